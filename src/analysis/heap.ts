@@ -1,0 +1,1035 @@
+// An abstract interpreter over Go function bodies: it follows which objects
+// point to which (fields, slice elements, map keys and values, channels,
+// closures) so the rules can ask whether a finalized object lies on a cycle or
+// is reachable from its finalizer. Calls into functions and methods of the same
+// package are interpreted in place, so constructors that store their argument
+// and methods that register a child with its parent are seen.
+import type { SyntaxNode } from '../parse/parser.js';
+import type { FuncDecl, GoFile, GoPackage } from '../model/package.js';
+import { fieldChildren } from '../model/package.js';
+import { readType, underlying, type GoType, type StructField } from '../model/types.js';
+
+export type ObjectKind = 'alloc' | 'param' | 'lazy' | 'closure' | 'global' | 'opaque';
+
+export interface HeapObject {
+  id: number;
+  kind: ObjectKind;
+  /** How a reference path names it: the variable it was first bound to, or its expression. */
+  label: string;
+  type?: GoType;
+  node: SyntaxNode;
+  file: GoFile;
+  /** Set once the label is a variable's name. */
+  named?: boolean;
+}
+
+/** Paths read best with variable names: the first variable an object is bound to names it. */
+function nameObject(object: HeapObject, name: string): void {
+  if (object.named || object.kind === 'param' || object.kind === 'global') return;
+  object.label = name;
+  object.named = true;
+}
+
+export interface Edge {
+  to: HeapObject;
+  /** How a reference path shows this step: "Foo.bar", "[]", "[key]", "captures w". */
+  via: string;
+  /** The statement or expression that made the reference. */
+  node: SyntaxNode;
+  file: GoFile;
+  /** The struct field declaration the reference goes through, if any. */
+  field?: { node: SyntaxNode; file: GoFile };
+}
+
+type Slots = Map<string, Edge[]>;
+
+/** Variables' values and the heap's references at one program point. */
+export class State {
+  constructor(
+    readonly vars = new Map<number, HeapObject[]>(),
+    readonly heap = new Map<number, Slots>(),
+  ) {}
+
+  clone(): State {
+    const heap = new Map<number, Slots>();
+    for (const [id, slots] of this.heap) heap.set(id, new Map([...slots].map(([k, v]) => [k, [...v]])));
+    return new State(new Map([...this.vars].map(([k, v]) => [k, [...v]])), heap);
+  }
+
+  /** Joins another state's facts into this one (either path may have been taken). */
+  join(other: State): void {
+    for (const [key, objects] of other.vars) this.vars.set(key, unionObjects(this.vars.get(key) ?? [], objects));
+    for (const [id, slots] of other.heap) {
+      let mine = this.heap.get(id);
+      if (!mine) this.heap.set(id, (mine = new Map()));
+      for (const [slot, edges] of slots) mine.set(slot, unionEdges(mine.get(slot) ?? [], edges));
+    }
+  }
+
+  slot(object: HeapObject, slot: string): Edge[] {
+    return this.heap.get(object.id)?.get(slot) ?? [];
+  }
+
+  edgesFrom(object: HeapObject): Edge[] {
+    return [...(this.heap.get(object.id)?.values() ?? [])].flat();
+  }
+
+  store(object: HeapObject, slot: string, edges: Edge[], strong: boolean): void {
+    let slots = this.heap.get(object.id);
+    if (!slots) this.heap.set(object.id, (slots = new Map()));
+    slots.set(slot, strong ? edges : unionEdges(slots.get(slot) ?? [], edges));
+  }
+}
+
+function unionObjects(a: HeapObject[], b: HeapObject[]): HeapObject[] {
+  const out = [...a];
+  for (const o of b) if (!out.some((x) => x.id === o.id)) out.push(o);
+  return out;
+}
+
+function unionEdges(a: Edge[], b: Edge[]): Edge[] {
+  const out = [...a];
+  for (const e of b) if (!out.some((x) => x.to.id === e.to.id && x.via === e.via)) out.push(e);
+  return out;
+}
+
+interface Variable {
+  key: number;
+  name: string;
+  type: GoType;
+  /** Declared at package level. */
+  global: boolean;
+}
+
+/** Lexical scopes: names to variables, created while walking. */
+export class Scope {
+  private readonly names = new Map<string, Variable>();
+  constructor(readonly parent?: Scope) {}
+  declare(variable: Variable): void {
+    this.names.set(variable.name, variable);
+  }
+  lookup(name: string): Variable | undefined {
+    return this.names.get(name) ?? this.parent?.lookup(name);
+  }
+}
+
+export type SiteKind = 'SetFinalizer' | 'AddCleanup';
+
+/** One runtime.SetFinalizer / runtime.AddCleanup call, as met by the interpreter. */
+export interface SiteEvaluation {
+  kind: SiteKind;
+  call: SyntaxNode;
+  args: SyntaxNode[];
+  file: GoFile;
+  /** What each argument may point to, at the call. */
+  argObjects: HeapObject[][];
+  argTypes: GoType[];
+  scope: Scope;
+  /** The interpretation this call was met in; its final state holds the references the code makes. */
+  run: RootRun;
+}
+
+export interface RootRun {
+  root: FuncDecl;
+  finalState: State;
+}
+
+const maxInlineDepth = 4;
+/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
+const stepBudget = 50_000;
+
+interface Frame {
+  decl?: FuncDecl;
+  returns: HeapObject[][];
+  returnTypes: GoType[];
+  exits: State[];
+}
+
+/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
+export function runtimeCallKind(call: SyntaxNode, file: GoFile, scope: Scope): SiteKind | undefined {
+  const fn = call.childForFieldName('function');
+  let name: string | undefined;
+  if (fn?.type === 'selector_expression') {
+    const operand = fn.childForFieldName('operand');
+    if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime') return undefined;
+    if (scope.lookup(operand.text)) return undefined;
+    name = fn.childForFieldName('field')?.text;
+  } else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !scope.lookup(fn.text)) {
+    name = fn.text;
+  }
+  return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
+}
+
+export class Interpreter {
+  private nextObject = 1;
+  private nextVar = 1;
+  private steps = 0;
+  private readonly objects = new Map<string, HeapObject>();
+  private readonly globals = new Map<string, Variable>();
+  private readonly globalScope = new Scope();
+  readonly sites: SiteEvaluation[] = [];
+  private state = new State();
+  private run!: RootRun;
+  private file!: GoFile;
+  private depth = 0;
+  private context = '';
+  private readonly callStack: FuncDecl[] = [];
+  private frame!: Frame;
+
+  constructor(readonly pkg: GoPackage) {
+    for (const v of pkg.vars.values()) {
+      const variable: Variable = { key: this.nextVar++, name: v.name, type: { kind: 'unknown' }, global: true };
+      this.globals.set(v.name, variable);
+      this.globalScope.declare(variable);
+    }
+  }
+
+  /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
+  interpretRoot(root: FuncDecl): SiteEvaluation[] {
+    const before = this.sites.length;
+    this.steps = 0;
+    this.state = new State();
+    this.run = { root, finalState: this.state };
+    this.callStack.length = 0;
+    const scope = new Scope(this.globalScope);
+    this.file = root.file;
+    const frame: Frame = { decl: root, returns: [], returnTypes: [], exits: [] };
+    this.frame = frame;
+    this.bindParams(root, scope, undefined, []);
+    this.callStack.push(root);
+    if (root.body) this.block(root.body, scope);
+    this.callStack.pop();
+    for (const exit of frame.exits) this.state.join(exit);
+    this.run.finalState = this.state;
+    return this.sites.slice(before);
+  }
+
+  // --- objects ---------------------------------------------------------
+
+  private object(kind: ObjectKind, node: SyntaxNode, label: string, type?: GoType, key?: string): HeapObject {
+    const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
+    let object = this.objects.get(id);
+    if (!object) {
+      object = { id: this.nextObject++, kind, label, type, node, file: this.file };
+      this.objects.set(id, object);
+    }
+    return object;
+  }
+
+  private globalObject(name: string): HeapObject | undefined {
+    const decl = this.pkg.vars.get(name);
+    if (!decl) return undefined;
+    const object = this.object('global', decl.nameNode, name, undefined, `global:${name}`);
+    object.file = decl.file;
+    return object;
+  }
+
+  // --- types -----------------------------------------------------------
+
+  /** The static type of an expression, as far as the package's declarations tell. */
+  typeOf(node: SyntaxNode | null | undefined, scope: Scope): GoType {
+    const unknown: GoType = { kind: 'unknown' };
+    if (!node) return unknown;
+    switch (node.type) {
+      case 'identifier': {
+        const variable = scope.lookup(node.text);
+        if (variable && !variable.global) return variable.type;
+        const global = this.pkg.vars.get(node.text);
+        if (global) {
+          if (global.typeNode) return readType(global.typeNode, global.file);
+          return global.value ? this.typeOf(global.value, this.globalScope) : unknown;
+        }
+        return unknown;
+      }
+      case 'parenthesized_expression':
+        return this.typeOf(node.namedChild(0), scope);
+      case 'unary_expression': {
+        const op = node.child(0)?.type;
+        const operand = this.typeOf(node.childForFieldName('operand'), scope);
+        if (op === '&') return operand.kind === 'unknown' ? unknown : { kind: 'pointer', elem: operand };
+        if (op === '*') return operand.kind === 'pointer' ? operand.elem : unknown;
+        return unknown;
+      }
+      case 'composite_literal':
+        return readType(node.childForFieldName('type'), this.file);
+      case 'selector_expression': {
+        const field = this.fieldOf(node, scope);
+        return field?.type ?? unknown;
+      }
+      case 'index_expression': {
+        const base = underlying(this.typeOf(node.childForFieldName('operand'), scope), this.pkg);
+        if (base.kind === 'slice' || base.kind === 'array') return base.elem;
+        if (base.kind === 'map') return base.value;
+        return unknown;
+      }
+      case 'call_expression': {
+        const fn = node.childForFieldName('function');
+        if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
+          const argument = node.childForFieldName('arguments')?.namedChild(0);
+          if (fn.text === 'new') return { kind: 'pointer', elem: readType(argument, this.file) };
+          if (fn.text === 'make') return readType(argument, this.file);
+          if (this.pkg.types.has(fn.text)) return { kind: 'named', name: fn.text, args: [] };
+        }
+        const callee = this.calleeOf(node, scope);
+        const result = callee?.decl.results[0];
+        return result ? readType(result.typeNode, callee.decl.file) : unknown;
+      }
+      case 'type_assertion_expression':
+        return readType(node.childForFieldName('type'), this.file);
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+        return { kind: 'basic', name: 'string' };
+      case 'int_literal':
+        return { kind: 'basic', name: 'int' };
+      case 'float_literal':
+        return { kind: 'basic', name: 'float64' };
+      case 'true':
+      case 'false':
+        return { kind: 'basic', name: 'bool' };
+      default:
+        return unknown;
+    }
+  }
+
+  /** The struct field a selector names, looking through pointers and embedded fields. */
+  fieldOf(selector: SyntaxNode, scope: Scope): StructField | undefined {
+    const name = selector.childForFieldName('field')?.text;
+    const operand = selector.childForFieldName('operand');
+    if (!name || !operand) return undefined;
+    return this.findField(this.typeOf(operand, scope), name, 0);
+  }
+
+  private findField(type: GoType, name: string, depth: number): StructField | undefined {
+    if (depth > 3) return undefined;
+    let base = type.kind === 'pointer' ? type.elem : type;
+    base = underlying(base, this.pkg);
+    if (base.kind !== 'struct') return undefined;
+    const direct = base.fields.find((f) => f.name === name);
+    if (direct) return direct;
+    for (const f of base.fields) {
+      if (!f.embedded) continue;
+      const found = this.findField(f.type, name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private typeNameOf(type: GoType | undefined): string | undefined {
+    if (!type) return undefined;
+    const base = type.kind === 'pointer' ? type.elem : type;
+    return base.kind === 'named' && !base.importPath ? base.name : undefined;
+  }
+
+  /** The method a selector names on a value of a package type, if it is one. */
+  methodOf(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
+    const operand = selector.childForFieldName('operand');
+    const name = selector.childForFieldName('field')?.text;
+    if (!operand || !name) return undefined;
+    const typeName = this.typeNameOf(this.typeOf(operand, scope));
+    return typeName ? this.lookupMethod(typeName, name, 0) : undefined;
+  }
+
+  private lookupMethod(typeName: string, name: string, depth: number): FuncDecl | undefined {
+    const method = this.pkg.methods.get(typeName)?.get(name);
+    if (method || depth > 3) return method;
+    const decl = this.pkg.types.get(typeName);
+    const under = decl ? underlying({ kind: 'named', name: typeName, args: [] }, this.pkg) : undefined;
+    if (under?.kind !== 'struct') return undefined;
+    for (const f of under.fields) {
+      const embedded = f.embedded ? this.typeNameOf(f.type) : undefined;
+      const found = embedded && this.lookupMethod(embedded, name, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The package function or method a call invokes, with the receiver expression for methods. */
+  private calleeOf(call: SyntaxNode, scope: Scope): { decl: FuncDecl; receiver?: SyntaxNode } | undefined {
+    const fn = call.childForFieldName('function');
+    if (fn?.type === 'identifier') {
+      if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global) return undefined;
+      const decl = this.pkg.funcs.get(fn.text);
+      return decl ? { decl } : undefined;
+    }
+    if (fn?.type === 'selector_expression') {
+      const decl = this.methodOf(fn, scope);
+      return decl ? { decl, receiver: fn.childForFieldName('operand') ?? undefined } : undefined;
+    }
+    return undefined;
+  }
+
+  // --- statements ------------------------------------------------------
+
+  private block(node: SyntaxNode, parent: Scope): void {
+    const scope = new Scope(parent);
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'statement_list') for (const s of child.namedChildren) this.statement(s, scope);
+      else this.statement(child, scope);
+    }
+  }
+
+  private statement(node: SyntaxNode | null, scope: Scope): void {
+    if (!node || ++this.steps > stepBudget) return;
+    switch (node.type) {
+      case 'block':
+        return this.block(node, scope);
+      case 'expression_statement':
+        this.evaluate(node.namedChild(0), scope);
+        return;
+      case 'short_var_declaration':
+        return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
+      case 'assignment_statement': {
+        const operator = node.childForFieldName('operator')?.text ?? '=';
+        const left = node.childForFieldName('left')?.namedChildren ?? [];
+        if (operator === '=') return this.assign(left, node.childForFieldName('right'), scope, false, node);
+        this.evaluate(node.childForFieldName('right'), scope);
+        return;
+      }
+      case 'var_declaration':
+        for (const spec of node.descendantsOfType('var_spec')) {
+          if (!spec) continue;
+          const names = fieldChildren(spec, 'name');
+          const typeNode = spec.childForFieldName('type');
+          this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
+        }
+        return;
+      case 'send_statement': {
+        const channels = this.evaluate(node.childForFieldName('channel'), scope);
+        const values = this.evaluate(node.childForFieldName('value'), scope);
+        for (const ch of channels) this.state.store(ch, '<-', this.edges(values, '<-', node), false);
+        return;
+      }
+      case 'return_statement': {
+        const values = node.namedChild(0)?.namedChildren ?? [];
+        if (values.length === 1 && values[0]?.type === 'call_expression') {
+          const results = this.call(values[0], scope);
+          results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
+        } else {
+          values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
+        }
+        this.frame.exits.push(this.state.clone());
+        return;
+      }
+      case 'if_statement': {
+        const inner = new Scope(scope);
+        this.statement(node.childForFieldName('initializer'), inner);
+        this.evaluate(node.childForFieldName('condition'), inner);
+        const before = this.state.clone();
+        this.statement(node.childForFieldName('consequence'), inner);
+        const afterThen = this.state;
+        this.state = before;
+        this.statement(node.childForFieldName('alternative'), inner);
+        this.state.join(afterThen);
+        return;
+      }
+      case 'for_statement':
+        return this.loop(node, scope);
+      case 'expression_switch_statement':
+      case 'type_switch_statement':
+      case 'select_statement':
+        return this.switchStatement(node, scope);
+      case 'go_statement':
+      case 'defer_statement':
+        this.evaluate(node.namedChild(0), scope);
+        return;
+      case 'labeled_statement':
+        return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
+      case 'inc_statement':
+      case 'dec_statement':
+        return;
+      default:
+        return;
+    }
+  }
+
+  private loop(node: SyntaxNode, scope: Scope): void {
+    const inner = new Scope(scope);
+    const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
+    const body = node.childForFieldName('body');
+    const iterate = () => {
+      if (clause?.type === 'range_clause') {
+        const left = clause.childForFieldName('left')?.namedChildren ?? [];
+        const right = clause.childForFieldName('right');
+        const collection = this.evaluate(right, inner);
+        const rangeType = underlying(this.typeOf(right, inner), this.pkg);
+        const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
+        const values = collection.flatMap((c) => this.read(c, rangeType.kind === 'map' ? '[value]' : '[]', clause));
+        const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
+        const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
+        const declare = clause.children.some((c) => c?.type === ':=');
+        if (left[0]) this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
+        if (left[1]) this.bind(left[1], values, inner, declare, elem, clause);
+      } else if (clause) {
+        this.statement(clause.childForFieldName('initializer'), inner);
+        this.evaluate(clause.childForFieldName('condition'), inner);
+        this.statement(clause.childForFieldName('update'), inner);
+      }
+      this.statement(body, inner);
+    };
+    // Twice: the second pass sees what the first pass stored, enough for
+    // references that one iteration makes to the previous iteration's objects.
+    const before = this.state.clone();
+    iterate();
+    iterate();
+    this.state.join(before);
+  }
+
+  private switchStatement(node: SyntaxNode, scope: Scope): void {
+    const inner = new Scope(scope);
+    this.statement(node.childForFieldName('initializer'), inner);
+    let bound: { name: SyntaxNode; objects: HeapObject[] } | undefined;
+    if (node.type === 'type_switch_statement') {
+      const alias = node.childForFieldName('alias')?.namedChild(0);
+      const objects = this.evaluate(node.childForFieldName('value'), inner);
+      if (alias) bound = { name: alias, objects };
+    } else {
+      this.evaluate(node.childForFieldName('value'), inner);
+    }
+    const before = this.state;
+    const after = before.clone();
+    let hasDefault = false;
+    for (const clause of node.namedChildren) {
+      if (!clause || !/case|default/.test(clause.type)) continue;
+      if (clause.type === 'default_case') hasDefault = true;
+      this.state = before.clone();
+      const caseScope = new Scope(inner);
+      if (bound) this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+      for (const part of clause.namedChildren) {
+        if (part?.type === 'statement_list') for (const st of part.namedChildren) this.statement(st, caseScope);
+        else if (part?.type === 'receive_statement') this.receive(part, caseScope);
+        else if (part?.type === 'send_statement') this.statement(part, caseScope);
+      }
+      after.join(this.state);
+    }
+    this.state = after;
+    if (!hasDefault) this.state.join(before);
+  }
+
+  private receive(node: SyntaxNode, scope: Scope): void {
+    if (node.type !== 'receive_statement') return;
+    const left = node.childForFieldName('left')?.namedChildren ?? [];
+    const values = this.evaluate(node.childForFieldName('right'), scope);
+    if (left[0]) this.bind(left[0], values, scope, true, undefined, node);
+  }
+
+  // --- assignment ------------------------------------------------------
+
+  private assign(
+    left: (SyntaxNode | null)[],
+    right: SyntaxNode | null,
+    scope: Scope,
+    declare: boolean,
+    statement: SyntaxNode,
+    declaredType?: GoType,
+  ): void {
+    const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+    let values: HeapObject[][];
+    let types: (GoType | undefined)[];
+    if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
+      values = this.call(rightExprs[0], scope);
+      const callee = this.calleeOf(rightExprs[0], scope);
+      types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i]!.typeNode, callee.decl.file) : undefined));
+    } else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
+      values = [this.evaluate(rightExprs[0], scope), []];
+      types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
+    } else {
+      types = rightExprs.map((e) => this.typeOf(e, scope));
+      values = rightExprs.map((e) => this.evaluate(e, scope));
+    }
+    left.forEach((target, i) => {
+      if (!target) return;
+      this.bind(target, values[i] ?? [], scope, declare, declaredType ?? types[i], statement);
+    });
+  }
+
+  /** Stores values into a variable, a field, an element, or through a pointer. */
+  private bind(target: SyntaxNode, values: HeapObject[], scope: Scope, declare: boolean, type: GoType | undefined, statement: SyntaxNode): void {
+    switch (target.type) {
+      case 'identifier': {
+        if (target.text === '_') return;
+        let variable = scope.lookup(target.text);
+        if (declare || !variable) {
+          if (declare || !this.globals.has(target.text)) {
+            variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
+            scope.declare(variable);
+          } else {
+            variable = this.globals.get(target.text)!;
+          }
+        }
+        if (variable.global) {
+          const holder = this.globalObject(variable.name);
+          if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement), false);
+          return;
+        }
+        for (const v of values) nameObject(v, target.text);
+        this.state.vars.set(variable.key, values);
+        return;
+      }
+      case 'selector_expression': {
+        const place = this.place(target, scope);
+        const field = this.fieldOf(target, scope);
+        for (const holder of place.holders) {
+          const edges = this.edges(values, this.via(holder, place.slot), statement, field);
+          this.state.store(holder, place.slot, edges, place.holders.length === 1);
+        }
+        return;
+      }
+      case 'index_expression': {
+        const element = this.elementPlace(target, scope);
+        const keys = this.evaluate(target.childForFieldName('index'), scope);
+        for (const c of element.holders) {
+          this.state.store(c, element.slot, this.edges(values, element.via(c), statement), false);
+          if (element.isMap && keys.length) this.state.store(c, '[key]', this.edges(keys, '[key]', statement), false);
+        }
+        return;
+      }
+      case 'unary_expression':
+      case 'parenthesized_expression': {
+        // *p = v copies v's references into the object p points to.
+        const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
+        for (const h of holders) for (const v of values) for (const e of this.state.edgesFrom(v)) this.state.store(h, e.via, [e], false);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private via(holder: HeapObject, slot: string): string {
+    const typeName = this.typeNameOf(holder.type);
+    return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
+  }
+
+  private edges(values: HeapObject[], via: string, node: SyntaxNode, field?: StructField): Edge[] {
+    return values.map((to) => ({
+      to,
+      via,
+      node,
+      file: this.file,
+      field: field ? { node: field.node, file: this.fieldFile(field) } : undefined,
+    }));
+  }
+
+  private fieldFile(field: StructField): GoFile {
+    for (const file of this.pkg.files) if (file.tree.rootNode.equals(field.node.tree.rootNode)) return file;
+    return this.file;
+  }
+
+  /**
+   * Where a selector points: the objects that hold the field, and the slot's
+   * name. A field of a struct held by value lives inside its container, so
+   * `r.Tags.repo` is a slot "Tags.repo" of r's object.
+   */
+  private place(selector: SyntaxNode, scope: Scope): { holders: HeapObject[]; slot: string } {
+    const name = selector.childForFieldName('field')?.text ?? '?';
+    const operand = selector.childForFieldName('operand');
+    if (operand?.type === 'selector_expression') {
+      const inner = this.fieldOf(operand, scope);
+      const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
+      if (innerType?.kind === 'struct' || innerType?.kind === 'array') {
+        const outer = this.place(operand, scope);
+        return { holders: outer.holders, slot: `${outer.slot}.${name}` };
+      }
+    }
+    return { holders: this.evaluate(operand, scope), slot: name };
+  }
+
+  /**
+   * Where an element lives: in a map's or slice's own allocation, or, for an
+   * array held by value in a struct field, inside the struct's object.
+   */
+  private elementPlace(index: SyntaxNode, scope: Scope): { holders: HeapObject[]; slot: string; isMap: boolean; via: (holder: HeapObject) => string } {
+    const operand = index.childForFieldName('operand');
+    const kind = underlying(this.typeOf(operand, scope), this.pkg).kind;
+    if (kind === 'array' && operand?.type === 'selector_expression') {
+      const outer = this.place(operand, scope);
+      return { holders: outer.holders, slot: `${outer.slot}[]`, isMap: false, via: (h) => `${this.via(h, outer.slot)}[]` };
+    }
+    const isMap = kind === 'map';
+    const slot = isMap ? '[value]' : '[]';
+    return { holders: this.evaluate(operand, scope), slot, isMap, via: () => slot };
+  }
+
+  /** Reads a slot; references of objects the code did not make here (parameters, globals) are materialized on demand. */
+  private read(holder: HeapObject, slot: string, node: SyntaxNode, fieldType?: GoType): HeapObject[] {
+    const edges = this.state.slot(holder, slot);
+    if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure') return edges.map((e) => e.to);
+    const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
+    this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node), false);
+    return [lazy];
+  }
+
+  // --- expressions -----------------------------------------------------
+
+  evaluate(node: SyntaxNode | null | undefined, scope: Scope): HeapObject[] {
+    if (!node || ++this.steps > stepBudget) return [];
+    switch (node.type) {
+      case 'identifier': {
+        const variable = scope.lookup(node.text);
+        if (variable && !variable.global) return this.state.vars.get(variable.key) ?? [];
+        if (this.pkg.vars.has(node.text)) {
+          const holder = this.globalObject(node.text)!;
+          const decl = this.pkg.vars.get(node.text)!;
+          const stored = this.state.slot(holder, 'value').map((e) => e.to);
+          if (stored.length) return stored;
+          const saved = this.file;
+          this.file = decl.file;
+          const initial = decl.value ? this.evaluate(decl.value, this.globalScope) : [];
+          this.file = saved;
+          const values = initial.length ? initial : [this.object('lazy', decl.nameNode, node.text, undefined, `global-value:${node.text}`)];
+          for (const v of values) nameObject(v, node.text);
+          this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode), false);
+          return values;
+        }
+        return [];
+      }
+      case 'parenthesized_expression':
+        return this.evaluate(node.namedChild(0), scope);
+      case 'unary_expression': {
+        const op = node.child(0)?.type;
+        const operand = node.childForFieldName('operand');
+        if (op === '&' && operand?.type === 'composite_literal') {
+          return this.evaluate(operand, scope);
+        }
+        if (op === '&') return this.addressOf(operand, scope);
+        if (op === '*') return this.evaluate(operand, scope);
+        if (op === '<-') return this.evaluate(operand, scope).flatMap((ch) => this.read(ch, '<-', node));
+        this.evaluate(operand, scope);
+        return [];
+      }
+      case 'composite_literal':
+        return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
+      case 'func_literal':
+        return [this.closure(node, scope)];
+      case 'selector_expression':
+        return this.selector(node, scope);
+      case 'index_expression': {
+        const element = this.elementPlace(node, scope);
+        this.evaluate(node.childForFieldName('index'), scope);
+        return element.holders.flatMap((c) => this.read(c, element.slot, node));
+      }
+      case 'slice_expression':
+        return this.evaluate(node.childForFieldName('operand'), scope);
+      case 'type_assertion_expression':
+        return this.evaluate(node.childForFieldName('operand'), scope);
+      case 'type_conversion_expression':
+        return this.evaluate(node.childForFieldName('operand'), scope);
+      case 'call_expression':
+        return this.call(node, scope)[0] ?? [];
+      case 'binary_expression':
+        this.evaluate(node.childForFieldName('left'), scope);
+        this.evaluate(node.childForFieldName('right'), scope);
+        return [];
+      case 'expression_list':
+        return node.namedChildren.flatMap((c) => this.evaluate(c, scope));
+      default:
+        return [];
+    }
+  }
+
+  private addressOf(operand: SyntaxNode | null, scope: Scope): HeapObject[] {
+    if (!operand) return [];
+    if (operand.type === 'identifier') {
+      const variable = scope.lookup(operand.text);
+      if (variable && !variable.global) {
+        // &v of a struct variable: the variable's own storage, which escapes to the heap.
+        const current = this.state.vars.get(variable.key) ?? [];
+        const storage = current.filter((o) => o.kind === 'alloc' && underlying(o.type ?? { kind: 'unknown' }, this.pkg).kind === 'struct');
+        if (storage.length) return storage;
+        const object = this.object('alloc', operand, operand.text, variable.type, `var:${variable.key}`);
+        this.state.vars.set(variable.key, [object]);
+        return [object];
+      }
+      const global = this.globalObject(operand.text);
+      return global ? [global] : [];
+    }
+    // &x.f, &a[i]: a pointer into x's (or a's) own allocation.
+    if (operand.type === 'selector_expression') return this.place(operand, scope).holders;
+    if (operand.type === 'index_expression') return this.evaluate(operand.childForFieldName('operand'), scope);
+    return this.evaluate(operand, scope);
+  }
+
+  private compositeLiteral(node: SyntaxNode, type: GoType, scope: Scope): HeapObject[] {
+    const object = this.object('alloc', node, `${node.childForFieldName('type')?.text ?? ''}{}`, type);
+    const under = underlying(type, this.pkg);
+    const body = node.childForFieldName('body');
+    const fields = under.kind === 'struct' ? under.fields : [];
+    let position = 0;
+    for (const element of body?.namedChildren ?? []) {
+      if (!element) continue;
+      let keyNode: SyntaxNode | null = null;
+      let valueNode: SyntaxNode | null = element;
+      if (element.type === 'keyed_element') {
+        keyNode = element.childForFieldName('key')?.namedChild(0) ?? null;
+        valueNode = element.childForFieldName('value');
+      }
+      if (valueNode?.type === 'literal_element') valueNode = valueNode.namedChild(0);
+      let field: StructField | undefined;
+      let slot: string;
+      let elemType: GoType | undefined;
+      if (under.kind === 'struct') {
+        field = keyNode ? fields.find((f) => f.name === keyNode!.text) : fields[position];
+        slot = field?.name ?? keyNode?.text ?? String(position);
+        elemType = field?.type;
+      } else if (under.kind === 'map') {
+        slot = '[value]';
+        elemType = under.value;
+        if (keyNode) {
+          const keys = keyNode.type === 'literal_value' ? this.compositeLiteral(keyNode, under.key, scope) : this.evaluate(keyNode, scope);
+          this.state.store(object, '[key]', this.edges(keys, '[key]', element), false);
+        }
+      } else {
+        slot = '[]';
+        elemType = under.kind === 'slice' || under.kind === 'array' ? under.elem : undefined;
+      }
+      position++;
+      // Elided element types: `{...}` inside []*T{...} is &T{...}.
+      const values =
+        valueNode?.type === 'literal_value' && elemType
+          ? this.compositeLiteral(valueNode, pointee(elemType), scope)
+          : this.evaluate(valueNode, scope);
+      const via = slot.startsWith('[') ? slot : this.via(object, slot);
+      this.state.store(object, slot, this.edges(values, via, element, field), false);
+    }
+    return [object];
+  }
+
+  /** A func literal is a heap object that references every local variable it captures. */
+  private closure(node: SyntaxNode, scope: Scope): HeapObject {
+    const object = this.object('closure', node, 'func literal');
+    const params = new Set<string>();
+    const inner = new Scope(scope);
+    for (const p of this.paramsOfLiteral(node)) {
+      if (p.name) params.add(p.name);
+      const variable = { key: this.nextVar++, name: p.name ?? '_', type: p.type, global: false };
+      inner.declare(variable);
+      this.state.vars.set(variable.key, [this.object('param', node, p.name ?? '_', pointee(p.type), `${this.context}/${node.id}/${p.name}`)]);
+    }
+    for (const name of capturedNames(node)) {
+      const variable = scope.lookup(name);
+      if (!variable || variable.global) continue;
+      const values = this.state.vars.get(variable.key) ?? [];
+      this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
+    }
+    // The body may run later or never; what it does is joined in as a possibility.
+    const body = node.childForFieldName('body');
+    if (body) {
+      const before = this.state.clone();
+      const frame = this.frame;
+      this.frame = { returns: [], returnTypes: [], exits: [] };
+      this.block(body, inner);
+      this.frame = frame;
+      this.state.join(before);
+    }
+    return object;
+  }
+
+  private paramsOfLiteral(node: SyntaxNode): { name?: string; type: GoType }[] {
+    const list = node.childForFieldName('parameters');
+    const out: { name?: string; type: GoType }[] = [];
+    for (const decl of list?.namedChildren ?? []) {
+      if (!decl) continue;
+      const type = readType(decl.childForFieldName('type'), this.file);
+      const names = fieldChildren(decl, 'name');
+      if (!names.length) out.push({ type });
+      for (const n of names) out.push({ name: n.text, type });
+    }
+    return out;
+  }
+
+  private selector(node: SyntaxNode, scope: Scope): HeapObject[] {
+    const operand = node.childForFieldName('operand');
+    if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
+      return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
+    }
+    const method = this.methodOf(node, scope);
+    if (method && !this.fieldOf(node, scope)) {
+      // A method value binds its receiver: a closure over it.
+      const receivers = this.evaluate(operand, scope);
+      const object = this.object('closure', node, `method value ${node.text}`);
+      this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
+      return [object];
+    }
+    const place = this.place(node, scope);
+    const field = this.fieldOf(node, scope);
+    return place.holders.flatMap((h) => this.read(h, place.slot, node, field?.type));
+  }
+
+  // --- calls -----------------------------------------------------------
+
+  /** Evaluates a call; returns what each result may point to. */
+  private call(node: SyntaxNode, scope: Scope): HeapObject[][] {
+    const fn = node.childForFieldName('function');
+    const argNodes = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null);
+    const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
+    if (builtin === 'new') {
+      const type = readType(argNodes[0], this.file);
+      return [[this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, type)]];
+    }
+    if (builtin === 'make') return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
+    if (builtin === 'append') return [this.append(node, argNodes, scope)];
+    if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
+    if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
+      const inner = fn.namedChild(0);
+      if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*') return [this.evaluate(argNodes[0], scope)];
+    }
+    const kind = runtimeCallKind(node, this.file, scope);
+    const args = argNodes.map((a) => this.evaluate(a, scope));
+    if (kind) {
+      this.sites.push({
+        kind,
+        call: node,
+        args: argNodes,
+        file: this.file,
+        argObjects: args,
+        argTypes: argNodes.map((a) => this.typeOf(a, scope)),
+        scope,
+        run: this.run,
+      });
+      return [[]];
+    }
+    if (fn?.type === 'func_literal') {
+      // Called in place: its body runs now.
+      this.evaluate(fn, scope);
+      return [[]];
+    }
+    const callee = this.calleeOf(node, scope);
+    if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl)) {
+      const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
+      return this.inline(callee.decl, node, receiver, args);
+    }
+    this.evaluate(fn, scope);
+    if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
+      return [[this.object('opaque', node, `${fn.text}()`)]];
+    }
+    return [[]];
+  }
+
+  private append(node: SyntaxNode, argNodes: SyntaxNode[], scope: Scope): HeapObject[] {
+    const [first, ...rest] = argNodes;
+    let backing = this.evaluate(first, scope);
+    if (!backing.length) backing = [this.object('alloc', node, 'append', first ? this.typeOf(first, scope) : undefined)];
+    const spread = node.childForFieldName('arguments')?.children.some((c) => c?.type === '...');
+    for (const arg of rest) {
+      const values = this.evaluate(arg, scope);
+      const elements = spread ? values.flatMap((v) => this.read(v, '[]', node)) : values;
+      for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node), false);
+    }
+    return backing;
+  }
+
+  private inline(decl: FuncDecl, call: SyntaxNode, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] {
+    const savedFile = this.file;
+    const savedContext = this.context;
+    const savedFrame = this.frame;
+    this.depth++;
+    this.context = `${savedContext}/${call.id}`;
+    this.file = decl.file;
+    this.callStack.push(decl);
+    const frame: Frame = { decl, returns: [], returnTypes: [], exits: [] };
+    this.frame = frame;
+    const scope = new Scope(this.globalScope);
+    this.bindParams(decl, scope, receiver, args);
+    if (decl.body) this.block(decl.body, scope);
+    for (const exit of frame.exits) this.state.join(exit);
+    this.callStack.pop();
+    this.frame = savedFrame;
+    this.file = savedFile;
+    this.context = savedContext;
+    this.depth--;
+    return frame.returns;
+  }
+
+  private bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): void {
+    const recvNode = decl.node.childForFieldName('receiver');
+    const recvParam = recvNode ? decl.node.childForFieldName('receiver')?.namedChild(0) : undefined;
+    if (decl.receiver?.name && recvParam) {
+      const type = readType(recvParam.childForFieldName('type'), decl.file, this.typeParamsOf(decl));
+      const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
+      scope.declare(variable);
+      this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+    }
+    decl.params.forEach((p, i) => {
+      if (!p.name) return;
+      const type = readType(p.typeNode, decl.file, this.typeParamsOf(decl));
+      const variable: Variable = { key: this.nextVar++, name: p.name, type, global: false };
+      scope.declare(variable);
+      const passed = p.variadic ? args.slice(i).flat() : args[i];
+      this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
+    });
+  }
+
+  private typeParamsOf(decl: FuncDecl): string[] {
+    const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+      .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+    const receiverType = decl.receiver ? this.pkg.types.get(decl.receiver.typeName) : undefined;
+    // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+    const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) =>
+      (a?.namedChildren ?? []).map((n) => n?.text ?? ''),
+    ) ?? [];
+    return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
+  }
+}
+
+/** The type an object of this static type is: *T -> T; other types stay. */
+export function pointee(type: GoType): GoType {
+  return type.kind === 'pointer' ? type.elem : type;
+}
+
+/**
+ * Names a func literal uses but does not declare itself: the variables it
+ * captures (candidates; the caller checks which are locals in scope).
+ */
+export function capturedNames(literal: SyntaxNode): Set<string> {
+  const used = new Set<string>();
+  const visit = (node: SyntaxNode, declared: Set<string>) => {
+    const local = new Set(declared);
+    if (node.type === 'func_literal') {
+      for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
+        for (const n of decl ? fieldChildren(decl, 'name') : []) local.add(n.text);
+      }
+      for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
+        for (const n of decl ? fieldChildren(decl, 'name') : []) local.add(n.text);
+      }
+    }
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+        // Right-hand side first (it sees the outer names), then the new names.
+        const right = child.childForFieldName('right');
+        if (right) visit(right, local);
+        if (child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=')) {
+          for (const n of child.childForFieldName('left')?.namedChildren ?? []) if (n?.type === 'identifier') local.add(n.text);
+        } else {
+          const left = child.childForFieldName('left');
+          if (left) visit(left, local);
+        }
+        continue;
+      }
+      if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+        for (const spec of child.descendantsOfType(['var_spec', 'const_spec'])) {
+          const value = spec?.childForFieldName('value');
+          if (value) visit(value, local);
+          for (const n of spec ? fieldChildren(spec, 'name') : []) local.add(n.text);
+        }
+        continue;
+      }
+      if (child.type === 'identifier') {
+        if (!local.has(child.text)) used.add(child.text);
+        continue;
+      }
+      if (child.type === 'keyed_element') {
+        // Struct literal keys name fields, not variables.
+        const value = child.childForFieldName('value');
+        const key = child.childForFieldName('key');
+        if (key && key.namedChild(0)?.type !== 'identifier') visit(key, local);
+        if (value) visit(value, local);
+        continue;
+      }
+      visit(child, local);
+    }
+  };
+  visit(literal, new Set());
+  return used;
+}

@@ -1,0 +1,274 @@
+// The analysis pipeline: discover packages, read and parse their files, model
+// each package, interpret the functions that reach a finalizer or cleanup
+// call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
+// Action both call analyze().
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { Interpreter, type SiteEvaluation } from './analysis/heap.js';
+import { discoverPackages, type PackageDir } from './discover/sources.js';
+import { UsageError } from './errors.js';
+import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
+import { buildPackage, packageClauseName, readFileModel, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
+import { goParser, type SyntaxNode } from './parse/parser.js';
+import { rules, syntaxError } from './rules/index.js';
+import { remediation } from './rules/remediation.js';
+import type { Report, Rule, Site } from './rules/rule.js';
+
+export type Lang = 'en' | 'ru';
+
+export interface AnalyzeOptions {
+  /** Finding paths are made relative to this directory (forward slashes). */
+  root: string;
+  lang?: Lang;
+  /** "1.24": overrides the go directive of the nearest go.mod for version-dependent advice. */
+  goVersion?: string;
+  /** Shortcuts that must never change results (the byte prefilter). Default on. */
+  shortcuts?: boolean;
+}
+
+export interface AnalysisStats {
+  packages: number;
+  files: number;
+  parsedFiles: number;
+  bytes: number;
+  sites: number;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  stats: AnalysisStats;
+}
+
+/** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
+const maxFileBytes = 8 * 1024 * 1024;
+const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
+
+interface SourceFile {
+  path: string;
+  bytes: number;
+  text?: string;
+  /** Why the file cannot be analyzed as Go source. */
+  unreadable?: string;
+}
+
+function readSource(path: string): SourceFile {
+  const size = statSync(path).size;
+  if (size > maxFileBytes) return { path, bytes: size, unreadable: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
+  const buffer = readFileSync(path);
+  if (buffer.length === 0) return { path, bytes: 0, unreadable: 'file is empty; a Go file must start with a package clause' };
+  if (buffer.includes(0)) return { path, bytes: buffer.length, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
+  try {
+    return { path, bytes: buffer.length, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer) };
+  } catch {
+    return { path, bytes: buffer.length, unreadable: 'file is not valid UTF-8, as Go source must be; not analyzed' };
+  }
+}
+
+const goVersions = new Map<string, string | undefined>();
+
+/** The go directive of the nearest go.mod at or above dir. */
+export function goVersionFor(dir: string): string | undefined {
+  if (goVersions.has(dir)) return goVersions.get(dir);
+  const modFile = join(dir, 'go.mod');
+  let version: string | undefined;
+  if (existsSync(modFile)) version = /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(readFileSync(modFile, 'utf8'))?.[1];
+  else if (dirname(dir) !== dir) version = goVersionFor(dirname(dir));
+  goVersions.set(dir, version);
+  return version;
+}
+
+class Reporter {
+  readonly findings: Finding[] = [];
+  constructor(
+    private readonly options: AnalyzeOptions,
+    private readonly goVersion: string | undefined,
+  ) {}
+
+  path(file: string): string {
+    return relative(this.options.root, file).split(sep).join('/');
+  }
+
+  add(rule: { id: string; name: string; severity: Finding['severity'] }, file: string, node: SyntaxNode | undefined, message: string, related: RelatedLocation[]): void {
+    const start = node?.startPosition ?? { row: 0, column: 0 };
+    const end = node?.endPosition ?? start;
+    this.findings.push({
+      ruleId: rule.id,
+      rule: rule.name,
+      severity: rule.severity,
+      path: this.path(file),
+      line: start.row + 1,
+      column: start.column + 1,
+      endLine: end.row + 1,
+      endColumn: end.column + 1,
+      message,
+      remediation: remediation(rule.id, { lang: this.options.lang ?? 'en', goVersion: this.goVersion }),
+      related,
+    });
+  }
+}
+
+/** The first place the parser could not make sense of. */
+function firstError(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.isError || node.isMissing) return node;
+  for (const child of node.children) {
+    if (child?.hasError || child?.isMissing) return firstError(child) ?? child;
+  }
+  return undefined;
+}
+
+/** Functions that contain a finalizer or cleanup call, and their callers in the package. */
+function rootFunctions(pkg: GoPackage): FuncDecl[] {
+  const all = [...pkg.funcs.values(), ...[...pkg.methods.values()].flatMap((m) => [...m.values()])];
+  const direct = all.filter((f) => f.body && callPattern.test(f.body.text));
+  const names = new Set(direct.map((f) => f.name));
+  const callers = all.filter((f) => !direct.includes(f) && f.body && [...names].some((n) => f.body!.text.includes(n + '(')));
+  return [...direct, ...callers];
+}
+
+function isClearing(evaluation: SiteEvaluation): boolean {
+  return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
+
+/** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
+function checkSite(site: Site): { rule: Rule; report: Report }[] {
+  const results: { rule: Rule; report: Report }[] = [];
+  for (const rule of rules) {
+    if (!rule.kinds.includes(site.kind)) continue;
+    const report = rule.check(site);
+    if (!report) continue;
+    if (rule.fatal) return [{ rule, report }];
+    results.push({ rule, report });
+  }
+  return results;
+}
+
+function analyzePackage(pkg: GoPackage, reporter: Reporter): number {
+  const interpreter = new Interpreter(pkg);
+  const evaluations = new Map<number, SiteEvaluation[]>();
+  for (const root of rootFunctions(pkg)) {
+    for (const evaluation of interpreter.interpretRoot(root)) {
+      const list = evaluations.get(evaluation.call.id) ?? [];
+      list.push(evaluation);
+      evaluations.set(evaluation.call.id, list);
+    }
+  }
+  for (const list of evaluations.values()) {
+    const first = list[0]!;
+    if (isClearing(first)) continue;
+    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
+    for (const { rule, report } of checkSite(site)) {
+      const related = report.related.map((r) => ({
+        path: reporter.path(r.file.path),
+        line: r.node.startPosition.row + 1,
+        column: r.node.startPosition.column + 1,
+        message: r.message,
+      }));
+      reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
+    }
+  }
+  return evaluations.size;
+}
+
+function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {
+  const seen = new Set<string>();
+  return related.filter((r) => {
+    const key = `${r.path}:${r.line}:${r.column}:${r.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
+
+/** `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why` on the line or the line above. */
+export function isSuppressed(finding: Finding, lines: string[]): boolean {
+  for (const line of [lines[finding.line - 1], lines[finding.line - 2]]) {
+    const match = line && suppression.exec(line);
+    if (!match) continue;
+    if (match[0].includes('nolint')) {
+      if (!match[1] || match[1].split(',').includes('finalizerguard')) return true;
+      continue;
+    }
+    const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
+    if (!ids.length || ids.includes(finding.ruleId)) return true;
+  }
+  return false;
+}
+
+async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats): Promise<void> {
+  const sources = dir.files.map(readSource);
+  stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
+  const shortcuts = options.shortcuts ?? true;
+  if (shortcuts && !sources.some((s) => s.text && callPattern.test(s.text))) return;
+  const parser = await goParser();
+  const byPackage = new Map<string, GoFile[]>();
+  const unreadable: SourceFile[] = [];
+  for (const source of sources) {
+    if (source.text === undefined) {
+      unreadable.push(source);
+      continue;
+    }
+    const tree = parser.parse(source.text);
+    if (!tree) throw new Error(`the parser returned no tree for ${source.path}`);
+    stats.parsedFiles++;
+    const file = readFileModel(source.path, source.text, tree);
+    const name = packageClauseName(tree) ?? '';
+    byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
+  }
+  // A file whose package clause did not parse belongs with the others.
+  const unnamed = byPackage.get('');
+  if (unnamed && byPackage.size > 1) {
+    byPackage.delete('');
+    const [first] = byPackage.values();
+    first!.push(...unnamed);
+  }
+  let reportedUnreadable = false;
+  for (const [name, files] of byPackage) {
+    const calls = files.some((f) => callPattern.test(f.source));
+    if (calls) {
+      stats.packages++;
+      const lines = new Map(files.map((f) => [f.path, f.source.split('\n')]));
+      const before = reporter.findings.length;
+      for (const file of files) {
+        if (!file.hasErrors) continue;
+        const error = firstError(file.tree.rootNode);
+        reporter.add(syntaxError, file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`, []);
+      }
+      if (!reportedUnreadable) {
+        for (const source of unreadable) reporter.add(syntaxError, source.path, undefined, source.unreadable!, []);
+        reportedUnreadable = true;
+      }
+      stats.sites += analyzePackage(buildPackage(dir.dir, name, files), reporter);
+      const added = reporter.findings.splice(before);
+      reporter.findings.push(...added.filter((f) => f.ruleId === syntaxError.id || !isSuppressed(f, lines.get(join(options.root, f.path)) ?? [])));
+    }
+    for (const file of files) file.tree.delete();
+  }
+}
+
+/**
+ * Analyzes Go packages named by patterns: a .go file (its package), a
+ * directory (its package), or DIR/... (every package below, as the go tool
+ * walks it). Throws UsageError for a pattern that names nothing readable.
+ */
+export async function analyze(patterns: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
+  const dirs = discoverPackages(patterns, options.root);
+  const stats: AnalysisStats = { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+  const findings: Finding[] = [];
+  for (const dir of dirs) {
+    stats.files += dir.files.length;
+    const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
+    try {
+      await analyzeDir(dir, reporter, options, stats);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${(error as Error).message}`);
+      throw error;
+    }
+    findings.push(...reporter.findings);
+  }
+  findings.sort(compareByPlace);
+  return { findings, stats };
+}

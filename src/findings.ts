@@ -1,0 +1,47 @@
+// The shape every rule produces and every reporter consumes.
+
+export type Severity = 'error' | 'warning' | 'notice';
+export type FailOn = Severity | 'never';
+
+export const severityRank: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };
+
+export interface Span {
+  /** Path relative to the analysis root, forward slashes. */
+  path: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation {
+  path: string;
+  line: number;
+  column: number;
+  /** What this place contributes, e.g. "field Foo.bar" or "assignment bar.foo = foo". */
+  message: string;
+}
+
+export interface Finding extends Span {
+  ruleId: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  remediation: string;
+  related: RelatedLocation[];
+}
+
+export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== 'never' && severityRank[severity] >= severityRank[failOn];
+}
+
+/** By file, line, column and rule: the order of go vet's output. */
+export function compareByPlace(a: Finding, b: Finding): number {
+  return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Most severe first, then by place: the order annotations are shown in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return severityRank[b.severity] - severityRank[a.severity] || compareByPlace(a, b);
+}

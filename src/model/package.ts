@@ -1,0 +1,197 @@
+// The model of one Go package: every file's declarations, indexed by name, so
+// the analysis can follow types, functions and methods across files.
+import type { SyntaxNode, Tree } from '../parse/parser.js';
+
+export interface GoFile {
+  /** Absolute path. */
+  path: string;
+  source: string;
+  tree: Tree;
+  /** Local name -> import path ("rt" -> "runtime"); "." for dot imports keyed by path. */
+  imports: Map<string, string>;
+  dotImports: string[];
+  hasErrors: boolean;
+}
+
+export interface TypeDecl {
+  name: string;
+  spec: SyntaxNode;
+  /** The type expression on the right of the declaration. */
+  typeNode: SyntaxNode;
+  typeParams: string[];
+  isAlias: boolean;
+  file: GoFile;
+}
+
+export interface ParamDecl {
+  name?: string;
+  typeNode: SyntaxNode;
+  variadic: boolean;
+}
+
+export interface FuncDecl {
+  name: string;
+  node: SyntaxNode;
+  /** For methods: the receiver's base type name and whether it is a pointer receiver. */
+  receiver?: { typeName: string; pointer: boolean; name?: string };
+  params: ParamDecl[];
+  results: ParamDecl[];
+  body?: SyntaxNode;
+  file: GoFile;
+}
+
+export interface VarDecl {
+  name: string;
+  nameNode: SyntaxNode;
+  typeNode?: SyntaxNode;
+  value?: SyntaxNode;
+  file: GoFile;
+}
+
+export interface GoPackage {
+  dir: string;
+  name: string;
+  files: GoFile[];
+  types: Map<string, TypeDecl>;
+  funcs: Map<string, FuncDecl>;
+  /** Receiver base type name -> method name -> declaration. */
+  methods: Map<string, Map<string, FuncDecl>>;
+  vars: Map<string, VarDecl>;
+}
+
+export function namedChildren(node: SyntaxNode, type?: string): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const child of node.namedChildren) {
+    if (child && (!type || child.type === type)) out.push(child);
+  }
+  return out;
+}
+
+export function fieldChildren(node: SyntaxNode, field: string): SyntaxNode[] {
+  return node.childrenForFieldName(field).filter((c): c is SyntaxNode => c !== null);
+}
+
+export function stringLiteralValue(node: SyntaxNode): string {
+  return node.text.replace(/^["`]|["`]$/g, '');
+}
+
+function readImports(root: SyntaxNode): { imports: Map<string, string>; dotImports: string[] } {
+  const imports = new Map<string, string>();
+  const dotImports: string[] = [];
+  for (const decl of namedChildren(root, 'import_declaration')) {
+    const specs = decl.descendantsOfType('import_spec').filter((s): s is SyntaxNode => s !== null);
+    for (const spec of specs) {
+      const pathNode = spec.childForFieldName('path');
+      if (!pathNode) continue;
+      const importPath = stringLiteralValue(pathNode);
+      const alias = spec.childForFieldName('name');
+      if (alias?.type === 'dot') dotImports.push(importPath);
+      else if (alias?.type === 'blank_identifier') continue;
+      else imports.set(alias ? alias.text : importPath.slice(importPath.lastIndexOf('/') + 1), importPath);
+    }
+  }
+  return { imports, dotImports };
+}
+
+export function readParams(list: SyntaxNode | null): ParamDecl[] {
+  if (!list) return [];
+  if (list.type !== 'parameter_list') return [{ typeNode: list, variadic: false }];
+  const params: ParamDecl[] = [];
+  for (const decl of list.namedChildren) {
+    if (!decl) continue;
+    const typeNode = decl.childForFieldName('type');
+    if (!typeNode) continue;
+    const variadic = decl.type === 'variadic_parameter_declaration';
+    const names = fieldChildren(decl, 'name');
+    if (names.length === 0) params.push({ typeNode, variadic });
+    for (const name of names) params.push({ name: name.text, typeNode, variadic });
+  }
+  return params;
+}
+
+/** The base type name of a receiver type: `*List[T]` -> List. */
+function receiverBase(typeNode: SyntaxNode): { typeName: string; pointer: boolean } | undefined {
+  let node: SyntaxNode | null = typeNode;
+  let pointer = false;
+  while (node && (node.type === 'pointer_type' || node.type === 'parenthesized_type')) {
+    if (node.type === 'pointer_type') pointer = true;
+    node = node.namedChild(0);
+  }
+  if (node?.type === 'generic_type') node = node.childForFieldName('type');
+  return node?.type === 'type_identifier' ? { typeName: node.text, pointer } : undefined;
+}
+
+function addFunc(pkg: GoPackage, node: SyntaxNode, file: GoFile): void {
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return;
+  const decl: FuncDecl = {
+    name,
+    node,
+    params: readParams(node.childForFieldName('parameters')),
+    results: readParams(node.childForFieldName('result')),
+    body: node.childForFieldName('body') ?? undefined,
+    file,
+  };
+  if (node.type === 'method_declaration') {
+    const recv = readParams(node.childForFieldName('receiver'))[0];
+    const base = recv && receiverBase(recv.typeNode);
+    if (!base) return;
+    decl.receiver = { ...base, name: recv.name };
+    let methods = pkg.methods.get(base.typeName);
+    if (!methods) pkg.methods.set(base.typeName, (methods = new Map()));
+    methods.set(name, decl);
+  } else if (name !== 'init' && name !== '_') {
+    pkg.funcs.set(name, decl);
+  }
+}
+
+function addTypes(pkg: GoPackage, decl: SyntaxNode, file: GoFile): void {
+  for (const spec of decl.namedChildren) {
+    if (!spec || (spec.type !== 'type_spec' && spec.type !== 'type_alias')) continue;
+    const name = spec.childForFieldName('name')?.text;
+    const typeNode = spec.childForFieldName('type');
+    if (!name || !typeNode) continue;
+    const typeParams = (spec.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+      .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+    pkg.types.set(name, { name, spec, typeNode, typeParams, isAlias: spec.type === 'type_alias', file });
+  }
+}
+
+function addVars(pkg: GoPackage, decl: SyntaxNode, file: GoFile): void {
+  for (const spec of decl.descendantsOfType('var_spec')) {
+    if (!spec) continue;
+    const names = fieldChildren(spec, 'name');
+    const values = spec.childForFieldName('value')?.namedChildren ?? [];
+    names.forEach((nameNode, i) => {
+      pkg.vars.set(nameNode.text, {
+        name: nameNode.text,
+        nameNode,
+        typeNode: spec.childForFieldName('type') ?? undefined,
+        value: (names.length === values.length ? values[i] : undefined) ?? undefined,
+        file,
+      });
+    });
+  }
+}
+
+export function buildPackage(dir: string, name: string, files: GoFile[]): GoPackage {
+  const pkg: GoPackage = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map() };
+  for (const file of files) {
+    for (const decl of file.tree.rootNode.namedChildren) {
+      if (!decl) continue;
+      if (decl.type === 'function_declaration' || decl.type === 'method_declaration') addFunc(pkg, decl, file);
+      else if (decl.type === 'type_declaration') addTypes(pkg, decl, file);
+      else if (decl.type === 'var_declaration') addVars(pkg, decl, file);
+    }
+  }
+  return pkg;
+}
+
+export function readFileModel(path: string, source: string, tree: Tree): GoFile {
+  const { imports, dotImports } = readImports(tree.rootNode);
+  return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError };
+}
+
+export function packageClauseName(tree: Tree): string | undefined {
+  return namedChildren(tree.rootNode, 'package_clause')[0]?.namedChild(0)?.text;
+}

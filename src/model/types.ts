@@ -1,0 +1,232 @@
+// A small model of Go types, enough to follow references between objects,
+// check a finalizer's signature and estimate an object's size.
+import type { SyntaxNode } from '../parse/parser.js';
+import { fieldChildren, readParams, type GoFile, type GoPackage, type TypeDecl } from './package.js';
+
+export type GoType =
+  | { kind: 'named'; name: string; importPath?: string; args: GoType[] }
+  | { kind: 'pointer'; elem: GoType }
+  | { kind: 'slice'; elem: GoType }
+  | { kind: 'array'; length?: number; elem: GoType }
+  | { kind: 'map'; key: GoType; value: GoType }
+  | { kind: 'chan'; elem: GoType }
+  | { kind: 'func'; params: GoType[]; variadic: boolean }
+  | { kind: 'interface'; empty: boolean }
+  | { kind: 'struct'; fields: StructField[] }
+  | { kind: 'basic'; name: string }
+  | { kind: 'typeParam'; name: string }
+  | { kind: 'unknown' };
+
+export interface StructField {
+  name: string;
+  type: GoType;
+  embedded: boolean;
+  node: SyntaxNode;
+}
+
+const basicTypes = new Set([
+  'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
+  'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128', 'error',
+]);
+
+const unknown: GoType = { kind: 'unknown' };
+
+/** Reads a type expression as written in `file`; type parameters in scope stay symbolic. */
+export function readType(node: SyntaxNode | null | undefined, file: GoFile, typeParams: readonly string[] = []): GoType {
+  if (!node) return unknown;
+  const read = (n: SyntaxNode | null | undefined) => readType(n, file, typeParams);
+  switch (node.type) {
+    case 'type_identifier':
+    case 'identifier': {
+      const name = node.text;
+      if (typeParams.includes(name)) return { kind: 'typeParam', name };
+      if (name === 'any') return { kind: 'interface', empty: true };
+      if (basicTypes.has(name)) return { kind: 'basic', name };
+      return { kind: 'named', name, args: [] };
+    }
+    case 'qualified_type': {
+      const alias = node.childForFieldName('package')?.text ?? '';
+      const name = node.childForFieldName('name')?.text ?? '';
+      const importPath = file.imports.get(alias) ?? alias;
+      if (importPath === 'unsafe' && name === 'Pointer') return { kind: 'basic', name: 'unsafe.Pointer' };
+      return { kind: 'named', name, importPath, args: [] };
+    }
+    case 'generic_type': {
+      const base = read(node.childForFieldName('type'));
+      const args = (node.childForFieldName('type_arguments')?.namedChildren ?? []).map((a) =>
+        read(a?.type === 'type_elem' ? a.namedChild(0) : a),
+      );
+      return base.kind === 'named' ? { ...base, args } : unknown;
+    }
+    case 'pointer_type':
+      return { kind: 'pointer', elem: read(node.namedChild(0)) };
+    case 'slice_type':
+      return { kind: 'slice', elem: read(node.childForFieldName('element')) };
+    case 'array_type':
+    case 'implicit_length_array_type': {
+      const lengthText = node.childForFieldName('length')?.text;
+      const length = lengthText && /^\d+$/.test(lengthText) ? Number(lengthText) : undefined;
+      return { kind: 'array', length, elem: read(node.childForFieldName('element')) };
+    }
+    case 'map_type':
+      return { kind: 'map', key: read(node.childForFieldName('key')), value: read(node.childForFieldName('value')) };
+    case 'channel_type':
+      return { kind: 'chan', elem: read(node.childForFieldName('value')) };
+    case 'function_type': {
+      const params = readParams(node.childForFieldName('parameters'));
+      return { kind: 'func', params: params.map((p) => read(p.typeNode)), variadic: params.some((p) => p.variadic) };
+    }
+    case 'interface_type':
+      return { kind: 'interface', empty: node.namedChildCount === 0 };
+    case 'struct_type':
+      return { kind: 'struct', fields: readFields(node, file, typeParams) };
+    case 'parenthesized_type':
+    case 'type_elem':
+      return read(node.namedChild(0));
+    default:
+      return unknown;
+  }
+}
+
+function readFields(structNode: SyntaxNode, file: GoFile, typeParams: readonly string[]): StructField[] {
+  const list = structNode.namedChildren.find((c) => c?.type === 'field_declaration_list');
+  const fields: StructField[] = [];
+  for (const decl of list?.namedChildren ?? []) {
+    if (decl?.type !== 'field_declaration') continue;
+    const typeNode = decl.childForFieldName('type');
+    let type = readType(typeNode, file, typeParams);
+    const names = fieldChildren(decl, 'name');
+    if (names.length === 0) {
+      // Embedded field: `*T` keeps its star as an anonymous token.
+      if (decl.children.some((c) => c?.type === '*')) type = { kind: 'pointer', elem: type };
+      const base = type.kind === 'pointer' ? type.elem : type;
+      fields.push({ name: base.kind === 'named' ? base.name : '?', type, embedded: true, node: decl });
+    }
+    for (const name of names) fields.push({ name: name.text, type, embedded: false, node: name });
+  }
+  return fields;
+}
+
+/** The local declaration a named type refers to, or undefined for other packages' types. */
+export function localDecl(type: GoType, pkg: GoPackage): TypeDecl | undefined {
+  return type.kind === 'named' && !type.importPath ? pkg.types.get(type.name) : undefined;
+}
+
+/** Follows local named types (and aliases) to their underlying structure; at most a few hops. */
+export function underlying(type: GoType, pkg: GoPackage): GoType {
+  let current = type;
+  for (let hops = 0; hops < 10; hops++) {
+    const decl = localDecl(current, pkg);
+    if (!decl) return current;
+    current = readType(decl.typeNode, decl.file, decl.typeParams);
+  }
+  return current;
+}
+
+export function typeName(type: GoType): string {
+  switch (type.kind) {
+    case 'named': {
+      const pkgPrefix = type.importPath ? type.importPath.slice(type.importPath.lastIndexOf('/') + 1) + '.' : '';
+      const args = type.args.length ? `[${type.args.map(typeName).join(', ')}]` : '';
+      return pkgPrefix + type.name + args;
+    }
+    case 'pointer':
+      return '*' + typeName(type.elem);
+    case 'slice':
+      return '[]' + typeName(type.elem);
+    case 'array':
+      return `[${type.length ?? '...'}]` + typeName(type.elem);
+    case 'map':
+      return `map[${typeName(type.key)}]${typeName(type.value)}`;
+    case 'chan':
+      return 'chan ' + typeName(type.elem);
+    case 'func':
+      return `func(${type.params.map(typeName).join(', ')})`;
+    case 'interface':
+      return type.empty ? 'any' : 'interface';
+    case 'struct':
+      return 'struct{...}';
+    case 'basic':
+      return type.name;
+    case 'typeParam':
+      return type.name;
+    case 'unknown':
+      return '?';
+  }
+}
+
+export function sameType(a: GoType, b: GoType): boolean {
+  return typeName(a) === typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
+}
+
+/** Whether the type is fully known: no unknown parts, no other packages' named types. */
+function isLocalKnown(type: GoType, pkg: GoPackage, seen = new Set<string>()): boolean {
+  const under = underlying(type, pkg);
+  if (under.kind === 'named') return false;
+  if (under.kind === 'unknown' || under.kind === 'typeParam') return false;
+  if (under.kind === 'array') return isLocalKnown(under.elem, pkg, seen);
+  if (under.kind === 'struct') {
+    const key = typeName(type);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return under.fields.every((f) => isLocalKnown(f.type, pkg, seen));
+  }
+  return true;
+}
+
+const basicSizes: Record<string, number> = {
+  bool: 1, int8: 1, uint8: 1, byte: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, rune: 4, float32: 4,
+  int: 8, uint: 8, uintptr: 8, int64: 8, uint64: 8, float64: 8, complex64: 8, complex128: 16,
+};
+
+/**
+ * Size and alignment on a 64-bit platform, and whether the type holds any
+ * pointer, for types whose every part is known; undefined otherwise.
+ */
+export function layout(type: GoType, pkg: GoPackage): { size: number; align: number; pointers: boolean } | undefined {
+  if (!isLocalKnown(type, pkg)) return undefined;
+  const under = underlying(type, pkg);
+  switch (under.kind) {
+    case 'basic': {
+      if (under.name in basicSizes) {
+        const size = basicSizes[under.name]!;
+        return { size, align: Math.min(size, 8), pointers: false };
+      }
+      if (under.name === 'string') return { size: 16, align: 8, pointers: true };
+      if (under.name === 'error') return { size: 16, align: 8, pointers: true };
+      return { size: 8, align: 8, pointers: true }; // unsafe.Pointer
+    }
+    case 'pointer':
+    case 'map':
+    case 'chan':
+    case 'func':
+      return { size: 8, align: 8, pointers: true };
+    case 'slice':
+      return { size: 24, align: 8, pointers: true };
+    case 'interface':
+      return { size: 16, align: 8, pointers: true };
+    case 'array': {
+      const elem = layout(under.elem, pkg);
+      if (!elem || under.length === undefined) return undefined;
+      return { size: elem.size * under.length, align: elem.align, pointers: elem.pointers && under.length > 0 };
+    }
+    case 'struct': {
+      let size = 0;
+      let align = 1;
+      let pointers = false;
+      for (const field of under.fields) {
+        const f = layout(field.type, pkg);
+        if (!f) return undefined;
+        size = Math.ceil(size / f.align) * f.align + f.size;
+        align = Math.max(align, f.align);
+        pointers ||= f.pointers;
+      }
+      // A struct ending in a zero-size field is padded so a pointer to it stays inside.
+      const last = under.fields.at(-1);
+      if (last && size > 0 && layout(last.type, pkg)?.size === 0) size += 1;
+      return { size: Math.ceil(size / align) * align, align, pointers };
+    }
+    default:
+      return undefined;
+  }
+}

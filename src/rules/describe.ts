@@ -1,0 +1,48 @@
+// Shared wording and lookups for the rules: how to name the finalized object,
+// and the related locations a reference path runs through.
+import type { Edge, HeapObject } from '../analysis/heap.js';
+import { pointee } from '../analysis/heap.js';
+import { typeName, type GoType } from '../model/types.js';
+import type { RelatedNode, Site } from './rule.js';
+import type { SyntaxNode } from '../parse/parser.js';
+
+/** "foo (*Foo)": the first argument as written, with its static type when known. */
+export function describeArgument(site: Site, index: number): string {
+  const text = site.args[index]?.text ?? '?';
+  const type = site.evaluations[0]?.argTypes[index];
+  return type && type.kind !== 'unknown' ? `${text} (${typeName(type)})` : text;
+}
+
+export function objectTypeName(object: HeapObject, fallback?: GoType): string {
+  const type = object.type ?? (fallback ? pointee(fallback) : undefined);
+  return type && type.kind !== 'unknown' ? typeName(type) : '';
+}
+
+/** The assignments and field declarations along a path, for related locations. */
+export function relatedAlong(edges: Edge[]): RelatedNode[] {
+  const related: RelatedNode[] = [];
+  for (const edge of edges) {
+    const statement = firstLine(edge.node.text);
+    related.push({ node: edge.node, file: edge.file, message: `${edge.via}: ${statement}` });
+    if (edge.field) related.push({ node: edge.field.node, file: edge.field.file, message: `field ${edge.via} declared here` });
+  }
+  return related;
+}
+
+export function firstLine(text: string): string {
+  const line = text.split('\n')[0]!.trim();
+  return line.length > 80 ? line.slice(0, 77) + '...' : line;
+}
+
+/** Every (evaluation, object) pair for the argument at `index`, skipping values the code does not show. */
+export function* argumentObjects(site: Site, index: number): Generator<{ objects: HeapObject[]; evaluation: Site['evaluations'][number] }> {
+  for (const evaluation of site.evaluations) {
+    const objects = (evaluation.argObjects[index] ?? []).filter((o) => o.kind !== 'opaque');
+    if (objects.length) yield { objects, evaluation };
+  }
+}
+
+/** A function argument as a path names it: "func literal", or the expression (`b.release`). */
+export function nameOfFunction(node: SyntaxNode): string {
+  return node.type === 'func_literal' ? 'func literal' : firstLine(node.text);
+}

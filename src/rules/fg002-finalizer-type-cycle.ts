@@ -1,0 +1,96 @@
+import { pointee } from '../analysis/heap.js';
+import { localDecl, typeName, underlying, type GoType } from '../model/types.js';
+import type { GoPackage } from '../model/package.js';
+import type { RelatedNode, Rule } from './rule.js';
+import { finalizerCycle } from './fg001-finalizer-cycle.js';
+
+/**
+ * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
+ * object's type can reach itself through fields that hold references
+ * (pointers, slices, maps, channels, arrays and embedded structs of those,
+ * type arguments such as atomic.Pointer[T]). Any value that closes that loop
+ * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
+ * are not followed, since the type does not say what they hold.
+ */
+export const finalizerTypeCycle: Rule = {
+  id: 'FG002',
+  name: 'finalizer-type-cycle',
+  severity: 'warning',
+  summary: "The finalized object's type can reach itself, so a cycle can form and block the finalizer.",
+  kinds: ['SetFinalizer'],
+  check(site) {
+    if (finalizerCycle.check(site)) return undefined;
+    const type = site.evaluations[0]?.argTypes[0];
+    if (!type || type.kind !== 'pointer') return undefined;
+    const start = pointee(type);
+    if (start.kind !== 'named' || !localDecl(start, site.pkg)) return undefined;
+    const loop = typeLoop(start.name, site.pkg);
+    if (!loop) return undefined;
+    return {
+      message:
+        `${site.args[0]!.text} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
+        `if a value ever closes that loop, the finalizer never runs`,
+      related: loop.map((s) => s.related),
+    };
+  },
+};
+
+interface Step {
+  via: string;
+  related: RelatedNode;
+}
+
+/**
+ * A path of fields from the named type back to itself. Go has no recursive
+ * value types, so any such path passes through at least one reference.
+ */
+function typeLoop(start: string, pkg: GoPackage): Step[] | undefined {
+  const seen = new Set<string>();
+  const search = (owner: string, steps: Step[]): Step[] | undefined => {
+    const decl = pkg.types.get(owner);
+    const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
+    if (!decl || under?.kind !== 'struct') return undefined;
+    for (const field of under.fields) {
+      for (const target of referencedTypes(field.type, pkg)) {
+        const step: Step = {
+          via: `${owner}.${field.name} (${typeName(field.type)})`,
+          related: { node: field.node, file: decl.file, message: `field ${owner}.${field.name} ${typeName(field.type)}` },
+        };
+        if (target === start) return [...steps, step];
+        if (seen.has(target)) continue;
+        seen.add(target);
+        const found = search(target, [...steps, step]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(start, []);
+}
+
+/** The package's named types that a field's type holds or points to. */
+function referencedTypes(type: GoType, pkg: GoPackage, depth = 0): string[] {
+  if (depth > 6) return [];
+  switch (type.kind) {
+    case 'named': {
+      const args = type.args.flatMap((a) => referencedTypes(a, pkg, depth + 1));
+      // weak.Pointer holds no reference: that is its purpose.
+      if (type.importPath) return type.importPath === 'weak' ? [] : args;
+      const decl = pkg.types.get(type.name);
+      if (!decl) return [];
+      if (decl.isAlias) return referencedTypes(underlying(type, pkg), pkg, depth + 1);
+      return [type.name, ...args];
+    }
+    case 'pointer':
+    case 'slice':
+    case 'chan':
+    case 'array':
+      return referencedTypes(type.elem, pkg, depth + 1);
+    case 'map':
+      return [...referencedTypes(type.key, pkg, depth + 1), ...referencedTypes(type.value, pkg, depth + 1)];
+    case 'struct':
+      return type.fields.flatMap((f) => referencedTypes(f.type, pkg, depth + 1));
+    default:
+      return [];
+  }
+}

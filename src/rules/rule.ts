@@ -1,0 +1,46 @@
+// What a rule is: its public identity (ids are a contract: output,
+// suppressions, SARIF) and its check over one finalizer or cleanup call.
+import type { Severity } from '../findings.js';
+import type { Interpreter, SiteEvaluation, SiteKind } from '../analysis/heap.js';
+import type { GoFile, GoPackage } from '../model/package.js';
+import type { SyntaxNode } from '../parse/parser.js';
+
+export interface RuleMeta {
+  /** FG001 ... FG007; FG000 is the parse notice. */
+  id: string;
+  /** kebab-case, e.g. finalizer-cycle. */
+  name: string;
+  severity: Severity;
+  /** One line: what the rule finds. */
+  summary: string;
+}
+
+/** One call site and every way the interpreter reached it (directly, or inlined into callers). */
+export interface Site {
+  kind: SiteKind;
+  call: SyntaxNode;
+  args: SyntaxNode[];
+  file: GoFile;
+  pkg: GoPackage;
+  evaluations: SiteEvaluation[];
+  interpreter: Interpreter;
+}
+
+export interface RelatedNode {
+  node: SyntaxNode;
+  file: GoFile;
+  message: string;
+}
+
+export interface Report {
+  message: string;
+  related: RelatedNode[];
+}
+
+export interface Rule extends RuleMeta {
+  /** Which calls the rule looks at. */
+  kinds: SiteKind[];
+  /** The runtime dies at the call: other findings at the same call would only distract. */
+  fatal?: boolean;
+  check(site: Site): Report | undefined;
+}
