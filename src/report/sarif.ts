@@ -1,0 +1,224 @@
+// SARIF 2.1.0 for GitHub code scanning: the subset GitHub reads, within the
+// limits it enforces on upload (results per run, locations per result).
+import { createHash } from 'node:crypto';
+import type { Lang } from '../engine.js';
+import { compareFindings, type Finding, type Severity } from '../findings.js';
+import { remediation, remediationMarkdown, ruleExplanation } from '../rules/remediation.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+export interface SarifOptions {
+  lang: Lang;
+  goVersion?: string;
+  toolVersion: string;
+  informationUri?: string;
+}
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+interface SarifText {
+  text: string;
+}
+
+interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+interface SarifLocation {
+  id?: number;
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' };
+    region: SarifRegion;
+  };
+  message?: SarifText;
+}
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: SarifText;
+  fullDescription: SarifText;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties: { tags: string[]; precision: 'very-high' | 'high' | 'medium' | 'low' };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: SarifText;
+  locations: [SarifLocation];
+  relatedLocations?: SarifLocation[];
+  partialFingerprints: Record<string, string>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [
+    {
+      tool: { driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] } };
+      results: SarifResult[];
+      invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { level: SarifLevel; message: SarifText }[] }[];
+    },
+  ];
+}
+
+const schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+// GitHub rejects a run with more than 25,000 results, and shows at most 100
+// locations of a result; the rest would only make the upload bigger.
+const maxResults = 25_000;
+const maxRelated = 100;
+
+const fingerprintKey = 'finalizerGuardFindingHash/v1';
+
+const levels: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', notice: 'note' };
+
+// How often a finding of the rule is a real problem; GitHub uses it to rank alerts.
+const precision: Record<string, SarifRule['properties']['precision']> = {
+  FG000: 'very-high',
+  FG001: 'high',
+  FG002: 'medium',
+  FG003: 'high',
+  FG004: 'high',
+  FG005: 'high',
+  FG006: 'high',
+  FG007: 'medium',
+};
+
+const tags: Record<string, string[]> = {
+  FG000: ['go', 'syntax'],
+  FG001: ['go', 'finalizer', 'memory-leak', 'reliability'],
+  FG002: ['go', 'finalizer', 'memory-leak', 'reliability'],
+  FG003: ['go', 'finalizer', 'memory-leak', 'reliability'],
+  FG004: ['go', 'finalizer', 'crash', 'reliability'],
+  FG005: ['go', 'finalizer', 'crash', 'reliability'],
+  FG006: ['go', 'cleanup', 'memory-leak', 'reliability'],
+  FG007: ['go', 'finalizer', 'reliability'],
+};
+
+const relatedLabel: Record<Lang, string> = { en: 'Related locations:', ru: 'Связанные места:' };
+
+/** A relative URI reference with forward slashes; a stray absolute root is dropped so the upload stays valid. */
+function toUri(path: string): string {
+  const relative = path
+    .replace(/\\/g, '/')
+    .replace(/^[A-Za-z]:/, '')
+    .replace(/^\/+/, '')
+    .replace(/^(?:\.\/)+/, '');
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+function region(f: Finding): SarifRegion {
+  const start = { startLine: f.line, startColumn: f.column };
+  // SARIF forbids an end before the start; such a span keeps only its start.
+  const endsAfterStart = f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column);
+  return endsAfterStart ? { ...start, endLine: f.endLine, endColumn: f.endColumn } : start;
+}
+
+function physical(path: string, where: SarifRegion): SarifLocation['physicalLocation'] {
+  return { artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' }, region: where };
+}
+
+// In a plain-text SARIF message, link text escapes backslashes and brackets.
+function linkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => '\\' + c);
+}
+
+function descriptor(meta: RuleMeta, options: SarifOptions): SarifRule {
+  const texts = { lang: options.lang, goVersion: options.goVersion };
+  return {
+    id: meta.id,
+    name: meta.name,
+    shortDescription: { text: meta.summary },
+    fullDescription: { text: ruleExplanation(meta.id, options.lang) },
+    help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
+    defaultConfiguration: { level: levels[meta.severity] },
+    properties: { tags: tags[meta.id], precision: precision[meta.id] },
+  };
+}
+
+/** Line numbers are left out so that an alert keeps its identity when code above it moves. */
+function fingerprintBase(f: Finding): string {
+  const message = f.message.replace(/\b\d+\b/g, '#');
+  return createHash('sha256').update(`${f.ruleId}\0${toUri(f.path)}\0${message}`).digest('hex');
+}
+
+/** The SARIF log as an object; throws if a finding names a rule missing from `rules`. */
+export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOptions): SarifLog {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sorted = [...findings].sort(compareFindings);
+  const kept = sorted.slice(0, maxResults);
+  const seen = new Map<string, number>();
+
+  const results = kept.map((f): SarifResult => {
+    const index = ruleIndex.get(f.ruleId);
+    if (index === undefined) throw new Error(`finding of unknown rule ${f.ruleId}`);
+    const shown = f.related.slice(0, maxRelated);
+    const related = shown.map(
+      (r, i): SarifLocation => ({
+        id: i + 1,
+        physicalLocation: physical(r.path, { startLine: r.line, startColumn: r.column }),
+        message: { text: r.message },
+      }),
+    );
+    // GitHub links related locations only when the message embeds them.
+    const links = shown.map((r, i) => `[${linkText(r.message)}](${i + 1})`);
+    const text = links.length ? `${f.message}\n${relatedLabel[options.lang]} ${links.join(', ')}` : f.message;
+    // Identical findings in one file are told apart by their order, like GitHub's own line hashes.
+    const base = fingerprintBase(f);
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: index,
+      level: levels[f.severity],
+      message: { text },
+      locations: [{ physicalLocation: physical(f.path, region(f)) }],
+      ...(related.length ? { relatedLocations: related } : {}),
+      partialFingerprints: { [fingerprintKey]: `${base}:${occurrence}` },
+    };
+  });
+
+  const omitted = sorted.length - kept.length;
+  const driver = {
+    name: 'finalizer-guard',
+    version: options.toolVersion,
+    ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+    rules: rules.map((rule) => descriptor(rule, options)),
+  };
+  return {
+    $schema: schema,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver },
+        results,
+        ...(omitted > 0
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: [
+                    {
+                      level: 'warning' as const,
+                      message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
+                    },
+                  ],
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+  };
+}
+
+/** The SARIF log as indented JSON ending in a newline. */
+export function formatSarif(findings: Finding[], rules: RuleMeta[], options: SarifOptions): string {
+  return JSON.stringify(toSarif(findings, rules, options), null, 2) + '\n';
+}

@@ -1,0 +1,220 @@
+// What each rule's finding means at run time and how to fix it, in English and
+// Russian. The cycle rules quote the article on Go finalizers; in Russian the
+// quoted sentences are the original ones, in English a faithful translation.
+import type { Lang } from '../engine.js';
+
+export interface RemediationOptions {
+  lang: Lang;
+  /** Go version of the analyzed code, e.g. "1.22" or "1.24.3"; unknown when absent. */
+  goVersion?: string;
+}
+
+interface RuleTexts {
+  /** What goes wrong at run time. */
+  problem: string;
+  /** Sentences quoted from the article, one paragraph each. */
+  quotes?: string[];
+  fix: string;
+  /** Advice that depends on runtime.AddCleanup and weak.Pointer (Go 1.24). */
+  cleanup?: { available: string; unavailable: string };
+}
+
+type Catalog = Record<string, RuleTexts>;
+
+const articleQuotes: Record<Lang, { intro: string; sentences: string[] }> = {
+  en: {
+    intro: 'From the article on Go finalizers (translated from Russian):',
+    sentences: [
+      'The garbage collector will not be able to call the finalizer for foo, and the memory of the objects foo and bar is not guaranteed to be freed. This can lead to a real memory leak.',
+      'The garbage collector in Go is a tracing one, so it is able to handle cyclic references correctly if finalizers are not used.',
+      'To solve this problem, avoid cyclic references when using finalizers.',
+    ],
+  },
+  ru: {
+    intro: 'Из статьи о финализаторах в Go:',
+    sentences: [
+      'Сборщик мусора не сможет вызвать финализатор для foo, а память для объектов foo и bar не гарантируется, что будет освобождена. Это может привести к настоящей утечке памяти.',
+      'Сборщик мусора в Go является трассирующим, поэтому он способен корректно обрабатывать циклические ссылки, если не используются финализаторы.',
+      'Чтобы решить эту проблему, избегайте циклических ссылок при использовании финализаторов.',
+    ],
+  },
+};
+
+const cycleCleanup: Record<Lang, { available: string; unavailable: string }> = {
+  en: {
+    available:
+      'With Go 1.24 or later, prefer `runtime.AddCleanup(ptr, cleanup, arg)`: objects with cleanups may sit in cycles and are still collected, and their cleanups run, as long as neither `cleanup` nor `arg` reaches `ptr` (pass the resource, such as the file descriptor, as `arg`, not the object). A back-reference that has to stay can be a `weak.Pointer[T]` (package weak), which does not keep its target alive and so does not close the cycle.',
+    unavailable:
+      'Go 1.24 added `runtime.AddCleanup`, which collects objects in cycles, and `weak.Pointer`; they are not suggested here because this code does not declare Go 1.24 or later.',
+  },
+  ru: {
+    available:
+      'Начиная с Go 1.24 лучше использовать `runtime.AddCleanup(ptr, cleanup, arg)`: объекты с cleanup-функциями могут входить в циклы — они всё равно собираются, и cleanup-функции запускаются, если ни `cleanup`, ни `arg` не ведут к `ptr` (передавайте в `arg` сам ресурс, например файловый дескриптор, а не объект). Обратную ссылку, без которой не обойтись, можно сделать `weak.Pointer[T]` (пакет weak): она не удерживает цель и потому не замыкает цикл.',
+    unavailable:
+      'В Go 1.24 появились `runtime.AddCleanup`, который собирает объекты в циклах, и `weak.Pointer`; здесь они не предлагаются, потому что код не объявляет Go 1.24 или новее.',
+  },
+};
+
+const en: Catalog = {
+  FG000: {
+    problem:
+      'This Go file has syntax errors, so the Go compiler rejects it. finalizer-guard analyzed only the parts that parse, so findings in this file may be missing or misplaced.',
+    fix: 'Fix: correct the syntax errors (`gofmt -e` or `go vet` lists them) and run the check again. If the file is not meant to compile (a template, test input), leave it out of the analyzed paths or move it under a testdata/ directory, which is skipped.',
+  },
+  FG001: {
+    problem:
+      "The object passed to runtime.SetFinalizer is part of a reference cycle that runs through at least one other heap object. Until a finalizer has run, the collector keeps alive everything its object points to; an object that reaches itself through another object therefore keeps itself alive: the finalizer never runs and no object in the cycle is ever freed. This is the article's foo/bar example (foo.bar = bar; bar.foo = foo).",
+    quotes: articleQuotes.en.sentences,
+    fix: 'Fix: break the cycle, or take the finalizer out of it. Keep the resource (file descriptor, C pointer) in a small inner struct that does not point back, and set the finalizer on that struct; the outer objects may then form cycles freely. The article shows the standard library doing this in os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Otherwise clear the back-reference (`bar.foo = nil`) before the last reference is dropped. Either way, prefer an explicit Close method and keep the finalizer only as a safety net.',
+    cleanup: cycleCleanup.en,
+  },
+  FG002: {
+    problem:
+      'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, maps, channels, interfaces, functions). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
+    quotes: articleQuotes.en.sentences,
+    fix: 'Fix: make sure values of this type never form such a cycle. If they can, move the finalizer to a small inner struct that holds only the resource and points back to nothing, as os.newFile does with `runtime.SetFinalizer(f.file, (*file).close)`. If they cannot (the field is always nil or points elsewhere), suppress this finding with a reason: `//finalizer-guard:ignore FG002 <reason>`.',
+    cleanup: cycleCleanup.en,
+  },
+  FG003: {
+    problem:
+      'The finalizer function itself keeps the object reachable: it is a closure that captures the object (or a variable that holds it), a method value bound to the object (`x.fin`), or a method value of another object that reaches it. The runtime keeps the finalizer function alive as long as the finalizer is set, so the object never becomes unreachable, the finalizer never runs, and the object is never freed.',
+    fix: 'Fix: use the argument the runtime passes to the finalizer instead of a captured variable: `runtime.SetFinalizer(x, func(x *T) { x.release() })`, or the method expression `runtime.SetFinalizer(x, (*T).release)`. If the finalizer needs other values, copy them into locals that do not lead back to the object and capture only those.',
+    cleanup: {
+      available:
+        'With Go 1.24 or later, `runtime.AddCleanup(x, func(h *handle) { h.close() }, x.h)` makes the split explicit: the cleanup receives only the value it needs, which must not point back to `x`.',
+      unavailable:
+        'Go 1.24 added `runtime.AddCleanup`, which passes the cleanup only the value it needs; it is not suggested here because this code does not declare Go 1.24 or later.',
+    },
+  },
+  FG004: {
+    problem:
+      "runtime.SetFinalizer needs a pointer to the start of an allocated object (from `new(T)`, `&T{...}`, or `&v` of a variable). A struct value, any other non-pointer, or a pointer into the middle of an object (`&s.inner`) makes it abort the whole program with a fatal error, \"runtime.SetFinalizer: first argument is T, not pointer\" or \"runtime.SetFinalizer: pointer not at beginning of allocated block\"; `recover` cannot catch it. The article's own first example (`str := CString{...}; runtime.SetFinalizer(str, ...)`) passes a struct value and would die this way.",
+    fix: 'Fix: allocate the object with `&T{...}` (or `new(T)`), keep and return that pointer, and pass it to SetFinalizer. For a part of an object, set the finalizer on the whole object, or allocate the part separately (make the field a pointer, `inner *Inner`).',
+  },
+  FG005: {
+    problem:
+      'The finalizer must be a function of exactly one parameter to which the object can be assigned (`*T`, or an interface that `*T` implements); its results are ignored. Anything else makes runtime.SetFinalizer abort the whole program with a fatal error such as "runtime.SetFinalizer: cannot pass *T to finalizer func() error"; `recover` cannot catch it. A method value such as `x.Close`, for a method without parameters, has its receiver already bound and takes no argument, so it always fails.',
+    fix: 'Fix: pass a function literal, `func(x *T) { x.Close() }`, or the method expression `(*T).Close`, whose first parameter is the receiver. Make the parameter type the type of the object or an interface it implements.',
+  },
+  FG006: {
+    problem:
+      'runtime.AddCleanup(ptr, cleanup, arg) calls cleanup(arg) after ptr becomes unreachable. Here ptr stays reachable from the cleanup itself: `arg` is ptr or leads to it, or `cleanup` is a closure that captures ptr (or something that holds it), or a method value bound to it (`c.destroy`). The runtime keeps cleanup and arg alive, so ptr is never collected and the cleanup never runs. (Passing ptr itself as arg makes AddCleanup panic.)',
+    fix: 'Fix: pass as `arg` only what the cleanup has to release (a file descriptor, a C pointer, a small handle struct that does not point back), and write the cleanup as a function of that value: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Cycles among objects are fine for AddCleanup; only reachability from cleanup and arg matters.',
+  },
+  FG007: {
+    problem:
+      'This finalizer may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead. In none of these cases does the runtime promise to run the finalizer, and no finalizer runs when the program exits.',
+    fix: 'Fix: do not rely on the finalizer here. Release the resource explicitly (a Close method, `defer`). If a finalizer is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
+  },
+};
+
+const ru: Catalog = {
+  FG000: {
+    problem:
+      'В этом файле Go есть синтаксические ошибки, и компилятор Go его не примет. finalizer-guard проанализировал только разобранные части, поэтому находки в этом файле могут быть пропущены или указывать не туда.',
+    fix: 'Исправление: исправьте синтаксические ошибки (их перечислит `gofmt -e` или `go vet`) и запустите проверку снова. Если файл и не должен компилироваться (шаблон, входные данные тестов), не включайте его в проверяемые пути или перенесите в каталог testdata/, который пропускается.',
+  },
+  FG001: {
+    problem:
+      'Объект, переданный в runtime.SetFinalizer, входит в цикл ссылок, который проходит хотя бы через один другой объект в куче. Пока финализатор не выполнен, сборщик мусора сохраняет всё, на что ссылается объект с финализатором; если объект достижим из самого себя через другой объект, он удерживает сам себя: финализатор не запускается никогда, и ни один объект цикла не освобождается. Это случай из примера статьи с foo и bar (foo.bar = bar; bar.foo = foo).',
+    quotes: articleQuotes.ru.sentences,
+    fix: 'Исправление: разорвите цикл или выведите из него финализатор. Храните ресурс (файловый дескриптор, указатель C) в небольшой внутренней структуре, которая не ссылается обратно, и ставьте финализатор на неё; внешние объекты тогда могут образовывать циклы без вреда. Так, как показано в статье, делает стандартная библиотека в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Другой путь — обнулить обратную ссылку (`bar.foo = nil`) до того, как пропадёт последняя ссылка на объект. В любом случае лучше освобождать ресурс явным методом Close, а финализатор оставить только как страховку.',
+    cleanup: cycleCleanup.ru,
+  },
+  FG002: {
+    problem:
+      'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, map, каналы, интерфейсы, функции). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
+    quotes: articleQuotes.ru.sentences,
+    fix: 'Исправление: убедитесь, что значения этого типа никогда не образуют такой цикл. Если могут, перенесите финализатор на небольшую внутреннюю структуру, которая хранит только ресурс и ни на что не ссылается обратно, как в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Если не могут (поле всегда nil или указывает на другие объекты), подавите это предупреждение с указанием причины: `//finalizer-guard:ignore FG002 <причина>`.',
+    cleanup: cycleCleanup.ru,
+  },
+  FG003: {
+    problem:
+      'Сама функция-финализатор удерживает объект достижимым: это замыкание, захватившее объект (или переменную, которая на него ссылается), значение-метод, привязанное к объекту (`x.fin`), или значение-метод другого объекта, из которого достижим этот. Runtime хранит функцию-финализатор, пока финализатор установлен, поэтому объект никогда не становится недостижимым: финализатор не запускается, и память не освобождается.',
+    fix: 'Исправление: используйте аргумент, который runtime передаёт финализатору, а не захваченную переменную: `runtime.SetFinalizer(x, func(x *T) { x.release() })` или выражение-метод `runtime.SetFinalizer(x, (*T).release)`. Если финализатору нужны другие значения, скопируйте их в локальные переменные, которые не ведут обратно к объекту, и захватывайте только их.',
+    cleanup: {
+      available:
+        'Начиная с Go 1.24 это разделение делает явным `runtime.AddCleanup(x, func(h *handle) { h.close() }, x.h)`: cleanup-функция получает только нужное ей значение, и оно не должно ссылаться обратно на `x`.',
+      unavailable:
+        'В Go 1.24 появился `runtime.AddCleanup`, который передаёт cleanup-функции только нужное ей значение; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
+    },
+  },
+  FG004: {
+    problem:
+      'runtime.SetFinalizer требует указатель на начало выделенного объекта (полученный через `new(T)`, `&T{...}` или `&v` для переменной). Значение структуры, любое другое значение не-указатель или указатель внутрь объекта (`&s.inner`) аварийно завершают всю программу с фатальной ошибкой «runtime.SetFinalizer: first argument is T, not pointer» или «runtime.SetFinalizer: pointer not at beginning of allocated block»; `recover` её не перехватывает. Первый же пример статьи (`str := CString{...}; runtime.SetFinalizer(str, ...)`) передаёт значение структуры и завершился бы именно так.',
+    fix: 'Исправление: создавайте объект через `&T{...}` (или `new(T)`), храните и возвращайте этот указатель и передавайте его в SetFinalizer. Если речь о части объекта, ставьте финализатор на весь объект или выделите часть отдельно (сделайте поле указателем, `inner *Inner`).',
+  },
+  FG005: {
+    problem:
+      'Финализатор должен быть функцией ровно одного параметра, которому можно присвоить объект (`*T` или интерфейс, который реализует `*T`); возвращаемые значения игнорируются. Всё остальное аварийно завершает всю программу с фатальной ошибкой вида «runtime.SetFinalizer: cannot pass *T to finalizer func() error»; `recover` её не перехватывает. Значение-метод вроде `x.Close` для метода без параметров уже привязано к получателю и не принимает аргументов, поэтому всегда приводит к этой ошибке.',
+    fix: 'Исправление: передайте функциональный литерал `func(x *T) { x.Close() }` или выражение-метод `(*T).Close`, у которого первый параметр — получатель. Тип параметра должен быть типом объекта или интерфейсом, который тот реализует.',
+  },
+  FG006: {
+    problem:
+      'runtime.AddCleanup(ptr, cleanup, arg) вызывает cleanup(arg) после того, как ptr станет недостижимым. Здесь ptr остаётся достижимым из самой cleanup-функции: `arg` — это ptr или ведёт к нему, либо `cleanup` — замыкание, захватившее ptr (или то, что на него ссылается), либо значение-метод, привязанное к нему (`c.destroy`). Runtime удерживает cleanup и arg, поэтому ptr никогда не собирается, и cleanup не запускается. (Если передать в arg сам ptr, AddCleanup паникует.)',
+    fix: 'Исправление: передавайте в `arg` только то, что cleanup-функция должна освободить (файловый дескриптор, указатель C, небольшую структуру-дескриптор без обратных ссылок), и пишите cleanup как функцию от этого значения: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Циклы между объектами для AddCleanup не страшны; важно лишь, чтобы ptr не был достижим из cleanup и arg.',
+  },
+  FG007: {
+    problem:
+      'Этот финализатор может не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём. Ни в одном из этих случаев runtime не обещает запустить финализатор; при завершении программы финализаторы не запускаются вовсе.',
+    fix: 'Исправление: не полагайтесь здесь на финализатор. Освобождайте ресурс явно (метод Close, `defer`). Если финализатор всё же нужен как страховка, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
+  },
+};
+
+const catalogs: Record<Lang, Catalog> = { en, ru };
+
+/** True when goVersion ("1.24", "go1.25.1") is at least 1.24, where AddCleanup and weak exist. */
+export function hasCleanups(goVersion: string | undefined): boolean {
+  const match = /^(?:go)?(\d+)\.(\d+)/.exec(goVersion?.trim() ?? '');
+  if (!match) return false;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  return major > 1 || (major === 1 && minor >= 24);
+}
+
+function texts(ruleId: string, lang: Lang): RuleTexts {
+  const found = catalogs[lang][ruleId];
+  if (!found) throw new Error(`no remediation for rule ${ruleId}`);
+  return found;
+}
+
+type Paragraph = { kind: 'text' | 'quote'; text: string };
+
+function paragraphs(ruleId: string, options: RemediationOptions): Paragraph[] {
+  const rule = texts(ruleId, options.lang);
+  const out: Paragraph[] = [{ kind: 'text', text: rule.problem }];
+  if (rule.quotes) {
+    out.push({ kind: 'text', text: articleQuotes[options.lang].intro });
+    for (const quote of rule.quotes) out.push({ kind: 'quote', text: quote });
+  }
+  out.push({ kind: 'text', text: rule.fix });
+  if (rule.cleanup) {
+    out.push({ kind: 'text', text: hasCleanups(options.goVersion) ? rule.cleanup.available : rule.cleanup.unavailable });
+  }
+  return out;
+}
+
+/** The paragraph that says what goes wrong at run time (SARIF fullDescription). */
+export function ruleExplanation(ruleId: string, lang: Lang): string {
+  return texts(ruleId, lang).problem;
+}
+
+/** Plain-text remediation: paragraphs separated by blank lines, article quotes in quotation marks. */
+export function remediation(ruleId: string, options: RemediationOptions): string {
+  const [open, close] = options.lang === 'ru' ? ['«', '»'] : ['"', '"'];
+  return paragraphs(ruleId, options)
+    .map((p) => (p.kind === 'quote' ? open + p.text + close : p.text))
+    .join('\n\n');
+}
+
+/** The same remediation as Markdown, article quotes as block quotes (SARIF help.markdown, docs). */
+export function remediationMarkdown(ruleId: string, options: RemediationOptions): string {
+  const blocks: string[] = [];
+  for (const p of paragraphs(ruleId, options)) {
+    const previous = blocks.length - 1;
+    // Consecutive quoted paragraphs share one block quote.
+    if (p.kind === 'quote' && blocks[previous]?.startsWith('> ')) blocks[previous] += `\n>\n> ${p.text}`;
+    else blocks.push(p.kind === 'quote' ? `> ${p.text}` : p.text);
+  }
+  return blocks.join('\n\n');
+}
