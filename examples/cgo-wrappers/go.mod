@@ -1,0 +1,3 @@
+module example.com/cgowrappers
+
+go 1.22

@@ -1,0 +1,118 @@
+// The finalizer-guard command: parses flags, runs the engine, prints a report
+// and exits 0 (nothing at or above --fail-on), 1 (something is), 2 (usage or I/O error).
+import { analyze, type Lang } from '../engine.js';
+import { UsageError } from '../errors.js';
+import { atOrAbove, type FailOn } from '../findings.js';
+import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatSummary, formatText } from '../report/text.js';
+import { ruleCatalog } from '../rules/index.js';
+import { version } from '../version.js';
+
+const usage = `usage: finalizer-guard [--format text|json|sarif] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] PATH...
+PATH: a .go file, a directory (its package), or DIR/... (every package below it)`;
+
+interface CliOptions {
+  format: 'text' | 'json' | 'sarif';
+  lang: Lang;
+  goVersion?: string;
+  failOn: FailOn;
+  /** False with --no-shortcuts: every package is parsed (for benchmarks and checks). */
+  shortcuts: boolean;
+  patterns: string[];
+}
+
+const choices = {
+  format: ['text', 'json', 'sarif'],
+  lang: ['en', 'ru'],
+  'fail-on': ['error', 'warning', 'notice', 'never'],
+} as const;
+
+function choose<K extends keyof typeof choices>(flag: K, value: string | undefined): (typeof choices)[K][number] {
+  const allowed: readonly string[] = choices[flag];
+  if (value === undefined || !allowed.includes(value)) {
+    throw new UsageError(`--${flag} takes one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
+  }
+  return value as (typeof choices)[K][number];
+}
+
+export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
+  const options: CliOptions = { format: 'text', lang: 'en', failOn: 'error', shortcuts: true, patterns: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '--version':
+        return 'version';
+      case '--format':
+        options.format = choose('format', value());
+        break;
+      case '--lang':
+        options.lang = choose('lang', value());
+        break;
+      case '--fail-on':
+        options.failOn = choose('fail-on', value());
+        break;
+      case '--no-shortcuts':
+        // Not in the usage line: turns off the byte prefilter, which must never
+        // change results, so a benchmark can check exactly that.
+        if (inline !== undefined) throw new UsageError('--no-shortcuts takes no value');
+        options.shortcuts = false;
+        break;
+      case '--go-version': {
+        const v = value();
+        if (!v || !/^(go)?\d+\.\d+(\.\d+)?$/.test(v)) throw new UsageError(`--go-version takes a version such as 1.24, not "${v ?? ''}"`);
+        options.goVersion = v.replace(/^go/, '');
+        break;
+      }
+      case '--':
+        options.patterns.push(...argv.slice(i + 1));
+        i = argv.length;
+        break;
+      default:
+        if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown flag ${flag}`);
+        options.patterns.push(arg);
+    }
+  }
+  if (!options.patterns.length) throw new UsageError('no PATH given');
+  return options;
+}
+
+export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`finalizer-guard: ${error.message}\n${usage}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    out(usage + '\n');
+    return 0;
+  }
+  if (options === 'version') {
+    out(version + '\n');
+    return 0;
+  }
+  try {
+    const cwd = process.cwd();
+    const { findings, stats } = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
+    if (options.format === 'json') out(formatJson(findings, stats));
+    else if (options.format === 'sarif') out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version }));
+    else out(formatText(findings));
+    err(formatSummary(findings, stats) + '\n');
+    return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`finalizer-guard: ${error.message}\n`);
+      return 2;
+    }
+    err(`finalizer-guard: internal error: ${(error as Error).message ?? String(error)}\n`);
+    return 2;
+  }
+}
