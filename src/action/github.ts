@@ -1,0 +1,99 @@
+// The GitHub I/O edge: an octokit that retries 5xx answers and waits out
+// rate limits, pointed at GITHUB_API_URL (GitHub Enterprise Server too), and
+// the REST calls that list a change's files.
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import type { Repo, Scan } from './event.js';
+import { wholeFile, type ChangeSet, type FileChange } from './changes.js';
+import { parseHunks } from './patch.js';
+
+const Client = GitHub.plugin(retry, throttling);
+export type Octokit = InstanceType<typeof Client>;
+
+/** The REST API lists at most this many files of a pull request. */
+export const pullFilesLimit = 3000;
+/** And at most this many files of a comparison. */
+export const compareFilesLimit = 300;
+
+export interface ClientOptions {
+  token: string;
+  apiUrl: string;
+  /** Informs about waits; never sees the token. */
+  log: (message: string) => void;
+  /**
+   * The unit of waiting in ms: retries wait 1, 4, 9 units, writes are spaced
+   * one unit apart as GitHub asks. 1000 unless the tests shorten it.
+   */
+  delayUnit?: number;
+}
+
+export function createClient({ token, apiUrl, log, delayUnit = 1000 }: ClientOptions): Octokit {
+  const limitRetry = (kind: string, maxWaitSeconds: number) => (retryAfter: number, options: any, _octokit: unknown, retryCount: number) => {
+    const willRetry = retryCount < 3 && retryAfter <= maxWaitSeconds;
+    log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : 'giving up'}`);
+    return willRetry;
+  };
+  return new Client(
+    getOctokitOptions(token, {
+      baseUrl: apiUrl.replace(/\/+$/, ''),
+      retry: { retryAfterBaseValue: delayUnit },
+      throttle: {
+        retryAfterBaseValue: delayUnit,
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: delayUnit }),
+        onSecondaryRateLimit: limitRetry('secondary rate limit', 300),
+        onRateLimit: limitRetry('rate limit', 300),
+      },
+      log: { debug: () => {}, info: () => {}, warn: log, error: log },
+    }),
+  );
+}
+
+export interface ApiChanges {
+  changes: ChangeSet;
+  warnings: string[];
+}
+
+interface ApiFile {
+  filename: string;
+  status: string;
+  patch?: string;
+  previous_filename?: string;
+}
+
+function toChangeSet(source: string, files: ApiFile[]): ChangeSet {
+  const map = new Map<string, FileChange>();
+  for (const f of files) {
+    if (f.status === 'removed') continue;
+    // The API leaves out the patch of large or binary files: count them as wholly changed.
+    if (f.patch === undefined) map.set(f.filename, wholeFile(f.filename, f.previous_filename));
+    else map.set(f.filename, { path: f.filename, previousPath: f.previous_filename, ...parseHunks(f.patch) });
+  }
+  return { source, files: map };
+}
+
+/** The files of the change and their patches from the REST API. */
+export async function apiChanges(octokit: Octokit, repo: Repo, scan: Extract<Scan, { kind: 'diff' }>): Promise<ApiChanges> {
+  const warnings: string[] = [];
+  if (scan.pullNumber !== undefined) {
+    const files: ApiFile[] = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: scan.pullNumber, per_page: 100 });
+    if (files.length >= pullFilesLimit) {
+      warnings.push(`The REST API lists only the first ${pullFilesLimit} files of a pull request; changes past them are not analyzed (check out with fetch-depth: 0 so git can tell)`);
+    }
+    return { changes: toChangeSet(`the files of pull request #${scan.pullNumber} (REST API)`, files), warnings };
+  }
+  const base = 'sha' in scan.base ? scan.base.sha : scan.base.branch;
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${scan.head}` });
+  const files: ApiFile[] = data.files ?? [];
+  if (files.length >= compareFilesLimit) {
+    warnings.push(`The REST API compares only the first ${compareFilesLimit} files of a change; changes past them are not analyzed (check out with fetch-depth: 0 so git can tell)`);
+  }
+  return { changes: toChangeSet(`comparison ${base.slice(0, 12)}...${scan.head.slice(0, 12)} (REST API)`, files), warnings };
+}
+
+/** One line for the log: status and GitHub's message, never request headers. */
+export function describeApiError(error: unknown): string {
+  const e = error as { status?: number; message?: string };
+  return e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error);
+}

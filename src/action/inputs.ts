@@ -1,0 +1,53 @@
+// The Action's inputs, checked once: a bad value is a one-line UsageError.
+import { UsageError } from '../errors.js';
+import type { FailOn } from '../findings.js';
+import type { Lang } from '../engine.js';
+
+export const filterModes = ['added', 'diff_context', 'file', 'nofilter'] as const;
+export type FilterMode = (typeof filterModes)[number];
+export const reportModes = ['auto', 'check-run', 'annotations'] as const;
+export type ReportMode = (typeof reportModes)[number];
+const failOns = ['error', 'warning', 'notice', 'never'] as const;
+const langs = ['en', 'ru'] as const;
+
+export interface ActionInputs {
+  token: string;
+  workingDirectory: string;
+  paths: string[];
+  filterMode: FilterMode;
+  failOn: FailOn;
+  report: ReportMode;
+  lang: Lang;
+  /** "1.24"; undefined: the engine reads go.mod. */
+  goVersion?: string;
+  sarifFile?: string;
+  checkName: string;
+}
+
+/** `get` returns an input's trimmed value, "" when unset (as core.getInput does). */
+export function parseInputs(get: (name: string) => string): ActionInputs {
+  const goVersion = get('go-version').replace(/^go/, '');
+  if (goVersion && !/^1\.\d+(\.\d+)?$/.test(goVersion)) {
+    throw new UsageError(`go-version must look like 1.24, got "${get('go-version')}"`);
+  }
+  return {
+    token: get('github-token'),
+    workingDirectory: get('working-directory') || '.',
+    paths: get('paths').split('\n'),
+    filterMode: oneOf(get, 'filter-mode', filterModes, 'added'),
+    failOn: oneOf(get, 'fail-on', failOns, 'error'),
+    report: oneOf(get, 'report', reportModes, 'auto'),
+    lang: oneOf(get, 'lang', langs, 'en'),
+    goVersion: goVersion || undefined,
+    sarifFile: get('sarif-file') || undefined,
+    checkName: get('check-name') || 'finalizer-guard',
+  };
+}
+
+function oneOf<T extends string>(get: (name: string) => string, name: string, allowed: readonly T[], fallback: T): T {
+  const value = get(name) || fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
+  }
+  return value as T;
+}

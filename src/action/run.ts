@@ -1,0 +1,286 @@
+// The Action from inputs to check run: plan the scan from the event, learn the
+// changed lines, analyze the packages that hold them, keep the findings the
+// filter-mode asks for, report them, and gate the step.
+import * as core from '@actions/core';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { analyze, goVersionFor } from '../engine.js';
+import { UsageError } from '../errors.js';
+import { formatSarif } from '../report/sarif.js';
+import { version } from '../version.js';
+import { ruleCatalog } from '../rules/index.js';
+import { planAnnotations } from '../report/annotations.js';
+import { countBySeverity, countsText, logLine } from '../report/describe.js';
+import { jobSummary, type RunReport } from '../report/summary.js';
+import type { ChangeSet } from './changes.js';
+import { CheckRun } from './checks.js';
+import { planScan, repoOf, type Repo, type Scan } from './event.js';
+import { selectFindings } from './filter.js';
+import { conclusionOf } from './gate.js';
+import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from './git.js';
+import { apiChanges, createClient, describeApiError, type Octokit } from './github.js';
+import { pathFilter, type PathFilter } from './glob.js';
+import { parseInputs, type ActionInputs } from './inputs.js';
+import { changedPackages, normalizeDir, toRepoPaths } from './scope.js';
+
+type DiffScan = Extract<Scan, { kind: 'diff' }>;
+
+/** Runs the Action; every failure ends as one line through core.setFailed. */
+export async function runAction(): Promise<void> {
+  try {
+    await run(process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError) && error instanceof Error && error.stack) core.debug(error.stack);
+    core.setFailed(error instanceof UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
+  }
+}
+
+interface Where {
+  workspace: string;
+  /** The repository's top folder: annotation paths are relative to it. */
+  root: string;
+  /** The working directory, absolute and relative to root ("" for root itself). */
+  workAbs: string;
+  workDir: string;
+  gitRepo: boolean;
+}
+
+async function locate(env: NodeJS.ProcessEnv, workingDirectory: string): Promise<Where> {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workAbs = resolve(workspace, workingDirectory);
+  if (!existsSync(workAbs) || !statSync(workAbs).isDirectory()) {
+    throw new UsageError(`working-directory "${workingDirectory}" is not a folder of the workspace`);
+  }
+  const top = await repoRoot(workAbs);
+  const root = top ? resolve(top) : workspace;
+  const rel = relative(root, workAbs);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`working-directory "${workingDirectory}" is outside the repository`);
+  return { workspace, root, workAbs, workDir: normalizeDir(rel), gitRepo: top !== undefined };
+}
+
+function readEvent(env: NodeJS.ProcessEnv): { eventName: string; payload: Record<string, any> } {
+  const eventName = env.GITHUB_EVENT_NAME;
+  if (!eventName) throw new UsageError('GITHUB_EVENT_NAME is not set: run finalizer-guard as a step of a GitHub Actions job');
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path || !existsSync(path)) return { eventName, payload: {} };
+  try {
+    return { eventName, payload: JSON.parse(readFileSync(path, 'utf8')) };
+  } catch {
+    throw new UsageError(`the event payload at GITHUB_EVENT_PATH is not valid JSON`);
+  }
+}
+
+async function run(env: NodeJS.ProcessEnv): Promise<void> {
+  const inputs = parseInputs((name) => core.getInput(name));
+  if (inputs.token) core.setSecret(inputs.token);
+  const { eventName, payload } = readEvent(env);
+  const scan = planScan({ eventName, payload, sha: env.GITHUB_SHA ?? '' });
+  const repo = repoOf(env, payload);
+  const where = await locate(env, inputs.workingDirectory);
+  const keep = pathFilter(inputs.paths);
+
+  if (scan.kind === 'skip') {
+    core.info(`Nothing to analyze: ${scan.reason}.`);
+    setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, conclusion: 'success' });
+    return;
+  }
+
+  const warnings: string[] = [];
+  const octokit = inputs.token
+    ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: core.info, delayUnit: apiDelayUnit(env) })
+    : undefined;
+  const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+
+  let report: RunReport;
+  try {
+    report = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+  } catch (error) {
+    await checkRun?.abort(error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    throw error;
+  }
+
+  core.startGroup(`finalizer-guard: ${countsText(countBySeverity(report.reported))} (${report.scope})`);
+  for (const r of report.reported) core.info(logLine(r, inputs.lang));
+  core.endGroup();
+
+  let sarifPath = '';
+  if (inputs.sarifFile) {
+    sarifPath = resolve(where.workspace, inputs.sarifFile);
+    mkdirSync(dirname(sarifPath), { recursive: true });
+    const findings = report.reported.map((r) => r.finding);
+    const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
+    writeFileSync(sarifPath, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
+  }
+
+  let published: CheckRun | undefined;
+  if (checkRun) {
+    try {
+      await checkRun.finish(report, runUrl);
+      published = checkRun;
+    } catch (error) {
+      if (inputs.report === 'check-run') throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
+      warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
+      await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
+    }
+  }
+  const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
+  if (fallback?.note) warnings.push(fallback.note);
+  for (const w of warnings) core.warning(w);
+  for (const a of fallback?.shown ?? []) core[a.level](a.message, a.properties);
+  await writeSummary(jobSummary(report));
+
+  const counts = countBySeverity(report.reported);
+  setOutputs({
+    findings: report.reported.length,
+    errors: counts.error,
+    warnings: counts.warning,
+    notices: counts.notice,
+    'sarif-file': sarifPath,
+    'check-run-id': published ? String(published.id) : '',
+    'check-run-url': published?.url ?? '',
+    conclusion: report.conclusion,
+  });
+  if (report.conclusion === 'failure') {
+    core.setFailed(`finalizer-guard: ${countsText(counts)} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+  }
+}
+
+async function startCheckRun(
+  inputs: ActionInputs,
+  octokit: Octokit | undefined,
+  repo: Repo,
+  head: string,
+  detailsUrl: string | undefined,
+  warnings: string[],
+): Promise<CheckRun | undefined> {
+  const fallback = 'reporting with workflow-command annotations instead';
+  if (!octokit) {
+    if (inputs.report === 'check-run') throw new UsageError('github-token is empty: report: check-run needs a token with checks: write (the default is ${{ github.token }})');
+    warnings.push(`github-token is empty, so no check run can be made; ${fallback}.`);
+    return undefined;
+  }
+  try {
+    return await CheckRun.start(octokit, repo, inputs.checkName, head, detailsUrl);
+  } catch (error) {
+    const why = describeApiError(error);
+    if (inputs.report === 'check-run') throw new Error(`cannot create a check run (${why}); the job needs permissions: checks: write`);
+    const readOnly = (error as { status?: number }).status === 403;
+    warnings.push(
+      readOnly
+        ? `The token cannot create check runs (${why}): it is read-only, as on pull requests from forks, or the job lacks permissions: checks: write; ${fallback}.`
+        : `Could not create a check run (${why}); ${fallback}.`,
+    );
+    return undefined;
+  }
+}
+
+async function analyzeScan(
+  inputs: ActionInputs,
+  scan: Exclude<Scan, { kind: 'skip' }>,
+  where: Where,
+  keep: PathFilter,
+  octokit: Octokit | undefined,
+  repo: Repo,
+  env: NodeJS.ProcessEnv,
+  warnings: string[],
+): Promise<RunReport> {
+  if (scan.kind === 'diff') await checkWorkspace(scan, where, env);
+  const changes = scan.kind === 'diff' ? await findChanges(scan, where, octokit, repo, warnings) : undefined;
+  const full = changes === undefined;
+  if (scan.kind === 'full') core.info(`A full scan for the ${scan.label}: every package under ${where.workDir || 'the repository root'}.`);
+  // A file the API lists may be missing from the checkout (a merge commit, say): no package to read there.
+  const dirs = full ? ['...'] : changedPackages(changes, where.workDir, keep, (path) => existsSync(join(where.root, path)));
+  const base: Omit<RunReport, 'scope' | 'reported' | 'outside' | 'excluded' | 'conclusion'> = {
+    label: scan.label,
+    filter: full ? 'full scan' : `filter-mode ${inputs.filterMode}`,
+    source: changes?.source,
+    warnings,
+    failOn: inputs.failOn,
+    lang: inputs.lang,
+    lineUrl: (path, line) =>
+      `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/blob/${scan.head}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`,
+  };
+  if (dirs.length === 0) {
+    const scope = `no changed Go file under ${where.workDir || 'the repository root'}${keep.description ? ` matching paths (${keep.description})` : ''}`;
+    core.info(`Nothing to analyze: ${scope}.`);
+    return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
+  }
+  core.info(`Analyzing ${full ? 'every package' : `${dirs.length} package${dirs.length === 1 ? '' : 's'}`} under ${where.workDir || 'the repository root'}`);
+  const { findings, stats } = await analyze(
+    dirs.map((d) => join(where.workAbs, d)),
+    { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
+  );
+  const selection = selectFindings(toRepoPaths(findings, where.workDir), changes, inputs.filterMode, keep);
+  return {
+    ...base,
+    scope: `${stats.packages} package${stats.packages === 1 ? '' : 's'}, ${stats.files} file${stats.files === 1 ? '' : 's'}`,
+    ...selection,
+    conclusion: conclusionOf(selection.reported, inputs.failOn),
+  };
+}
+
+/**
+ * Refuses to analyze a workspace that does not hold the change: on
+ * pull_request_target the default checkout is the base branch, and analyzing
+ * it would pass the pull request unseen.
+ */
+async function checkWorkspace(scan: DiffScan, where: Where, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!where.gitRepo) return;
+  const holds = await holdsCommit(where.root, scan.head);
+  if (holds === true) return;
+  // A shallow default checkout holds GITHUB_SHA, which is the change itself except on pull_request_target.
+  if (holds === undefined && scan.event !== 'pull_request_target' && (await headCommit(where.root)) === env.GITHUB_SHA) return;
+  throw new UsageError(
+    `the workspace does not hold the head commit ${scan.head.slice(0, 12)} of the ${scan.label}; check it out (actions/checkout with ref: ${'${{ github.event.pull_request.head.sha }}'} on pull_request_target)`,
+  );
+}
+
+/** Git first when the history is there, the REST API when not; neither: a warned full scan. */
+async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | undefined, repo: Repo, warnings: string[]): Promise<ChangeSet | undefined> {
+  let gitWhy = 'the workspace is not a git repository (did the job run actions/checkout?)';
+  if (where.gitRepo) {
+    try {
+      const changes = await gitChanges(where.root, scan.base, scan.head);
+      core.info(`Changed lines of the ${scan.label} from ${changes.source}.`);
+      return changes;
+    } catch (error) {
+      if (!(error instanceof GitUnavailable)) throw error;
+      gitWhy = error.message;
+    }
+  }
+  let apiWhy = 'github-token is empty';
+  if (octokit) {
+    try {
+      const { changes, warnings: limits } = await apiChanges(octokit, repo, scan);
+      core.info(`git cannot tell the changed lines (${gitWhy}); using ${changes.source}.`);
+      warnings.push(...limits);
+      return changes;
+    } catch (error) {
+      apiWhy = describeApiError(error);
+    }
+  }
+  warnings.push(
+    `Cannot tell which lines the ${scan.label} changed: git: ${gitWhy}; REST API: ${apiWhy}. ` +
+      'Analyzing every package under the working directory and reporting all findings instead.',
+  );
+  return undefined;
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+    return;
+  }
+  await core.summary.addRaw(markdown).write();
+}
+
+function setOutputs(outputs: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+/** The tests shorten API waits with FINALIZER_GUARD_API_DELAY_MS; a run on GitHub never sets it. */
+function apiDelayUnit(env: NodeJS.ProcessEnv): number | undefined {
+  const ms = Number(env.FINALIZER_GUARD_API_DELAY_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}

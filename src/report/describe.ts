@@ -1,0 +1,71 @@
+// How a reported finding reads in a check run, a workflow-command annotation
+// and the job summary: one wording, one place. The sentences that join the
+// engine's (localized) message follow its language; the rest is English, as
+// in the text reporter.
+import type { Reported } from '../action/filter.js';
+import type { Lang } from '../engine.js';
+import type { Finding, RelatedLocation, Severity } from '../findings.js';
+
+export function place(path: string, line: number, column?: number): string {
+  return column ? `${path}:${line}:${column}` : `${path}:${line}`;
+}
+
+/** "FG001 finalizer-cycle": the annotation's title. */
+export function ruleTitle(finding: Finding): string {
+  return `${finding.ruleId} ${finding.rule}`;
+}
+
+function step(r: RelatedLocation): string {
+  return `${r.message} (${place(r.path, r.line)})`;
+}
+
+const joins: Record<Lang, { via: (step: string, call: string) => string; path: string }> = {
+  en: { via: (step, call) => `This change is on the reference path (${step}) of the call at ${call}.`, path: 'Reference path:' },
+  ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
+};
+
+/** What is wrong, the reference path, and the call site when the annotation sits elsewhere. */
+export function describe(reported: Reported, lang: Lang): string {
+  const { finding, via } = reported;
+  const words = joins[lang];
+  const lines = [finding.message];
+  if (via) lines.push(words.via(via.message, place(finding.path, finding.line, finding.column)));
+  if (finding.related.length > 0) lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
+  return lines.join('\n');
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  notice: number;
+}
+
+export function countBySeverity(reported: readonly Reported[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, notice: 0 };
+  for (const r of reported) counts[r.finding.severity]++;
+  return counts;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "2 errors, 1 warning" or "no findings". */
+export function countsText(counts: Counts): string {
+  const parts = (['error', 'warning', 'notice'] as Severity[]).filter((s) => counts[s] > 0).map((s) => plural(counts[s], s));
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+/** Cuts `text` to at most `max` UTF-16 units (never inside a surrogate pair), ending with `note` when cut. */
+export function cut(text: string, max: number, note = ''): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max - note.length);
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return text.slice(0, end) + note;
+}
+
+/** One line of the log per finding: the log always lists every reported finding. */
+export function logLine(reported: Reported, lang: Lang): string {
+  const { anchor, finding } = reported;
+  return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describe(reported, lang).replace(/\n/g, ' ')}`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseInputs } from '../../src/action/inputs.js';
+import { UsageError } from '../../src/errors.js';
+
+const from = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('parseInputs', () => {
+  it('fills in the defaults of action.yml', () => {
+    expect(parseInputs(from({ 'github-token': 't' }))).toEqual({
+      token: 't',
+      workingDirectory: '.',
+      paths: [''],
+      filterMode: 'added',
+      failOn: 'error',
+      report: 'auto',
+      lang: 'en',
+      goVersion: undefined,
+      sarifFile: undefined,
+      checkName: 'finalizer-guard',
+    });
+  });
+
+  it('takes every documented value', () => {
+    const inputs = parseInputs(from({ 'filter-mode': 'diff_context', 'fail-on': 'never', report: 'check-run', lang: 'ru', 'go-version': 'go1.24.2', paths: 'a/**\n!b/**' }));
+    expect(inputs).toMatchObject({ filterMode: 'diff_context', failOn: 'never', report: 'check-run', lang: 'ru', goVersion: '1.24.2', paths: ['a/**', '!b/**'] });
+  });
+
+  it('rejects an unknown value in one line', () => {
+    expect(() => parseInputs(from({ 'fail-on': 'fatal' }))).toThrow(new UsageError('fail-on must be one of error, warning, notice, never; got "fatal"'));
+    expect(() => parseInputs(from({ report: 'comment' }))).toThrow(UsageError);
+    expect(() => parseInputs(from({ 'go-version': 'latest' }))).toThrow('go-version must look like 1.24, got "latest"');
+  });
+});

