@@ -33981,16 +33981,24 @@ function readFields(structNode, file, typeParams) {
             if (decl.children.some((c) => c?.type === '*'))
                 type = { kind: 'pointer', elem: type };
             const base = type.kind === 'pointer' ? type.elem : type;
-            fields.push({ name: base.kind === 'named' ? base.name : '?', type, embedded: true, node: decl });
+            fields.push({ name: base.kind === 'named' ? base.name : '?', type, embedded: true, node: decl, file });
         }
         for (const name of names)
-            fields.push({ name: name.text, type, embedded: false, node: name });
+            fields.push({ name: name.text, type, embedded: false, node: name, file });
     }
     return fields;
 }
 /** The local declaration a named type refers to, or undefined for other packages' types. */
 function localDecl(type, pkg) {
     return type.kind === 'named' && !type.importPath ? pkg.types.get(type.name) : undefined;
+}
+const declaredTypes = new WeakMap();
+/** The type a declaration names, read from its syntax once. */
+function declaredType(decl) {
+    let type = declaredTypes.get(decl);
+    if (!type)
+        declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, decl.typeParams)));
+    return type;
 }
 /** Follows local named types (and aliases) to their underlying structure; at most a few hops. */
 function underlying(type, pkg) {
@@ -33999,7 +34007,7 @@ function underlying(type, pkg) {
         const decl = localDecl(current, pkg);
         if (!decl)
             return current;
-        current = readType(decl.typeNode, decl.file, decl.typeParams);
+        current = declaredType(decl);
     }
     return current;
 }
@@ -34127,32 +34135,15 @@ function nameObject(object, name) {
     object.label = name;
     object.named = true;
 }
-/** Variables' values and the heap's references at one program point. */
+/**
+ * Variables' values and the heap's references, for one entry point. There is
+ * one state for the whole function: code that may or may not run (branches,
+ * loops, closures) only adds references, and only code that surely runs
+ * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
+ */
 class State {
-    vars;
-    heap;
-    constructor(vars = new Map(), heap = new Map()) {
-        this.vars = vars;
-        this.heap = heap;
-    }
-    clone() {
-        const heap = new Map();
-        for (const [id, slots] of this.heap)
-            heap.set(id, new Map([...slots].map(([k, v]) => [k, [...v]])));
-        return new State(new Map([...this.vars].map(([k, v]) => [k, [...v]])), heap);
-    }
-    /** Joins another state's facts into this one (either path may have been taken). */
-    join(other) {
-        for (const [key, objects] of other.vars)
-            this.vars.set(key, unionObjects(this.vars.get(key) ?? [], objects));
-        for (const [id, slots] of other.heap) {
-            let mine = this.heap.get(id);
-            if (!mine)
-                this.heap.set(id, (mine = new Map()));
-            for (const [slot, edges] of slots)
-                mine.set(slot, unionEdges(mine.get(slot) ?? [], edges));
-        }
-    }
+    vars = new Map();
+    heap = new Map();
     slot(object, slot) {
         return this.heap.get(object.id)?.get(slot) ?? [];
     }
@@ -34227,6 +34218,8 @@ class Interpreter {
     run;
     file;
     depth = 0;
+    /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
+    conditional = 0;
     context = '';
     callStack = [];
     frame;
@@ -34247,16 +34240,13 @@ class Interpreter {
         this.callStack.length = 0;
         const scope = new Scope(this.globalScope);
         this.file = root.file;
-        const frame = { decl: root, returns: [], returnTypes: [], exits: [] };
-        this.frame = frame;
+        this.conditional = 0;
+        this.frame = { returns: [] };
         this.bindParams(root, scope, undefined, []);
         this.callStack.push(root);
         if (root.body)
             this.block(root.body, scope);
         this.callStack.pop();
-        for (const exit of frame.exits)
-            this.state.join(exit);
-        this.run.finalState = this.state;
         return this.sites.slice(before);
     }
     // --- objects ---------------------------------------------------------
@@ -34482,19 +34472,16 @@ class Interpreter {
                 else {
                     values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
                 }
-                this.frame.exits.push(this.state.clone());
                 return;
             }
             case 'if_statement': {
                 const inner = new Scope(scope);
                 this.statement(node.childForFieldName('initializer'), inner);
                 this.evaluate(node.childForFieldName('condition'), inner);
-                const before = this.state.clone();
-                this.statement(node.childForFieldName('consequence'), inner);
-                const afterThen = this.state;
-                this.state = before;
-                this.statement(node.childForFieldName('alternative'), inner);
-                this.state.join(afterThen);
+                this.maybe(() => {
+                    this.statement(node.childForFieldName('consequence'), inner);
+                    this.statement(node.childForFieldName('alternative'), inner);
+                });
                 return;
             }
             case 'for_statement':
@@ -34545,10 +34532,10 @@ class Interpreter {
         };
         // Twice: the second pass sees what the first pass stored, enough for
         // references that one iteration makes to the previous iteration's objects.
-        const before = this.state.clone();
-        iterate();
-        iterate();
-        this.state.join(before);
+        this.maybe(() => {
+            iterate();
+            iterate();
+        });
     }
     switchStatement(node, scope) {
         const inner = new Scope(scope);
@@ -34563,32 +34550,36 @@ class Interpreter {
         else {
             this.evaluate(node.childForFieldName('value'), inner);
         }
-        const before = this.state;
-        const after = before.clone();
-        let hasDefault = false;
-        for (const clause of node.namedChildren) {
-            if (!clause || !/case|default/.test(clause.type))
-                continue;
-            if (clause.type === 'default_case')
-                hasDefault = true;
-            this.state = before.clone();
-            const caseScope = new Scope(inner);
-            if (bound)
-                this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
-            for (const part of clause.namedChildren) {
-                if (part?.type === 'statement_list')
-                    for (const st of part.namedChildren)
-                        this.statement(st, caseScope);
-                else if (part?.type === 'receive_statement')
-                    this.receive(part, caseScope);
-                else if (part?.type === 'send_statement')
-                    this.statement(part, caseScope);
+        this.maybe(() => {
+            for (const clause of node.namedChildren) {
+                if (clause && /case|default/.test(clause.type))
+                    this.switchCase(clause, inner, bound);
             }
-            after.join(this.state);
+        });
+    }
+    switchCase(clause, inner, bound) {
+        const caseScope = new Scope(inner);
+        if (bound)
+            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+        for (const part of clause.namedChildren) {
+            if (part?.type === 'statement_list')
+                for (const st of part.namedChildren)
+                    this.statement(st, caseScope);
+            else if (part?.type === 'receive_statement')
+                this.receive(part, caseScope);
+            else if (part?.type === 'send_statement')
+                this.statement(part, caseScope);
         }
-        this.state = after;
-        if (!hasDefault)
-            this.state.join(before);
+    }
+    /** Runs code that may not run: what it stores adds to what is there. */
+    maybe(body) {
+        this.conditional++;
+        try {
+            body();
+        }
+        finally {
+            this.conditional--;
+        }
     }
     receive(node, scope) {
         if (node.type !== 'receive_statement')
@@ -34646,7 +34637,8 @@ class Interpreter {
                 }
                 for (const v of values)
                     nameObject(v, target.text);
-                this.state.vars.set(variable.key, values);
+                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                this.state.vars.set(variable.key, unionObjects(previous, values));
                 return;
             }
             case 'selector_expression': {
@@ -34654,7 +34646,7 @@ class Interpreter {
                 const field = this.fieldOf(target, scope);
                 for (const holder of place.holders) {
                     const edges = this.edges(values, this.via(holder, place.slot), statement, field);
-                    this.state.store(holder, place.slot, edges, place.holders.length === 1);
+                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
                 }
                 return;
             }
@@ -34670,17 +34662,27 @@ class Interpreter {
             }
             case 'unary_expression':
             case 'parenthesized_expression': {
-                // *p = v copies v's references into the object p points to.
+                // *p = v copies a struct's references into the object p points to.
+                if (!this.isValueType(target, scope))
+                    return;
                 const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
                 for (const h of holders)
                     for (const v of values)
-                        for (const e of this.state.edgesFrom(v))
-                            this.state.store(h, e.via, [e], false);
+                        this.copySlots(v, h);
                 return;
             }
             default:
                 return;
         }
+    }
+    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+    isValueType(node, scope) {
+        const kind = underlying(this.typeOf(node, scope), this.pkg).kind;
+        return kind === 'struct' || kind === 'array';
+    }
+    copySlots(from, to) {
+        for (const [slot, edges] of this.state.heap.get(from.id) ?? [])
+            this.state.store(to, slot, edges, false);
     }
     via(holder, slot) {
         const typeName = this.typeNameOf(holder.type);
@@ -34692,14 +34694,8 @@ class Interpreter {
             via,
             node,
             file: this.file,
-            field: field ? { node: field.node, file: this.fieldFile(field) } : undefined,
+            field: field ? { node: field.node, file: field.file } : undefined,
         }));
-    }
-    fieldFile(field) {
-        for (const file of this.pkg.files)
-            if (file.tree.rootNode.equals(field.node.tree.rootNode))
-                return file;
-        return this.file;
     }
     /**
      * Where a selector points: the objects that hold the field, and the slot's
@@ -34780,8 +34776,16 @@ class Interpreter {
                 }
                 if (op === '&')
                     return this.addressOf(operand, scope);
-                if (op === '*')
-                    return this.evaluate(operand, scope);
+                if (op === '*') {
+                    const targets = this.evaluate(operand, scope);
+                    if (!this.isValueType(node, scope))
+                        return targets;
+                    // `old := *v` copies the struct: the copy holds what v holds, but is not v.
+                    const copy = this.object('alloc', node, node.text, this.typeOf(node, scope));
+                    for (const t of targets)
+                        this.copySlots(t, copy);
+                    return [copy];
+                }
                 if (op === '<-')
                     return this.evaluate(operand, scope).flatMap((ch) => this.read(ch, '<-', node));
                 this.evaluate(operand, scope);
@@ -34907,15 +34911,13 @@ class Interpreter {
             const values = this.state.vars.get(variable.key) ?? [];
             this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
         }
-        // The body may run later or never; what it does is joined in as a possibility.
+        // The body may run later or never; what it does is added as a possibility.
         const body = node.childForFieldName('body');
         if (body) {
-            const before = this.state.clone();
             const frame = this.frame;
-            this.frame = { returns: [], returnTypes: [], exits: [] };
-            this.block(body, inner);
+            this.frame = { returns: [] };
+            this.maybe(() => this.block(body, inner));
             this.frame = frame;
-            this.state.join(before);
         }
         return object;
     }
@@ -35025,14 +35027,12 @@ class Interpreter {
         this.context = `${savedContext}/${call.id}`;
         this.file = decl.file;
         this.callStack.push(decl);
-        const frame = { decl, returns: [], returnTypes: [], exits: [] };
+        const frame = { returns: [] };
         this.frame = frame;
         const scope = new Scope(this.globalScope);
         this.bindParams(decl, scope, receiver, args);
         if (decl.body)
             this.block(decl.body, scope);
-        for (const exit of frame.exits)
-            this.state.join(exit);
         this.callStack.pop();
         this.frame = savedFrame;
         this.file = savedFile;
@@ -35856,7 +35856,7 @@ function assignable(object, param, site) {
         return true;
     const resolve = (t) => {
         const decl = t.kind === 'named' && !t.importPath ? site.pkg.types.get(t.name) : undefined;
-        return decl?.isAlias ? resolve(readType(decl.typeNode, decl.file)) : t;
+        return decl?.isAlias ? resolve(declaredType(decl)) : t;
     };
     // A named pointer type (`type ConnRef *Conn`) is accepted: the object's pointer type is unnamed.
     const pointer = param.kind === 'pointer' ? param : paramUnder.kind === 'pointer' ? paramUnder : undefined;

@@ -43,28 +43,15 @@ export interface Edge {
 
 type Slots = Map<string, Edge[]>;
 
-/** Variables' values and the heap's references at one program point. */
+/**
+ * Variables' values and the heap's references, for one entry point. There is
+ * one state for the whole function: code that may or may not run (branches,
+ * loops, closures) only adds references, and only code that surely runs
+ * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
+ */
 export class State {
-  constructor(
-    readonly vars = new Map<number, HeapObject[]>(),
-    readonly heap = new Map<number, Slots>(),
-  ) {}
-
-  clone(): State {
-    const heap = new Map<number, Slots>();
-    for (const [id, slots] of this.heap) heap.set(id, new Map([...slots].map(([k, v]) => [k, [...v]])));
-    return new State(new Map([...this.vars].map(([k, v]) => [k, [...v]])), heap);
-  }
-
-  /** Joins another state's facts into this one (either path may have been taken). */
-  join(other: State): void {
-    for (const [key, objects] of other.vars) this.vars.set(key, unionObjects(this.vars.get(key) ?? [], objects));
-    for (const [id, slots] of other.heap) {
-      let mine = this.heap.get(id);
-      if (!mine) this.heap.set(id, (mine = new Map()));
-      for (const [slot, edges] of slots) mine.set(slot, unionEdges(mine.get(slot) ?? [], edges));
-    }
-  }
+  readonly vars = new Map<number, HeapObject[]>();
+  readonly heap = new Map<number, Slots>();
 
   slot(object: HeapObject, slot: string): Edge[] {
     return this.heap.get(object.id)?.get(slot) ?? [];
@@ -139,10 +126,7 @@ const maxInlineDepth = 4;
 const stepBudget = 50_000;
 
 interface Frame {
-  decl?: FuncDecl;
   returns: HeapObject[][];
-  returnTypes: GoType[];
-  exits: State[];
 }
 
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
@@ -172,6 +156,8 @@ export class Interpreter {
   private run!: RootRun;
   private file!: GoFile;
   private depth = 0;
+  /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
+  private conditional = 0;
   private context = '';
   private readonly callStack: FuncDecl[] = [];
   private frame!: Frame;
@@ -193,14 +179,12 @@ export class Interpreter {
     this.callStack.length = 0;
     const scope = new Scope(this.globalScope);
     this.file = root.file;
-    const frame: Frame = { decl: root, returns: [], returnTypes: [], exits: [] };
-    this.frame = frame;
+    this.conditional = 0;
+    this.frame = { returns: [] };
     this.bindParams(root, scope, undefined, []);
     this.callStack.push(root);
     if (root.body) this.block(root.body, scope);
     this.callStack.pop();
-    for (const exit of frame.exits) this.state.join(exit);
-    this.run.finalState = this.state;
     return this.sites.slice(before);
   }
 
@@ -408,19 +392,16 @@ export class Interpreter {
         } else {
           values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
         }
-        this.frame.exits.push(this.state.clone());
         return;
       }
       case 'if_statement': {
         const inner = new Scope(scope);
         this.statement(node.childForFieldName('initializer'), inner);
         this.evaluate(node.childForFieldName('condition'), inner);
-        const before = this.state.clone();
-        this.statement(node.childForFieldName('consequence'), inner);
-        const afterThen = this.state;
-        this.state = before;
-        this.statement(node.childForFieldName('alternative'), inner);
-        this.state.join(afterThen);
+        this.maybe(() => {
+          this.statement(node.childForFieldName('consequence'), inner);
+          this.statement(node.childForFieldName('alternative'), inner);
+        });
         return;
       }
       case 'for_statement':
@@ -469,10 +450,10 @@ export class Interpreter {
     };
     // Twice: the second pass sees what the first pass stored, enough for
     // references that one iteration makes to the previous iteration's objects.
-    const before = this.state.clone();
-    iterate();
-    iterate();
-    this.state.join(before);
+    this.maybe(() => {
+      iterate();
+      iterate();
+    });
   }
 
   private switchStatement(node: SyntaxNode, scope: Scope): void {
@@ -486,24 +467,31 @@ export class Interpreter {
     } else {
       this.evaluate(node.childForFieldName('value'), inner);
     }
-    const before = this.state;
-    const after = before.clone();
-    let hasDefault = false;
-    for (const clause of node.namedChildren) {
-      if (!clause || !/case|default/.test(clause.type)) continue;
-      if (clause.type === 'default_case') hasDefault = true;
-      this.state = before.clone();
-      const caseScope = new Scope(inner);
-      if (bound) this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
-      for (const part of clause.namedChildren) {
-        if (part?.type === 'statement_list') for (const st of part.namedChildren) this.statement(st, caseScope);
-        else if (part?.type === 'receive_statement') this.receive(part, caseScope);
-        else if (part?.type === 'send_statement') this.statement(part, caseScope);
+    this.maybe(() => {
+      for (const clause of node.namedChildren) {
+        if (clause && /case|default/.test(clause.type)) this.switchCase(clause, inner, bound);
       }
-      after.join(this.state);
+    });
+  }
+
+  private switchCase(clause: SyntaxNode, inner: Scope, bound: { name: SyntaxNode; objects: HeapObject[] } | undefined): void {
+    const caseScope = new Scope(inner);
+    if (bound) this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+    for (const part of clause.namedChildren) {
+      if (part?.type === 'statement_list') for (const st of part.namedChildren) this.statement(st, caseScope);
+      else if (part?.type === 'receive_statement') this.receive(part, caseScope);
+      else if (part?.type === 'send_statement') this.statement(part, caseScope);
     }
-    this.state = after;
-    if (!hasDefault) this.state.join(before);
+  }
+
+  /** Runs code that may not run: what it stores adds to what is there. */
+  private maybe(body: () => void): void {
+    this.conditional++;
+    try {
+      body();
+    } finally {
+      this.conditional--;
+    }
   }
 
   private receive(node: SyntaxNode, scope: Scope): void {
@@ -563,7 +551,8 @@ export class Interpreter {
           return;
         }
         for (const v of values) nameObject(v, target.text);
-        this.state.vars.set(variable.key, values);
+        const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+        this.state.vars.set(variable.key, unionObjects(previous, values));
         return;
       }
       case 'selector_expression': {
@@ -571,7 +560,7 @@ export class Interpreter {
         const field = this.fieldOf(target, scope);
         for (const holder of place.holders) {
           const edges = this.edges(values, this.via(holder, place.slot), statement, field);
-          this.state.store(holder, place.slot, edges, place.holders.length === 1);
+          this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
         }
         return;
       }
@@ -586,14 +575,25 @@ export class Interpreter {
       }
       case 'unary_expression':
       case 'parenthesized_expression': {
-        // *p = v copies v's references into the object p points to.
+        // *p = v copies a struct's references into the object p points to.
+        if (!this.isValueType(target, scope)) return;
         const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
-        for (const h of holders) for (const v of values) for (const e of this.state.edgesFrom(v)) this.state.store(h, e.via, [e], false);
+        for (const h of holders) for (const v of values) this.copySlots(v, h);
         return;
       }
       default:
         return;
     }
+  }
+
+  /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+  private isValueType(node: SyntaxNode, scope: Scope): boolean {
+    const kind = underlying(this.typeOf(node, scope), this.pkg).kind;
+    return kind === 'struct' || kind === 'array';
+  }
+
+  private copySlots(from: HeapObject, to: HeapObject): void {
+    for (const [slot, edges] of this.state.heap.get(from.id) ?? []) this.state.store(to, slot, edges, false);
   }
 
   private via(holder: HeapObject, slot: string): string {
@@ -607,13 +607,8 @@ export class Interpreter {
       via,
       node,
       file: this.file,
-      field: field ? { node: field.node, file: this.fieldFile(field) } : undefined,
+      field: field ? { node: field.node, file: field.file } : undefined,
     }));
-  }
-
-  private fieldFile(field: StructField): GoFile {
-    for (const file of this.pkg.files) if (file.tree.rootNode.equals(field.node.tree.rootNode)) return file;
-    return this.file;
   }
 
   /**
@@ -693,7 +688,14 @@ export class Interpreter {
           return this.evaluate(operand, scope);
         }
         if (op === '&') return this.addressOf(operand, scope);
-        if (op === '*') return this.evaluate(operand, scope);
+        if (op === '*') {
+          const targets = this.evaluate(operand, scope);
+          if (!this.isValueType(node, scope)) return targets;
+          // `old := *v` copies the struct: the copy holds what v holds, but is not v.
+          const copy = this.object('alloc', node, node.text, this.typeOf(node, scope));
+          for (const t of targets) this.copySlots(t, copy);
+          return [copy];
+        }
         if (op === '<-') return this.evaluate(operand, scope).flatMap((ch) => this.read(ch, '<-', node));
         this.evaluate(operand, scope);
         return [];
@@ -812,15 +814,13 @@ export class Interpreter {
       const values = this.state.vars.get(variable.key) ?? [];
       this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
     }
-    // The body may run later or never; what it does is joined in as a possibility.
+    // The body may run later or never; what it does is added as a possibility.
     const body = node.childForFieldName('body');
     if (body) {
-      const before = this.state.clone();
       const frame = this.frame;
-      this.frame = { returns: [], returnTypes: [], exits: [] };
-      this.block(body, inner);
+      this.frame = { returns: [] };
+      this.maybe(() => this.block(body, inner));
       this.frame = frame;
-      this.state.join(before);
     }
     return object;
   }
@@ -927,12 +927,11 @@ export class Interpreter {
     this.context = `${savedContext}/${call.id}`;
     this.file = decl.file;
     this.callStack.push(decl);
-    const frame: Frame = { decl, returns: [], returnTypes: [], exits: [] };
+    const frame: Frame = { returns: [] };
     this.frame = frame;
     const scope = new Scope(this.globalScope);
     this.bindParams(decl, scope, receiver, args);
     if (decl.body) this.block(decl.body, scope);
-    for (const exit of frame.exits) this.state.join(exit);
     this.callStack.pop();
     this.frame = savedFrame;
     this.file = savedFile;

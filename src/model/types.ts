@@ -22,6 +22,7 @@ export interface StructField {
   type: GoType;
   embedded: boolean;
   node: SyntaxNode;
+  file: GoFile;
 }
 
 const basicTypes = new Set([
@@ -100,9 +101,9 @@ function readFields(structNode: SyntaxNode, file: GoFile, typeParams: readonly s
       // Embedded field: `*T` keeps its star as an anonymous token.
       if (decl.children.some((c) => c?.type === '*')) type = { kind: 'pointer', elem: type };
       const base = type.kind === 'pointer' ? type.elem : type;
-      fields.push({ name: base.kind === 'named' ? base.name : '?', type, embedded: true, node: decl });
+      fields.push({ name: base.kind === 'named' ? base.name : '?', type, embedded: true, node: decl, file });
     }
-    for (const name of names) fields.push({ name: name.text, type, embedded: false, node: name });
+    for (const name of names) fields.push({ name: name.text, type, embedded: false, node: name, file });
   }
   return fields;
 }
@@ -112,13 +113,22 @@ export function localDecl(type: GoType, pkg: GoPackage): TypeDecl | undefined {
   return type.kind === 'named' && !type.importPath ? pkg.types.get(type.name) : undefined;
 }
 
+const declaredTypes = new WeakMap<TypeDecl, GoType>();
+
+/** The type a declaration names, read from its syntax once. */
+export function declaredType(decl: TypeDecl): GoType {
+  let type = declaredTypes.get(decl);
+  if (!type) declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, decl.typeParams)));
+  return type;
+}
+
 /** Follows local named types (and aliases) to their underlying structure; at most a few hops. */
 export function underlying(type: GoType, pkg: GoPackage): GoType {
   let current = type;
   for (let hops = 0; hops < 10; hops++) {
     const decl = localDecl(current, pkg);
     if (!decl) return current;
-    current = readType(decl.typeNode, decl.file, decl.typeParams);
+    current = declaredType(decl);
   }
   return current;
 }

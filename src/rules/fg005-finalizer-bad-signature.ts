@@ -1,5 +1,5 @@
 import { fieldChildren, readParams } from '../model/package.js';
-import { readType, sameType, typeName, underlying, type GoType } from '../model/types.js';
+import { declaredType, readType, sameType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 
@@ -130,7 +130,7 @@ function assignable(object: GoType, param: GoType, site: Site): boolean {
   if (object.kind !== 'pointer') return true;
   const resolve = (t: GoType): GoType => {
     const decl = t.kind === 'named' && !t.importPath ? site.pkg.types.get(t.name) : undefined;
-    return decl?.isAlias ? resolve(readType(decl.typeNode, decl.file)) : t;
+    return decl?.isAlias ? resolve(declaredType(decl)) : t;
   };
   // A named pointer type (`type ConnRef *Conn`) is accepted: the object's pointer type is unnamed.
   const pointer = param.kind === 'pointer' ? param : paramUnder.kind === 'pointer' ? paramUnder : undefined;
