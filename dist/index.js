@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8644:
+/***/ 207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33832,6 +33832,7 @@ function addFunc(pkg, node, file) {
         body: node.childForFieldName('body') ?? undefined,
         file,
     };
+    pkg.functions.push(decl);
     if (node.type === 'method_declaration') {
         const recv = readParams(node.childForFieldName('receiver'))[0];
         const base = recv && receiverBase(recv.typeNode);
@@ -33878,7 +33879,7 @@ function addVars(pkg, decl, file) {
     }
 }
 function buildPackage(dir, name, files) {
-    const pkg = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map() };
+    const pkg = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map(), functions: [] };
     for (const file of files) {
         for (const decl of file.tree.rootNode.namedChildren) {
             if (!decl)
@@ -34985,6 +34986,7 @@ class Interpreter {
                 argObjects: args,
                 argTypes: argNodes.map((a) => this.typeOf(a, scope)),
                 scope,
+                conditional: this.conditional,
                 run: this.run,
             });
             return [[]];
@@ -35140,6 +35142,139 @@ function capturedNames(literal) {
     };
     visit(literal, new Set());
     return used;
+}
+
+;// CONCATENATED MODULE: ./src/discover/constraints.ts
+// Build constraints: which files of a directory the go tool compiles together
+// for a target. A package's files for different systems declare the same
+// names differently (os/file_unix.go and os/file_plan9.go), so each call is
+// analyzed with the files of a configuration that builds it.
+const knownOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos'.split(' '));
+const knownArch = new Set('386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm'.split(' '));
+const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
+/** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
+function targetTags(os, arch, cgo, extra = []) {
+    const tags = new Set([os, arch, 'gc', ...extra]);
+    if (unixOS.has(os))
+        tags.add('unix');
+    if (os === 'android')
+        tags.add('linux');
+    if (os === 'illumos')
+        tags.add('solaris');
+    if (os === 'ios')
+        tags.add('darwin');
+    if (cgo)
+        tags.add('cgo');
+    for (let minor = 1; minor <= 40; minor++)
+        tags.add(`go1.${minor}`);
+    return tags;
+}
+/** The targets tried in order; most code builds for the first. */
+const standardTargets = [
+    targetTags('linux', 'amd64', true),
+    targetTags('windows', 'amd64', true),
+    targetTags('darwin', 'arm64', true),
+    targetTags('linux', 'amd64', false),
+    targetTags('js', 'wasm', false),
+    targetTags('plan9', 'amd64', false),
+    targetTags('freebsd', 'amd64', true),
+];
+function fileNameConstraint(fileName) {
+    const parts = fileName.replace(/\.go$/, '').replace(/_test$/, '').split('_');
+    if (parts.length < 2)
+        return () => true;
+    const last = parts[parts.length - 1];
+    const beforeLast = parts.length >= 3 ? parts[parts.length - 2] : undefined;
+    if (knownArch.has(last) && beforeLast && knownOS.has(beforeLast))
+        return (tags) => tags.has(last) && tags.has(beforeLast);
+    if (knownOS.has(last) || knownArch.has(last))
+        return (tags) => tags.has(last);
+    return () => true;
+}
+/** Parses a //go:build expression: ||, &&, !, parentheses and tags. */
+function parseExpression(text) {
+    const tokens = text.match(/\|\||&&|!|\(|\)|[\w.]+/g) ?? [];
+    let at = 0;
+    const or = () => {
+        let left = and();
+        while (left && tokens[at] === '||') {
+            at++;
+            const right = and();
+            if (!right)
+                return undefined;
+            const l = left;
+            left = (tags) => l(tags) || right(tags);
+        }
+        return left;
+    };
+    const and = () => {
+        let left = not();
+        while (left && tokens[at] === '&&') {
+            at++;
+            const right = not();
+            if (!right)
+                return undefined;
+            const l = left;
+            left = (tags) => l(tags) && right(tags);
+        }
+        return left;
+    };
+    const not = () => {
+        const token = tokens[at++];
+        if (token === '!') {
+            const inner = not();
+            return inner && ((tags) => !inner(tags));
+        }
+        if (token === '(') {
+            const inner = or();
+            if (tokens[at++] !== ')')
+                return undefined;
+            return inner;
+        }
+        return token && /^[\w.]+$/.test(token) ? (tags) => tags.has(token) : undefined;
+    };
+    const result = or();
+    return at === tokens.length ? result : undefined;
+}
+/** `// +build a,b c` lines: spaces are OR, commas AND, ! negates; several lines AND. */
+function parsePlusBuild(lines) {
+    const clauses = lines.map((line) => line.trim().split(/\s+/).filter(Boolean).map((option) => option.split(',').map((term) => (term.startsWith('!') ? (tags) => !tags.has(term.slice(1)) : (tags) => tags.has(term)))));
+    return (tags) => clauses.every((options) => options.some((terms) => terms.every((t) => t(tags))));
+}
+/** The header comments before the package clause. */
+function header(source) {
+    const end = source.search(/^package\s/m);
+    return (end < 0 ? source : source.slice(0, end)).split('\n');
+}
+/** The constraint of one file: its name's GOOS/GOARCH suffixes and its //go:build (or // +build) lines. */
+function fileConstraint(fileName, source) {
+    const byName = fileNameConstraint(fileName);
+    const lines = header(source);
+    const goBuild = lines.find((l) => /^\/\/go:build\s/.test(l));
+    let byComment = () => true;
+    if (goBuild)
+        byComment = parseExpression(goBuild.replace(/^\/\/go:build\s+/, '')) ?? (() => true);
+    else {
+        const plus = lines.filter((l) => /^\/\/\s*\+build\s/.test(l)).map((l) => l.replace(/^\/\/\s*\+build\s+/, ''));
+        if (plus.length)
+            byComment = parsePlusBuild(plus);
+    }
+    return (tags) => byName(tags) && byComment(tags);
+}
+/** Tags that make a file build: the first standard target it fits, or the first with the tags its constraint names. */
+function targetFor(fileName, source) {
+    const constraint = fileConstraint(fileName, source);
+    const fits = standardTargets.find((tags) => constraint(tags));
+    if (fits)
+        return fits;
+    const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
+    const mentioned = named.filter((t) => t !== 'go' && t !== 'build');
+    for (const base of standardTargets) {
+        const tags = new Set([...base, ...mentioned.filter((t) => !knownOS.has(t) && !knownArch.has(t))]);
+        if (constraint(tags))
+            return tags;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -36185,6 +36320,7 @@ function remediationMarkdown(ruleId, options) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
@@ -36257,16 +36393,30 @@ function firstError(node) {
     }
     return undefined;
 }
+/** Whether a function body calls something named SetFinalizer or AddCleanup (not merely mentions it in a comment). */
+function callsRuntimeHook(body) {
+    if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text))
+        return false;
+    return body.descendantsOfType('call_expression').some((call) => /(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''));
+}
 /** Functions that contain a finalizer or cleanup call, and their callers in the package. */
 function rootFunctions(pkg) {
-    const all = [...pkg.funcs.values(), ...[...pkg.methods.values()].flatMap((m) => [...m.values()])];
-    const direct = all.filter((f) => f.body && callPattern.test(f.body.text));
-    const names = new Set(direct.map((f) => f.name));
-    const callers = all.filter((f) => !direct.includes(f) && f.body && [...names].some((n) => f.body.text.includes(n + '(')));
+    const direct = pkg.functions.filter((f) => f.body && callsRuntimeHook(f.body));
+    const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
+    const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && direct.length && calls.test(f.body.text));
     return [...direct, ...callers];
 }
 function isClearing(evaluation) {
     return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
+/** Whether the same code removes this finalizer again later, at least as surely as it set it. */
+function clearedLater(evaluation, clearings) {
+    const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
+    return clearings.some((c) => c.run === evaluation.run &&
+        c.file === evaluation.file &&
+        c.call.startIndex > evaluation.call.startIndex &&
+        c.conditional <= evaluation.conditional &&
+        (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
 }
 /** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
 function checkSite(site) {
@@ -36293,9 +36443,13 @@ function analyzePackage(pkg, reporter) {
             evaluations.set(evaluation.call.id, list);
         }
     }
-    for (const list of evaluations.values()) {
+    const clearings = [...evaluations.values()].flat().filter(isClearing);
+    for (const all of evaluations.values()) {
+        if (isClearing(all[0]))
+            continue;
+        const list = all.filter((e) => !clearedLater(e, clearings));
         const first = list[0];
-        if (isClearing(first))
+        if (!first)
             continue;
         const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
         for (const { rule, report } of checkSite(site)) {
@@ -36338,60 +36492,106 @@ function isSuppressed(finding, lines) {
     }
     return false;
 }
+/** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
+function targetsFor(sources) {
+    const withCalls = sources.filter((s) => s.text && callPattern.test(s.text));
+    const targets = [];
+    const unbuildable = [];
+    for (const source of withCalls) {
+        if (targets.some((tags) => source.constraint(tags)))
+            continue;
+        const tags = targetFor((0,external_node_path_namespaceObject.basename)(source.path), source.text);
+        if (tags)
+            targets.push(tags);
+        else
+            unbuildable.push(source);
+    }
+    return { targets, unbuildable };
+}
 async function analyzeDir(dir, reporter, options, stats) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     const shortcuts = options.shortcuts ?? true;
     if (shortcuts && !sources.some((s) => s.text && callPattern.test(s.text)))
         return;
+    for (const source of sources)
+        if (source.text !== undefined)
+            source.constraint = fileConstraint((0,external_node_path_namespaceObject.basename)(source.path), source.text);
     const parser = await goParser();
-    const byPackage = new Map();
-    const unreadable = [];
-    for (const source of sources) {
-        if (source.text === undefined) {
-            unreadable.push(source);
-            continue;
+    const parsed = new Map();
+    const parse = (source) => {
+        let file = parsed.get(source.path);
+        if (!file) {
+            const tree = parser.parse(source.text);
+            if (!tree)
+                throw new Error(`the parser returned no tree for ${source.path}`);
+            stats.parsedFiles++;
+            parsed.set(source.path, (file = readFileModel(source.path, source.text, tree)));
         }
-        const tree = parser.parse(source.text);
-        if (!tree)
-            throw new Error(`the parser returned no tree for ${source.path}`);
-        stats.parsedFiles++;
-        const file = readFileModel(source.path, source.text, tree);
-        const name = packageClauseName(tree) ?? '';
-        byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
-    }
-    // A file whose package clause did not parse belongs with the others.
-    const unnamed = byPackage.get('');
-    if (unnamed && byPackage.size > 1) {
-        byPackage.delete('');
-        const [first] = byPackage.values();
-        first.push(...unnamed);
-    }
-    let reportedUnreadable = false;
-    for (const [name, files] of byPackage) {
-        const calls = files.some((f) => callPattern.test(f.source));
-        if (calls) {
-            stats.packages++;
-            const lines = new Map(files.map((f) => [f.path, f.source.split('\n')]));
-            const before = reporter.findings.length;
+        return file;
+    };
+    if (!shortcuts)
+        for (const source of sources)
+            if (source.text !== undefined)
+                parse(source);
+    const { targets, unbuildable } = targetsFor(sources);
+    const noticed = new Set();
+    const notice = (path, node, message) => {
+        if (noticed.has(path))
+            return;
+        noticed.add(path);
+        reporter.add(syntaxError, path, node, message, []);
+    };
+    for (const source of unbuildable)
+        notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
+    const packages = new Set();
+    const before = reporter.findings.length;
+    for (const tags of targets) {
+        const byPackage = new Map();
+        for (const source of sources) {
+            if (source.text === undefined || !source.constraint(tags))
+                continue;
+            const file = parse(source);
+            const name = packageClauseName(file.tree) ?? '';
+            byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
+        }
+        // A file whose package clause did not parse belongs with the others.
+        const unnamed = byPackage.get('');
+        if (unnamed && byPackage.size > 1) {
+            byPackage.delete('');
+            byPackage.values().next().value.push(...unnamed);
+        }
+        for (const [name, files] of byPackage) {
+            if (!files.some((f) => callPattern.test(f.source)))
+                continue;
+            packages.add(name);
             for (const file of files) {
                 if (!file.hasErrors)
                     continue;
                 const error = firstError(file.tree.rootNode);
-                reporter.add(syntaxError, file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`, []);
+                notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
             }
-            if (!reportedUnreadable) {
-                for (const source of unreadable)
-                    reporter.add(syntaxError, source.path, undefined, source.unreadable, []);
-                reportedUnreadable = true;
-            }
+            for (const source of sources)
+                if (source.unreadable)
+                    notice(source.path, undefined, source.unreadable);
             stats.sites += analyzePackage(buildPackage(dir.dir, name, files), reporter);
-            const added = reporter.findings.splice(before);
-            reporter.findings.push(...added.filter((f) => f.ruleId === syntaxError.id || !isSuppressed(f, lines.get((0,external_node_path_namespaceObject.join)(options.root, f.path)) ?? [])));
         }
-        for (const file of files)
-            file.tree.delete();
     }
+    stats.packages += packages.size;
+    const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
+    const added = reporter.findings.splice(before);
+    const seen = new Set();
+    for (const finding of added) {
+        // The same call analyzed for several targets is reported once.
+        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get((0,external_node_path_namespaceObject.join)(options.root, finding.path)) ?? []))
+            reporter.findings.push(finding);
+    }
+    for (const file of parsed.values())
+        file.tree.delete();
 }
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
@@ -42931,7 +43131,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8644);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(207);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

@@ -3,8 +3,9 @@
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { Interpreter, type SiteEvaluation } from './analysis/heap.js';
+import { fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
@@ -47,6 +48,7 @@ interface SourceFile {
   path: string;
   bytes: number;
   text?: string;
+  constraint?: Constraint;
   /** Why the file cannot be analyzed as Go source. */
   unreadable?: string;
 }
@@ -116,17 +118,35 @@ function firstError(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+/** Whether a function body calls something named SetFinalizer or AddCleanup (not merely mentions it in a comment). */
+function callsRuntimeHook(body: SyntaxNode): boolean {
+  if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text)) return false;
+  return body.descendantsOfType('call_expression').some((call) => /(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''));
+}
+
 /** Functions that contain a finalizer or cleanup call, and their callers in the package. */
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
-  const all = [...pkg.funcs.values(), ...[...pkg.methods.values()].flatMap((m) => [...m.values()])];
-  const direct = all.filter((f) => f.body && callPattern.test(f.body.text));
-  const names = new Set(direct.map((f) => f.name));
-  const callers = all.filter((f) => !direct.includes(f) && f.body && [...names].some((n) => f.body!.text.includes(n + '(')));
+  const direct = pkg.functions.filter((f) => f.body && callsRuntimeHook(f.body));
+  const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
+  const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && direct.length && calls.test(f.body.text));
   return [...direct, ...callers];
 }
 
 function isClearing(evaluation: SiteEvaluation): boolean {
   return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
+
+/** Whether the same code removes this finalizer again later, at least as surely as it set it. */
+function clearedLater(evaluation: SiteEvaluation, clearings: SiteEvaluation[]): boolean {
+  const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
+  return clearings.some(
+    (c) =>
+      c.run === evaluation.run &&
+      c.file === evaluation.file &&
+      c.call.startIndex > evaluation.call.startIndex &&
+      c.conditional <= evaluation.conditional &&
+      (c.argObjects[0] ?? []).some((o) => objects.has(o.id)),
+  );
 }
 
 /** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
@@ -152,9 +172,12 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter): number {
       evaluations.set(evaluation.call.id, list);
     }
   }
-  for (const list of evaluations.values()) {
-    const first = list[0]!;
-    if (isClearing(first)) continue;
+  const clearings = [...evaluations.values()].flat().filter(isClearing);
+  for (const all of evaluations.values()) {
+    if (isClearing(all[0]!)) continue;
+    const list = all.filter((e) => !clearedLater(e, clearings));
+    const first = list[0];
+    if (!first) continue;
     const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
     for (const { rule, report } of checkSite(site)) {
       const related = report.related.map((r) => ({
@@ -196,55 +219,87 @@ export function isSuppressed(finding: Finding, lines: string[]): boolean {
   return false;
 }
 
+/** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
+function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: SourceFile[] } {
+  const withCalls = sources.filter((s) => s.text && callPattern.test(s.text));
+  const targets: Tags[] = [];
+  const unbuildable: SourceFile[] = [];
+  for (const source of withCalls) {
+    if (targets.some((tags) => source.constraint!(tags))) continue;
+    const tags = targetFor(basename(source.path), source.text!);
+    if (tags) targets.push(tags);
+    else unbuildable.push(source);
+  }
+  return { targets, unbuildable };
+}
+
 async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats): Promise<void> {
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
   const shortcuts = options.shortcuts ?? true;
   if (shortcuts && !sources.some((s) => s.text && callPattern.test(s.text))) return;
+  for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
   const parser = await goParser();
-  const byPackage = new Map<string, GoFile[]>();
-  const unreadable: SourceFile[] = [];
-  for (const source of sources) {
-    if (source.text === undefined) {
-      unreadable.push(source);
-      continue;
+  const parsed = new Map<string, GoFile>();
+  const parse = (source: SourceFile): GoFile => {
+    let file = parsed.get(source.path);
+    if (!file) {
+      const tree = parser.parse(source.text!);
+      if (!tree) throw new Error(`the parser returned no tree for ${source.path}`);
+      stats.parsedFiles++;
+      parsed.set(source.path, (file = readFileModel(source.path, source.text!, tree)));
     }
-    const tree = parser.parse(source.text);
-    if (!tree) throw new Error(`the parser returned no tree for ${source.path}`);
-    stats.parsedFiles++;
-    const file = readFileModel(source.path, source.text, tree);
-    const name = packageClauseName(tree) ?? '';
-    byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
-  }
-  // A file whose package clause did not parse belongs with the others.
-  const unnamed = byPackage.get('');
-  if (unnamed && byPackage.size > 1) {
-    byPackage.delete('');
-    const [first] = byPackage.values();
-    first!.push(...unnamed);
-  }
-  let reportedUnreadable = false;
-  for (const [name, files] of byPackage) {
-    const calls = files.some((f) => callPattern.test(f.source));
-    if (calls) {
-      stats.packages++;
-      const lines = new Map(files.map((f) => [f.path, f.source.split('\n')]));
-      const before = reporter.findings.length;
+    return file;
+  };
+  if (!shortcuts) for (const source of sources) if (source.text !== undefined) parse(source);
+  const { targets, unbuildable } = targetsFor(sources);
+  const noticed = new Set<string>();
+  const notice = (path: string, node: SyntaxNode | undefined, message: string) => {
+    if (noticed.has(path)) return;
+    noticed.add(path);
+    reporter.add(syntaxError, path, node, message, []);
+  };
+  for (const source of unbuildable) notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
+  const packages = new Set<string>();
+  const before = reporter.findings.length;
+  for (const tags of targets) {
+    const byPackage = new Map<string, GoFile[]>();
+    for (const source of sources) {
+      if (source.text === undefined || !source.constraint!(tags)) continue;
+      const file = parse(source);
+      const name = packageClauseName(file.tree) ?? '';
+      byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
+    }
+    // A file whose package clause did not parse belongs with the others.
+    const unnamed = byPackage.get('');
+    if (unnamed && byPackage.size > 1) {
+      byPackage.delete('');
+      byPackage.values().next().value!.push(...unnamed);
+    }
+    for (const [name, files] of byPackage) {
+      if (!files.some((f) => callPattern.test(f.source))) continue;
+      packages.add(name);
       for (const file of files) {
         if (!file.hasErrors) continue;
         const error = firstError(file.tree.rootNode);
-        reporter.add(syntaxError, file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`, []);
+        notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
       }
-      if (!reportedUnreadable) {
-        for (const source of unreadable) reporter.add(syntaxError, source.path, undefined, source.unreadable!, []);
-        reportedUnreadable = true;
-      }
+      for (const source of sources) if (source.unreadable) notice(source.path, undefined, source.unreadable);
       stats.sites += analyzePackage(buildPackage(dir.dir, name, files), reporter);
-      const added = reporter.findings.splice(before);
-      reporter.findings.push(...added.filter((f) => f.ruleId === syntaxError.id || !isSuppressed(f, lines.get(join(options.root, f.path)) ?? [])));
     }
-    for (const file of files) file.tree.delete();
   }
+  stats.packages += packages.size;
+  const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
+  const added = reporter.findings.splice(before);
+  const seen = new Set<string>();
+  for (const finding of added) {
+    // The same call analyzed for several targets is reported once.
+    const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get(join(options.root, finding.path)) ?? [])) reporter.findings.push(finding);
+  }
+  for (const file of parsed.values()) file.tree.delete();
 }
 
 /**

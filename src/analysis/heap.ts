@@ -112,6 +112,8 @@ export interface SiteEvaluation {
   argObjects: HeapObject[][];
   argTypes: GoType[];
   scope: Scope;
+  /** How many enclosing constructs may not run (branches, loops, closures). */
+  conditional: number;
   /** The interpretation this call was met in; its final state holds the references the code makes. */
   run: RootRun;
 }
@@ -885,6 +887,7 @@ export class Interpreter {
         argObjects: args,
         argTypes: argNodes.map((a) => this.typeOf(a, scope)),
         scope,
+        conditional: this.conditional,
         run: this.run,
       });
       return [[]];

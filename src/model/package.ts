@@ -57,6 +57,8 @@ export interface GoPackage {
   /** Receiver base type name -> method name -> declaration. */
   methods: Map<string, Map<string, FuncDecl>>;
   vars: Map<string, VarDecl>;
+  /** Every function and method declaration, init functions included. */
+  functions: FuncDecl[];
 }
 
 export function namedChildren(node: SyntaxNode, type?: string): SyntaxNode[] {
@@ -132,6 +134,7 @@ function addFunc(pkg: GoPackage, node: SyntaxNode, file: GoFile): void {
     body: node.childForFieldName('body') ?? undefined,
     file,
   };
+  pkg.functions.push(decl);
   if (node.type === 'method_declaration') {
     const recv = readParams(node.childForFieldName('receiver'))[0];
     const base = recv && receiverBase(recv.typeNode);
@@ -175,7 +178,7 @@ function addVars(pkg: GoPackage, decl: SyntaxNode, file: GoFile): void {
 }
 
 export function buildPackage(dir: string, name: string, files: GoFile[]): GoPackage {
-  const pkg: GoPackage = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map() };
+  const pkg: GoPackage = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map(), functions: [] };
   for (const file of files) {
     for (const decl of file.tree.rootNode.namedChildren) {
       if (!decl) continue;

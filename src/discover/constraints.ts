@@ -1,0 +1,135 @@
+// Build constraints: which files of a directory the go tool compiles together
+// for a target. A package's files for different systems declare the same
+// names differently (os/file_unix.go and os/file_plan9.go), so each call is
+// analyzed with the files of a configuration that builds it.
+
+export type Tags = ReadonlySet<string>;
+export type Constraint = (tags: Tags) => boolean;
+
+const knownOS = new Set(
+  'aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos'.split(' '),
+);
+const knownArch = new Set(
+  '386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm'.split(' '),
+);
+const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
+
+/** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
+export function targetTags(os: string, arch: string, cgo: boolean, extra: string[] = []): Tags {
+  const tags = new Set([os, arch, 'gc', ...extra]);
+  if (unixOS.has(os)) tags.add('unix');
+  if (os === 'android') tags.add('linux');
+  if (os === 'illumos') tags.add('solaris');
+  if (os === 'ios') tags.add('darwin');
+  if (cgo) tags.add('cgo');
+  for (let minor = 1; minor <= 40; minor++) tags.add(`go1.${minor}`);
+  return tags;
+}
+
+/** The targets tried in order; most code builds for the first. */
+export const standardTargets: Tags[] = [
+  targetTags('linux', 'amd64', true),
+  targetTags('windows', 'amd64', true),
+  targetTags('darwin', 'arm64', true),
+  targetTags('linux', 'amd64', false),
+  targetTags('js', 'wasm', false),
+  targetTags('plan9', 'amd64', false),
+  targetTags('freebsd', 'amd64', true),
+];
+
+function fileNameConstraint(fileName: string): Constraint {
+  const parts = fileName.replace(/\.go$/, '').replace(/_test$/, '').split('_');
+  if (parts.length < 2) return () => true;
+  const last = parts[parts.length - 1]!;
+  const beforeLast = parts.length >= 3 ? parts[parts.length - 2]! : undefined;
+  if (knownArch.has(last) && beforeLast && knownOS.has(beforeLast)) return (tags) => tags.has(last) && tags.has(beforeLast);
+  if (knownOS.has(last) || knownArch.has(last)) return (tags) => tags.has(last);
+  return () => true;
+}
+
+/** Parses a //go:build expression: ||, &&, !, parentheses and tags. */
+function parseExpression(text: string): Constraint | undefined {
+  const tokens = text.match(/\|\||&&|!|\(|\)|[\w.]+/g) ?? [];
+  let at = 0;
+  const or = (): Constraint | undefined => {
+    let left = and();
+    while (left && tokens[at] === '||') {
+      at++;
+      const right = and();
+      if (!right) return undefined;
+      const l = left;
+      left = (tags) => l(tags) || right(tags);
+    }
+    return left;
+  };
+  const and = (): Constraint | undefined => {
+    let left = not();
+    while (left && tokens[at] === '&&') {
+      at++;
+      const right = not();
+      if (!right) return undefined;
+      const l = left;
+      left = (tags) => l(tags) && right(tags);
+    }
+    return left;
+  };
+  const not = (): Constraint | undefined => {
+    const token = tokens[at++];
+    if (token === '!') {
+      const inner = not();
+      return inner && ((tags) => !inner(tags));
+    }
+    if (token === '(') {
+      const inner = or();
+      if (tokens[at++] !== ')') return undefined;
+      return inner;
+    }
+    return token && /^[\w.]+$/.test(token) ? (tags) => tags.has(token) : undefined;
+  };
+  const result = or();
+  return at === tokens.length ? result : undefined;
+}
+
+/** `// +build a,b c` lines: spaces are OR, commas AND, ! negates; several lines AND. */
+function parsePlusBuild(lines: string[]): Constraint {
+  const clauses = lines.map((line) =>
+    line.trim().split(/\s+/).filter(Boolean).map((option) =>
+      option.split(',').map((term) => (term.startsWith('!') ? (tags: Tags) => !tags.has(term.slice(1)) : (tags: Tags) => tags.has(term))),
+    ),
+  );
+  return (tags) => clauses.every((options) => options.some((terms) => terms.every((t) => t(tags))));
+}
+
+/** The header comments before the package clause. */
+function header(source: string): string[] {
+  const end = source.search(/^package\s/m);
+  return (end < 0 ? source : source.slice(0, end)).split('\n');
+}
+
+/** The constraint of one file: its name's GOOS/GOARCH suffixes and its //go:build (or // +build) lines. */
+export function fileConstraint(fileName: string, source: string): Constraint {
+  const byName = fileNameConstraint(fileName);
+  const lines = header(source);
+  const goBuild = lines.find((l) => /^\/\/go:build\s/.test(l));
+  let byComment: Constraint = () => true;
+  if (goBuild) byComment = parseExpression(goBuild.replace(/^\/\/go:build\s+/, '')) ?? (() => true);
+  else {
+    const plus = lines.filter((l) => /^\/\/\s*\+build\s/.test(l)).map((l) => l.replace(/^\/\/\s*\+build\s+/, ''));
+    if (plus.length) byComment = parsePlusBuild(plus);
+  }
+  return (tags) => byName(tags) && byComment(tags);
+}
+
+/** Tags that make a file build: the first standard target it fits, or the first with the tags its constraint names. */
+export function targetFor(fileName: string, source: string): Tags | undefined {
+  const constraint = fileConstraint(fileName, source);
+  const fits = standardTargets.find((tags) => constraint(tags));
+  if (fits) return fits;
+  const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
+  const mentioned = named.filter((t) => t !== 'go' && t !== 'build');
+  for (const base of standardTargets) {
+    const tags = new Set([...base, ...mentioned.filter((t) => !knownOS.has(t) && !knownArch.has(t))]);
+    if (constraint(tags)) return tags;
+  }
+  return undefined;
+}
