@@ -34636,6 +34636,10 @@ class Interpreter {
                         this.state.store(holder, 'value', this.edges(values, variable.name, statement), false);
                     return;
                 }
+                if (declare && !values.length && type && this.isValueKind(type)) {
+                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
+                    values = [this.object('alloc', target, target.text, type)];
+                }
                 for (const v of values)
                     nameObject(v, target.text);
                 const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
@@ -34678,7 +34682,10 @@ class Interpreter {
     }
     /** Whether an expression's value is a struct or array held by value: assigning it copies. */
     isValueType(node, scope) {
-        const kind = underlying(this.typeOf(node, scope), this.pkg).kind;
+        return this.isValueKind(this.typeOf(node, scope));
+    }
+    isValueKind(type) {
+        const kind = underlying(type, this.pkg).kind;
         return kind === 'struct' || kind === 'array';
     }
     copySlots(from, to) {

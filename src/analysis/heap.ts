@@ -552,6 +552,10 @@ export class Interpreter {
           if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement), false);
           return;
         }
+        if (declare && !values.length && type && this.isValueKind(type)) {
+          // `var a [n]*T`: the zero value is storage that element and field stores land in.
+          values = [this.object('alloc', target, target.text, type)];
+        }
         for (const v of values) nameObject(v, target.text);
         const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
         this.state.vars.set(variable.key, unionObjects(previous, values));
@@ -590,7 +594,11 @@ export class Interpreter {
 
   /** Whether an expression's value is a struct or array held by value: assigning it copies. */
   private isValueType(node: SyntaxNode, scope: Scope): boolean {
-    const kind = underlying(this.typeOf(node, scope), this.pkg).kind;
+    return this.isValueKind(this.typeOf(node, scope));
+  }
+
+  private isValueKind(type: GoType): boolean {
+    const kind = underlying(type, this.pkg).kind;
     return kind === 'struct' || kind === 'array';
   }
 
