@@ -34187,6 +34187,8 @@ class Scope {
     }
 }
 const maxInlineDepth = 4;
+/** How many times one entry point may interpret the same callee in place. */
+const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
@@ -34223,6 +34225,7 @@ class Interpreter {
     conditional = 0;
     context = '';
     callStack = [];
+    inlined = new Map();
     frame;
     constructor(pkg) {
         this.pkg = pkg;
@@ -34236,6 +34239,7 @@ class Interpreter {
     interpretRoot(root) {
         const before = this.sites.length;
         this.steps = 0;
+        this.inlined.clear();
         this.state = new State();
         this.run = { root, finalState: this.state };
         this.callStack.length = 0;
@@ -35004,7 +35008,7 @@ class Interpreter {
             return [[]];
         }
         const callee = this.calleeOf(node, scope);
-        if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl)) {
+        if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
             const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
             return this.inline(callee.decl, node, receiver, args);
         }
@@ -35027,6 +35031,12 @@ class Interpreter {
                 this.state.store(b, '[]', this.edges(elements, '[]', node), false);
         }
         return backing;
+    }
+    /** Counts how often each function was interpreted in place, so loops around calls stay linear. */
+    mayInline(decl) {
+        const count = this.inlined.get(decl) ?? 0;
+        this.inlined.set(decl, count + 1);
+        return count < maxInlinesPerFunction;
     }
     inline(decl, call, receiver, args) {
         const savedFile = this.file;
@@ -36400,15 +36410,23 @@ function firstError(node) {
     }
     return undefined;
 }
-/** Whether a function body calls something named SetFinalizer or AddCleanup (not merely mentions it in a comment). */
-function callsRuntimeHook(body) {
+/**
+ * Whether a function body sets a finalizer or cleanup: a call named
+ * SetFinalizer or AddCleanup (not a comment that mentions one), other than
+ * SetFinalizer(x, nil), which only removes one.
+ */
+function setsRuntimeHook(body) {
     if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text))
         return false;
-    return body.descendantsOfType('call_expression').some((call) => /(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''));
+    return body.descendantsOfType('call_expression').some((call) => {
+        if (!/(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''))
+            return false;
+        return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
+    });
 }
 /** Functions that contain a finalizer or cleanup call, and their callers in the package. */
 function rootFunctions(pkg) {
-    const direct = pkg.functions.filter((f) => f.body && callsRuntimeHook(f.body));
+    const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
     const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
     const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && direct.length && calls.test(f.body.text));
     return [...direct, ...callers];

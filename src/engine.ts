@@ -118,15 +118,22 @@ function firstError(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-/** Whether a function body calls something named SetFinalizer or AddCleanup (not merely mentions it in a comment). */
-function callsRuntimeHook(body: SyntaxNode): boolean {
+/**
+ * Whether a function body sets a finalizer or cleanup: a call named
+ * SetFinalizer or AddCleanup (not a comment that mentions one), other than
+ * SetFinalizer(x, nil), which only removes one.
+ */
+function setsRuntimeHook(body: SyntaxNode): boolean {
   if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text)) return false;
-  return body.descendantsOfType('call_expression').some((call) => /(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''));
+  return body.descendantsOfType('call_expression').some((call) => {
+    if (!/(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? '')) return false;
+    return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
+  });
 }
 
 /** Functions that contain a finalizer or cleanup call, and their callers in the package. */
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
-  const direct = pkg.functions.filter((f) => f.body && callsRuntimeHook(f.body));
+  const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
   const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
   const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && direct.length && calls.test(f.body.text));
   return [...direct, ...callers];

@@ -124,6 +124,8 @@ export interface RootRun {
 }
 
 const maxInlineDepth = 4;
+/** How many times one entry point may interpret the same callee in place. */
+const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 
@@ -162,6 +164,7 @@ export class Interpreter {
   private conditional = 0;
   private context = '';
   private readonly callStack: FuncDecl[] = [];
+  private readonly inlined = new Map<FuncDecl, number>();
   private frame!: Frame;
 
   constructor(readonly pkg: GoPackage) {
@@ -176,6 +179,7 @@ export class Interpreter {
   interpretRoot(root: FuncDecl): SiteEvaluation[] {
     const before = this.sites.length;
     this.steps = 0;
+    this.inlined.clear();
     this.state = new State();
     this.run = { root, finalState: this.state };
     this.callStack.length = 0;
@@ -906,7 +910,7 @@ export class Interpreter {
       return [[]];
     }
     const callee = this.calleeOf(node, scope);
-    if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl)) {
+    if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
       const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
       return this.inline(callee.decl, node, receiver, args);
     }
@@ -928,6 +932,13 @@ export class Interpreter {
       for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node), false);
     }
     return backing;
+  }
+
+  /** Counts how often each function was interpreted in place, so loops around calls stay linear. */
+  private mayInline(decl: FuncDecl): boolean {
+    const count = this.inlined.get(decl) ?? 0;
+    this.inlined.set(decl, count + 1);
+    return count < maxInlinesPerFunction;
   }
 
   private inline(decl: FuncDecl, call: SyntaxNode, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] {
