@@ -1,0 +1,356 @@
+// Benchmark of the finalizer-guard CLI (issue 4). Prints figures; it never
+// fails on time. It exits 1 only when a run with shortcuts finds something
+// different from a run that parses every file (MISMATCH), or on a setup error.
+//
+//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--cli FILE]
+//
+// Trees: the Go 1.19 standard library (Debian package golang-1.19-src, at
+// /usr/lib/go-1.19/src) and a synthetic monorepo generated in a temporary
+// directory (10,000 .go files in 500 packages, deterministic content).
+// Needs dist/cli.js: run `node scripts/build.mjs` first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stdTree = '/usr/lib/go-1.19/src';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const cliArg = argv.indexOf('--cli');
+const cli = cliArg >= 0 ? resolve(argv[cliArg + 1] ?? '') : join(root, 'dist', 'cli.js');
+const runsArg = argv.indexOf('--runs');
+const runs = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : 3;
+if (flag('--help') || flag('-h')) {
+  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--cli FILE]');
+  console.log('  --runs N          runs per timed figure, the median is printed (default 3)');
+  console.log('  --keep            keep the generated synthetic tree and print where it is');
+  console.log('  --skip-std        skip the Go standard library');
+  console.log('  --skip-synthetic  skip the synthetic monorepo and the PR check');
+  console.log('  --skip-full       skip the --no-shortcuts runs (and so the findings check)');
+  console.log('  --cli FILE        benchmark another build of the CLI (default dist/cli.js)');
+  process.exit(0);
+}
+
+let scratch;
+function die(message) {
+  console.error(`bench: ${message}`);
+  if (scratch && !flag('--keep')) rmSync(scratch, { recursive: true, force: true });
+  process.exit(2);
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function aptInstall(pkg) {
+  console.log(`bench: installing Debian package ${pkg} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+    r = spawnSync('apt-get', ['install', '-y', '-q', pkg], { stdio: 'inherit', env });
+  }
+  return r.status === 0;
+}
+
+function onPath(command) {
+  return (process.env.PATH ?? '').split(':').some((d) => d && existsSync(join(d, command)));
+}
+
+// ---------------------------------------------------------------- measuring
+
+// Wall time comes from the parent's monotonic clock around the child; peak RSS
+// from GNU time (%M, kilobytes) when present. Without it, a node child reports
+// its own getrusage maxrss through a preloaded module.
+let gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+if (!gnuTime && isRoot && aptInstall('time') && existsSync('/usr/bin/time')) gnuTime = '/usr/bin/time';
+scratch = mkdtempSync(join(tmpdir(), 'fg-bench-'));
+const rssFile = join(scratch, 'rss.txt');
+const rssPreload = join(scratch, 'rss-preload.mjs');
+writeFileSync(
+  rssPreload,
+  "import { writeFileSync } from 'node:fs';\n" +
+    `process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+);
+
+/** Runs command once; wall seconds, peak RSS in MB (NaN if unknown), exit status, stdout. */
+function measureOnce(command, args, options = {}) {
+  let file = command;
+  let list = args;
+  rmSync(rssFile, { force: true });
+  if (gnuTime) {
+    file = gnuTime;
+    list = ['-f', '%e %M', '-o', rssFile, command, ...args];
+  } else if (command === process.execPath) {
+    list = ['--import', rssPreload, ...args];
+  }
+  const start = process.hrtime.bigint();
+  const r = spawnSync(file, list, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.error) die(`cannot run ${command}: ${r.error.message}`);
+  let rssKb = NaN;
+  if (existsSync(rssFile)) {
+    const text = readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '';
+    rssKb = Number(gnuTime ? text.split(' ')[1] : text);
+  }
+  return { wall, rss: rssKb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** Runs n times; the median wall, the largest peak RSS, and the last run's output. */
+function measure(command, args, n, options = {}) {
+  const results = [];
+  for (let i = 0; i < n; i++) results.push(measureOnce(command, args, options));
+  const last = results[results.length - 1];
+  return { ...last, wall: median(results.map((r) => r.wall)), rss: Math.max(...results.map((r) => r.rss)) };
+}
+
+function runCli(args, n, cwd) {
+  const r = measure(process.execPath, [cli, '--format', 'json', ...args], n, { cwd });
+  if (r.status !== 0 && r.status !== 1) die(`finalizer-guard ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    die(`finalizer-guard ${args.join(' ')} did not print JSON:\n${r.stdout.slice(0, 500)}`);
+  }
+  return { ...r, report };
+}
+
+// ---------------------------------------------------------------- trees
+
+/** .go files under dir (every one, testdata and vendor included), their lines and bytes. */
+function treeSize(dir) {
+  let files = 0;
+  let lines = 0;
+  let bytes = 0;
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && e.name.endsWith('.go')) {
+        const buf = readFileSync(p);
+        files++;
+        bytes += buf.length;
+        for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) lines++;
+      }
+    }
+  };
+  walk(dir);
+  return { files, lines, mb: bytes / 1e6 };
+}
+
+function ensureStd() {
+  if (existsSync(stdTree)) return true;
+  if (!isRoot) {
+    console.log(`bench: ${stdTree} is missing; install it as root with \`apt-get install golang-1.19-src\` (Debian/Ubuntu). Skipping the standard library.`);
+    return false;
+  }
+  if (!aptInstall('golang-1.19-src') || !existsSync(stdTree)) {
+    console.log(`bench: could not install golang-1.19-src; skipping the standard library.`);
+    return false;
+  }
+  return true;
+}
+
+// A small deterministic PRNG (mulberry32), so every run generates the same tree.
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const words = ['order', 'item', 'user', 'cache', 'queue', 'index', 'entry', 'batch', 'token', 'route', 'store', 'event', 'shard', 'frame', 'span', 'node', 'lease', 'quota', 'blob', 'table'];
+const cap = (s) => s[0].toUpperCase() + s.slice(1);
+
+/** An ordinary Go file: types, methods, loops, switches, closures; no finalizer. */
+function plainFile(rand, pkg, index, mentionFinalizer) {
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const out = [`// Code in package ${pkg}, file ${index}.`, `package ${pkg}`, '', 'import (', '\t"errors"', '\t"fmt"', '\t"sort"', '\t"strings"', '\t"sync"', ')', ''];
+  out.push(`var errEmpty${index} = errors.New("${pkg}: empty")`, '');
+  const types = 1 + Math.floor(rand() * 4);
+  for (let t = 0; t < types; t++) {
+    const name = `${cap(pick(words))}${cap(pick(words))}${index}x${t}`;
+    out.push(`// ${name} holds some state of the ${pkg} service.`, `type ${name} struct {`, '\tmu    sync.Mutex', '\tname  string', '\tcount int', `\titems []string`, `\tbyKey map[string]*${name}`, `\tnext  *${name}`, '}', '');
+    out.push(`func New${name}(name string) *${name} {`, `\treturn &${name}{name: name, byKey: map[string]*${name}{}}`, '}', '');
+    const methods = 1 + Math.floor(rand() * 4);
+    for (let m = 0; m < methods; m++) {
+      const body = [];
+      body.push(`func (x *${name}) ${cap(pick(words))}${m}(keys []string, limit int) (int, error) {`);
+      if (mentionFinalizer && t === 0 && m === 0) body.push('\t// Callers must not rely on runtime.SetFinalizer to release x; call Close.');
+      body.push('\tx.mu.Lock()', '\tdefer x.mu.Unlock()', '\tif len(keys) == 0 {', `\t\treturn 0, errEmpty${index}`, '\t}', '\ttotal := 0');
+      body.push('\tfor i, k := range keys {', '\t\tif i >= limit {', '\t\t\tbreak', '\t\t}', '\t\tswitch {', '\t\tcase strings.HasPrefix(k, "-"):', '\t\t\tdelete(x.byKey, k[1:])');
+      body.push('\t\tcase k == "":', '\t\t\tcontinue', '\t\tdefault:', `\t\t\tchild, ok := x.byKey[k]`, '\t\t\tif !ok {', `\t\t\t\tchild = New${name}(k)`, '\t\t\t\tx.byKey[k] = child', '\t\t\t}', '\t\t\tchild.count++', '\t\t\ttotal += child.count');
+      body.push('\t\t}', '\t}', '\tx.items = append(x.items, keys...)', '\tsort.Strings(x.items)');
+      const extra = Math.floor(rand() * 4);
+      for (let e = 0; e < extra; e++) {
+        body.push(`\tfn${e} := func(s string) string {`, `\t\treturn fmt.Sprintf("%s/%d/%s", x.name, ${e}, strings.ToUpper(s))`, '\t}', `\tif v := fn${e}(x.name); len(v) > limit {`, `\t\ttotal += len(v) % ${e + 3}`, '\t}');
+      }
+      body.push('\treturn total, nil', '}', '');
+      out.push(...body);
+    }
+  }
+  const funcs = 1 + Math.floor(rand() * 3);
+  for (let f = 0; f < funcs; f++) {
+    out.push(`// Join${index}x${f} joins parts the way the ${pkg} protocol wants.`, `func Join${index}x${f}(parts ...string) string {`, '\tvar b strings.Builder', '\tfor i, p := range parts {', '\t\tif i > 0 {', '\t\t\tb.WriteByte(\'/\')', '\t\t}', '\t\tb.WriteString(p)', '\t}', '\treturn b.String()', '}', '');
+  }
+  return out.join('\n');
+}
+
+/** A file with finalizer sites; variant picks the shape, some of them cycles. */
+function finalizerFile(pkg, index, variant) {
+  const head = [`// Resource handling of package ${pkg}.`, `package ${pkg}`, '', 'import (', '\t"os"', '\t"runtime"', ')', ''];
+  const T = `Res${index}`;
+  const shapes = [
+    // A cycle through a pool: the finalizer never runs (FG001).
+    [`type ${T}Pool struct {`, `\tconns []*${T}`, '}', '', `type ${T} struct {`, `\tpool *${T}Pool`, '\tfd   int', '}', '', `func (p *${T}Pool) Open(fd int) *${T} {`, `\tc := &${T}{pool: p, fd: fd}`, '\tp.conns = append(p.conns, c)', `\truntime.SetFinalizer(c, (*${T}).release)`, '\treturn c', '}', '', `func (c *${T}) release() { c.fd = -1 }`],
+    // A finalizer closure that captures its own object (FG003).
+    [`type ${T} struct {`, '\tf *os.File', '}', '', `func Open${T}(name string) (*${T}, error) {`, '\tf, err := os.Open(name)', '\tif err != nil {', '\t\treturn nil, err', '\t}', `\tr := &${T}{f: f}`, `\truntime.SetFinalizer(r, func(_ *${T}) { r.f.Close() })`, '\treturn r, nil', '}'],
+    // A self-referencing object (FG001).
+    [`type ${T} struct {`, `\tself *${T}`, '\tn    int', '}', '', `func New${T}() *${T} {`, `\tn := &${T}{}`, '\tn.self = n', `\truntime.SetFinalizer(n, func(n *${T}) { n.n = 0 })`, '\treturn n', '}'],
+    // Correct: a method expression on a plain object.
+    [`type ${T} struct {`, '\tfd   int', '\tname string', '\tbuf  []byte', '}', '', `func New${T}(fd int) *${T} {`, `\th := &${T}{fd: fd, buf: make([]byte, 4096)}`, `\truntime.SetFinalizer(h, (*${T}).close)`, '\treturn h', '}', '', `func (h *${T}) close() { h.fd = -1 }`],
+  ];
+  return [...head, ...shapes[variant % shapes.length], ''].join('\n');
+}
+
+/** 500 packages of 20 files; every 40th package (13 of them) holds 3 finalizer files, 8 more only mention SetFinalizer in a comment. */
+function generateSynthetic(dir) {
+  const rand = prng(20240604);
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/monorepo\n\ngo 1.22\n');
+  const finalizerPackages = [];
+  const allPackages = [];
+  let site = 0;
+  for (let p = 0; p < 500; p++) {
+    const group = `svc${String(Math.floor(p / 20)).padStart(2, '0')}`;
+    const name = `${words[p % words.length]}${p}`;
+    const pdir = join(dir, 'services', group, name);
+    mkdirSync(pdir, { recursive: true });
+    const hasFinalizers = p % 40 === 7;
+    const mentions = !hasFinalizers && p % 60 === 11;
+    for (let f = 0; f < 20; f++) {
+      const path = join(pdir, `${name}_${String(f).padStart(2, '0')}.go`);
+      const text = hasFinalizers && f < 3 ? finalizerFile(name, p * 100 + f, site++) : plainFile(rand, name, p * 100 + f, mentions && f === 0);
+      writeFileSync(path, text);
+    }
+    allPackages.push(pdir);
+    if (hasFinalizers) finalizerPackages.push(pdir);
+  }
+  return { finalizerPackages, allPackages, sites: site };
+}
+
+// ---------------------------------------------------------------- report
+
+const rows = [];
+const fmt = (x, digits) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+function row(tree, size, what, r, floor) {
+  rows.push({
+    tree,
+    files: size ? String(size.files) : '',
+    lines: size ? String(size.lines) : '',
+    mb: size ? fmt(size.mb, 1) : '',
+    what,
+    wall: fmt(r.wall, 2),
+    rss: fmt(r.rss, 0),
+    rate: size ? fmt(size.mb / r.wall, 1) : '',
+    ratio: floor ? fmt(r.wall / floor, 1) + '×' : '',
+  });
+}
+
+let mismatch = false;
+function compareFindings(label, fast, full) {
+  const a = JSON.stringify(fast.report.findings);
+  const b = JSON.stringify(full.report.findings);
+  if (a === b) {
+    console.log(`${label}: findings identical with and without shortcuts (${fast.report.findings.length} findings)`);
+    return;
+  }
+  mismatch = true;
+  console.log(`MISMATCH ${label}: ${fast.report.findings.length} findings with shortcuts, ${full.report.findings.length} with --no-shortcuts`);
+  const key = (f) => `${f.ruleId} ${f.path}:${f.line}:${f.column} ${f.message}`;
+  const fastKeys = new Set(fast.report.findings.map(key));
+  const fullKeys = new Set(full.report.findings.map(key));
+  for (const k of fullKeys) if (!fastKeys.has(k)) console.log(`  only without shortcuts: ${k}`);
+  for (const k of fastKeys) if (!fullKeys.has(k)) console.log(`  only with shortcuts:    ${k}`);
+}
+
+function benchTree(label, tree, cwd) {
+  console.log(`bench: measuring ${label} (${tree})`);
+  const size = treeSize(tree);
+  const grep = measure('grep', ['-rl', '-E', 'SetFinalizer|AddCleanup', tree], runs);
+  if (grep.status !== 0 && grep.status !== 1) die(`grep failed: ${grep.stderr}`);
+  row(label, size, 'grep -rl (floor)', grep, grep.wall);
+  const fast = runCli([`${tree}/...`], runs, cwd);
+  row(label, size, 'finalizer-guard', fast, grep.wall);
+  const stats = fast.report.stats;
+  console.log(`${label}: ${stats.files} files in Go packages analyzed, ${stats.parsedFiles} parsed, ${stats.packages} packages with calls, ${stats.sites} sites, ${fast.report.findings.length} findings`);
+  if (!flag('--skip-full')) {
+    const full = runCli(['--no-shortcuts', `${tree}/...`], 1, cwd);
+    row(label, size, 'finalizer-guard --no-shortcuts', full, grep.wall);
+    compareFindings(label, fast, full);
+  }
+  return { size, grep, fast };
+}
+
+const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, node ${process.version}`;
+console.log(`bench: ${machine}`);
+console.log(`bench: ${runs} run(s) per figure, median wall; peak RSS from ${gnuTime ? 'GNU time %M' : 'the child\'s getrusage'}`);
+if (!existsSync(cli)) die('dist/cli.js is missing: run `node scripts/build.mjs` first');
+
+const startup = measure(process.execPath, [cli, '--version'], runs);
+row('(none)', undefined, 'node dist/cli.js --version', startup);
+
+let stdResult;
+if (!flag('--skip-std') && ensureStd()) stdResult = benchTree('go1.19 std', stdTree, stdTree);
+
+let synthDir;
+if (!flag('--skip-synthetic')) {
+  synthDir = join(scratch, 'monorepo');
+  mkdirSync(synthDir);
+  const gen = generateSynthetic(synthDir);
+  console.log(`bench: generated ${gen.allPackages.length} packages, ${gen.finalizerPackages.length} with ${gen.sites} finalizer sites, in ${synthDir}`);
+  benchTree('synthetic', synthDir, synthDir);
+
+  // A pull-request check: 50 changed files in 10 packages, 5 of them with finalizers.
+  const others = gen.allPackages.filter((p) => !gen.finalizerPackages.includes(p));
+  const chosen = [...gen.finalizerPackages.slice(0, 5), ...others.filter((_, i) => i % 97 === 3).slice(0, 5)];
+  const files = chosen.flatMap((p) => readdirSync(p).filter((n) => n.endsWith('.go')).sort().slice(0, 5).map((n) => relative(synthDir, join(p, n))));
+  const pr = runCli(files, runs, synthDir);
+  row('PR check', undefined, `${files.length} files in ${chosen.length} packages`, pr);
+  console.log(`PR check: ${pr.report.stats.files} files analyzed (whole packages), ${pr.report.findings.length} findings; minus process start, analysis ≈ ${fmt(pr.wall - startup.wall, 2)} s`);
+}
+
+if (stdResult) {
+  if (onPath('staticcheck')) {
+    console.log('bench: running staticcheck -checks SA5005 std (this can take minutes when its cache is cold)');
+    const sc = measure('staticcheck', ['-checks', 'SA5005', 'std'], 1, { cwd: scratch });
+    if (sc.status !== 0 && sc.status !== 1) console.log(`bench: staticcheck exited ${sc.status}: ${sc.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    row('go1.19 std', stdResult.size, 'staticcheck -checks SA5005 std', sc, stdResult.grep.wall);
+    console.log(`staticcheck / finalizer-guard wall: ${fmt(sc.wall / stdResult.fast.wall, 1)}×`);
+  } else {
+    console.log('bench: staticcheck skipped: not on PATH (Debian: `apt-get install go-staticcheck`, or `go install honnef.co/go/tools/cmd/staticcheck@2023.1`)');
+  }
+}
+
+const header = ['tree', '.go files', 'lines', 'MB', 'run', 'wall s', 'peak RSS MB', 'MB/s', '× grep'];
+const cells = rows.map((r) => [r.tree, r.files, r.lines, r.mb, r.what, r.wall, r.rss, r.rate, r.ratio]);
+console.log('');
+console.log(`| ${header.join(' | ')} |`);
+console.log(`|${header.map((_, i) => (i >= 1 && i !== 4 ? '---:' : '---')).join('|')}|`);
+for (const c of cells) console.log(`| ${c.join(' | ')} |`);
+console.log('');
+console.log('targets: std end to end ≤ 1.0 s wall and ≤ 200 MB peak RSS; PR check analysis ≤ 0.3 s');
+
+if (flag('--keep') && synthDir) console.log(`bench: kept the synthetic tree in ${synthDir}`);
+else rmSync(scratch, { recursive: true, force: true });
+if (mismatch) {
+  console.log('MISMATCH: shortcuts changed the findings');
+  process.exit(1);
+}
