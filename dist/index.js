@@ -33751,6 +33751,42 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/model/package.ts
+/**
+ * A map of declarations that, when asked for a name it lacks, first reads the
+ * files that may declare it. A file that declares a name contains it, so the
+ * answer is the same as if every file had been read.
+ */
+class DeclarationMap extends Map {
+    onMiss;
+    tried = new Set();
+    constructor(onMiss) {
+        super();
+        this.onMiss = onMiss;
+    }
+    ensure(name, always) {
+        if ((always || !super.has(name)) && !this.tried.has(name)) {
+            this.tried.add(name);
+            this.onMiss(name);
+        }
+    }
+    get(name) {
+        this.ensure(name, false);
+        return super.get(name);
+    }
+    has(name) {
+        this.ensure(name, false);
+        return super.has(name);
+    }
+    /** Like get, but reads every file that may add to the entry, even when one exists (methods spread over files). */
+    complete(name) {
+        this.ensure(name, true);
+        return super.get(name);
+    }
+}
+/** Where a name may be declared: a line it starts (type and var specs, `type N`, `var a, N`), or `func N(`. */
+const declarationPattern = (name) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}\\b|func[ \\t]+${name}[ \\t]*[[(]`);
+/** Where methods of a type may be declared: a receiver that names it. */
+const receiverPattern = (typeName) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
 function namedChildren(node, type) {
     const out = [];
     for (const child of node.namedChildren) {
@@ -33839,7 +33875,7 @@ function addFunc(pkg, node, file) {
         if (!base)
             return;
         decl.receiver = { ...base, name: recv.name };
-        let methods = pkg.methods.get(base.typeName);
+        let methods = Map.prototype.get.call(pkg.methods, base.typeName);
         if (!methods)
             pkg.methods.set(base.typeName, (methods = new Map()));
         methods.set(name, decl);
@@ -33878,28 +33914,52 @@ function addVars(pkg, decl, file) {
         });
     }
 }
-function buildPackage(dir, name, files) {
-    const pkg = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map(), functions: [] };
-    for (const file of files) {
-        for (const decl of file.tree.rootNode.namedChildren) {
-            if (!decl)
-                continue;
-            if (decl.type === 'function_declaration' || decl.type === 'method_declaration')
-                addFunc(pkg, decl, file);
-            else if (decl.type === 'type_declaration')
-                addTypes(pkg, decl, file);
-            else if (decl.type === 'var_declaration')
-                addVars(pkg, decl, file);
-        }
+function addFile(pkg, file) {
+    pkg.files.push(file);
+    for (const decl of file.tree.rootNode.namedChildren) {
+        if (!decl)
+            continue;
+        if (decl.type === 'function_declaration' || decl.type === 'method_declaration')
+            addFunc(pkg, decl, file);
+        else if (decl.type === 'type_declaration')
+            addTypes(pkg, decl, file);
+        else if (decl.type === 'var_declaration')
+            addVars(pkg, decl, file);
     }
+}
+/**
+ * The model of a package from the files read so far; `loadMore` reads the
+ * rest on demand, when a lookup misses or a caller asks (omit it when every
+ * file is given).
+ */
+function buildPackage(dir, name, files, loadMore = () => []) {
+    const load = (word, test) => {
+        for (const file of loadMore(word, test))
+            addFile(pkg, file);
+    };
+    const byDeclaration = (n) => load(n, declarationPattern(n));
+    const pkg = {
+        dir,
+        name,
+        files: [],
+        types: new DeclarationMap(byDeclaration),
+        funcs: new DeclarationMap(byDeclaration),
+        methods: new DeclarationMap((n) => load(n, receiverPattern(n))),
+        vars: new DeclarationMap(byDeclaration),
+        functions: [],
+        load,
+    };
+    for (const file of files)
+        addFile(pkg, file);
     return pkg;
+}
+/** Every method of a package type, reading each file that may declare one. */
+function methodsOf(pkg, typeName) {
+    return pkg.methods instanceof DeclarationMap ? pkg.methods.complete(typeName) : pkg.methods.get(typeName);
 }
 function readFileModel(path, source, tree) {
     const { imports, dotImports } = readImports(tree.rootNode);
     return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError };
-}
-function packageClauseName(tree) {
-    return namedChildren(tree.rootNode, 'package_clause')[0]?.namedChild(0)?.text;
 }
 
 ;// CONCATENATED MODULE: ./src/model/types.ts
@@ -34186,6 +34246,24 @@ class Scope {
         return this.names.get(name) ?? this.parent?.lookup(name);
     }
 }
+/** The package block: its variables, made as the code first names them. */
+class PackageScope extends Scope {
+    pkg;
+    newKey;
+    constructor(pkg, newKey) {
+        super();
+        this.pkg = pkg;
+        this.newKey = newKey;
+    }
+    lookup(name) {
+        let variable = this.names.get(name);
+        if (!variable && this.pkg.vars.has(name)) {
+            variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
+            this.names.set(name, variable);
+        }
+        return variable;
+    }
+}
 const maxInlineDepth = 4;
 /** How many times one entry point may interpret the same callee in place. */
 const maxInlinesPerFunction = 8;
@@ -34214,8 +34292,7 @@ class Interpreter {
     nextVar = 1;
     steps = 0;
     objects = new Map();
-    globals = new Map();
-    globalScope = new Scope();
+    globalScope;
     sites = [];
     state = new State();
     run;
@@ -34229,11 +34306,7 @@ class Interpreter {
     frame;
     constructor(pkg) {
         this.pkg = pkg;
-        for (const v of pkg.vars.values()) {
-            const variable = { key: this.nextVar++, name: v.name, type: { kind: 'unknown' }, global: true };
-            this.globals.set(v.name, variable);
-            this.globalScope.declare(variable);
-        }
+        this.globalScope = new PackageScope(pkg, () => this.nextVar++);
     }
     /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
     interpretRoot(root) {
@@ -34390,7 +34463,7 @@ class Interpreter {
         return typeName ? this.lookupMethod(typeName, name, 0) : undefined;
     }
     lookupMethod(typeName, name, depth) {
-        const method = this.pkg.methods.get(typeName)?.get(name);
+        const method = methodsOf(this.pkg, typeName)?.get(name);
         if (method || depth > 3)
             return method;
         const decl = this.pkg.types.get(typeName);
@@ -34626,12 +34699,12 @@ class Interpreter {
                     return;
                 let variable = scope.lookup(target.text);
                 if (declare || !variable) {
-                    if (declare || !this.globals.has(target.text)) {
+                    const global = declare ? undefined : this.globalScope.lookup(target.text);
+                    if (global)
+                        variable = global;
+                    else {
                         variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
                         scope.declare(variable);
-                    }
-                    else {
-                        variable = this.globals.get(target.text);
                     }
                 }
                 if (variable.global) {
@@ -35946,7 +36019,7 @@ function signatureOf(site, node) {
         const base = receiverType.kind === 'pointer' ? receiverType.elem : receiverType;
         if (base.kind !== 'named')
             return undefined;
-        const method = site.pkg.methods.get(base.name)?.get(name);
+        const method = methodsOf(site.pkg, base.name)?.get(name);
         if (!method || method.receiver?.typeName !== base.name)
             return undefined;
         if (!method.receiver.pointer || receiverType.kind === 'pointer') {
@@ -36059,7 +36132,7 @@ function methodSet(object, site, depth = 0) {
     const base = object.kind === 'pointer' ? object.elem : object;
     if (base.kind !== 'named' || base.importPath || depth > 3)
         return undefined;
-    const names = new Set(site.pkg.methods.get(base.name)?.keys() ?? []);
+    const names = new Set(methodsOf(site.pkg, base.name)?.keys() ?? []);
     const under = underlying(base, site.pkg);
     if (under.kind !== 'struct')
         return names;
@@ -36427,9 +36500,14 @@ function setsRuntimeHook(body) {
 /** Functions that contain a finalizer or cleanup call, and their callers in the package. */
 function rootFunctions(pkg) {
     const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
+    if (!direct.length)
+        return [];
     const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
-    const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && direct.length && calls.test(f.body.text));
-    return [...direct, ...callers];
+    pkg.load('', calls);
+    const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
+    // Files may have been read in any order: a fixed order keeps results stable.
+    const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
+    return [...direct.sort(byPlace), ...callers.sort(byPlace)];
 }
 function isClearing(evaluation) {
     return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
@@ -36559,6 +36637,7 @@ async function analyzeDir(dir, reporter, options, stats) {
         for (const source of sources)
             if (source.text !== undefined)
                 parse(source);
+    const packageClause = /^package[ \t]+(\w+)/m;
     const { targets, unbuildable } = targetsFor(sources);
     const noticed = new Set();
     const notice = (path, node, message) => {
@@ -36576,21 +36655,34 @@ async function analyzeDir(dir, reporter, options, stats) {
         for (const source of sources) {
             if (source.text === undefined || !source.constraint(tags))
                 continue;
-            const file = parse(source);
-            const name = packageClauseName(file.tree) ?? '';
-            byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
+            const name = packageClause.exec(source.text)?.[1] ?? '';
+            byPackage.set(name, [...(byPackage.get(name) ?? []), source]);
         }
-        // A file whose package clause did not parse belongs with the others.
+        // A file whose package clause cannot be read belongs with the others.
         const unnamed = byPackage.get('');
         if (unnamed && byPackage.size > 1) {
             byPackage.delete('');
             byPackage.values().next().value.push(...unnamed);
         }
-        for (const [name, files] of byPackage) {
-            if (!files.some((f) => callPattern.test(f.source)))
+        for (const [name, group] of byPackage) {
+            const withCalls = group.filter((s) => callPattern.test(s.text));
+            if (!withCalls.length)
                 continue;
             packages.add(name);
-            for (const file of files) {
+            // Files without a call are read only when the analysis looks up a name they may declare.
+            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)) : []);
+            const loadMore = (word, test) => {
+                const loaded = [];
+                for (const source of pending) {
+                    if ((word && !source.text.includes(word)) || !test.test(source.text))
+                        continue;
+                    pending.delete(source);
+                    loaded.push(parse(source));
+                }
+                return loaded;
+            };
+            for (const source of withCalls) {
+                const file = parse(source);
                 if (!file.hasErrors)
                     continue;
                 const error = firstError(file.tree.rootNode);
@@ -36599,7 +36691,8 @@ async function analyzeDir(dir, reporter, options, stats) {
             for (const source of sources)
                 if (source.unreadable)
                     notice(source.path, undefined, source.unreadable);
-            stats.sites += analyzePackage(buildPackage(dir.dir, name, files), reporter);
+            const eager = group.filter((s) => !pending.has(s));
+            stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
         }
     }
     stats.packages += packages.size;

@@ -9,7 +9,7 @@ import { fileConstraint, targetFor, type Constraint, type Tags } from './discove
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
-import { buildPackage, packageClauseName, readFileModel, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
+import { buildPackage, readFileModel, type FileLoader, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
 import { goParser, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
@@ -134,9 +134,13 @@ function setsRuntimeHook(body: SyntaxNode): boolean {
 /** Functions that contain a finalizer or cleanup call, and their callers in the package. */
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
   const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
+  if (!direct.length) return [];
   const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
-  const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && direct.length && calls.test(f.body.text));
-  return [...direct, ...callers];
+  pkg.load('', calls);
+  const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
+  // Files may have been read in any order: a fixed order keeps results stable.
+  const byPlace = (a: FuncDecl, b: FuncDecl) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
+  return [...direct.sort(byPlace), ...callers.sort(byPlace)];
 }
 
 function isClearing(evaluation: SiteEvaluation): boolean {
@@ -259,6 +263,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     return file;
   };
   if (!shortcuts) for (const source of sources) if (source.text !== undefined) parse(source);
+  const packageClause = /^package[ \t]+(\w+)/m;
   const { targets, unbuildable } = targetsFor(sources);
   const noticed = new Set<string>();
   const notice = (path: string, node: SyntaxNode | undefined, message: string) => {
@@ -270,29 +275,42 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   const packages = new Set<string>();
   const before = reporter.findings.length;
   for (const tags of targets) {
-    const byPackage = new Map<string, GoFile[]>();
+    const byPackage = new Map<string, SourceFile[]>();
     for (const source of sources) {
       if (source.text === undefined || !source.constraint!(tags)) continue;
-      const file = parse(source);
-      const name = packageClauseName(file.tree) ?? '';
-      byPackage.set(name, [...(byPackage.get(name) ?? []), file]);
+      const name = packageClause.exec(source.text)?.[1] ?? '';
+      byPackage.set(name, [...(byPackage.get(name) ?? []), source]);
     }
-    // A file whose package clause did not parse belongs with the others.
+    // A file whose package clause cannot be read belongs with the others.
     const unnamed = byPackage.get('');
     if (unnamed && byPackage.size > 1) {
       byPackage.delete('');
       byPackage.values().next().value!.push(...unnamed);
     }
-    for (const [name, files] of byPackage) {
-      if (!files.some((f) => callPattern.test(f.source))) continue;
+    for (const [name, group] of byPackage) {
+      const withCalls = group.filter((s) => callPattern.test(s.text!));
+      if (!withCalls.length) continue;
       packages.add(name);
-      for (const file of files) {
+      // Files without a call are read only when the analysis looks up a name they may declare.
+      const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)) : []);
+      const loadMore: FileLoader = (word, test) => {
+        const loaded: GoFile[] = [];
+        for (const source of pending) {
+          if ((word && !source.text!.includes(word)) || !test.test(source.text!)) continue;
+          pending.delete(source);
+          loaded.push(parse(source));
+        }
+        return loaded;
+      };
+      for (const source of withCalls) {
+        const file = parse(source);
         if (!file.hasErrors) continue;
         const error = firstError(file.tree.rootNode);
         notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
       }
       for (const source of sources) if (source.unreadable) notice(source.path, undefined, source.unreadable);
-      stats.sites += analyzePackage(buildPackage(dir.dir, name, files), reporter);
+      const eager = group.filter((s) => !pending.has(s));
+      stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
     }
   }
   stats.packages += packages.size;

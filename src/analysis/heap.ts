@@ -6,7 +6,7 @@
 // and methods that register a child with its parent are seen.
 import type { SyntaxNode } from '../parse/parser.js';
 import type { FuncDecl, GoFile, GoPackage } from '../model/package.js';
-import { fieldChildren } from '../model/package.js';
+import { fieldChildren, methodsOf } from '../model/package.js';
 import { readType, underlying, type GoType, type StructField } from '../model/types.js';
 
 export type ObjectKind = 'alloc' | 'param' | 'lazy' | 'closure' | 'global' | 'opaque';
@@ -90,13 +90,31 @@ interface Variable {
 
 /** Lexical scopes: names to variables, created while walking. */
 export class Scope {
-  private readonly names = new Map<string, Variable>();
+  protected readonly names = new Map<string, Variable>();
   constructor(readonly parent?: Scope) {}
   declare(variable: Variable): void {
     this.names.set(variable.name, variable);
   }
   lookup(name: string): Variable | undefined {
     return this.names.get(name) ?? this.parent?.lookup(name);
+  }
+}
+
+/** The package block: its variables, made as the code first names them. */
+class PackageScope extends Scope {
+  constructor(
+    private readonly pkg: GoPackage,
+    private readonly newKey: () => number,
+  ) {
+    super();
+  }
+  override lookup(name: string): Variable | undefined {
+    let variable = this.names.get(name);
+    if (!variable && this.pkg.vars.has(name)) {
+      variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
+      this.names.set(name, variable);
+    }
+    return variable;
   }
 }
 
@@ -153,8 +171,7 @@ export class Interpreter {
   private nextVar = 1;
   private steps = 0;
   private readonly objects = new Map<string, HeapObject>();
-  private readonly globals = new Map<string, Variable>();
-  private readonly globalScope = new Scope();
+  private readonly globalScope: PackageScope;
   readonly sites: SiteEvaluation[] = [];
   private state = new State();
   private run!: RootRun;
@@ -168,11 +185,7 @@ export class Interpreter {
   private frame!: Frame;
 
   constructor(readonly pkg: GoPackage) {
-    for (const v of pkg.vars.values()) {
-      const variable: Variable = { key: this.nextVar++, name: v.name, type: { kind: 'unknown' }, global: true };
-      this.globals.set(v.name, variable);
-      this.globalScope.declare(variable);
-    }
+    this.globalScope = new PackageScope(pkg, () => this.nextVar++);
   }
 
   /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
@@ -320,7 +333,7 @@ export class Interpreter {
   }
 
   private lookupMethod(typeName: string, name: string, depth: number): FuncDecl | undefined {
-    const method = this.pkg.methods.get(typeName)?.get(name);
+    const method = methodsOf(this.pkg, typeName)?.get(name);
     if (method || depth > 3) return method;
     const decl = this.pkg.types.get(typeName);
     const under = decl ? underlying({ kind: 'named', name: typeName, args: [] }, this.pkg) : undefined;
@@ -544,11 +557,11 @@ export class Interpreter {
         if (target.text === '_') return;
         let variable = scope.lookup(target.text);
         if (declare || !variable) {
-          if (declare || !this.globals.has(target.text)) {
+          const global = declare ? undefined : this.globalScope.lookup(target.text);
+          if (global) variable = global;
+          else {
             variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
             scope.declare(variable);
-          } else {
-            variable = this.globals.get(target.text)!;
           }
         }
         if (variable.global) {

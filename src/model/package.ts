@@ -57,9 +57,50 @@ export interface GoPackage {
   /** Receiver base type name -> method name -> declaration. */
   methods: Map<string, Map<string, FuncDecl>>;
   vars: Map<string, VarDecl>;
-  /** Every function and method declaration, init functions included. */
+  /** Every function and method declaration read so far, init functions included. */
   functions: FuncDecl[];
+  /** Reads the package's not yet parsed files that contain `word` and match `test` (see buildPackage). */
+  load(word: string, test: RegExp): void;
 }
+
+/** Parses the files of the package not read yet that contain `word` and match `test`; returns them. */
+export type FileLoader = (word: string, test: RegExp) => GoFile[];
+
+/**
+ * A map of declarations that, when asked for a name it lacks, first reads the
+ * files that may declare it. A file that declares a name contains it, so the
+ * answer is the same as if every file had been read.
+ */
+class DeclarationMap<V> extends Map<string, V> {
+  private readonly tried = new Set<string>();
+  constructor(private readonly onMiss: (name: string) => void) {
+    super();
+  }
+  private ensure(name: string, always: boolean): void {
+    if ((always || !super.has(name)) && !this.tried.has(name)) {
+      this.tried.add(name);
+      this.onMiss(name);
+    }
+  }
+  override get(name: string): V | undefined {
+    this.ensure(name, false);
+    return super.get(name);
+  }
+  override has(name: string): boolean {
+    this.ensure(name, false);
+    return super.has(name);
+  }
+  /** Like get, but reads every file that may add to the entry, even when one exists (methods spread over files). */
+  complete(name: string): V | undefined {
+    this.ensure(name, true);
+    return super.get(name);
+  }
+}
+
+/** Where a name may be declared: a line it starts (type and var specs, `type N`, `var a, N`), or `func N(`. */
+const declarationPattern = (name: string) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}\\b|func[ \\t]+${name}[ \\t]*[[(]`);
+/** Where methods of a type may be declared: a receiver that names it. */
+const receiverPattern = (typeName: string) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
 
 export function namedChildren(node: SyntaxNode, type?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -140,7 +181,7 @@ function addFunc(pkg: GoPackage, node: SyntaxNode, file: GoFile): void {
     const base = recv && receiverBase(recv.typeNode);
     if (!base) return;
     decl.receiver = { ...base, name: recv.name };
-    let methods = pkg.methods.get(base.typeName);
+    let methods = Map.prototype.get.call(pkg.methods, base.typeName) as Map<string, FuncDecl> | undefined;
     if (!methods) pkg.methods.set(base.typeName, (methods = new Map()));
     methods.set(name, decl);
   } else if (name !== 'init' && name !== '_') {
@@ -177,24 +218,47 @@ function addVars(pkg: GoPackage, decl: SyntaxNode, file: GoFile): void {
   }
 }
 
-export function buildPackage(dir: string, name: string, files: GoFile[]): GoPackage {
-  const pkg: GoPackage = { dir, name, files, types: new Map(), funcs: new Map(), methods: new Map(), vars: new Map(), functions: [] };
-  for (const file of files) {
-    for (const decl of file.tree.rootNode.namedChildren) {
-      if (!decl) continue;
-      if (decl.type === 'function_declaration' || decl.type === 'method_declaration') addFunc(pkg, decl, file);
-      else if (decl.type === 'type_declaration') addTypes(pkg, decl, file);
-      else if (decl.type === 'var_declaration') addVars(pkg, decl, file);
-    }
+function addFile(pkg: GoPackage, file: GoFile): void {
+  pkg.files.push(file);
+  for (const decl of file.tree.rootNode.namedChildren) {
+    if (!decl) continue;
+    if (decl.type === 'function_declaration' || decl.type === 'method_declaration') addFunc(pkg, decl, file);
+    else if (decl.type === 'type_declaration') addTypes(pkg, decl, file);
+    else if (decl.type === 'var_declaration') addVars(pkg, decl, file);
   }
+}
+
+/**
+ * The model of a package from the files read so far; `loadMore` reads the
+ * rest on demand, when a lookup misses or a caller asks (omit it when every
+ * file is given).
+ */
+export function buildPackage(dir: string, name: string, files: GoFile[], loadMore: FileLoader = () => []): GoPackage {
+  const load = (word: string, test: RegExp) => {
+    for (const file of loadMore(word, test)) addFile(pkg, file);
+  };
+  const byDeclaration = (n: string) => load(n, declarationPattern(n));
+  const pkg: GoPackage = {
+    dir,
+    name,
+    files: [],
+    types: new DeclarationMap<TypeDecl>(byDeclaration),
+    funcs: new DeclarationMap<FuncDecl>(byDeclaration),
+    methods: new DeclarationMap<Map<string, FuncDecl>>((n) => load(n, receiverPattern(n))),
+    vars: new DeclarationMap<VarDecl>(byDeclaration),
+    functions: [],
+    load,
+  };
+  for (const file of files) addFile(pkg, file);
   return pkg;
+}
+
+/** Every method of a package type, reading each file that may declare one. */
+export function methodsOf(pkg: GoPackage, typeName: string): Map<string, FuncDecl> | undefined {
+  return pkg.methods instanceof DeclarationMap ? pkg.methods.complete(typeName) : pkg.methods.get(typeName);
 }
 
 export function readFileModel(path: string, source: string, tree: Tree): GoFile {
   const { imports, dotImports } = readImports(tree.rootNode);
   return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError };
-}
-
-export function packageClauseName(tree: Tree): string | undefined {
-  return namedChildren(tree.rootNode, 'package_clause')[0]?.namedChild(0)?.text;
 }

@@ -1,4 +1,4 @@
-import { fieldChildren, readParams } from '../model/package.js';
+import { fieldChildren, methodsOf, readParams } from '../model/package.js';
 import { declaredType, readType, sameType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
@@ -75,7 +75,7 @@ function signatureOf(site: Site, node: SyntaxNode): Signature | undefined {
     // Method expression (*T).m or T.m: the receiver becomes the first parameter.
     const base = receiverType.kind === 'pointer' ? receiverType.elem : receiverType;
     if (base.kind !== 'named') return undefined;
-    const method = site.pkg.methods.get(base.name)?.get(name);
+    const method = methodsOf(site.pkg, base.name)?.get(name);
     if (!method || method.receiver?.typeName !== base.name) return undefined;
     if (!method.receiver.pointer || receiverType.kind === 'pointer') {
       return {
@@ -177,7 +177,7 @@ function requiredMethods(param: GoType, site: Site): string[] | undefined {
 function methodSet(object: GoType, site: Site, depth = 0): Set<string> | undefined {
   const base = object.kind === 'pointer' ? object.elem : object;
   if (base.kind !== 'named' || base.importPath || depth > 3) return undefined;
-  const names = new Set(site.pkg.methods.get(base.name)?.keys() ?? []);
+  const names = new Set(methodsOf(site.pkg, base.name)?.keys() ?? []);
   const under = underlying(base, site.pkg);
   if (under.kind !== 'struct') return names;
   for (const field of under.fields) {

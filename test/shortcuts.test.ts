@@ -1,0 +1,48 @@
+// The shortcuts (byte prefilter, reading files only when a name is looked
+// up) must never change what is reported: every fixture, and a package whose
+// declarations are spread over files, give identical results both ways.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../src/engine.js';
+
+const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+async function both(dir: string) {
+  const fast = await analyze([dir + '/...'], { root: dir });
+  const full = await analyze([dir + '/...'], { root: dir, shortcuts: false });
+  return { fast, full };
+}
+
+describe('shortcuts never change results', () => {
+  it('on the whole fixture corpus', async () => {
+    const { fast, full } = await both(fixtures);
+    expect(fast.findings.length).toBeGreaterThan(50);
+    expect(fast.findings).toEqual(full.findings);
+    expect(fast.stats.parsedFiles).toBeLessThanOrEqual(full.stats.parsedFiles);
+  });
+
+  const spread = mkdtempSync(join(tmpdir(), 'fg-spread-'));
+  afterAll(() => rmSync(spread, { recursive: true, force: true }));
+
+  it('on a package whose types, methods and constructor live in other files', async () => {
+    const files: Record<string, string> = {
+      'open.go': 'package pool\n\nimport "runtime"\n\nfunc Open(p *Pool) *Conn {\n\tc := newConn(p)\n\tp.add(c)\n\truntime.SetFinalizer(c, (*Conn).close)\n\treturn c\n}\n',
+      'conn.go': 'package pool\n\ntype Conn struct {\n\tpool *Pool\n\tfd   int\n}\n\nfunc newConn(p *Pool) *Conn { return &Conn{pool: p} }\n\nfunc (c *Conn) close() { c.fd = -1 }\n',
+      'pool.go': 'package pool\n\ntype Pool struct {\n\tconns []*Conn\n}\n',
+      'pool_add.go': 'package pool\n\nfunc (p *Pool) add(c *Conn) { p.conns = append(p.conns, c) }\n',
+      'unrelated.go': 'package pool\n\ntype Stats struct{ n int }\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(spread, name), text);
+    const { fast, full } = await both(spread);
+    expect(fast.findings.map((f) => f.ruleId)).toEqual(['FG001']);
+    expect(fast.findings[0]!.message).toContain('c -> Conn.pool -> Pool.conns -> [] -> c');
+    expect(fast.findings).toEqual(full.findings);
+    // The file no lookup needs stays unread.
+    expect(fast.stats.parsedFiles).toBe(4);
+    expect(full.stats.parsedFiles).toBe(5);
+    expect(readdirSync(spread)).toHaveLength(5);
+  });
+});
