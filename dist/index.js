@@ -33783,8 +33783,12 @@ class DeclarationMap extends Map {
         return super.get(name);
     }
 }
-/** Where a name may be declared: a line it starts (type and var specs, `type N`, `var a, N`), or `func N(`. */
-const declarationPattern = (name) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}\\b|func[ \\t]+${name}[ \\t]*[[(]`);
+/**
+ * Where a name may be declared: a line it starts as a spec does (`N T`,
+ * `N = v`, `a, N T`, `N[P any] T`, after an optional type, var or const), or
+ * `func N(`. Statements such as `N(x)`, `N.f = v` or `N := v` do not match.
+ */
+const declarationPattern = (name) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}(?=[ \\t]*(,|=[^=]|\\[)|[ \\t]+[\\w*(\\[<])|func[ \\t]+${name}[ \\t]*[[(]`);
 /** Where methods of a type may be declared: a receiver that names it. */
 const receiverPattern = (typeName) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
 function namedChildren(node, type) {
@@ -34250,14 +34254,17 @@ class Scope {
 class PackageScope extends Scope {
     pkg;
     newKey;
-    constructor(pkg, newKey) {
+    isImport;
+    constructor(pkg, newKey, isImport) {
         super();
         this.pkg = pkg;
         this.newKey = newKey;
+        this.isImport = isImport;
     }
     lookup(name) {
         let variable = this.names.get(name);
-        if (!variable && this.pkg.vars.has(name)) {
+        // A name a file imports cannot also be declared in the package block.
+        if (!variable && !this.isImport(name) && this.pkg.vars.has(name)) {
             variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
             this.names.set(name, variable);
         }
@@ -34306,7 +34313,7 @@ class Interpreter {
     frame;
     constructor(pkg) {
         this.pkg = pkg;
-        this.globalScope = new PackageScope(pkg, () => this.nextVar++);
+        this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
     }
     /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
     interpretRoot(root) {
@@ -34697,15 +34704,11 @@ class Interpreter {
             case 'identifier': {
                 if (target.text === '_')
                     return;
-                let variable = scope.lookup(target.text);
-                if (declare || !variable) {
-                    const global = declare ? undefined : this.globalScope.lookup(target.text);
-                    if (global)
-                        variable = global;
-                    else {
-                        variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
-                        scope.declare(variable);
-                    }
+                // A declaration makes a new variable without asking what the name meant before.
+                let variable = declare ? undefined : scope.lookup(target.text);
+                if (!variable) {
+                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
+                    scope.declare(variable);
                 }
                 if (variable.global) {
                     const holder = this.globalObject(variable.name);
@@ -35133,10 +35136,10 @@ class Interpreter {
         return frame.returns;
     }
     bindParams(decl, scope, receiver, args) {
-        const recvNode = decl.node.childForFieldName('receiver');
-        const recvParam = recvNode ? decl.node.childForFieldName('receiver')?.namedChild(0) : undefined;
+        const typeParams = this.typeParamsOf(decl);
+        const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
         if (decl.receiver?.name && recvParam) {
-            const type = readType(recvParam.childForFieldName('type'), decl.file, this.typeParamsOf(decl));
+            const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
             const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
             scope.declare(variable);
             this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, heap_pointee(type))]);
@@ -35144,12 +35147,17 @@ class Interpreter {
         decl.params.forEach((p, i) => {
             if (!p.name)
                 return;
-            const type = readType(p.typeNode, decl.file, this.typeParamsOf(decl));
+            const type = readType(p.typeNode, decl.file, typeParams);
             const variable = { key: this.nextVar++, name: p.name, type, global: false };
             scope.declare(variable);
             const passed = p.variadic ? args.slice(i).flat() : args[i];
             this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
         });
+        // Named results are variables of the function, zero until assigned.
+        for (const r of decl.results) {
+            if (r.name)
+                scope.declare({ key: this.nextVar++, name: r.name, type: readType(r.typeNode, decl.file, typeParams), global: false });
+        }
     }
     typeParamsOf(decl) {
         const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])

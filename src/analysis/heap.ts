@@ -105,12 +105,14 @@ class PackageScope extends Scope {
   constructor(
     private readonly pkg: GoPackage,
     private readonly newKey: () => number,
+    private readonly isImport: (name: string) => boolean,
   ) {
     super();
   }
   override lookup(name: string): Variable | undefined {
     let variable = this.names.get(name);
-    if (!variable && this.pkg.vars.has(name)) {
+    // A name a file imports cannot also be declared in the package block.
+    if (!variable && !this.isImport(name) && this.pkg.vars.has(name)) {
       variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
       this.names.set(name, variable);
     }
@@ -185,7 +187,7 @@ export class Interpreter {
   private frame!: Frame;
 
   constructor(readonly pkg: GoPackage) {
-    this.globalScope = new PackageScope(pkg, () => this.nextVar++);
+    this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
   }
 
   /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
@@ -555,14 +557,11 @@ export class Interpreter {
     switch (target.type) {
       case 'identifier': {
         if (target.text === '_') return;
-        let variable = scope.lookup(target.text);
-        if (declare || !variable) {
-          const global = declare ? undefined : this.globalScope.lookup(target.text);
-          if (global) variable = global;
-          else {
-            variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
-            scope.declare(variable);
-          }
+        // A declaration makes a new variable without asking what the name meant before.
+        let variable = declare ? undefined : scope.lookup(target.text);
+        if (!variable) {
+          variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
+          scope.declare(variable);
         }
         if (variable.global) {
           const holder = this.globalObject(variable.name);
@@ -976,22 +975,26 @@ export class Interpreter {
   }
 
   private bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): void {
-    const recvNode = decl.node.childForFieldName('receiver');
-    const recvParam = recvNode ? decl.node.childForFieldName('receiver')?.namedChild(0) : undefined;
+    const typeParams = this.typeParamsOf(decl);
+    const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
     if (decl.receiver?.name && recvParam) {
-      const type = readType(recvParam.childForFieldName('type'), decl.file, this.typeParamsOf(decl));
+      const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
       const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
       scope.declare(variable);
       this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
     }
     decl.params.forEach((p, i) => {
       if (!p.name) return;
-      const type = readType(p.typeNode, decl.file, this.typeParamsOf(decl));
+      const type = readType(p.typeNode, decl.file, typeParams);
       const variable: Variable = { key: this.nextVar++, name: p.name, type, global: false };
       scope.declare(variable);
       const passed = p.variadic ? args.slice(i).flat() : args[i];
       this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
     });
+    // Named results are variables of the function, zero until assigned.
+    for (const r of decl.results) {
+      if (r.name) scope.declare({ key: this.nextVar++, name: r.name, type: readType(r.typeNode, decl.file, typeParams), global: false });
+    }
   }
 
   private typeParamsOf(decl: FuncDecl): string[] {

@@ -97,8 +97,13 @@ class DeclarationMap<V> extends Map<string, V> {
   }
 }
 
-/** Where a name may be declared: a line it starts (type and var specs, `type N`, `var a, N`), or `func N(`. */
-const declarationPattern = (name: string) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}\\b|func[ \\t]+${name}[ \\t]*[[(]`);
+/**
+ * Where a name may be declared: a line it starts as a spec does (`N T`,
+ * `N = v`, `a, N T`, `N[P any] T`, after an optional type, var or const), or
+ * `func N(`. Statements such as `N(x)`, `N.f = v` or `N := v` do not match.
+ */
+const declarationPattern = (name: string) =>
+  new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}(?=[ \\t]*(,|=[^=]|\\[)|[ \\t]+[\\w*(\\[<])|func[ \\t]+${name}[ \\t]*[[(]`);
 /** Where methods of a type may be declared: a receiver that names it. */
 const receiverPattern = (typeName: string) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
 
