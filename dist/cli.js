@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(813);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(192);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 813:
+/***/ 192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32,6 +32,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/model/package.ts
@@ -1769,8 +1775,6 @@ function compareFindings(a, b) {
     return severityRank[b.severity] - severityRank[a.severity] || compareByPlace(a, b);
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
 var tree_sitter = __nccwpck_require__(564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
@@ -2703,6 +2707,9 @@ function remediationMarkdown(ruleId, options) {
 
 
 
+
+
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
@@ -3003,6 +3010,78 @@ async function analyzeDir(dir, reporter, options, stats) {
     for (const file of parsed.values())
         file.tree.delete();
 }
+function emptyStats() {
+    return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+}
+/** Analyzes the packages of one directory; worker threads run this too. */
+async function analyzeDirectory(dir, options) {
+    const stats = emptyStats();
+    stats.files = dir.files.length;
+    const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
+    try {
+        await analyzeDir(dir, reporter, options, stats);
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        const code = error.code;
+        if (code)
+            throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${error.message}`);
+        throw error;
+    }
+    return { findings: reporter.findings, stats };
+}
+/** Below this many files per thread, starting another thread costs more than it saves. */
+const filesPerThread = 1000;
+/** How many threads analyze: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
+function threadCount(dirs, options) {
+    if (options.shortcuts === false || !(0,external_node_fs_namespaceObject.existsSync)(workerFile))
+        return 1;
+    const forced = process.env.FINALIZER_GUARD_THREADS;
+    if (forced !== undefined && /^\d+$/.test(forced))
+        return Math.max(1, Math.min(Number(forced), dirs.length));
+    const files = dirs.reduce((n, d) => n + d.files.length, 0);
+    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), dirs.length));
+}
+/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs in-process. */
+const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'worker.js');
+/** The next directory to analyze, claimed atomically so no thread waits for another to hand out work. */
+function claimNext(counter) {
+    return Atomics.add(counter, 0, 1);
+}
+/**
+ * Runs analyzeDirectory over the directories on `threads` threads, this one
+ * included; each claims the next directory when it is done with one.
+ */
+async function analyzeOnThreads(dirs, options, threads) {
+    const results = new Array(dirs.length);
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const onWorker = (worker) => new Promise((resolve, reject) => {
+        worker.on('message', (reply) => {
+            if ('error' in reply)
+                reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+            else if ('done' in reply)
+                resolve();
+            else
+                results[reply.index] = reply.result;
+        });
+        worker.on('error', reject);
+        worker.postMessage({ dirs, options, counter });
+    });
+    const onThisThread = async () => {
+        for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
+            results[index] = await analyzeDirectory(dirs[index], options);
+        }
+    };
+    const workers = Array.from({ length: threads - 1 }, () => new external_node_worker_threads_namespaceObject.Worker(workerFile));
+    try {
+        await Promise.all([...workers.map(onWorker), onThisThread()]);
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
  * directory (its package), or DIR/... (every package below, as the go tool
@@ -3010,23 +3089,17 @@ async function analyzeDir(dir, reporter, options, stats) {
  */
 async function analyze(patterns, options) {
     const dirs = discoverPackages(patterns, options.root);
-    const stats = { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+    const threads = threadCount(dirs, options);
+    const results = threads > 1 ? await analyzeOnThreads(dirs, options, threads) : [];
+    if (threads <= 1)
+        for (const dir of dirs)
+            results.push(await analyzeDirectory(dir, options));
+    const stats = emptyStats();
     const findings = [];
-    for (const dir of dirs) {
-        stats.files += dir.files.length;
-        const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
-        try {
-            await analyzeDir(dir, reporter, options, stats);
-        }
-        catch (error) {
-            if (error instanceof UsageError)
-                throw error;
-            const code = error.code;
-            if (code)
-                throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${error.message}`);
-            throw error;
-        }
-        findings.push(...reporter.findings);
+    for (const result of results) {
+        findings.push(...result.findings);
+        for (const key of Object.keys(stats))
+            stats[key] += result.stats[key];
     }
     findings.sort(compareByPlace);
     return { findings, stats };

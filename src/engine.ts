@@ -3,6 +3,9 @@
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Interpreter, type SiteEvaluation } from './analysis/heap.js';
 import { fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
@@ -327,6 +330,90 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   for (const file of parsed.values()) file.tree.delete();
 }
 
+function emptyStats(): AnalysisStats {
+  return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+}
+
+export interface DirectoryResult {
+  findings: Finding[];
+  stats: AnalysisStats;
+}
+
+/** Analyzes the packages of one directory; worker threads run this too. */
+export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions): Promise<DirectoryResult> {
+  const stats = emptyStats();
+  stats.files = dir.files.length;
+  const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
+  try {
+    await analyzeDir(dir, reporter, options, stats);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${(error as Error).message}`);
+    throw error;
+  }
+  return { findings: reporter.findings, stats };
+}
+
+/** Below this many files per thread, starting another thread costs more than it saves. */
+const filesPerThread = 1000;
+
+/** How many threads analyze: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
+function threadCount(dirs: PackageDir[], options: AnalyzeOptions): number {
+  if (options.shortcuts === false || !existsSync(workerFile)) return 1;
+  const forced = process.env.FINALIZER_GUARD_THREADS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.max(1, Math.min(Number(forced), dirs.length));
+  const files = dirs.reduce((n, d) => n + d.files.length, 0);
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / filesPerThread), dirs.length));
+}
+
+/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs in-process. */
+const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
+
+/** The next directory to analyze, claimed atomically so no thread waits for another to hand out work. */
+export function claimNext(counter: Int32Array): number {
+  return Atomics.add(counter, 0, 1);
+}
+
+export interface WorkerJob {
+  dirs: PackageDir[];
+  options: AnalyzeOptions;
+  counter: Int32Array;
+}
+
+export type WorkerReply = { index: number; result: DirectoryResult } | { done: true } | { error: string; usage: boolean };
+
+/**
+ * Runs analyzeDirectory over the directories on `threads` threads, this one
+ * included; each claims the next directory when it is done with one.
+ */
+async function analyzeOnThreads(dirs: PackageDir[], options: AnalyzeOptions, threads: number): Promise<DirectoryResult[]> {
+  const results: DirectoryResult[] = new Array(dirs.length);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const onWorker = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      worker.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+        else if ('done' in reply) resolve();
+        else results[reply.index] = reply.result;
+      });
+      worker.on('error', reject);
+      worker.postMessage({ dirs, options, counter } satisfies WorkerJob);
+    });
+  const onThisThread = async () => {
+    for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
+      results[index] = await analyzeDirectory(dirs[index]!, options);
+    }
+  };
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
+  try {
+    await Promise.all([...workers.map(onWorker), onThisThread()]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
  * directory (its package), or DIR/... (every package below, as the go tool
@@ -334,20 +421,14 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
  */
 export async function analyze(patterns: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
   const dirs = discoverPackages(patterns, options.root);
-  const stats: AnalysisStats = { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+  const threads = threadCount(dirs, options);
+  const results = threads > 1 ? await analyzeOnThreads(dirs, options, threads) : [];
+  if (threads <= 1) for (const dir of dirs) results.push(await analyzeDirectory(dir, options));
+  const stats = emptyStats();
   const findings: Finding[] = [];
-  for (const dir of dirs) {
-    stats.files += dir.files.length;
-    const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
-    try {
-      await analyzeDir(dir, reporter, options, stats);
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code) throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${(error as Error).message}`);
-      throw error;
-    }
-    findings.push(...reporter.findings);
+  for (const result of results) {
+    findings.push(...result.findings);
+    for (const key of Object.keys(stats) as (keyof AnalysisStats)[]) stats[key] += result.stats[key];
   }
   findings.sort(compareByPlace);
   return { findings, stats };

@@ -151,6 +151,16 @@ describe('packages and suppressions', () => {
 });
 
 describe('the bundle', () => {
+  it('gives the same report on several threads as on one', () => {
+    const fixtures = join(root, 'test', 'fixtures');
+    const report = (threads: string) =>
+      spawnSync(process.execPath, [cli, '--format', 'json', `${fixtures}/...`], { cwd: root, encoding: 'utf8', env: { ...process.env, FINALIZER_GUARD_THREADS: threads } }).stdout;
+    const one = report('1');
+    expect(JSON.parse(one).findings.length).toBeGreaterThan(50);
+    expect(report('2')).toBe(one);
+    expect(report('3')).toBe(one);
+  });
+
   it('runs under Node 24 as under Node 20', () => {
     const a = run(['--format', 'json', 'cycle']);
     const b = run(['--format', 'json', 'cycle'], node24);

@@ -1,0 +1,7344 @@
+import { fileURLToPath as __fgToPath } from 'node:url';
+const __filename = __fgToPath(import.meta.url);
+const __dirname = __fgToPath(new URL('.', import.meta.url));
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 551:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// lib/web-tree-sitter.cjs
+var require_web_tree_sitter = __commonJS({
+  "lib/web-tree-sitter.cjs"(exports, module) {
+    "use strict";
+    var Module = (() => {
+      var _scriptName = typeof document != "undefined" ? document.currentScript?.src : void 0;
+      return async function(moduleArg = {}) {
+        var moduleRtn;
+        var Module = moduleArg;
+        var ENVIRONMENT_IS_WEB = typeof window == "object";
+        var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+        var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+        Module.currentQueryProgressCallback = null;
+        Module.currentProgressCallback = null;
+        Module.currentLogCallback = null;
+        Module.currentParseCallback = null;
+        var arguments_ = [];
+        var thisProgram = "./this.program";
+        var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+          throw toThrow;
+        }, "quit_");
+        if (typeof __filename != "undefined") {
+          _scriptName = __filename;
+        } else if (ENVIRONMENT_IS_WORKER) {
+          _scriptName = self.location.href;
+        }
+        var scriptDirectory = "";
+        function locateFile(path) {
+          if (Module["locateFile"]) {
+            return Module["locateFile"](path, scriptDirectory);
+          }
+          return scriptDirectory + path;
+        }
+        __name(locateFile, "locateFile");
+        var readAsync, readBinary;
+        if (ENVIRONMENT_IS_NODE) {
+          var fs = __nccwpck_require__(896);
+          scriptDirectory = __dirname + "/";
+          readBinary = /* @__PURE__ */ __name((filename) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename);
+            return ret;
+          }, "readBinary");
+          readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+            filename = isFileURI(filename) ? new URL(filename) : filename;
+            var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+            return ret;
+          }, "readAsync");
+          if (process.argv.length > 1) {
+            thisProgram = process.argv[1].replace(/\\/g, "/");
+          }
+          arguments_ = process.argv.slice(2);
+          quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+            process.exitCode = status;
+            throw toThrow;
+          }, "quit_");
+        } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+          try {
+            scriptDirectory = new URL(".", _scriptName).href;
+          } catch {
+          }
+          {
+            if (ENVIRONMENT_IS_WORKER) {
+              readBinary = /* @__PURE__ */ __name((url) => {
+                var xhr = new XMLHttpRequest();
+                xhr.open("GET", url, false);
+                xhr.responseType = "arraybuffer";
+                xhr.send(null);
+                return new Uint8Array(
+                  /** @type{!ArrayBuffer} */
+                  xhr.response
+                );
+              }, "readBinary");
+            }
+            readAsync = /* @__PURE__ */ __name(async (url) => {
+              if (isFileURI(url)) {
+                return new Promise((resolve, reject) => {
+                  var xhr = new XMLHttpRequest();
+                  xhr.open("GET", url, true);
+                  xhr.responseType = "arraybuffer";
+                  xhr.onload = () => {
+                    if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                      resolve(xhr.response);
+                      return;
+                    }
+                    reject(xhr.status);
+                  };
+                  xhr.onerror = reject;
+                  xhr.send(null);
+                });
+              }
+              var response = await fetch(url, {
+                credentials: "same-origin"
+              });
+              if (response.ok) {
+                return response.arrayBuffer();
+              }
+              throw new Error(response.status + " : " + response.url);
+            }, "readAsync");
+          }
+        } else {
+        }
+        var out = console.log.bind(console);
+        var err = console.error.bind(console);
+        var dynamicLibraries = [];
+        var wasmBinary;
+        var ABORT = false;
+        var EXITSTATUS;
+        var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+        var readyPromiseResolve, readyPromiseReject;
+        var wasmMemory;
+        var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+        var HEAP64, HEAPU64;
+        var HEAP_DATA_VIEW;
+        var runtimeInitialized = false;
+        function updateMemoryViews() {
+          var b = wasmMemory.buffer;
+          Module["HEAP8"] = HEAP8 = new Int8Array(b);
+          Module["HEAP16"] = HEAP16 = new Int16Array(b);
+          Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+          Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
+          Module["HEAP32"] = HEAP32 = new Int32Array(b);
+          Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
+          Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
+          Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
+          Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+          Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
+          Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+          LE_HEAP_UPDATE();
+        }
+        __name(updateMemoryViews, "updateMemoryViews");
+        function initMemory() {
+          if (Module["wasmMemory"]) {
+            wasmMemory = Module["wasmMemory"];
+          } else {
+            var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+            wasmMemory = new WebAssembly.Memory({
+              "initial": INITIAL_MEMORY / 65536,
+              // In theory we should not need to emit the maximum if we want "unlimited"
+              // or 4GB of memory, but VMs error on that atm, see
+              // https://github.com/emscripten-core/emscripten/issues/14130
+              // And in the pthreads case we definitely need to emit a maximum. So
+              // always emit one.
+              "maximum": 32768
+            });
+          }
+          updateMemoryViews();
+        }
+        __name(initMemory, "initMemory");
+        var __RELOC_FUNCS__ = [];
+        function preRun() {
+          if (Module["preRun"]) {
+            if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+            while (Module["preRun"].length) {
+              addOnPreRun(Module["preRun"].shift());
+            }
+          }
+          callRuntimeCallbacks(onPreRuns);
+        }
+        __name(preRun, "preRun");
+        function initRuntime() {
+          runtimeInitialized = true;
+          callRuntimeCallbacks(__RELOC_FUNCS__);
+          wasmExports["__wasm_call_ctors"]();
+          callRuntimeCallbacks(onPostCtors);
+        }
+        __name(initRuntime, "initRuntime");
+        function preMain() {
+        }
+        __name(preMain, "preMain");
+        function postRun() {
+          if (Module["postRun"]) {
+            if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+            while (Module["postRun"].length) {
+              addOnPostRun(Module["postRun"].shift());
+            }
+          }
+          callRuntimeCallbacks(onPostRuns);
+        }
+        __name(postRun, "postRun");
+        function abort(what) {
+          Module["onAbort"]?.(what);
+          what = "Aborted(" + what + ")";
+          err(what);
+          ABORT = true;
+          what += ". Build with -sASSERTIONS for more info.";
+          var e = new WebAssembly.RuntimeError(what);
+          readyPromiseReject?.(e);
+          throw e;
+        }
+        __name(abort, "abort");
+        var wasmBinaryFile;
+        function findWasmBinary() {
+          return locateFile("web-tree-sitter.wasm");
+        }
+        __name(findWasmBinary, "findWasmBinary");
+        function getBinarySync(file) {
+          if (file == wasmBinaryFile && wasmBinary) {
+            return new Uint8Array(wasmBinary);
+          }
+          if (readBinary) {
+            return readBinary(file);
+          }
+          throw "both async and sync fetching of the wasm failed";
+        }
+        __name(getBinarySync, "getBinarySync");
+        async function getWasmBinary(binaryFile) {
+          if (!wasmBinary) {
+            try {
+              var response = await readAsync(binaryFile);
+              return new Uint8Array(response);
+            } catch {
+            }
+          }
+          return getBinarySync(binaryFile);
+        }
+        __name(getWasmBinary, "getWasmBinary");
+        async function instantiateArrayBuffer(binaryFile, imports) {
+          try {
+            var binary2 = await getWasmBinary(binaryFile);
+            var instance2 = await WebAssembly.instantiate(binary2, imports);
+            return instance2;
+          } catch (reason) {
+            err(`failed to asynchronously prepare wasm: ${reason}`);
+            abort(reason);
+          }
+        }
+        __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+        async function instantiateAsync(binary2, binaryFile, imports) {
+          if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+            try {
+              var response = fetch(binaryFile, {
+                credentials: "same-origin"
+              });
+              var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+              return instantiationResult;
+            } catch (reason) {
+              err(`wasm streaming compile failed: ${reason}`);
+              err("falling back to ArrayBuffer instantiation");
+            }
+          }
+          return instantiateArrayBuffer(binaryFile, imports);
+        }
+        __name(instantiateAsync, "instantiateAsync");
+        function getWasmImports() {
+          return {
+            "env": wasmImports,
+            "wasi_snapshot_preview1": wasmImports,
+            "GOT.mem": new Proxy(wasmImports, GOTHandler),
+            "GOT.func": new Proxy(wasmImports, GOTHandler)
+          };
+        }
+        __name(getWasmImports, "getWasmImports");
+        async function createWasm() {
+          function receiveInstance(instance2, module2) {
+            wasmExports = instance2.exports;
+            wasmExports = relocateExports(wasmExports, 1024);
+            var metadata2 = getDylinkMetadata(module2);
+            if (metadata2.neededDynlibs) {
+              dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+            }
+            mergeLibSymbols(wasmExports, "main");
+            LDSO.init();
+            loadDylibs();
+            __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+            assignWasmExports(wasmExports);
+            return wasmExports;
+          }
+          __name(receiveInstance, "receiveInstance");
+          function receiveInstantiationResult(result2) {
+            return receiveInstance(result2["instance"], result2["module"]);
+          }
+          __name(receiveInstantiationResult, "receiveInstantiationResult");
+          var info2 = getWasmImports();
+          if (Module["instantiateWasm"]) {
+            return new Promise((resolve, reject) => {
+              Module["instantiateWasm"](info2, (mod, inst) => {
+                resolve(receiveInstance(mod, inst));
+              });
+            });
+          }
+          wasmBinaryFile ??= findWasmBinary();
+          var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+          var exports2 = receiveInstantiationResult(result);
+          return exports2;
+        }
+        __name(createWasm, "createWasm");
+        class ExitStatus {
+          static {
+            __name(this, "ExitStatus");
+          }
+          name = "ExitStatus";
+          constructor(status) {
+            this.message = `Program terminated with exit(${status})`;
+            this.status = status;
+          }
+        }
+        var GOT = {};
+        var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+        var GOTHandler = {
+          get(obj, symName) {
+            var rtn = GOT[symName];
+            if (!rtn) {
+              rtn = GOT[symName] = new WebAssembly.Global({
+                "value": "i32",
+                "mutable": true
+              });
+            }
+            if (!currentModuleWeakSymbols.has(symName)) {
+              rtn.required = true;
+            }
+            return rtn;
+          }
+        };
+        var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+        var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+        var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+        var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+        var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+        var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+        var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+        var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+        var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+        var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+        var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+        var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+        var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+        var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+          while (callbacks.length > 0) {
+            callbacks.shift()(Module);
+          }
+        }, "callRuntimeCallbacks");
+        var onPostRuns = [];
+        var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+        var onPreRuns = [];
+        var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+        var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+        var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+          var maxIdx = idx + maxBytesToRead;
+          if (ignoreNul) return maxIdx;
+          while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+          return idx;
+        }, "findStringEnd");
+        var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+          var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+          if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+            return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+          }
+          var str = "";
+          while (idx < endPtr) {
+            var u0 = heapOrArray[idx++];
+            if (!(u0 & 128)) {
+              str += String.fromCharCode(u0);
+              continue;
+            }
+            var u1 = heapOrArray[idx++] & 63;
+            if ((u0 & 224) == 192) {
+              str += String.fromCharCode((u0 & 31) << 6 | u1);
+              continue;
+            }
+            var u2 = heapOrArray[idx++] & 63;
+            if ((u0 & 240) == 224) {
+              u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+            } else {
+              u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+            }
+            if (u0 < 65536) {
+              str += String.fromCharCode(u0);
+            } else {
+              var ch = u0 - 65536;
+              str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+            }
+          }
+          return str;
+        }, "UTF8ArrayToString");
+        var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+          var offset = 0;
+          var end = 0;
+          function getU8() {
+            return binary2[offset++];
+          }
+          __name(getU8, "getU8");
+          function getLEB() {
+            var ret = 0;
+            var mul = 1;
+            while (1) {
+              var byte = binary2[offset++];
+              ret += (byte & 127) * mul;
+              mul *= 128;
+              if (!(byte & 128)) break;
+            }
+            return ret;
+          }
+          __name(getLEB, "getLEB");
+          function getString() {
+            var len = getLEB();
+            offset += len;
+            return UTF8ArrayToString(binary2, offset - len, len);
+          }
+          __name(getString, "getString");
+          function getStringList() {
+            var count2 = getLEB();
+            var rtn = [];
+            while (count2--) rtn.push(getString());
+            return rtn;
+          }
+          __name(getStringList, "getStringList");
+          function failIf(condition, message) {
+            if (condition) throw new Error(message);
+          }
+          __name(failIf, "failIf");
+          if (binary2 instanceof WebAssembly.Module) {
+            var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+            failIf(dylinkSection.length === 0, "need dylink section");
+            binary2 = new Uint8Array(dylinkSection[0]);
+            end = binary2.length;
+          } else {
+            var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+            var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+            failIf(!magicNumberFound, "need to see wasm magic number");
+            failIf(binary2[8] !== 0, "need the dylink section to be first");
+            offset = 9;
+            var section_size = getLEB();
+            end = offset + section_size;
+            var name2 = getString();
+            failIf(name2 !== "dylink.0");
+          }
+          var customSection = {
+            neededDynlibs: [],
+            tlsExports: /* @__PURE__ */ new Set(),
+            weakImports: /* @__PURE__ */ new Set(),
+            runtimePaths: []
+          };
+          var WASM_DYLINK_MEM_INFO = 1;
+          var WASM_DYLINK_NEEDED = 2;
+          var WASM_DYLINK_EXPORT_INFO = 3;
+          var WASM_DYLINK_IMPORT_INFO = 4;
+          var WASM_DYLINK_RUNTIME_PATH = 5;
+          var WASM_SYMBOL_TLS = 256;
+          var WASM_SYMBOL_BINDING_MASK = 3;
+          var WASM_SYMBOL_BINDING_WEAK = 1;
+          while (offset < end) {
+            var subsectionType = getU8();
+            var subsectionSize = getLEB();
+            if (subsectionType === WASM_DYLINK_MEM_INFO) {
+              customSection.memorySize = getLEB();
+              customSection.memoryAlign = getLEB();
+              customSection.tableSize = getLEB();
+              customSection.tableAlign = getLEB();
+            } else if (subsectionType === WASM_DYLINK_NEEDED) {
+              customSection.neededDynlibs = getStringList();
+            } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+              var count = getLEB();
+              while (count--) {
+                var symname = getString();
+                var flags2 = getLEB();
+                if (flags2 & WASM_SYMBOL_TLS) {
+                  customSection.tlsExports.add(symname);
+                }
+              }
+            } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+              var count = getLEB();
+              while (count--) {
+                var modname = getString();
+                var symname = getString();
+                var flags2 = getLEB();
+                if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+                  customSection.weakImports.add(symname);
+                }
+              }
+            } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+              customSection.runtimePaths = getStringList();
+            } else {
+              offset += subsectionSize;
+            }
+          }
+          return customSection;
+        }, "getDylinkMetadata");
+        function getValue(ptr, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              return HEAP8[ptr];
+            case "i8":
+              return HEAP8[ptr];
+            case "i16":
+              return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+            case "i32":
+              return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+            case "i64":
+              return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+            case "float":
+              return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+            case "double":
+              return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+            case "*":
+              return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+            default:
+              abort(`invalid type for getValue: ${type}`);
+          }
+        }
+        __name(getValue, "getValue");
+        var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+          var dso = {
+            refcount: Infinity,
+            name: name2,
+            exports: syms,
+            global: true
+          };
+          LDSO.loadedLibsByName[name2] = dso;
+          if (handle2 != void 0) {
+            LDSO.loadedLibsByHandle[handle2] = dso;
+          }
+          return dso;
+        }, "newDSO");
+        var LDSO = {
+          loadedLibsByName: {},
+          loadedLibsByHandle: {},
+          init() {
+            newDSO("__main__", 0, wasmImports);
+          }
+        };
+        var ___heap_base = 82240;
+        var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+        var getMemory = /* @__PURE__ */ __name((size) => {
+          if (runtimeInitialized) {
+            return _calloc(size, 1);
+          }
+          var ret = ___heap_base;
+          var end = ret + alignMemory(size, 16);
+          ___heap_base = end;
+          GOT["__heap_base"].value = end;
+          return ret;
+        }, "getMemory");
+        var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+        var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+          const n = arr.length;
+          return [n % 128 | 128, n >> 7, ...arr];
+        }, "uleb128EncodeWithLen");
+        var wasmTypeCodes = {
+          "i": 127,
+          // i32
+          "p": 127,
+          // i32
+          "j": 126,
+          // i64
+          "f": 125,
+          // f32
+          "d": 124,
+          // f64
+          "e": 111
+        };
+        var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+          var code = wasmTypeCodes[type];
+          return code;
+        })), "generateTypePack");
+        var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+          var bytes = Uint8Array.of(
+            0,
+            97,
+            115,
+            109,
+            // magic ("\0asm")
+            1,
+            0,
+            0,
+            0,
+            // version: 1
+            1,
+            ...uleb128EncodeWithLen([
+              1,
+              // count: 1
+              96,
+              // param types
+              ...generateTypePack(sig.slice(1)),
+              // return types (for now only supporting [] if `void` and single [T] otherwise)
+              ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+            ]),
+            // The rest of the module is static
+            2,
+            7,
+            // import section
+            // (import "e" "f" (func 0 (type 0)))
+            1,
+            1,
+            101,
+            1,
+            102,
+            0,
+            0,
+            7,
+            5,
+            // export section
+            // (export "f" (func 0 (type 0)))
+            1,
+            1,
+            102,
+            0,
+            0
+          );
+          var module2 = new WebAssembly.Module(bytes);
+          var instance2 = new WebAssembly.Instance(module2, {
+            "e": {
+              "f": func2
+            }
+          });
+          var wrappedFunc = instance2.exports["f"];
+          return wrappedFunc;
+        }, "convertJsFunctionToWasm");
+        var wasmTableMirror = [];
+        var wasmTable = new WebAssembly.Table({
+          "initial": 31,
+          "element": "anyfunc"
+        });
+        var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+          var func2 = wasmTableMirror[funcPtr];
+          if (!func2) {
+            wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+          }
+          return func2;
+        }, "getWasmTableEntry");
+        var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+          if (functionsInTableMap) {
+            for (var i2 = offset; i2 < offset + count; i2++) {
+              var item = getWasmTableEntry(i2);
+              if (item) {
+                functionsInTableMap.set(item, i2);
+              }
+            }
+          }
+        }, "updateTableMap");
+        var functionsInTableMap;
+        var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+          if (!functionsInTableMap) {
+            functionsInTableMap = /* @__PURE__ */ new WeakMap();
+            updateTableMap(0, wasmTable.length);
+          }
+          return functionsInTableMap.get(func2) || 0;
+        }, "getFunctionAddress");
+        var freeTableIndexes = [];
+        var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+          if (freeTableIndexes.length) {
+            return freeTableIndexes.pop();
+          }
+          return wasmTable["grow"](1);
+        }, "getEmptyTableSlot");
+        var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+          wasmTable.set(idx, func2);
+          wasmTableMirror[idx] = wasmTable.get(idx);
+        }, "setWasmTableEntry");
+        var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+          var rtn = getFunctionAddress(func2);
+          if (rtn) {
+            return rtn;
+          }
+          var ret = getEmptyTableSlot();
+          try {
+            setWasmTableEntry(ret, func2);
+          } catch (err2) {
+            if (!(err2 instanceof TypeError)) {
+              throw err2;
+            }
+            var wrapped = convertJsFunctionToWasm(func2, sig);
+            setWasmTableEntry(ret, wrapped);
+          }
+          functionsInTableMap.set(func2, ret);
+          return ret;
+        }, "addFunction");
+        var updateGOT = /* @__PURE__ */ __name((exports2, replace) => {
+          for (var symName in exports2) {
+            if (isInternalSym(symName)) {
+              continue;
+            }
+            var value = exports2[symName];
+            GOT[symName] ||= new WebAssembly.Global({
+              "value": "i32",
+              "mutable": true
+            });
+            if (replace || GOT[symName].value == 0) {
+              if (typeof value == "function") {
+                GOT[symName].value = addFunction(value);
+              } else if (typeof value == "number") {
+                GOT[symName].value = value;
+              } else {
+                err(`unhandled export type for '${symName}': ${typeof value}`);
+              }
+            }
+          }
+        }, "updateGOT");
+        var relocateExports = /* @__PURE__ */ __name((exports2, memoryBase2, replace) => {
+          var relocated = {};
+          for (var e in exports2) {
+            var value = exports2[e];
+            if (typeof value == "object") {
+              value = value.value;
+            }
+            if (typeof value == "number") {
+              value += memoryBase2;
+            }
+            relocated[e] = value;
+          }
+          updateGOT(relocated, replace);
+          return relocated;
+        }, "relocateExports");
+        var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+          var existing = wasmImports[symName];
+          if (!existing || existing.stub) {
+            return false;
+          }
+          return true;
+        }, "isSymbolDefined");
+        var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+          var func2 = getWasmTableEntry(ptr);
+          var rtn = func2(...args2);
+          function convert(rtn2) {
+            return rtn2;
+          }
+          __name(convert, "convert");
+          return convert(rtn);
+        }, "dynCall");
+        var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+        var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+        var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+          var sp = stackSave();
+          try {
+            return dynCall(sig, ptr, args2);
+          } catch (e) {
+            stackRestore(sp);
+            if (e !== e + 0) throw e;
+            _setThrew(1, 0);
+            if (sig[0] == "j") return 0n;
+          }
+        }, "createInvokeFunction");
+        var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+          var sym;
+          if (isSymbolDefined(symName)) {
+            sym = wasmImports[symName];
+          } else if (symName.startsWith("invoke_")) {
+            sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+          }
+          return {
+            sym,
+            name: symName
+          };
+        }, "resolveGlobalSymbol");
+        var onPostCtors = [];
+        var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+        var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+        var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+          var metadata = getDylinkMetadata(binary);
+          function loadModule() {
+            var memAlign = Math.pow(2, metadata.memoryAlign);
+            var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+            var tableBase = metadata.tableSize ? wasmTable.length : 0;
+            if (handle) {
+              HEAP8[handle + 8] = 1;
+              LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+              LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+              LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+              LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+            }
+            if (metadata.tableSize) {
+              wasmTable.grow(metadata.tableSize);
+            }
+            var moduleExports;
+            function resolveSymbol(sym) {
+              var resolved = resolveGlobalSymbol(sym).sym;
+              if (!resolved && localScope) {
+                resolved = localScope[sym];
+              }
+              if (!resolved) {
+                resolved = moduleExports[sym];
+              }
+              return resolved;
+            }
+            __name(resolveSymbol, "resolveSymbol");
+            var proxyHandler = {
+              get(stubs, prop) {
+                switch (prop) {
+                  case "__memory_base":
+                    return memoryBase;
+                  case "__table_base":
+                    return tableBase;
+                }
+                if (prop in wasmImports && !wasmImports[prop].stub) {
+                  var res = wasmImports[prop];
+                  return res;
+                }
+                if (!(prop in stubs)) {
+                  var resolved;
+                  stubs[prop] = (...args2) => {
+                    resolved ||= resolveSymbol(prop);
+                    return resolved(...args2);
+                  };
+                }
+                return stubs[prop];
+              }
+            };
+            var proxy = new Proxy({}, proxyHandler);
+            currentModuleWeakSymbols = metadata.weakImports;
+            var info = {
+              "GOT.mem": new Proxy({}, GOTHandler),
+              "GOT.func": new Proxy({}, GOTHandler),
+              "env": proxy,
+              "wasi_snapshot_preview1": proxy
+            };
+            function postInstantiation(module, instance) {
+              updateTableMap(tableBase, metadata.tableSize);
+              moduleExports = relocateExports(instance.exports, memoryBase);
+              if (!flags.allowUndefined) {
+                reportUndefinedSymbols();
+              }
+              function addEmAsm(addr, body) {
+                var args = [];
+                var arity = 0;
+                for (; arity < 16; arity++) {
+                  if (body.indexOf("$" + arity) != -1) {
+                    args.push("$" + arity);
+                  } else {
+                    break;
+                  }
+                }
+                args = args.join(",");
+                var func = `(${args}) => { ${body} };`;
+                ASM_CONSTS[start] = eval(func);
+              }
+              __name(addEmAsm, "addEmAsm");
+              if ("__start_em_asm" in moduleExports) {
+                var start = moduleExports["__start_em_asm"];
+                var stop = moduleExports["__stop_em_asm"];
+                while (start < stop) {
+                  var jsString = UTF8ToString(start);
+                  addEmAsm(start, jsString);
+                  start = HEAPU8.indexOf(0, start) + 1;
+                }
+              }
+              function addEmJs(name, cSig, body) {
+                var jsArgs = [];
+                cSig = cSig.slice(1, -1);
+                if (cSig != "void") {
+                  cSig = cSig.split(",");
+                  for (var i in cSig) {
+                    var jsArg = cSig[i].split(" ").pop();
+                    jsArgs.push(jsArg.replace("*", ""));
+                  }
+                }
+                var func = `(${jsArgs}) => ${body};`;
+                moduleExports[name] = eval(func);
+              }
+              __name(addEmJs, "addEmJs");
+              for (var name in moduleExports) {
+                if (name.startsWith("__em_js__")) {
+                  var start = moduleExports[name];
+                  var jsString = UTF8ToString(start);
+                  var parts = jsString.split("<::>");
+                  addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+                  delete moduleExports[name];
+                }
+              }
+              var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+              if (applyRelocs) {
+                if (runtimeInitialized) {
+                  applyRelocs();
+                } else {
+                  __RELOC_FUNCS__.push(applyRelocs);
+                }
+              }
+              var init = moduleExports["__wasm_call_ctors"];
+              if (init) {
+                if (runtimeInitialized) {
+                  init();
+                } else {
+                  addOnPostCtor(init);
+                }
+              }
+              return moduleExports;
+            }
+            __name(postInstantiation, "postInstantiation");
+            if (flags.loadAsync) {
+              return (async () => {
+                var instance2;
+                if (binary instanceof WebAssembly.Module) {
+                  instance2 = new WebAssembly.Instance(binary, info);
+                } else {
+                  ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+                }
+                return postInstantiation(binary, instance2);
+              })();
+            }
+            var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+            var instance = new WebAssembly.Instance(module, info);
+            return postInstantiation(module, instance);
+          }
+          __name(loadModule, "loadModule");
+          flags = {
+            ...flags,
+            rpath: {
+              parentLibPath: libName,
+              paths: metadata.runtimePaths
+            }
+          };
+          if (flags.loadAsync) {
+            return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+          }
+          metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+          return loadModule();
+        }, "loadWebAssemblyModule");
+        var mergeLibSymbols = /* @__PURE__ */ __name((exports2, libName2) => {
+          for (var [sym, exp] of Object.entries(exports2)) {
+            const setImport = /* @__PURE__ */ __name((target) => {
+              if (!isSymbolDefined(target)) {
+                wasmImports[target] = exp;
+              }
+            }, "setImport");
+            setImport(sym);
+            const main_alias = "__main_argc_argv";
+            if (sym == "main") {
+              setImport(main_alias);
+            }
+            if (sym == main_alias) {
+              setImport("main");
+            }
+          }
+        }, "mergeLibSymbols");
+        var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+          var arrayBuffer = await readAsync(url);
+          return new Uint8Array(arrayBuffer);
+        }, "asyncLoad");
+        function loadDynamicLibrary(libName2, flags2 = {
+          global: true,
+          nodelete: true
+        }, localScope2, handle2) {
+          var dso = LDSO.loadedLibsByName[libName2];
+          if (dso) {
+            if (!flags2.global) {
+              if (localScope2) {
+                Object.assign(localScope2, dso.exports);
+              }
+            } else if (!dso.global) {
+              dso.global = true;
+              mergeLibSymbols(dso.exports, libName2);
+            }
+            if (flags2.nodelete && dso.refcount !== Infinity) {
+              dso.refcount = Infinity;
+            }
+            dso.refcount++;
+            if (handle2) {
+              LDSO.loadedLibsByHandle[handle2] = dso;
+            }
+            return flags2.loadAsync ? Promise.resolve(true) : true;
+          }
+          dso = newDSO(libName2, handle2, "loading");
+          dso.refcount = flags2.nodelete ? Infinity : 1;
+          dso.global = flags2.global;
+          function loadLibData() {
+            if (handle2) {
+              var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+              var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+              if (data && dataSize) {
+                var libData = HEAP8.slice(data, data + dataSize);
+                return flags2.loadAsync ? Promise.resolve(libData) : libData;
+              }
+            }
+            var libFile = locateFile(libName2);
+            if (flags2.loadAsync) {
+              return asyncLoad(libFile);
+            }
+            if (!readBinary) {
+              throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+            }
+            return readBinary(libFile);
+          }
+          __name(loadLibData, "loadLibData");
+          function getExports() {
+            if (flags2.loadAsync) {
+              return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+            }
+            return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+          }
+          __name(getExports, "getExports");
+          function moduleLoaded(exports2) {
+            if (dso.global) {
+              mergeLibSymbols(exports2, libName2);
+            } else if (localScope2) {
+              Object.assign(localScope2, exports2);
+            }
+            dso.exports = exports2;
+          }
+          __name(moduleLoaded, "moduleLoaded");
+          if (flags2.loadAsync) {
+            return getExports().then((exports2) => {
+              moduleLoaded(exports2);
+              return true;
+            });
+          }
+          moduleLoaded(getExports());
+          return true;
+        }
+        __name(loadDynamicLibrary, "loadDynamicLibrary");
+        var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+          for (var [symName, entry] of Object.entries(GOT)) {
+            if (entry.value == 0) {
+              var value = resolveGlobalSymbol(symName, true).sym;
+              if (!value && !entry.required) {
+                continue;
+              }
+              if (typeof value == "function") {
+                entry.value = addFunction(value, value.sig);
+              } else if (typeof value == "number") {
+                entry.value = value;
+              } else {
+                throw new Error(`bad export type for '${symName}': ${typeof value}`);
+              }
+            }
+          }
+        }, "reportUndefinedSymbols");
+        var runDependencies = 0;
+        var dependenciesFulfilled = null;
+        var removeRunDependency = /* @__PURE__ */ __name((id) => {
+          runDependencies--;
+          Module["monitorRunDependencies"]?.(runDependencies);
+          if (runDependencies == 0) {
+            if (dependenciesFulfilled) {
+              var callback = dependenciesFulfilled;
+              dependenciesFulfilled = null;
+              callback();
+            }
+          }
+        }, "removeRunDependency");
+        var addRunDependency = /* @__PURE__ */ __name((id) => {
+          runDependencies++;
+          Module["monitorRunDependencies"]?.(runDependencies);
+        }, "addRunDependency");
+        var loadDylibs = /* @__PURE__ */ __name(async () => {
+          if (!dynamicLibraries.length) {
+            reportUndefinedSymbols();
+            return;
+          }
+          addRunDependency("loadDylibs");
+          for (var lib of dynamicLibraries) {
+            await loadDynamicLibrary(lib, {
+              loadAsync: true,
+              global: true,
+              nodelete: true,
+              allowUndefined: true
+            });
+          }
+          reportUndefinedSymbols();
+          removeRunDependency("loadDylibs");
+        }, "loadDylibs");
+        var noExitRuntime = true;
+        function setValue(ptr, value, type = "i8") {
+          if (type.endsWith("*")) type = "*";
+          switch (type) {
+            case "i1":
+              HEAP8[ptr] = value;
+              break;
+            case "i8":
+              HEAP8[ptr] = value;
+              break;
+            case "i16":
+              LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+              break;
+            case "i32":
+              LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+              break;
+            case "i64":
+              LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+              break;
+            case "float":
+              LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+              break;
+            case "double":
+              LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+              break;
+            case "*":
+              LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+              break;
+            default:
+              abort(`invalid type for setValue: ${type}`);
+          }
+        }
+        __name(setValue, "setValue");
+        var ___memory_base = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": false
+        }, 1024);
+        var ___stack_high = 82240;
+        var ___stack_low = 16704;
+        var ___stack_pointer = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        }, 82240);
+        var ___table_base = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": false
+        }, 1);
+        var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+        __abort_js.sig = "v";
+        var getHeapMax = /* @__PURE__ */ __name(() => (
+          // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+          // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+          // for any code that deals with heap sizes, which would require special
+          // casing all heap size related code to treat 0 specially.
+          2147483648
+        ), "getHeapMax");
+        var growMemory = /* @__PURE__ */ __name((size) => {
+          var oldHeapSize = wasmMemory.buffer.byteLength;
+          var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+          try {
+            wasmMemory.grow(pages);
+            updateMemoryViews();
+            return 1;
+          } catch (e) {
+          }
+        }, "growMemory");
+        var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+          var oldSize = HEAPU8.length;
+          requestedSize >>>= 0;
+          var maxHeapSize = getHeapMax();
+          if (requestedSize > maxHeapSize) {
+            return false;
+          }
+          for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+            var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+            overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+            var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+            var replacement = growMemory(newSize);
+            if (replacement) {
+              return true;
+            }
+          }
+          return false;
+        }, "_emscripten_resize_heap");
+        _emscripten_resize_heap.sig = "ip";
+        var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+        _fd_close.sig = "ii";
+        var INT53_MAX = 9007199254740992;
+        var INT53_MIN = -9007199254740992;
+        var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+        function _fd_seek(fd, offset, whence, newOffset) {
+          offset = bigintToI53Checked(offset);
+          return 70;
+        }
+        __name(_fd_seek, "_fd_seek");
+        _fd_seek.sig = "iijip";
+        var printCharBuffers = [null, [], []];
+        var printChar = /* @__PURE__ */ __name((stream, curr) => {
+          var buffer = printCharBuffers[stream];
+          if (curr === 0 || curr === 10) {
+            (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+            buffer.length = 0;
+          } else {
+            buffer.push(curr);
+          }
+        }, "printChar");
+        var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+          var num = 0;
+          for (var i2 = 0; i2 < iovcnt; i2++) {
+            var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+            var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+            iov += 8;
+            for (var j = 0; j < len; j++) {
+              printChar(fd, HEAPU8[ptr + j]);
+            }
+            num += len;
+          }
+          LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+          return 0;
+        }, "_fd_write");
+        _fd_write.sig = "iippp";
+        function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+          if (Module.currentLogCallback) {
+            const message = UTF8ToString(messageAddress);
+            Module.currentLogCallback(message, isLexMessage !== 0);
+          }
+        }
+        __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+        function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+          const INPUT_BUFFER_SIZE = 10 * 1024;
+          const string = Module.currentParseCallback(index, {
+            row,
+            column
+          });
+          if (typeof string === "string") {
+            setValue(lengthAddress, string.length, "i32");
+            stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+          } else {
+            setValue(lengthAddress, 0, "i32");
+          }
+        }
+        __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+        function _tree_sitter_progress_callback(currentOffset, hasError) {
+          if (Module.currentProgressCallback) {
+            return Module.currentProgressCallback({
+              currentOffset,
+              hasError
+            });
+          }
+          return false;
+        }
+        __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+        function _tree_sitter_query_progress_callback(currentOffset) {
+          if (Module.currentQueryProgressCallback) {
+            return Module.currentQueryProgressCallback({
+              currentOffset
+            });
+          }
+          return false;
+        }
+        __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+        var runtimeKeepaliveCounter = 0;
+        var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+        var _proc_exit = /* @__PURE__ */ __name((code) => {
+          EXITSTATUS = code;
+          if (!keepRuntimeAlive()) {
+            Module["onExit"]?.(code);
+            ABORT = true;
+          }
+          quit_(code, new ExitStatus(code));
+        }, "_proc_exit");
+        _proc_exit.sig = "vi";
+        var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+          EXITSTATUS = status;
+          _proc_exit(status);
+        }, "exitJS");
+        var handleException = /* @__PURE__ */ __name((e) => {
+          if (e instanceof ExitStatus || e == "unwind") {
+            return EXITSTATUS;
+          }
+          quit_(1, e);
+        }, "handleException");
+        var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+          var len = 0;
+          for (var i2 = 0; i2 < str.length; ++i2) {
+            var c = str.charCodeAt(i2);
+            if (c <= 127) {
+              len++;
+            } else if (c <= 2047) {
+              len += 2;
+            } else if (c >= 55296 && c <= 57343) {
+              len += 4;
+              ++i2;
+            } else {
+              len += 3;
+            }
+          }
+          return len;
+        }, "lengthBytesUTF8");
+        var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+          if (!(maxBytesToWrite > 0)) return 0;
+          var startIdx = outIdx;
+          var endIdx = outIdx + maxBytesToWrite - 1;
+          for (var i2 = 0; i2 < str.length; ++i2) {
+            var u = str.codePointAt(i2);
+            if (u <= 127) {
+              if (outIdx >= endIdx) break;
+              heap[outIdx++] = u;
+            } else if (u <= 2047) {
+              if (outIdx + 1 >= endIdx) break;
+              heap[outIdx++] = 192 | u >> 6;
+              heap[outIdx++] = 128 | u & 63;
+            } else if (u <= 65535) {
+              if (outIdx + 2 >= endIdx) break;
+              heap[outIdx++] = 224 | u >> 12;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+            } else {
+              if (outIdx + 3 >= endIdx) break;
+              heap[outIdx++] = 240 | u >> 18;
+              heap[outIdx++] = 128 | u >> 12 & 63;
+              heap[outIdx++] = 128 | u >> 6 & 63;
+              heap[outIdx++] = 128 | u & 63;
+              i2++;
+            }
+          }
+          heap[outIdx] = 0;
+          return outIdx - startIdx;
+        }, "stringToUTF8Array");
+        var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+        var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+        var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+          var size = lengthBytesUTF8(str) + 1;
+          var ret = stackAlloc(size);
+          stringToUTF8(str, ret, size);
+          return ret;
+        }, "stringToUTF8OnStack");
+        var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+          var str = "";
+          while (1) {
+            var ch = HEAPU8[ptr++];
+            if (!ch) return str;
+            str += String.fromCharCode(ch);
+          }
+        }, "AsciiToString");
+        var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+          maxBytesToWrite ??= 2147483647;
+          if (maxBytesToWrite < 2) return 0;
+          maxBytesToWrite -= 2;
+          var startPtr = outPtr;
+          var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+          for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+            var codeUnit = str.charCodeAt(i2);
+            LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+            outPtr += 2;
+          }
+          LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+          return outPtr - startPtr;
+        }, "stringToUTF16");
+        LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+          /* little endian */
+          ((x) => x),
+          ((x) => x),
+          void 0,
+          ((x) => x)
+        ] : [
+          /* big endian */
+          ((x) => x),
+          ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
+          void 0,
+          ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
+        ];
+        function LE_HEAP_UPDATE() {
+          HEAPU16.unsigned = ((x) => x & 65535);
+          HEAPU32.unsigned = ((x) => x >>> 0);
+        }
+        __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+        {
+          initMemory();
+          if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+          if (Module["print"]) out = Module["print"];
+          if (Module["printErr"]) err = Module["printErr"];
+          if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+          if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+          if (Module["arguments"]) arguments_ = Module["arguments"];
+          if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+          if (Module["preInit"]) {
+            if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+            while (Module["preInit"].length > 0) {
+              Module["preInit"].shift()();
+            }
+          }
+        }
+        Module["setValue"] = setValue;
+        Module["getValue"] = getValue;
+        Module["UTF8ToString"] = UTF8ToString;
+        Module["stringToUTF8"] = stringToUTF8;
+        Module["lengthBytesUTF8"] = lengthBytesUTF8;
+        Module["AsciiToString"] = AsciiToString;
+        Module["stringToUTF16"] = stringToUTF16;
+        Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+        Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+        var ASM_CONSTS = {};
+        var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _strlen, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+        function assignWasmExports(wasmExports2) {
+          Module["_malloc"] = _malloc = wasmExports2["malloc"];
+          Module["_calloc"] = _calloc = wasmExports2["calloc"];
+          Module["_realloc"] = _realloc = wasmExports2["realloc"];
+          Module["_free"] = _free = wasmExports2["free"];
+          Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+          Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+          Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+          Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+          Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+          Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+          Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+          Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+          Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+          Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+          Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+          Module["_strlen"] = _strlen = wasmExports2["strlen"];
+          Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+          Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+          Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+          Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+          Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+          Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+          Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+          Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+          Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+          Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+          Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+          Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+          Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+          Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+          Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+          Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+          Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+          Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+          Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+          Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+          Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+          Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+          Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+          Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+          Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+          Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+          Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+          Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+          Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+          Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+          Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+          Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+          Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+          Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+          Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+          Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+          Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+          Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+          Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+          Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+          Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+          Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+          Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+          Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+          Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+          Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+          Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+          Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+          Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+          Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+          Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+          Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+          Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+          Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+          Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+          Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+          Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+          Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+          Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+          Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+          Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+          Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+          Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+          Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+          Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+          Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+          Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+          Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+          Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+          Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+          Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+          Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+          Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+          Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+          Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+          Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+          Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+          Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+          Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+          Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+          Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+          Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+          Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+          Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+          Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+          Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+          Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+          Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+          Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+          Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+          Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+          Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+          Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+          Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+          Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+          Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+          Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+          Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+          Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+          Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+          Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+          Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+          Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+          Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+          Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+          Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+          Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+          Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+          Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+          Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+          Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+          Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+          Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+          Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+          Module["_memset"] = _memset = wasmExports2["memset"];
+          Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+          Module["_memmove"] = _memmove = wasmExports2["memmove"];
+          Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+          Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+          Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+          Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+          Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+          Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+          Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+          Module["_memchr"] = _memchr = wasmExports2["memchr"];
+          Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+          Module["_strncat"] = _strncat = wasmExports2["strncat"];
+          Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+          Module["_towlower"] = _towlower = wasmExports2["towlower"];
+          Module["_towupper"] = _towupper = wasmExports2["towupper"];
+          _setThrew = wasmExports2["setThrew"];
+          __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+          __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+          _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+          ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+        }
+        __name(assignWasmExports, "assignWasmExports");
+        var wasmImports = {
+          /** @export */
+          __heap_base: ___heap_base,
+          /** @export */
+          __indirect_function_table: wasmTable,
+          /** @export */
+          __memory_base: ___memory_base,
+          /** @export */
+          __stack_high: ___stack_high,
+          /** @export */
+          __stack_low: ___stack_low,
+          /** @export */
+          __stack_pointer: ___stack_pointer,
+          /** @export */
+          __table_base: ___table_base,
+          /** @export */
+          _abort_js: __abort_js,
+          /** @export */
+          emscripten_resize_heap: _emscripten_resize_heap,
+          /** @export */
+          fd_close: _fd_close,
+          /** @export */
+          fd_seek: _fd_seek,
+          /** @export */
+          fd_write: _fd_write,
+          /** @export */
+          memory: wasmMemory,
+          /** @export */
+          tree_sitter_log_callback: _tree_sitter_log_callback,
+          /** @export */
+          tree_sitter_parse_callback: _tree_sitter_parse_callback,
+          /** @export */
+          tree_sitter_progress_callback: _tree_sitter_progress_callback,
+          /** @export */
+          tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+        };
+        function callMain(args2 = []) {
+          var entryFunction = resolveGlobalSymbol("main").sym;
+          if (!entryFunction) return;
+          args2.unshift(thisProgram);
+          var argc = args2.length;
+          var argv = stackAlloc((argc + 1) * 4);
+          var argv_ptr = argv;
+          args2.forEach((arg) => {
+            LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+            argv_ptr += 4;
+          });
+          LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+          try {
+            var ret = entryFunction(argc, argv);
+            exitJS(
+              ret,
+              /* implicit = */
+              true
+            );
+            return ret;
+          } catch (e) {
+            return handleException(e);
+          }
+        }
+        __name(callMain, "callMain");
+        function run(args2 = arguments_) {
+          if (runDependencies > 0) {
+            dependenciesFulfilled = run;
+            return;
+          }
+          preRun();
+          if (runDependencies > 0) {
+            dependenciesFulfilled = run;
+            return;
+          }
+          function doRun() {
+            Module["calledRun"] = true;
+            if (ABORT) return;
+            initRuntime();
+            preMain();
+            readyPromiseResolve?.(Module);
+            Module["onRuntimeInitialized"]?.();
+            var noInitialRun = Module["noInitialRun"] || false;
+            if (!noInitialRun) callMain(args2);
+            postRun();
+          }
+          __name(doRun, "doRun");
+          if (Module["setStatus"]) {
+            Module["setStatus"]("Running...");
+            setTimeout(() => {
+              setTimeout(() => Module["setStatus"](""), 1);
+              doRun();
+            }, 1);
+          } else {
+            doRun();
+          }
+        }
+        __name(run, "run");
+        var wasmExports;
+        wasmExports = await createWasm();
+        run();
+        if (runtimeInitialized) {
+          moduleRtn = Module;
+        } else {
+          moduleRtn = new Promise((resolve, reject) => {
+            readyPromiseResolve = resolve;
+            readyPromiseReject = reject;
+          });
+        }
+        return moduleRtn;
+      };
+    })();
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = Module;
+      module.exports.default = Module;
+    } else if (typeof define === "function" && define["amd"])
+      define([], () => Module);
+  }
+});
+
+// src/index.ts
+var index_exports = {};
+__export(index_exports, {
+  CaptureQuantifier: () => CaptureQuantifier,
+  Edit: () => Edit,
+  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
+  Language: () => Language,
+  LookaheadIterator: () => LookaheadIterator,
+  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
+  Node: () => Node,
+  Parser: () => Parser,
+  Query: () => Query,
+  Tree: () => Tree,
+  TreeCursor: () => TreeCursor
+});
+module.exports = __toCommonJS(index_exports);
+
+// src/edit.ts
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point, index) {
+    let newIndex = index;
+    const newPoint = { ...point };
+    if (index >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index - this.oldEndIndex);
+      const originalRow = point.row;
+      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+    } else if (index > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+
+// src/constants.ts
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+
+// src/finalization_registry.ts
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+
+// src/lookahead_iterator.ts
+var finalizer = newFinalizer((address) => {
+  C._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id = this.currentTypeId;
+    if (id === null) return null;
+    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
+        const value = this.currentType;
+        return value === null ? { done: true, value: "" } : { done: false, value };
+      }, "next")
+    };
+  }
+};
+
+// src/tree.ts
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+};
+
+// src/tree_cursor.ts
+var finalizer3 = newFinalizer((handles) => {
+  marshalTreeCursor({ handles });
+  C._ts_tree_cursor_delete_wasm(0);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  handles = [0, 0, 0, 0];
+  // Internal handles for Wasm, shared with the finalizer.
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.handles, this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    return new _TreeCursor(INTERNAL, this.tree);
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this.handles.fill(0);
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given position.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node) {
+    marshalNode(node);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(node.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = node.tree;
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+    this.tree = cursor.tree;
+  }
+};
+
+// src/node.ts
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    if (types.includes("ERROR")) {
+      symbols.push(65535);
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
+    this.startPosition = point;
+    this.startIndex = index;
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result = C.AsciiToString(address);
+    C._free(address);
+    return result;
+  }
+};
+
+// src/marshal.ts
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor({ handles }) {
+  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+
+// src/language.ts
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata_wasm(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    C._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input) {
+    let binary2;
+    if (input instanceof Uint8Array) {
+      binary2 = input;
+    } else if (globalThis.process?.versions.node) {
+      const fs2 = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 943, 23));
+      binary2 = await fs2.readFile(input);
+    } else {
+      const response = await fetch(input);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary2 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary2 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+
+// src/bindings.ts
+var import_web_tree_sitter = __toESM(require_web_tree_sitter(), 1);
+var Module2 = null;
+async function initializeBinding(moduleOptions) {
+  return Module2 ??= await (0, import_web_tree_sitter.default)(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module2;
+}
+__name(checkModule, "checkModule");
+
+// src/parser.ts
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C._ts_parser_delete(addresses[0]);
+  C._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version = C._ts_language_abi_version(address);
+      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+        throw new Error(
+          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+
+// src/query.ts
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+function indexForByteOffset(source, byteOffset) {
+  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
+}
+__name(indexForByteOffset, "indexForByteOffset");
+var finalizer5 = newFinalizer((address) => {
+  C._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** @internal */
+  source;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.source = source;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_matches_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_captures_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the index where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the index where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+    return indexForByteOffset(this.source, byteOffset);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if the step at the given index in the query's source is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(index) {
+    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
+  }
+};
+// Annotate the CommonJS export names for ESM import in node:
+0 && (0);
+module.exports["default"] = module.exports;
+//# sourceMappingURL=web-tree-sitter.cjs.map
+
+
+/***/ }),
+
+/***/ 564:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(551);
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/model/package.ts
+/**
+ * A map of declarations that, when asked for a name it lacks, first reads the
+ * files that may declare it. A file that declares a name contains it, so the
+ * answer is the same as if every file had been read.
+ */
+class DeclarationMap extends Map {
+    onMiss;
+    tried = new Set();
+    constructor(onMiss) {
+        super();
+        this.onMiss = onMiss;
+    }
+    ensure(name, always) {
+        if ((always || !super.has(name)) && !this.tried.has(name)) {
+            this.tried.add(name);
+            this.onMiss(name);
+        }
+    }
+    get(name) {
+        this.ensure(name, false);
+        return super.get(name);
+    }
+    has(name) {
+        this.ensure(name, false);
+        return super.has(name);
+    }
+    /** Like get, but reads every file that may add to the entry, even when one exists (methods spread over files). */
+    complete(name) {
+        this.ensure(name, true);
+        return super.get(name);
+    }
+}
+/**
+ * Where a name may be declared: a line it starts as a spec does (`N T`,
+ * `N = v`, `a, N T`, `N[P any] T`, after an optional type, var or const), or
+ * `func N(`. Statements such as `N(x)`, `N.f = v` or `N := v` do not match.
+ */
+const declarationPattern = (name) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}(?=[ \\t]*(,|=[^=]|\\[)|[ \\t]+[\\w*(\\[<])|func[ \\t]+${name}[ \\t]*[[(]`);
+/** Where methods of a type may be declared: a receiver that names it. */
+const receiverPattern = (typeName) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
+function namedChildren(node, type) {
+    const out = [];
+    for (const child of node.namedChildren) {
+        if (child && (!type || child.type === type))
+            out.push(child);
+    }
+    return out;
+}
+function fieldChildren(node, field) {
+    return node.childrenForFieldName(field).filter((c) => c !== null);
+}
+function stringLiteralValue(node) {
+    return node.text.replace(/^["`]|["`]$/g, '');
+}
+function readImports(root) {
+    const imports = new Map();
+    const dotImports = [];
+    for (const decl of namedChildren(root, 'import_declaration')) {
+        const specs = decl.descendantsOfType('import_spec').filter((s) => s !== null);
+        for (const spec of specs) {
+            const pathNode = spec.childForFieldName('path');
+            if (!pathNode)
+                continue;
+            const importPath = stringLiteralValue(pathNode);
+            const alias = spec.childForFieldName('name');
+            if (alias?.type === 'dot')
+                dotImports.push(importPath);
+            else if (alias?.type === 'blank_identifier')
+                continue;
+            else
+                imports.set(alias ? alias.text : importPath.slice(importPath.lastIndexOf('/') + 1), importPath);
+        }
+    }
+    return { imports, dotImports };
+}
+function readParams(list) {
+    if (!list)
+        return [];
+    if (list.type !== 'parameter_list')
+        return [{ typeNode: list, variadic: false }];
+    const params = [];
+    for (const decl of list.namedChildren) {
+        if (!decl)
+            continue;
+        const typeNode = decl.childForFieldName('type');
+        if (!typeNode)
+            continue;
+        const variadic = decl.type === 'variadic_parameter_declaration';
+        const names = fieldChildren(decl, 'name');
+        if (names.length === 0)
+            params.push({ typeNode, variadic });
+        for (const name of names)
+            params.push({ name: name.text, typeNode, variadic });
+    }
+    return params;
+}
+/** The base type name of a receiver type: `*List[T]` -> List. */
+function receiverBase(typeNode) {
+    let node = typeNode;
+    let pointer = false;
+    while (node && (node.type === 'pointer_type' || node.type === 'parenthesized_type')) {
+        if (node.type === 'pointer_type')
+            pointer = true;
+        node = node.namedChild(0);
+    }
+    if (node?.type === 'generic_type')
+        node = node.childForFieldName('type');
+    return node?.type === 'type_identifier' ? { typeName: node.text, pointer } : undefined;
+}
+function addFunc(pkg, node, file) {
+    const name = node.childForFieldName('name')?.text;
+    if (!name)
+        return;
+    const decl = {
+        name,
+        node,
+        params: readParams(node.childForFieldName('parameters')),
+        results: readParams(node.childForFieldName('result')),
+        body: node.childForFieldName('body') ?? undefined,
+        file,
+    };
+    pkg.functions.push(decl);
+    if (node.type === 'method_declaration') {
+        const recv = readParams(node.childForFieldName('receiver'))[0];
+        const base = recv && receiverBase(recv.typeNode);
+        if (!base)
+            return;
+        decl.receiver = { ...base, name: recv.name };
+        let methods = Map.prototype.get.call(pkg.methods, base.typeName);
+        if (!methods)
+            pkg.methods.set(base.typeName, (methods = new Map()));
+        methods.set(name, decl);
+    }
+    else if (name !== 'init' && name !== '_') {
+        pkg.funcs.set(name, decl);
+    }
+}
+function addTypes(pkg, decl, file) {
+    for (const spec of decl.namedChildren) {
+        if (!spec || (spec.type !== 'type_spec' && spec.type !== 'type_alias'))
+            continue;
+        const name = spec.childForFieldName('name')?.text;
+        const typeNode = spec.childForFieldName('type');
+        if (!name || !typeNode)
+            continue;
+        const typeParams = (spec.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+        pkg.types.set(name, { name, spec, typeNode, typeParams, isAlias: spec.type === 'type_alias', file });
+    }
+}
+function addVars(pkg, decl, file) {
+    for (const spec of decl.descendantsOfType('var_spec')) {
+        if (!spec)
+            continue;
+        const names = fieldChildren(spec, 'name');
+        const values = spec.childForFieldName('value')?.namedChildren ?? [];
+        names.forEach((nameNode, i) => {
+            pkg.vars.set(nameNode.text, {
+                name: nameNode.text,
+                nameNode,
+                typeNode: spec.childForFieldName('type') ?? undefined,
+                value: (names.length === values.length ? values[i] : undefined) ?? undefined,
+                file,
+            });
+        });
+    }
+}
+function addFile(pkg, file) {
+    pkg.files.push(file);
+    for (const decl of file.tree.rootNode.namedChildren) {
+        if (!decl)
+            continue;
+        if (decl.type === 'function_declaration' || decl.type === 'method_declaration')
+            addFunc(pkg, decl, file);
+        else if (decl.type === 'type_declaration')
+            addTypes(pkg, decl, file);
+        else if (decl.type === 'var_declaration')
+            addVars(pkg, decl, file);
+    }
+}
+/**
+ * The model of a package from the files read so far; `loadMore` reads the
+ * rest on demand, when a lookup misses or a caller asks (omit it when every
+ * file is given).
+ */
+function buildPackage(dir, name, files, loadMore = () => []) {
+    const load = (word, test) => {
+        for (const file of loadMore(word, test))
+            addFile(pkg, file);
+    };
+    const byDeclaration = (n) => load(n, declarationPattern(n));
+    const pkg = {
+        dir,
+        name,
+        files: [],
+        types: new DeclarationMap(byDeclaration),
+        funcs: new DeclarationMap(byDeclaration),
+        methods: new DeclarationMap((n) => load(n, receiverPattern(n))),
+        vars: new DeclarationMap(byDeclaration),
+        functions: [],
+        load,
+    };
+    for (const file of files)
+        addFile(pkg, file);
+    return pkg;
+}
+/** Every method of a package type, reading each file that may declare one. */
+function methodsOf(pkg, typeName) {
+    return pkg.methods instanceof DeclarationMap ? pkg.methods.complete(typeName) : pkg.methods.get(typeName);
+}
+function readFileModel(path, source, tree) {
+    const { imports, dotImports } = readImports(tree.rootNode);
+    return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError };
+}
+
+;// CONCATENATED MODULE: ./src/model/types.ts
+
+const basicTypes = new Set([
+    'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
+    'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128', 'error',
+]);
+const unknown = { kind: 'unknown' };
+/** Reads a type expression as written in `file`; type parameters in scope stay symbolic. */
+function readType(node, file, typeParams = []) {
+    if (!node)
+        return unknown;
+    const read = (n) => readType(n, file, typeParams);
+    switch (node.type) {
+        case 'type_identifier':
+        case 'identifier': {
+            const name = node.text;
+            if (typeParams.includes(name))
+                return { kind: 'typeParam', name };
+            if (name === 'any')
+                return { kind: 'interface', empty: true };
+            if (basicTypes.has(name))
+                return { kind: 'basic', name };
+            return { kind: 'named', name, args: [] };
+        }
+        case 'qualified_type': {
+            const alias = node.childForFieldName('package')?.text ?? '';
+            const name = node.childForFieldName('name')?.text ?? '';
+            const importPath = file.imports.get(alias) ?? alias;
+            if (importPath === 'unsafe' && name === 'Pointer')
+                return { kind: 'basic', name: 'unsafe.Pointer' };
+            return { kind: 'named', name, importPath, args: [] };
+        }
+        case 'generic_type': {
+            const base = read(node.childForFieldName('type'));
+            const args = (node.childForFieldName('type_arguments')?.namedChildren ?? []).map((a) => read(a?.type === 'type_elem' ? a.namedChild(0) : a));
+            return base.kind === 'named' ? { ...base, args } : unknown;
+        }
+        case 'pointer_type':
+            return { kind: 'pointer', elem: read(node.namedChild(0)) };
+        case 'slice_type':
+            return { kind: 'slice', elem: read(node.childForFieldName('element')) };
+        case 'array_type':
+        case 'implicit_length_array_type': {
+            const lengthText = node.childForFieldName('length')?.text;
+            const length = lengthText && /^\d+$/.test(lengthText) ? Number(lengthText) : undefined;
+            return { kind: 'array', length, elem: read(node.childForFieldName('element')) };
+        }
+        case 'map_type':
+            return { kind: 'map', key: read(node.childForFieldName('key')), value: read(node.childForFieldName('value')) };
+        case 'channel_type':
+            return { kind: 'chan', elem: read(node.childForFieldName('value')) };
+        case 'function_type': {
+            const params = readParams(node.childForFieldName('parameters'));
+            return { kind: 'func', params: params.map((p) => read(p.typeNode)), variadic: params.some((p) => p.variadic) };
+        }
+        case 'interface_type':
+            return { kind: 'interface', empty: node.namedChildCount === 0 };
+        case 'struct_type':
+            return { kind: 'struct', fields: readFields(node, file, typeParams) };
+        case 'parenthesized_type':
+        case 'type_elem':
+            return read(node.namedChild(0));
+        default:
+            return unknown;
+    }
+}
+function readFields(structNode, file, typeParams) {
+    const list = structNode.namedChildren.find((c) => c?.type === 'field_declaration_list');
+    const fields = [];
+    for (const decl of list?.namedChildren ?? []) {
+        if (decl?.type !== 'field_declaration')
+            continue;
+        const typeNode = decl.childForFieldName('type');
+        let type = readType(typeNode, file, typeParams);
+        const names = fieldChildren(decl, 'name');
+        if (names.length === 0) {
+            // Embedded field: `*T` keeps its star as an anonymous token.
+            if (decl.children.some((c) => c?.type === '*'))
+                type = { kind: 'pointer', elem: type };
+            const base = type.kind === 'pointer' ? type.elem : type;
+            fields.push({ name: base.kind === 'named' ? base.name : '?', type, embedded: true, node: decl, file });
+        }
+        for (const name of names)
+            fields.push({ name: name.text, type, embedded: false, node: name, file });
+    }
+    return fields;
+}
+/** The local declaration a named type refers to, or undefined for other packages' types. */
+function localDecl(type, pkg) {
+    return type.kind === 'named' && !type.importPath ? pkg.types.get(type.name) : undefined;
+}
+const declaredTypes = new WeakMap();
+/** The type a declaration names, read from its syntax once. */
+function declaredType(decl) {
+    let type = declaredTypes.get(decl);
+    if (!type)
+        declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, decl.typeParams)));
+    return type;
+}
+/** Follows local named types (and aliases) to their underlying structure; at most a few hops. */
+function underlying(type, pkg) {
+    let current = type;
+    for (let hops = 0; hops < 10; hops++) {
+        const decl = localDecl(current, pkg);
+        if (!decl)
+            return current;
+        current = declaredType(decl);
+    }
+    return current;
+}
+function types_typeName(type) {
+    switch (type.kind) {
+        case 'named': {
+            const pkgPrefix = type.importPath ? type.importPath.slice(type.importPath.lastIndexOf('/') + 1) + '.' : '';
+            const args = type.args.length ? `[${type.args.map(types_typeName).join(', ')}]` : '';
+            return pkgPrefix + type.name + args;
+        }
+        case 'pointer':
+            return '*' + types_typeName(type.elem);
+        case 'slice':
+            return '[]' + types_typeName(type.elem);
+        case 'array':
+            return `[${type.length ?? '...'}]` + types_typeName(type.elem);
+        case 'map':
+            return `map[${types_typeName(type.key)}]${types_typeName(type.value)}`;
+        case 'chan':
+            return 'chan ' + types_typeName(type.elem);
+        case 'func':
+            return `func(${type.params.map(types_typeName).join(', ')})`;
+        case 'interface':
+            return type.empty ? 'any' : 'interface';
+        case 'struct':
+            return 'struct{...}';
+        case 'basic':
+            return type.name;
+        case 'typeParam':
+            return type.name;
+        case 'unknown':
+            return '?';
+    }
+}
+function sameType(a, b) {
+    return types_typeName(a) === types_typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
+}
+/** Whether the type is fully known: no unknown parts, no other packages' named types. */
+function isLocalKnown(type, pkg, seen = new Set()) {
+    const under = underlying(type, pkg);
+    if (under.kind === 'named')
+        return false;
+    if (under.kind === 'unknown' || under.kind === 'typeParam')
+        return false;
+    if (under.kind === 'array')
+        return isLocalKnown(under.elem, pkg, seen);
+    if (under.kind === 'struct') {
+        const key = types_typeName(type);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return under.fields.every((f) => isLocalKnown(f.type, pkg, seen));
+    }
+    return true;
+}
+const basicSizes = {
+    bool: 1, int8: 1, uint8: 1, byte: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, rune: 4, float32: 4,
+    int: 8, uint: 8, uintptr: 8, int64: 8, uint64: 8, float64: 8, complex64: 8, complex128: 16,
+};
+/**
+ * Size and alignment on a 64-bit platform, and whether the type holds any
+ * pointer, for types whose every part is known; undefined otherwise.
+ */
+function layout(type, pkg) {
+    if (!isLocalKnown(type, pkg))
+        return undefined;
+    const under = underlying(type, pkg);
+    switch (under.kind) {
+        case 'basic': {
+            if (under.name in basicSizes) {
+                const size = basicSizes[under.name];
+                return { size, align: Math.min(size, 8), pointers: false };
+            }
+            if (under.name === 'string')
+                return { size: 16, align: 8, pointers: true };
+            if (under.name === 'error')
+                return { size: 16, align: 8, pointers: true };
+            return { size: 8, align: 8, pointers: true }; // unsafe.Pointer
+        }
+        case 'pointer':
+        case 'map':
+        case 'chan':
+        case 'func':
+            return { size: 8, align: 8, pointers: true };
+        case 'slice':
+            return { size: 24, align: 8, pointers: true };
+        case 'interface':
+            return { size: 16, align: 8, pointers: true };
+        case 'array': {
+            const elem = layout(under.elem, pkg);
+            if (!elem || under.length === undefined)
+                return undefined;
+            return { size: elem.size * under.length, align: elem.align, pointers: elem.pointers && under.length > 0 };
+        }
+        case 'struct': {
+            let size = 0;
+            let align = 1;
+            let pointers = false;
+            for (const field of under.fields) {
+                const f = layout(field.type, pkg);
+                if (!f)
+                    return undefined;
+                size = Math.ceil(size / f.align) * f.align + f.size;
+                align = Math.max(align, f.align);
+                pointers ||= f.pointers;
+            }
+            // A struct ending in a zero-size field is padded so a pointer to it stays inside.
+            const last = under.fields.at(-1);
+            if (last && size > 0 && layout(last.type, pkg)?.size === 0)
+                size += 1;
+            return { size: Math.ceil(size / align) * align, align, pointers };
+        }
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/heap.ts
+
+
+/** Paths read best with variable names: the first variable an object is bound to names it. */
+function nameObject(object, name) {
+    if (object.named || object.kind === 'param' || object.kind === 'global')
+        return;
+    object.label = name;
+    object.named = true;
+}
+/**
+ * Variables' values and the heap's references, for one entry point. There is
+ * one state for the whole function: code that may or may not run (branches,
+ * loops, closures) only adds references, and only code that surely runs
+ * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
+ */
+class State {
+    vars = new Map();
+    heap = new Map();
+    slot(object, slot) {
+        return this.heap.get(object.id)?.get(slot) ?? [];
+    }
+    edgesFrom(object) {
+        return [...(this.heap.get(object.id)?.values() ?? [])].flat();
+    }
+    store(object, slot, edges, strong) {
+        let slots = this.heap.get(object.id);
+        if (!slots)
+            this.heap.set(object.id, (slots = new Map()));
+        slots.set(slot, strong ? edges : unionEdges(slots.get(slot) ?? [], edges));
+    }
+}
+function unionObjects(a, b) {
+    const out = [...a];
+    for (const o of b)
+        if (!out.some((x) => x.id === o.id))
+            out.push(o);
+    return out;
+}
+function unionEdges(a, b) {
+    const out = [...a];
+    for (const e of b)
+        if (!out.some((x) => x.to.id === e.to.id && x.via === e.via))
+            out.push(e);
+    return out;
+}
+/** Lexical scopes: names to variables, created while walking. */
+class Scope {
+    parent;
+    names = new Map();
+    constructor(parent) {
+        this.parent = parent;
+    }
+    declare(variable) {
+        this.names.set(variable.name, variable);
+    }
+    lookup(name) {
+        return this.names.get(name) ?? this.parent?.lookup(name);
+    }
+}
+/** The package block: its variables, made as the code first names them. */
+class PackageScope extends Scope {
+    pkg;
+    newKey;
+    isImport;
+    constructor(pkg, newKey, isImport) {
+        super();
+        this.pkg = pkg;
+        this.newKey = newKey;
+        this.isImport = isImport;
+    }
+    lookup(name) {
+        let variable = this.names.get(name);
+        // A name a file imports cannot also be declared in the package block.
+        if (!variable && !this.isImport(name) && this.pkg.vars.has(name)) {
+            variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
+            this.names.set(name, variable);
+        }
+        return variable;
+    }
+}
+const maxInlineDepth = 4;
+/** How many times one entry point may interpret the same callee in place. */
+const maxInlinesPerFunction = 8;
+/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
+const stepBudget = 50_000;
+/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
+function runtimeCallKind(call, file, scope) {
+    const fn = call.childForFieldName('function');
+    let name;
+    if (fn?.type === 'selector_expression') {
+        const operand = fn.childForFieldName('operand');
+        if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime')
+            return undefined;
+        if (scope.lookup(operand.text))
+            return undefined;
+        name = fn.childForFieldName('field')?.text;
+    }
+    else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !scope.lookup(fn.text)) {
+        name = fn.text;
+    }
+    return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
+}
+class Interpreter {
+    pkg;
+    nextObject = 1;
+    nextVar = 1;
+    steps = 0;
+    objects = new Map();
+    globalScope;
+    sites = [];
+    state = new State();
+    run;
+    file;
+    depth = 0;
+    /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
+    conditional = 0;
+    context = '';
+    callStack = [];
+    inlined = new Map();
+    frame;
+    constructor(pkg) {
+        this.pkg = pkg;
+        this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
+    }
+    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
+    interpretRoot(root) {
+        const before = this.sites.length;
+        this.steps = 0;
+        this.inlined.clear();
+        this.state = new State();
+        this.run = { root, finalState: this.state };
+        this.callStack.length = 0;
+        const scope = new Scope(this.globalScope);
+        this.file = root.file;
+        this.conditional = 0;
+        this.frame = { returns: [] };
+        this.bindParams(root, scope, undefined, []);
+        this.callStack.push(root);
+        if (root.body)
+            this.block(root.body, scope);
+        this.callStack.pop();
+        return this.sites.slice(before);
+    }
+    // --- objects ---------------------------------------------------------
+    object(kind, node, label, type, key) {
+        const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
+        let object = this.objects.get(id);
+        if (!object) {
+            object = { id: this.nextObject++, kind, label, type, node, file: this.file };
+            this.objects.set(id, object);
+        }
+        return object;
+    }
+    globalObject(name) {
+        const decl = this.pkg.vars.get(name);
+        if (!decl)
+            return undefined;
+        const object = this.object('global', decl.nameNode, name, undefined, `global:${name}`);
+        object.file = decl.file;
+        return object;
+    }
+    // --- types -----------------------------------------------------------
+    /** The static type of an expression, as far as the package's declarations tell. */
+    typeOf(node, scope) {
+        const unknown = { kind: 'unknown' };
+        if (!node)
+            return unknown;
+        switch (node.type) {
+            case 'identifier': {
+                const variable = scope.lookup(node.text);
+                if (variable && !variable.global)
+                    return variable.type;
+                const global = this.pkg.vars.get(node.text);
+                if (global) {
+                    if (global.typeNode)
+                        return readType(global.typeNode, global.file);
+                    return global.value ? this.typeOf(global.value, this.globalScope) : unknown;
+                }
+                return unknown;
+            }
+            case 'parenthesized_expression':
+                return this.typeOf(node.namedChild(0), scope);
+            case 'unary_expression': {
+                const op = node.child(0)?.type;
+                const operand = this.typeOf(node.childForFieldName('operand'), scope);
+                if (op === '&')
+                    return operand.kind === 'unknown' ? unknown : { kind: 'pointer', elem: operand };
+                if (op === '*')
+                    return operand.kind === 'pointer' ? operand.elem : unknown;
+                return unknown;
+            }
+            case 'composite_literal':
+                return readType(node.childForFieldName('type'), this.file);
+            case 'selector_expression': {
+                const field = this.fieldOf(node, scope);
+                return field?.type ?? unknown;
+            }
+            case 'index_expression': {
+                const base = underlying(this.typeOf(node.childForFieldName('operand'), scope), this.pkg);
+                if (base.kind === 'slice' || base.kind === 'array')
+                    return base.elem;
+                if (base.kind === 'map')
+                    return base.value;
+                return unknown;
+            }
+            case 'call_expression': {
+                const fn = node.childForFieldName('function');
+                if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
+                    const argument = node.childForFieldName('arguments')?.namedChild(0);
+                    if (fn.text === 'new')
+                        return { kind: 'pointer', elem: readType(argument, this.file) };
+                    if (fn.text === 'make')
+                        return readType(argument, this.file);
+                    if (this.pkg.types.has(fn.text))
+                        return { kind: 'named', name: fn.text, args: [] };
+                }
+                const callee = this.calleeOf(node, scope);
+                const result = callee?.decl.results[0];
+                return result ? readType(result.typeNode, callee.decl.file) : unknown;
+            }
+            case 'type_assertion_expression':
+                return readType(node.childForFieldName('type'), this.file);
+            case 'interpreted_string_literal':
+            case 'raw_string_literal':
+                return { kind: 'basic', name: 'string' };
+            case 'int_literal':
+                return { kind: 'basic', name: 'int' };
+            case 'float_literal':
+                return { kind: 'basic', name: 'float64' };
+            case 'true':
+            case 'false':
+                return { kind: 'basic', name: 'bool' };
+            default:
+                return unknown;
+        }
+    }
+    /** The struct field a selector names, looking through pointers and embedded fields. */
+    fieldOf(selector, scope) {
+        const name = selector.childForFieldName('field')?.text;
+        const operand = selector.childForFieldName('operand');
+        if (!name || !operand)
+            return undefined;
+        return this.findField(this.typeOf(operand, scope), name, 0);
+    }
+    findField(type, name, depth) {
+        if (depth > 3)
+            return undefined;
+        let base = type.kind === 'pointer' ? type.elem : type;
+        base = underlying(base, this.pkg);
+        if (base.kind !== 'struct')
+            return undefined;
+        const direct = base.fields.find((f) => f.name === name);
+        if (direct)
+            return direct;
+        for (const f of base.fields) {
+            if (!f.embedded)
+                continue;
+            const found = this.findField(f.type, name, depth + 1);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    typeNameOf(type) {
+        if (!type)
+            return undefined;
+        const base = type.kind === 'pointer' ? type.elem : type;
+        return base.kind === 'named' && !base.importPath ? base.name : undefined;
+    }
+    /** The method a selector names on a value of a package type, if it is one. */
+    methodOf(selector, scope) {
+        const operand = selector.childForFieldName('operand');
+        const name = selector.childForFieldName('field')?.text;
+        if (!operand || !name)
+            return undefined;
+        const typeName = this.typeNameOf(this.typeOf(operand, scope));
+        return typeName ? this.lookupMethod(typeName, name, 0) : undefined;
+    }
+    lookupMethod(typeName, name, depth) {
+        const method = methodsOf(this.pkg, typeName)?.get(name);
+        if (method || depth > 3)
+            return method;
+        const decl = this.pkg.types.get(typeName);
+        const under = decl ? underlying({ kind: 'named', name: typeName, args: [] }, this.pkg) : undefined;
+        if (under?.kind !== 'struct')
+            return undefined;
+        for (const f of under.fields) {
+            const embedded = f.embedded ? this.typeNameOf(f.type) : undefined;
+            const found = embedded && this.lookupMethod(embedded, name, depth + 1);
+            if (found)
+                return found;
+        }
+        return undefined;
+    }
+    /** The package function or method a call invokes, with the receiver expression for methods. */
+    calleeOf(call, scope) {
+        const fn = call.childForFieldName('function');
+        if (fn?.type === 'identifier') {
+            if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
+                return undefined;
+            const decl = this.pkg.funcs.get(fn.text);
+            return decl ? { decl } : undefined;
+        }
+        if (fn?.type === 'selector_expression') {
+            const decl = this.methodOf(fn, scope);
+            return decl ? { decl, receiver: fn.childForFieldName('operand') ?? undefined } : undefined;
+        }
+        return undefined;
+    }
+    // --- statements ------------------------------------------------------
+    block(node, parent) {
+        const scope = new Scope(parent);
+        for (const child of node.namedChildren) {
+            if (!child)
+                continue;
+            if (child.type === 'statement_list')
+                for (const s of child.namedChildren)
+                    this.statement(s, scope);
+            else
+                this.statement(child, scope);
+        }
+    }
+    statement(node, scope) {
+        if (!node || ++this.steps > stepBudget)
+            return;
+        switch (node.type) {
+            case 'block':
+                return this.block(node, scope);
+            case 'expression_statement':
+                this.evaluate(node.namedChild(0), scope);
+                return;
+            case 'short_var_declaration':
+                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
+            case 'assignment_statement': {
+                const operator = node.childForFieldName('operator')?.text ?? '=';
+                const left = node.childForFieldName('left')?.namedChildren ?? [];
+                if (operator === '=')
+                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
+                this.evaluate(node.childForFieldName('right'), scope);
+                return;
+            }
+            case 'var_declaration':
+                for (const spec of node.descendantsOfType('var_spec')) {
+                    if (!spec)
+                        continue;
+                    const names = fieldChildren(spec, 'name');
+                    const typeNode = spec.childForFieldName('type');
+                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
+                }
+                return;
+            case 'send_statement': {
+                const channels = this.evaluate(node.childForFieldName('channel'), scope);
+                const values = this.evaluate(node.childForFieldName('value'), scope);
+                for (const ch of channels)
+                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
+                return;
+            }
+            case 'return_statement': {
+                const values = node.namedChild(0)?.namedChildren ?? [];
+                if (values.length === 1 && values[0]?.type === 'call_expression') {
+                    const results = this.call(values[0], scope);
+                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
+                }
+                else {
+                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
+                }
+                return;
+            }
+            case 'if_statement': {
+                const inner = new Scope(scope);
+                this.statement(node.childForFieldName('initializer'), inner);
+                this.evaluate(node.childForFieldName('condition'), inner);
+                this.maybe(() => {
+                    this.statement(node.childForFieldName('consequence'), inner);
+                    this.statement(node.childForFieldName('alternative'), inner);
+                });
+                return;
+            }
+            case 'for_statement':
+                return this.loop(node, scope);
+            case 'expression_switch_statement':
+            case 'type_switch_statement':
+            case 'select_statement':
+                return this.switchStatement(node, scope);
+            case 'go_statement':
+            case 'defer_statement':
+                this.evaluate(node.namedChild(0), scope);
+                return;
+            case 'labeled_statement':
+                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
+            case 'inc_statement':
+            case 'dec_statement':
+                return;
+            default:
+                return;
+        }
+    }
+    loop(node, scope) {
+        const inner = new Scope(scope);
+        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
+        const body = node.childForFieldName('body');
+        const iterate = () => {
+            if (clause?.type === 'range_clause') {
+                const left = clause.childForFieldName('left')?.namedChildren ?? [];
+                const right = clause.childForFieldName('right');
+                const collection = this.evaluate(right, inner);
+                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
+                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
+                const values = collection.flatMap((c) => this.read(c, rangeType.kind === 'map' ? '[value]' : '[]', clause));
+                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
+                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
+                const declare = clause.children.some((c) => c?.type === ':=');
+                if (left[0])
+                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
+                if (left[1])
+                    this.bind(left[1], values, inner, declare, elem, clause);
+            }
+            else if (clause) {
+                this.statement(clause.childForFieldName('initializer'), inner);
+                this.evaluate(clause.childForFieldName('condition'), inner);
+                this.statement(clause.childForFieldName('update'), inner);
+            }
+            this.statement(body, inner);
+        };
+        // Twice: the second pass sees what the first pass stored, enough for
+        // references that one iteration makes to the previous iteration's objects.
+        this.maybe(() => {
+            iterate();
+            iterate();
+        });
+    }
+    switchStatement(node, scope) {
+        const inner = new Scope(scope);
+        this.statement(node.childForFieldName('initializer'), inner);
+        let bound;
+        if (node.type === 'type_switch_statement') {
+            const alias = node.childForFieldName('alias')?.namedChild(0);
+            const objects = this.evaluate(node.childForFieldName('value'), inner);
+            if (alias)
+                bound = { name: alias, objects };
+        }
+        else {
+            this.evaluate(node.childForFieldName('value'), inner);
+        }
+        this.maybe(() => {
+            for (const clause of node.namedChildren) {
+                if (clause && /case|default/.test(clause.type))
+                    this.switchCase(clause, inner, bound);
+            }
+        });
+    }
+    switchCase(clause, inner, bound) {
+        const caseScope = new Scope(inner);
+        if (bound)
+            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+        for (const part of clause.namedChildren) {
+            if (part?.type === 'statement_list')
+                for (const st of part.namedChildren)
+                    this.statement(st, caseScope);
+            else if (part?.type === 'receive_statement')
+                this.receive(part, caseScope);
+            else if (part?.type === 'send_statement')
+                this.statement(part, caseScope);
+        }
+    }
+    /** Runs code that may not run: what it stores adds to what is there. */
+    maybe(body) {
+        this.conditional++;
+        try {
+            body();
+        }
+        finally {
+            this.conditional--;
+        }
+    }
+    receive(node, scope) {
+        if (node.type !== 'receive_statement')
+            return;
+        const left = node.childForFieldName('left')?.namedChildren ?? [];
+        const values = this.evaluate(node.childForFieldName('right'), scope);
+        if (left[0])
+            this.bind(left[0], values, scope, true, undefined, node);
+    }
+    // --- assignment ------------------------------------------------------
+    assign(left, right, scope, declare, statement, declaredType) {
+        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+        let values;
+        let types;
+        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
+            values = this.call(rightExprs[0], scope);
+            const callee = this.calleeOf(rightExprs[0], scope);
+            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+        }
+        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
+            values = [this.evaluate(rightExprs[0], scope), []];
+            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
+        }
+        else {
+            types = rightExprs.map((e) => this.typeOf(e, scope));
+            values = rightExprs.map((e) => this.evaluate(e, scope));
+        }
+        left.forEach((target, i) => {
+            if (!target)
+                return;
+            this.bind(target, values[i] ?? [], scope, declare, declaredType ?? types[i], statement);
+        });
+    }
+    /** Stores values into a variable, a field, an element, or through a pointer. */
+    bind(target, values, scope, declare, type, statement) {
+        switch (target.type) {
+            case 'identifier': {
+                if (target.text === '_')
+                    return;
+                // A declaration makes a new variable without asking what the name meant before.
+                let variable = declare ? undefined : scope.lookup(target.text);
+                if (!variable) {
+                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
+                    scope.declare(variable);
+                }
+                if (variable.global) {
+                    const holder = this.globalObject(variable.name);
+                    if (holder)
+                        this.state.store(holder, 'value', this.edges(values, variable.name, statement), false);
+                    return;
+                }
+                if (declare && !values.length && type && this.isValueKind(type)) {
+                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
+                    values = [this.object('alloc', target, target.text, type)];
+                }
+                for (const v of values)
+                    nameObject(v, target.text);
+                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                this.state.vars.set(variable.key, unionObjects(previous, values));
+                return;
+            }
+            case 'selector_expression': {
+                const place = this.place(target, scope);
+                const field = this.fieldOf(target, scope);
+                for (const holder of place.holders) {
+                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
+                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
+                }
+                return;
+            }
+            case 'index_expression': {
+                const element = this.elementPlace(target, scope);
+                const keys = this.evaluate(target.childForFieldName('index'), scope);
+                for (const c of element.holders) {
+                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement), false);
+                    if (element.isMap && keys.length)
+                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement), false);
+                }
+                return;
+            }
+            case 'unary_expression':
+            case 'parenthesized_expression': {
+                // *p = v copies a struct's references into the object p points to.
+                if (!this.isValueType(target, scope))
+                    return;
+                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
+                for (const h of holders)
+                    for (const v of values)
+                        this.copySlots(v, h);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+    isValueType(node, scope) {
+        return this.isValueKind(this.typeOf(node, scope));
+    }
+    isValueKind(type) {
+        const kind = underlying(type, this.pkg).kind;
+        return kind === 'struct' || kind === 'array';
+    }
+    copySlots(from, to) {
+        for (const [slot, edges] of this.state.heap.get(from.id) ?? [])
+            this.state.store(to, slot, edges, false);
+    }
+    via(holder, slot) {
+        const typeName = this.typeNameOf(holder.type);
+        return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
+    }
+    edges(values, via, node, field) {
+        return values.map((to) => ({
+            to,
+            via,
+            node,
+            file: this.file,
+            field: field ? { node: field.node, file: field.file } : undefined,
+        }));
+    }
+    /**
+     * Where a selector points: the objects that hold the field, and the slot's
+     * name. A field of a struct held by value lives inside its container, so
+     * `r.Tags.repo` is a slot "Tags.repo" of r's object.
+     */
+    place(selector, scope) {
+        const name = selector.childForFieldName('field')?.text ?? '?';
+        const operand = selector.childForFieldName('operand');
+        if (operand?.type === 'selector_expression') {
+            const inner = this.fieldOf(operand, scope);
+            const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
+            if (innerType?.kind === 'struct' || innerType?.kind === 'array') {
+                const outer = this.place(operand, scope);
+                return { holders: outer.holders, slot: `${outer.slot}.${name}` };
+            }
+        }
+        return { holders: this.evaluate(operand, scope), slot: name };
+    }
+    /**
+     * Where an element lives: in a map's or slice's own allocation, or, for an
+     * array held by value in a struct field, inside the struct's object.
+     */
+    elementPlace(index, scope) {
+        const operand = index.childForFieldName('operand');
+        const kind = underlying(this.typeOf(operand, scope), this.pkg).kind;
+        if (kind === 'array' && operand?.type === 'selector_expression') {
+            const outer = this.place(operand, scope);
+            return { holders: outer.holders, slot: `${outer.slot}[]`, isMap: false, via: (h) => `${this.via(h, outer.slot)}[]` };
+        }
+        const isMap = kind === 'map';
+        const slot = isMap ? '[value]' : '[]';
+        return { holders: this.evaluate(operand, scope), slot, isMap, via: () => slot };
+    }
+    /** Reads a slot; references of objects the code did not make here (parameters, globals) are materialized on demand. */
+    read(holder, slot, node, fieldType) {
+        const edges = this.state.slot(holder, slot);
+        if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
+            return edges.map((e) => e.to);
+        const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? heap_pointee(fieldType) : undefined, `${holder.id}.${slot}`);
+        this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node), false);
+        return [lazy];
+    }
+    // --- expressions -----------------------------------------------------
+    evaluate(node, scope) {
+        if (!node || ++this.steps > stepBudget)
+            return [];
+        switch (node.type) {
+            case 'identifier': {
+                const variable = scope.lookup(node.text);
+                if (variable && !variable.global)
+                    return this.state.vars.get(variable.key) ?? [];
+                if (this.pkg.vars.has(node.text)) {
+                    const holder = this.globalObject(node.text);
+                    const decl = this.pkg.vars.get(node.text);
+                    const stored = this.state.slot(holder, 'value').map((e) => e.to);
+                    if (stored.length)
+                        return stored;
+                    const saved = this.file;
+                    this.file = decl.file;
+                    const initial = decl.value ? this.evaluate(decl.value, this.globalScope) : [];
+                    this.file = saved;
+                    const values = initial.length ? initial : [this.object('lazy', decl.nameNode, node.text, undefined, `global-value:${node.text}`)];
+                    for (const v of values)
+                        nameObject(v, node.text);
+                    this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode), false);
+                    return values;
+                }
+                return [];
+            }
+            case 'parenthesized_expression':
+                return this.evaluate(node.namedChild(0), scope);
+            case 'unary_expression': {
+                const op = node.child(0)?.type;
+                const operand = node.childForFieldName('operand');
+                if (op === '&' && operand?.type === 'composite_literal') {
+                    return this.evaluate(operand, scope);
+                }
+                if (op === '&')
+                    return this.addressOf(operand, scope);
+                if (op === '*') {
+                    const targets = this.evaluate(operand, scope);
+                    if (!this.isValueType(node, scope))
+                        return targets;
+                    // `old := *v` copies the struct: the copy holds what v holds, but is not v.
+                    const copy = this.object('alloc', node, node.text, this.typeOf(node, scope));
+                    for (const t of targets)
+                        this.copySlots(t, copy);
+                    return [copy];
+                }
+                if (op === '<-')
+                    return this.evaluate(operand, scope).flatMap((ch) => this.read(ch, '<-', node));
+                this.evaluate(operand, scope);
+                return [];
+            }
+            case 'composite_literal':
+                return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
+            case 'func_literal':
+                return [this.closure(node, scope)];
+            case 'selector_expression':
+                return this.selector(node, scope);
+            case 'index_expression': {
+                const element = this.elementPlace(node, scope);
+                this.evaluate(node.childForFieldName('index'), scope);
+                return element.holders.flatMap((c) => this.read(c, element.slot, node));
+            }
+            case 'slice_expression':
+                return this.evaluate(node.childForFieldName('operand'), scope);
+            case 'type_assertion_expression':
+                return this.evaluate(node.childForFieldName('operand'), scope);
+            case 'type_conversion_expression':
+                return this.evaluate(node.childForFieldName('operand'), scope);
+            case 'call_expression':
+                return this.call(node, scope)[0] ?? [];
+            case 'binary_expression':
+                this.evaluate(node.childForFieldName('left'), scope);
+                this.evaluate(node.childForFieldName('right'), scope);
+                return [];
+            case 'expression_list':
+                return node.namedChildren.flatMap((c) => this.evaluate(c, scope));
+            default:
+                return [];
+        }
+    }
+    addressOf(operand, scope) {
+        if (!operand)
+            return [];
+        if (operand.type === 'identifier') {
+            const variable = scope.lookup(operand.text);
+            if (variable && !variable.global) {
+                // &v of a struct variable: the variable's own storage, which escapes to the heap.
+                const current = this.state.vars.get(variable.key) ?? [];
+                const storage = current.filter((o) => o.kind === 'alloc' && underlying(o.type ?? { kind: 'unknown' }, this.pkg).kind === 'struct');
+                if (storage.length)
+                    return storage;
+                const object = this.object('alloc', operand, operand.text, variable.type, `var:${variable.key}`);
+                this.state.vars.set(variable.key, [object]);
+                return [object];
+            }
+            const global = this.globalObject(operand.text);
+            return global ? [global] : [];
+        }
+        // &x.f, &a[i]: a pointer into x's (or a's) own allocation.
+        if (operand.type === 'selector_expression')
+            return this.place(operand, scope).holders;
+        if (operand.type === 'index_expression')
+            return this.evaluate(operand.childForFieldName('operand'), scope);
+        return this.evaluate(operand, scope);
+    }
+    compositeLiteral(node, type, scope) {
+        const object = this.object('alloc', node, `${node.childForFieldName('type')?.text ?? ''}{}`, type);
+        const under = underlying(type, this.pkg);
+        const body = node.childForFieldName('body');
+        const fields = under.kind === 'struct' ? under.fields : [];
+        let position = 0;
+        for (const element of body?.namedChildren ?? []) {
+            if (!element)
+                continue;
+            let keyNode = null;
+            let valueNode = element;
+            if (element.type === 'keyed_element') {
+                keyNode = element.childForFieldName('key')?.namedChild(0) ?? null;
+                valueNode = element.childForFieldName('value');
+            }
+            if (valueNode?.type === 'literal_element')
+                valueNode = valueNode.namedChild(0);
+            let field;
+            let slot;
+            let elemType;
+            if (under.kind === 'struct') {
+                field = keyNode ? fields.find((f) => f.name === keyNode.text) : fields[position];
+                slot = field?.name ?? keyNode?.text ?? String(position);
+                elemType = field?.type;
+            }
+            else if (under.kind === 'map') {
+                slot = '[value]';
+                elemType = under.value;
+                if (keyNode) {
+                    const keys = keyNode.type === 'literal_value' ? this.compositeLiteral(keyNode, under.key, scope) : this.evaluate(keyNode, scope);
+                    this.state.store(object, '[key]', this.edges(keys, '[key]', element), false);
+                }
+            }
+            else {
+                slot = '[]';
+                elemType = under.kind === 'slice' || under.kind === 'array' ? under.elem : undefined;
+            }
+            position++;
+            // Elided element types: `{...}` inside []*T{...} is &T{...}.
+            const values = valueNode?.type === 'literal_value' && elemType
+                ? this.compositeLiteral(valueNode, heap_pointee(elemType), scope)
+                : this.evaluate(valueNode, scope);
+            const via = slot.startsWith('[') ? slot : this.via(object, slot);
+            this.state.store(object, slot, this.edges(values, via, element, field), false);
+        }
+        return [object];
+    }
+    /** A func literal is a heap object that references every local variable it captures. */
+    closure(node, scope) {
+        const object = this.object('closure', node, 'func literal');
+        const params = new Set();
+        const inner = new Scope(scope);
+        for (const p of this.paramsOfLiteral(node)) {
+            if (p.name)
+                params.add(p.name);
+            const variable = { key: this.nextVar++, name: p.name ?? '_', type: p.type, global: false };
+            inner.declare(variable);
+            this.state.vars.set(variable.key, [this.object('param', node, p.name ?? '_', heap_pointee(p.type), `${this.context}/${node.id}/${p.name}`)]);
+        }
+        for (const name of capturedNames(node)) {
+            const variable = scope.lookup(name);
+            if (!variable || variable.global)
+                continue;
+            const values = this.state.vars.get(variable.key) ?? [];
+            this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
+        }
+        // The body may run later or never; what it does is added as a possibility.
+        const body = node.childForFieldName('body');
+        if (body) {
+            const frame = this.frame;
+            this.frame = { returns: [] };
+            this.maybe(() => this.block(body, inner));
+            this.frame = frame;
+        }
+        return object;
+    }
+    paramsOfLiteral(node) {
+        const list = node.childForFieldName('parameters');
+        const out = [];
+        for (const decl of list?.namedChildren ?? []) {
+            if (!decl)
+                continue;
+            const type = readType(decl.childForFieldName('type'), this.file);
+            const names = fieldChildren(decl, 'name');
+            if (!names.length)
+                out.push({ type });
+            for (const n of names)
+                out.push({ name: n.text, type });
+        }
+        return out;
+    }
+    selector(node, scope) {
+        const operand = node.childForFieldName('operand');
+        if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
+            return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
+        }
+        const method = this.methodOf(node, scope);
+        if (method && !this.fieldOf(node, scope)) {
+            // A method value binds its receiver: a closure over it.
+            const receivers = this.evaluate(operand, scope);
+            const object = this.object('closure', node, `method value ${node.text}`);
+            this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
+            return [object];
+        }
+        const place = this.place(node, scope);
+        const field = this.fieldOf(node, scope);
+        return place.holders.flatMap((h) => this.read(h, place.slot, node, field?.type));
+    }
+    // --- calls -----------------------------------------------------------
+    /** Evaluates a call; returns what each result may point to. */
+    call(node, scope) {
+        const fn = node.childForFieldName('function');
+        const argNodes = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null);
+        const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
+        if (builtin === 'new') {
+            const type = readType(argNodes[0], this.file);
+            return [[this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, type)]];
+        }
+        if (builtin === 'make')
+            return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
+        if (builtin === 'append')
+            return [this.append(node, argNodes, scope)];
+        if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text))
+            return [this.evaluate(argNodes[0], scope)];
+        if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
+            const inner = fn.namedChild(0);
+            if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*')
+                return [this.evaluate(argNodes[0], scope)];
+        }
+        const kind = runtimeCallKind(node, this.file, scope);
+        const args = argNodes.map((a) => this.evaluate(a, scope));
+        if (kind) {
+            this.sites.push({
+                kind,
+                call: node,
+                args: argNodes,
+                file: this.file,
+                argObjects: args,
+                argTypes: argNodes.map((a) => this.typeOf(a, scope)),
+                scope,
+                conditional: this.conditional,
+                run: this.run,
+            });
+            return [[]];
+        }
+        if (fn?.type === 'func_literal') {
+            // Called in place: its body runs now.
+            this.evaluate(fn, scope);
+            return [[]];
+        }
+        const callee = this.calleeOf(node, scope);
+        if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+            const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
+            return this.inline(callee.decl, node, receiver, args);
+        }
+        this.evaluate(fn, scope);
+        if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
+            return [[this.object('opaque', node, `${fn.text}()`)]];
+        }
+        return [[]];
+    }
+    append(node, argNodes, scope) {
+        const [first, ...rest] = argNodes;
+        let backing = this.evaluate(first, scope);
+        if (!backing.length)
+            backing = [this.object('alloc', node, 'append', first ? this.typeOf(first, scope) : undefined)];
+        const spread = node.childForFieldName('arguments')?.children.some((c) => c?.type === '...');
+        for (const arg of rest) {
+            const values = this.evaluate(arg, scope);
+            const elements = spread ? values.flatMap((v) => this.read(v, '[]', node)) : values;
+            for (const b of backing)
+                this.state.store(b, '[]', this.edges(elements, '[]', node), false);
+        }
+        return backing;
+    }
+    /** Counts how often each function was interpreted in place, so loops around calls stay linear. */
+    mayInline(decl) {
+        const count = this.inlined.get(decl) ?? 0;
+        this.inlined.set(decl, count + 1);
+        return count < maxInlinesPerFunction;
+    }
+    inline(decl, call, receiver, args) {
+        const savedFile = this.file;
+        const savedContext = this.context;
+        const savedFrame = this.frame;
+        this.depth++;
+        this.context = `${savedContext}/${call.id}`;
+        this.file = decl.file;
+        this.callStack.push(decl);
+        const frame = { returns: [] };
+        this.frame = frame;
+        const scope = new Scope(this.globalScope);
+        this.bindParams(decl, scope, receiver, args);
+        if (decl.body)
+            this.block(decl.body, scope);
+        this.callStack.pop();
+        this.frame = savedFrame;
+        this.file = savedFile;
+        this.context = savedContext;
+        this.depth--;
+        return frame.returns;
+    }
+    bindParams(decl, scope, receiver, args) {
+        const typeParams = this.typeParamsOf(decl);
+        const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
+        if (decl.receiver?.name && recvParam) {
+            const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
+            const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
+            scope.declare(variable);
+            this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, heap_pointee(type))]);
+        }
+        decl.params.forEach((p, i) => {
+            if (!p.name)
+                return;
+            const type = readType(p.typeNode, decl.file, typeParams);
+            const variable = { key: this.nextVar++, name: p.name, type, global: false };
+            scope.declare(variable);
+            const passed = p.variadic ? args.slice(i).flat() : args[i];
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
+        });
+        // Named results are variables of the function, zero until assigned.
+        for (const r of decl.results) {
+            if (r.name)
+                scope.declare({ key: this.nextVar++, name: r.name, type: readType(r.typeNode, decl.file, typeParams), global: false });
+        }
+    }
+    typeParamsOf(decl) {
+        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+        const receiverType = decl.receiver ? this.pkg.types.get(decl.receiver.typeName) : undefined;
+        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
+        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
+    }
+}
+/** The type an object of this static type is: *T -> T; other types stay. */
+function heap_pointee(type) {
+    return type.kind === 'pointer' ? type.elem : type;
+}
+/**
+ * Names a func literal uses but does not declare itself: the variables it
+ * captures (candidates; the caller checks which are locals in scope).
+ */
+function capturedNames(literal) {
+    const used = new Set();
+    const visit = (node, declared) => {
+        const local = new Set(declared);
+        if (node.type === 'func_literal') {
+            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.add(n.text);
+            }
+            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.add(n.text);
+            }
+        }
+        for (const child of node.namedChildren) {
+            if (!child)
+                continue;
+            if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+                // Right-hand side first (it sees the outer names), then the new names.
+                const right = child.childForFieldName('right');
+                if (right)
+                    visit(right, local);
+                if (child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=')) {
+                    for (const n of child.childForFieldName('left')?.namedChildren ?? [])
+                        if (n?.type === 'identifier')
+                            local.add(n.text);
+                }
+                else {
+                    const left = child.childForFieldName('left');
+                    if (left)
+                        visit(left, local);
+                }
+                continue;
+            }
+            if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+                for (const spec of child.descendantsOfType(['var_spec', 'const_spec'])) {
+                    const value = spec?.childForFieldName('value');
+                    if (value)
+                        visit(value, local);
+                    for (const n of spec ? fieldChildren(spec, 'name') : [])
+                        local.add(n.text);
+                }
+                continue;
+            }
+            if (child.type === 'identifier') {
+                if (!local.has(child.text))
+                    used.add(child.text);
+                continue;
+            }
+            if (child.type === 'keyed_element') {
+                // Struct literal keys name fields, not variables.
+                const value = child.childForFieldName('value');
+                const key = child.childForFieldName('key');
+                if (key && key.namedChild(0)?.type !== 'identifier')
+                    visit(key, local);
+                if (value)
+                    visit(value, local);
+                continue;
+            }
+            visit(child, local);
+        }
+    };
+    visit(literal, new Set());
+    return used;
+}
+
+;// CONCATENATED MODULE: ./src/discover/constraints.ts
+// Build constraints: which files of a directory the go tool compiles together
+// for a target. A package's files for different systems declare the same
+// names differently (os/file_unix.go and os/file_plan9.go), so each call is
+// analyzed with the files of a configuration that builds it.
+const knownOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos'.split(' '));
+const knownArch = new Set('386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm'.split(' '));
+const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
+/** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
+function targetTags(os, arch, cgo, extra = []) {
+    const tags = new Set([os, arch, 'gc', ...extra]);
+    if (unixOS.has(os))
+        tags.add('unix');
+    if (os === 'android')
+        tags.add('linux');
+    if (os === 'illumos')
+        tags.add('solaris');
+    if (os === 'ios')
+        tags.add('darwin');
+    if (cgo)
+        tags.add('cgo');
+    for (let minor = 1; minor <= 40; minor++)
+        tags.add(`go1.${minor}`);
+    return tags;
+}
+/** The targets tried in order; most code builds for the first. */
+const standardTargets = [
+    targetTags('linux', 'amd64', true),
+    targetTags('windows', 'amd64', true),
+    targetTags('darwin', 'arm64', true),
+    targetTags('linux', 'amd64', false),
+    targetTags('js', 'wasm', false),
+    targetTags('plan9', 'amd64', false),
+    targetTags('freebsd', 'amd64', true),
+];
+function fileNameConstraint(fileName) {
+    const parts = fileName.replace(/\.go$/, '').replace(/_test$/, '').split('_');
+    if (parts.length < 2)
+        return () => true;
+    const last = parts[parts.length - 1];
+    const beforeLast = parts.length >= 3 ? parts[parts.length - 2] : undefined;
+    if (knownArch.has(last) && beforeLast && knownOS.has(beforeLast))
+        return (tags) => tags.has(last) && tags.has(beforeLast);
+    if (knownOS.has(last) || knownArch.has(last))
+        return (tags) => tags.has(last);
+    return () => true;
+}
+/** Parses a //go:build expression: ||, &&, !, parentheses and tags. */
+function parseExpression(text) {
+    const tokens = text.match(/\|\||&&|!|\(|\)|[\w.]+/g) ?? [];
+    let at = 0;
+    const or = () => {
+        let left = and();
+        while (left && tokens[at] === '||') {
+            at++;
+            const right = and();
+            if (!right)
+                return undefined;
+            const l = left;
+            left = (tags) => l(tags) || right(tags);
+        }
+        return left;
+    };
+    const and = () => {
+        let left = not();
+        while (left && tokens[at] === '&&') {
+            at++;
+            const right = not();
+            if (!right)
+                return undefined;
+            const l = left;
+            left = (tags) => l(tags) && right(tags);
+        }
+        return left;
+    };
+    const not = () => {
+        const token = tokens[at++];
+        if (token === '!') {
+            const inner = not();
+            return inner && ((tags) => !inner(tags));
+        }
+        if (token === '(') {
+            const inner = or();
+            if (tokens[at++] !== ')')
+                return undefined;
+            return inner;
+        }
+        return token && /^[\w.]+$/.test(token) ? (tags) => tags.has(token) : undefined;
+    };
+    const result = or();
+    return at === tokens.length ? result : undefined;
+}
+/** `// +build a,b c` lines: spaces are OR, commas AND, ! negates; several lines AND. */
+function parsePlusBuild(lines) {
+    const clauses = lines.map((line) => line.trim().split(/\s+/).filter(Boolean).map((option) => option.split(',').map((term) => (term.startsWith('!') ? (tags) => !tags.has(term.slice(1)) : (tags) => tags.has(term)))));
+    return (tags) => clauses.every((options) => options.some((terms) => terms.every((t) => t(tags))));
+}
+/** The header comments before the package clause. */
+function header(source) {
+    const end = source.search(/^package\s/m);
+    return (end < 0 ? source : source.slice(0, end)).split('\n');
+}
+/** The constraint of one file: its name's GOOS/GOARCH suffixes and its //go:build (or // +build) lines. */
+function fileConstraint(fileName, source) {
+    const byName = fileNameConstraint(fileName);
+    const lines = header(source);
+    const goBuild = lines.find((l) => /^\/\/go:build\s/.test(l));
+    let byComment = () => true;
+    if (goBuild)
+        byComment = parseExpression(goBuild.replace(/^\/\/go:build\s+/, '')) ?? (() => true);
+    else {
+        const plus = lines.filter((l) => /^\/\/\s*\+build\s/.test(l)).map((l) => l.replace(/^\/\/\s*\+build\s+/, ''));
+        if (plus.length)
+            byComment = parsePlusBuild(plus);
+    }
+    return (tags) => byName(tags) && byComment(tags);
+}
+/** Tags that make a file build: the first standard target it fits, or the first with the tags its constraint names. */
+function targetFor(fileName, source) {
+    const constraint = fileConstraint(fileName, source);
+    const fits = standardTargets.find((tags) => constraint(tags));
+    if (fits)
+        return fits;
+    const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
+    const mentioned = named.filter((t) => t !== 'go' && t !== 'build');
+    for (const base of standardTargets) {
+        const tags = new Set([...base, ...mentioned.filter((t) => !knownOS.has(t) && !knownArch.has(t))]);
+        if (constraint(tags))
+            return tags;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/discover/sources.ts
+// Source discovery: turns the user's patterns into Go package directories and
+// their files, walking DIR/... the way the go tool does.
+
+
+
+function goFiles(dir) {
+    return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.name.endsWith('.go') && !e.name.startsWith('.') && !e.name.startsWith('_'))
+        .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
+        .map((e) => join(dir, e.name))
+        .sort();
+}
+function isFile(path) {
+    try {
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Directories below root, skipping vendor, testdata, hidden and _ directories; symlinked directories are not followed (as the go tool does), so links cannot loop. */
+function walk(root, out) {
+    out.push(root);
+    let entries;
+    try {
+        entries = readdirSync(root, { withFileTypes: true });
+    }
+    catch (error) {
+        throw new UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (!entry.isDirectory())
+            continue;
+        if (entry.name === 'vendor' || entry.name === 'testdata' || entry.name.startsWith('.') || entry.name.startsWith('_'))
+            continue;
+        walk(join(root, entry.name), out);
+    }
+}
+function statPattern(path, pattern) {
+    try {
+        return statSync(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new UsageError(`${pattern}: symbolic link loop`);
+        if (code === 'ENOENT')
+            throw new UsageError(`${pattern}: no such file or directory`);
+        throw new UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
+    }
+}
+/** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
+function sources_discoverPackages(patterns, cwd) {
+    if (!patterns.length)
+        throw new UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
+    const dirs = new Map();
+    const add = (dir, required) => {
+        if (dirs.has(dir))
+            return;
+        const files = goFiles(dir);
+        if (files.length)
+            dirs.set(dir, { dir, files });
+        else if (required)
+            throw new UsageError(`${required}: no Go files in ${dir}`);
+    };
+    for (const pattern of patterns) {
+        if (pattern === '...' || pattern.endsWith('/...')) {
+            const base = resolve(cwd, pattern === '...' ? '.' : pattern.slice(0, -4) || '/');
+            if (!statPattern(base, pattern).isDirectory())
+                throw new UsageError(`${pattern}: not a directory`);
+            const found = [];
+            walk(base, found);
+            for (const dir of found)
+                add(dir, '');
+            continue;
+        }
+        const path = resolve(cwd, pattern);
+        const stat = statPattern(path, pattern);
+        if (stat.isDirectory())
+            add(path, pattern);
+        else if (basename(path).endsWith('.go'))
+            add(dirname(path), pattern);
+        else
+            throw new UsageError(`${pattern}: not a .go file or a directory`);
+    }
+    return [...dirs.values()];
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
+class errors_UsageError extends Error {
+    name = 'UsageError';
+}
+
+;// CONCATENATED MODULE: ./src/findings.ts
+// The shape every rule produces and every reporter consumes.
+const severityRank = { error: 3, warning: 2, notice: 1 };
+function atOrAbove(severity, failOn) {
+    return failOn !== 'never' && severityRank[severity] >= severityRank[failOn];
+}
+/** By file, line, column and rule: the order of go vet's output. */
+function findings_compareByPlace(a, b) {
+    return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+/** Most severe first, then by place: the order annotations are shown in. */
+function compareFindings(a, b) {
+    return severityRank[b.severity] - severityRank[a.severity] || findings_compareByPlace(a, b);
+}
+
+// EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
+var tree_sitter = __nccwpck_require__(564);
+var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
+;// CONCATENATED MODULE: ./src/parse/parser.ts
+// Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
+// to the bundle in dist/ (the build copies them there); when running from
+// src/ they come from node_modules.
+
+
+
+
+const { Parser, Language } = (tree_sitter_default());
+const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+function wasmPath(fileName, packageName) {
+    const candidates = [(0,external_node_path_namespaceObject.join)(here, fileName), (0,external_node_path_namespaceObject.join)(here, '..', '..', 'node_modules', packageName, fileName)];
+    const found = candidates.find((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+    if (!found)
+        throw new Error(`cannot find ${fileName} next to the program`);
+    return found;
+}
+let loading;
+/** The one Go parser of this thread, created on first use. */
+function goParser() {
+    loading ??= (async () => {
+        await Parser.init({ wasmBinary: (0,external_node_fs_namespaceObject.readFileSync)(wasmPath('web-tree-sitter.wasm', 'web-tree-sitter')) });
+        const go = await Language.load((0,external_node_fs_namespaceObject.readFileSync)(wasmPath('tree-sitter-go.wasm', 'tree-sitter-go')));
+        const parser = new Parser();
+        parser.setLanguage(go);
+        return parser;
+    })();
+    return loading;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/paths.ts
+/**
+ * The shortest path of references from `start` to `target`. A reference from
+ * an object to itself is never followed: the collector ignores pointers back
+ * into the object being scanned, so they keep nothing alive.
+ */
+function findPath(state, start, target) {
+    const previous = new Map();
+    const queue = [start];
+    const seen = new Set([start.id]);
+    while (queue.length) {
+        const current = queue.shift();
+        for (const edge of state.edgesFrom(current)) {
+            if (edge.to.id === current.id)
+                continue;
+            if (edge.to.id === target.id) {
+                const path = [edge];
+                let at = current;
+                while (at.id !== start.id) {
+                    const step = previous.get(at.id);
+                    path.unshift(step);
+                    at = step.from;
+                }
+                return path;
+            }
+            if (seen.has(edge.to.id))
+                continue;
+            seen.add(edge.to.id);
+            previous.set(edge.to.id, { ...edge, from: current });
+            queue.push(edge.to);
+        }
+    }
+    return undefined;
+}
+/** A cycle from the object back to itself through at least one other object. */
+function findCycle(state, object) {
+    return findPath(state, object, object);
+}
+function renderPath(start, edges) {
+    return [start, ...edges.map((e) => e.via), edges.at(-1)?.to.label ?? ''].join(' -> ');
+}
+
+;// CONCATENATED MODULE: ./src/rules/describe.ts
+
+
+/** "foo (*Foo)": the first argument as written, with its static type when known. */
+function describeArgument(site, index) {
+    const text = site.args[index]?.text ?? '?';
+    const type = site.evaluations[0]?.argTypes[index];
+    return type && type.kind !== 'unknown' ? `${text} (${types_typeName(type)})` : text;
+}
+function objectTypeName(object, fallback) {
+    const type = object.type ?? (fallback ? pointee(fallback) : undefined);
+    return type && type.kind !== 'unknown' ? typeName(type) : '';
+}
+/** The assignments and field declarations along a path, for related locations. */
+function relatedAlong(edges) {
+    const related = [];
+    for (const edge of edges) {
+        const statement = firstLine(edge.node.text);
+        related.push({ node: edge.node, file: edge.file, message: `${edge.via}: ${statement}` });
+        if (edge.field)
+            related.push({ node: edge.field.node, file: edge.field.file, message: `field ${edge.via} declared here` });
+    }
+    return related;
+}
+function firstLine(text) {
+    const line = text.split('\n')[0].trim();
+    return line.length > 80 ? line.slice(0, 77) + '...' : line;
+}
+/** Every (evaluation, object) pair for the argument at `index`, skipping values the code does not show. */
+function* argumentObjects(site, index) {
+    for (const evaluation of site.evaluations) {
+        const objects = (evaluation.argObjects[index] ?? []).filter((o) => o.kind !== 'opaque');
+        if (objects.length)
+            yield { objects, evaluation };
+    }
+}
+/** A function argument as a path names it: "func literal", or the expression (`b.release`). */
+function nameOfFunction(node) {
+    return node.type === 'func_literal' ? 'func literal' : firstLine(node.text);
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg001-finalizer-cycle.ts
+
+
+/**
+ * FG001 finalizer-cycle: the code links the finalized object into a reference
+ * cycle through at least one other heap object. The collector never runs the
+ * finalizer of an object on a cycle, so neither it nor anything it reaches is
+ * ever freed. A pointer from the object into itself is not a cycle: the
+ * collector ignores pointers back into the object it scans.
+ */
+const finalizerCycle = {
+    id: 'FG001',
+    name: 'finalizer-cycle',
+    severity: 'error',
+    summary: 'The finalized object is part of a reference cycle, so its finalizer never runs.',
+    kinds: ['SetFinalizer'],
+    check(site) {
+        for (const { objects, evaluation } of argumentObjects(site, 0)) {
+            for (const object of objects) {
+                const cycle = findCycle(evaluation.run.finalState, object);
+                if (!cycle)
+                    continue;
+                return {
+                    message: `${describeArgument(site, 0)} has a finalizer but is part of a reference cycle: ` +
+                        `${renderPath(object.label, cycle)}; the runtime never finalizes an object on a cycle, so the finalizer never runs and the objects leak`,
+                    related: relatedAlong(cycle),
+                };
+            }
+        }
+        return undefined;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/fg002-finalizer-type-cycle.ts
+
+
+
+/**
+ * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
+ * object's type can reach itself through fields that hold references
+ * (pointers, slices, maps, channels, arrays and embedded structs of those,
+ * type arguments such as atomic.Pointer[T]). Any value that closes that loop
+ * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
+ * are not followed, since the type does not say what they hold.
+ */
+const finalizerTypeCycle = {
+    id: 'FG002',
+    name: 'finalizer-type-cycle',
+    severity: 'warning',
+    summary: "The finalized object's type can reach itself, so a cycle can form and block the finalizer.",
+    kinds: ['SetFinalizer'],
+    check(site) {
+        if (finalizerCycle.check(site))
+            return undefined;
+        const type = site.evaluations[0]?.argTypes[0];
+        if (!type || type.kind !== 'pointer')
+            return undefined;
+        const start = heap_pointee(type);
+        if (start.kind !== 'named' || !localDecl(start, site.pkg))
+            return undefined;
+        const loop = typeLoop(start.name, site.pkg);
+        if (!loop)
+            return undefined;
+        return {
+            message: `${site.args[0].text} (${types_typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
+                `if a value ever closes that loop, the finalizer never runs`,
+            related: loop.map((s) => s.related),
+        };
+    },
+};
+/**
+ * A path of fields from the named type back to itself. Go has no recursive
+ * value types, so any such path passes through at least one reference.
+ */
+function typeLoop(start, pkg) {
+    const seen = new Set();
+    const search = (owner, steps) => {
+        const decl = pkg.types.get(owner);
+        const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
+        if (!decl || under?.kind !== 'struct')
+            return undefined;
+        for (const field of under.fields) {
+            for (const target of referencedTypes(field.type, pkg)) {
+                const step = {
+                    via: `${owner}.${field.name} (${types_typeName(field.type)})`,
+                    related: { node: field.node, file: decl.file, message: `field ${owner}.${field.name} ${types_typeName(field.type)}` },
+                };
+                if (target === start)
+                    return [...steps, step];
+                if (seen.has(target))
+                    continue;
+                seen.add(target);
+                const found = search(target, [...steps, step]);
+                if (found)
+                    return found;
+            }
+        }
+        return undefined;
+    };
+    return search(start, []);
+}
+/** The package's named types that a field's type holds or points to. */
+function referencedTypes(type, pkg, depth = 0) {
+    if (depth > 6)
+        return [];
+    switch (type.kind) {
+        case 'named': {
+            const args = type.args.flatMap((a) => referencedTypes(a, pkg, depth + 1));
+            // weak.Pointer holds no reference: that is its purpose.
+            if (type.importPath)
+                return type.importPath === 'weak' ? [] : args;
+            const decl = pkg.types.get(type.name);
+            if (!decl)
+                return [];
+            if (decl.isAlias)
+                return referencedTypes(underlying(type, pkg), pkg, depth + 1);
+            return [type.name, ...args];
+        }
+        case 'pointer':
+        case 'slice':
+        case 'chan':
+        case 'array':
+            return referencedTypes(type.elem, pkg, depth + 1);
+        case 'map':
+            return [...referencedTypes(type.key, pkg, depth + 1), ...referencedTypes(type.value, pkg, depth + 1)];
+        case 'struct':
+            return type.fields.flatMap((f) => referencedTypes(f.type, pkg, depth + 1));
+        default:
+            return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg003-finalizer-references-object.ts
+
+
+/**
+ * FG003 finalizer-references-object: the finalizer function itself keeps the
+ * object reachable: a closure that captures it (or captures something that
+ * holds it), a method value bound to it (`x.close`), or a method value of
+ * another object that reaches it. The runtime keeps the finalizer alive, so
+ * the object never becomes unreachable and the finalizer never runs.
+ */
+const finalizerReferencesObject = {
+    id: 'FG003',
+    name: 'finalizer-references-object',
+    severity: 'error',
+    summary: 'The finalizer function keeps the finalized object reachable, so it never runs.',
+    kinds: ['SetFinalizer'],
+    check(site) {
+        for (const { objects, evaluation } of argumentObjects(site, 0)) {
+            const finalizers = (evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure');
+            for (const finalizer of finalizers) {
+                for (const object of objects) {
+                    const path = findPath(evaluation.run.finalState, finalizer, object);
+                    if (!path)
+                        continue;
+                    return {
+                        message: `the finalizer of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(`finalizer ${nameOfFunction(site.args[1])}`, path)}; ` +
+                            `an object reachable from its own finalizer is never collected, so the finalizer never runs`,
+                        related: relatedAlong(path),
+                    };
+                }
+            }
+        }
+        return undefined;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
+
+/** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
+const tinyAllocatorLimit = 16;
+/**
+ * Up to this size two objects of one type fit in one tiny block, so a dropped
+ * one can share its block with a live one. A 9 to 15 byte object is tiny too,
+ * but was finalized when measured: its own kind cannot share its block.
+ */
+const sharedTinyBlockSize = tinyAllocatorLimit / 2;
+/**
+ * FG007 finalizer-may-never-run: the runtime may never run the finalizer
+ * even though nothing references the object: the object belongs to a
+ * package-level variable (possibly linker-allocated, never freed), it has a
+ * zero-size type (all such objects share one address), or it is a tiny
+ * pointer-free object that shares a memory block with others, so it is freed
+ * only when all of them are.
+ */
+const finalizerMayNeverRun = {
+    id: 'FG007',
+    name: 'finalizer-may-never-run',
+    severity: 'warning',
+    summary: 'The runtime may never run this finalizer: global, zero-size or tiny object.',
+    kinds: ['SetFinalizer'],
+    check(site) {
+        const arg = site.args[0];
+        if (!arg)
+            return undefined;
+        const global = packageVariable(site, arg);
+        if (global) {
+            return {
+                message: `${arg.text} is ${global}; package-level objects may be allocated by the linker and are never freed, ` +
+                    `so the runtime does not guarantee to run this finalizer`,
+                related: [],
+            };
+        }
+        const type = site.evaluations[0]?.argTypes[0];
+        // &x.f or &a[i] points into a larger allocation: that one's size is what counts.
+        if (!type || type.kind !== 'pointer' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type !== 'composite_literal'))
+            return undefined;
+        const object = heap_pointee(type);
+        const size = layout(object, site.pkg);
+        if (!size)
+            return undefined;
+        if (size.size === 0) {
+            return {
+                message: `${arg.text} points to a zero-size ${types_typeName(object)}; zero-size objects share one address and are never freed, so this finalizer never runs`,
+                related: [],
+            };
+        }
+        if (!size.pointers && size.size <= sharedTinyBlockSize) {
+            return {
+                message: `${arg.text} points to a ${size.size}-byte ${types_typeName(object)} without pointers; the runtime packs such tiny objects ` +
+                    `into shared ${tinyAllocatorLimit}-byte blocks, and a finalizer runs only when the whole block is unreachable, which may be never`,
+                related: [],
+            };
+        }
+        return undefined;
+    },
+};
+/** How the argument names a package-level variable's object, or undefined. */
+function packageVariable(site, arg) {
+    const scope = site.evaluations[0]?.scope;
+    const isGlobal = (name) => site.pkg.vars.has(name) && !(scope?.lookup(name) && !scope.lookup(name).global);
+    if (arg.type === 'identifier' && isGlobal(arg.text)) {
+        const value = site.pkg.vars.get(arg.text).value;
+        if (value && isStaticAllocation(value))
+            return `the object allocated for package-level variable ${arg.text}`;
+        return undefined;
+    }
+    if (arg.type === 'unary_expression' && arg.child(0)?.type === '&') {
+        const operand = arg.childForFieldName('operand');
+        if (operand?.type === 'identifier' && isGlobal(operand.text))
+            return `the address of package-level variable ${operand.text}`;
+    }
+    return undefined;
+}
+/** `&T{...}` in a package-level initializer is laid out by the compiler in static data; `new(T)` is a heap allocation (measured). */
+function isStaticAllocation(node) {
+    return node.type === 'unary_expression' && node.child(0)?.type === '&' && node.childForFieldName('operand')?.type === 'composite_literal';
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
+
+
+/**
+ * FG004 finalizer-bad-object: the first argument of SetFinalizer is not a
+ * pointer to the start of an allocation: nil, a struct or other non-pointer
+ * value (the article's own CString example), or a pointer to a field that is
+ * not the first (`&s.inner`). The runtime throws ("first argument is T, not
+ * pointer", "pointer not at beginning of allocated block"); recover cannot
+ * catch it, the program dies.
+ */
+const finalizerBadObject = {
+    id: 'FG004',
+    name: 'finalizer-bad-object',
+    severity: 'error',
+    summary: 'The first argument is not a pointer to the start of an allocation; the program dies at the call.',
+    kinds: ['SetFinalizer'],
+    fatal: true,
+    check(site) {
+        const arg = site.args[0];
+        if (!arg)
+            return undefined;
+        if (arg.type === 'nil') {
+            return { message: 'the first argument of runtime.SetFinalizer is nil; the runtime throws "first argument is nil" and the program dies', related: [] };
+        }
+        const type = site.evaluations[0]?.argTypes[0];
+        const under = type && underlying(type, site.pkg);
+        if (type && under && isValueKind(under.kind)) {
+            return {
+                message: `${arg.text} is a ${types_typeName(type)} value, not a pointer; runtime.SetFinalizer throws ` +
+                    `"first argument is ${types_typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
+                related: [],
+            };
+        }
+        const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
+        // The runtime accepts inner pointers to tiny pointer-free objects: they may come from the tiny allocator.
+        const pointee = type?.kind === 'pointer' ? layout(type.elem, site.pkg) : undefined;
+        if (!operand || (pointee && !pointee.pointers && pointee.size < tinyAllocatorLimit))
+            return undefined;
+        const where = operand.type === 'selector_expression' ? fieldWhere(site, operand) : elementWhere(operand);
+        if (!where)
+            return undefined;
+        return {
+            message: `${arg.text} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
+            related: [],
+        };
+        return undefined;
+    },
+};
+function isValueKind(kind) {
+    return ['struct', 'basic', 'slice', 'map', 'chan', 'func', 'array'].includes(kind);
+}
+/** `&a[2]`: an element other than the first of a slice or array. */
+function elementWhere(index) {
+    if (index.type !== 'index_expression')
+        return undefined;
+    const position = index.childForFieldName('index');
+    return position?.type === 'int_literal' && Number(position.text) > 0 ? `element ${position.text}, inside its slice or array` : undefined;
+}
+/** Where the selected field lies when it does not start its struct. */
+function fieldWhere(site, selector) {
+    const position = fieldPosition(site, selector);
+    if (!position || position.atStart)
+        return undefined;
+    const field = selector.childForFieldName('field')?.text;
+    return position.offset === undefined ? `field ${field}, past the start of its struct` : `field ${field}, at offset ${position.offset} of its struct`;
+}
+/** Whether the selected field starts its struct; its byte offset when every size before it is known. */
+function fieldPosition(site, selector) {
+    const operand = selector.childForFieldName('operand');
+    const name = selector.childForFieldName('field')?.text;
+    const scope = site.evaluations[0]?.scope;
+    if (!operand || !name || !scope)
+        return undefined;
+    const holderType = site.interpreter.typeOf(operand, scope);
+    const struct = underlying(holderType.kind === 'pointer' ? holderType.elem : holderType, site.pkg);
+    if (struct.kind !== 'struct')
+        return undefined;
+    const index = struct.fields.findIndex((f) => f.name === name);
+    if (index < 0)
+        return undefined;
+    if (index === 0)
+        return { atStart: true, offset: 0 };
+    let offset = 0;
+    for (const field of struct.fields.slice(0, index + 1)) {
+        const l = layout(field.type, site.pkg);
+        // Unknown sizes before it: a field after others is past the start all the same.
+        if (!l)
+            return { atStart: false };
+        offset = Math.ceil(offset / l.align) * l.align;
+        if (field.name === name)
+            break;
+        offset += l.size;
+    }
+    return { atStart: offset === 0, offset };
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
+
+
+/**
+ * FG005 finalizer-bad-signature: the finalizer is not a function of exactly
+ * one parameter to which the object's type is assignable: wrong arity, a
+ * variadic parameter, a parameter of another type, or a method value whose
+ * method takes no argument (`x.Close`). The runtime throws "cannot pass *T to
+ * finalizer ..." at the call and the program dies.
+ */
+const finalizerBadSignature = {
+    id: 'FG005',
+    name: 'finalizer-bad-signature',
+    severity: 'error',
+    summary: 'The finalizer cannot take the object as its one argument; the program dies at the call.',
+    kinds: ['SetFinalizer'],
+    fatal: true,
+    check(site) {
+        const finalizer = site.args[1];
+        if (!finalizer || finalizer.type === 'nil')
+            return undefined;
+        const objectType = site.evaluations[0]?.argTypes[0];
+        const object = objectType && objectType.kind !== 'unknown' ? types_typeName(objectType) : 'the object';
+        const finalizerType = site.evaluations[0]?.argTypes[1];
+        const finalizerKind = finalizerType && underlying(finalizerType, site.pkg).kind;
+        if (finalizerType && finalizerKind && ['basic', 'struct', 'pointer', 'slice', 'map', 'chan', 'array'].includes(finalizerKind)) {
+            return {
+                message: `${finalizer.text} is a ${types_typeName(finalizerType)}, not a function; runtime.SetFinalizer throws "second argument is ${types_typeName(finalizerType)}, not a function" and the program dies`,
+                related: [],
+            };
+        }
+        const signature = signatureOf(site, finalizer);
+        if (!signature)
+            return undefined;
+        const fails = (why) => ({
+            message: `${signature.what} ${why}; runtime.SetFinalizer throws "cannot pass ${object} to finalizer" and the program dies (recover cannot catch it)`,
+            related: [],
+        });
+        if (signature.params.length !== 1) {
+            return fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`);
+        }
+        if (signature.variadic)
+            return fails('has a variadic parameter, which the runtime does not accept');
+        if (objectType && !assignable(objectType, signature.params[0], site)) {
+            return fails(`takes a ${types_typeName(signature.params[0])}, which the object's type ${object} is not assignable to`);
+        }
+        return undefined;
+    },
+};
+/** The parameter list of the finalizer expression, when the package declares it. */
+function signatureOf(site, node) {
+    const scope = site.evaluations[0]?.scope;
+    if (!scope)
+        return undefined;
+    if (node.type === 'func_literal') {
+        const params = readParams(node.childForFieldName('parameters'));
+        return { what: 'the finalizer func literal', params: params.map((p) => readType(p.typeNode, site.file)), variadic: params.some((p) => p.variadic) };
+    }
+    if (node.type === 'identifier') {
+        if (scope.lookup(node.text))
+            return undefined;
+        const decl = site.pkg.funcs.get(node.text);
+        if (!decl || fieldChildren(decl.node, 'type_parameters').length)
+            return undefined;
+        return { what: `function ${node.text}`, params: decl.params.map((p) => readType(p.typeNode, decl.file)), variadic: decl.params.some((p) => p.variadic) };
+    }
+    if (node.type !== 'selector_expression')
+        return undefined;
+    const operand = node.childForFieldName('operand');
+    const name = node.childForFieldName('field')?.text ?? '';
+    const receiverType = operand ? typeExpression(operand, site) : undefined;
+    if (receiverType) {
+        // Method expression (*T).m or T.m: the receiver becomes the first parameter.
+        const base = receiverType.kind === 'pointer' ? receiverType.elem : receiverType;
+        if (base.kind !== 'named')
+            return undefined;
+        const method = methodsOf(site.pkg, base.name)?.get(name);
+        if (!method || method.receiver?.typeName !== base.name)
+            return undefined;
+        if (!method.receiver.pointer || receiverType.kind === 'pointer') {
+            return {
+                what: `method expression ${node.text}`,
+                params: [receiverType, ...method.params.map((p) => readType(p.typeNode, method.file))],
+                variadic: method.params.some((p) => p.variadic),
+            };
+        }
+        return undefined;
+    }
+    const method = site.interpreter.methodOf(node, scope);
+    if (!method || site.interpreter.fieldOf(node, scope))
+        return undefined;
+    return {
+        what: `method value ${node.text}`,
+        params: method.params.map((p) => readType(p.typeNode, method.file)),
+        variadic: method.params.some((p) => p.variadic),
+    };
+}
+/** `(*T)` or `T` naming a type of the package, as the operand of a method expression. */
+function typeExpression(node, site) {
+    let inner = node;
+    while (inner?.type === 'parenthesized_expression')
+        inner = inner.namedChild(0);
+    if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*') {
+        const elem = inner.childForFieldName('operand');
+        const base = elem && typeExpression(elem, site);
+        return base ? { kind: 'pointer', elem: base } : undefined;
+    }
+    if (inner?.type === 'pointer_type') {
+        const elem = inner.namedChild(0);
+        return elem && site.pkg.types.has(elem.text) ? { kind: 'pointer', elem: { kind: 'named', name: elem.text, args: [] } } : undefined;
+    }
+    if ((inner?.type === 'identifier' || inner?.type === 'type_identifier') && site.pkg.types.has(inner.text)) {
+        const scope = site.evaluations[0]?.scope;
+        if (scope?.lookup(inner.text))
+            return undefined;
+        return { kind: 'named', name: inner.text, args: [] };
+    }
+    return undefined;
+}
+/**
+ * The runtime's rule: the same type; or both pointers to the same element
+ * type with one of them unnamed; or an interface the object implements. Only
+ * a mismatch the declarations prove is reported.
+ */
+function assignable(object, param, site) {
+    if (object.kind === 'unknown' || param.kind === 'unknown' || param.kind === 'typeParam')
+        return true;
+    if (sameType(object, param))
+        return true;
+    const paramUnder = underlying(param, site.pkg);
+    if (paramUnder.kind === 'interface' || (param.kind === 'named' && param.importPath))
+        return implementsAll(object, param, site);
+    if (paramUnder.kind === 'unknown' || paramUnder.kind === 'named')
+        return true;
+    if (object.kind !== 'pointer')
+        return true;
+    const resolve = (t) => {
+        const decl = t.kind === 'named' && !t.importPath ? site.pkg.types.get(t.name) : undefined;
+        return decl?.isAlias ? resolve(declaredType(decl)) : t;
+    };
+    // A named pointer type (`type ConnRef *Conn`) is accepted: the object's pointer type is unnamed.
+    const pointer = param.kind === 'pointer' ? param : paramUnder.kind === 'pointer' ? paramUnder : undefined;
+    if (pointer) {
+        const a = resolve(object.elem);
+        const b = resolve(pointer.elem);
+        if (a.kind === 'typeParam' || b.kind === 'typeParam' || a.kind === 'unknown' || b.kind === 'unknown')
+            return true;
+        return sameType(a, b);
+    }
+    return false;
+}
+/** Method names of interfaces from the standard library that finalizers commonly take. */
+const standardInterfaces = {
+    'io.Reader': ['Read'],
+    'io.Writer': ['Write'],
+    'io.Closer': ['Close'],
+    'io.ReadCloser': ['Read', 'Close'],
+    'io.WriteCloser': ['Write', 'Close'],
+    'io.ReadWriter': ['Read', 'Write'],
+    'io.ReadWriteCloser': ['Read', 'Write', 'Close'],
+    'fmt.Stringer': ['String'],
+};
+/** The methods an interface type requires, when every part of it is known. */
+function requiredMethods(param, site) {
+    if (param.kind === 'named' && param.importPath)
+        return standardInterfaces[`${param.importPath}.${param.name}`];
+    if (param.kind === 'basic' && param.name === 'error')
+        return ['Error'];
+    const decl = param.kind === 'named' ? site.pkg.types.get(param.name) : undefined;
+    if (!decl || decl.typeNode.type !== 'interface_type')
+        return param.kind === 'interface' && param.empty ? [] : undefined;
+    const names = [];
+    for (const element of decl.typeNode.namedChildren) {
+        if (element?.type === 'method_elem')
+            names.push(element.childForFieldName('name')?.text ?? '');
+        else if (element) {
+            const embedded = requiredMethods(readType(element.namedChild(0) ?? element, decl.file), site);
+            if (!embedded)
+                return undefined;
+            names.push(...embedded);
+        }
+    }
+    return names;
+}
+/** The method set of a pointer to a package type, when no embedded type hides methods from us. */
+function methodSet(object, site, depth = 0) {
+    const base = object.kind === 'pointer' ? object.elem : object;
+    if (base.kind !== 'named' || base.importPath || depth > 3)
+        return undefined;
+    const names = new Set(methodsOf(site.pkg, base.name)?.keys() ?? []);
+    const under = underlying(base, site.pkg);
+    if (under.kind !== 'struct')
+        return names;
+    for (const field of under.fields) {
+        if (!field.embedded)
+            continue;
+        const promoted = methodSet(field.type, site, depth + 1);
+        if (!promoted)
+            return undefined;
+        for (const name of promoted)
+            names.add(name);
+    }
+    return names;
+}
+function implementsAll(object, iface, site) {
+    const required = requiredMethods(iface, site);
+    const available = methodSet(object, site);
+    if (!required || !available)
+        return true;
+    return required.every((name) => available.has(name));
+}
+
+;// CONCATENATED MODULE: ./src/rules/fg006-cleanup-references-object.ts
+
+
+/**
+ * FG006 cleanup-references-object: runtime.AddCleanup(ptr, cleanup, arg)
+ * where arg is or reaches ptr, or cleanup is a closure or method value that
+ * reaches ptr. The runtime keeps cleanup and arg alive until ptr is
+ * collected, so ptr never is, and the cleanup never runs (arg == ptr panics).
+ * Cycles among objects with cleanups are fine, unlike finalizers.
+ */
+const cleanupReferencesObject = {
+    id: 'FG006',
+    name: 'cleanup-references-object',
+    severity: 'error',
+    summary: 'The cleanup function or its argument keeps the object reachable, so the cleanup never runs.',
+    kinds: ['AddCleanup'],
+    check(site) {
+        for (const { objects, evaluation } of argumentObjects(site, 0)) {
+            const state = evaluation.run.finalState;
+            for (const object of objects) {
+                const args = evaluation.argObjects[2] ?? [];
+                if (args.some((a) => a.id === object.id)) {
+                    return {
+                        message: `the cleanup argument ${site.args[2]?.text} is ${describeArgument(site, 0)} itself; AddCleanup panics when arg == ptr, and a cleanup argument that is the object keeps it alive forever`,
+                        related: [],
+                    };
+                }
+                const holders = [
+                    ...args.map((a) => ({ start: a, name: `arg ${site.args[2]?.text}` })),
+                    ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1])}` })),
+                ];
+                for (const { start, name } of holders) {
+                    const path = findPath(state, start, object);
+                    if (!path)
+                        continue;
+                    return {
+                        message: `the cleanup of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(name, path)}; ` +
+                            `the runtime holds the cleanup and its argument until the object is collected, so it never is and the cleanup never runs`,
+                        related: relatedAlong(path),
+                    };
+                }
+            }
+        }
+        return undefined;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+
+
+
+
+
+
+
+const syntaxError = {
+    id: 'FG000',
+    name: 'syntax-error',
+    severity: 'notice',
+    summary: 'The file has syntax errors; it was analyzed as far as its parse tree allows.',
+};
+const rules = [
+    finalizerCycle,
+    finalizerTypeCycle,
+    finalizerReferencesObject,
+    finalizerBadObject,
+    finalizerBadSignature,
+    cleanupReferencesObject,
+    finalizerMayNeverRun,
+];
+const ruleCatalog = [syntaxError, ...rules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
+
+;// CONCATENATED MODULE: ./src/rules/remediation.ts
+const articleQuotes = {
+    en: {
+        intro: 'From the article on Go finalizers (translated from Russian):',
+        sentences: [
+            'The garbage collector will not be able to call the finalizer for foo, and the memory of the objects foo and bar is not guaranteed to be freed. This can lead to a real memory leak.',
+            'The garbage collector in Go is a tracing one, so it is able to handle cyclic references correctly if finalizers are not used.',
+            'To solve this problem, avoid cyclic references when using finalizers.',
+        ],
+    },
+    ru: {
+        intro: 'Из статьи о финализаторах в Go:',
+        sentences: [
+            'Сборщик мусора не сможет вызвать финализатор для foo, а память для объектов foo и bar не гарантируется, что будет освобождена. Это может привести к настоящей утечке памяти.',
+            'Сборщик мусора в Go является трассирующим, поэтому он способен корректно обрабатывать циклические ссылки, если не используются финализаторы.',
+            'Чтобы решить эту проблему, избегайте циклических ссылок при использовании финализаторов.',
+        ],
+    },
+};
+const cycleCleanup = {
+    en: {
+        available: 'With Go 1.24 or later, prefer `runtime.AddCleanup(ptr, cleanup, arg)`: objects with cleanups may sit in cycles and are still collected, and their cleanups run, as long as neither `cleanup` nor `arg` reaches `ptr` (pass the resource, such as the file descriptor, as `arg`, not the object). A back-reference that has to stay can be a `weak.Pointer[T]` (package weak), which does not keep its target alive and so does not close the cycle.',
+        unavailable: 'Go 1.24 added `runtime.AddCleanup`, which collects objects in cycles, and `weak.Pointer`; they are not suggested here because this code does not declare Go 1.24 or later.',
+    },
+    ru: {
+        available: 'Начиная с Go 1.24 лучше использовать `runtime.AddCleanup(ptr, cleanup, arg)`: объекты с cleanup-функциями могут входить в циклы — они всё равно собираются, и cleanup-функции запускаются, если ни `cleanup`, ни `arg` не ведут к `ptr` (передавайте в `arg` сам ресурс, например файловый дескриптор, а не объект). Обратную ссылку, без которой не обойтись, можно сделать `weak.Pointer[T]` (пакет weak): она не удерживает цель и потому не замыкает цикл.',
+        unavailable: 'В Go 1.24 появились `runtime.AddCleanup`, который собирает объекты в циклах, и `weak.Pointer`; здесь они не предлагаются, потому что код не объявляет Go 1.24 или новее.',
+    },
+};
+const en = {
+    FG000: {
+        problem: 'This Go file has syntax errors, so the Go compiler rejects it. finalizer-guard analyzed only the parts that parse, so findings in this file may be missing or misplaced.',
+        fix: 'Fix: correct the syntax errors (`gofmt -e` or `go vet` lists them) and run the check again. If the file is not meant to compile (a template, test input), leave it out of the analyzed paths or move it under a testdata/ directory, which is skipped.',
+    },
+    FG001: {
+        problem: "The object passed to runtime.SetFinalizer is part of a reference cycle that runs through at least one other heap object. Until a finalizer has run, the collector keeps alive everything its object points to; an object that reaches itself through another object therefore keeps itself alive: the finalizer never runs and no object in the cycle is ever freed. This is the article's foo/bar example (foo.bar = bar; bar.foo = foo).",
+        quotes: articleQuotes.en.sentences,
+        fix: 'Fix: break the cycle, or take the finalizer out of it. Keep the resource (file descriptor, C pointer) in a small inner struct that does not point back, and set the finalizer on that struct; the outer objects may then form cycles freely. The article shows the standard library doing this in os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Otherwise clear the back-reference (`bar.foo = nil`) before the last reference is dropped. Either way, prefer an explicit Close method and keep the finalizer only as a safety net.',
+        cleanup: cycleCleanup.en,
+    },
+    FG002: {
+        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, maps, channels, interfaces, functions). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
+        quotes: articleQuotes.en.sentences,
+        fix: 'Fix: make sure values of this type never form such a cycle. If they can, move the finalizer to a small inner struct that holds only the resource and points back to nothing, as os.newFile does with `runtime.SetFinalizer(f.file, (*file).close)`. If they cannot (the field is always nil or points elsewhere), suppress this finding with a reason: `//finalizer-guard:ignore FG002 <reason>`.',
+        cleanup: cycleCleanup.en,
+    },
+    FG003: {
+        problem: 'The finalizer function itself keeps the object reachable: it is a closure that captures the object (or a variable that holds it), a method value bound to the object (`x.fin`), or a method value of another object that reaches it. The runtime keeps the finalizer function alive as long as the finalizer is set, so the object never becomes unreachable, the finalizer never runs, and the object is never freed.',
+        fix: 'Fix: use the argument the runtime passes to the finalizer instead of a captured variable: `runtime.SetFinalizer(x, func(x *T) { x.release() })`, or the method expression `runtime.SetFinalizer(x, (*T).release)`. If the finalizer needs other values, copy them into locals that do not lead back to the object and capture only those.',
+        cleanup: {
+            available: 'With Go 1.24 or later, `runtime.AddCleanup(x, func(h *handle) { h.close() }, x.h)` makes the split explicit: the cleanup receives only the value it needs, which must not point back to `x`.',
+            unavailable: 'Go 1.24 added `runtime.AddCleanup`, which passes the cleanup only the value it needs; it is not suggested here because this code does not declare Go 1.24 or later.',
+        },
+    },
+    FG004: {
+        problem: "runtime.SetFinalizer needs a pointer to the start of an allocated object (from `new(T)`, `&T{...}`, or `&v` of a variable). A struct value, any other non-pointer, or a pointer into the middle of an object (`&s.inner`) makes it abort the whole program with a fatal error, \"runtime.SetFinalizer: first argument is T, not pointer\" or \"runtime.SetFinalizer: pointer not at beginning of allocated block\"; `recover` cannot catch it. The article's own first example (`str := CString{...}; runtime.SetFinalizer(str, ...)`) passes a struct value and would die this way.",
+        fix: 'Fix: allocate the object with `&T{...}` (or `new(T)`), keep and return that pointer, and pass it to SetFinalizer. For a part of an object, set the finalizer on the whole object, or allocate the part separately (make the field a pointer, `inner *Inner`).',
+    },
+    FG005: {
+        problem: 'The finalizer must be a function of exactly one parameter to which the object can be assigned (`*T`, or an interface that `*T` implements); its results are ignored. Anything else makes runtime.SetFinalizer abort the whole program with a fatal error such as "runtime.SetFinalizer: cannot pass *T to finalizer func() error"; `recover` cannot catch it. A method value such as `x.Close`, for a method without parameters, has its receiver already bound and takes no argument, so it always fails.',
+        fix: 'Fix: pass a function literal, `func(x *T) { x.Close() }`, or the method expression `(*T).Close`, whose first parameter is the receiver. Make the parameter type the type of the object or an interface it implements.',
+    },
+    FG006: {
+        problem: 'runtime.AddCleanup(ptr, cleanup, arg) calls cleanup(arg) after ptr becomes unreachable. Here ptr stays reachable from the cleanup itself: `arg` is ptr or leads to it, or `cleanup` is a closure that captures ptr (or something that holds it), or a method value bound to it (`c.destroy`). The runtime keeps cleanup and arg alive, so ptr is never collected and the cleanup never runs. (Passing ptr itself as arg makes AddCleanup panic.)',
+        fix: 'Fix: pass as `arg` only what the cleanup has to release (a file descriptor, a C pointer, a small handle struct that does not point back), and write the cleanup as a function of that value: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Cycles among objects are fine for AddCleanup; only reachability from cleanup and arg matters.',
+    },
+    FG007: {
+        problem: 'This finalizer may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead. In none of these cases does the runtime promise to run the finalizer, and no finalizer runs when the program exits.',
+        fix: 'Fix: do not rely on the finalizer here. Release the resource explicitly (a Close method, `defer`). If a finalizer is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
+    },
+};
+const ru = {
+    FG000: {
+        problem: 'В этом файле Go есть синтаксические ошибки, и компилятор Go его не примет. finalizer-guard проанализировал только разобранные части, поэтому находки в этом файле могут быть пропущены или указывать не туда.',
+        fix: 'Исправление: исправьте синтаксические ошибки (их перечислит `gofmt -e` или `go vet`) и запустите проверку снова. Если файл и не должен компилироваться (шаблон, входные данные тестов), не включайте его в проверяемые пути или перенесите в каталог testdata/, который пропускается.',
+    },
+    FG001: {
+        problem: 'Объект, переданный в runtime.SetFinalizer, входит в цикл ссылок, который проходит хотя бы через один другой объект в куче. Пока финализатор не выполнен, сборщик мусора сохраняет всё, на что ссылается объект с финализатором; если объект достижим из самого себя через другой объект, он удерживает сам себя: финализатор не запускается никогда, и ни один объект цикла не освобождается. Это случай из примера статьи с foo и bar (foo.bar = bar; bar.foo = foo).',
+        quotes: articleQuotes.ru.sentences,
+        fix: 'Исправление: разорвите цикл или выведите из него финализатор. Храните ресурс (файловый дескриптор, указатель C) в небольшой внутренней структуре, которая не ссылается обратно, и ставьте финализатор на неё; внешние объекты тогда могут образовывать циклы без вреда. Так, как показано в статье, делает стандартная библиотека в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Другой путь — обнулить обратную ссылку (`bar.foo = nil`) до того, как пропадёт последняя ссылка на объект. В любом случае лучше освобождать ресурс явным методом Close, а финализатор оставить только как страховку.',
+        cleanup: cycleCleanup.ru,
+    },
+    FG002: {
+        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, map, каналы, интерфейсы, функции). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
+        quotes: articleQuotes.ru.sentences,
+        fix: 'Исправление: убедитесь, что значения этого типа никогда не образуют такой цикл. Если могут, перенесите финализатор на небольшую внутреннюю структуру, которая хранит только ресурс и ни на что не ссылается обратно, как в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Если не могут (поле всегда nil или указывает на другие объекты), подавите это предупреждение с указанием причины: `//finalizer-guard:ignore FG002 <причина>`.',
+        cleanup: cycleCleanup.ru,
+    },
+    FG003: {
+        problem: 'Сама функция-финализатор удерживает объект достижимым: это замыкание, захватившее объект (или переменную, которая на него ссылается), значение-метод, привязанное к объекту (`x.fin`), или значение-метод другого объекта, из которого достижим этот. Runtime хранит функцию-финализатор, пока финализатор установлен, поэтому объект никогда не становится недостижимым: финализатор не запускается, и память не освобождается.',
+        fix: 'Исправление: используйте аргумент, который runtime передаёт финализатору, а не захваченную переменную: `runtime.SetFinalizer(x, func(x *T) { x.release() })` или выражение-метод `runtime.SetFinalizer(x, (*T).release)`. Если финализатору нужны другие значения, скопируйте их в локальные переменные, которые не ведут обратно к объекту, и захватывайте только их.',
+        cleanup: {
+            available: 'Начиная с Go 1.24 это разделение делает явным `runtime.AddCleanup(x, func(h *handle) { h.close() }, x.h)`: cleanup-функция получает только нужное ей значение, и оно не должно ссылаться обратно на `x`.',
+            unavailable: 'В Go 1.24 появился `runtime.AddCleanup`, который передаёт cleanup-функции только нужное ей значение; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
+        },
+    },
+    FG004: {
+        problem: 'runtime.SetFinalizer требует указатель на начало выделенного объекта (полученный через `new(T)`, `&T{...}` или `&v` для переменной). Значение структуры, любое другое значение не-указатель или указатель внутрь объекта (`&s.inner`) аварийно завершают всю программу с фатальной ошибкой «runtime.SetFinalizer: first argument is T, not pointer» или «runtime.SetFinalizer: pointer not at beginning of allocated block»; `recover` её не перехватывает. Первый же пример статьи (`str := CString{...}; runtime.SetFinalizer(str, ...)`) передаёт значение структуры и завершился бы именно так.',
+        fix: 'Исправление: создавайте объект через `&T{...}` (или `new(T)`), храните и возвращайте этот указатель и передавайте его в SetFinalizer. Если речь о части объекта, ставьте финализатор на весь объект или выделите часть отдельно (сделайте поле указателем, `inner *Inner`).',
+    },
+    FG005: {
+        problem: 'Финализатор должен быть функцией ровно одного параметра, которому можно присвоить объект (`*T` или интерфейс, который реализует `*T`); возвращаемые значения игнорируются. Всё остальное аварийно завершает всю программу с фатальной ошибкой вида «runtime.SetFinalizer: cannot pass *T to finalizer func() error»; `recover` её не перехватывает. Значение-метод вроде `x.Close` для метода без параметров уже привязано к получателю и не принимает аргументов, поэтому всегда приводит к этой ошибке.',
+        fix: 'Исправление: передайте функциональный литерал `func(x *T) { x.Close() }` или выражение-метод `(*T).Close`, у которого первый параметр — получатель. Тип параметра должен быть типом объекта или интерфейсом, который тот реализует.',
+    },
+    FG006: {
+        problem: 'runtime.AddCleanup(ptr, cleanup, arg) вызывает cleanup(arg) после того, как ptr станет недостижимым. Здесь ptr остаётся достижимым из самой cleanup-функции: `arg` — это ptr или ведёт к нему, либо `cleanup` — замыкание, захватившее ptr (или то, что на него ссылается), либо значение-метод, привязанное к нему (`c.destroy`). Runtime удерживает cleanup и arg, поэтому ptr никогда не собирается, и cleanup не запускается. (Если передать в arg сам ptr, AddCleanup паникует.)',
+        fix: 'Исправление: передавайте в `arg` только то, что cleanup-функция должна освободить (файловый дескриптор, указатель C, небольшую структуру-дескриптор без обратных ссылок), и пишите cleanup как функцию от этого значения: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Циклы между объектами для AddCleanup не страшны; важно лишь, чтобы ptr не был достижим из cleanup и arg.',
+    },
+    FG007: {
+        problem: 'Этот финализатор может не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём. Ни в одном из этих случаев runtime не обещает запустить финализатор; при завершении программы финализаторы не запускаются вовсе.',
+        fix: 'Исправление: не полагайтесь здесь на финализатор. Освобождайте ресурс явно (метод Close, `defer`). Если финализатор всё же нужен как страховка, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
+    },
+};
+const catalogs = { en, ru };
+/** True when goVersion ("1.24", "go1.25.1") is at least 1.24, where AddCleanup and weak exist. */
+function hasCleanups(goVersion) {
+    const match = /^(?:go)?(\d+)\.(\d+)/.exec(goVersion?.trim() ?? '');
+    if (!match)
+        return false;
+    const major = Number(match[1]);
+    const minor = Number(match[2]);
+    return major > 1 || (major === 1 && minor >= 24);
+}
+function texts(ruleId, lang) {
+    const found = catalogs[lang][ruleId];
+    if (!found)
+        throw new Error(`no remediation for rule ${ruleId}`);
+    return found;
+}
+function paragraphs(ruleId, options) {
+    const rule = texts(ruleId, options.lang);
+    const out = [{ kind: 'text', text: rule.problem }];
+    if (rule.quotes) {
+        out.push({ kind: 'text', text: articleQuotes[options.lang].intro });
+        for (const quote of rule.quotes)
+            out.push({ kind: 'quote', text: quote });
+    }
+    out.push({ kind: 'text', text: rule.fix });
+    if (rule.cleanup) {
+        out.push({ kind: 'text', text: hasCleanups(options.goVersion) ? rule.cleanup.available : rule.cleanup.unavailable });
+    }
+    return out;
+}
+/** The paragraph that says what goes wrong at run time (SARIF fullDescription). */
+function ruleExplanation(ruleId, lang) {
+    return texts(ruleId, lang).problem;
+}
+/** Plain-text remediation: paragraphs separated by blank lines, article quotes in quotation marks. */
+function remediation(ruleId, options) {
+    const [open, close] = options.lang === 'ru' ? ['«', '»'] : ['"', '"'];
+    return paragraphs(ruleId, options)
+        .map((p) => (p.kind === 'quote' ? open + p.text + close : p.text))
+        .join('\n\n');
+}
+/** The same remediation as Markdown, article quotes as block quotes (SARIF help.markdown, docs). */
+function remediationMarkdown(ruleId, options) {
+    const blocks = [];
+    for (const p of paragraphs(ruleId, options)) {
+        const previous = blocks.length - 1;
+        // Consecutive quoted paragraphs share one block quote.
+        if (p.kind === 'quote' && blocks[previous]?.startsWith('> '))
+            blocks[previous] += `\n>\n> ${p.text}`;
+        else
+            blocks.push(p.kind === 'quote' ? `> ${p.text}` : p.text);
+    }
+    return blocks.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+// The analysis pipeline: discover packages, read and parse their files, model
+// each package, interpret the functions that reach a finalizer or cleanup
+// call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
+// Action both call analyze().
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
+const maxFileBytes = 8 * 1024 * 1024;
+const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
+function readSource(path) {
+    const size = (0,external_node_fs_namespaceObject.statSync)(path).size;
+    if (size > maxFileBytes)
+        return { path, bytes: size, unreadable: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
+    const buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
+    if (buffer.length === 0)
+        return { path, bytes: 0, unreadable: 'file is empty; a Go file must start with a package clause' };
+    if (buffer.includes(0))
+        return { path, bytes: buffer.length, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
+    try {
+        return { path, bytes: buffer.length, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer) };
+    }
+    catch {
+        return { path, bytes: buffer.length, unreadable: 'file is not valid UTF-8, as Go source must be; not analyzed' };
+    }
+}
+const goVersions = new Map();
+/** The go directive of the nearest go.mod at or above dir. */
+function goVersionFor(dir) {
+    if (goVersions.has(dir))
+        return goVersions.get(dir);
+    const modFile = (0,external_node_path_namespaceObject.join)(dir, 'go.mod');
+    let version;
+    if ((0,external_node_fs_namespaceObject.existsSync)(modFile))
+        version = /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(modFile, 'utf8'))?.[1];
+    else if ((0,external_node_path_namespaceObject.dirname)(dir) !== dir)
+        version = goVersionFor((0,external_node_path_namespaceObject.dirname)(dir));
+    goVersions.set(dir, version);
+    return version;
+}
+class Reporter {
+    options;
+    goVersion;
+    findings = [];
+    constructor(options, goVersion) {
+        this.options = options;
+        this.goVersion = goVersion;
+    }
+    path(file) {
+        return (0,external_node_path_namespaceObject.relative)(this.options.root, file).split(external_node_path_namespaceObject.sep).join('/');
+    }
+    add(rule, file, node, message, related) {
+        const start = node?.startPosition ?? { row: 0, column: 0 };
+        const end = node?.endPosition ?? start;
+        this.findings.push({
+            ruleId: rule.id,
+            rule: rule.name,
+            severity: rule.severity,
+            path: this.path(file),
+            line: start.row + 1,
+            column: start.column + 1,
+            endLine: end.row + 1,
+            endColumn: end.column + 1,
+            message,
+            remediation: remediation(rule.id, { lang: this.options.lang ?? 'en', goVersion: this.goVersion }),
+            related,
+        });
+    }
+}
+/** The first place the parser could not make sense of. */
+function firstError(node) {
+    if (node.isError || node.isMissing)
+        return node;
+    for (const child of node.children) {
+        if (child?.hasError || child?.isMissing)
+            return firstError(child) ?? child;
+    }
+    return undefined;
+}
+/**
+ * Whether a function body sets a finalizer or cleanup: a call named
+ * SetFinalizer or AddCleanup (not a comment that mentions one), other than
+ * SetFinalizer(x, nil), which only removes one.
+ */
+function setsRuntimeHook(body) {
+    if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text))
+        return false;
+    return body.descendantsOfType('call_expression').some((call) => {
+        if (!/(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''))
+            return false;
+        return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
+    });
+}
+/** Functions that contain a finalizer or cleanup call, and their callers in the package. */
+function rootFunctions(pkg) {
+    const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
+    if (!direct.length)
+        return [];
+    const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
+    pkg.load('', calls);
+    const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
+    // Files may have been read in any order: a fixed order keeps results stable.
+    const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
+    return [...direct.sort(byPlace), ...callers.sort(byPlace)];
+}
+function isClearing(evaluation) {
+    return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
+/** Whether the same code removes this finalizer again later, at least as surely as it set it. */
+function clearedLater(evaluation, clearings) {
+    const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
+    return clearings.some((c) => c.run === evaluation.run &&
+        c.file === evaluation.file &&
+        c.call.startIndex > evaluation.call.startIndex &&
+        c.conditional <= evaluation.conditional &&
+        (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
+}
+/** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
+function checkSite(site) {
+    const results = [];
+    for (const rule of rules) {
+        if (!rule.kinds.includes(site.kind))
+            continue;
+        const report = rule.check(site);
+        if (!report)
+            continue;
+        if (rule.fatal)
+            return [{ rule, report }];
+        results.push({ rule, report });
+    }
+    return results;
+}
+function analyzePackage(pkg, reporter) {
+    const interpreter = new Interpreter(pkg);
+    const evaluations = new Map();
+    for (const root of rootFunctions(pkg)) {
+        for (const evaluation of interpreter.interpretRoot(root)) {
+            const list = evaluations.get(evaluation.call.id) ?? [];
+            list.push(evaluation);
+            evaluations.set(evaluation.call.id, list);
+        }
+    }
+    const clearings = [...evaluations.values()].flat().filter(isClearing);
+    for (const all of evaluations.values()) {
+        if (isClearing(all[0]))
+            continue;
+        const list = all.filter((e) => !clearedLater(e, clearings));
+        const first = list[0];
+        if (!first)
+            continue;
+        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
+        for (const { rule, report } of checkSite(site)) {
+            const related = report.related.map((r) => ({
+                path: reporter.path(r.file.path),
+                line: r.node.startPosition.row + 1,
+                column: r.node.startPosition.column + 1,
+                message: r.message,
+            }));
+            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
+        }
+    }
+    return evaluations.size;
+}
+function dedupeRelated(related) {
+    const seen = new Set();
+    return related.filter((r) => {
+        const key = `${r.path}:${r.line}:${r.column}:${r.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
+/** `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why` on the line or the line above. */
+function isSuppressed(finding, lines) {
+    for (const line of [lines[finding.line - 1], lines[finding.line - 2]]) {
+        const match = line && suppression.exec(line);
+        if (!match)
+            continue;
+        if (match[0].includes('nolint')) {
+            if (!match[1] || match[1].split(',').includes('finalizerguard'))
+                return true;
+            continue;
+        }
+        const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
+        if (!ids.length || ids.includes(finding.ruleId))
+            return true;
+    }
+    return false;
+}
+/** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
+function targetsFor(sources) {
+    const withCalls = sources.filter((s) => s.text && callPattern.test(s.text));
+    const targets = [];
+    const unbuildable = [];
+    for (const source of withCalls) {
+        if (targets.some((tags) => source.constraint(tags)))
+            continue;
+        const tags = targetFor((0,external_node_path_namespaceObject.basename)(source.path), source.text);
+        if (tags)
+            targets.push(tags);
+        else
+            unbuildable.push(source);
+    }
+    return { targets, unbuildable };
+}
+async function analyzeDir(dir, reporter, options, stats) {
+    const sources = dir.files.map(readSource);
+    stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
+    const shortcuts = options.shortcuts ?? true;
+    if (shortcuts && !sources.some((s) => s.text && callPattern.test(s.text)))
+        return;
+    for (const source of sources)
+        if (source.text !== undefined)
+            source.constraint = fileConstraint((0,external_node_path_namespaceObject.basename)(source.path), source.text);
+    const parser = await goParser();
+    const parsed = new Map();
+    const parse = (source) => {
+        let file = parsed.get(source.path);
+        if (!file) {
+            const tree = parser.parse(source.text);
+            if (!tree)
+                throw new Error(`the parser returned no tree for ${source.path}`);
+            stats.parsedFiles++;
+            parsed.set(source.path, (file = readFileModel(source.path, source.text, tree)));
+        }
+        return file;
+    };
+    if (!shortcuts)
+        for (const source of sources)
+            if (source.text !== undefined)
+                parse(source);
+    const packageClause = /^package[ \t]+(\w+)/m;
+    const { targets, unbuildable } = targetsFor(sources);
+    const noticed = new Set();
+    const notice = (path, node, message) => {
+        if (noticed.has(path))
+            return;
+        noticed.add(path);
+        reporter.add(syntaxError, path, node, message, []);
+    };
+    for (const source of unbuildable)
+        notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
+    const packages = new Set();
+    const before = reporter.findings.length;
+    for (const tags of targets) {
+        const byPackage = new Map();
+        for (const source of sources) {
+            if (source.text === undefined || !source.constraint(tags))
+                continue;
+            const name = packageClause.exec(source.text)?.[1] ?? '';
+            byPackage.set(name, [...(byPackage.get(name) ?? []), source]);
+        }
+        // A file whose package clause cannot be read belongs with the others.
+        const unnamed = byPackage.get('');
+        if (unnamed && byPackage.size > 1) {
+            byPackage.delete('');
+            byPackage.values().next().value.push(...unnamed);
+        }
+        for (const [name, group] of byPackage) {
+            const withCalls = group.filter((s) => callPattern.test(s.text));
+            if (!withCalls.length)
+                continue;
+            packages.add(name);
+            // Files without a call are read only when the analysis looks up a name they may declare.
+            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)) : []);
+            const loadMore = (word, test) => {
+                const loaded = [];
+                for (const source of pending) {
+                    if ((word && !source.text.includes(word)) || !test.test(source.text))
+                        continue;
+                    pending.delete(source);
+                    loaded.push(parse(source));
+                }
+                return loaded;
+            };
+            for (const source of withCalls) {
+                const file = parse(source);
+                if (!file.hasErrors)
+                    continue;
+                const error = firstError(file.tree.rootNode);
+                notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
+            }
+            for (const source of sources)
+                if (source.unreadable)
+                    notice(source.path, undefined, source.unreadable);
+            const eager = group.filter((s) => !pending.has(s));
+            stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
+        }
+    }
+    stats.packages += packages.size;
+    const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
+    const added = reporter.findings.splice(before);
+    const seen = new Set();
+    for (const finding of added) {
+        // The same call analyzed for several targets is reported once.
+        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get((0,external_node_path_namespaceObject.join)(options.root, finding.path)) ?? []))
+            reporter.findings.push(finding);
+    }
+    for (const file of parsed.values())
+        file.tree.delete();
+}
+function emptyStats() {
+    return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+}
+/** Analyzes the packages of one directory; worker threads run this too. */
+async function analyzeDirectory(dir, options) {
+    const stats = emptyStats();
+    stats.files = dir.files.length;
+    const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
+    try {
+        await analyzeDir(dir, reporter, options, stats);
+    }
+    catch (error) {
+        if (error instanceof errors_UsageError)
+            throw error;
+        const code = error.code;
+        if (code)
+            throw new errors_UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${error.message}`);
+        throw error;
+    }
+    return { findings: reporter.findings, stats };
+}
+/** Below this many files per thread, starting another thread costs more than it saves. */
+const filesPerThread = 1000;
+/** How many threads analyze: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
+function threadCount(dirs, options) {
+    if (options.shortcuts === false || !existsSync(workerFile))
+        return 1;
+    const forced = process.env.FINALIZER_GUARD_THREADS;
+    if (forced !== undefined && /^\d+$/.test(forced))
+        return Math.max(1, Math.min(Number(forced), dirs.length));
+    const files = dirs.reduce((n, d) => n + d.files.length, 0);
+    return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / filesPerThread), dirs.length));
+}
+/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs in-process. */
+const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'worker.js');
+/** The next directory to analyze, claimed atomically so no thread waits for another to hand out work. */
+function claimNext(counter) {
+    return Atomics.add(counter, 0, 1);
+}
+/**
+ * Runs analyzeDirectory over the directories on `threads` threads, this one
+ * included; each claims the next directory when it is done with one.
+ */
+async function analyzeOnThreads(dirs, options, threads) {
+    const results = new Array(dirs.length);
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const onWorker = (worker) => new Promise((resolve, reject) => {
+        worker.on('message', (reply) => {
+            if ('error' in reply)
+                reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
+            else if ('done' in reply)
+                resolve();
+            else
+                results[reply.index] = reply.result;
+        });
+        worker.on('error', reject);
+        worker.postMessage({ dirs, options, counter });
+    });
+    const onThisThread = async () => {
+        for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
+            results[index] = await analyzeDirectory(dirs[index], options);
+        }
+    };
+    const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
+    try {
+        await Promise.all([...workers.map(onWorker), onThisThread()]);
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+/**
+ * Analyzes Go packages named by patterns: a .go file (its package), a
+ * directory (its package), or DIR/... (every package below, as the go tool
+ * walks it). Throws UsageError for a pattern that names nothing readable.
+ */
+async function analyze(patterns, options) {
+    const dirs = discoverPackages(patterns, options.root);
+    const threads = threadCount(dirs, options);
+    const results = threads > 1 ? await analyzeOnThreads(dirs, options, threads) : [];
+    if (threads <= 1)
+        for (const dir of dirs)
+            results.push(await analyzeDirectory(dir, options));
+    const stats = emptyStats();
+    const findings = [];
+    for (const result of results) {
+        findings.push(...result.findings);
+        for (const key of Object.keys(stats))
+            stats[key] += result.stats[key];
+    }
+    findings.sort(compareByPlace);
+    return { findings, stats };
+}
+
+;// CONCATENATED MODULE: ./src/worker.ts
+// Entry of a worker thread (dist/worker.js): claims directories from the
+// shared counter and analyzes them with its own parser until none is left.
+
+
+
+const reply = (message) => external_node_worker_threads_namespaceObject.parentPort.postMessage(message);
+external_node_worker_threads_namespaceObject.parentPort.once('message', async ({ dirs, options, counter }) => {
+    try {
+        for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
+            reply({ index, result: await analyzeDirectory(dirs[index], options) });
+        }
+        reply({ done: true });
+    }
+    catch (error) {
+        reply({ error: error.message ?? String(error), usage: error instanceof errors_UsageError });
+    }
+});
+
