@@ -1,7 +1,7 @@
 // The CLI contract, through the built bundle as users run it: flags, exit
 // codes, formats, suppressions, package walking, and bad input.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,5 +166,16 @@ describe('the bundle', () => {
     const b = run(['--format', 'json', 'cycle'], node24);
     expect(b.code).toBe(1);
     expect(b.stdout).toBe(a.stdout);
+  });
+});
+
+describe('the README', () => {
+  it('shows what its first command really prints', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const quoted = /The first command prints, first of all:\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(quoted).toBeDefined();
+    const result = spawnSync(process.execPath, [cli, 'examples/cgo-wrappers'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout.startsWith(quoted!)).toBe(true);
   });
 });
