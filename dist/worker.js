@@ -6932,20 +6932,32 @@ function remediationMarkdown(ruleId, options) {
 const maxFileBytes = 8 * 1024 * 1024;
 const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
 function readSource(path) {
-    const size = (0,external_node_fs_namespaceObject.statSync)(path).size;
-    if (size > maxFileBytes)
-        return { path, bytes: size, unreadable: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
     const buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
-    if (buffer.length === 0)
-        return { path, bytes: 0, unreadable: 'file is empty; a Go file must start with a package clause' };
+    const bytes = buffer.length;
+    if (bytes > maxFileBytes)
+        return { path, bytes, unreadable: `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
+    if (bytes === 0)
+        return { path, bytes, unreadable: 'file is empty; a Go file must start with a package clause' };
     if (buffer.includes(0))
-        return { path, bytes: buffer.length, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
+        return { path, bytes, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
+    return { path, bytes, buffer };
+}
+/** Whether the bytes may hold a call; most directories end here, without text ever being made. */
+function mayCall(source) {
+    return !!source.buffer && (source.buffer.includes('SetFinalizer') || source.buffer.includes('AddCleanup'));
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Go source is UTF-8; anything else is named, not guessed at. */
+function decode(source) {
+    if (!source.buffer)
+        return;
     try {
-        return { path, bytes: buffer.length, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer) };
+        source.text = utf8.decode(source.buffer);
     }
     catch {
-        return { path, bytes: buffer.length, unreadable: 'file is not valid UTF-8, as Go source must be; not analyzed' };
+        source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
     }
+    source.buffer = undefined;
 }
 const goVersions = new Map();
 /** The go directive of the nearest go.mod at or above dir. */
@@ -7132,8 +7144,9 @@ async function analyzeDir(dir, reporter, options, stats) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     const shortcuts = options.shortcuts ?? true;
-    if (shortcuts && !sources.some((s) => s.text && callPattern.test(s.text)))
+    if (shortcuts && !sources.some(mayCall))
         return;
+    sources.forEach(decode);
     for (const source of sources)
         if (source.text !== undefined)
             source.constraint = fileConstraint((0,external_node_path_namespaceObject.basename)(source.path), source.text);
@@ -7291,7 +7304,8 @@ async function analyzeOnThreads(dirs, options, threads) {
             results[index] = await analyzeDirectory(dirs[index], options);
         }
     };
-    const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
+    // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
+    const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
     try {
         await Promise.all([...workers.map(onWorker), onThisThread()]);
     }

@@ -2,7 +2,7 @@
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -50,6 +50,8 @@ const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
 interface SourceFile {
   path: string;
   bytes: number;
+  /** The file's bytes until decoded into text. */
+  buffer?: Buffer;
   text?: string;
   constraint?: Constraint;
   /** Why the file cannot be analyzed as Go source. */
@@ -57,16 +59,30 @@ interface SourceFile {
 }
 
 function readSource(path: string): SourceFile {
-  const size = statSync(path).size;
-  if (size > maxFileBytes) return { path, bytes: size, unreadable: `file is ${(size / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
   const buffer = readFileSync(path);
-  if (buffer.length === 0) return { path, bytes: 0, unreadable: 'file is empty; a Go file must start with a package clause' };
-  if (buffer.includes(0)) return { path, bytes: buffer.length, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
+  const bytes = buffer.length;
+  if (bytes > maxFileBytes) return { path, bytes, unreadable: `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
+  if (bytes === 0) return { path, bytes, unreadable: 'file is empty; a Go file must start with a package clause' };
+  if (buffer.includes(0)) return { path, bytes, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
+  return { path, bytes, buffer };
+}
+
+/** Whether the bytes may hold a call; most directories end here, without text ever being made. */
+function mayCall(source: SourceFile): boolean {
+  return !!source.buffer && (source.buffer.includes('SetFinalizer') || source.buffer.includes('AddCleanup'));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Go source is UTF-8; anything else is named, not guessed at. */
+function decode(source: SourceFile): void {
+  if (!source.buffer) return;
   try {
-    return { path, bytes: buffer.length, text: new TextDecoder('utf-8', { fatal: true }).decode(buffer) };
+    source.text = utf8.decode(source.buffer);
   } catch {
-    return { path, bytes: buffer.length, unreadable: 'file is not valid UTF-8, as Go source must be; not analyzed' };
+    source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
   }
+  source.buffer = undefined;
 }
 
 const goVersions = new Map<string, string | undefined>();
@@ -251,7 +267,8 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
   const shortcuts = options.shortcuts ?? true;
-  if (shortcuts && !sources.some((s) => s.text && callPattern.test(s.text))) return;
+  if (shortcuts && !sources.some(mayCall)) return;
+  sources.forEach(decode);
   for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
   const parser = await goParser();
   const parsed = new Map<string, GoFile>();
@@ -405,7 +422,8 @@ async function analyzeOnThreads(dirs: PackageDir[], options: AnalyzeOptions, thr
       results[index] = await analyzeDirectory(dirs[index]!, options);
     }
   };
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile));
+  // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   try {
     await Promise.all([...workers.map(onWorker), onThisThread()]);
   } finally {
