@@ -12,7 +12,7 @@ import { fileConstraint, targetFor, type Constraint, type Tags } from './discove
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
-import { buildPackage, readFileModel, type FileLoader, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
+import { buildPackage, readFileModel, word, type FileLoader, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
 import { goParser, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
@@ -52,6 +52,8 @@ interface SourceFile {
   bytes: number;
   /** The file's bytes until decoded into text. */
   buffer?: Buffer;
+  /** Whether the bytes name SetFinalizer or AddCleanup; most directories end here, without text ever being made. */
+  mentionsCall: boolean;
   text?: string;
   constraint?: Constraint;
   /** Why the file cannot be analyzed as Go source. */
@@ -61,15 +63,12 @@ interface SourceFile {
 function readSource(path: string): SourceFile {
   const buffer = readFileSync(path);
   const bytes = buffer.length;
-  if (bytes > maxFileBytes) return { path, bytes, unreadable: `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
-  if (bytes === 0) return { path, bytes, unreadable: 'file is empty; a Go file must start with a package clause' };
-  if (buffer.includes(0)) return { path, bytes, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
-  return { path, bytes, buffer };
-}
-
-/** Whether the bytes may hold a call; most directories end here, without text ever being made. */
-function mayCall(source: SourceFile): boolean {
-  return !!source.buffer && (source.buffer.includes('SetFinalizer') || source.buffer.includes('AddCleanup'));
+  const mentionsCall = buffer.includes('SetFinalizer') || buffer.includes('AddCleanup');
+  const unreadable = (why: string): SourceFile => ({ path, bytes, mentionsCall, unreadable: why });
+  if (bytes > maxFileBytes) return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
+  if (bytes === 0) return unreadable('file is empty; a Go file must start with a package clause');
+  if (buffer.includes(0)) return unreadable('file is binary (contains NUL bytes); not analyzed');
+  return { path, bytes, mentionsCall, buffer };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -154,7 +153,7 @@ function setsRuntimeHook(body: SyntaxNode): boolean {
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
   const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
   if (!direct.length) return [];
-  const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
+  const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
   pkg.load('', calls);
   const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
   // Files may have been read in any order: a fixed order keeps results stable.
@@ -172,8 +171,7 @@ function clearedLater(evaluation: SiteEvaluation, clearings: SiteEvaluation[]): 
   return clearings.some(
     (c) =>
       c.run === evaluation.run &&
-      c.file === evaluation.file &&
-      c.call.startIndex > evaluation.call.startIndex &&
+      c.order > evaluation.order &&
       c.conditional <= evaluation.conditional &&
       (c.argObjects[0] ?? []).some((o) => objects.has(o.id)),
   );
@@ -234,9 +232,14 @@ function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {
 
 const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
 
-/** `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why` on the line or the line above. */
+/**
+ * `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why`
+ * at the end of the finding's line, or alone on the line above (a comment
+ * ending the line above belongs to that line, as golangci-lint reads it).
+ */
 export function isSuppressed(finding: Finding, lines: string[]): boolean {
-  for (const line of [lines[finding.line - 1], lines[finding.line - 2]]) {
+  const above = lines[finding.line - 2];
+  for (const line of [lines[finding.line - 1], above && /^\s*\/\//.test(above) ? above : undefined]) {
     const match = line && suppression.exec(line);
     if (!match) continue;
     if (match[0].includes('nolint')) {
@@ -267,7 +270,8 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
   const shortcuts = options.shortcuts ?? true;
-  if (shortcuts && !sources.some(mayCall)) return;
+  const callsHere = sources.some((s) => s.mentionsCall);
+  if (shortcuts && !callsHere) return;
   sources.forEach(decode);
   for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
   const parser = await goParser();
@@ -292,6 +296,8 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     reporter.add(syntaxError, path, node, message, []);
   };
   for (const source of unbuildable) notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
+  // Files that cannot be read as Go source are named wherever a call may be, even in themselves.
+  if (callsHere) for (const source of sources) if (source.unreadable) notice(source.path, undefined, source.unreadable);
   const packages = new Set<string>();
   const before = reporter.findings.length;
   for (const tags of targets) {
@@ -328,7 +334,6 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
         const error = firstError(file.tree.rootNode);
         notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
       }
-      for (const source of sources) if (source.unreadable) notice(source.path, undefined, source.unreadable);
       const eager = group.filter((s) => !pending.has(s));
       stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
     }
@@ -365,8 +370,9 @@ export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions)
     await analyzeDir(dir, reporter, options, stats);
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    // A file system error (EACCES, EISDIR, ...) is the user's to fix; anything else is ours.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${(error as Error).message}`);
+    if (code && !code.startsWith('ERR_')) throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${(error as Error).message}`);
     throw error;
   }
   return { findings: reporter.findings, stats };
@@ -415,6 +421,8 @@ async function analyzeOnThreads(dirs: PackageDir[], options: AnalyzeOptions, thr
         else results[reply.index] = reply.result;
       });
       worker.on('error', reject);
+      // A worker that ends without a word must not leave the analysis waiting (after resolve this does nothing).
+      worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
       worker.postMessage({ dirs, options, counter } satisfies WorkerJob);
     });
   const onThisThread = async () => {
@@ -426,6 +434,10 @@ async function analyzeOnThreads(dirs: PackageDir[], options: AnalyzeOptions, thr
   const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   try {
     await Promise.all([...workers.map(onWorker), onThisThread()]);
+  } catch (error) {
+    // One failure ends the run: no thread claims another directory.
+    Atomics.store(counter, 0, dirs.length);
+    throw error;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

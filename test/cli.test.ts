@@ -42,6 +42,8 @@ beforeAll(() => {
   write('nolint/main.go', cycle.replace(setFinalizer, '//nolint:finalizerguard\n\t' + setFinalizer));
   write('ignore-other/main.go', cycle.replace(setFinalizer, setFinalizer + ' //finalizer-guard:ignore FG002 not this one'));
   write('ignore-this/main.go', cycle.replace(setFinalizer, setFinalizer + ' //finalizer-guard:ignore FG001 reviewed'));
+  write('nolint-trailing/main.go', cycle.replace('bar.foo = foo\n', 'bar.foo = foo //nolint\n'));
+  write('badutf8-call/main.go', Buffer.concat([Buffer.from(cycle.replace('package main\n', 'package main\n// caf')), Buffer.from([0xe9, 0x0a])]));
   write('broken/main.go', cycle.replace('bar.foo = foo\n', 'bar.foo = foo\n\tif {\n'));
   write('binary/main.go', cycle);
   write('binary/blob.go', Buffer.from([0x70, 0x61, 0, 1, 2]));
@@ -126,6 +128,16 @@ describe('packages and suppressions', () => {
     expect(run(['nolint']).code).toBe(0);
     expect(run(['ignore-this']).code).toBe(0);
     expect(run(['ignore-other']).code).toBe(1);
+  });
+
+  it('does not take a //nolint ending the line above as meant for the call', () => {
+    expect(run(['nolint-trailing']).code).toBe(1);
+  });
+
+  it('names an unreadable file even when it holds the only call', () => {
+    const { code, stdout } = run(['badutf8-call']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/badutf8-call\/main\.go:1:1: notice: file is not valid UTF-8/);
   });
 
   it('analyzes a file with syntax errors as far as it can and says so', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { analyze } from '../src/engine.js';
 
 const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -26,6 +26,20 @@ describe('shortcuts never change results', () => {
 
   const spread = mkdtempSync(join(tmpdir(), 'fg-spread-'));
   afterAll(() => rmSync(spread, { recursive: true, force: true }));
+
+  it('on declarations with non-ASCII names, one-line groups and comments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-unicode-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const files: Record<string, string> = {
+      'a.go': 'package cache\n\nimport "runtime"\n\nfunc Setup() {\n\truntime.SetFinalizer(кэш, func(*Кэш) {})\n\truntime.SetFinalizer(store, func(*Store) {})\n\truntime.SetFinalizer(&tiny, nil)\n}\n',
+      'b.go': 'package cache\n\ntype Кэш struct{ n int }\n\nvar кэш = &Кэш{}\n',
+      'c.go': 'package cache\n\ntype Store struct{ n int }\n\nvar ( store /* shared */ = &Store{} )\n\nvar tiny int\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const { fast, full } = await both(dir);
+    expect(full.findings.map((f) => `${f.line}:${f.ruleId}`)).toEqual(['6:FG007', '7:FG007']);
+    expect(fast.findings).toEqual(full.findings);
+  });
 
   it('on a package whose types, methods and constructor live in other files', async () => {
     const files: Record<string, string> = {

@@ -6,7 +6,7 @@
 // and methods that register a child with its parent are seen.
 import type { SyntaxNode } from '../parse/parser.js';
 import type { FuncDecl, GoFile, GoPackage } from '../model/package.js';
-import { fieldChildren, methodsOf } from '../model/package.js';
+import { fieldChildren, methodsOf, readParams, type ParamDecl } from '../model/package.js';
 import { readType, underlying, type GoType, type StructField } from '../model/types.js';
 
 export type ObjectKind = 'alloc' | 'param' | 'lazy' | 'closure' | 'global' | 'opaque';
@@ -134,6 +134,8 @@ export interface SiteEvaluation {
   scope: Scope;
   /** How many enclosing constructs may not run (branches, loops, closures). */
   conditional: number;
+  /** When the interpreter met the call: a later one ran after it. */
+  order: number;
   /** The interpretation this call was met in; its final state holds the references the code makes. */
   run: RootRun;
 }
@@ -144,6 +146,15 @@ export interface RootRun {
 }
 
 const maxInlineDepth = 4;
+/** How deep promoted fields and methods are searched through embedded structs. */
+const maxEmbeddingDepth = 4;
+
+/** What a selector names: a field or a method, and the embedded fields it is promoted through. */
+interface Member {
+  field?: StructField;
+  method?: FuncDecl;
+  through: StructField[];
+}
 /** How many times one entry point may interpret the same callee in place. */
 const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
@@ -151,6 +162,8 @@ const stepBudget = 50_000;
 
 interface Frame {
   returns: HeapObject[][];
+  /** Named results: a bare return returns what they hold. */
+  results: Variable[];
 }
 
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
@@ -201,8 +214,7 @@ export class Interpreter {
     const scope = new Scope(this.globalScope);
     this.file = root.file;
     this.conditional = 0;
-    this.frame = { returns: [] };
-    this.bindParams(root, scope, undefined, []);
+    this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []) };
     this.callStack.push(root);
     if (root.body) this.block(root.body, scope);
     this.callStack.pop();
@@ -296,27 +308,44 @@ export class Interpreter {
     }
   }
 
-  /** The struct field a selector names, looking through pointers and embedded fields. */
-  fieldOf(selector: SyntaxNode, scope: Scope): StructField | undefined {
-    const name = selector.childForFieldName('field')?.text;
-    const operand = selector.childForFieldName('operand');
-    if (!name || !operand) return undefined;
-    return this.findField(this.typeOf(operand, scope), name, 0);
-  }
-
-  private findField(type: GoType, name: string, depth: number): StructField | undefined {
-    if (depth > 3) return undefined;
-    let base = type.kind === 'pointer' ? type.elem : type;
-    base = underlying(base, this.pkg);
-    if (base.kind !== 'struct') return undefined;
-    const direct = base.fields.find((f) => f.name === name);
-    if (direct) return direct;
-    for (const f of base.fields) {
-      if (!f.embedded) continue;
-      const found = this.findField(f.type, name, depth + 1);
-      if (found) return found;
+  /**
+   * The field or method a name selects on a type, and the embedded fields it
+   * is promoted through (outermost first). Searched level by level: Go picks
+   * the shallowest.
+   */
+  private member(type: GoType, name: string): Member | undefined {
+    let level: { type: GoType; through: StructField[] }[] = [{ type, through: [] }];
+    for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+      const next: typeof level = [];
+      for (const { type: current, through } of level) {
+        const typeName = this.typeNameOf(current);
+        const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+        if (method) return { method, through };
+        const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
+        if (base.kind !== 'struct') continue;
+        const field = base.fields.find((f) => f.name === name);
+        if (field) return { field, through };
+        for (const f of base.fields) if (f.embedded) next.push({ type: f.type, through: [...through, f] });
+      }
+      level = next;
     }
     return undefined;
+  }
+
+  private selected(selector: SyntaxNode, scope: Scope): Member | undefined {
+    const name = selector.childForFieldName('field')?.text;
+    const operand = selector.childForFieldName('operand');
+    return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+  }
+
+  /** The struct field a selector names, looking through pointers and embedded fields. */
+  fieldOf(selector: SyntaxNode, scope: Scope): StructField | undefined {
+    return this.selected(selector, scope)?.field;
+  }
+
+  /** The method a selector names on a value of a package type, if it is one. */
+  methodOf(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
+    return this.selected(selector, scope)?.method;
   }
 
   private typeNameOf(type: GoType | undefined): string | undefined {
@@ -325,40 +354,34 @@ export class Interpreter {
     return base.kind === 'named' && !base.importPath ? base.name : undefined;
   }
 
-  /** The method a selector names on a value of a package type, if it is one. */
-  methodOf(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
-    const operand = selector.childForFieldName('operand');
-    const name = selector.childForFieldName('field')?.text;
-    if (!operand || !name) return undefined;
-    const typeName = this.typeNameOf(this.typeOf(operand, scope));
-    return typeName ? this.lookupMethod(typeName, name, 0) : undefined;
-  }
-
-  private lookupMethod(typeName: string, name: string, depth: number): FuncDecl | undefined {
-    const method = methodsOf(this.pkg, typeName)?.get(name);
-    if (method || depth > 3) return method;
-    const decl = this.pkg.types.get(typeName);
-    const under = decl ? underlying({ kind: 'named', name: typeName, args: [] }, this.pkg) : undefined;
-    if (under?.kind !== 'struct') return undefined;
-    for (const f of under.fields) {
-      const embedded = f.embedded ? this.typeNameOf(f.type) : undefined;
-      const found = embedded && this.lookupMethod(embedded, name, depth + 1);
-      if (found) return found;
+  /**
+   * Walks from holders through embedded fields: an embedded pointer leads to
+   * the object it points to, an embedded value stays inside its container
+   * (its fields become slots with a prefix, "Inner.").
+   */
+  private follow(holders: HeapObject[], prefix: string, through: StructField[], node: SyntaxNode): { holders: HeapObject[]; prefix: string } {
+    for (const step of through) {
+      if (step.type.kind === 'pointer') {
+        holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
+        prefix = '';
+      } else {
+        prefix += step.name + '.';
+      }
     }
-    return undefined;
+    return { holders, prefix };
   }
 
-  /** The package function or method a call invokes, with the receiver expression for methods. */
-  private calleeOf(call: SyntaxNode, scope: Scope): { decl: FuncDecl; receiver?: SyntaxNode } | undefined {
+  /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
+  private calleeOf(call: SyntaxNode, scope: Scope): { decl: FuncDecl; receiver?: SyntaxNode; through: StructField[] } | undefined {
     const fn = call.childForFieldName('function');
     if (fn?.type === 'identifier') {
       if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global) return undefined;
       const decl = this.pkg.funcs.get(fn.text);
-      return decl ? { decl } : undefined;
+      return decl ? { decl, through: [] } : undefined;
     }
     if (fn?.type === 'selector_expression') {
-      const decl = this.methodOf(fn, scope);
-      return decl ? { decl, receiver: fn.childForFieldName('operand') ?? undefined } : undefined;
+      const member = this.selected(fn, scope);
+      return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
     }
     return undefined;
   }
@@ -407,7 +430,9 @@ export class Interpreter {
       }
       case 'return_statement': {
         const values = node.namedChild(0)?.namedChildren ?? [];
-        if (values.length === 1 && values[0]?.type === 'call_expression') {
+        if (!values.length) {
+          this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
+        } else if (values.length === 1 && values[0]?.type === 'call_expression') {
           const results = this.call(values[0], scope);
           results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
         } else {
@@ -432,6 +457,9 @@ export class Interpreter {
       case 'select_statement':
         return this.switchStatement(node, scope);
       case 'go_statement':
+        // A goroutine runs at some point, maybe after everything here.
+        this.maybe(() => this.evaluate(node.namedChild(0), scope));
+        return;
       case 'defer_statement':
         this.evaluate(node.namedChild(0), scope);
         return;
@@ -456,11 +484,15 @@ export class Interpreter {
         const collection = this.evaluate(right, inner);
         const rangeType = underlying(this.typeOf(right, inner), this.pkg);
         const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
-        const values = collection.flatMap((c) => this.read(c, rangeType.kind === 'map' ? '[value]' : '[]', clause));
+        const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
+        const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
         const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
         const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
         const declare = clause.children.some((c) => c?.type === ':=');
-        if (left[0]) this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
+        // The first variable is a map's key, a channel's element, or an index.
+        if (rangeType.kind === 'chan') {
+          if (left[0]) this.bind(left[0], values, inner, declare, rangeType.elem, clause);
+        } else if (left[0]) this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
         if (left[1]) this.bind(left[1], values, inner, declare, elem, clause);
       } else if (clause) {
         this.statement(clause.childForFieldName('initializer'), inner);
@@ -645,15 +677,18 @@ export class Interpreter {
   private place(selector: SyntaxNode, scope: Scope): { holders: HeapObject[]; slot: string } {
     const name = selector.childForFieldName('field')?.text ?? '?';
     const operand = selector.childForFieldName('operand');
-    if (operand?.type === 'selector_expression') {
-      const inner = this.fieldOf(operand, scope);
-      const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
-      if (innerType?.kind === 'struct' || innerType?.kind === 'array') {
-        const outer = this.place(operand, scope);
-        return { holders: outer.holders, slot: `${outer.slot}.${name}` };
-      }
+    let start = { holders: [] as HeapObject[], prefix: '' };
+    const inner = operand?.type === 'selector_expression' ? this.fieldOf(operand, scope) : undefined;
+    const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
+    if (operand && (innerType?.kind === 'struct' || innerType?.kind === 'array')) {
+      const outer = this.place(operand, scope);
+      start = { holders: outer.holders, prefix: `${outer.slot}.` };
+    } else {
+      start.holders = this.evaluate(operand, scope);
     }
-    return { holders: this.evaluate(operand, scope), slot: name };
+    const through = this.selected(selector, scope)?.through ?? [];
+    const reached = this.follow(start.holders, start.prefix, through, selector);
+    return { holders: reached.holders, slot: reached.prefix + name };
   }
 
   /**
@@ -729,7 +764,7 @@ export class Interpreter {
       case 'composite_literal':
         return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
       case 'func_literal':
-        return [this.closure(node, scope)];
+        return [this.closure(node, scope).object];
       case 'selector_expression':
         return this.selector(node, scope);
       case 'index_expression': {
@@ -761,13 +796,13 @@ export class Interpreter {
     if (operand.type === 'identifier') {
       const variable = scope.lookup(operand.text);
       if (variable && !variable.global) {
-        // &v of a struct variable: the variable's own storage, which escapes to the heap.
         const current = this.state.vars.get(variable.key) ?? [];
-        const storage = current.filter((o) => o.kind === 'alloc' && underlying(o.type ?? { kind: 'unknown' }, this.pkg).kind === 'struct');
-        if (storage.length) return storage;
-        const object = this.object('alloc', operand, operand.text, variable.type, `var:${variable.key}`);
-        this.state.vars.set(variable.key, [object]);
-        return [object];
+        // &s of a struct or array variable: its own storage, which escapes to the heap.
+        if (this.isValueKind(variable.type) && current.length) return current;
+        // &p of any other variable: a cell that holds what p holds; p itself is unchanged.
+        const cell = this.object('alloc', operand, `&${operand.text}`, { kind: 'pointer', elem: variable.type }, `var:${variable.key}`);
+        this.state.store(cell, 'value', this.edges(current, `*&${operand.text}`, operand), false);
+        return [cell];
       }
       const global = this.globalObject(operand.text);
       return global ? [global] : [];
@@ -823,45 +858,33 @@ export class Interpreter {
     return [object];
   }
 
-  /** A func literal is a heap object that references every local variable it captures. */
-  private closure(node: SyntaxNode, scope: Scope): HeapObject {
+  /**
+   * A func literal is a heap object that references every local variable it
+   * captures. Called in place (`func(x *T){...}(v)`), its body runs now with
+   * its parameters bound to the arguments; otherwise it may run later or
+   * never, and what it does is added as a possibility.
+   */
+  private closure(node: SyntaxNode, scope: Scope, args?: HeapObject[][]): { object: HeapObject; returns: HeapObject[][] } {
     const object = this.object('closure', node, 'func literal');
-    const params = new Set<string>();
-    const inner = new Scope(scope);
-    for (const p of this.paramsOfLiteral(node)) {
-      if (p.name) params.add(p.name);
-      const variable = { key: this.nextVar++, name: p.name ?? '_', type: p.type, global: false };
-      inner.declare(variable);
-      this.state.vars.set(variable.key, [this.object('param', node, p.name ?? '_', pointee(p.type), `${this.context}/${node.id}/${p.name}`)]);
-    }
     for (const name of capturedNames(node)) {
       const variable = scope.lookup(name);
       if (!variable || variable.global) continue;
       const values = this.state.vars.get(variable.key) ?? [];
       this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
     }
-    // The body may run later or never; what it does is added as a possibility.
+    const inner = new Scope(scope);
+    const params = readParams(node.childForFieldName('parameters'));
+    const results = readParams(node.childForFieldName('result'));
+    const frame: Frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args) };
     const body = node.childForFieldName('body');
     if (body) {
-      const frame = this.frame;
-      this.frame = { returns: [] };
-      this.maybe(() => this.block(body, inner));
+      const saved = this.frame;
       this.frame = frame;
+      if (args) this.block(body, inner);
+      else this.maybe(() => this.block(body, inner));
+      this.frame = saved;
     }
-    return object;
-  }
-
-  private paramsOfLiteral(node: SyntaxNode): { name?: string; type: GoType }[] {
-    const list = node.childForFieldName('parameters');
-    const out: { name?: string; type: GoType }[] = [];
-    for (const decl of list?.namedChildren ?? []) {
-      if (!decl) continue;
-      const type = readType(decl.childForFieldName('type'), this.file);
-      const names = fieldChildren(decl, 'name');
-      if (!names.length) out.push({ type });
-      for (const n of names) out.push({ name: n.text, type });
-    }
-    return out;
+    return { object, returns: frame.returns };
   }
 
   private selector(node: SyntaxNode, scope: Scope): HeapObject[] {
@@ -869,10 +892,10 @@ export class Interpreter {
     if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
       return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
     }
-    const method = this.methodOf(node, scope);
-    if (method && !this.fieldOf(node, scope)) {
-      // A method value binds its receiver: a closure over it.
-      const receivers = this.evaluate(operand, scope);
+    const member = this.selected(node, scope);
+    if (member?.method) {
+      // A method value binds its receiver (through any embedded pointer it is promoted from): a closure over it.
+      const receivers = this.follow(this.evaluate(operand, scope), '', member.through, node).holders;
       const object = this.object('closure', node, `method value ${node.text}`);
       this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
       return [object];
@@ -912,18 +935,15 @@ export class Interpreter {
         argTypes: argNodes.map((a) => this.typeOf(a, scope)),
         scope,
         conditional: this.conditional,
+        order: this.sites.length,
         run: this.run,
       });
       return [[]];
     }
-    if (fn?.type === 'func_literal') {
-      // Called in place: its body runs now.
-      this.evaluate(fn, scope);
-      return [[]];
-    }
+    if (fn?.type === 'func_literal') return this.closure(fn, scope, args).returns;
     const callee = this.calleeOf(node, scope);
     if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
-      const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
+      const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
       return this.inline(callee.decl, node, receiver, args);
     }
     this.evaluate(fn, scope);
@@ -961,10 +981,9 @@ export class Interpreter {
     this.context = `${savedContext}/${call.id}`;
     this.file = decl.file;
     this.callStack.push(decl);
-    const frame: Frame = { returns: [] };
-    this.frame = frame;
     const scope = new Scope(this.globalScope);
-    this.bindParams(decl, scope, receiver, args);
+    const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args) };
+    this.frame = frame;
     if (decl.body) this.block(decl.body, scope);
     this.callStack.pop();
     this.frame = savedFrame;
@@ -974,7 +993,8 @@ export class Interpreter {
     return frame.returns;
   }
 
-  private bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): void {
+  /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
+  private bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): Variable[] {
     const typeParams = this.typeParamsOf(decl);
     const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
     if (decl.receiver?.name && recvParam) {
@@ -983,18 +1003,35 @@ export class Interpreter {
       scope.declare(variable);
       this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
     }
-    decl.params.forEach((p, i) => {
+    return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args);
+  }
+
+  private bindSignature(
+    owner: SyntaxNode,
+    params: ParamDecl[],
+    results: ParamDecl[],
+    file: GoFile,
+    typeParams: string[],
+    scope: Scope,
+    args: HeapObject[][] | undefined,
+  ): Variable[] {
+    params.forEach((p, i) => {
       if (!p.name) return;
-      const type = readType(p.typeNode, decl.file, typeParams);
+      const type = readType(p.typeNode, file, typeParams);
       const variable: Variable = { key: this.nextVar++, name: p.name, type, global: false };
       scope.declare(variable);
-      const passed = p.variadic ? args.slice(i).flat() : args[i];
-      this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
+      const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
+      this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
     });
     // Named results are variables of the function, zero until assigned.
-    for (const r of decl.results) {
-      if (r.name) scope.declare({ key: this.nextVar++, name: r.name, type: readType(r.typeNode, decl.file, typeParams), global: false });
+    const named: Variable[] = [];
+    for (const r of results) {
+      if (!r.name) continue;
+      const variable: Variable = { key: this.nextVar++, name: r.name, type: readType(r.typeNode, file, typeParams), global: false };
+      scope.declare(variable);
+      named.push(variable);
     }
+    return named;
   }
 
   private typeParamsOf(decl: FuncDecl): string[] {

@@ -97,15 +97,25 @@ class DeclarationMap<V> extends Map<string, V> {
   }
 }
 
+/** A letter, digit or underscore: Go identifiers are Unicode. */
+const identifierChar = '[\\p{L}\\p{N}_]';
+/** The name as a whole word. */
+export const word = (name: string) => `(?<!${identifierChar})${name}(?!${identifierChar})`;
+
 /**
- * Where a name may be declared: a line it starts as a spec does (`N T`,
- * `N = v`, `a, N T`, `N[P any] T`, after an optional type, var or const), or
- * `func N(`. Statements such as `N(x)`, `N.f = v` or `N := v` do not match.
+ * Where a name may be declared: a line it starts as a spec does (after an
+ * optional type, var or const, with or without a parenthesis, and earlier
+ * names of the same spec), or `func N`. Only statements are left out that
+ * cannot be specs: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`.
  */
 const declarationPattern = (name: string) =>
-  new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}(?=[ \\t]*(,|=[^=]|\\[)|[ \\t]+[\\w*(\\[<])|func[ \\t]+${name}[ \\t]*[[(]`);
+  new RegExp(
+    `(^|\\n)[ \\t]*((type|var|const)[ \\t]*\\(?[ \\t]*)?(${identifierChar}+[ \\t]*,[ \\t]*)*${word(name)}` +
+      `(?![ \\t]*(\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]+${word(name)}`,
+    'u',
+  );
 /** Where methods of a type may be declared: a receiver that names it. */
-const receiverPattern = (typeName: string) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
+const receiverPattern = (typeName: string) => new RegExp(`func[ \\t]*\\([^)]*${word(typeName)}`, 'u');
 
 export function namedChildren(node: SyntaxNode, type?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];

@@ -27,7 +27,7 @@ export interface StructField {
 
 const basicTypes = new Set([
   'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
-  'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128', 'error',
+  'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128',
 ]);
 
 const unknown: GoType = { kind: 'unknown' };
@@ -42,6 +42,7 @@ export function readType(node: SyntaxNode | null | undefined, file: GoFile, type
       const name = node.text;
       if (typeParams.includes(name)) return { kind: 'typeParam', name };
       if (name === 'any') return { kind: 'interface', empty: true };
+      if (name === 'error') return { kind: 'interface', empty: false };
       if (basicTypes.has(name)) return { kind: 'basic', name };
       return { kind: 'named', name, args: [] };
     }
@@ -203,7 +204,6 @@ export function layout(type: GoType, pkg: GoPackage): { size: number; align: num
         return { size, align: Math.min(size, 8), pointers: false };
       }
       if (under.name === 'string') return { size: 16, align: 8, pointers: true };
-      if (under.name === 'error') return { size: 16, align: 8, pointers: true };
       return { size: 8, align: 8, pointers: true }; // unsafe.Pointer
     }
     case 'pointer':

@@ -158,7 +158,6 @@ const standardInterfaces: Record<string, string[]> = {
 /** The methods an interface type requires, when every part of it is known. */
 function requiredMethods(param: GoType, site: Site): string[] | undefined {
   if (param.kind === 'named' && param.importPath) return standardInterfaces[`${param.importPath}.${param.name}`];
-  if (param.kind === 'basic' && param.name === 'error') return ['Error'];
   const decl = param.kind === 'named' ? site.pkg.types.get(param.name) : undefined;
   if (!decl || decl.typeNode.type !== 'interface_type') return param.kind === 'interface' && param.empty ? [] : undefined;
   const names: string[] = [];
