@@ -32,6 +32,18 @@ export interface Finding extends Span {
   related: RelatedLocation[];
 }
 
+/** A finding and the place it is reported at. */
+export interface Reported {
+  finding: Finding;
+  /** Where the annotation goes: the call site, or the changed line on its reference path. */
+  anchor: Span;
+  /** Set when the call site did not change but this place on its reference path did. */
+  via?: RelatedLocation;
+}
+
+/** What fail-on makes of the reported findings: none, all below it, or one at or above it. */
+export type Conclusion = 'success' | 'neutral' | 'failure';
+
 export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
   return failOn !== 'never' && severityRank[severity] >= severityRank[failOn];
 }

@@ -2,9 +2,9 @@
 // added by sequential PATCHes of at most 50, then completed.
 import type { Octokit } from './github.js';
 import type { Repo } from './event.js';
-import type { Conclusion } from './gate.js';
 import { checkOutput, inBatches, progressOutput, textLimit, toCheckAnnotation } from '../report/checkrun.js';
 import { cut } from '../report/describe.js';
+import type { Conclusion } from '../findings.js';
 import type { RunReport } from '../report/summary.js';
 
 export class CheckRun {

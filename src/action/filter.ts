@@ -2,15 +2,7 @@
 import { hasLine, type ChangeSet, type Lines } from './changes.js';
 import type { FilterMode } from './inputs.js';
 import type { PathFilter } from './glob.js';
-import { compareFindings, type Finding, type RelatedLocation, type Span } from '../findings.js';
-
-export interface Reported {
-  finding: Finding;
-  /** Where the annotation goes: the call site, or the changed line on its reference path. */
-  anchor: Span;
-  /** Set when the call site did not change but this place on its reference path did. */
-  via?: RelatedLocation;
-}
+import { compareFindings, type Finding, type Reported } from '../findings.js';
 
 export interface Selection {
   /** Most severe first, then by the place of the annotation. */

@@ -1,5 +1,8 @@
 // The `paths` input: globs over repo-relative paths, `!` to exclude.
 // `**` crosses folders, `*` and `?` stay within one, `{a,b}` and `[abc]` as in a shell.
+import { UsageError } from '../errors.js';
+
+const invalid = (glob: string, why: string) => new UsageError(`paths must hold valid globs; "${glob}" ${why}`);
 
 function globToRegExp(glob: string): RegExp {
   let out = '';
@@ -44,8 +47,12 @@ function globToRegExp(glob: string): RegExp {
       out += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
     }
   }
-  if (braces > 0) throw new Error(`unclosed "{" in path glob "${glob}"`);
-  return new RegExp(`^${out}$`);
+  if (braces > 0) throw invalid(glob, 'has an unclosed "{"');
+  try {
+    return new RegExp(`^${out}$`);
+  } catch {
+    throw invalid(glob, 'has an invalid character class'); // a range out of order, like [z-a]
+  }
 }
 
 export interface PathFilter {

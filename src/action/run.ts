@@ -6,11 +6,12 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { analyze, goVersionFor } from '../engine.js';
 import { UsageError } from '../errors.js';
+import type { Finding } from '../findings.js';
 import { formatSarif } from '../report/sarif.js';
 import { version } from '../version.js';
 import { ruleCatalog } from '../rules/index.js';
 import { planAnnotations } from '../report/annotations.js';
-import { countBySeverity, countsText, logLine } from '../report/describe.js';
+import { countBySeverity, countsText, logLine, plural, type Counts } from '../report/describe.js';
 import { jobSummary, type RunReport } from '../report/summary.js';
 import type { ChangeSet } from './changes.js';
 import { CheckRun } from './checks.js';
@@ -81,7 +82,8 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
 
   if (scan.kind === 'skip') {
     core.info(`Nothing to analyze: ${scan.reason}.`);
-    setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, conclusion: 'success' });
+    // An upload-sarif step after this one needs the file all the same.
+    setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': writeSarif(inputs, where, []), conclusion: 'success' });
     return;
   }
 
@@ -93,36 +95,22 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
 
   let report: RunReport;
+  let counts: Counts;
+  let sarifPath: string;
+  let published: CheckRun | undefined;
   try {
     report = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+    const findings = report.reported.map((r) => r.finding);
+    counts = countBySeverity(findings);
+    core.startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
+    for (const r of report.reported) core.info(logLine(r, inputs.lang));
+    core.endGroup();
+    sarifPath = writeSarif(inputs, where, findings);
+    published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
   } catch (error) {
+    // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
     await checkRun?.abort(error instanceof Error ? error.message : String(error)).catch(() => undefined);
     throw error;
-  }
-
-  core.startGroup(`finalizer-guard: ${countsText(countBySeverity(report.reported))} (${report.scope})`);
-  for (const r of report.reported) core.info(logLine(r, inputs.lang));
-  core.endGroup();
-
-  let sarifPath = '';
-  if (inputs.sarifFile) {
-    sarifPath = resolve(where.workspace, inputs.sarifFile);
-    mkdirSync(dirname(sarifPath), { recursive: true });
-    const findings = report.reported.map((r) => r.finding);
-    const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
-    writeFileSync(sarifPath, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
-  }
-
-  let published: CheckRun | undefined;
-  if (checkRun) {
-    try {
-      await checkRun.finish(report, runUrl);
-      published = checkRun;
-    } catch (error) {
-      if (inputs.report === 'check-run') throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
-      warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
-      await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
-    }
   }
   const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
   if (fallback?.note) warnings.push(fallback.note);
@@ -130,7 +118,6 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   for (const a of fallback?.shown ?? []) core[a.level](a.message, a.properties);
   await writeSummary(jobSummary(report));
 
-  const counts = countBySeverity(report.reported);
   setOutputs({
     findings: report.reported.length,
     errors: counts.error,
@@ -175,6 +162,39 @@ async function startCheckRun(
   }
 }
 
+/** The check run, completed with the findings; undefined when it could not be and annotations must stand in. */
+async function finishCheckRun(
+  checkRun: CheckRun,
+  inputs: ActionInputs,
+  report: RunReport,
+  runUrl: string | undefined,
+  warnings: string[],
+): Promise<CheckRun | undefined> {
+  try {
+    await checkRun.finish(report, runUrl);
+    return checkRun;
+  } catch (error) {
+    if (inputs.report === 'check-run') throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
+    warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
+    await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
+    return undefined;
+  }
+}
+
+/** Writes the findings as SARIF when sarif-file asks for it; its absolute path, or "" when not asked. */
+function writeSarif(inputs: ActionInputs, where: Where, findings: Finding[]): string {
+  if (!inputs.sarifFile) return '';
+  const path = resolve(where.workspace, inputs.sarifFile);
+  const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
+  } catch (error) {
+    throw new UsageError(`cannot write sarif-file "${inputs.sarifFile}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  return path;
+}
+
 async function analyzeScan(
   inputs: ActionInputs,
   scan: Exclude<Scan, { kind: 'skip' }>,
@@ -206,7 +226,7 @@ async function analyzeScan(
     core.info(`Nothing to analyze: ${scope}.`);
     return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
   }
-  core.info(`Analyzing ${full ? 'every package' : `${dirs.length} package${dirs.length === 1 ? '' : 's'}`} under ${where.workDir || 'the repository root'}`);
+  core.info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
   const { findings, stats } = await analyze(
     dirs.map((d) => join(where.workAbs, d)),
     { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
@@ -214,7 +234,7 @@ async function analyzeScan(
   const selection = selectFindings(toRepoPaths(findings, where.workDir), changes, inputs.filterMode, keep);
   return {
     ...base,
-    scope: `${stats.packages} package${stats.packages === 1 ? '' : 's'}, ${stats.files} file${stats.files === 1 ? '' : 's'}`,
+    scope: `${plural(stats.packages, 'package')}, ${plural(stats.files, 'file')}`,
     ...selection,
     conclusion: conclusionOf(selection.reported, inputs.failOn),
   };

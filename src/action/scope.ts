@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import type { ChangeSet } from './changes.js';
 import type { PathFilter } from './glob.js';
+import { ignoredByGo } from '../discover/sources.js';
 import type { Finding } from '../findings.js';
 
 /** Repo-relative folder of the working directory: "" for the root, else "a/b" (no trailing slash). */
@@ -17,14 +18,6 @@ export function within(dir: string, path: string): string | undefined {
   return path.startsWith(dir + '/') ? path.slice(dir.length + 1) : undefined;
 }
 
-/** The go tool skips these folders when it walks ./...; their files are in no package a build sees. */
-function ignoredByGo(relPath: string): boolean {
-  return relPath
-    .split('/')
-    .slice(0, -1)
-    .some((part) => part === 'testdata' || part === 'vendor' || part.startsWith('.') || part.startsWith('_'));
-}
-
 /**
  * Folders (relative to the working directory, "." for its root) of the
  * packages holding a changed Go file that `exists` in the workspace.
@@ -33,7 +26,8 @@ export function changedPackages(changes: ChangeSet, workDir: string, keep: PathF
   const dirs = new Set<string>();
   for (const path of changes.files.keys()) {
     const rel = within(workDir, path);
-    if (rel === undefined || !rel.endsWith('.go') || ignoredByGo(rel) || !keep(path) || !exists(path)) continue;
+    // A file the go tool passes over, by its name or a folder's, is in no package a build sees.
+    if (rel === undefined || !rel.endsWith('.go') || rel.split('/').some(ignoredByGo) || !keep(path) || !exists(path)) continue;
     dirs.add(posix.dirname(rel));
   }
   return [...dirs].sort();

@@ -10,9 +10,14 @@ export interface PackageDir {
   files: string[];
 }
 
+/** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
+export function ignoredByGo(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
+}
+
 function goFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.name.endsWith('.go') && !e.name.startsWith('.') && !e.name.startsWith('_'))
+    .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
     .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
     .map((e) => join(dir, e.name))
     .sort();
@@ -37,7 +42,7 @@ function walk(root: string, out: string[]): void {
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory()) continue;
-    if (entry.name === 'vendor' || entry.name === 'testdata' || entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+    if (ignoredByGo(entry.name)) continue;
     walk(join(root, entry.name), out);
   }
 }

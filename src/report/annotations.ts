@@ -2,9 +2,8 @@
 // GitHub shows at most 10 per level per step: the rest are counted and said,
 // and the log and the job summary list every finding.
 import type { AnnotationProperties } from '@actions/core';
-import type { Reported } from '../action/filter.js';
 import type { Lang } from '../engine.js';
-import type { Severity } from '../findings.js';
+import type { Reported, Severity } from '../findings.js';
 import { countsText, describe, ruleTitle, type Counts } from './describe.js';
 
 export const shownPerLevel = 10;

@@ -1,8 +1,7 @@
 // Check run bodies: annotations in batches of 50, an output within GitHub's
 // limits (title 255, summary and text 65,535 characters).
-import type { Reported } from '../action/filter.js';
 import type { Lang } from '../engine.js';
-import type { Severity } from '../findings.js';
+import type { Reported, Severity } from '../findings.js';
 import { countBySeverity, countsText, cut, describe, ruleTitle } from './describe.js';
 import { findingsMarkdown, overview, type RunReport } from './summary.js';
 
@@ -56,7 +55,7 @@ export interface CheckOutput {
 }
 
 export function checkTitle(report: RunReport): string {
-  return cut(`finalizer-guard: ${countsText(countBySeverity(report.reported))}`, titleLimit, '…');
+  return cut(`finalizer-guard: ${countsText(countBySeverity(report.reported.map((r) => r.finding)))}`, titleLimit, '…');
 }
 
 /** `summaryUrl`: where the full job summary is, for the note on a cut text. */
@@ -72,5 +71,5 @@ export function checkOutput(report: RunReport, summaryUrl?: string): CheckOutput
 
 /** The body of the PATCH that adds one batch while the run is still in progress. */
 export function progressOutput(report: RunReport, annotations: CheckAnnotation[]) {
-  return { title: checkTitle(report), summary: `Adding ${countsText(countBySeverity(report.reported))} as annotations…`, annotations };
+  return { title: checkTitle(report), summary: `Adding ${countsText(countBySeverity(report.reported.map((r) => r.finding)))} as annotations…`, annotations };
 }

@@ -2,9 +2,8 @@
 // and the job summary: one wording, one place. The sentences that join the
 // engine's (localized) message follow its language; the rest is English, as
 // in the text reporter.
-import type { Reported } from '../action/filter.js';
 import type { Lang } from '../engine.js';
-import type { Finding, RelatedLocation, Severity } from '../findings.js';
+import type { Finding, RelatedLocation, Reported, Severity } from '../findings.js';
 
 export function place(path: string, line: number, column?: number): string {
   return column ? `${path}:${line}:${column}` : `${path}:${line}`;
@@ -40,13 +39,14 @@ export interface Counts {
   notice: number;
 }
 
-export function countBySeverity(reported: readonly Reported[]): Counts {
+export function countBySeverity(findings: readonly Finding[]): Counts {
   const counts: Counts = { error: 0, warning: 0, notice: 0 };
-  for (const r of reported) counts[r.finding.severity]++;
+  for (const f of findings) counts[f.severity]++;
   return counts;
 }
 
-function plural(n: number, word: string): string {
+/** "1 file", "2 files". */
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

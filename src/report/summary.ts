@@ -1,9 +1,8 @@
 // The job summary: what was analyzed, every reported finding in a table, and
 // each rule's remediation once. GitHub takes at most 1 MiB per step.
-import type { Reported } from '../action/filter.js';
-import type { Conclusion } from '../action/gate.js';
 import type { Lang } from '../engine.js';
-import { countBySeverity, countsText, describe, place, ruleTitle } from './describe.js';
+import type { Conclusion, Reported } from '../findings.js';
+import { countBySeverity, countsText, describe, place, plural, ruleTitle } from './describe.js';
 
 export const summaryLimitBytes = 1024 * 1024;
 
@@ -37,14 +36,14 @@ function cell(text: string): string {
 
 /** A few lines: the verdict, the scope, what was left out and why. */
 export function overview(report: RunReport): string {
-  const counts = countsText(countBySeverity(report.reported));
+  const counts = countsText(countBySeverity(report.reported.map((r) => r.finding)));
   const lines = [
     `**${report.conclusion}** (fail-on: ${report.failOn}): ${counts} for ${report.label}.`,
     '',
     `Analyzed: ${report.scope}; ${report.filter}${report.source ? `; changed lines from ${report.source}` : ''}.`,
   ];
   const left: string[] = [];
-  if (report.outside > 0) left.push(`${report.outside} finding${report.outside === 1 ? '' : 's'} of the analyzed packages not on changed lines`);
+  if (report.outside > 0) left.push(`${plural(report.outside, 'finding')} of the analyzed packages not on changed lines`);
   if (report.excluded > 0) left.push(`${report.excluded} in files the paths input excludes`);
   if (left.length > 0) lines.push('', `Not reported: ${left.join('; ')}.`);
   for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${w.replace(/\n/g, '\n> ')}`);
@@ -78,7 +77,7 @@ export function findingsMarkdown(report: RunReport, maxBytes: number): string {
     rows.push(row);
   }
   const missing = report.reported.length - rows.length;
-  const note = missing > 0 ? `\n_${missing} more finding${missing === 1 ? '' : 's'} not listed here to stay within GitHub's size limit; the step's log lists every finding._\n` : '';
+  const note = missing > 0 ? `\n_${plural(missing, 'more finding')} not listed here to stay within GitHub's size limit; the step's log lists every finding._\n` : '';
   return `${head}${rows.join('')}${note}\n${fixes}`;
 }
 

@@ -69,6 +69,8 @@ describe('scope', () => {
       file('svc/vendor/v/v.go', [1]),
       file('svc/c/testdata/t.go', [1]),
       file('svc/_tools/t.go', [1]),
+      file('svc/d/_x.go', [1]),
+      file('svc/e/.x.go', [1]),
       file('svc/gen/g.go', [1]),
       file('svc/moved/m.go', [1]),
       file('other/z.go', [1]),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathFilter } from '../../src/action/glob.js';
+import { UsageError } from '../../src/errors.js';
 
 describe('pathFilter', () => {
   it('keeps everything without globs, and ignores blank and comment lines', () => {
@@ -35,6 +36,12 @@ describe('pathFilter', () => {
     expect(keep('pkg/apple.go')).toBe(false);
     expect(keep('cmd/dog.go')).toBe(false);
     expect(pathFilter(['a.go'])('abgo')).toBe(false);
-    expect(() => pathFilter(['{a,b'])).toThrow(/unclosed/);
+  });
+
+  it('rejects a glob it cannot read as a one-line input error', () => {
+    expect(() => pathFilter(['{a,b'])).toThrow(new UsageError('paths must hold valid globs; "{a,b" has an unclosed "{"'));
+    expect(() => pathFilter(['!gen/[z-a].go'])).toThrow(new UsageError('paths must hold valid globs; "gen/[z-a].go" has an invalid character class'));
+    expect(() => pathFilter(['{a,b'])).toThrow(UsageError);
+    expect(() => pathFilter(['!gen/[z-a].go'])).toThrow(UsageError);
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Reported } from '../../src/action/filter.js';
 import { conclusionOf } from '../../src/action/gate.js';
 import { planAnnotations } from '../../src/report/annotations.js';
 import { checkOutput, inBatches, toCheckAnnotation } from '../../src/report/checkrun.js';
 import { countsText, cut, describe as describeFinding } from '../../src/report/describe.js';
 import { jobSummary, type RunReport } from '../../src/report/summary.js';
-import type { Severity } from '../../src/findings.js';
+import type { Reported, Severity } from '../../src/findings.js';
 import { finding, related } from './support/findings.js';
 
 const at = (path: string, line: number, severity: Severity = 'error'): Reported => {

@@ -197,6 +197,40 @@ export function endToEnd({ name, path: node }: { name: string; path: string }): 
       expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('services/api/internal/store/store.go');
     });
 
+    it('completes the check run as failed when the SARIF file cannot be written', slow, async () => {
+      // out/ is a folder of the checkout: the write fails after the check run was created.
+      const repo = await repoWith({ 'go.mod': goMod, 'out/keep.txt': 'x\n' }, { 'main.go': cleanMain });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'sarif-file': 'out/' });
+      expectNoLeak(run);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^::error::cannot write sarif-file "out\/" \(EISDIR\)$/m);
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 'finalizer-guard could not finish', summary: 'cannot write sarif-file "out/" (EISDIR)' },
+      });
+    });
+
+    it('completes the check run as failed when report: check-run cannot add the results to it', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cleanMain });
+      gh.script('checks/update', { status: 422, body: { message: 'Validation Failed' } });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { report: 'check-run' });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^::error::finalizer-guard failed: could not complete check run \d+: HTTP 422: Validation Failed$/m);
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'finalizer-guard could not finish' } });
+    });
+
+    it('writes a SARIF file without results when there is nothing to analyze, for the upload step after it', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, 'main.go': cycleMain }, { 'README.md': 'x\n' });
+      const run = await act(repo.dir, 'push', push(repo.head, '0'.repeat(40)), { 'sarif-file': 'out/fg.sarif' });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Nothing to analyze: the push deleted feature');
+      expect(run.outputs['sarif-file']).toBe(`${repo.dir}/out/fg.sarif`);
+      const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
+      expect(sarif.runs[0].tool.driver.name).toBe('finalizer-guard');
+      expect(sarif.runs[0].results).toEqual([]);
+    });
+
     it('compares before..after on push, and a new branch with the default branch', slow, async () => {
       const repo = await repoWith({ 'go.mod': goMod, 'main.go': cleanMain }, { 'cyc/cyc.go': cycleMain.replace('package main', 'package cyc').replace('func main()', 'func Run()') });
       const run = await act(repo.dir, 'push', push(repo.base, repo.head));
