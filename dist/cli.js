@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(192);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(225);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 192:
+/***/ 225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32,12 +32,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/model/package.ts
@@ -73,14 +67,33 @@ class DeclarationMap extends Map {
         return super.get(name);
     }
 }
+/** A letter, digit or underscore: Go identifiers are Unicode. */
+const identifierChar = '[\\p{L}\\p{N}_]';
+/** The name as a whole word. */
+const word = (name) => `(?<!${identifierChar})${name}(?!${identifierChar})`;
 /**
- * Where a name may be declared: a line it starts as a spec does (`N T`,
- * `N = v`, `a, N T`, `N[P any] T`, after an optional type, var or const), or
- * `func N(`. Statements such as `N(x)`, `N.f = v` or `N := v` do not match.
+ * Places a name may be declared: a line it starts as a spec does (after an
+ * optional type, var or const, with or without a parenthesis, with earlier
+ * names of the same spec), or `func N`. Only statements that cannot be specs
+ * are left out: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`. And the
+ * receivers of methods, for the types they name.
  */
-const declarationPattern = (name) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}(?=[ \\t]*(,|=[^=]|\\[)|[ \\t]+[\\w*(\\[<])|func[ \\t]+${name}[ \\t]*[[(]`);
-/** Where methods of a type may be declared: a receiver that names it. */
-const receiverPattern = (typeName) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
+const declarationSites = new RegExp(`(?:^|\\n)[ \\t]*(?:(?:type|var|const)[ \\t]*\\(?[ \\t]*)?(?!func(?!${identifierChar}))((?:${identifierChar}+[ \\t]*,[ \\t]*)*${identifierChar}+)(?!${identifierChar})` +
+    `(?![ \\t]*(?:\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]*(?:\\(([^)]*)\\)[ \\t]*)?(${identifierChar}+)`, 'gu');
+const identifiers = new RegExp(`${identifierChar}+`, 'gu');
+function indexDeclarations(text) {
+    const declared = new Set();
+    const receivers = new Set();
+    for (const match of text.matchAll(declarationSites)) {
+        for (const name of match[1]?.split(',') ?? [])
+            declared.add(name.trim());
+        for (const name of match[2]?.match(identifiers) ?? [])
+            receivers.add(name);
+        if (match[3])
+            declared.add(match[3]);
+    }
+    return { declared, receivers };
+}
 function namedChildren(node, type) {
     const out = [];
     for (const child of node.namedChildren) {
@@ -227,18 +240,25 @@ function addFile(pkg, file) {
  * file is given).
  */
 function buildPackage(dir, name, files, loadMore = () => []) {
-    const load = (word, test) => {
-        for (const file of loadMore(word, test))
+    const load = (wanted) => {
+        for (const file of loadMore(wanted))
             addFile(pkg, file);
     };
-    const byDeclaration = (n) => load(n, declarationPattern(n));
+    // Types, functions and variables share one namespace: a name is looked for once.
+    const declaredNames = new Set();
+    const byDeclaration = (n) => {
+        if (declaredNames.has(n))
+            return;
+        declaredNames.add(n);
+        load((file) => file.declarations().declared.has(n));
+    };
     const pkg = {
         dir,
         name,
         files: [],
         types: new DeclarationMap(byDeclaration),
         funcs: new DeclarationMap(byDeclaration),
-        methods: new DeclarationMap((n) => load(n, receiverPattern(n))),
+        methods: new DeclarationMap((n) => load((file) => file.declarations().receivers.has(n))),
         vars: new DeclarationMap(byDeclaration),
         functions: [],
         load,
@@ -260,7 +280,7 @@ function readFileModel(path, source, tree) {
 
 const basicTypes = new Set([
     'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
-    'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128', 'error',
+    'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128',
 ]);
 const unknown = { kind: 'unknown' };
 /** Reads a type expression as written in `file`; type parameters in scope stay symbolic. */
@@ -276,6 +296,8 @@ function readType(node, file, typeParams = []) {
                 return { kind: 'typeParam', name };
             if (name === 'any')
                 return { kind: 'interface', empty: true };
+            if (name === 'error')
+                return { kind: 'interface', empty: false };
             if (basicTypes.has(name))
                 return { kind: 'basic', name };
             return { kind: 'named', name, args: [] };
@@ -438,8 +460,6 @@ function layout(type, pkg) {
             }
             if (under.name === 'string')
                 return { size: 16, align: 8, pointers: true };
-            if (under.name === 'error')
-                return { size: 16, align: 8, pointers: true };
             return { size: 8, align: 8, pointers: true }; // unsafe.Pointer
         }
         case 'pointer':
@@ -562,6 +582,8 @@ class PackageScope extends Scope {
     }
 }
 const maxInlineDepth = 4;
+/** How deep promoted fields and methods are searched through embedded structs. */
+const maxEmbeddingDepth = 4;
 /** How many times one entry point may interpret the same callee in place. */
 const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
@@ -616,8 +638,7 @@ class Interpreter {
         const scope = new Scope(this.globalScope);
         this.file = root.file;
         this.conditional = 0;
-        this.frame = { returns: [] };
-        this.bindParams(root, scope, undefined, []);
+        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []) };
         this.callStack.push(root);
         if (root.body)
             this.block(root.body, scope);
@@ -717,32 +738,46 @@ class Interpreter {
                 return unknown;
         }
     }
-    /** The struct field a selector names, looking through pointers and embedded fields. */
-    fieldOf(selector, scope) {
-        const name = selector.childForFieldName('field')?.text;
-        const operand = selector.childForFieldName('operand');
-        if (!name || !operand)
-            return undefined;
-        return this.findField(this.typeOf(operand, scope), name, 0);
-    }
-    findField(type, name, depth) {
-        if (depth > 3)
-            return undefined;
-        let base = type.kind === 'pointer' ? type.elem : type;
-        base = underlying(base, this.pkg);
-        if (base.kind !== 'struct')
-            return undefined;
-        const direct = base.fields.find((f) => f.name === name);
-        if (direct)
-            return direct;
-        for (const f of base.fields) {
-            if (!f.embedded)
-                continue;
-            const found = this.findField(f.type, name, depth + 1);
-            if (found)
-                return found;
+    /**
+     * The field or method a name selects on a type, and the embedded fields it
+     * is promoted through (outermost first). Searched level by level: Go picks
+     * the shallowest.
+     */
+    member(type, name) {
+        let level = [{ type, through: [] }];
+        for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+            const next = [];
+            for (const { type: current, through } of level) {
+                const typeName = this.typeNameOf(current);
+                const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+                if (method)
+                    return { method, through };
+                const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
+                if (base.kind !== 'struct')
+                    continue;
+                const field = base.fields.find((f) => f.name === name);
+                if (field)
+                    return { field, through };
+                for (const f of base.fields)
+                    if (f.embedded)
+                        next.push({ type: f.type, through: [...through, f] });
+            }
+            level = next;
         }
         return undefined;
+    }
+    selected(selector, scope) {
+        const name = selector.childForFieldName('field')?.text;
+        const operand = selector.childForFieldName('operand');
+        return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+    }
+    /** The struct field a selector names, looking through pointers and embedded fields. */
+    fieldOf(selector, scope) {
+        return this.selected(selector, scope)?.field;
+    }
+    /** The method a selector names on a value of a package type, if it is one. */
+    methodOf(selector, scope) {
+        return this.selected(selector, scope)?.method;
     }
     typeNameOf(type) {
         if (!type)
@@ -750,43 +785,35 @@ class Interpreter {
         const base = type.kind === 'pointer' ? type.elem : type;
         return base.kind === 'named' && !base.importPath ? base.name : undefined;
     }
-    /** The method a selector names on a value of a package type, if it is one. */
-    methodOf(selector, scope) {
-        const operand = selector.childForFieldName('operand');
-        const name = selector.childForFieldName('field')?.text;
-        if (!operand || !name)
-            return undefined;
-        const typeName = this.typeNameOf(this.typeOf(operand, scope));
-        return typeName ? this.lookupMethod(typeName, name, 0) : undefined;
-    }
-    lookupMethod(typeName, name, depth) {
-        const method = methodsOf(this.pkg, typeName)?.get(name);
-        if (method || depth > 3)
-            return method;
-        const decl = this.pkg.types.get(typeName);
-        const under = decl ? underlying({ kind: 'named', name: typeName, args: [] }, this.pkg) : undefined;
-        if (under?.kind !== 'struct')
-            return undefined;
-        for (const f of under.fields) {
-            const embedded = f.embedded ? this.typeNameOf(f.type) : undefined;
-            const found = embedded && this.lookupMethod(embedded, name, depth + 1);
-            if (found)
-                return found;
+    /**
+     * Walks from holders through embedded fields: an embedded pointer leads to
+     * the object it points to, an embedded value stays inside its container
+     * (its fields become slots with a prefix, "Inner.").
+     */
+    follow(holders, prefix, through, node) {
+        for (const step of through) {
+            if (step.type.kind === 'pointer') {
+                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
+                prefix = '';
+            }
+            else {
+                prefix += step.name + '.';
+            }
         }
-        return undefined;
+        return { holders, prefix };
     }
-    /** The package function or method a call invokes, with the receiver expression for methods. */
+    /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
         const fn = call.childForFieldName('function');
         if (fn?.type === 'identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
                 return undefined;
             const decl = this.pkg.funcs.get(fn.text);
-            return decl ? { decl } : undefined;
+            return decl ? { decl, through: [] } : undefined;
         }
         if (fn?.type === 'selector_expression') {
-            const decl = this.methodOf(fn, scope);
-            return decl ? { decl, receiver: fn.childForFieldName('operand') ?? undefined } : undefined;
+            const member = this.selected(fn, scope);
+            return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
         }
         return undefined;
     }
@@ -840,7 +867,10 @@ class Interpreter {
             }
             case 'return_statement': {
                 const values = node.namedChild(0)?.namedChildren ?? [];
-                if (values.length === 1 && values[0]?.type === 'call_expression') {
+                if (!values.length) {
+                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
+                }
+                else if (values.length === 1 && values[0]?.type === 'call_expression') {
                     const results = this.call(values[0], scope);
                     results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
                 }
@@ -866,14 +896,14 @@ class Interpreter {
             case 'select_statement':
                 return this.switchStatement(node, scope);
             case 'go_statement':
+                // A goroutine runs at some point, maybe after everything here.
+                this.maybe(() => this.evaluate(node.namedChild(0), scope));
+                return;
             case 'defer_statement':
                 this.evaluate(node.namedChild(0), scope);
                 return;
             case 'labeled_statement':
                 return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
-            case 'inc_statement':
-            case 'dec_statement':
-                return;
             default:
                 return;
         }
@@ -889,11 +919,17 @@ class Interpreter {
                 const collection = this.evaluate(right, inner);
                 const rangeType = underlying(this.typeOf(right, inner), this.pkg);
                 const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
-                const values = collection.flatMap((c) => this.read(c, rangeType.kind === 'map' ? '[value]' : '[]', clause));
+                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
+                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
                 const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
                 const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
                 const declare = clause.children.some((c) => c?.type === ':=');
-                if (left[0])
+                // The first variable is a map's key, a channel's element, or an index.
+                if (rangeType.kind === 'chan') {
+                    if (left[0])
+                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
+                }
+                else if (left[0])
                     this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
                 if (left[1])
                     this.bind(left[1], values, inner, declare, elem, clause);
@@ -1083,15 +1119,19 @@ class Interpreter {
     place(selector, scope) {
         const name = selector.childForFieldName('field')?.text ?? '?';
         const operand = selector.childForFieldName('operand');
-        if (operand?.type === 'selector_expression') {
-            const inner = this.fieldOf(operand, scope);
-            const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
-            if (innerType?.kind === 'struct' || innerType?.kind === 'array') {
-                const outer = this.place(operand, scope);
-                return { holders: outer.holders, slot: `${outer.slot}.${name}` };
-            }
+        let start = { holders: [], prefix: '' };
+        const inner = operand?.type === 'selector_expression' ? this.fieldOf(operand, scope) : undefined;
+        const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
+        if (operand && (innerType?.kind === 'struct' || innerType?.kind === 'array')) {
+            const outer = this.place(operand, scope);
+            start = { holders: outer.holders, prefix: `${outer.slot}.` };
         }
-        return { holders: this.evaluate(operand, scope), slot: name };
+        else {
+            start.holders = this.evaluate(operand, scope);
+        }
+        const through = this.selected(selector, scope)?.through ?? [];
+        const reached = this.follow(start.holders, start.prefix, through, selector);
+        return { holders: reached.holders, slot: reached.prefix + name };
     }
     /**
      * Where an element lives: in a map's or slice's own allocation, or, for an
@@ -1172,7 +1212,7 @@ class Interpreter {
             case 'composite_literal':
                 return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
             case 'func_literal':
-                return [this.closure(node, scope)];
+                return [this.closure(node, scope).object];
             case 'selector_expression':
                 return this.selector(node, scope);
             case 'index_expression': {
@@ -1204,14 +1244,14 @@ class Interpreter {
         if (operand.type === 'identifier') {
             const variable = scope.lookup(operand.text);
             if (variable && !variable.global) {
-                // &v of a struct variable: the variable's own storage, which escapes to the heap.
                 const current = this.state.vars.get(variable.key) ?? [];
-                const storage = current.filter((o) => o.kind === 'alloc' && underlying(o.type ?? { kind: 'unknown' }, this.pkg).kind === 'struct');
-                if (storage.length)
-                    return storage;
-                const object = this.object('alloc', operand, operand.text, variable.type, `var:${variable.key}`);
-                this.state.vars.set(variable.key, [object]);
-                return [object];
+                // &s of a struct or array variable: its own storage, which escapes to the heap.
+                if (this.isValueKind(variable.type) && current.length)
+                    return current;
+                // &p of any other variable: a cell that holds what p holds; p itself is unchanged.
+                const cell = this.object('alloc', operand, `&${operand.text}`, { kind: 'pointer', elem: variable.type }, `var:${variable.key}`);
+                this.state.store(cell, 'value', this.edges(current, `*&${operand.text}`, operand), false);
+                return [cell];
             }
             const global = this.globalObject(operand.text);
             return global ? [global] : [];
@@ -1270,18 +1310,14 @@ class Interpreter {
         }
         return [object];
     }
-    /** A func literal is a heap object that references every local variable it captures. */
-    closure(node, scope) {
+    /**
+     * A func literal is a heap object that references every local variable it
+     * captures. Called in place (`func(x *T){...}(v)`), its body runs now with
+     * its parameters bound to the arguments; otherwise it may run later or
+     * never, and what it does is added as a possibility.
+     */
+    closure(node, scope, args) {
         const object = this.object('closure', node, 'func literal');
-        const params = new Set();
-        const inner = new Scope(scope);
-        for (const p of this.paramsOfLiteral(node)) {
-            if (p.name)
-                params.add(p.name);
-            const variable = { key: this.nextVar++, name: p.name ?? '_', type: p.type, global: false };
-            inner.declare(variable);
-            this.state.vars.set(variable.key, [this.object('param', node, p.name ?? '_', heap_pointee(p.type), `${this.context}/${node.id}/${p.name}`)]);
-        }
         for (const name of capturedNames(node)) {
             const variable = scope.lookup(name);
             if (!variable || variable.global)
@@ -1289,40 +1325,31 @@ class Interpreter {
             const values = this.state.vars.get(variable.key) ?? [];
             this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
         }
-        // The body may run later or never; what it does is added as a possibility.
+        const inner = new Scope(scope);
+        const params = readParams(node.childForFieldName('parameters'));
+        const results = readParams(node.childForFieldName('result'));
+        const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args) };
         const body = node.childForFieldName('body');
         if (body) {
-            const frame = this.frame;
-            this.frame = { returns: [] };
-            this.maybe(() => this.block(body, inner));
+            const saved = this.frame;
             this.frame = frame;
+            if (args)
+                this.block(body, inner);
+            else
+                this.maybe(() => this.block(body, inner));
+            this.frame = saved;
         }
-        return object;
-    }
-    paramsOfLiteral(node) {
-        const list = node.childForFieldName('parameters');
-        const out = [];
-        for (const decl of list?.namedChildren ?? []) {
-            if (!decl)
-                continue;
-            const type = readType(decl.childForFieldName('type'), this.file);
-            const names = fieldChildren(decl, 'name');
-            if (!names.length)
-                out.push({ type });
-            for (const n of names)
-                out.push({ name: n.text, type });
-        }
-        return out;
+        return { object, returns: frame.returns };
     }
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
         if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
             return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
         }
-        const method = this.methodOf(node, scope);
-        if (method && !this.fieldOf(node, scope)) {
-            // A method value binds its receiver: a closure over it.
-            const receivers = this.evaluate(operand, scope);
+        const member = this.selected(node, scope);
+        if (member?.method) {
+            // A method value binds its receiver (through any embedded pointer it is promoted from): a closure over it.
+            const receivers = this.follow(this.evaluate(operand, scope), '', member.through, node).holders;
             const object = this.object('closure', node, `method value ${node.text}`);
             this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
             return [object];
@@ -1364,18 +1391,16 @@ class Interpreter {
                 argTypes: argNodes.map((a) => this.typeOf(a, scope)),
                 scope,
                 conditional: this.conditional,
+                order: this.sites.length,
                 run: this.run,
             });
             return [[]];
         }
-        if (fn?.type === 'func_literal') {
-            // Called in place: its body runs now.
-            this.evaluate(fn, scope);
-            return [[]];
-        }
+        if (fn?.type === 'func_literal')
+            return this.closure(fn, scope, args).returns;
         const callee = this.calleeOf(node, scope);
         if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
-            const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
+            const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
             return this.inline(callee.decl, node, receiver, args);
         }
         this.evaluate(fn, scope);
@@ -1412,10 +1437,9 @@ class Interpreter {
         this.context = `${savedContext}/${call.id}`;
         this.file = decl.file;
         this.callStack.push(decl);
-        const frame = { returns: [] };
-        this.frame = frame;
         const scope = new Scope(this.globalScope);
-        this.bindParams(decl, scope, receiver, args);
+        const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args) };
+        this.frame = frame;
         if (decl.body)
             this.block(decl.body, scope);
         this.callStack.pop();
@@ -1425,6 +1449,7 @@ class Interpreter {
         this.depth--;
         return frame.returns;
     }
+    /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
     bindParams(decl, scope, receiver, args) {
         const typeParams = this.typeParamsOf(decl);
         const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
@@ -1434,20 +1459,28 @@ class Interpreter {
             scope.declare(variable);
             this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, heap_pointee(type))]);
         }
-        decl.params.forEach((p, i) => {
+        return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args);
+    }
+    bindSignature(owner, params, results, file, typeParams, scope, args) {
+        params.forEach((p, i) => {
             if (!p.name)
                 return;
-            const type = readType(p.typeNode, decl.file, typeParams);
+            const type = readType(p.typeNode, file, typeParams);
             const variable = { key: this.nextVar++, name: p.name, type, global: false };
             scope.declare(variable);
-            const passed = p.variadic ? args.slice(i).flat() : args[i];
-            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
+            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
         });
         // Named results are variables of the function, zero until assigned.
-        for (const r of decl.results) {
-            if (r.name)
-                scope.declare({ key: this.nextVar++, name: r.name, type: readType(r.typeNode, decl.file, typeParams), global: false });
+        const named = [];
+        for (const r of results) {
+            if (!r.name)
+                continue;
+            const variable = { key: this.nextVar++, name: r.name, type: readType(r.typeNode, file, typeParams), global: false };
+            scope.declare(variable);
+            named.push(variable);
         }
+        return named;
     }
     typeParamsOf(decl) {
         const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
@@ -1667,7 +1700,7 @@ function targetFor(fileName, source) {
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
-class UsageError extends Error {
+class errors_UsageError extends Error {
     name = 'UsageError';
 }
 
@@ -1677,9 +1710,13 @@ class UsageError extends Error {
 
 
 
+/** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
+function ignoredByGo(name) {
+    return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
+}
 function goFiles(dir) {
     return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
-        .filter((e) => e.name.endsWith('.go') && !e.name.startsWith('.') && !e.name.startsWith('_'))
+        .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
         .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile((0,external_node_path_namespaceObject.join)(dir, e.name))))
         .map((e) => (0,external_node_path_namespaceObject.join)(dir, e.name))
         .sort();
@@ -1700,12 +1737,12 @@ function walk(root, out) {
         entries = (0,external_node_fs_namespaceObject.readdirSync)(root, { withFileTypes: true });
     }
     catch (error) {
-        throw new UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
+        throw new errors_UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (!entry.isDirectory())
             continue;
-        if (entry.name === 'vendor' || entry.name === 'testdata' || entry.name.startsWith('.') || entry.name.startsWith('_'))
+        if (ignoredByGo(entry.name))
             continue;
         walk((0,external_node_path_namespaceObject.join)(root, entry.name), out);
     }
@@ -1717,16 +1754,16 @@ function statPattern(path, pattern) {
     catch (error) {
         const code = error.code;
         if (code === 'ELOOP')
-            throw new UsageError(`${pattern}: symbolic link loop`);
+            throw new errors_UsageError(`${pattern}: symbolic link loop`);
         if (code === 'ENOENT')
-            throw new UsageError(`${pattern}: no such file or directory`);
-        throw new UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
+            throw new errors_UsageError(`${pattern}: no such file or directory`);
+        throw new errors_UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
     }
 }
 /** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
 function discoverPackages(patterns, cwd) {
     if (!patterns.length)
-        throw new UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
+        throw new errors_UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
     const dirs = new Map();
     const add = (dir, required) => {
         if (dirs.has(dir))
@@ -1735,13 +1772,13 @@ function discoverPackages(patterns, cwd) {
         if (files.length)
             dirs.set(dir, { dir, files });
         else if (required)
-            throw new UsageError(`${required}: no Go files in ${dir}`);
+            throw new errors_UsageError(`${required}: no Go files in ${dir}`);
     };
     for (const pattern of patterns) {
         if (pattern === '...' || pattern.endsWith('/...')) {
             const base = (0,external_node_path_namespaceObject.resolve)(cwd, pattern === '...' ? '.' : pattern.slice(0, -4) || '/');
             if (!statPattern(base, pattern).isDirectory())
-                throw new UsageError(`${pattern}: not a directory`);
+                throw new errors_UsageError(`${pattern}: not a directory`);
             const found = [];
             walk(base, found);
             for (const dir of found)
@@ -1755,7 +1792,7 @@ function discoverPackages(patterns, cwd) {
         else if ((0,external_node_path_namespaceObject.basename)(path).endsWith('.go'))
             add((0,external_node_path_namespaceObject.dirname)(path), pattern);
         else
-            throw new UsageError(`${pattern}: not a .go file or a directory`);
+            throw new errors_UsageError(`${pattern}: not a .go file or a directory`);
     }
     return [...dirs.values()];
 }
@@ -1775,6 +1812,8 @@ function compareFindings(a, b) {
     return severityRank[b.severity] - severityRank[a.severity] || compareByPlace(a, b);
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
 var tree_sitter = __nccwpck_require__(564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
@@ -2188,7 +2227,6 @@ const finalizerBadObject = {
             message: `${arg.text} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
             related: [],
         };
-        return undefined;
     },
 };
 function isValueKind(kind) {
@@ -2405,8 +2443,6 @@ const standardInterfaces = {
 function requiredMethods(param, site) {
     if (param.kind === 'named' && param.importPath)
         return standardInterfaces[`${param.importPath}.${param.name}`];
-    if (param.kind === 'basic' && param.name === 'error')
-        return ['Error'];
     const decl = param.kind === 'named' ? site.pkg.types.get(param.name) : undefined;
     if (!decl || decl.typeNode.type !== 'interface_type')
         return param.kind === 'interface' && param.empty ? [] : undefined;
@@ -2691,6 +2727,115 @@ function remediationMarkdown(ruleId, options) {
     return blocks.join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./src/suppress.ts
+const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
+/**
+ * `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why`
+ * at the end of the finding's line, or alone on the line above (a comment
+ * ending the line above belongs to that line, as golangci-lint reads it).
+ */
+function isSuppressed(finding, lines) {
+    const above = lines[finding.line - 2];
+    for (const line of [lines[finding.line - 1], above && /^\s*\/\//.test(above) ? above : undefined]) {
+        const match = line && suppression.exec(line);
+        if (!match)
+            continue;
+        if (match[0].includes('nolint')) {
+            if (!match[1] || match[1].split(',').includes('finalizerguard'))
+                return true;
+            continue;
+        }
+        const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
+        if (!ids.length || ids.includes(finding.ruleId))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/threads.ts
+// Runs one piece of work per item on several threads, this one included.
+// Each thread claims the next item from a shared counter when it is done
+// with one, so a busy thread never holds up another.
+
+
+
+
+
+
+/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs here. */
+const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'worker.js');
+/** Below this many files per thread, starting another thread costs more than it saves. */
+const filesPerThread = 1000;
+/** How many threads: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
+function threadCount(files, items) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
+        return 1;
+    const forced = process.env.FINALIZER_GUARD_THREADS;
+    if (forced !== undefined && /^\d+$/.test(forced))
+        return Math.max(1, Math.min(Number(forced), items));
+    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), items));
+}
+/** The next item to work on, claimed atomically. */
+function claimNext(counter) {
+    return Atomics.add(counter, 0, 1);
+}
+/** Results in item order; the first failure on any thread ends the run. */
+async function runOnThreads(items, threads, extra, runHere) {
+    const results = new Array(items.length);
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const onWorker = (worker) => new Promise((resolve, reject) => {
+        worker.on('message', (reply) => {
+            if ('error' in reply)
+                reject(reply.usage ? new errors_UsageError(reply.error) : new Error(reply.error));
+            else if ('done' in reply)
+                resolve();
+            else
+                results[reply.index] = reply.result;
+        });
+        worker.on('error', reject);
+        // A worker that ends without a word must not leave the run waiting (after resolve this does nothing).
+        worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+        worker.postMessage({ items, counter, extra });
+    });
+    const onThisThread = async () => {
+        for (let index = claimNext(counter); index < items.length; index = claimNext(counter)) {
+            results[index] = await runHere(items[index]);
+        }
+    };
+    // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
+    const workers = Array.from({ length: threads - 1 }, () => new external_node_worker_threads_namespaceObject.Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+    try {
+        await Promise.all([...workers.map(onWorker), onThisThread()]);
+    }
+    catch (error) {
+        // One failure ends the run: no thread claims another item.
+        Atomics.store(counter, 0, items.length);
+        throw error;
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+/** The worker side: claims items and runs the work on each until none is left. */
+function serveThreads(port, run) {
+    port.once('message', async ({ items, counter, extra }) => {
+        try {
+            for (let index = claimNext(counter); index < items.length; index = claimNext(counter)) {
+                port.postMessage({ index, result: await run(items[index], extra) });
+            }
+            port.postMessage({ done: true });
+        }
+        catch (error) {
+            port.postMessage({ error: error.message ?? String(error), usage: error instanceof UsageError });
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The analysis pipeline: discover packages, read and parse their files, model
 // each package, interpret the functions that reach a finalizer or cleanup
@@ -2709,24 +2854,25 @@ function remediationMarkdown(ruleId, options) {
 
 
 
-
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
-const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
+/** The runtime functions this tool checks the calls of. */
+const hookNames = 'SetFinalizer|AddCleanup';
+const callPattern = new RegExp(`\\b(${hookNames})\\b`);
+const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
+const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
 function readSource(path) {
     const buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
     const bytes = buffer.length;
+    const mentionsCall = buffer.includes('SetFinalizer') || buffer.includes('AddCleanup');
+    const unreadable = (why) => ({ path, bytes, mentionsCall, unreadable: why });
     if (bytes > maxFileBytes)
-        return { path, bytes, unreadable: `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
+        return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
     if (bytes === 0)
-        return { path, bytes, unreadable: 'file is empty; a Go file must start with a package clause' };
+        return unreadable('file is empty; a Go file must start with a package clause');
     if (buffer.includes(0))
-        return { path, bytes, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
-    return { path, bytes, buffer };
-}
-/** Whether the bytes may hold a call; most directories end here, without text ever being made. */
-function mayCall(source) {
-    return !!source.buffer && (source.buffer.includes('SetFinalizer') || source.buffer.includes('AddCleanup'));
+        return unreadable('file is binary (contains NUL bytes); not analyzed');
+    return { path, bytes, mentionsCall, buffer };
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Go source is UTF-8; anything else is named, not guessed at. */
@@ -2800,10 +2946,10 @@ function firstError(node) {
  * SetFinalizer(x, nil), which only removes one.
  */
 function setsRuntimeHook(body) {
-    if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text))
+    if (!hookCall.test(body.text))
         return false;
     return body.descendantsOfType('call_expression').some((call) => {
-        if (!/(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''))
+        if (!hookCallee.test(call?.childForFieldName('function')?.text ?? ''))
             return false;
         return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
     });
@@ -2813,8 +2959,8 @@ function rootFunctions(pkg) {
     const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
     if (!direct.length)
         return [];
-    const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
-    pkg.load('', calls);
+    const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
+    pkg.load((file) => calls.test(file.text));
     const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
     // Files may have been read in any order: a fixed order keeps results stable.
     const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
@@ -2827,8 +2973,7 @@ function isClearing(evaluation) {
 function clearedLater(evaluation, clearings) {
     const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
     return clearings.some((c) => c.run === evaluation.run &&
-        c.file === evaluation.file &&
-        c.call.startIndex > evaluation.call.startIndex &&
+        c.order > evaluation.order &&
         c.conditional <= evaluation.conditional &&
         (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
 }
@@ -2888,23 +3033,10 @@ function dedupeRelated(related) {
         return true;
     });
 }
-const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
-/** `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why` on the line or the line above. */
-function isSuppressed(finding, lines) {
-    for (const line of [lines[finding.line - 1], lines[finding.line - 2]]) {
-        const match = line && suppression.exec(line);
-        if (!match)
-            continue;
-        if (match[0].includes('nolint')) {
-            if (!match[1] || match[1].split(',').includes('finalizerguard'))
-                return true;
-            continue;
-        }
-        const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
-        if (!ids.length || ids.includes(finding.ruleId))
-            return true;
-    }
-    return false;
+/** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
+function pendingFile(source) {
+    let index;
+    return { source, text: source.text, declarations: () => (index ??= indexDeclarations(source.text)) };
 }
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources) {
@@ -2926,7 +3058,8 @@ async function analyzeDir(dir, reporter, options, stats) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     const shortcuts = options.shortcuts ?? true;
-    if (shortcuts && !sources.some(mayCall))
+    const callsHere = sources.some((s) => s.mentionsCall);
+    if (shortcuts && !callsHere)
         return;
     sources.forEach(decode);
     for (const source of sources)
@@ -2960,6 +3093,11 @@ async function analyzeDir(dir, reporter, options, stats) {
     };
     for (const source of unbuildable)
         notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
+    // Files that cannot be read as Go source are named wherever a call may be, even in themselves.
+    if (callsHere)
+        for (const source of sources)
+            if (source.unreadable)
+                notice(source.path, undefined, source.unreadable);
     const packages = new Set();
     const before = reporter.findings.length;
     for (const tags of targets) {
@@ -2982,14 +3120,14 @@ async function analyzeDir(dir, reporter, options, stats) {
                 continue;
             packages.add(name);
             // Files without a call are read only when the analysis looks up a name they may declare.
-            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)) : []);
-            const loadMore = (word, test) => {
+            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
+            const loadMore = (wanted) => {
                 const loaded = [];
-                for (const source of pending) {
-                    if ((word && !source.text.includes(word)) || !test.test(source.text))
+                for (const file of pending) {
+                    if (!wanted(file))
                         continue;
-                    pending.delete(source);
-                    loaded.push(parse(source));
+                    pending.delete(file);
+                    loaded.push(parse(file.source));
                 }
                 return loaded;
             };
@@ -3000,10 +3138,7 @@ async function analyzeDir(dir, reporter, options, stats) {
                 const error = firstError(file.tree.rootNode);
                 notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
             }
-            for (const source of sources)
-                if (source.unreadable)
-                    notice(source.path, undefined, source.unreadable);
-            const eager = group.filter((s) => !pending.has(s));
+            const eager = shortcuts ? withCalls : group;
             stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
         }
     }
@@ -3035,66 +3170,15 @@ async function analyzeDirectory(dir, options) {
         await analyzeDir(dir, reporter, options, stats);
     }
     catch (error) {
-        if (error instanceof UsageError)
+        if (error instanceof errors_UsageError)
             throw error;
+        // A file system error (EACCES, EISDIR, ...) is the user's to fix; anything else is ours.
         const code = error.code;
-        if (code)
-            throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${error.message}`);
+        if (code && !code.startsWith('ERR_'))
+            throw new errors_UsageError(`${reporter.path(dir.dir) || '.'}: ${error.message}`);
         throw error;
     }
     return { findings: reporter.findings, stats };
-}
-/** Below this many files per thread, starting another thread costs more than it saves. */
-const filesPerThread = 1000;
-/** How many threads analyze: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
-function threadCount(dirs, options) {
-    if (options.shortcuts === false || !(0,external_node_fs_namespaceObject.existsSync)(workerFile))
-        return 1;
-    const forced = process.env.FINALIZER_GUARD_THREADS;
-    if (forced !== undefined && /^\d+$/.test(forced))
-        return Math.max(1, Math.min(Number(forced), dirs.length));
-    const files = dirs.reduce((n, d) => n + d.files.length, 0);
-    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), dirs.length));
-}
-/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs in-process. */
-const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'worker.js');
-/** The next directory to analyze, claimed atomically so no thread waits for another to hand out work. */
-function claimNext(counter) {
-    return Atomics.add(counter, 0, 1);
-}
-/**
- * Runs analyzeDirectory over the directories on `threads` threads, this one
- * included; each claims the next directory when it is done with one.
- */
-async function analyzeOnThreads(dirs, options, threads) {
-    const results = new Array(dirs.length);
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const onWorker = (worker) => new Promise((resolve, reject) => {
-        worker.on('message', (reply) => {
-            if ('error' in reply)
-                reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
-            else if ('done' in reply)
-                resolve();
-            else
-                results[reply.index] = reply.result;
-        });
-        worker.on('error', reject);
-        worker.postMessage({ dirs, options, counter });
-    });
-    const onThisThread = async () => {
-        for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
-            results[index] = await analyzeDirectory(dirs[index], options);
-        }
-    };
-    // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
-    const workers = Array.from({ length: threads - 1 }, () => new external_node_worker_threads_namespaceObject.Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-    try {
-        await Promise.all([...workers.map(onWorker), onThisThread()]);
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
-    }
-    return results;
 }
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
@@ -3103,9 +3187,12 @@ async function analyzeOnThreads(dirs, options, threads) {
  */
 async function analyze(patterns, options) {
     const dirs = discoverPackages(patterns, options.root);
-    const threads = threadCount(dirs, options);
-    const results = threads > 1 ? await analyzeOnThreads(dirs, options, threads) : [];
-    if (threads <= 1)
+    // Threads are a shortcut: with shortcuts off, everything runs here.
+    const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
+    const results = [];
+    if (threads > 1)
+        results.push(...(await runOnThreads(dirs, threads, { options }, (dir) => analyzeDirectory(dir, options))));
+    else
         for (const dir of dirs)
             results.push(await analyzeDirectory(dir, options));
     const stats = emptyStats();
@@ -3294,7 +3381,64 @@ function formatSarif(findings, rules, options) {
     return JSON.stringify(toSarif(findings, rules, options), null, 2) + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/report/describe.ts
+function place(path, line, column) {
+    return column ? `${path}:${line}:${column}` : `${path}:${line}`;
+}
+/** "FG001 finalizer-cycle": the annotation's title. */
+function ruleTitle(finding) {
+    return `${finding.ruleId} ${finding.rule}`;
+}
+function step(r) {
+    return `${r.message} (${place(r.path, r.line)})`;
+}
+const joins = {
+    en: { via: (step, call) => `This change is on the reference path (${step}) of the call at ${call}.`, path: 'Reference path:' },
+    ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
+};
+/** What is wrong, the reference path, and the call site when the annotation sits elsewhere. */
+function describe(reported, lang) {
+    const { finding, via } = reported;
+    const words = joins[lang];
+    const lines = [finding.message];
+    if (via)
+        lines.push(words.via(via.message, place(finding.path, finding.line, finding.column)));
+    if (finding.related.length > 0)
+        lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
+    return lines.join('\n');
+}
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+/** "1 file", "2 files". */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "2 errors, 1 warning" or "no findings". */
+function countsText(counts) {
+    const parts = ['error', 'warning', 'notice'].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s));
+    return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+/** Cuts `text` to at most `max` UTF-16 units (never inside a surrogate pair), ending with `note` when cut. */
+function cut(text, max, note = '') {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - note.length);
+    if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]))
+        end--;
+    return text.slice(0, end) + note;
+}
+/** One line of the log per finding: the log always lists every reported finding. */
+function logLine(reported, lang) {
+    const { anchor, finding } = reported;
+    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describe(reported, lang).replace(/\n/g, ' ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 /** One finding a line, `path:line:col: severity: message [FG00x]`, related places indented below; '' when none. */
 function formatText(findings) {
@@ -3306,18 +3450,12 @@ function formatText(findings) {
     }
     return out;
 }
-function count(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 /** One line without a newline, e.g. `finalizer-guard: 3 findings (2 errors, 1 warning) in 4 packages, 12 files`. */
 function formatSummary(findings, stats) {
-    const where = `in ${count(stats.packages, 'package')}, ${count(stats.files, 'file')}`;
+    const where = `in ${plural(stats.packages, 'package')}, ${plural(stats.files, 'file')}`;
     if (findings.length === 0)
         return `finalizer-guard: no findings ${where}`;
-    const bySeverity = ['error', 'warning', 'notice']
-        .map((severity) => count(findings.filter((f) => f.severity === severity).length, severity))
-        .filter((part) => !part.startsWith('0 '));
-    return `finalizer-guard: ${count(findings.length, 'finding')} (${bySeverity.join(', ')}) ${where}`;
+    return `finalizer-guard: ${plural(findings.length, 'finding')} (${countsText(countBySeverity(findings))}) ${where}`;
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -3345,7 +3483,7 @@ const choices = {
 function choose(flag, value) {
     const allowed = choices[flag];
     if (value === undefined || !allowed.includes(value)) {
-        throw new UsageError(`--${flag} takes one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
+        throw new errors_UsageError(`--${flag} takes one of ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
     }
     return value;
 }
@@ -3374,13 +3512,13 @@ function parseArgs(argv) {
                 // Not in the usage line: turns off the byte prefilter, which must never
                 // change results, so a benchmark can check exactly that.
                 if (inline !== undefined)
-                    throw new UsageError('--no-shortcuts takes no value');
+                    throw new errors_UsageError('--no-shortcuts takes no value');
                 options.shortcuts = false;
                 break;
             case '--go-version': {
                 const v = value();
                 if (!v || !/^(go)?\d+\.\d+(\.\d+)?$/.test(v))
-                    throw new UsageError(`--go-version takes a version such as 1.24, not "${v ?? ''}"`);
+                    throw new errors_UsageError(`--go-version takes a version such as 1.24, not "${v ?? ''}"`);
                 options.goVersion = v.replace(/^go/, '');
                 break;
             }
@@ -3390,12 +3528,12 @@ function parseArgs(argv) {
                 break;
             default:
                 if (flag.startsWith('-') && flag !== '-')
-                    throw new UsageError(`unknown flag ${flag}`);
+                    throw new errors_UsageError(`unknown flag ${flag}`);
                 options.patterns.push(arg);
         }
     }
     if (!options.patterns.length)
-        throw new UsageError('no PATH given');
+        throw new errors_UsageError('no PATH given');
     return options;
 }
 async function runCli(argv, out, err) {
@@ -3404,7 +3542,7 @@ async function runCli(argv, out, err) {
         options = parseArgs(argv);
     }
     catch (error) {
-        if (!(error instanceof UsageError))
+        if (!(error instanceof errors_UsageError))
             throw error;
         err(`finalizer-guard: ${error.message}\n${usage}\n`);
         return 2;
@@ -3430,7 +3568,7 @@ async function runCli(argv, out, err) {
         return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
     }
     catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof errors_UsageError) {
             err(`finalizer-guard: ${error.message}\n`);
             return 2;
         }

@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1142:
+/***/ 113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33750,12 +33750,6 @@ function getIDToken(aud) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/model/package.ts
 /**
  * A map of declarations that, when asked for a name it lacks, first reads the
@@ -33789,14 +33783,33 @@ class DeclarationMap extends Map {
         return super.get(name);
     }
 }
+/** A letter, digit or underscore: Go identifiers are Unicode. */
+const identifierChar = '[\\p{L}\\p{N}_]';
+/** The name as a whole word. */
+const word = (name) => `(?<!${identifierChar})${name}(?!${identifierChar})`;
 /**
- * Where a name may be declared: a line it starts as a spec does (`N T`,
- * `N = v`, `a, N T`, `N[P any] T`, after an optional type, var or const), or
- * `func N(`. Statements such as `N(x)`, `N.f = v` or `N := v` do not match.
+ * Places a name may be declared: a line it starts as a spec does (after an
+ * optional type, var or const, with or without a parenthesis, with earlier
+ * names of the same spec), or `func N`. Only statements that cannot be specs
+ * are left out: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`. And the
+ * receivers of methods, for the types they name.
  */
-const declarationPattern = (name) => new RegExp(`(^|\\n)[ \\t]*((type|var|const)[ \\t]+)?(\\w+[ \\t]*,[ \\t]*)*${name}(?=[ \\t]*(,|=[^=]|\\[)|[ \\t]+[\\w*(\\[<])|func[ \\t]+${name}[ \\t]*[[(]`);
-/** Where methods of a type may be declared: a receiver that names it. */
-const receiverPattern = (typeName) => new RegExp(`func[ \\t]*\\([^)]*\\b${typeName}\\b`);
+const declarationSites = new RegExp(`(?:^|\\n)[ \\t]*(?:(?:type|var|const)[ \\t]*\\(?[ \\t]*)?(?!func(?!${identifierChar}))((?:${identifierChar}+[ \\t]*,[ \\t]*)*${identifierChar}+)(?!${identifierChar})` +
+    `(?![ \\t]*(?:\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]*(?:\\(([^)]*)\\)[ \\t]*)?(${identifierChar}+)`, 'gu');
+const identifiers = new RegExp(`${identifierChar}+`, 'gu');
+function indexDeclarations(text) {
+    const declared = new Set();
+    const receivers = new Set();
+    for (const match of text.matchAll(declarationSites)) {
+        for (const name of match[1]?.split(',') ?? [])
+            declared.add(name.trim());
+        for (const name of match[2]?.match(identifiers) ?? [])
+            receivers.add(name);
+        if (match[3])
+            declared.add(match[3]);
+    }
+    return { declared, receivers };
+}
 function namedChildren(node, type) {
     const out = [];
     for (const child of node.namedChildren) {
@@ -33943,18 +33956,25 @@ function addFile(pkg, file) {
  * file is given).
  */
 function buildPackage(dir, name, files, loadMore = () => []) {
-    const load = (word, test) => {
-        for (const file of loadMore(word, test))
+    const load = (wanted) => {
+        for (const file of loadMore(wanted))
             addFile(pkg, file);
     };
-    const byDeclaration = (n) => load(n, declarationPattern(n));
+    // Types, functions and variables share one namespace: a name is looked for once.
+    const declaredNames = new Set();
+    const byDeclaration = (n) => {
+        if (declaredNames.has(n))
+            return;
+        declaredNames.add(n);
+        load((file) => file.declarations().declared.has(n));
+    };
     const pkg = {
         dir,
         name,
         files: [],
         types: new DeclarationMap(byDeclaration),
         funcs: new DeclarationMap(byDeclaration),
-        methods: new DeclarationMap((n) => load(n, receiverPattern(n))),
+        methods: new DeclarationMap((n) => load((file) => file.declarations().receivers.has(n))),
         vars: new DeclarationMap(byDeclaration),
         functions: [],
         load,
@@ -33976,7 +33996,7 @@ function readFileModel(path, source, tree) {
 
 const basicTypes = new Set([
     'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
-    'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128', 'error',
+    'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128',
 ]);
 const unknown = { kind: 'unknown' };
 /** Reads a type expression as written in `file`; type parameters in scope stay symbolic. */
@@ -33992,6 +34012,8 @@ function readType(node, file, typeParams = []) {
                 return { kind: 'typeParam', name };
             if (name === 'any')
                 return { kind: 'interface', empty: true };
+            if (name === 'error')
+                return { kind: 'interface', empty: false };
             if (basicTypes.has(name))
                 return { kind: 'basic', name };
             return { kind: 'named', name, args: [] };
@@ -34154,8 +34176,6 @@ function layout(type, pkg) {
             }
             if (under.name === 'string')
                 return { size: 16, align: 8, pointers: true };
-            if (under.name === 'error')
-                return { size: 16, align: 8, pointers: true };
             return { size: 8, align: 8, pointers: true }; // unsafe.Pointer
         }
         case 'pointer':
@@ -34278,6 +34298,8 @@ class PackageScope extends Scope {
     }
 }
 const maxInlineDepth = 4;
+/** How deep promoted fields and methods are searched through embedded structs. */
+const maxEmbeddingDepth = 4;
 /** How many times one entry point may interpret the same callee in place. */
 const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
@@ -34332,8 +34354,7 @@ class Interpreter {
         const scope = new Scope(this.globalScope);
         this.file = root.file;
         this.conditional = 0;
-        this.frame = { returns: [] };
-        this.bindParams(root, scope, undefined, []);
+        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []) };
         this.callStack.push(root);
         if (root.body)
             this.block(root.body, scope);
@@ -34433,32 +34454,46 @@ class Interpreter {
                 return unknown;
         }
     }
-    /** The struct field a selector names, looking through pointers and embedded fields. */
-    fieldOf(selector, scope) {
-        const name = selector.childForFieldName('field')?.text;
-        const operand = selector.childForFieldName('operand');
-        if (!name || !operand)
-            return undefined;
-        return this.findField(this.typeOf(operand, scope), name, 0);
-    }
-    findField(type, name, depth) {
-        if (depth > 3)
-            return undefined;
-        let base = type.kind === 'pointer' ? type.elem : type;
-        base = underlying(base, this.pkg);
-        if (base.kind !== 'struct')
-            return undefined;
-        const direct = base.fields.find((f) => f.name === name);
-        if (direct)
-            return direct;
-        for (const f of base.fields) {
-            if (!f.embedded)
-                continue;
-            const found = this.findField(f.type, name, depth + 1);
-            if (found)
-                return found;
+    /**
+     * The field or method a name selects on a type, and the embedded fields it
+     * is promoted through (outermost first). Searched level by level: Go picks
+     * the shallowest.
+     */
+    member(type, name) {
+        let level = [{ type, through: [] }];
+        for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+            const next = [];
+            for (const { type: current, through } of level) {
+                const typeName = this.typeNameOf(current);
+                const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+                if (method)
+                    return { method, through };
+                const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
+                if (base.kind !== 'struct')
+                    continue;
+                const field = base.fields.find((f) => f.name === name);
+                if (field)
+                    return { field, through };
+                for (const f of base.fields)
+                    if (f.embedded)
+                        next.push({ type: f.type, through: [...through, f] });
+            }
+            level = next;
         }
         return undefined;
+    }
+    selected(selector, scope) {
+        const name = selector.childForFieldName('field')?.text;
+        const operand = selector.childForFieldName('operand');
+        return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+    }
+    /** The struct field a selector names, looking through pointers and embedded fields. */
+    fieldOf(selector, scope) {
+        return this.selected(selector, scope)?.field;
+    }
+    /** The method a selector names on a value of a package type, if it is one. */
+    methodOf(selector, scope) {
+        return this.selected(selector, scope)?.method;
     }
     typeNameOf(type) {
         if (!type)
@@ -34466,43 +34501,35 @@ class Interpreter {
         const base = type.kind === 'pointer' ? type.elem : type;
         return base.kind === 'named' && !base.importPath ? base.name : undefined;
     }
-    /** The method a selector names on a value of a package type, if it is one. */
-    methodOf(selector, scope) {
-        const operand = selector.childForFieldName('operand');
-        const name = selector.childForFieldName('field')?.text;
-        if (!operand || !name)
-            return undefined;
-        const typeName = this.typeNameOf(this.typeOf(operand, scope));
-        return typeName ? this.lookupMethod(typeName, name, 0) : undefined;
-    }
-    lookupMethod(typeName, name, depth) {
-        const method = methodsOf(this.pkg, typeName)?.get(name);
-        if (method || depth > 3)
-            return method;
-        const decl = this.pkg.types.get(typeName);
-        const under = decl ? underlying({ kind: 'named', name: typeName, args: [] }, this.pkg) : undefined;
-        if (under?.kind !== 'struct')
-            return undefined;
-        for (const f of under.fields) {
-            const embedded = f.embedded ? this.typeNameOf(f.type) : undefined;
-            const found = embedded && this.lookupMethod(embedded, name, depth + 1);
-            if (found)
-                return found;
+    /**
+     * Walks from holders through embedded fields: an embedded pointer leads to
+     * the object it points to, an embedded value stays inside its container
+     * (its fields become slots with a prefix, "Inner.").
+     */
+    follow(holders, prefix, through, node) {
+        for (const step of through) {
+            if (step.type.kind === 'pointer') {
+                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
+                prefix = '';
+            }
+            else {
+                prefix += step.name + '.';
+            }
         }
-        return undefined;
+        return { holders, prefix };
     }
-    /** The package function or method a call invokes, with the receiver expression for methods. */
+    /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
         const fn = call.childForFieldName('function');
         if (fn?.type === 'identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
                 return undefined;
             const decl = this.pkg.funcs.get(fn.text);
-            return decl ? { decl } : undefined;
+            return decl ? { decl, through: [] } : undefined;
         }
         if (fn?.type === 'selector_expression') {
-            const decl = this.methodOf(fn, scope);
-            return decl ? { decl, receiver: fn.childForFieldName('operand') ?? undefined } : undefined;
+            const member = this.selected(fn, scope);
+            return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
         }
         return undefined;
     }
@@ -34556,7 +34583,10 @@ class Interpreter {
             }
             case 'return_statement': {
                 const values = node.namedChild(0)?.namedChildren ?? [];
-                if (values.length === 1 && values[0]?.type === 'call_expression') {
+                if (!values.length) {
+                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
+                }
+                else if (values.length === 1 && values[0]?.type === 'call_expression') {
                     const results = this.call(values[0], scope);
                     results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
                 }
@@ -34582,14 +34612,14 @@ class Interpreter {
             case 'select_statement':
                 return this.switchStatement(node, scope);
             case 'go_statement':
+                // A goroutine runs at some point, maybe after everything here.
+                this.maybe(() => this.evaluate(node.namedChild(0), scope));
+                return;
             case 'defer_statement':
                 this.evaluate(node.namedChild(0), scope);
                 return;
             case 'labeled_statement':
                 return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
-            case 'inc_statement':
-            case 'dec_statement':
-                return;
             default:
                 return;
         }
@@ -34605,11 +34635,17 @@ class Interpreter {
                 const collection = this.evaluate(right, inner);
                 const rangeType = underlying(this.typeOf(right, inner), this.pkg);
                 const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
-                const values = collection.flatMap((c) => this.read(c, rangeType.kind === 'map' ? '[value]' : '[]', clause));
+                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
+                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
                 const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
                 const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
                 const declare = clause.children.some((c) => c?.type === ':=');
-                if (left[0])
+                // The first variable is a map's key, a channel's element, or an index.
+                if (rangeType.kind === 'chan') {
+                    if (left[0])
+                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
+                }
+                else if (left[0])
                     this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
                 if (left[1])
                     this.bind(left[1], values, inner, declare, elem, clause);
@@ -34799,15 +34835,19 @@ class Interpreter {
     place(selector, scope) {
         const name = selector.childForFieldName('field')?.text ?? '?';
         const operand = selector.childForFieldName('operand');
-        if (operand?.type === 'selector_expression') {
-            const inner = this.fieldOf(operand, scope);
-            const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
-            if (innerType?.kind === 'struct' || innerType?.kind === 'array') {
-                const outer = this.place(operand, scope);
-                return { holders: outer.holders, slot: `${outer.slot}.${name}` };
-            }
+        let start = { holders: [], prefix: '' };
+        const inner = operand?.type === 'selector_expression' ? this.fieldOf(operand, scope) : undefined;
+        const innerType = inner ? underlying(inner.type, this.pkg) : undefined;
+        if (operand && (innerType?.kind === 'struct' || innerType?.kind === 'array')) {
+            const outer = this.place(operand, scope);
+            start = { holders: outer.holders, prefix: `${outer.slot}.` };
         }
-        return { holders: this.evaluate(operand, scope), slot: name };
+        else {
+            start.holders = this.evaluate(operand, scope);
+        }
+        const through = this.selected(selector, scope)?.through ?? [];
+        const reached = this.follow(start.holders, start.prefix, through, selector);
+        return { holders: reached.holders, slot: reached.prefix + name };
     }
     /**
      * Where an element lives: in a map's or slice's own allocation, or, for an
@@ -34888,7 +34928,7 @@ class Interpreter {
             case 'composite_literal':
                 return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
             case 'func_literal':
-                return [this.closure(node, scope)];
+                return [this.closure(node, scope).object];
             case 'selector_expression':
                 return this.selector(node, scope);
             case 'index_expression': {
@@ -34920,14 +34960,14 @@ class Interpreter {
         if (operand.type === 'identifier') {
             const variable = scope.lookup(operand.text);
             if (variable && !variable.global) {
-                // &v of a struct variable: the variable's own storage, which escapes to the heap.
                 const current = this.state.vars.get(variable.key) ?? [];
-                const storage = current.filter((o) => o.kind === 'alloc' && underlying(o.type ?? { kind: 'unknown' }, this.pkg).kind === 'struct');
-                if (storage.length)
-                    return storage;
-                const object = this.object('alloc', operand, operand.text, variable.type, `var:${variable.key}`);
-                this.state.vars.set(variable.key, [object]);
-                return [object];
+                // &s of a struct or array variable: its own storage, which escapes to the heap.
+                if (this.isValueKind(variable.type) && current.length)
+                    return current;
+                // &p of any other variable: a cell that holds what p holds; p itself is unchanged.
+                const cell = this.object('alloc', operand, `&${operand.text}`, { kind: 'pointer', elem: variable.type }, `var:${variable.key}`);
+                this.state.store(cell, 'value', this.edges(current, `*&${operand.text}`, operand), false);
+                return [cell];
             }
             const global = this.globalObject(operand.text);
             return global ? [global] : [];
@@ -34986,18 +35026,14 @@ class Interpreter {
         }
         return [object];
     }
-    /** A func literal is a heap object that references every local variable it captures. */
-    closure(node, scope) {
+    /**
+     * A func literal is a heap object that references every local variable it
+     * captures. Called in place (`func(x *T){...}(v)`), its body runs now with
+     * its parameters bound to the arguments; otherwise it may run later or
+     * never, and what it does is added as a possibility.
+     */
+    closure(node, scope, args) {
         const object = this.object('closure', node, 'func literal');
-        const params = new Set();
-        const inner = new Scope(scope);
-        for (const p of this.paramsOfLiteral(node)) {
-            if (p.name)
-                params.add(p.name);
-            const variable = { key: this.nextVar++, name: p.name ?? '_', type: p.type, global: false };
-            inner.declare(variable);
-            this.state.vars.set(variable.key, [this.object('param', node, p.name ?? '_', heap_pointee(p.type), `${this.context}/${node.id}/${p.name}`)]);
-        }
         for (const name of capturedNames(node)) {
             const variable = scope.lookup(name);
             if (!variable || variable.global)
@@ -35005,40 +35041,31 @@ class Interpreter {
             const values = this.state.vars.get(variable.key) ?? [];
             this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
         }
-        // The body may run later or never; what it does is added as a possibility.
+        const inner = new Scope(scope);
+        const params = readParams(node.childForFieldName('parameters'));
+        const results = readParams(node.childForFieldName('result'));
+        const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args) };
         const body = node.childForFieldName('body');
         if (body) {
-            const frame = this.frame;
-            this.frame = { returns: [] };
-            this.maybe(() => this.block(body, inner));
+            const saved = this.frame;
             this.frame = frame;
+            if (args)
+                this.block(body, inner);
+            else
+                this.maybe(() => this.block(body, inner));
+            this.frame = saved;
         }
-        return object;
-    }
-    paramsOfLiteral(node) {
-        const list = node.childForFieldName('parameters');
-        const out = [];
-        for (const decl of list?.namedChildren ?? []) {
-            if (!decl)
-                continue;
-            const type = readType(decl.childForFieldName('type'), this.file);
-            const names = fieldChildren(decl, 'name');
-            if (!names.length)
-                out.push({ type });
-            for (const n of names)
-                out.push({ name: n.text, type });
-        }
-        return out;
+        return { object, returns: frame.returns };
     }
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
         if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
             return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
         }
-        const method = this.methodOf(node, scope);
-        if (method && !this.fieldOf(node, scope)) {
-            // A method value binds its receiver: a closure over it.
-            const receivers = this.evaluate(operand, scope);
+        const member = this.selected(node, scope);
+        if (member?.method) {
+            // A method value binds its receiver (through any embedded pointer it is promoted from): a closure over it.
+            const receivers = this.follow(this.evaluate(operand, scope), '', member.through, node).holders;
             const object = this.object('closure', node, `method value ${node.text}`);
             this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
             return [object];
@@ -35080,18 +35107,16 @@ class Interpreter {
                 argTypes: argNodes.map((a) => this.typeOf(a, scope)),
                 scope,
                 conditional: this.conditional,
+                order: this.sites.length,
                 run: this.run,
             });
             return [[]];
         }
-        if (fn?.type === 'func_literal') {
-            // Called in place: its body runs now.
-            this.evaluate(fn, scope);
-            return [[]];
-        }
+        if (fn?.type === 'func_literal')
+            return this.closure(fn, scope, args).returns;
         const callee = this.calleeOf(node, scope);
         if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
-            const receiver = callee.receiver ? this.evaluate(callee.receiver, scope) : undefined;
+            const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
             return this.inline(callee.decl, node, receiver, args);
         }
         this.evaluate(fn, scope);
@@ -35128,10 +35153,9 @@ class Interpreter {
         this.context = `${savedContext}/${call.id}`;
         this.file = decl.file;
         this.callStack.push(decl);
-        const frame = { returns: [] };
-        this.frame = frame;
         const scope = new Scope(this.globalScope);
-        this.bindParams(decl, scope, receiver, args);
+        const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args) };
+        this.frame = frame;
         if (decl.body)
             this.block(decl.body, scope);
         this.callStack.pop();
@@ -35141,6 +35165,7 @@ class Interpreter {
         this.depth--;
         return frame.returns;
     }
+    /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
     bindParams(decl, scope, receiver, args) {
         const typeParams = this.typeParamsOf(decl);
         const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
@@ -35150,20 +35175,28 @@ class Interpreter {
             scope.declare(variable);
             this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, heap_pointee(type))]);
         }
-        decl.params.forEach((p, i) => {
+        return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args);
+    }
+    bindSignature(owner, params, results, file, typeParams, scope, args) {
+        params.forEach((p, i) => {
             if (!p.name)
                 return;
-            const type = readType(p.typeNode, decl.file, typeParams);
+            const type = readType(p.typeNode, file, typeParams);
             const variable = { key: this.nextVar++, name: p.name, type, global: false };
             scope.declare(variable);
-            const passed = p.variadic ? args.slice(i).flat() : args[i];
-            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${decl.node.id}/${p.name}`)]);
+            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
         });
         // Named results are variables of the function, zero until assigned.
-        for (const r of decl.results) {
-            if (r.name)
-                scope.declare({ key: this.nextVar++, name: r.name, type: readType(r.typeNode, decl.file, typeParams), global: false });
+        const named = [];
+        for (const r of results) {
+            if (!r.name)
+                continue;
+            const variable = { key: this.nextVar++, name: r.name, type: readType(r.typeNode, file, typeParams), global: false };
+            scope.declare(variable);
+            named.push(variable);
         }
+        return named;
     }
     typeParamsOf(decl) {
         const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
@@ -35383,7 +35416,7 @@ function targetFor(fileName, source) {
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
-class UsageError extends Error {
+class errors_UsageError extends Error {
     name = 'UsageError';
 }
 
@@ -35393,9 +35426,13 @@ class UsageError extends Error {
 
 
 
+/** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
+function ignoredByGo(name) {
+    return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
+}
 function goFiles(dir) {
     return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
-        .filter((e) => e.name.endsWith('.go') && !e.name.startsWith('.') && !e.name.startsWith('_'))
+        .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
         .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile((0,external_node_path_namespaceObject.join)(dir, e.name))))
         .map((e) => (0,external_node_path_namespaceObject.join)(dir, e.name))
         .sort();
@@ -35416,12 +35453,12 @@ function walk(root, out) {
         entries = (0,external_node_fs_namespaceObject.readdirSync)(root, { withFileTypes: true });
     }
     catch (error) {
-        throw new UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
+        throw new errors_UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (!entry.isDirectory())
             continue;
-        if (entry.name === 'vendor' || entry.name === 'testdata' || entry.name.startsWith('.') || entry.name.startsWith('_'))
+        if (ignoredByGo(entry.name))
             continue;
         walk((0,external_node_path_namespaceObject.join)(root, entry.name), out);
     }
@@ -35433,16 +35470,16 @@ function statPattern(path, pattern) {
     catch (error) {
         const code = error.code;
         if (code === 'ELOOP')
-            throw new UsageError(`${pattern}: symbolic link loop`);
+            throw new errors_UsageError(`${pattern}: symbolic link loop`);
         if (code === 'ENOENT')
-            throw new UsageError(`${pattern}: no such file or directory`);
-        throw new UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
+            throw new errors_UsageError(`${pattern}: no such file or directory`);
+        throw new errors_UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
     }
 }
 /** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
 function discoverPackages(patterns, cwd) {
     if (!patterns.length)
-        throw new UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
+        throw new errors_UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
     const dirs = new Map();
     const add = (dir, required) => {
         if (dirs.has(dir))
@@ -35451,13 +35488,13 @@ function discoverPackages(patterns, cwd) {
         if (files.length)
             dirs.set(dir, { dir, files });
         else if (required)
-            throw new UsageError(`${required}: no Go files in ${dir}`);
+            throw new errors_UsageError(`${required}: no Go files in ${dir}`);
     };
     for (const pattern of patterns) {
         if (pattern === '...' || pattern.endsWith('/...')) {
             const base = (0,external_node_path_namespaceObject.resolve)(cwd, pattern === '...' ? '.' : pattern.slice(0, -4) || '/');
             if (!statPattern(base, pattern).isDirectory())
-                throw new UsageError(`${pattern}: not a directory`);
+                throw new errors_UsageError(`${pattern}: not a directory`);
             const found = [];
             walk(base, found);
             for (const dir of found)
@@ -35471,7 +35508,7 @@ function discoverPackages(patterns, cwd) {
         else if ((0,external_node_path_namespaceObject.basename)(path).endsWith('.go'))
             add((0,external_node_path_namespaceObject.dirname)(path), pattern);
         else
-            throw new UsageError(`${pattern}: not a .go file or a directory`);
+            throw new errors_UsageError(`${pattern}: not a .go file or a directory`);
     }
     return [...dirs.values()];
 }
@@ -35491,6 +35528,8 @@ function compareFindings(a, b) {
     return severityRank[b.severity] - severityRank[a.severity] || compareByPlace(a, b);
 }
 
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
 var tree_sitter = __nccwpck_require__(3564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
@@ -35904,7 +35943,6 @@ const finalizerBadObject = {
             message: `${arg.text} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
             related: [],
         };
-        return undefined;
     },
 };
 function isValueKind(kind) {
@@ -36121,8 +36159,6 @@ const standardInterfaces = {
 function requiredMethods(param, site) {
     if (param.kind === 'named' && param.importPath)
         return standardInterfaces[`${param.importPath}.${param.name}`];
-    if (param.kind === 'basic' && param.name === 'error')
-        return ['Error'];
     const decl = param.kind === 'named' ? site.pkg.types.get(param.name) : undefined;
     if (!decl || decl.typeNode.type !== 'interface_type')
         return param.kind === 'interface' && param.empty ? [] : undefined;
@@ -36407,6 +36443,115 @@ function remediationMarkdown(ruleId, options) {
     return blocks.join('\n\n');
 }
 
+;// CONCATENATED MODULE: ./src/suppress.ts
+const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
+/**
+ * `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why`
+ * at the end of the finding's line, or alone on the line above (a comment
+ * ending the line above belongs to that line, as golangci-lint reads it).
+ */
+function isSuppressed(finding, lines) {
+    const above = lines[finding.line - 2];
+    for (const line of [lines[finding.line - 1], above && /^\s*\/\//.test(above) ? above : undefined]) {
+        const match = line && suppression.exec(line);
+        if (!match)
+            continue;
+        if (match[0].includes('nolint')) {
+            if (!match[1] || match[1].split(',').includes('finalizerguard'))
+                return true;
+            continue;
+        }
+        const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
+        if (!ids.length || ids.includes(finding.ruleId))
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/threads.ts
+// Runs one piece of work per item on several threads, this one included.
+// Each thread claims the next item from a shared counter when it is done
+// with one, so a busy thread never holds up another.
+
+
+
+
+
+
+/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs here. */
+const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'worker.js');
+/** Below this many files per thread, starting another thread costs more than it saves. */
+const filesPerThread = 1000;
+/** How many threads: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
+function threadCount(files, items) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
+        return 1;
+    const forced = process.env.FINALIZER_GUARD_THREADS;
+    if (forced !== undefined && /^\d+$/.test(forced))
+        return Math.max(1, Math.min(Number(forced), items));
+    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), items));
+}
+/** The next item to work on, claimed atomically. */
+function claimNext(counter) {
+    return Atomics.add(counter, 0, 1);
+}
+/** Results in item order; the first failure on any thread ends the run. */
+async function runOnThreads(items, threads, extra, runHere) {
+    const results = new Array(items.length);
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const onWorker = (worker) => new Promise((resolve, reject) => {
+        worker.on('message', (reply) => {
+            if ('error' in reply)
+                reject(reply.usage ? new errors_UsageError(reply.error) : new Error(reply.error));
+            else if ('done' in reply)
+                resolve();
+            else
+                results[reply.index] = reply.result;
+        });
+        worker.on('error', reject);
+        // A worker that ends without a word must not leave the run waiting (after resolve this does nothing).
+        worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+        worker.postMessage({ items, counter, extra });
+    });
+    const onThisThread = async () => {
+        for (let index = claimNext(counter); index < items.length; index = claimNext(counter)) {
+            results[index] = await runHere(items[index]);
+        }
+    };
+    // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
+    const workers = Array.from({ length: threads - 1 }, () => new external_node_worker_threads_.Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+    try {
+        await Promise.all([...workers.map(onWorker), onThisThread()]);
+    }
+    catch (error) {
+        // One failure ends the run: no thread claims another item.
+        Atomics.store(counter, 0, items.length);
+        throw error;
+    }
+    finally {
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+}
+/** The worker side: claims items and runs the work on each until none is left. */
+function serveThreads(port, run) {
+    port.once('message', async ({ items, counter, extra }) => {
+        try {
+            for (let index = claimNext(counter); index < items.length; index = claimNext(counter)) {
+                port.postMessage({ index, result: await run(items[index], extra) });
+            }
+            port.postMessage({ done: true });
+        }
+        catch (error) {
+            port.postMessage({ error: error.message ?? String(error), usage: error instanceof UsageError });
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The analysis pipeline: discover packages, read and parse their files, model
 // each package, interpret the functions that reach a finalizer or cleanup
@@ -36425,24 +36570,25 @@ function remediationMarkdown(ruleId, options) {
 
 
 
-
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
-const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
+/** The runtime functions this tool checks the calls of. */
+const hookNames = 'SetFinalizer|AddCleanup';
+const callPattern = new RegExp(`\\b(${hookNames})\\b`);
+const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
+const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
 function readSource(path) {
     const buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
     const bytes = buffer.length;
+    const mentionsCall = buffer.includes('SetFinalizer') || buffer.includes('AddCleanup');
+    const unreadable = (why) => ({ path, bytes, mentionsCall, unreadable: why });
     if (bytes > maxFileBytes)
-        return { path, bytes, unreadable: `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed` };
+        return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
     if (bytes === 0)
-        return { path, bytes, unreadable: 'file is empty; a Go file must start with a package clause' };
+        return unreadable('file is empty; a Go file must start with a package clause');
     if (buffer.includes(0))
-        return { path, bytes, unreadable: 'file is binary (contains NUL bytes); not analyzed' };
-    return { path, bytes, buffer };
-}
-/** Whether the bytes may hold a call; most directories end here, without text ever being made. */
-function mayCall(source) {
-    return !!source.buffer && (source.buffer.includes('SetFinalizer') || source.buffer.includes('AddCleanup'));
+        return unreadable('file is binary (contains NUL bytes); not analyzed');
+    return { path, bytes, mentionsCall, buffer };
 }
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Go source is UTF-8; anything else is named, not guessed at. */
@@ -36516,10 +36662,10 @@ function firstError(node) {
  * SetFinalizer(x, nil), which only removes one.
  */
 function setsRuntimeHook(body) {
-    if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text))
+    if (!hookCall.test(body.text))
         return false;
     return body.descendantsOfType('call_expression').some((call) => {
-        if (!/(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? ''))
+        if (!hookCallee.test(call?.childForFieldName('function')?.text ?? ''))
             return false;
         return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
     });
@@ -36529,8 +36675,8 @@ function rootFunctions(pkg) {
     const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
     if (!direct.length)
         return [];
-    const calls = new RegExp(`\\b(${[...new Set(direct.map((f) => f.name))].join('|')})\\s*\\(`);
-    pkg.load('', calls);
+    const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
+    pkg.load((file) => calls.test(file.text));
     const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
     // Files may have been read in any order: a fixed order keeps results stable.
     const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
@@ -36543,8 +36689,7 @@ function isClearing(evaluation) {
 function clearedLater(evaluation, clearings) {
     const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
     return clearings.some((c) => c.run === evaluation.run &&
-        c.file === evaluation.file &&
-        c.call.startIndex > evaluation.call.startIndex &&
+        c.order > evaluation.order &&
         c.conditional <= evaluation.conditional &&
         (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
 }
@@ -36604,23 +36749,10 @@ function dedupeRelated(related) {
         return true;
     });
 }
-const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
-/** `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why` on the line or the line above. */
-function isSuppressed(finding, lines) {
-    for (const line of [lines[finding.line - 1], lines[finding.line - 2]]) {
-        const match = line && suppression.exec(line);
-        if (!match)
-            continue;
-        if (match[0].includes('nolint')) {
-            if (!match[1] || match[1].split(',').includes('finalizerguard'))
-                return true;
-            continue;
-        }
-        const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
-        if (!ids.length || ids.includes(finding.ruleId))
-            return true;
-    }
-    return false;
+/** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
+function pendingFile(source) {
+    let index;
+    return { source, text: source.text, declarations: () => (index ??= indexDeclarations(source.text)) };
 }
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources) {
@@ -36642,7 +36774,8 @@ async function analyzeDir(dir, reporter, options, stats) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     const shortcuts = options.shortcuts ?? true;
-    if (shortcuts && !sources.some(mayCall))
+    const callsHere = sources.some((s) => s.mentionsCall);
+    if (shortcuts && !callsHere)
         return;
     sources.forEach(decode);
     for (const source of sources)
@@ -36676,6 +36809,11 @@ async function analyzeDir(dir, reporter, options, stats) {
     };
     for (const source of unbuildable)
         notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
+    // Files that cannot be read as Go source are named wherever a call may be, even in themselves.
+    if (callsHere)
+        for (const source of sources)
+            if (source.unreadable)
+                notice(source.path, undefined, source.unreadable);
     const packages = new Set();
     const before = reporter.findings.length;
     for (const tags of targets) {
@@ -36698,14 +36836,14 @@ async function analyzeDir(dir, reporter, options, stats) {
                 continue;
             packages.add(name);
             // Files without a call are read only when the analysis looks up a name they may declare.
-            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)) : []);
-            const loadMore = (word, test) => {
+            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
+            const loadMore = (wanted) => {
                 const loaded = [];
-                for (const source of pending) {
-                    if ((word && !source.text.includes(word)) || !test.test(source.text))
+                for (const file of pending) {
+                    if (!wanted(file))
                         continue;
-                    pending.delete(source);
-                    loaded.push(parse(source));
+                    pending.delete(file);
+                    loaded.push(parse(file.source));
                 }
                 return loaded;
             };
@@ -36716,10 +36854,7 @@ async function analyzeDir(dir, reporter, options, stats) {
                 const error = firstError(file.tree.rootNode);
                 notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
             }
-            for (const source of sources)
-                if (source.unreadable)
-                    notice(source.path, undefined, source.unreadable);
-            const eager = group.filter((s) => !pending.has(s));
+            const eager = shortcuts ? withCalls : group;
             stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
         }
     }
@@ -36751,66 +36886,15 @@ async function analyzeDirectory(dir, options) {
         await analyzeDir(dir, reporter, options, stats);
     }
     catch (error) {
-        if (error instanceof UsageError)
+        if (error instanceof errors_UsageError)
             throw error;
+        // A file system error (EACCES, EISDIR, ...) is the user's to fix; anything else is ours.
         const code = error.code;
-        if (code)
-            throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${code}: ${error.message}`);
+        if (code && !code.startsWith('ERR_'))
+            throw new errors_UsageError(`${reporter.path(dir.dir) || '.'}: ${error.message}`);
         throw error;
     }
     return { findings: reporter.findings, stats };
-}
-/** Below this many files per thread, starting another thread costs more than it saves. */
-const filesPerThread = 1000;
-/** How many threads analyze: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
-function threadCount(dirs, options) {
-    if (options.shortcuts === false || !(0,external_node_fs_namespaceObject.existsSync)(workerFile))
-        return 1;
-    const forced = process.env.FINALIZER_GUARD_THREADS;
-    if (forced !== undefined && /^\d+$/.test(forced))
-        return Math.max(1, Math.min(Number(forced), dirs.length));
-    const files = dirs.reduce((n, d) => n + d.files.length, 0);
-    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), dirs.length));
-}
-/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs in-process. */
-const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'worker.js');
-/** The next directory to analyze, claimed atomically so no thread waits for another to hand out work. */
-function claimNext(counter) {
-    return Atomics.add(counter, 0, 1);
-}
-/**
- * Runs analyzeDirectory over the directories on `threads` threads, this one
- * included; each claims the next directory when it is done with one.
- */
-async function analyzeOnThreads(dirs, options, threads) {
-    const results = new Array(dirs.length);
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const onWorker = (worker) => new Promise((resolve, reject) => {
-        worker.on('message', (reply) => {
-            if ('error' in reply)
-                reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
-            else if ('done' in reply)
-                resolve();
-            else
-                results[reply.index] = reply.result;
-        });
-        worker.on('error', reject);
-        worker.postMessage({ dirs, options, counter });
-    });
-    const onThisThread = async () => {
-        for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
-            results[index] = await analyzeDirectory(dirs[index], options);
-        }
-    };
-    // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
-    const workers = Array.from({ length: threads - 1 }, () => new external_node_worker_threads_.Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-    try {
-        await Promise.all([...workers.map(onWorker), onThisThread()]);
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
-    }
-    return results;
 }
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
@@ -36819,9 +36903,12 @@ async function analyzeOnThreads(dirs, options, threads) {
  */
 async function analyze(patterns, options) {
     const dirs = discoverPackages(patterns, options.root);
-    const threads = threadCount(dirs, options);
-    const results = threads > 1 ? await analyzeOnThreads(dirs, options, threads) : [];
-    if (threads <= 1)
+    // Threads are a shortcut: with shortcuts off, everything runs here.
+    const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
+    const results = [];
+    if (threads > 1)
+        results.push(...(await runOnThreads(dirs, threads, { options }, (dir) => analyzeDirectory(dir, options))));
+    else
         for (const dir of dirs)
             results.push(await analyzeDirectory(dir, options));
     const stats = emptyStats();
@@ -37012,12 +37099,13 @@ function describe(reported, lang) {
         lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
     return lines.join('\n');
 }
-function countBySeverity(reported) {
+function countBySeverity(findings) {
     const counts = { error: 0, warning: 0, notice: 0 };
-    for (const r of reported)
-        counts[r.finding.severity]++;
+    for (const f of findings)
+        counts[f.severity]++;
     return counts;
 }
+/** "1 file", "2 files". */
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -37085,7 +37173,7 @@ function cell(text) {
 }
 /** A few lines: the verdict, the scope, what was left out and why. */
 function overview(report) {
-    const counts = countsText(countBySeverity(report.reported));
+    const counts = countsText(countBySeverity(report.reported.map((r) => r.finding)));
     const lines = [
         `**${report.conclusion}** (fail-on: ${report.failOn}): ${counts} for ${report.label}.`,
         '',
@@ -37093,7 +37181,7 @@ function overview(report) {
     ];
     const left = [];
     if (report.outside > 0)
-        left.push(`${report.outside} finding${report.outside === 1 ? '' : 's'} of the analyzed packages not on changed lines`);
+        left.push(`${plural(report.outside, 'finding')} of the analyzed packages not on changed lines`);
     if (report.excluded > 0)
         left.push(`${report.excluded} in files the paths input excludes`);
     if (left.length > 0)
@@ -37132,7 +37220,7 @@ function findingsMarkdown(report, maxBytes) {
         rows.push(row);
     }
     const missing = report.reported.length - rows.length;
-    const note = missing > 0 ? `\n_${missing} more finding${missing === 1 ? '' : 's'} not listed here to stay within GitHub's size limit; the step's log lists every finding._\n` : '';
+    const note = missing > 0 ? `\n_${plural(missing, 'more finding')} not listed here to stay within GitHub's size limit; the step's log lists every finding._\n` : '';
     return `${head}${rows.join('')}${note}\n${fixes}`;
 }
 function jobSummary(report, maxBytes = summaryLimitBytes) {
@@ -37172,7 +37260,7 @@ function inBatches(items, size = annotationsPerRequest) {
     return batches;
 }
 function checkTitle(report) {
-    return cut(`finalizer-guard: ${countsText(countBySeverity(report.reported))}`, titleLimit, '…');
+    return cut(`finalizer-guard: ${countsText(countBySeverity(report.reported.map((r) => r.finding)))}`, titleLimit, '…');
 }
 /** `summaryUrl`: where the full job summary is, for the note on a cut text. */
 function checkOutput(report, summaryUrl) {
@@ -37186,7 +37274,7 @@ function checkOutput(report, summaryUrl) {
 }
 /** The body of the PATCH that adds one batch while the run is still in progress. */
 function progressOutput(report, annotations) {
-    return { title: checkTitle(report), summary: `Adding ${countsText(countBySeverity(report.reported))} as annotations…`, annotations };
+    return { title: checkTitle(report), summary: `Adding ${countsText(countBySeverity(report.reported.map((r) => r.finding)))} as annotations…`, annotations };
 }
 
 ;// CONCATENATED MODULE: ./src/action/checks.ts
@@ -37251,7 +37339,7 @@ function planScan({ eventName, payload, sha }) {
     if (eventName.startsWith('pull_request')) {
         const pr = payload.pull_request;
         if (!pr?.base?.sha || !pr?.head?.sha)
-            throw new UsageError(`the ${eventName} payload has no pull_request.base.sha or head.sha`);
+            throw new errors_UsageError(`the ${eventName} payload has no pull_request.base.sha or head.sha`);
         // GITHUB_SHA is the test merge commit here; annotations belong on the head commit.
         return { kind: 'diff', event, base: { sha: pr.base.sha }, head: pr.head.sha, pullNumber: pr.number, label: `pull request #${pr.number}` };
     }
@@ -37274,18 +37362,18 @@ function planScan({ eventName, payload, sha }) {
     if (eventName === 'merge_group') {
         const group = payload.merge_group;
         if (!group?.base_sha || !group?.head_sha)
-            throw new UsageError('the merge_group payload has no merge_group.base_sha or head_sha');
+            throw new errors_UsageError('the merge_group payload has no merge_group.base_sha or head_sha');
         return { kind: 'diff', event, base: { sha: group.base_sha }, head: group.head_sha, label: `merge queue for ${String(group.base_ref ?? '').replace(/^refs\/heads\//, '')}` };
     }
     if (!sha)
-        throw new UsageError('GITHUB_SHA is not set: run finalizer-guard as a step of a GitHub Actions job');
+        throw new errors_UsageError('GITHUB_SHA is not set: run finalizer-guard as a step of a GitHub Actions job');
     return { kind: 'full', event, head: sha, label: eventName === 'schedule' || eventName === 'workflow_dispatch' ? `${eventName} run` : `${eventName} event` };
 }
 function repoOf(env, payload) {
     const full = env.GITHUB_REPOSITORY || payload.repository?.full_name;
     const [owner, repo] = (full ?? '').split('/');
     if (!owner || !repo)
-        throw new UsageError('GITHUB_REPOSITORY is not set: run finalizer-guard as a step of a GitHub Actions job');
+        throw new errors_UsageError('GITHUB_REPOSITORY is not set: run finalizer-guard as a step of a GitHub Actions job');
     return { owner, repo };
 }
 
@@ -42930,6 +43018,8 @@ function describeApiError(error) {
 ;// CONCATENATED MODULE: ./src/action/glob.ts
 // The `paths` input: globs over repo-relative paths, `!` to exclude.
 // `**` crosses folders, `*` and `?` stay within one, `{a,b}` and `[abc]` as in a shell.
+
+const invalid = (glob, why) => new errors_UsageError(`paths must hold valid globs; "${glob}" ${why}`);
 function globToRegExp(glob) {
     let out = '';
     let braces = 0;
@@ -42983,8 +43073,13 @@ function globToRegExp(glob) {
         }
     }
     if (braces > 0)
-        throw new Error(`unclosed "{" in path glob "${glob}"`);
-    return new RegExp(`^${out}$`);
+        throw invalid(glob, 'has an unclosed "{"');
+    try {
+        return new RegExp(`^${out}$`);
+    }
+    catch {
+        throw invalid(glob, 'has an invalid character class'); // a range out of order, like [z-a]
+    }
 }
 /**
  * Builds the filter from the input's lines: a path is kept when it matches an
@@ -43013,7 +43108,7 @@ const langs = ['en', 'ru'];
 function parseInputs(get) {
     const goVersion = get('go-version').replace(/^go/, '');
     if (goVersion && !/^1\.\d+(\.\d+)?$/.test(goVersion)) {
-        throw new UsageError(`go-version must look like 1.24, got "${get('go-version')}"`);
+        throw new errors_UsageError(`go-version must look like 1.24, got "${get('go-version')}"`);
     }
     return {
         token: get('github-token'),
@@ -43031,7 +43126,7 @@ function parseInputs(get) {
 function oneOf(get, name, allowed, fallback) {
     const value = get(name) || fallback;
     if (!allowed.includes(value)) {
-        throw new UsageError(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
+        throw new errors_UsageError(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
     }
     return value;
 }
@@ -43039,6 +43134,7 @@ function oneOf(get, name, allowed, fallback) {
 ;// CONCATENATED MODULE: ./src/action/scope.ts
 // What to analyze: the packages that hold a changed Go file, inside the
 // working directory, and where engine paths sit in the repository.
+
 
 /** Repo-relative folder of the working directory: "" for the root, else "a/b" (no trailing slash). */
 function normalizeDir(dir) {
@@ -43051,13 +43147,6 @@ function within(dir, path) {
         return path;
     return path.startsWith(dir + '/') ? path.slice(dir.length + 1) : undefined;
 }
-/** The go tool skips these folders when it walks ./...; their files are in no package a build sees. */
-function ignoredByGo(relPath) {
-    return relPath
-        .split('/')
-        .slice(0, -1)
-        .some((part) => part === 'testdata' || part === 'vendor' || part.startsWith('.') || part.startsWith('_'));
-}
 /**
  * Folders (relative to the working directory, "." for its root) of the
  * packages holding a changed Go file that `exists` in the workspace.
@@ -43066,7 +43155,8 @@ function changedPackages(changes, workDir, keep, exists) {
     const dirs = new Set();
     for (const path of changes.files.keys()) {
         const rel = within(workDir, path);
-        if (rel === undefined || !rel.endsWith('.go') || ignoredByGo(rel) || !keep(path) || !exists(path))
+        // A file the go tool passes over, by its name or a folder's, is in no package a build sees.
+        if (rel === undefined || !rel.endsWith('.go') || rel.split('/').some(ignoredByGo) || !keep(path) || !exists(path))
             continue;
         dirs.add(external_node_path_namespaceObject.posix.dirname(rel));
     }
@@ -43110,28 +43200,28 @@ async function runAction() {
         await run_run(process.env);
     }
     catch (error) {
-        if (!(error instanceof UsageError) && error instanceof Error && error.stack)
+        if (!(error instanceof errors_UsageError) && error instanceof Error && error.stack)
             debug(error.stack);
-        setFailed(error instanceof UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
+        setFailed(error instanceof errors_UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
     }
 }
 async function locate(env, workingDirectory) {
     const workspace = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const workAbs = (0,external_node_path_namespaceObject.resolve)(workspace, workingDirectory);
     if (!(0,external_node_fs_namespaceObject.existsSync)(workAbs) || !(0,external_node_fs_namespaceObject.statSync)(workAbs).isDirectory()) {
-        throw new UsageError(`working-directory "${workingDirectory}" is not a folder of the workspace`);
+        throw new errors_UsageError(`working-directory "${workingDirectory}" is not a folder of the workspace`);
     }
     const top = await repoRoot(workAbs);
     const root = top ? (0,external_node_path_namespaceObject.resolve)(top) : workspace;
     const rel = (0,external_node_path_namespaceObject.relative)(root, workAbs);
     if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-        throw new UsageError(`working-directory "${workingDirectory}" is outside the repository`);
+        throw new errors_UsageError(`working-directory "${workingDirectory}" is outside the repository`);
     return { workspace, root, workAbs, workDir: normalizeDir(rel), gitRepo: top !== undefined };
 }
 function readEvent(env) {
     const eventName = env.GITHUB_EVENT_NAME;
     if (!eventName)
-        throw new UsageError('GITHUB_EVENT_NAME is not set: run finalizer-guard as a step of a GitHub Actions job');
+        throw new errors_UsageError('GITHUB_EVENT_NAME is not set: run finalizer-guard as a step of a GitHub Actions job');
     const path = env.GITHUB_EVENT_PATH;
     if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
         return { eventName, payload: {} };
@@ -43139,7 +43229,7 @@ function readEvent(env) {
         return { eventName, payload: JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) };
     }
     catch {
-        throw new UsageError(`the event payload at GITHUB_EVENT_PATH is not valid JSON`);
+        throw new errors_UsageError(`the event payload at GITHUB_EVENT_PATH is not valid JSON`);
     }
 }
 async function run_run(env) {
@@ -43153,7 +43243,8 @@ async function run_run(env) {
     const keep = pathFilter(inputs.paths);
     if (scan.kind === 'skip') {
         info(`Nothing to analyze: ${scan.reason}.`);
-        setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, conclusion: 'success' });
+        // An upload-sarif step after this one needs the file all the same.
+        setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': writeSarif(inputs, where, []), conclusion: 'success' });
         return;
     }
     const warnings = [];
@@ -43163,37 +43254,24 @@ async function run_run(env) {
     const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
     let report;
+    let counts;
+    let sarifPath;
+    let published;
     try {
         report = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+        const findings = report.reported.map((r) => r.finding);
+        counts = countBySeverity(findings);
+        startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
+        for (const r of report.reported)
+            info(logLine(r, inputs.lang));
+        endGroup();
+        sarifPath = writeSarif(inputs, where, findings);
+        published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
     }
     catch (error) {
+        // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
         await checkRun?.abort(error instanceof Error ? error.message : String(error)).catch(() => undefined);
         throw error;
-    }
-    startGroup(`finalizer-guard: ${countsText(countBySeverity(report.reported))} (${report.scope})`);
-    for (const r of report.reported)
-        info(logLine(r, inputs.lang));
-    endGroup();
-    let sarifPath = '';
-    if (inputs.sarifFile) {
-        sarifPath = (0,external_node_path_namespaceObject.resolve)(where.workspace, inputs.sarifFile);
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(sarifPath), { recursive: true });
-        const findings = report.reported.map((r) => r.finding);
-        const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
-        (0,external_node_fs_namespaceObject.writeFileSync)(sarifPath, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
-    }
-    let published;
-    if (checkRun) {
-        try {
-            await checkRun.finish(report, runUrl);
-            published = checkRun;
-        }
-        catch (error) {
-            if (inputs.report === 'check-run')
-                throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
-            warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
-            await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
-        }
     }
     const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
     if (fallback?.note)
@@ -43203,7 +43281,6 @@ async function run_run(env) {
     for (const a of fallback?.shown ?? [])
         core_namespaceObject[a.level](a.message, a.properties);
     await writeSummary(jobSummary(report));
-    const counts = countBySeverity(report.reported);
     setOutputs({
         findings: report.reported.length,
         errors: counts.error,
@@ -43222,7 +43299,7 @@ async function startCheckRun(inputs, octokit, repo, head, detailsUrl, warnings) 
     const fallback = 'reporting with workflow-command annotations instead';
     if (!octokit) {
         if (inputs.report === 'check-run')
-            throw new UsageError('github-token is empty: report: check-run needs a token with checks: write (the default is ${{ github.token }})');
+            throw new errors_UsageError('github-token is empty: report: check-run needs a token with checks: write (the default is ${{ github.token }})');
         warnings.push(`github-token is empty, so no check run can be made; ${fallback}.`);
         return undefined;
     }
@@ -43239,6 +43316,35 @@ async function startCheckRun(inputs, octokit, repo, head, detailsUrl, warnings) 
             : `Could not create a check run (${why}); ${fallback}.`);
         return undefined;
     }
+}
+/** The check run, completed with the findings; undefined when it could not be and annotations must stand in. */
+async function finishCheckRun(checkRun, inputs, report, runUrl, warnings) {
+    try {
+        await checkRun.finish(report, runUrl);
+        return checkRun;
+    }
+    catch (error) {
+        if (inputs.report === 'check-run')
+            throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
+        warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
+        await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
+        return undefined;
+    }
+}
+/** Writes the findings as SARIF when sarif-file asks for it; its absolute path, or "" when not asked. */
+function writeSarif(inputs, where, findings) {
+    if (!inputs.sarifFile)
+        return '';
+    const path = (0,external_node_path_namespaceObject.resolve)(where.workspace, inputs.sarifFile);
+    const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
+    }
+    catch (error) {
+        throw new errors_UsageError(`cannot write sarif-file "${inputs.sarifFile}" (${error.code ?? String(error)})`);
+    }
+    return path;
 }
 async function analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings) {
     if (scan.kind === 'diff')
@@ -43263,12 +43369,12 @@ async function analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnin
         info(`Nothing to analyze: ${scope}.`);
         return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
     }
-    info(`Analyzing ${full ? 'every package' : `${dirs.length} package${dirs.length === 1 ? '' : 's'}`} under ${where.workDir || 'the repository root'}`);
+    info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
     const { findings, stats } = await analyze(dirs.map((d) => (0,external_node_path_namespaceObject.join)(where.workAbs, d)), { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion });
     const selection = selectFindings(toRepoPaths(findings, where.workDir), changes, inputs.filterMode, keep);
     return {
         ...base,
-        scope: `${stats.packages} package${stats.packages === 1 ? '' : 's'}, ${stats.files} file${stats.files === 1 ? '' : 's'}`,
+        scope: `${plural(stats.packages, 'package')}, ${plural(stats.files, 'file')}`,
         ...selection,
         conclusion: conclusionOf(selection.reported, inputs.failOn),
     };
@@ -43287,7 +43393,7 @@ async function checkWorkspace(scan, where, env) {
     // A shallow default checkout holds GITHUB_SHA, which is the change itself except on pull_request_target.
     if (holds === undefined && scan.event !== 'pull_request_target' && (await headCommit(where.root)) === env.GITHUB_SHA)
         return;
-    throw new UsageError(`the workspace does not hold the head commit ${scan.head.slice(0, 12)} of the ${scan.label}; check it out (actions/checkout with ref: ${'${{ github.event.pull_request.head.sha }}'} on pull_request_target)`);
+    throw new errors_UsageError(`the workspace does not hold the head commit ${scan.head.slice(0, 12)} of the ${scan.label}; check it out (actions/checkout with ref: ${'${{ github.event.pull_request.head.sha }}'} on pull_request_target)`);
 }
 /** Git first when the history is there, the REST API when not; neither: a warned full scan. */
 async function findChanges(scan, where, octokit, repo, warnings) {
@@ -43344,7 +43450,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1142);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

@@ -3,19 +3,18 @@
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Interpreter, type SiteEvaluation } from './analysis/heap.js';
 import { fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
-import { buildPackage, readFileModel, word, type FileLoader, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
+import { buildPackage, indexDeclarations, readFileModel, word, type DeclarationIndex, type FileLoader, type FuncDecl, type GoFile, type GoPackage, type PendingFile } from './model/package.js';
 import { goParser, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
+import { isSuppressed } from './suppress.js';
+import { runOnThreads, threadCount } from './threads.js';
 import type { Report, Rule, Site } from './rules/rule.js';
 
 export type Lang = 'en' | 'ru';
@@ -45,7 +44,11 @@ export interface AnalysisResult {
 
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
-const callPattern = /\b(SetFinalizer|AddCleanup)\b/;
+/** The runtime functions this tool checks the calls of. */
+const hookNames = 'SetFinalizer|AddCleanup';
+const callPattern = new RegExp(`\\b(${hookNames})\\b`);
+const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
+const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
 
 interface SourceFile {
   path: string;
@@ -142,9 +145,9 @@ function firstError(node: SyntaxNode): SyntaxNode | undefined {
  * SetFinalizer(x, nil), which only removes one.
  */
 function setsRuntimeHook(body: SyntaxNode): boolean {
-  if (!/\b(SetFinalizer|AddCleanup)\s*[[(]/.test(body.text)) return false;
+  if (!hookCall.test(body.text)) return false;
   return body.descendantsOfType('call_expression').some((call) => {
-    if (!/(^|\.)(SetFinalizer|AddCleanup)$/.test(call?.childForFieldName('function')?.text ?? '')) return false;
+    if (!hookCallee.test(call?.childForFieldName('function')?.text ?? '')) return false;
     return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
   });
 }
@@ -154,7 +157,7 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
   const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
   if (!direct.length) return [];
   const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
-  pkg.load('', calls);
+  pkg.load((file) => calls.test(file.text));
   const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
   // Files may have been read in any order: a fixed order keeps results stable.
   const byPlace = (a: FuncDecl, b: FuncDecl) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
@@ -230,26 +233,11 @@ function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {
   });
 }
 
-const suppression = /\/\/\s*(?:nolint(?::([\w,-]+))?|finalizer-guard:ignore((?:\s+FG\d{3})*))(?=\s|$)/;
 
-/**
- * `//nolint`, `//nolint:finalizerguard` or `//finalizer-guard:ignore FG002 why`
- * at the end of the finding's line, or alone on the line above (a comment
- * ending the line above belongs to that line, as golangci-lint reads it).
- */
-export function isSuppressed(finding: Finding, lines: string[]): boolean {
-  const above = lines[finding.line - 2];
-  for (const line of [lines[finding.line - 1], above && /^\s*\/\//.test(above) ? above : undefined]) {
-    const match = line && suppression.exec(line);
-    if (!match) continue;
-    if (match[0].includes('nolint')) {
-      if (!match[1] || match[1].split(',').includes('finalizerguard')) return true;
-      continue;
-    }
-    const ids = match[2]?.trim().split(/\s+/).filter(Boolean) ?? [];
-    if (!ids.length || ids.includes(finding.ruleId)) return true;
-  }
-  return false;
+/** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
+function pendingFile(source: SourceFile): PendingFile & { source: SourceFile } {
+  let index: DeclarationIndex | undefined;
+  return { source, text: source.text!, declarations: () => (index ??= indexDeclarations(source.text!)) };
 }
 
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
@@ -318,13 +306,13 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       if (!withCalls.length) continue;
       packages.add(name);
       // Files without a call are read only when the analysis looks up a name they may declare.
-      const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)) : []);
-      const loadMore: FileLoader = (word, test) => {
+      const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
+      const loadMore: FileLoader = (wanted) => {
         const loaded: GoFile[] = [];
-        for (const source of pending) {
-          if ((word && !source.text!.includes(word)) || !test.test(source.text!)) continue;
-          pending.delete(source);
-          loaded.push(parse(source));
+        for (const file of pending) {
+          if (!wanted(file)) continue;
+          pending.delete(file);
+          loaded.push(parse(file.source));
         }
         return loaded;
       };
@@ -334,7 +322,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
         const error = firstError(file.tree.rootNode);
         notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
       }
-      const eager = group.filter((s) => !pending.has(s));
+      const eager = shortcuts ? withCalls : group;
       stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
     }
   }
@@ -356,13 +344,8 @@ function emptyStats(): AnalysisStats {
   return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
 }
 
-export interface DirectoryResult {
-  findings: Finding[];
-  stats: AnalysisStats;
-}
-
 /** Analyzes the packages of one directory; worker threads run this too. */
-export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions): Promise<DirectoryResult> {
+export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions): Promise<AnalysisResult> {
   const stats = emptyStats();
   stats.files = dir.files.length;
   const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
@@ -378,72 +361,6 @@ export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions)
   return { findings: reporter.findings, stats };
 }
 
-/** Below this many files per thread, starting another thread costs more than it saves. */
-const filesPerThread = 1000;
-
-/** How many threads analyze: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
-function threadCount(dirs: PackageDir[], options: AnalyzeOptions): number {
-  if (options.shortcuts === false || !existsSync(workerFile)) return 1;
-  const forced = process.env.FINALIZER_GUARD_THREADS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.max(1, Math.min(Number(forced), dirs.length));
-  const files = dirs.reduce((n, d) => n + d.files.length, 0);
-  return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / filesPerThread), dirs.length));
-}
-
-/** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs in-process. */
-const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
-
-/** The next directory to analyze, claimed atomically so no thread waits for another to hand out work. */
-export function claimNext(counter: Int32Array): number {
-  return Atomics.add(counter, 0, 1);
-}
-
-export interface WorkerJob {
-  dirs: PackageDir[];
-  options: AnalyzeOptions;
-  counter: Int32Array;
-}
-
-export type WorkerReply = { index: number; result: DirectoryResult } | { done: true } | { error: string; usage: boolean };
-
-/**
- * Runs analyzeDirectory over the directories on `threads` threads, this one
- * included; each claims the next directory when it is done with one.
- */
-async function analyzeOnThreads(dirs: PackageDir[], options: AnalyzeOptions, threads: number): Promise<DirectoryResult[]> {
-  const results: DirectoryResult[] = new Array(dirs.length);
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const onWorker = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      worker.on('message', (reply: WorkerReply) => {
-        if ('error' in reply) reject(reply.usage ? new UsageError(reply.error) : new Error(reply.error));
-        else if ('done' in reply) resolve();
-        else results[reply.index] = reply.result;
-      });
-      worker.on('error', reject);
-      // A worker that ends without a word must not leave the analysis waiting (after resolve this does nothing).
-      worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
-      worker.postMessage({ dirs, options, counter } satisfies WorkerJob);
-    });
-  const onThisThread = async () => {
-    for (let index = claimNext(counter); index < dirs.length; index = claimNext(counter)) {
-      results[index] = await analyzeDirectory(dirs[index]!, options);
-    }
-  };
-  // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-  try {
-    await Promise.all([...workers.map(onWorker), onThisThread()]);
-  } catch (error) {
-    // One failure ends the run: no thread claims another directory.
-    Atomics.store(counter, 0, dirs.length);
-    throw error;
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
-}
-
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
  * directory (its package), or DIR/... (every package below, as the go tool
@@ -451,9 +368,11 @@ async function analyzeOnThreads(dirs: PackageDir[], options: AnalyzeOptions, thr
  */
 export async function analyze(patterns: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
   const dirs = discoverPackages(patterns, options.root);
-  const threads = threadCount(dirs, options);
-  const results = threads > 1 ? await analyzeOnThreads(dirs, options, threads) : [];
-  if (threads <= 1) for (const dir of dirs) results.push(await analyzeDirectory(dir, options));
+  // Threads are a shortcut: with shortcuts off, everything runs here.
+  const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
+  const results: AnalysisResult[] = [];
+  if (threads > 1) results.push(...(await runOnThreads(dirs, threads, { options }, (dir) => analyzeDirectory(dir, options))));
+  else for (const dir of dirs) results.push(await analyzeDirectory(dir, options));
   const stats = emptyStats();
   const findings: Finding[] = [];
   for (const result of results) {

@@ -465,9 +465,6 @@ export class Interpreter {
         return;
       case 'labeled_statement':
         return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
-      case 'inc_statement':
-      case 'dec_statement':
-        return;
       default:
         return;
     }

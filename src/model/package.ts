@@ -59,12 +59,18 @@ export interface GoPackage {
   vars: Map<string, VarDecl>;
   /** Every function and method declaration read so far, init functions included. */
   functions: FuncDecl[];
-  /** Reads the package's not yet parsed files that contain `word` and match `test` (see buildPackage). */
-  load(word: string, test: RegExp): void;
+  /** Reads the package's not yet parsed files that are wanted (see buildPackage). */
+  load(wanted: (file: PendingFile) => boolean): void;
 }
 
-/** Parses the files of the package not read yet that contain `word` and match `test`; returns them. */
-export type FileLoader = (word: string, test: RegExp) => GoFile[];
+/** A file of the package not read yet: its text, and what it may declare. */
+export interface PendingFile {
+  text: string;
+  declarations(): DeclarationIndex;
+}
+
+/** Parses the files of the package not read yet that are wanted; returns them. */
+export type FileLoader = (wanted: (file: PendingFile) => boolean) => GoFile[];
 
 /**
  * A map of declarations that, when asked for a name it lacks, first reads the
@@ -103,19 +109,35 @@ const identifierChar = '[\\p{L}\\p{N}_]';
 export const word = (name: string) => `(?<!${identifierChar})${name}(?!${identifierChar})`;
 
 /**
- * Where a name may be declared: a line it starts as a spec does (after an
- * optional type, var or const, with or without a parenthesis, and earlier
- * names of the same spec), or `func N`. Only statements are left out that
- * cannot be specs: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`.
+ * Places a name may be declared: a line it starts as a spec does (after an
+ * optional type, var or const, with or without a parenthesis, with earlier
+ * names of the same spec), or `func N`. Only statements that cannot be specs
+ * are left out: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`. And the
+ * receivers of methods, for the types they name.
  */
-const declarationPattern = (name: string) =>
-  new RegExp(
-    `(^|\\n)[ \\t]*((type|var|const)[ \\t]*\\(?[ \\t]*)?(${identifierChar}+[ \\t]*,[ \\t]*)*${word(name)}` +
-      `(?![ \\t]*(\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]+${word(name)}`,
-    'u',
-  );
-/** Where methods of a type may be declared: a receiver that names it. */
-const receiverPattern = (typeName: string) => new RegExp(`func[ \\t]*\\([^)]*${word(typeName)}`, 'u');
+const declarationSites = new RegExp(
+  `(?:^|\\n)[ \\t]*(?:(?:type|var|const)[ \\t]*\\(?[ \\t]*)?(?!func(?!${identifierChar}))((?:${identifierChar}+[ \\t]*,[ \\t]*)*${identifierChar}+)(?!${identifierChar})` +
+    `(?![ \\t]*(?:\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]*(?:\\(([^)]*)\\)[ \\t]*)?(${identifierChar}+)`,
+  'gu',
+);
+const identifiers = new RegExp(`${identifierChar}+`, 'gu');
+
+/** The names a file may declare, and the names its method receivers mention; a superset, read from the text once. */
+export interface DeclarationIndex {
+  declared: Set<string>;
+  receivers: Set<string>;
+}
+
+export function indexDeclarations(text: string): DeclarationIndex {
+  const declared = new Set<string>();
+  const receivers = new Set<string>();
+  for (const match of text.matchAll(declarationSites)) {
+    for (const name of match[1]?.split(',') ?? []) declared.add(name.trim());
+    for (const name of match[2]?.match(identifiers) ?? []) receivers.add(name);
+    if (match[3]) declared.add(match[3]);
+  }
+  return { declared, receivers };
+}
 
 export function namedChildren(node: SyntaxNode, type?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -249,17 +271,23 @@ function addFile(pkg: GoPackage, file: GoFile): void {
  * file is given).
  */
 export function buildPackage(dir: string, name: string, files: GoFile[], loadMore: FileLoader = () => []): GoPackage {
-  const load = (word: string, test: RegExp) => {
-    for (const file of loadMore(word, test)) addFile(pkg, file);
+  const load = (wanted: (file: PendingFile) => boolean) => {
+    for (const file of loadMore(wanted)) addFile(pkg, file);
   };
-  const byDeclaration = (n: string) => load(n, declarationPattern(n));
+  // Types, functions and variables share one namespace: a name is looked for once.
+  const declaredNames = new Set<string>();
+  const byDeclaration = (n: string) => {
+    if (declaredNames.has(n)) return;
+    declaredNames.add(n);
+    load((file) => file.declarations().declared.has(n));
+  };
   const pkg: GoPackage = {
     dir,
     name,
     files: [],
     types: new DeclarationMap<TypeDecl>(byDeclaration),
     funcs: new DeclarationMap<FuncDecl>(byDeclaration),
-    methods: new DeclarationMap<Map<string, FuncDecl>>((n) => load(n, receiverPattern(n))),
+    methods: new DeclarationMap<Map<string, FuncDecl>>((n) => load((file) => file.declarations().receivers.has(n))),
     vars: new DeclarationMap<VarDecl>(byDeclaration),
     functions: [],
     load,

@@ -44,7 +44,6 @@ export const finalizerBadObject: Rule = {
       message: `${arg.text} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
       related: [],
     };
-    return undefined;
   },
 };
 
