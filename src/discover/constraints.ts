@@ -15,8 +15,8 @@ const knownArch = new Set(
 const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
 
 /** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
-export function targetTags(os: string, arch: string, cgo: boolean, extra: string[] = []): Tags {
-  const tags = new Set([os, arch, 'gc', ...extra]);
+function targetTags(os: string, arch: string, cgo: boolean): Tags {
+  const tags = new Set([os, arch, 'gc']);
   if (unixOS.has(os)) tags.add('unix');
   if (os === 'android') tags.add('linux');
   if (os === 'illumos') tags.add('solaris');
@@ -27,7 +27,7 @@ export function targetTags(os: string, arch: string, cgo: boolean, extra: string
 }
 
 /** The targets tried in order; most code builds for the first. */
-export const standardTargets: Tags[] = [
+const standardTargets: Tags[] = [
   targetTags('linux', 'amd64', true),
   targetTags('windows', 'amd64', true),
   targetTags('darwin', 'arm64', true),

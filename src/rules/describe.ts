@@ -1,8 +1,7 @@
 // Shared wording and lookups for the rules: how to name the finalized object,
 // and the related locations a reference path runs through.
 import type { Edge, HeapObject } from '../analysis/heap.js';
-import { pointee } from '../analysis/heap.js';
-import { typeName, type GoType } from '../model/types.js';
+import { typeName } from '../model/types.js';
 import type { RelatedNode, Site } from './rule.js';
 import type { SyntaxNode } from '../parse/parser.js';
 
@@ -11,11 +10,6 @@ export function describeArgument(site: Site, index: number): string {
   const text = site.args[index]?.text ?? '?';
   const type = site.evaluations[0]?.argTypes[index];
   return type && type.kind !== 'unknown' ? `${text} (${typeName(type)})` : text;
-}
-
-export function objectTypeName(object: HeapObject, fallback?: GoType): string {
-  const type = object.type ?? (fallback ? pointee(fallback) : undefined);
-  return type && type.kind !== 'unknown' ? typeName(type) : '';
 }
 
 /** The assignments and field declarations along a path, for related locations. */
