@@ -388,25 +388,25 @@ function underlying(type, pkg) {
     }
     return current;
 }
-function types_typeName(type) {
+function typeName(type) {
     switch (type.kind) {
         case 'named': {
             const pkgPrefix = type.importPath ? type.importPath.slice(type.importPath.lastIndexOf('/') + 1) + '.' : '';
-            const args = type.args.length ? `[${type.args.map(types_typeName).join(', ')}]` : '';
+            const args = type.args.length ? `[${type.args.map(typeName).join(', ')}]` : '';
             return pkgPrefix + type.name + args;
         }
         case 'pointer':
-            return '*' + types_typeName(type.elem);
+            return '*' + typeName(type.elem);
         case 'slice':
-            return '[]' + types_typeName(type.elem);
+            return '[]' + typeName(type.elem);
         case 'array':
-            return `[${type.length ?? '...'}]` + types_typeName(type.elem);
+            return `[${type.length ?? '...'}]` + typeName(type.elem);
         case 'map':
-            return `map[${types_typeName(type.key)}]${types_typeName(type.value)}`;
+            return `map[${typeName(type.key)}]${typeName(type.value)}`;
         case 'chan':
-            return 'chan ' + types_typeName(type.elem);
+            return 'chan ' + typeName(type.elem);
         case 'func':
-            return `func(${type.params.map(types_typeName).join(', ')})`;
+            return `func(${type.params.map(typeName).join(', ')})`;
         case 'interface':
             return type.empty ? 'any' : 'interface';
         case 'struct':
@@ -420,7 +420,7 @@ function types_typeName(type) {
     }
 }
 function sameType(a, b) {
-    return types_typeName(a) === types_typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
+    return typeName(a) === typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
 }
 /** Whether the type is fully known: no unknown parts, no other packages' named types. */
 function isLocalKnown(type, pkg, seen = new Set()) {
@@ -432,7 +432,7 @@ function isLocalKnown(type, pkg, seen = new Set()) {
     if (under.kind === 'array')
         return isLocalKnown(under.elem, pkg, seen);
     if (under.kind === 'struct') {
-        const key = types_typeName(type);
+        const key = typeName(type);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -1153,7 +1153,7 @@ class Interpreter {
         const edges = this.state.slot(holder, slot);
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
-        const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? heap_pointee(fieldType) : undefined, `${holder.id}.${slot}`);
+        const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
         this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node), false);
         return [lazy];
     }
@@ -1303,7 +1303,7 @@ class Interpreter {
             position++;
             // Elided element types: `{...}` inside []*T{...} is &T{...}.
             const values = valueNode?.type === 'literal_value' && elemType
-                ? this.compositeLiteral(valueNode, heap_pointee(elemType), scope)
+                ? this.compositeLiteral(valueNode, pointee(elemType), scope)
                 : this.evaluate(valueNode, scope);
             const via = slot.startsWith('[') ? slot : this.via(object, slot);
             this.state.store(object, slot, this.edges(values, via, element, field), false);
@@ -1457,7 +1457,7 @@ class Interpreter {
             const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
             const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
             scope.declare(variable);
-            this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, heap_pointee(type))]);
+            this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
         }
         return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args);
     }
@@ -1469,7 +1469,7 @@ class Interpreter {
             const variable = { key: this.nextVar++, name: p.name, type, global: false };
             scope.declare(variable);
             const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
-            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, heap_pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
         });
         // Named results are variables of the function, zero until assigned.
         const named = [];
@@ -1492,7 +1492,7 @@ class Interpreter {
     }
 }
 /** The type an object of this static type is: *T -> T; other types stay. */
-function heap_pointee(type) {
+function pointee(type) {
     return type.kind === 'pointer' ? type.elem : type;
 }
 /**
@@ -1574,8 +1574,8 @@ const knownOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios j
 const knownArch = new Set('386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm'.split(' '));
 const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
 /** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
-function targetTags(os, arch, cgo, extra = []) {
-    const tags = new Set([os, arch, 'gc', ...extra]);
+function targetTags(os, arch, cgo) {
+    const tags = new Set([os, arch, 'gc']);
     if (unixOS.has(os))
         tags.add('unix');
     if (os === 'android')
@@ -1891,16 +1891,11 @@ function renderPath(start, edges) {
 
 ;// CONCATENATED MODULE: ./src/rules/describe.ts
 
-
 /** "foo (*Foo)": the first argument as written, with its static type when known. */
 function describeArgument(site, index) {
     const text = site.args[index]?.text ?? '?';
     const type = site.evaluations[0]?.argTypes[index];
-    return type && type.kind !== 'unknown' ? `${text} (${types_typeName(type)})` : text;
-}
-function objectTypeName(object, fallback) {
-    const type = object.type ?? (fallback ? pointee(fallback) : undefined);
-    return type && type.kind !== 'unknown' ? typeName(type) : '';
+    return type && type.kind !== 'unknown' ? `${text} (${typeName(type)})` : text;
 }
 /** The assignments and field declarations along a path, for related locations. */
 function relatedAlong(edges) {
@@ -1987,14 +1982,14 @@ const finalizerTypeCycle = {
         const type = site.evaluations[0]?.argTypes[0];
         if (!type || type.kind !== 'pointer')
             return undefined;
-        const start = heap_pointee(type);
+        const start = pointee(type);
         if (start.kind !== 'named' || !localDecl(start, site.pkg))
             return undefined;
         const loop = typeLoop(start.name, site.pkg);
         if (!loop)
             return undefined;
         return {
-            message: `${site.args[0].text} (${types_typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
+            message: `${site.args[0].text} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
                 `if a value ever closes that loop, the finalizer never runs`,
             related: loop.map((s) => s.related),
         };
@@ -2014,8 +2009,8 @@ function typeLoop(start, pkg) {
         for (const field of under.fields) {
             for (const target of referencedTypes(field.type, pkg)) {
                 const step = {
-                    via: `${owner}.${field.name} (${types_typeName(field.type)})`,
-                    related: { node: field.node, file: decl.file, message: `field ${owner}.${field.name} ${types_typeName(field.type)}` },
+                    via: `${owner}.${field.name} (${typeName(field.type)})`,
+                    related: { node: field.node, file: decl.file, message: `field ${owner}.${field.name} ${typeName(field.type)}` },
                 };
                 if (target === start)
                     return [...steps, step];
@@ -2139,19 +2134,19 @@ const finalizerMayNeverRun = {
         // &x.f or &a[i] points into a larger allocation: that one's size is what counts.
         if (!type || type.kind !== 'pointer' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type !== 'composite_literal'))
             return undefined;
-        const object = heap_pointee(type);
+        const object = pointee(type);
         const size = layout(object, site.pkg);
         if (!size)
             return undefined;
         if (size.size === 0) {
             return {
-                message: `${arg.text} points to a zero-size ${types_typeName(object)}; zero-size objects share one address and are never freed, so this finalizer never runs`,
+                message: `${arg.text} points to a zero-size ${typeName(object)}; zero-size objects share one address and are never freed, so this finalizer never runs`,
                 related: [],
             };
         }
         if (!size.pointers && size.size <= sharedTinyBlockSize) {
             return {
-                message: `${arg.text} points to a ${size.size}-byte ${types_typeName(object)} without pointers; the runtime packs such tiny objects ` +
+                message: `${arg.text} points to a ${size.size}-byte ${typeName(object)} without pointers; the runtime packs such tiny objects ` +
                     `into shared ${tinyAllocatorLimit}-byte blocks, and a finalizer runs only when the whole block is unreachable, which may be never`,
                 related: [],
             };
@@ -2210,8 +2205,8 @@ const finalizerBadObject = {
         const under = type && underlying(type, site.pkg);
         if (type && under && isValueKind(under.kind)) {
             return {
-                message: `${arg.text} is a ${types_typeName(type)} value, not a pointer; runtime.SetFinalizer throws ` +
-                    `"first argument is ${types_typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
+                message: `${arg.text} is a ${typeName(type)} value, not a pointer; runtime.SetFinalizer throws ` +
+                    `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
                 related: [],
             };
         }
@@ -2299,12 +2294,12 @@ const finalizerBadSignature = {
         if (!finalizer || finalizer.type === 'nil')
             return undefined;
         const objectType = site.evaluations[0]?.argTypes[0];
-        const object = objectType && objectType.kind !== 'unknown' ? types_typeName(objectType) : 'the object';
+        const object = objectType && objectType.kind !== 'unknown' ? typeName(objectType) : 'the object';
         const finalizerType = site.evaluations[0]?.argTypes[1];
         const finalizerKind = finalizerType && underlying(finalizerType, site.pkg).kind;
         if (finalizerType && finalizerKind && ['basic', 'struct', 'pointer', 'slice', 'map', 'chan', 'array'].includes(finalizerKind)) {
             return {
-                message: `${finalizer.text} is a ${types_typeName(finalizerType)}, not a function; runtime.SetFinalizer throws "second argument is ${types_typeName(finalizerType)}, not a function" and the program dies`,
+                message: `${finalizer.text} is a ${typeName(finalizerType)}, not a function; runtime.SetFinalizer throws "second argument is ${typeName(finalizerType)}, not a function" and the program dies`,
                 related: [],
             };
         }
@@ -2321,7 +2316,7 @@ const finalizerBadSignature = {
         if (signature.variadic)
             return fails('has a variadic parameter, which the runtime does not accept');
         if (objectType && !assignable(objectType, signature.params[0], site)) {
-            return fails(`takes a ${types_typeName(signature.params[0])}, which the object's type ${object} is not assignable to`);
+            return fails(`takes a ${typeName(signature.params[0])}, which the object's type ${object} is not assignable to`);
         }
         return undefined;
     },
