@@ -34354,10 +34354,9 @@ class Interpreter {
         const scope = new Scope(this.globalScope);
         this.file = root.file;
         this.conditional = 0;
-        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []) };
+        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
         this.callStack.push(root);
-        if (root.body)
-            this.block(root.body, scope);
+        this.body(root.body, scope);
         this.callStack.pop();
         return this.sites.slice(before);
     }
@@ -34534,6 +34533,13 @@ class Interpreter {
         return undefined;
     }
     // --- statements ------------------------------------------------------
+    /** A function's body, then its deferred calls. */
+    body(node, scope) {
+        if (node)
+            this.block(node, scope);
+        for (const deferred of this.frame.deferred.splice(0).reverse())
+            deferred();
+    }
     block(node, parent) {
         const scope = new Scope(parent);
         for (const child of node.namedChildren) {
@@ -34615,9 +34621,12 @@ class Interpreter {
                 // A goroutine runs at some point, maybe after everything here.
                 this.maybe(() => this.evaluate(node.namedChild(0), scope));
                 return;
-            case 'defer_statement':
-                this.evaluate(node.namedChild(0), scope);
+            case 'defer_statement': {
+                // Runs when the function returns, after everything its body does.
+                const call = node.namedChild(0);
+                this.frame.deferred.push(() => this.evaluate(call, scope));
                 return;
+            }
             case 'labeled_statement':
                 return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
             default:
@@ -35044,15 +35053,15 @@ class Interpreter {
         const inner = new Scope(scope);
         const params = readParams(node.childForFieldName('parameters'));
         const results = readParams(node.childForFieldName('result'));
-        const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args) };
+        const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args), deferred: [] };
         const body = node.childForFieldName('body');
         if (body) {
             const saved = this.frame;
             this.frame = frame;
             if (args)
-                this.block(body, inner);
+                this.body(body, inner);
             else
-                this.maybe(() => this.block(body, inner));
+                this.maybe(() => this.body(body, inner));
             this.frame = saved;
         }
         return { object, returns: frame.returns };
@@ -35154,10 +35163,9 @@ class Interpreter {
         this.file = decl.file;
         this.callStack.push(decl);
         const scope = new Scope(this.globalScope);
-        const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args) };
+        const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
         this.frame = frame;
-        if (decl.body)
-            this.block(decl.body, scope);
+        this.body(decl.body, scope);
         this.callStack.pop();
         this.frame = savedFrame;
         this.file = savedFile;

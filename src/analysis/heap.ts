@@ -164,6 +164,8 @@ interface Frame {
   returns: HeapObject[][];
   /** Named results: a bare return returns what they hold. */
   results: Variable[];
+  /** Deferred calls, run when the body is done, last first. */
+  deferred: (() => void)[];
 }
 
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
@@ -214,9 +216,9 @@ export class Interpreter {
     const scope = new Scope(this.globalScope);
     this.file = root.file;
     this.conditional = 0;
-    this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []) };
+    this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
     this.callStack.push(root);
-    if (root.body) this.block(root.body, scope);
+    this.body(root.body, scope);
     this.callStack.pop();
     return this.sites.slice(before);
   }
@@ -388,6 +390,12 @@ export class Interpreter {
 
   // --- statements ------------------------------------------------------
 
+  /** A function's body, then its deferred calls. */
+  private body(node: SyntaxNode | undefined, scope: Scope): void {
+    if (node) this.block(node, scope);
+    for (const deferred of this.frame.deferred.splice(0).reverse()) deferred();
+  }
+
   private block(node: SyntaxNode, parent: Scope): void {
     const scope = new Scope(parent);
     for (const child of node.namedChildren) {
@@ -460,9 +468,12 @@ export class Interpreter {
         // A goroutine runs at some point, maybe after everything here.
         this.maybe(() => this.evaluate(node.namedChild(0), scope));
         return;
-      case 'defer_statement':
-        this.evaluate(node.namedChild(0), scope);
+      case 'defer_statement': {
+        // Runs when the function returns, after everything its body does.
+        const call = node.namedChild(0);
+        this.frame.deferred.push(() => this.evaluate(call, scope));
         return;
+      }
       case 'labeled_statement':
         return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
       default:
@@ -872,13 +883,13 @@ export class Interpreter {
     const inner = new Scope(scope);
     const params = readParams(node.childForFieldName('parameters'));
     const results = readParams(node.childForFieldName('result'));
-    const frame: Frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args) };
+    const frame: Frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args), deferred: [] };
     const body = node.childForFieldName('body');
     if (body) {
       const saved = this.frame;
       this.frame = frame;
-      if (args) this.block(body, inner);
-      else this.maybe(() => this.block(body, inner));
+      if (args) this.body(body, inner);
+      else this.maybe(() => this.body(body, inner));
       this.frame = saved;
     }
     return { object, returns: frame.returns };
@@ -979,9 +990,9 @@ export class Interpreter {
     this.file = decl.file;
     this.callStack.push(decl);
     const scope = new Scope(this.globalScope);
-    const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args) };
+    const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
     this.frame = frame;
-    if (decl.body) this.block(decl.body, scope);
+    this.body(decl.body, scope);
     this.callStack.pop();
     this.frame = savedFrame;
     this.file = savedFile;
