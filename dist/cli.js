@@ -322,7 +322,7 @@ function readType(node, file, typeParams = []) {
         case 'array_type':
         case 'implicit_length_array_type': {
             const lengthText = node.childForFieldName('length')?.text;
-            const length = lengthText && /^\d+$/.test(lengthText) ? Number(lengthText) : undefined;
+            const length = lengthText === undefined ? undefined : goInteger(lengthText);
             return { kind: 'array', length, elem: read(node.childForFieldName('element')) };
         }
         case 'map_type':
@@ -364,6 +364,16 @@ function readFields(structNode, file, typeParams) {
             fields.push({ name: name.text, type, embedded: false, node: name, file });
     }
     return fields;
+}
+/** A Go integer literal's value (0x, 0o, 0b, leading-0 octal, underscores); undefined for anything else. */
+function goInteger(text) {
+    const digits = text.replace(/_/g, '');
+    const match = /^(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|0|[1-9]\d*)$/.exec(digits);
+    if (!match)
+        return undefined;
+    if (/^0[oO]?[0-7]+$/.test(digits))
+        return parseInt(digits.replace(/^0[oO]?/, ''), 8);
+    return Number(digits);
 }
 /** The local declaration a named type refers to, or undefined for other packages' types. */
 function localDecl(type, pkg) {
@@ -423,20 +433,25 @@ function sameType(a, b) {
     return typeName(a) === typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
 }
 /** Whether the type is fully known: no unknown parts, no other packages' named types. */
-function isLocalKnown(type, pkg, seen = new Set()) {
+function isLocalKnown(type, pkg, visiting = new Set()) {
     const under = underlying(type, pkg);
     if (under.kind === 'named')
         return false;
     if (under.kind === 'unknown' || under.kind === 'typeParam')
         return false;
     if (under.kind === 'array')
-        return isLocalKnown(under.elem, pkg, seen);
+        return isLocalKnown(under.elem, pkg, visiting);
     if (under.kind === 'struct') {
-        const key = typeName(type);
-        if (seen.has(key))
+        // Only a type inside itself is a loop; two fields of one type are not.
+        const key = type.kind === 'named' ? type.name : undefined;
+        if (key && visiting.has(key))
             return false;
-        seen.add(key);
-        return under.fields.every((f) => isLocalKnown(f.type, pkg, seen));
+        if (key)
+            visiting.add(key);
+        const known = under.fields.every((f) => isLocalKnown(f.type, pkg, visiting));
+        if (key)
+            visiting.delete(key);
+        return known;
     }
     return true;
 }
@@ -456,7 +471,9 @@ function layout(type, pkg) {
         case 'basic': {
             if (under.name in basicSizes) {
                 const size = basicSizes[under.name];
-                return { size, align: Math.min(size, 8), pointers: false };
+                // Complex numbers align like their halves.
+                const align = under.name.startsWith('complex') ? size / 2 : Math.min(size, 8);
+                return { size, align, pointers: false };
             }
             if (under.name === 'string')
                 return { size: 16, align: 8, pointers: true };
@@ -1048,7 +1065,7 @@ class Interpreter {
                 if (variable.global) {
                     const holder = this.globalObject(variable.name);
                     if (holder)
-                        this.state.store(holder, 'value', this.edges(values, variable.name, statement), false);
+                        this.state.store(holder, 'value', this.edges(values, variable.name, statement), this.conditional === 0);
                     return;
                 }
                 if (declare && !values.length && type && this.isValueKind(type)) {
@@ -1932,6 +1949,24 @@ function* argumentObjects(site, index) {
 function nameOfFunction(node) {
     return node.type === 'func_literal' ? 'func literal' : firstLine(node.text);
 }
+/**
+ * The package-level variable an address points into (`&g`, `&g.f`, `&g[i]`),
+ * when the name is not shadowed: such memory is not on the heap.
+ */
+function addressedPackageVariable(site, arg) {
+    if (arg.type !== 'unary_expression' || arg.child(0)?.type !== '&')
+        return undefined;
+    let root = arg.childForFieldName('operand');
+    while (root?.type === 'selector_expression' || root?.type === 'index_expression' || root?.type === 'parenthesized_expression') {
+        root = root.type === 'parenthesized_expression' ? root.namedChild(0) : root.childForFieldName('operand');
+    }
+    return root?.type === 'identifier' && isPackageVariable(site, root.text) ? root.text : undefined;
+}
+/** A name that means the package-level variable at the call, not a local that shadows it. */
+function isPackageVariable(site, name) {
+    const local = site.evaluations[0]?.scope.lookup(name);
+    return site.pkg.vars.has(name) && !(local && !local.global);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/fg001-finalizer-cycle.ts
 
@@ -2012,13 +2047,17 @@ function typeLoop(start, pkg) {
     const search = (owner, steps) => {
         const decl = pkg.types.get(owner);
         const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
-        if (!decl || under?.kind !== 'struct')
+        if (!decl || !under)
             return undefined;
-        for (const field of under.fields) {
-            for (const target of referencedTypes(field.type, pkg)) {
+        // A struct's fields, or the whole of a named slice, map or pointer type (`type Children []*Node`).
+        const parts = under.kind === 'struct'
+            ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}` }))
+            : [{ type: under, node: decl.spec, name: owner }];
+        for (const part of parts) {
+            for (const target of referencedTypes(part.type, pkg)) {
                 const step = {
-                    via: `${owner}.${field.name} (${typeName(field.type)})`,
-                    related: { node: field.node, file: decl.file, message: `field ${owner}.${field.name} ${typeName(field.type)}` },
+                    via: `${part.name} (${typeName(part.type)})`,
+                    related: { node: part.node, file: decl.file, message: `${part.name === owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
                 };
                 if (target === start)
                     return [...steps, step];
@@ -2104,6 +2143,7 @@ const finalizerReferencesObject = {
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
 
 
+
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 const tinyAllocatorLimit = 16;
 /**
@@ -2164,20 +2204,15 @@ const finalizerMayNeverRun = {
 };
 /** How the argument names a package-level variable's object, or undefined. */
 function packageVariable(site, arg) {
-    const scope = site.evaluations[0]?.scope;
-    const isGlobal = (name) => site.pkg.vars.has(name) && !(scope?.lookup(name) && !scope.lookup(name).global);
-    if (arg.type === 'identifier' && isGlobal(arg.text)) {
+    if (arg.type === 'identifier' && isPackageVariable(site, arg.text)) {
         const value = site.pkg.vars.get(arg.text).value;
-        if (value && isStaticAllocation(value))
-            return `the object allocated for package-level variable ${arg.text}`;
-        return undefined;
+        const literal = value && isStaticAllocation(value) ? value.childForFieldName('operand') : undefined;
+        // Only the object of the initializer is static; one the code assigned since is an ordinary heap object.
+        const stillInitial = site.evaluations.some((e) => e.argObjects[0]?.some((o) => o.kind === 'alloc' && o.node.id === literal?.id));
+        return literal && stillInitial ? `the object allocated for package-level variable ${arg.text}` : undefined;
     }
-    if (arg.type === 'unary_expression' && arg.child(0)?.type === '&') {
-        const operand = arg.childForFieldName('operand');
-        if (operand?.type === 'identifier' && isGlobal(operand.text))
-            return `the address of package-level variable ${operand.text}`;
-    }
-    return undefined;
+    const variable = addressedPackageVariable(site, arg);
+    return variable ? `an address inside package-level variable ${variable}` : undefined;
 }
 /** `&T{...}` in a package-level initializer is laid out by the compiler in static data; `new(T)` is a heap allocation (measured). */
 function isStaticAllocation(node) {
@@ -2185,6 +2220,7 @@ function isStaticAllocation(node) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
+
 
 
 /**
@@ -2202,6 +2238,7 @@ const finalizerBadObject = {
     summary: 'The first argument is not a pointer to the start of an allocation; the program dies at the call.',
     kinds: ['SetFinalizer'],
     fatal: true,
+    checksRemoval: true,
     check(site) {
         const arg = site.args[0];
         if (!arg)
@@ -2218,6 +2255,9 @@ const finalizerBadObject = {
                 related: [],
             };
         }
+        // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
+        if (addressedPackageVariable(site, arg))
+            return undefined;
         const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
         // The runtime accepts inner pointers to tiny pointer-free objects: they may come from the tiny allocator.
         const pointee = type?.kind === 'pointer' ? layout(type.elem, site.pkg) : undefined;
@@ -2420,16 +2460,22 @@ function assignable(object, param, site) {
         const decl = t.kind === 'named' && !t.importPath ? site.pkg.types.get(t.name) : undefined;
         return decl?.isAlias ? resolve(declaredType(decl)) : t;
     };
-    // A named pointer type (`type ConnRef *Conn`) is accepted: the object's pointer type is unnamed.
     const pointer = param.kind === 'pointer' ? param : paramUnder.kind === 'pointer' ? paramUnder : undefined;
-    if (pointer) {
-        const a = resolve(object.elem);
-        const b = resolve(pointer.elem);
-        if (a.kind === 'typeParam' || b.kind === 'typeParam' || a.kind === 'unknown' || b.kind === 'unknown')
-            return true;
-        return sameType(a, b);
-    }
-    return false;
+    if (!pointer)
+        return false;
+    const a = resolve(object.elem);
+    const b = resolve(pointer.elem);
+    if (a.kind === 'typeParam' || b.kind === 'typeParam' || a.kind === 'unknown' || b.kind === 'unknown')
+        return true;
+    if (!sameType(a, b))
+        return false;
+    if (pointer === param)
+        return true;
+    // A named pointer type (`type ConnRef *Conn`) passes the runtime's check only
+    // while *Conn carries no method set: once Conn has methods, both types are
+    // "named" to the runtime and it throws (measured).
+    const methods = methodSet(object, site);
+    return !methods || methods.size === 0;
 }
 /** Method names of interfaces from the standard library that finalizers commonly take. */
 const standardInterfaces = {
@@ -2474,7 +2520,8 @@ function methodSet(object, site, depth = 0) {
     for (const field of under.fields) {
         if (!field.embedded)
             continue;
-        const promoted = methodSet(field.type, site, depth + 1);
+        // An embedded interface promotes the methods it requires.
+        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : methodSet(field.type, site, depth + 1);
         if (!promoted)
             return undefined;
         for (const name of promoted)
@@ -2603,7 +2650,7 @@ const en = {
         cleanup: cycleCleanup.en,
     },
     FG002: {
-        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, maps, channels, interfaces, functions). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
+        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`; what an interface or func field holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
         quotes: articleQuotes.en.sentences,
         fix: 'Fix: make sure values of this type never form such a cycle. If they can, move the finalizer to a small inner struct that holds only the resource and points back to nothing, as os.newFile does with `runtime.SetFinalizer(f.file, (*file).close)`. If they cannot (the field is always nil or points elsewhere), suppress this finding with a reason: `//finalizer-guard:ignore FG002 <reason>`.',
         cleanup: cycleCleanup.en,
@@ -2645,7 +2692,7 @@ const ru = {
         cleanup: cycleCleanup.ru,
     },
     FG002: {
-        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, map, каналы, интерфейсы, функции). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
+        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`; что хранит поле-интерфейс или поле-функция, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
         quotes: articleQuotes.ru.sentences,
         fix: 'Исправление: убедитесь, что значения этого типа никогда не образуют такой цикл. Если могут, перенесите финализатор на небольшую внутреннюю структуру, которая хранит только ресурс и ни на что не ссылается обратно, как в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Если не могут (поле всегда nil или указывает на другие объекты), подавите это предупреждение с указанием причины: `//finalizer-guard:ignore FG002 <причина>`.',
         cleanup: cycleCleanup.ru,
@@ -2944,30 +2991,41 @@ function firstError(node) {
     return undefined;
 }
 /**
- * Whether a function body sets a finalizer or cleanup: a call named
- * SetFinalizer or AddCleanup (not a comment that mentions one), other than
- * SetFinalizer(x, nil), which only removes one.
+ * What a function body does with finalizers and cleanups: sets one (a call
+ * named SetFinalizer or AddCleanup, not a comment that mentions one), only
+ * removes them (SetFinalizer(x, nil)), or neither.
  */
-function setsRuntimeHook(body) {
+function hookUse(body) {
     if (!hookCall.test(body.text))
-        return false;
-    return body.descendantsOfType('call_expression').some((call) => {
+        return undefined;
+    let use;
+    for (const call of body.descendantsOfType('call_expression')) {
         if (!hookCallee.test(call?.childForFieldName('function')?.text ?? ''))
-            return false;
-        return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
-    });
+            continue;
+        if (call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil')
+            return 'sets';
+        use = 'clears';
+    }
+    return use;
 }
-/** Functions that contain a finalizer or cleanup call, and their callers in the package. */
+/**
+ * Entry points: functions that set a finalizer or cleanup, their callers in
+ * the package (which may link what they return into a cycle), and functions
+ * that only remove one (the object must still be a pointer).
+ */
 function rootFunctions(pkg) {
-    const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
-    if (!direct.length)
-        return [];
-    const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
-    pkg.load((file) => calls.test(file.text));
-    const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
+    const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body)]));
+    const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
+    const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
+    let callers = [];
+    if (direct.length) {
+        const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
+        pkg.load((file) => calls.test(file.text));
+        callers = pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && f.body && calls.test(f.body.text));
+    }
     // Files may have been read in any order: a fixed order keeps results stable.
     const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
-    return [...direct.sort(byPlace), ...callers.sort(byPlace)];
+    return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
 function isClearing(evaluation) {
     return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
@@ -2981,10 +3039,10 @@ function clearedLater(evaluation, clearings) {
         (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
 }
 /** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
-function checkSite(site) {
+function checkSite(site, clearing) {
     const results = [];
     for (const rule of rules) {
-        if (!rule.kinds.includes(site.kind))
+        if (!rule.kinds.includes(site.kind) || (clearing && !rule.checksRemoval))
             continue;
         const report = rule.check(site);
         if (!report)
@@ -3007,14 +3065,13 @@ function analyzePackage(pkg, reporter) {
     }
     const clearings = [...evaluations.values()].flat().filter(isClearing);
     for (const all of evaluations.values()) {
-        if (isClearing(all[0]))
-            continue;
-        const list = all.filter((e) => !clearedLater(e, clearings));
+        const clearing = isClearing(all[0]);
+        const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
         const first = list[0];
         if (!first)
             continue;
         const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
-        for (const { rule, report } of checkSite(site)) {
+        for (const { rule, report } of checkSite(site, clearing)) {
             const related = report.related.map((r) => ({
                 path: reporter.path(r.file.path),
                 line: r.node.startPosition.row + 1,
@@ -3139,7 +3196,8 @@ async function analyzeDir(dir, reporter, options, stats) {
                 if (!file.hasErrors)
                     continue;
                 const error = firstError(file.tree.rootNode);
-                notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
+                const where = !error ? '' : error.isMissing ? `: missing ${error.type}` : error.text ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : '';
+                notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
             }
             const eager = shortcuts ? withCalls : group;
             stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);

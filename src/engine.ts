@@ -140,28 +140,39 @@ function firstError(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /**
- * Whether a function body sets a finalizer or cleanup: a call named
- * SetFinalizer or AddCleanup (not a comment that mentions one), other than
- * SetFinalizer(x, nil), which only removes one.
+ * What a function body does with finalizers and cleanups: sets one (a call
+ * named SetFinalizer or AddCleanup, not a comment that mentions one), only
+ * removes them (SetFinalizer(x, nil)), or neither.
  */
-function setsRuntimeHook(body: SyntaxNode): boolean {
-  if (!hookCall.test(body.text)) return false;
-  return body.descendantsOfType('call_expression').some((call) => {
-    if (!hookCallee.test(call?.childForFieldName('function')?.text ?? '')) return false;
-    return call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil';
-  });
+function hookUse(body: SyntaxNode): 'sets' | 'clears' | undefined {
+  if (!hookCall.test(body.text)) return undefined;
+  let use: 'sets' | 'clears' | undefined;
+  for (const call of body.descendantsOfType('call_expression')) {
+    if (!hookCallee.test(call?.childForFieldName('function')?.text ?? '')) continue;
+    if (call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil') return 'sets';
+    use = 'clears';
+  }
+  return use;
 }
 
-/** Functions that contain a finalizer or cleanup call, and their callers in the package. */
+/**
+ * Entry points: functions that set a finalizer or cleanup, their callers in
+ * the package (which may link what they return into a cycle), and functions
+ * that only remove one (the object must still be a pointer).
+ */
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
-  const direct = pkg.functions.filter((f) => f.body && setsRuntimeHook(f.body));
-  if (!direct.length) return [];
-  const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
-  pkg.load((file) => calls.test(file.text));
-  const callers = pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text));
+  const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body)]));
+  const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
+  const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
+  let callers: FuncDecl[] = [];
+  if (direct.length) {
+    const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
+    pkg.load((file) => calls.test(file.text));
+    callers = pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && f.body && calls.test(f.body.text));
+  }
   // Files may have been read in any order: a fixed order keeps results stable.
   const byPlace = (a: FuncDecl, b: FuncDecl) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
-  return [...direct.sort(byPlace), ...callers.sort(byPlace)];
+  return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
 
 function isClearing(evaluation: SiteEvaluation): boolean {
@@ -181,10 +192,10 @@ function clearedLater(evaluation: SiteEvaluation, clearings: SiteEvaluation[]): 
 }
 
 /** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
-function checkSite(site: Site): { rule: Rule; report: Report }[] {
+function checkSite(site: Site, clearing: boolean): { rule: Rule; report: Report }[] {
   const results: { rule: Rule; report: Report }[] = [];
   for (const rule of rules) {
-    if (!rule.kinds.includes(site.kind)) continue;
+    if (!rule.kinds.includes(site.kind) || (clearing && !rule.checksRemoval)) continue;
     const report = rule.check(site);
     if (!report) continue;
     if (rule.fatal) return [{ rule, report }];
@@ -205,12 +216,12 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter): number {
   }
   const clearings = [...evaluations.values()].flat().filter(isClearing);
   for (const all of evaluations.values()) {
-    if (isClearing(all[0]!)) continue;
-    const list = all.filter((e) => !clearedLater(e, clearings));
+    const clearing = isClearing(all[0]!);
+    const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
     const first = list[0];
     if (!first) continue;
     const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
-    for (const { rule, report } of checkSite(site)) {
+    for (const { rule, report } of checkSite(site, clearing)) {
       const related = report.related.map((r) => ({
         path: reporter.path(r.file.path),
         line: r.node.startPosition.row + 1,
@@ -320,7 +331,8 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
         const file = parse(source);
         if (!file.hasErrors) continue;
         const error = firstError(file.tree.rootNode);
-        notice(file.path, error, `syntax error${error ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : ''}; the file was analyzed as far as its parse tree allows`);
+        const where = !error ? '' : error.isMissing ? `: missing ${error.type}` : error.text ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : '';
+        notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
       }
       const eager = shortcuts ? withCalls : group;
       stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);

@@ -605,7 +605,7 @@ export class Interpreter {
         }
         if (variable.global) {
           const holder = this.globalObject(variable.name);
-          if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement), false);
+          if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement), this.conditional === 0);
           return;
         }
         if (declare && !values.length && type && this.isValueKind(type)) {

@@ -67,7 +67,7 @@ export function readType(node: SyntaxNode | null | undefined, file: GoFile, type
     case 'array_type':
     case 'implicit_length_array_type': {
       const lengthText = node.childForFieldName('length')?.text;
-      const length = lengthText && /^\d+$/.test(lengthText) ? Number(lengthText) : undefined;
+      const length = lengthText === undefined ? undefined : goInteger(lengthText);
       return { kind: 'array', length, elem: read(node.childForFieldName('element')) };
     }
     case 'map_type':
@@ -107,6 +107,15 @@ function readFields(structNode: SyntaxNode, file: GoFile, typeParams: readonly s
     for (const name of names) fields.push({ name: name.text, type, embedded: false, node: name, file });
   }
   return fields;
+}
+
+/** A Go integer literal's value (0x, 0o, 0b, leading-0 octal, underscores); undefined for anything else. */
+export function goInteger(text: string): number | undefined {
+  const digits = text.replace(/_/g, '');
+  const match = /^(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|0|[1-9]\d*)$/.exec(digits);
+  if (!match) return undefined;
+  if (/^0[oO]?[0-7]+$/.test(digits)) return parseInt(digits.replace(/^0[oO]?/, ''), 8);
+  return Number(digits);
 }
 
 /** The local declaration a named type refers to, or undefined for other packages' types. */
@@ -171,16 +180,19 @@ export function sameType(a: GoType, b: GoType): boolean {
 }
 
 /** Whether the type is fully known: no unknown parts, no other packages' named types. */
-function isLocalKnown(type: GoType, pkg: GoPackage, seen = new Set<string>()): boolean {
+function isLocalKnown(type: GoType, pkg: GoPackage, visiting = new Set<string>()): boolean {
   const under = underlying(type, pkg);
   if (under.kind === 'named') return false;
   if (under.kind === 'unknown' || under.kind === 'typeParam') return false;
-  if (under.kind === 'array') return isLocalKnown(under.elem, pkg, seen);
+  if (under.kind === 'array') return isLocalKnown(under.elem, pkg, visiting);
   if (under.kind === 'struct') {
-    const key = typeName(type);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return under.fields.every((f) => isLocalKnown(f.type, pkg, seen));
+    // Only a type inside itself is a loop; two fields of one type are not.
+    const key = type.kind === 'named' ? type.name : undefined;
+    if (key && visiting.has(key)) return false;
+    if (key) visiting.add(key);
+    const known = under.fields.every((f) => isLocalKnown(f.type, pkg, visiting));
+    if (key) visiting.delete(key);
+    return known;
   }
   return true;
 }
@@ -201,7 +213,9 @@ export function layout(type: GoType, pkg: GoPackage): { size: number; align: num
     case 'basic': {
       if (under.name in basicSizes) {
         const size = basicSizes[under.name]!;
-        return { size, align: Math.min(size, 8), pointers: false };
+        // Complex numbers align like their halves.
+        const align = under.name.startsWith('complex') ? size / 2 : Math.min(size, 8);
+        return { size, align, pointers: false };
       }
       if (under.name === 'string') return { size: 16, align: 8, pointers: true };
       return { size: 8, align: 8, pointers: true }; // unsafe.Pointer

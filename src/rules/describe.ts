@@ -40,3 +40,22 @@ export function* argumentObjects(site: Site, index: number): Generator<{ objects
 export function nameOfFunction(node: SyntaxNode): string {
   return node.type === 'func_literal' ? 'func literal' : firstLine(node.text);
 }
+
+/**
+ * The package-level variable an address points into (`&g`, `&g.f`, `&g[i]`),
+ * when the name is not shadowed: such memory is not on the heap.
+ */
+export function addressedPackageVariable(site: Site, arg: SyntaxNode): string | undefined {
+  if (arg.type !== 'unary_expression' || arg.child(0)?.type !== '&') return undefined;
+  let root = arg.childForFieldName('operand');
+  while (root?.type === 'selector_expression' || root?.type === 'index_expression' || root?.type === 'parenthesized_expression') {
+    root = root.type === 'parenthesized_expression' ? root.namedChild(0) : root.childForFieldName('operand');
+  }
+  return root?.type === 'identifier' && isPackageVariable(site, root.text) ? root.text : undefined;
+}
+
+/** A name that means the package-level variable at the call, not a local that shadows it. */
+export function isPackageVariable(site: Site, name: string): boolean {
+  const local = site.evaluations[0]?.scope.lookup(name);
+  return site.pkg.vars.has(name) && !(local && !local.global);
+}

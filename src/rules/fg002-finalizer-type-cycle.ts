@@ -49,12 +49,17 @@ function typeLoop(start: string, pkg: GoPackage): Step[] | undefined {
   const search = (owner: string, steps: Step[]): Step[] | undefined => {
     const decl = pkg.types.get(owner);
     const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
-    if (!decl || under?.kind !== 'struct') return undefined;
-    for (const field of under.fields) {
-      for (const target of referencedTypes(field.type, pkg)) {
+    if (!decl || !under) return undefined;
+    // A struct's fields, or the whole of a named slice, map or pointer type (`type Children []*Node`).
+    const parts =
+      under.kind === 'struct'
+        ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}` }))
+        : [{ type: under, node: decl.spec, name: owner }];
+    for (const part of parts) {
+      for (const target of referencedTypes(part.type, pkg)) {
         const step: Step = {
-          via: `${owner}.${field.name} (${typeName(field.type)})`,
-          related: { node: field.node, file: decl.file, message: `field ${owner}.${field.name} ${typeName(field.type)}` },
+          via: `${part.name} (${typeName(part.type)})`,
+          related: { node: part.node, file: decl.file, message: `${part.name === owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
         };
         if (target === start) return [...steps, step];
         if (seen.has(target)) continue;

@@ -1,6 +1,7 @@
 import { layout, typeName, underlying } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
+import { addressedPackageVariable } from './describe.js';
 import { tinyAllocatorLimit } from './fg007-finalizer-may-never-run.js';
 
 /**
@@ -18,6 +19,7 @@ export const finalizerBadObject: Rule = {
   summary: 'The first argument is not a pointer to the start of an allocation; the program dies at the call.',
   kinds: ['SetFinalizer'],
   fatal: true,
+  checksRemoval: true,
   check(site) {
     const arg = site.args[0];
     if (!arg) return undefined;
@@ -34,6 +36,8 @@ export const finalizerBadObject: Rule = {
         related: [],
       };
     }
+    // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
+    if (addressedPackageVariable(site, arg)) return undefined;
     const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
     // The runtime accepts inner pointers to tiny pointer-free objects: they may come from the tiny allocator.
     const pointee = type?.kind === 'pointer' ? layout(type.elem, site.pkg) : undefined;

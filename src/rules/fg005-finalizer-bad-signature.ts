@@ -132,15 +132,18 @@ function assignable(object: GoType, param: GoType, site: Site): boolean {
     const decl = t.kind === 'named' && !t.importPath ? site.pkg.types.get(t.name) : undefined;
     return decl?.isAlias ? resolve(declaredType(decl)) : t;
   };
-  // A named pointer type (`type ConnRef *Conn`) is accepted: the object's pointer type is unnamed.
   const pointer = param.kind === 'pointer' ? param : paramUnder.kind === 'pointer' ? paramUnder : undefined;
-  if (pointer) {
-    const a = resolve(object.elem);
-    const b = resolve(pointer.elem);
-    if (a.kind === 'typeParam' || b.kind === 'typeParam' || a.kind === 'unknown' || b.kind === 'unknown') return true;
-    return sameType(a, b);
-  }
-  return false;
+  if (!pointer) return false;
+  const a = resolve(object.elem);
+  const b = resolve(pointer.elem);
+  if (a.kind === 'typeParam' || b.kind === 'typeParam' || a.kind === 'unknown' || b.kind === 'unknown') return true;
+  if (!sameType(a, b)) return false;
+  if (pointer === param) return true;
+  // A named pointer type (`type ConnRef *Conn`) passes the runtime's check only
+  // while *Conn carries no method set: once Conn has methods, both types are
+  // "named" to the runtime and it throws (measured).
+  const methods = methodSet(object, site);
+  return !methods || methods.size === 0;
 }
 
 /** Method names of interfaces from the standard library that finalizers commonly take. */
@@ -181,7 +184,8 @@ function methodSet(object: GoType, site: Site, depth = 0): Set<string> | undefin
   if (under.kind !== 'struct') return names;
   for (const field of under.fields) {
     if (!field.embedded) continue;
-    const promoted = methodSet(field.type, site, depth + 1);
+    // An embedded interface promotes the methods it requires.
+    const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : methodSet(field.type, site, depth + 1);
     if (!promoted) return undefined;
     for (const name of promoted) names.add(name);
   }

@@ -2,6 +2,7 @@ import { pointee } from '../analysis/heap.js';
 import { layout, typeName } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
+import { addressedPackageVariable, isPackageVariable } from './describe.js';
 
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 export const tinyAllocatorLimit = 16;
@@ -64,18 +65,15 @@ export const finalizerMayNeverRun: Rule = {
 
 /** How the argument names a package-level variable's object, or undefined. */
 function packageVariable(site: Site, arg: SyntaxNode): string | undefined {
-  const scope = site.evaluations[0]?.scope;
-  const isGlobal = (name: string) => site.pkg.vars.has(name) && !(scope?.lookup(name) && !scope.lookup(name)!.global);
-  if (arg.type === 'identifier' && isGlobal(arg.text)) {
+  if (arg.type === 'identifier' && isPackageVariable(site, arg.text)) {
     const value = site.pkg.vars.get(arg.text)!.value;
-    if (value && isStaticAllocation(value)) return `the object allocated for package-level variable ${arg.text}`;
-    return undefined;
+    const literal = value && isStaticAllocation(value) ? value.childForFieldName('operand') : undefined;
+    // Only the object of the initializer is static; one the code assigned since is an ordinary heap object.
+    const stillInitial = site.evaluations.some((e) => e.argObjects[0]?.some((o) => o.kind === 'alloc' && o.node.id === literal?.id));
+    return literal && stillInitial ? `the object allocated for package-level variable ${arg.text}` : undefined;
   }
-  if (arg.type === 'unary_expression' && arg.child(0)?.type === '&') {
-    const operand = arg.childForFieldName('operand');
-    if (operand?.type === 'identifier' && isGlobal(operand.text)) return `the address of package-level variable ${operand.text}`;
-  }
-  return undefined;
+  const variable = addressedPackageVariable(site, arg);
+  return variable ? `an address inside package-level variable ${variable}` : undefined;
 }
 
 /** `&T{...}` in a package-level initializer is laid out by the compiler in static data; `new(T)` is a heap allocation (measured). */

@@ -42,5 +42,7 @@ export interface Rule extends RuleMeta {
   kinds: SiteKind[];
   /** The runtime dies at the call: other findings at the same call would only distract. */
   fatal?: boolean;
+  /** Also checks SetFinalizer(x, nil): the runtime checks the object before it looks at the finalizer. */
+  checksRemoval?: boolean;
   check(site: Site): Report | undefined;
 }
