@@ -37038,8 +37038,8 @@ function region(f) {
 function physical(path, where) {
     return { artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' }, region: where };
 }
-// In a plain-text SARIF message, link text escapes backslashes and brackets.
-function linkText(text) {
+/** Brackets and backslashes escaped, as plain-text SARIF messages want, so Go source never reads as a link. */
+function plainText(text) {
     return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
 function descriptor(meta, options) {
@@ -37076,8 +37076,8 @@ function toSarif(findings, rules, options) {
             message: { text: r.message },
         }));
         // GitHub links related locations only when the message embeds them.
-        const links = shown.map((r, i) => `[${linkText(r.message)}](${i + 1})`);
-        const text = links.length ? `${f.message}\n${relatedLabel[options.lang]} ${links.join(', ')}` : f.message;
+        const links = shown.map((r, i) => `[${plainText(r.message)}](${i + 1})`);
+        const text = links.length ? `${plainText(f.message)}\n${relatedLabel[options.lang]} ${links.join(', ')}` : plainText(f.message);
         // Identical findings in one file are told apart by their order, like GitHub's own line hashes.
         const base = fingerprintBase(f);
         const occurrence = (seen.get(base) ?? 0) + 1;
@@ -37177,11 +37177,17 @@ function countsText(counts) {
 }
 /** Cuts `text` to at most `max` UTF-16 units (never inside a surrogate pair), ending with `note` when cut. */
 function cut(text, max, note = '') {
-    if (text.length <= max)
+    // Measured in UTF-8 bytes: GitHub counts some limits in bytes, and bytes never undercount characters.
+    if (Buffer.byteLength(text) <= max)
         return text;
-    let end = Math.max(0, max - note.length);
-    if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]))
-        end--;
+    let budget = Math.max(0, max - Buffer.byteLength(note));
+    let end = 0;
+    for (const char of text) {
+        budget -= Buffer.byteLength(char);
+        if (budget < 0)
+            break;
+        end += char.length;
+    }
     return text.slice(0, end) + note;
 }
 /** One line of the log per finding: the log always lists every reported finding. */
@@ -37230,7 +37236,13 @@ function planAnnotations(reported, ownWarnings, lang) {
 const summaryLimitBytes = 1024 * 1024;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function cell(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    // Go source in messages must not turn into emphasis, code spans or links.
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\|*_`[\]]/g, '\\$&')
+        .replace(/\r?\n/g, '<br>');
 }
 /** A few lines: the verdict, the scope, what was left out and why. */
 function overview(report) {

@@ -58,9 +58,15 @@ export function countsText(counts: Counts): string {
 
 /** Cuts `text` to at most `max` UTF-16 units (never inside a surrogate pair), ending with `note` when cut. */
 export function cut(text: string, max: number, note = ''): string {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max - note.length);
-  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  // Measured in UTF-8 bytes: GitHub counts some limits in bytes, and bytes never undercount characters.
+  if (Buffer.byteLength(text) <= max) return text;
+  let budget = Math.max(0, max - Buffer.byteLength(note));
+  let end = 0;
+  for (const char of text) {
+    budget -= Buffer.byteLength(char);
+    if (budget < 0) break;
+    end += char.length;
+  }
   return text.slice(0, end) + note;
 }
 

@@ -124,8 +124,8 @@ function physical(path: string, where: SarifRegion): SarifLocation['physicalLoca
   return { artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' }, region: where };
 }
 
-// In a plain-text SARIF message, link text escapes backslashes and brackets.
-function linkText(text: string): string {
+/** Brackets and backslashes escaped, as plain-text SARIF messages want, so Go source never reads as a link. */
+function plainText(text: string): string {
   return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
 
@@ -167,8 +167,8 @@ export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOp
       }),
     );
     // GitHub links related locations only when the message embeds them.
-    const links = shown.map((r, i) => `[${linkText(r.message)}](${i + 1})`);
-    const text = links.length ? `${f.message}\n${relatedLabel[options.lang]} ${links.join(', ')}` : f.message;
+    const links = shown.map((r, i) => `[${plainText(r.message)}](${i + 1})`);
+    const text = links.length ? `${plainText(f.message)}\n${relatedLabel[options.lang]} ${links.join(', ')}` : plainText(f.message);
     // Identical findings in one file are told apart by their order, like GitHub's own line hashes.
     const base = fingerprintBase(f);
     const occurrence = (seen.get(base) ?? 0) + 1;

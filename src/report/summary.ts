@@ -31,7 +31,13 @@ export interface RunReport {
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  // Go source in messages must not turn into emphasis, code spans or links.
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\|*_`[\]]/g, '\\$&')
+    .replace(/\r?\n/g, '<br>');
 }
 
 /** A few lines: the verdict, the scope, what was left out and why. */

@@ -31,8 +31,10 @@ describe('wording', () => {
   it('counts and cuts', () => {
     expect(countsText({ error: 2, warning: 1, notice: 0 })).toBe('2 errors, 1 warning');
     expect(countsText({ error: 0, warning: 0, notice: 0 })).toBe('no findings');
-    expect(cut('abcdef', 4, '…')).toBe('abc…');
-    expect(cut('ab😀cd', 3)).toBe('ab'); // never half a surrogate pair
+    // Limits are UTF-8 bytes: '…' takes 3 of them, a Cyrillic letter 2.
+    expect(cut('abcdefg', 6, '…')).toBe('abc…');
+    expect(cut('привет', 5)).toBe('пр');
+    expect(cut('ab😀cd', 3)).toBe('ab'); // never half a character
   });
 });
 
@@ -82,6 +84,13 @@ describe('check run', () => {
 });
 
 describe('job summary', () => {
+  it('keeps Go code in messages from turning into Markdown', () => {
+    const r = at('a.go', 5);
+    r.finding.message = 'p.all_items[0] keeps *p alive via `x`';
+    const summary = jobSummary(report([r]));
+    expect(summary).toContain('p.all\\_items\\[0\\] keeps \\*p alive via \\`x\\`');
+  });
+
   it('lists every finding with a link, and each rule remediation once', () => {
     const summary = jobSummary(report([at('a.go', 5), at('b|c.go', 9)], { lineUrl: (p, l) => `https://x/${p}#L${l}`, outside: 2 }));
     expect(summary).toContain('| 🔴 error | FG001 finalizer-cycle | [a.go:5](https://x/a.go#L5) |');

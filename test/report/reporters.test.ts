@@ -270,6 +270,11 @@ describe('toSarif', () => {
     expect(run.results[1].relatedLocations).toBeUndefined();
   });
 
+  it('escapes brackets in the message itself, so Go code in it never reads as a link', () => {
+    const indexed = { ...structValue, message: 'fns[0](x) keeps it; a\\b' };
+    expect(toSarif([indexed], rules, options).runs[0].results[0].message.text).toBe('fns\\[0\\](x) keeps it; a\\\\b');
+  });
+
   it('fingerprints without line numbers: moving code keeps the alert', () => {
     const moved = { ...cycle, line: 31, endLine: 33, related: cycle.related.map((r) => ({ ...r, line: r.line + 10 })) };
     const before = fingerprint(run.results[0]);
