@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(225);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(655);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 225:
+/***/ 655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3525,9 +3525,12 @@ function formatSummary(findings, stats) {
     return `finalizer-guard: ${plural(findings.length, 'finding')} (${countsText(countBySeverity(findings))}) ${where}`;
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject_0 = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's version, reported by --version and in SARIF. */
-const version = '0.1.0';
+// The tool's version, reported by --version and in SARIF: package.json's, bundled in.
+
+const version = package_namespaceObject_0.rE;
 
 ;// CONCATENATED MODULE: ./src/cli/command.ts
 // The finalizer-guard command: parses flags, runs the engine, prints a report

@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 113:
+/***/ 802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37130,9 +37130,12 @@ function formatSarif(findings, rules, options) {
     return JSON.stringify(toSarif(findings, rules, options), null, 2) + '\n';
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject_0 = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's version, reported by --version and in SARIF. */
-const version = '0.1.0';
+// The tool's version, reported by --version and in SARIF: package.json's, bundled in.
+
+const version = package_namespaceObject_0.rE;
 
 ;// CONCATENATED MODULE: ./src/report/describe.ts
 function place(path, line, column) {
@@ -43523,7 +43526,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(113);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(802);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

@@ -1,2 +1,4 @@
-/** The tool's version, reported by --version and in SARIF. */
-export const version = '0.1.0';
+// The tool's version, reported by --version and in SARIF: package.json's, bundled in.
+import packageJson from '../package.json';
+
+export const version: string = packageJson.version;
