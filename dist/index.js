@@ -34382,10 +34382,14 @@ class Interpreter {
         const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
         let object = this.objects.get(id);
         if (!object) {
-            object = { id: this.nextObject++, kind, label, type, node, file: this.file };
+            object = { id: this.nextObject++, kind, label, type, node, file: this.file, many: this.conditional > 0 };
             this.objects.set(id, object);
         }
         return object;
+    }
+    /** The package-level variables the code has used so far, as objects that hold their values. */
+    packageVariables() {
+        return [...this.objects.values()].filter((o) => o.kind === 'global');
     }
     globalObject(name) {
         const decl = this.pkg.vars.get(name);
@@ -34844,13 +34848,14 @@ class Interpreter {
         const typeName = this.typeNameOf(holder.type);
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
-    edges(values, via, node, field) {
+    edges(values, via, node, field, sure = this.conditional === 0) {
         return values.map((to) => ({
             to,
             via,
             node,
             file: this.file,
             field: field ? { node: field.node, file: field.file } : undefined,
+            sure,
         }));
     }
     /**
@@ -34896,7 +34901,8 @@ class Interpreter {
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
         const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
-        this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node), false);
+        // What a parameter or global already holds is there for sure, wherever the code first reads it.
+        this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
         return [lazy];
     }
     // --- expressions -----------------------------------------------------
@@ -35592,16 +35598,17 @@ function goParser() {
 /**
  * The shortest path of references from `start` to `target`. A reference from
  * an object to itself is never followed: the collector ignores pointers back
- * into the object being scanned, so they keep nothing alive.
+ * into the object being scanned, so they keep nothing alive. With `onlySure`,
+ * only references made by code that surely runs.
  */
-function findPath(state, start, target) {
+function findPath(state, start, target, onlySure = false) {
     const previous = new Map();
     const queue = [start];
     const seen = new Set([start.id]);
     while (queue.length) {
         const current = queue.shift();
         for (const edge of state.edgesFrom(current)) {
-            if (edge.to.id === current.id)
+            if (edge.to.id === current.id || (onlySure && !edge.sure))
                 continue;
             if (edge.to.id === target.id) {
                 const path = [edge];
@@ -35860,6 +35867,7 @@ const finalizerReferencesObject = {
 
 
 
+
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 const tinyAllocatorLimit = 16;
 /**
@@ -35894,6 +35902,14 @@ const finalizerMayNeverRun = {
                 related: [],
             };
         }
+        const held = heldByPackageVariable(site);
+        if (held) {
+            return {
+                message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held)}; ` +
+                    `while it is there the object is never unreachable, so this finalizer cannot run`,
+                related: relatedAlong(held),
+            };
+        }
         const type = site.evaluations[0]?.argTypes[0];
         // &x.f or &a[i] points into a larger allocation: that one's size is what counts.
         if (!type || type.kind !== 'pointer' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type !== 'composite_literal'))
@@ -35918,6 +35934,22 @@ const finalizerMayNeverRun = {
         return undefined;
     },
 };
+/** A path from a package-level variable to the finalized object, as the code leaves the references. */
+function heldByPackageVariable(site) {
+    const variables = site.interpreter.packageVariables();
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        // An object made in a loop or branch may stand for several, of which the variable may hold only some.
+        for (const object of objects.filter((o) => !o.many)) {
+            for (const variable of variables) {
+                // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
+                const path = findPath(evaluation.run.finalState, variable, object, true);
+                if (path)
+                    return path;
+            }
+        }
+    }
+    return undefined;
+}
 /** How the argument names a package-level variable's object, or undefined. */
 function packageVariable(site, arg) {
     if (arg.type === 'identifier' && isPackageVariable(site, arg.text)) {
@@ -36392,7 +36424,7 @@ const en = {
         fix: 'Fix: pass as `arg` only what the cleanup has to release (a file descriptor, a C pointer, a small handle struct that does not point back), and write the cleanup as a function of that value: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Cycles among objects are fine for AddCleanup; only reachability from cleanup and arg matters.',
     },
     FG007: {
-        problem: 'This finalizer may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead. In none of these cases does the runtime promise to run the finalizer, and no finalizer runs when the program exits.',
+        problem: 'This finalizer may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and no finalizer runs when the program exits.',
         fix: 'Fix: do not rely on the finalizer here. Release the resource explicitly (a Close method, `defer`). If a finalizer is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
     },
 };
@@ -36434,7 +36466,7 @@ const ru = {
         fix: 'Исправление: передавайте в `arg` только то, что cleanup-функция должна освободить (файловый дескриптор, указатель C, небольшую структуру-дескриптор без обратных ссылок), и пишите cleanup как функцию от этого значения: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Циклы между объектами для AddCleanup не страшны; важно лишь, чтобы ptr не был достижим из cleanup и arg.',
     },
     FG007: {
-        problem: 'Этот финализатор может не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём. Ни в одном из этих случаев runtime не обещает запустить финализатор; при завершении программы финализаторы не запускаются вовсе.',
+        problem: 'Этот финализатор может не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор; при завершении программы финализаторы не запускаются вовсе.',
         fix: 'Исправление: не полагайтесь здесь на финализатор. Освобождайте ресурс явно (метод Close, `defer`). Если финализатор всё же нужен как страховка, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
     },
 };

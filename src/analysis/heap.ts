@@ -21,6 +21,8 @@ export interface HeapObject {
   file: GoFile;
   /** Set once the label is a variable's name. */
   named?: boolean;
+  /** Made in code that may run many times or not at all: it may stand for several objects. */
+  many: boolean;
 }
 
 /** Paths read best with variable names: the first variable an object is bound to names it. */
@@ -39,6 +41,8 @@ export interface Edge {
   file: GoFile;
   /** The struct field declaration the reference goes through, if any. */
   field?: { node: SyntaxNode; file: GoFile };
+  /** Made by code that surely runs (not in a branch, loop or stored closure). */
+  sure: boolean;
 }
 
 type Slots = Map<string, Edge[]>;
@@ -229,10 +233,15 @@ export class Interpreter {
     const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
     let object = this.objects.get(id);
     if (!object) {
-      object = { id: this.nextObject++, kind, label, type, node, file: this.file };
+      object = { id: this.nextObject++, kind, label, type, node, file: this.file, many: this.conditional > 0 };
       this.objects.set(id, object);
     }
     return object;
+  }
+
+  /** The package-level variables the code has used so far, as objects that hold their values. */
+  packageVariables(): HeapObject[] {
+    return [...this.objects.values()].filter((o) => o.kind === 'global');
   }
 
   private globalObject(name: string): HeapObject | undefined {
@@ -667,13 +676,14 @@ export class Interpreter {
     return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
   }
 
-  private edges(values: HeapObject[], via: string, node: SyntaxNode, field?: StructField): Edge[] {
+  private edges(values: HeapObject[], via: string, node: SyntaxNode, field?: StructField, sure = this.conditional === 0): Edge[] {
     return values.map((to) => ({
       to,
       via,
       node,
       file: this.file,
       field: field ? { node: field.node, file: field.file } : undefined,
+      sure,
     }));
   }
 
@@ -720,7 +730,8 @@ export class Interpreter {
     const edges = this.state.slot(holder, slot);
     if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure') return edges.map((e) => e.to);
     const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
-    this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node), false);
+    // What a parameter or global already holds is there for sure, wherever the code first reads it.
+    this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
     return [lazy];
   }
 

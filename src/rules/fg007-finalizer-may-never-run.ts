@@ -2,7 +2,9 @@ import { pointee } from '../analysis/heap.js';
 import { layout, typeName } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
-import { addressedPackageVariable, isPackageVariable } from './describe.js';
+import { addressedPackageVariable, argumentObjects, describeArgument, isPackageVariable, relatedAlong } from './describe.js';
+import { findPath, renderPath } from '../analysis/paths.js';
+import type { Edge } from '../analysis/heap.js';
 
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 export const tinyAllocatorLimit = 16;
@@ -39,6 +41,15 @@ export const finalizerMayNeverRun: Rule = {
         related: [],
       };
     }
+    const held = heldByPackageVariable(site);
+    if (held) {
+      return {
+        message:
+          `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held)}; ` +
+          `while it is there the object is never unreachable, so this finalizer cannot run`,
+        related: relatedAlong(held),
+      };
+    }
     const type = site.evaluations[0]?.argTypes[0];
     // &x.f or &a[i] points into a larger allocation: that one's size is what counts.
     if (!type || type.kind !== 'pointer' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type !== 'composite_literal')) return undefined;
@@ -62,6 +73,22 @@ export const finalizerMayNeverRun: Rule = {
     return undefined;
   },
 };
+
+/** A path from a package-level variable to the finalized object, as the code leaves the references. */
+function heldByPackageVariable(site: Site): Edge[] | undefined {
+  const variables = site.interpreter.packageVariables();
+  for (const { objects, evaluation } of argumentObjects(site, 0)) {
+    // An object made in a loop or branch may stand for several, of which the variable may hold only some.
+    for (const object of objects.filter((o) => !o.many)) {
+      for (const variable of variables) {
+        // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
+        const path = findPath(evaluation.run.finalState, variable, object, true);
+        if (path) return path;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** How the argument names a package-level variable's object, or undefined. */
 function packageVariable(site: Site, arg: SyntaxNode): string | undefined {
