@@ -2946,7 +2946,7 @@ const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
 function readSource(path) {
     const buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
     const bytes = buffer.length;
-    const mentionsCall = buffer.includes('SetFinalizer') || buffer.includes('AddCleanup');
+    const mentionsCall = hookNames.split('|').some((name) => buffer.includes(name));
     const unreadable = (why) => ({ path, bytes, mentionsCall, unreadable: why });
     if (bytes > maxFileBytes)
         return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
@@ -2963,6 +2963,7 @@ function decode(source) {
         return;
     try {
         source.text = utf8.decode(source.buffer);
+        source.hasCall = callPattern.test(source.text);
     }
     catch {
         source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
@@ -3032,13 +3033,17 @@ function hookUse(body) {
         return undefined;
     let use;
     for (const call of body.descendantsOfType('call_expression')) {
-        if (!hookCallee.test(call?.childForFieldName('function')?.text ?? ''))
+        if (!call || !hookCallee.test(call.childForFieldName('function')?.text ?? ''))
             continue;
-        if (call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil')
+        if (!isRemoval(call))
             return 'sets';
         use = 'clears';
     }
     return use;
+}
+/** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
+function isRemoval(call) {
+    return /(^|\.)SetFinalizer$/.test(call.childForFieldName('function')?.text ?? '') && call.childForFieldName('arguments')?.namedChild(1)?.type === 'nil';
 }
 /**
  * Entry points: functions that set a finalizer or cleanup, their callers in
@@ -3058,9 +3063,6 @@ function rootFunctions(pkg) {
     // Files may have been read in any order: a fixed order keeps results stable.
     const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
     return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
-}
-function isClearing(evaluation) {
-    return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
 }
 /** Whether the same code removes this finalizer again later, at least as surely as it set it. */
 function clearedLater(evaluation, clearings) {
@@ -3095,9 +3097,9 @@ function analyzePackage(pkg, reporter) {
             evaluations.set(evaluation.call.id, list);
         }
     }
-    const clearings = [...evaluations.values()].flat().filter(isClearing);
+    const clearings = [...evaluations.values()].flat().filter((e) => isRemoval(e.call));
     for (const all of evaluations.values()) {
-        const clearing = isClearing(all[0]);
+        const clearing = isRemoval(all[0].call);
         const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
         const first = list[0];
         if (!first)
@@ -3132,7 +3134,7 @@ function pendingFile(source) {
 }
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources) {
-    const withCalls = sources.filter((s) => s.text && callPattern.test(s.text));
+    const withCalls = sources.filter((s) => s.hasCall);
     const targets = [];
     const unbuildable = [];
     for (const source of withCalls) {
@@ -3207,7 +3209,7 @@ async function analyzeDir(dir, reporter, options, stats) {
             byPackage.values().next().value.push(...unnamed);
         }
         for (const [name, group] of byPackage) {
-            const withCalls = group.filter((s) => callPattern.test(s.text));
+            const withCalls = group.filter((s) => s.hasCall);
             if (!withCalls.length)
                 continue;
             packages.add(name);

@@ -58,6 +58,8 @@ interface SourceFile {
   /** Whether the bytes name SetFinalizer or AddCleanup; most directories end here, without text ever being made. */
   mentionsCall: boolean;
   text?: string;
+  /** Whether the decoded text names a call as a whole word. */
+  hasCall?: boolean;
   constraint?: Constraint;
   /** Why the file cannot be analyzed as Go source. */
   unreadable?: string;
@@ -66,7 +68,7 @@ interface SourceFile {
 function readSource(path: string): SourceFile {
   const buffer = readFileSync(path);
   const bytes = buffer.length;
-  const mentionsCall = buffer.includes('SetFinalizer') || buffer.includes('AddCleanup');
+  const mentionsCall = hookNames.split('|').some((name) => buffer.includes(name));
   const unreadable = (why: string): SourceFile => ({ path, bytes, mentionsCall, unreadable: why });
   if (bytes > maxFileBytes) return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
   if (bytes === 0) return unreadable('file is empty; a Go file must start with a package clause');
@@ -81,6 +83,7 @@ function decode(source: SourceFile): void {
   if (!source.buffer) return;
   try {
     source.text = utf8.decode(source.buffer);
+    source.hasCall = callPattern.test(source.text);
   } catch {
     source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
   }
@@ -148,11 +151,16 @@ function hookUse(body: SyntaxNode): 'sets' | 'clears' | undefined {
   if (!hookCall.test(body.text)) return undefined;
   let use: 'sets' | 'clears' | undefined;
   for (const call of body.descendantsOfType('call_expression')) {
-    if (!hookCallee.test(call?.childForFieldName('function')?.text ?? '')) continue;
-    if (call?.childForFieldName('arguments')?.namedChild(1)?.type !== 'nil') return 'sets';
+    if (!call || !hookCallee.test(call.childForFieldName('function')?.text ?? '')) continue;
+    if (!isRemoval(call)) return 'sets';
     use = 'clears';
   }
   return use;
+}
+
+/** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
+function isRemoval(call: SyntaxNode): boolean {
+  return /(^|\.)SetFinalizer$/.test(call.childForFieldName('function')?.text ?? '') && call.childForFieldName('arguments')?.namedChild(1)?.type === 'nil';
 }
 
 /**
@@ -173,10 +181,6 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
   // Files may have been read in any order: a fixed order keeps results stable.
   const byPlace = (a: FuncDecl, b: FuncDecl) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
   return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
-}
-
-function isClearing(evaluation: SiteEvaluation): boolean {
-  return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
 }
 
 /** Whether the same code removes this finalizer again later, at least as surely as it set it. */
@@ -214,9 +218,9 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter): number {
       evaluations.set(evaluation.call.id, list);
     }
   }
-  const clearings = [...evaluations.values()].flat().filter(isClearing);
+  const clearings = [...evaluations.values()].flat().filter((e) => isRemoval(e.call));
   for (const all of evaluations.values()) {
-    const clearing = isClearing(all[0]!);
+    const clearing = isRemoval(all[0]!.call);
     const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
     const first = list[0];
     if (!first) continue;
@@ -244,7 +248,6 @@ function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {
   });
 }
 
-
 /** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
 function pendingFile(source: SourceFile): PendingFile & { source: SourceFile } {
   let index: DeclarationIndex | undefined;
@@ -253,7 +256,7 @@ function pendingFile(source: SourceFile): PendingFile & { source: SourceFile } {
 
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: SourceFile[] } {
-  const withCalls = sources.filter((s) => s.text && callPattern.test(s.text));
+  const withCalls = sources.filter((s) => s.hasCall);
   const targets: Tags[] = [];
   const unbuildable: SourceFile[] = [];
   for (const source of withCalls) {
@@ -313,7 +316,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       byPackage.values().next().value!.push(...unnamed);
     }
     for (const [name, group] of byPackage) {
-      const withCalls = group.filter((s) => callPattern.test(s.text!));
+      const withCalls = group.filter((s) => s.hasCall);
       if (!withCalls.length) continue;
       packages.add(name);
       // Files without a call are read only when the analysis looks up a name they may declare.
