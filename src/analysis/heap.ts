@@ -16,6 +16,7 @@ export interface HeapObject {
   kind: ObjectKind;
   /** How a reference path names it: the variable it was first bound to, or its expression. */
   label: string;
+  /** What was allocated (`T` for `&T{}`, `new(T)` and `var x T`), or the declared type of what a parameter or field points to. */
   type?: GoType;
   node: SyntaxNode;
   file: GoFile;
@@ -819,7 +820,7 @@ export class Interpreter {
         // &s of a struct or array variable: its own storage, which escapes to the heap.
         if (this.isValueKind(variable.type) && current.length) return current;
         // &p of any other variable: a cell that holds what p holds; p itself is unchanged.
-        const cell = this.object('alloc', operand, `&${operand.text}`, { kind: 'pointer', elem: variable.type }, `var:${variable.key}`);
+        const cell = this.object('alloc', operand, `&${operand.text}`, variable.type, `var:${variable.key}`);
         this.state.store(cell, 'value', this.edges(current, `*&${operand.text}`, operand), false);
         return [cell];
       }

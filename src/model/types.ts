@@ -164,8 +164,12 @@ export function typeName(type: GoType): string {
       return `func(${type.params.map(typeName).join(', ')})`;
     case 'interface':
       return type.empty ? 'any' : 'interface';
-    case 'struct':
-      return 'struct{...}';
+    case 'struct': {
+      // As the fields read in source, on one line; a long list is abbreviated.
+      const fields = type.fields.map((f) => (f.embedded ? typeName(f.type) : `${f.name} ${typeName(f.type)}`)).join('; ');
+      if (!fields) return 'struct{}';
+      return fields.length > 40 ? 'struct{...}' : `struct{ ${fields} }`;
+    }
     case 'basic':
       return type.name;
     case 'typeParam':
@@ -182,7 +186,7 @@ export function sameType(a: GoType, b: GoType): boolean {
 /** Whether the type is fully known: no unknown parts, no other packages' named types. */
 function isLocalKnown(type: GoType, pkg: GoPackage, visiting = new Set<string>()): boolean {
   const under = underlying(type, pkg);
-  if (under.kind === 'named') return false;
+  if (under.kind === 'named') return standardLayout(under) !== undefined;
   if (under.kind === 'unknown' || under.kind === 'typeParam') return false;
   if (under.kind === 'array') return isLocalKnown(under.elem, pkg, visiting);
   if (under.kind === 'struct') {
@@ -202,14 +206,50 @@ const basicSizes: Record<string, number> = {
   int: 8, uint: 8, uintptr: 8, int64: 8, uint64: 8, float64: 8, complex64: 8, complex128: 16,
 };
 
+export type Layout = { size: number; align: number; pointers: boolean };
+
+const machineWord: Layout = { size: 8, align: 8, pointers: false };
+const fourBytes: Layout = { size: 4, align: 4, pointers: false };
+
+/**
+ * Standard library types whose layout is the same on every 64-bit platform
+ * and Go release: handles and counters code keeps in small structs. Any other
+ * type of another package has a size this tool cannot know.
+ */
+const standardLayouts: Record<string, Layout> = {
+  'syscall.Handle': machineWord,
+  'syscall.Signal': machineWord,
+  'syscall.Errno': machineWord,
+  'runtime/cgo.Handle': machineWord,
+  'time.Duration': machineWord,
+  'time.Month': machineWord,
+  'time.Weekday': machineWord,
+  'os.FileMode': fourBytes,
+  'io/fs.FileMode': fourBytes,
+  'reflect.Kind': machineWord,
+  'sync.Mutex': { size: 8, align: 4, pointers: false },
+  'sync/atomic.Bool': fourBytes,
+  'sync/atomic.Int32': fourBytes,
+  'sync/atomic.Uint32': fourBytes,
+  'sync/atomic.Int64': machineWord,
+  'sync/atomic.Uint64': machineWord,
+  'sync/atomic.Uintptr': machineWord,
+};
+
+function standardLayout(type: GoType & { kind: 'named' }): Layout | undefined {
+  return type.importPath && !type.args.length ? standardLayouts[`${type.importPath}.${type.name}`] : undefined;
+}
+
 /**
  * Size and alignment on a 64-bit platform, and whether the type holds any
  * pointer, for types whose every part is known; undefined otherwise.
  */
-export function layout(type: GoType, pkg: GoPackage): { size: number; align: number; pointers: boolean } | undefined {
+export function layout(type: GoType, pkg: GoPackage): Layout | undefined {
   if (!isLocalKnown(type, pkg)) return undefined;
   const under = underlying(type, pkg);
   switch (under.kind) {
+    case 'named':
+      return standardLayout(under);
     case 'basic': {
       if (under.name in basicSizes) {
         const size = basicSizes[under.name]!;

@@ -7,7 +7,8 @@ import type { SyntaxNode } from '../parse/parser.js';
 
 /** "foo (*Foo)": the first argument as written, with its static type when known. */
 export function describeArgument(site: Site, index: number): string {
-  const text = site.args[index]?.text ?? '?';
+  const arg = site.args[index];
+  const text = arg ? inline(arg) : '?';
   const type = site.evaluations[0]?.argTypes[index];
   return type && type.kind !== 'unknown' ? `${text} (${typeName(type)})` : text;
 }
@@ -21,6 +22,69 @@ export function relatedAlong(edges: Edge[]): RelatedNode[] {
     if (edge.field) related.push({ node: edge.field.node, file: edge.field.file, message: `field ${edge.via} declared here` });
   }
   return related;
+}
+
+/** What the call attaches: a finalizer (SetFinalizer) or a cleanup (AddCleanup). */
+export function hookNoun(site: Site): string {
+  return site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
+}
+
+/** Longer source text in a message is cut here. */
+const inlineLimit = 60;
+
+/**
+ * Source as written, on one line: comments dropped, line breaks and
+ * indentation folded into single spaces, so a `path:line:col:` message stays
+ * one line; a struct or interface type too long for that reads `struct{...}`.
+ */
+export function inline(node: SyntaxNode): string {
+  const text = inlineText(node);
+  return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
+}
+
+function inlineText(node: SyntaxNode): string {
+  if (node.type === 'comment') return '';
+  if (!node.childCount) return node.text;
+  if ((node.type === 'struct_type' || node.type === 'interface_type') && node.text.includes('\n')) {
+    const folded = fold(node);
+    if (folded.length > inlineLimit / 2) return node.type === 'struct_type' ? 'struct{...}' : 'interface{...}';
+  }
+  return fold(node);
+}
+
+/** The children's one-line texts, one space where the source has blanks or line breaks between them. */
+function fold(node: SyntaxNode): string {
+  let out = '';
+  let end = node.startIndex;
+  for (const child of node.children) {
+    if (!child) continue;
+    const text = inlineText(child);
+    if (!text) continue;
+    const closing = /^[)\]}]/.test(text);
+    // A trailing comma before a closing bracket on its own line goes with the line break.
+    if (closing && child.startIndex > end && out.endsWith(',')) out = out.slice(0, -1);
+    if (child.startIndex > end && out && !/[([]$/.test(out) && !/^[)\]]/.test(text)) out += ' ';
+    out += text;
+    end = child.endIndex;
+  }
+  return out;
+}
+
+/**
+ * "a" or "an" as the word is spoken: "an 8-byte", "an 11-byte", "a 16-byte",
+ * "an int", "a uint".
+ */
+export function withArticle(phrase: string): string {
+  const number = /^\d+/.exec(phrase)?.[0];
+  let vowel: boolean;
+  if (number) {
+    // Spoken in groups of three digits: the first group decides (eight..., eleven..., eighteen...).
+    const lead = number.slice(0, ((number.length - 1) % 3) + 1);
+    vowel = lead.startsWith('8') || lead === '11' || lead === '18';
+  } else {
+    vowel = /^[aeiou]/i.test(phrase) && !/^u(int|ni|s)/i.test(phrase);
+  }
+  return `${vowel ? 'an' : 'a'} ${phrase}`;
 }
 
 export function firstLine(text: string): string {
@@ -38,7 +102,7 @@ export function* argumentObjects(site: Site, index: number): Generator<{ objects
 
 /** A function argument as a path names it: "func literal", or the expression (`b.release`). */
 export function nameOfFunction(node: SyntaxNode): string {
-  return node.type === 'func_literal' ? 'func literal' : firstLine(node.text);
+  return node.type === 'func_literal' ? 'func literal' : inline(node);
 }
 
 /**

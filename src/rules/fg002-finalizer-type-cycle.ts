@@ -3,6 +3,7 @@ import { localDecl, typeName, underlying, type GoType } from '../model/types.js'
 import type { GoPackage } from '../model/package.js';
 import type { RelatedNode, Rule } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
+import { inline } from './describe.js';
 
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
@@ -28,7 +29,7 @@ export const finalizerTypeCycle: Rule = {
     if (!loop) return undefined;
     return {
       message:
-        `${site.args[0]!.text} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
+        `${inline(site.args[0]!)} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
         `if a value ever closes that loop, the finalizer never runs`,
       related: loop.map((s) => s.related),
     };

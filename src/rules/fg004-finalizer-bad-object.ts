@@ -1,7 +1,7 @@
 import { layout, typeName, underlying } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
-import { addressedPackageVariable } from './describe.js';
+import { addressedPackageVariable, inline, withArticle } from './describe.js';
 import { tinyAllocatorLimit } from './fg007-finalizer-may-never-run.js';
 
 /**
@@ -31,7 +31,7 @@ export const finalizerBadObject: Rule = {
     if (type && under && isValueKind(under.kind)) {
       return {
         message:
-          `${arg.text} is a ${typeName(type)} value, not a pointer; runtime.SetFinalizer throws ` +
+          `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
           `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
         related: [],
       };
@@ -45,7 +45,7 @@ export const finalizerBadObject: Rule = {
     const where = operand.type === 'selector_expression' ? fieldWhere(site, operand) : elementWhere(operand);
     if (!where) return undefined;
     return {
-      message: `${arg.text} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
+      message: `${inline(arg)} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
       related: [],
     };
   },

@@ -2,6 +2,7 @@ import { fieldChildren, methodsOf, readParams } from '../model/package.js';
 import { declaredType, readType, sameType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
+import { inline, withArticle } from './describe.js';
 
 /**
  * FG005 finalizer-bad-signature: the finalizer is not a function of exactly
@@ -26,7 +27,7 @@ export const finalizerBadSignature: Rule = {
     const finalizerKind = finalizerType && underlying(finalizerType, site.pkg).kind;
     if (finalizerType && finalizerKind && ['basic', 'struct', 'pointer', 'slice', 'map', 'chan', 'array'].includes(finalizerKind)) {
       return {
-        message: `${finalizer.text} is a ${typeName(finalizerType)}, not a function; runtime.SetFinalizer throws "second argument is ${typeName(finalizerType)}, not a function" and the program dies`,
+        message: `${inline(finalizer)} is ${withArticle(typeName(finalizerType))}, not a function; runtime.SetFinalizer throws "second argument is ${typeName(finalizerType)}, not a function" and the program dies`,
         related: [],
       };
     }
@@ -41,7 +42,7 @@ export const finalizerBadSignature: Rule = {
     }
     if (signature.variadic) return fails('has a variadic parameter, which the runtime does not accept');
     if (objectType && !assignable(objectType, signature.params[0]!, site)) {
-      return fails(`takes a ${typeName(signature.params[0]!)}, which the object's type ${object} is not assignable to`);
+      return fails(`takes ${withArticle(typeName(signature.params[0]!))}, which the object's type ${object} is not assignable to`);
     }
     return undefined;
   },
@@ -79,7 +80,7 @@ function signatureOf(site: Site, node: SyntaxNode): Signature | undefined {
     if (!method || method.receiver?.typeName !== base.name) return undefined;
     if (!method.receiver.pointer || receiverType.kind === 'pointer') {
       return {
-        what: `method expression ${node.text}`,
+        what: `method expression ${inline(node)}`,
         params: [receiverType, ...method.params.map((p) => readType(p.typeNode, method.file))],
         variadic: method.params.some((p) => p.variadic),
       };
@@ -89,7 +90,7 @@ function signatureOf(site: Site, node: SyntaxNode): Signature | undefined {
   const method = site.interpreter.methodOf(node, scope);
   if (!method || site.interpreter.fieldOf(node, scope)) return undefined;
   return {
-    what: `method value ${node.text}`,
+    what: `method value ${inline(node)}`,
     params: method.params.map((p) => readType(p.typeNode, method.file)),
     variadic: method.params.some((p) => p.variadic),
   };

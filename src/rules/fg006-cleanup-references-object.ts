@@ -1,5 +1,5 @@
 import { findPath, renderPath } from '../analysis/paths.js';
-import { argumentObjects, describeArgument, nameOfFunction, relatedAlong } from './describe.js';
+import { argumentObjects, describeArgument, inline, nameOfFunction, relatedAlong } from './describe.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -22,12 +22,12 @@ export const cleanupReferencesObject: Rule = {
         const args = evaluation.argObjects[2] ?? [];
         if (args.some((a) => a.id === object.id)) {
           return {
-            message: `the cleanup argument ${site.args[2]?.text} is ${describeArgument(site, 0)} itself; AddCleanup panics when arg == ptr, and a cleanup argument that is the object keeps it alive forever`,
+            message: `the cleanup argument ${inline(site.args[2]!)} is ${describeArgument(site, 0)} itself; AddCleanup panics when arg == ptr, and a cleanup argument that is the object keeps it alive forever`,
             related: [],
           };
         }
         const holders = [
-          ...args.map((a) => ({ start: a, name: `arg ${site.args[2]?.text}` })),
+          ...args.map((a) => ({ start: a, name: `arg ${inline(site.args[2]!)}` })),
           ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1]!)}` })),
         ];
         for (const { start, name } of holders) {

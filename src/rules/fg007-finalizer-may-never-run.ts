@@ -1,8 +1,7 @@
-import { pointee } from '../analysis/heap.js';
-import { layout, typeName } from '../model/types.js';
+import { layout, typeName, type GoType, type Layout } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
-import { addressedPackageVariable, argumentObjects, describeArgument, isPackageVariable, relatedAlong } from './describe.js';
+import { addressedPackageVariable, argumentObjects, describeArgument, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
 import { findPath, renderPath } from '../analysis/paths.js';
 import type { Edge } from '../analysis/heap.js';
 
@@ -16,28 +15,30 @@ export const tinyAllocatorLimit = 16;
 const sharedTinyBlockSize = tinyAllocatorLimit / 2;
 
 /**
- * FG007 finalizer-may-never-run: the runtime may never run the finalizer
- * even though nothing references the object: the object belongs to a
- * package-level variable (possibly linker-allocated, never freed), it has a
- * zero-size type (all such objects share one address), or it is a tiny
+ * FG007 finalizer-may-never-run: the runtime may never run the finalizer or
+ * cleanup even though nothing references the object: the object belongs to
+ * a package-level variable (possibly linker-allocated, never freed), it has
+ * a zero-size type (all such objects share one address), or it is a tiny
  * pointer-free object that shares a memory block with others, so it is freed
- * only when all of them are.
+ * only when all of them are. AddCleanup is subject to all of it, as
+ * SetFinalizer is (measured on Go 1.26).
  */
 export const finalizerMayNeverRun: Rule = {
   id: 'FG007',
   name: 'finalizer-may-never-run',
   severity: 'warning',
-  summary: 'The runtime may never run this finalizer: global, zero-size or tiny object.',
-  kinds: ['SetFinalizer'],
+  summary: 'The runtime may never run this finalizer or cleanup: global, zero-size or tiny object.',
+  kinds: ['SetFinalizer', 'AddCleanup'],
   check(site) {
     const arg = site.args[0];
     if (!arg) return undefined;
+    const hook = hookNoun(site);
     const global = packageVariable(site, arg);
     if (global) {
       return {
         message:
-          `${arg.text} is ${global}; package-level objects may be allocated by the linker and are never freed, ` +
-          `so the runtime does not guarantee to run this finalizer`,
+          `${inline(arg)} is ${global}; package-level objects may be allocated by the linker and are never freed, ` +
+          `so the runtime does not guarantee to run this ${hook}`,
         related: [],
       };
     }
@@ -46,33 +47,53 @@ export const finalizerMayNeverRun: Rule = {
       return {
         message:
           `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held)}; ` +
-          `while it is there the object is never unreachable, so this finalizer cannot run`,
+          `while it is there the object is never unreachable, so this ${hook} cannot run`,
         related: relatedAlong(held),
       };
     }
-    const type = site.evaluations[0]?.argTypes[0];
-    // &x.f or &a[i] points into a larger allocation: that one's size is what counts.
-    if (!type || type.kind !== 'pointer' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type !== 'composite_literal')) return undefined;
-    const object = pointee(type);
-    const size = layout(object, site.pkg);
-    if (!size) return undefined;
-    if (size.size === 0) {
+    const allocations = allocationsOf(site);
+    const first = allocations?.[0];
+    if (!allocations || !first) return undefined;
+    if (allocations.every((a) => a.layout.size === 0)) {
       return {
-        message: `${arg.text} points to a zero-size ${typeName(object)}; zero-size objects share one address and are never freed, so this finalizer never runs`,
+        message: `${inline(arg)} points to a zero-size ${typeName(first.type)}; zero-size objects share one address and are never freed, so this ${hook} never runs`,
         related: [],
       };
     }
-    if (!size.pointers && size.size <= sharedTinyBlockSize) {
+    if (allocations.every((a) => !a.layout.pointers && a.layout.size > 0 && a.layout.size <= sharedTinyBlockSize)) {
       return {
         message:
-          `${arg.text} points to a ${size.size}-byte ${typeName(object)} without pointers; the runtime packs such tiny objects ` +
-          `into shared ${tinyAllocatorLimit}-byte blocks, and a finalizer runs only when the whole block is unreachable, which may be never`,
+          `${inline(arg)} points to ${withArticle(`${first.layout.size}-byte`)} ${typeName(first.type)} without pointers; the runtime packs such tiny objects ` +
+          `into shared ${tinyAllocatorLimit}-byte blocks, and a ${hook} runs only when the whole block is unreachable, which may be never`,
         related: [],
       };
     }
     return undefined;
   },
 };
+
+/**
+ * The allocations the first argument may point into, with their layouts: the objects the code shows it
+ * holding (`&x.f` points into x's allocation), or, for a value the code does
+ * not show, the type its declaration says it points to.
+ */
+function allocationsOf(site: Site): { type: GoType; layout: Layout }[] | undefined {
+  const types: GoType[] = [];
+  for (const evaluation of site.evaluations) {
+    const declared = evaluation.argTypes[0];
+    const fallback = declared?.kind === 'pointer' ? declared.elem : undefined;
+    const objects = evaluation.argObjects[0] ?? [];
+    for (const object of objects) {
+      const type = object.kind === 'opaque' ? fallback : (object.type ?? fallback);
+      if (!type) return undefined;
+      types.push(type);
+    }
+    if (!objects.length && fallback) types.push(fallback);
+  }
+  const allocations = types.map((type) => ({ type, layout: layout(type, site.pkg) }));
+  // A size this tool cannot know (a type of another package) is not guessed at.
+  return allocations.every((a) => a.layout) ? (allocations as { type: GoType; layout: Layout }[]) : undefined;
+}
 
 /** A path from a package-level variable to the finalized object, as the code leaves the references. */
 function heldByPackageVariable(site: Site): Edge[] | undefined {

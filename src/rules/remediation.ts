@@ -103,8 +103,8 @@ const en: Catalog = {
   },
   FG007: {
     problem:
-      'This finalizer may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and no finalizer runs when the program exits.',
-    fix: 'Fix: do not rely on the finalizer here. Release the resource explicitly (a Close method, `defer`). If a finalizer is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
+      'This finalizer or cleanup may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and `runtime.AddCleanup` is subject to the same (measured on Go 1.26: no cleanup ran on tiny objects kept beside live ones); no finalizer or cleanup runs when the program exits.',
+    fix: 'Fix: do not rely on the finalizer or cleanup here. Release the resource explicitly (a Close method, `defer`). If one is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
   },
 };
 
@@ -156,8 +156,8 @@ const ru: Catalog = {
   },
   FG007: {
     problem:
-      'Этот финализатор может не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор; при завершении программы финализаторы не запускаются вовсе.',
-    fix: 'Исправление: не полагайтесь здесь на финализатор. Освобождайте ресурс явно (метод Close, `defer`). Если финализатор всё же нужен как страховка, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
+      'Этот финализатор или cleanup-функция могут не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор, и `runtime.AddCleanup` подчиняется тому же (измерено на Go 1.26: ни одна cleanup-функция крошечных объектов рядом с живыми не запустилась); при завершении программы ни финализаторы, ни cleanup-функции не запускаются.',
+    fix: 'Исправление: не полагайтесь здесь ни на финализатор, ни на cleanup-функцию. Освобождайте ресурс явно (метод Close, `defer`). Если страховка всё же нужна, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
   },
 };
 

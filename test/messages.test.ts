@@ -1,0 +1,96 @@
+// Finding messages as users read them: one line each, types named as written,
+// English articles as the words are spoken.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../src/engine.js';
+import { withArticle } from '../src/rules/describe.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The findings' messages for one Go file of package main, by line. */
+async function messages(source: string, goMod?: string): Promise<Map<number, string[]>> {
+  const dir = mkdtempSync(join(tmpdir(), 'fg-messages-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'main.go'), source);
+  if (goMod) writeFileSync(join(dir, 'go.mod'), goMod);
+  const { findings } = await analyze([dir], { root: dir });
+  const byLine = new Map<number, string[]>();
+  for (const f of findings) byLine.set(f.line, [...(byLine.get(f.line) ?? []), `${f.ruleId} ${f.message}`]);
+  return byLine;
+}
+
+describe('articles', () => {
+  it('say "an" before a number spoken with a vowel', () => {
+    for (const n of [8, 11, 18, 80, 800, 8000, 11000, 18000]) expect(withArticle(`${n}-byte`)).toBe(`an ${n}-byte`);
+    for (const n of [1, 4, 16, 110, 180, 1100]) expect(withArticle(`${n}-byte`)).toBe(`a ${n}-byte`);
+  });
+
+  it('say "an" before types spoken with a vowel', () => {
+    expect(withArticle('int')).toBe('an int');
+    expect(withArticle('interface')).toBe('an interface');
+    expect(withArticle('unsafe.Pointer')).toBe('an unsafe.Pointer');
+    expect(withArticle('uint32')).toBe('a uint32');
+    expect(withArticle('uintptr')).toBe('a uintptr');
+    expect(withArticle('struct{ fd int }')).toBe('a struct{ fd int }');
+  });
+});
+
+describe('types and expressions in messages', () => {
+  it('keep a multi-line anonymous struct on one line, without its comments', async () => {
+    const found = await messages(`package main
+
+import "runtime"
+
+func open() {
+	h := &struct {
+		// the descriptor
+		fd int32
+	}{fd: 3}
+	runtime.SetFinalizer(h, func(*struct{ fd int32 }) {})
+	runtime.SetFinalizer(&struct {
+		fd int64 // the descriptor
+	}{
+		fd: 4,
+	}, func(*struct{ fd int64 }) {})
+}
+`);
+    expect(found.get(10)).toEqual([expect.stringMatching(/^FG007 h points to a 4-byte struct\{ fd int32 \} without pointers;/)]);
+    expect(found.get(11)).toEqual([expect.stringMatching(/^FG007 &struct \{ fd int64 \}\{ fd: 4 \} points to an 8-byte struct\{ fd int64 \} without pointers;/)]);
+    for (const list of found.values()) for (const m of list) expect(m).not.toMatch(/\n|\/\//);
+  });
+
+  it('give the article of the spoken type', async () => {
+    const found = await messages(`package main
+
+import "runtime"
+
+type T struct{ p *int }
+
+func open() {
+	t := &T{}
+	runtime.SetFinalizer(t, func(int) {})
+}
+`);
+    expect(found.get(9)?.[0]).toMatch(/takes an int, which/);
+  });
+});
+
+describe('FG007 on AddCleanup', () => {
+  it('names the cleanup, not a finalizer', async () => {
+    const found = await messages(`package main
+
+import "runtime"
+
+type Lease struct{ id, ttl uint32 }
+
+func grant() {
+	l := &Lease{id: 1}
+	runtime.AddCleanup(l, func(int) {}, 0)
+}
+`);
+    expect(found.get(9)?.[0]).toMatch(/^FG007 l points to an 8-byte Lease without pointers; .* a cleanup runs only when the whole block is unreachable/);
+  });
+});
