@@ -34135,8 +34135,13 @@ function typeName(type) {
             return `func(${type.params.map(typeName).join(', ')})`;
         case 'interface':
             return type.empty ? 'any' : 'interface';
-        case 'struct':
-            return 'struct{...}';
+        case 'struct': {
+            // As the fields read in source, on one line; a long list is abbreviated.
+            const fields = type.fields.map((f) => (f.embedded ? typeName(f.type) : `${f.name} ${typeName(f.type)}`)).join('; ');
+            if (!fields)
+                return 'struct{}';
+            return fields.length > 40 ? 'struct{...}' : `struct{ ${fields} }`;
+        }
         case 'basic':
             return type.name;
         case 'typeParam':
@@ -34152,7 +34157,7 @@ function sameType(a, b) {
 function isLocalKnown(type, pkg, visiting = new Set()) {
     const under = underlying(type, pkg);
     if (under.kind === 'named')
-        return false;
+        return standardLayout(under) !== undefined;
     if (under.kind === 'unknown' || under.kind === 'typeParam')
         return false;
     if (under.kind === 'array')
@@ -34175,6 +34180,35 @@ const basicSizes = {
     bool: 1, int8: 1, uint8: 1, byte: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, rune: 4, float32: 4,
     int: 8, uint: 8, uintptr: 8, int64: 8, uint64: 8, float64: 8, complex64: 8, complex128: 16,
 };
+const machineWord = { size: 8, align: 8, pointers: false };
+const fourBytes = { size: 4, align: 4, pointers: false };
+/**
+ * Standard library types whose layout is the same on every 64-bit platform
+ * and Go release: handles and counters code keeps in small structs. Any other
+ * type of another package has a size this tool cannot know.
+ */
+const standardLayouts = {
+    'syscall.Handle': machineWord,
+    'syscall.Signal': machineWord,
+    'syscall.Errno': machineWord,
+    'runtime/cgo.Handle': machineWord,
+    'time.Duration': machineWord,
+    'time.Month': machineWord,
+    'time.Weekday': machineWord,
+    'os.FileMode': fourBytes,
+    'io/fs.FileMode': fourBytes,
+    'reflect.Kind': machineWord,
+    'sync.Mutex': { size: 8, align: 4, pointers: false },
+    'sync/atomic.Bool': fourBytes,
+    'sync/atomic.Int32': fourBytes,
+    'sync/atomic.Uint32': fourBytes,
+    'sync/atomic.Int64': machineWord,
+    'sync/atomic.Uint64': machineWord,
+    'sync/atomic.Uintptr': machineWord,
+};
+function standardLayout(type) {
+    return type.importPath && !type.args.length ? standardLayouts[`${type.importPath}.${type.name}`] : undefined;
+}
 /**
  * Size and alignment on a 64-bit platform, and whether the type holds any
  * pointer, for types whose every part is known; undefined otherwise.
@@ -34184,6 +34218,8 @@ function layout(type, pkg) {
         return undefined;
     const under = underlying(type, pkg);
     switch (under.kind) {
+        case 'named':
+            return standardLayout(under);
         case 'basic': {
             if (under.name in basicSizes) {
                 const size = basicSizes[under.name];
@@ -34997,7 +35033,7 @@ class Interpreter {
                 if (this.isValueKind(variable.type) && current.length)
                     return current;
                 // &p of any other variable: a cell that holds what p holds; p itself is unchanged.
-                const cell = this.object('alloc', operand, `&${operand.text}`, { kind: 'pointer', elem: variable.type }, `var:${variable.key}`);
+                const cell = this.object('alloc', operand, `&${operand.text}`, variable.type, `var:${variable.key}`);
                 this.state.store(cell, 'value', this.edges(current, `*&${operand.text}`, operand), false);
                 return [cell];
             }
@@ -35641,7 +35677,8 @@ function renderPath(start, edges) {
 
 /** "foo (*Foo)": the first argument as written, with its static type when known. */
 function describeArgument(site, index) {
-    const text = site.args[index]?.text ?? '?';
+    const arg = site.args[index];
+    const text = arg ? inline(arg) : '?';
     const type = site.evaluations[0]?.argTypes[index];
     return type && type.kind !== 'unknown' ? `${text} (${typeName(type)})` : text;
 }
@@ -35655,6 +35692,71 @@ function relatedAlong(edges) {
             related.push({ node: edge.field.node, file: edge.field.file, message: `field ${edge.via} declared here` });
     }
     return related;
+}
+/** What the call attaches: a finalizer (SetFinalizer) or a cleanup (AddCleanup). */
+function hookNoun(site) {
+    return site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
+}
+/** Longer source text in a message is cut here. */
+const inlineLimit = 60;
+/**
+ * Source as written, on one line: comments dropped, line breaks and
+ * indentation folded into single spaces, so a `path:line:col:` message stays
+ * one line; a struct or interface type too long for that reads `struct{...}`.
+ */
+function inline(node) {
+    const text = inlineText(node);
+    return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
+}
+function inlineText(node) {
+    if (node.type === 'comment')
+        return '';
+    if (!node.childCount)
+        return node.text;
+    if ((node.type === 'struct_type' || node.type === 'interface_type') && node.text.includes('\n')) {
+        const folded = fold(node);
+        if (folded.length > inlineLimit / 2)
+            return node.type === 'struct_type' ? 'struct{...}' : 'interface{...}';
+    }
+    return fold(node);
+}
+/** The children's one-line texts, one space where the source has blanks or line breaks between them. */
+function fold(node) {
+    let out = '';
+    let end = node.startIndex;
+    for (const child of node.children) {
+        if (!child)
+            continue;
+        const text = inlineText(child);
+        if (!text)
+            continue;
+        const closing = /^[)\]}]/.test(text);
+        // A trailing comma before a closing bracket on its own line goes with the line break.
+        if (closing && child.startIndex > end && out.endsWith(','))
+            out = out.slice(0, -1);
+        if (child.startIndex > end && out && !/[([]$/.test(out) && !/^[)\]]/.test(text))
+            out += ' ';
+        out += text;
+        end = child.endIndex;
+    }
+    return out;
+}
+/**
+ * "a" or "an" as the word is spoken: "an 8-byte", "an 11-byte", "a 16-byte",
+ * "an int", "a uint".
+ */
+function withArticle(phrase) {
+    const number = /^\d+/.exec(phrase)?.[0];
+    let vowel;
+    if (number) {
+        // Spoken in groups of three digits: the first group decides (eight..., eleven..., eighteen...).
+        const lead = number.slice(0, ((number.length - 1) % 3) + 1);
+        vowel = lead.startsWith('8') || lead === '11' || lead === '18';
+    }
+    else {
+        vowel = /^[aeiou]/i.test(phrase) && !/^u(int|ni|s)/i.test(phrase);
+    }
+    return `${vowel ? 'an' : 'a'} ${phrase}`;
 }
 function firstLine(text) {
     const line = text.split('\n')[0].trim();
@@ -35670,7 +35772,7 @@ function* argumentObjects(site, index) {
 }
 /** A function argument as a path names it: "func literal", or the expression (`b.release`). */
 function nameOfFunction(node) {
-    return node.type === 'func_literal' ? 'func literal' : firstLine(node.text);
+    return node.type === 'func_literal' ? 'func literal' : inline(node);
 }
 /**
  * The package-level variable an address points into (`&g`, `&g.f`, `&g[i]`),
@@ -35728,6 +35830,7 @@ const finalizerCycle = {
 
 
 
+
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
  * object's type can reach itself through fields that hold references
@@ -35755,7 +35858,7 @@ const finalizerTypeCycle = {
         if (!loop)
             return undefined;
         return {
-            message: `${site.args[0].text} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
+            message: `${inline(site.args[0])} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
                 `if a value ever closes that loop, the finalizer never runs`,
             related: loop.map((s) => s.related),
         };
@@ -35867,7 +35970,6 @@ const finalizerReferencesObject = {
 
 
 
-
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 const tinyAllocatorLimit = 16;
 /**
@@ -35877,28 +35979,30 @@ const tinyAllocatorLimit = 16;
  */
 const sharedTinyBlockSize = tinyAllocatorLimit / 2;
 /**
- * FG007 finalizer-may-never-run: the runtime may never run the finalizer
- * even though nothing references the object: the object belongs to a
- * package-level variable (possibly linker-allocated, never freed), it has a
- * zero-size type (all such objects share one address), or it is a tiny
+ * FG007 finalizer-may-never-run: the runtime may never run the finalizer or
+ * cleanup even though nothing references the object: the object belongs to
+ * a package-level variable (possibly linker-allocated, never freed), it has
+ * a zero-size type (all such objects share one address), or it is a tiny
  * pointer-free object that shares a memory block with others, so it is freed
- * only when all of them are.
+ * only when all of them are. AddCleanup is subject to all of it, as
+ * SetFinalizer is (measured on Go 1.26).
  */
 const finalizerMayNeverRun = {
     id: 'FG007',
     name: 'finalizer-may-never-run',
     severity: 'warning',
-    summary: 'The runtime may never run this finalizer: global, zero-size or tiny object.',
-    kinds: ['SetFinalizer'],
+    summary: 'The runtime may never run this finalizer or cleanup: global, zero-size or tiny object.',
+    kinds: ['SetFinalizer', 'AddCleanup'],
     check(site) {
         const arg = site.args[0];
         if (!arg)
             return undefined;
+        const hook = hookNoun(site);
         const global = packageVariable(site, arg);
         if (global) {
             return {
-                message: `${arg.text} is ${global}; package-level objects may be allocated by the linker and are never freed, ` +
-                    `so the runtime does not guarantee to run this finalizer`,
+                message: `${inline(arg)} is ${global}; package-level objects may be allocated by the linker and are never freed, ` +
+                    `so the runtime does not guarantee to run this ${hook}`,
                 related: [],
             };
         }
@@ -35906,34 +36010,54 @@ const finalizerMayNeverRun = {
         if (held) {
             return {
                 message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held)}; ` +
-                    `while it is there the object is never unreachable, so this finalizer cannot run`,
+                    `while it is there the object is never unreachable, so this ${hook} cannot run`,
                 related: relatedAlong(held),
             };
         }
-        const type = site.evaluations[0]?.argTypes[0];
-        // &x.f or &a[i] points into a larger allocation: that one's size is what counts.
-        if (!type || type.kind !== 'pointer' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type !== 'composite_literal'))
+        const allocations = allocationsOf(site);
+        const first = allocations?.[0];
+        if (!allocations || !first)
             return undefined;
-        const object = pointee(type);
-        const size = layout(object, site.pkg);
-        if (!size)
-            return undefined;
-        if (size.size === 0) {
+        if (allocations.every((a) => a.layout.size === 0)) {
             return {
-                message: `${arg.text} points to a zero-size ${typeName(object)}; zero-size objects share one address and are never freed, so this finalizer never runs`,
+                message: `${inline(arg)} points to a zero-size ${typeName(first.type)}; zero-size objects share one address and are never freed, so this ${hook} never runs`,
                 related: [],
             };
         }
-        if (!size.pointers && size.size <= sharedTinyBlockSize) {
+        if (allocations.every((a) => !a.layout.pointers && a.layout.size > 0 && a.layout.size <= sharedTinyBlockSize)) {
             return {
-                message: `${arg.text} points to a ${size.size}-byte ${typeName(object)} without pointers; the runtime packs such tiny objects ` +
-                    `into shared ${tinyAllocatorLimit}-byte blocks, and a finalizer runs only when the whole block is unreachable, which may be never`,
+                message: `${inline(arg)} points to ${withArticle(`${first.layout.size}-byte`)} ${typeName(first.type)} without pointers; the runtime packs such tiny objects ` +
+                    `into shared ${tinyAllocatorLimit}-byte blocks, and a ${hook} runs only when the whole block is unreachable, which may be never`,
                 related: [],
             };
         }
         return undefined;
     },
 };
+/**
+ * The allocations the first argument may point into, with their layouts: the objects the code shows it
+ * holding (`&x.f` points into x's allocation), or, for a value the code does
+ * not show, the type its declaration says it points to.
+ */
+function allocationsOf(site) {
+    const types = [];
+    for (const evaluation of site.evaluations) {
+        const declared = evaluation.argTypes[0];
+        const fallback = declared?.kind === 'pointer' ? declared.elem : undefined;
+        const objects = evaluation.argObjects[0] ?? [];
+        for (const object of objects) {
+            const type = object.kind === 'opaque' ? fallback : (object.type ?? fallback);
+            if (!type)
+                return undefined;
+            types.push(type);
+        }
+        if (!objects.length && fallback)
+            types.push(fallback);
+    }
+    const allocations = types.map((type) => ({ type, layout: layout(type, site.pkg) }));
+    // A size this tool cannot know (a type of another package) is not guessed at.
+    return allocations.every((a) => a.layout) ? allocations : undefined;
+}
 /** A path from a package-level variable to the finalized object, as the code leaves the references. */
 function heldByPackageVariable(site) {
     const variables = site.interpreter.packageVariables();
@@ -35998,7 +36122,7 @@ const finalizerBadObject = {
         const under = type && underlying(type, site.pkg);
         if (type && under && isValueKind(under.kind)) {
             return {
-                message: `${arg.text} is a ${typeName(type)} value, not a pointer; runtime.SetFinalizer throws ` +
+                message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
                     `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
                 related: [],
             };
@@ -36015,7 +36139,7 @@ const finalizerBadObject = {
         if (!where)
             return undefined;
         return {
-            message: `${arg.text} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
+            message: `${inline(arg)} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
             related: [],
         };
     },
@@ -36071,6 +36195,7 @@ function fieldPosition(site, selector) {
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
 
 
+
 /**
  * FG005 finalizer-bad-signature: the finalizer is not a function of exactly
  * one parameter to which the object's type is assignable: wrong arity, a
@@ -36095,7 +36220,7 @@ const finalizerBadSignature = {
         const finalizerKind = finalizerType && underlying(finalizerType, site.pkg).kind;
         if (finalizerType && finalizerKind && ['basic', 'struct', 'pointer', 'slice', 'map', 'chan', 'array'].includes(finalizerKind)) {
             return {
-                message: `${finalizer.text} is a ${typeName(finalizerType)}, not a function; runtime.SetFinalizer throws "second argument is ${typeName(finalizerType)}, not a function" and the program dies`,
+                message: `${inline(finalizer)} is ${withArticle(typeName(finalizerType))}, not a function; runtime.SetFinalizer throws "second argument is ${typeName(finalizerType)}, not a function" and the program dies`,
                 related: [],
             };
         }
@@ -36112,7 +36237,7 @@ const finalizerBadSignature = {
         if (signature.variadic)
             return fails('has a variadic parameter, which the runtime does not accept');
         if (objectType && !assignable(objectType, signature.params[0], site)) {
-            return fails(`takes a ${typeName(signature.params[0])}, which the object's type ${object} is not assignable to`);
+            return fails(`takes ${withArticle(typeName(signature.params[0]))}, which the object's type ${object} is not assignable to`);
         }
         return undefined;
     },
@@ -36149,7 +36274,7 @@ function signatureOf(site, node) {
             return undefined;
         if (!method.receiver.pointer || receiverType.kind === 'pointer') {
             return {
-                what: `method expression ${node.text}`,
+                what: `method expression ${inline(node)}`,
                 params: [receiverType, ...method.params.map((p) => readType(p.typeNode, method.file))],
                 variadic: method.params.some((p) => p.variadic),
             };
@@ -36160,7 +36285,7 @@ function signatureOf(site, node) {
     if (!method || site.interpreter.fieldOf(node, scope))
         return undefined;
     return {
-        what: `method value ${node.text}`,
+        what: `method value ${inline(node)}`,
         params: method.params.map((p) => readType(p.typeNode, method.file)),
         variadic: method.params.some((p) => p.variadic),
     };
@@ -36308,12 +36433,12 @@ const cleanupReferencesObject = {
                 const args = evaluation.argObjects[2] ?? [];
                 if (args.some((a) => a.id === object.id)) {
                     return {
-                        message: `the cleanup argument ${site.args[2]?.text} is ${describeArgument(site, 0)} itself; AddCleanup panics when arg == ptr, and a cleanup argument that is the object keeps it alive forever`,
+                        message: `the cleanup argument ${inline(site.args[2])} is ${describeArgument(site, 0)} itself; AddCleanup panics when arg == ptr, and a cleanup argument that is the object keeps it alive forever`,
                         related: [],
                     };
                 }
                 const holders = [
-                    ...args.map((a) => ({ start: a, name: `arg ${site.args[2]?.text}` })),
+                    ...args.map((a) => ({ start: a, name: `arg ${inline(site.args[2])}` })),
                     ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1])}` })),
                 ];
                 for (const { start, name } of holders) {
@@ -36424,8 +36549,8 @@ const en = {
         fix: 'Fix: pass as `arg` only what the cleanup has to release (a file descriptor, a C pointer, a small handle struct that does not point back), and write the cleanup as a function of that value: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Cycles among objects are fine for AddCleanup; only reachability from cleanup and arg matters.',
     },
     FG007: {
-        problem: 'This finalizer may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and no finalizer runs when the program exits.',
-        fix: 'Fix: do not rely on the finalizer here. Release the resource explicitly (a Close method, `defer`). If a finalizer is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
+        problem: 'This finalizer or cleanup may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and `runtime.AddCleanup` is subject to the same (measured on Go 1.26: no cleanup ran on tiny objects kept beside live ones); no finalizer or cleanup runs when the program exits.',
+        fix: 'Fix: do not rely on the finalizer or cleanup here. Release the resource explicitly (a Close method, `defer`). If one is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
     },
 };
 const ru = {
@@ -36466,8 +36591,8 @@ const ru = {
         fix: 'Исправление: передавайте в `arg` только то, что cleanup-функция должна освободить (файловый дескриптор, указатель C, небольшую структуру-дескриптор без обратных ссылок), и пишите cleanup как функцию от этого значения: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Циклы между объектами для AddCleanup не страшны; важно лишь, чтобы ptr не был достижим из cleanup и arg.',
     },
     FG007: {
-        problem: 'Этот финализатор может не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор; при завершении программы финализаторы не запускаются вовсе.',
-        fix: 'Исправление: не полагайтесь здесь на финализатор. Освобождайте ресурс явно (метод Close, `defer`). Если финализатор всё же нужен как страховка, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
+        problem: 'Этот финализатор или cleanup-функция могут не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор, и `runtime.AddCleanup` подчиняется тому же (измерено на Go 1.26: ни одна cleanup-функция крошечных объектов рядом с живыми не запустилась); при завершении программы ни финализаторы, ни cleanup-функции не запускаются.',
+        fix: 'Исправление: не полагайтесь здесь ни на финализатор, ни на cleanup-функцию. Освобождайте ресурс явно (метод Close, `defer`). Если страховка всё же нужна, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
     },
 };
 const catalogs = { en, ru };
