@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Fixture, Outcome } from './wants.js';
+import { isTestFile, type Fixture, type Outcome } from './wants.js';
 
 /** Module path of every fixture copy: fixtures import their own sub-packages as fixture/NAME. */
 export const FIXTURE_MODULE = 'fixture';
@@ -197,7 +197,9 @@ export class Oracle {
       writeFileSync(join(work, 'go.mod'), `module ${FIXTURE_MODULE}\n\ngo ${this.go.major}.${this.go.minor}\n`);
     }
     writeFileSync(join(work, HARNESS_FILE), HARNESS_SOURCE);
-    const build = await exec('go', ['build', '-o', 'fixture.bin', '.'], work, this.env, 180_000);
+    // Wants in a test file are about the package's tests: the test binary runs them (its tests end with gcLoop()).
+    const command = fixture.wants.some((w) => isTestFile(w.file)) ? ['test', '-c'] : ['build'];
+    const build = await exec('go', [...command, '-o', 'fixture.bin', '.'], work, this.env, 180_000);
     if (build.timedOut || build.code !== 0) {
       return {
         observed: 'build-failed',

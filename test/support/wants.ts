@@ -103,6 +103,8 @@ export function expectedOutcomes(wants: readonly Want[]): Outcome[] {
   return ['ran'];
 }
 
+export const isTestFile = (file: string) => file.endsWith('_test.go');
+
 export const fixturesRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
 function goFilesOf(dir: string): string[] {
