@@ -3212,10 +3212,17 @@ function checkSite(site, clearing) {
     }
     return results;
 }
-function analyzePackage(pkg, reporter) {
+/**
+ * Interprets a package and reports its calls. `reportsIn` limits both the
+ * entry points and the calls reported to some of its files: the test files,
+ * when the package is analyzed again with its tests.
+ */
+function analyzePackage(pkg, reporter, reportsIn = () => true) {
     const interpreter = new Interpreter(pkg);
     const evaluations = new Map();
     for (const root of rootFunctions(pkg)) {
+        if (!reportsIn(root.file))
+            continue;
         for (const evaluation of interpreter.interpretRoot(root)) {
             const list = evaluations.get(evaluation.call.id) ?? [];
             list.push(evaluation);
@@ -3223,7 +3230,11 @@ function analyzePackage(pkg, reporter) {
         }
     }
     const clearings = [...evaluations.values()].flat().filter((e) => isRemoval(e.call));
+    let sites = 0;
     for (const all of evaluations.values()) {
+        if (!reportsIn(all[0].file))
+            continue;
+        sites++;
         const clearing = isRemoval(all[0].call);
         const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
         const first = list[0];
@@ -3240,7 +3251,7 @@ function analyzePackage(pkg, reporter) {
             reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
         }
     }
-    return evaluations.size;
+    return sites;
 }
 function dedupeRelated(related) {
     const seen = new Set();
@@ -3251,6 +3262,20 @@ function dedupeRelated(related) {
         seen.add(key);
         return true;
     });
+}
+const isTestFile = (path) => path.endsWith('_test.go');
+/**
+ * How a package's files are analyzed, as go vet does: the package alone, so
+ * that findings in its own files come from its own code, then with its test
+ * files, reporting only the calls in those. A test's package-level variable
+ * can then never be blamed on the library.
+ */
+function testVariants(files) {
+    const library = files.filter((s) => !isTestFile(s.path));
+    const variants = [{ files: library }];
+    if (files.some((s) => s.hasCall && isTestFile(s.path)))
+        variants.push({ files, reportsIn: (file) => isTestFile(file.path) });
+    return variants;
 }
 /** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
 function pendingFile(source) {
@@ -3317,6 +3342,34 @@ async function analyzeDir(dir, reporter, options, stats) {
         for (const source of sources)
             if (source.unreadable)
                 notice(source.path, undefined, source.unreadable);
+    /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
+    const analyzeVariant = (name, group, reportsIn) => {
+        const withCalls = group.filter((s) => s.hasCall);
+        if (!withCalls.length)
+            return;
+        // Files without a call are read only when the analysis looks up a name they may declare.
+        const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
+        const loadMore = (wanted) => {
+            const loaded = [];
+            for (const file of pending) {
+                if (!wanted(file))
+                    continue;
+                pending.delete(file);
+                loaded.push(parse(file.source));
+            }
+            return loaded;
+        };
+        for (const source of withCalls) {
+            const file = parse(source);
+            if (!file.hasErrors)
+                continue;
+            const error = firstError(file.tree.rootNode);
+            const where = !error ? '' : error.isMissing ? `: missing ${error.type}` : error.text ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : '';
+            notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
+        }
+        const eager = shortcuts ? withCalls : group;
+        stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, reportsIn);
+    };
     const packages = new Set();
     const before = reporter.findings.length;
     for (const tags of targets) {
@@ -3333,33 +3386,12 @@ async function analyzeDir(dir, reporter, options, stats) {
             byPackage.delete('');
             byPackage.values().next().value.push(...unnamed);
         }
-        for (const [name, group] of byPackage) {
-            const withCalls = group.filter((s) => s.hasCall);
-            if (!withCalls.length)
+        for (const [name, packageFiles] of byPackage) {
+            if (!packageFiles.some((s) => s.hasCall))
                 continue;
             packages.add(name);
-            // Files without a call are read only when the analysis looks up a name they may declare.
-            const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
-            const loadMore = (wanted) => {
-                const loaded = [];
-                for (const file of pending) {
-                    if (!wanted(file))
-                        continue;
-                    pending.delete(file);
-                    loaded.push(parse(file.source));
-                }
-                return loaded;
-            };
-            for (const source of withCalls) {
-                const file = parse(source);
-                if (!file.hasErrors)
-                    continue;
-                const error = firstError(file.tree.rootNode);
-                const where = !error ? '' : error.isMissing ? `: missing ${error.type}` : error.text ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : '';
-                notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
-            }
-            const eager = shortcuts ? withCalls : group;
-            stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter);
+            for (const variant of testVariants(packageFiles))
+                analyzeVariant(name, variant.files, variant.reportsIn);
         }
     }
     stats.packages += packages.size;
