@@ -4,7 +4,7 @@
 // Action both call analyze().
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { Interpreter, type SiteEvaluation } from './analysis/heap.js';
+import { Interpreter, removesFinalizer, type SiteEvaluation } from './analysis/heap.js';
 import { fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
@@ -195,12 +195,18 @@ function clearedLater(evaluation: SiteEvaluation, clearings: SiteEvaluation[]): 
   );
 }
 
-/** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
-function checkSite(site: Site, clearing: boolean): { rule: Rule; report: Report }[] {
+/**
+ * Runs the rules on one call; a fatal finding (the program dies there) stands
+ * alone. Fatal rules see every way the call is reached: a finalizer removed
+ * later does not save a program that dies at the call.
+ */
+function checkSite(site: Site, kept: SiteEvaluation[], clearing: boolean): { rule: Rule; report: Report }[] {
   const results: { rule: Rule; report: Report }[] = [];
   for (const rule of rules) {
     if (!rule.kinds.includes(site.kind) || (clearing && !rule.checksRemoval)) continue;
-    const report = rule.check(site);
+    const evaluations = rule.fatal ? site.evaluations : kept;
+    if (!evaluations.length) continue;
+    const report = rule.check({ ...site, evaluations });
     if (!report) continue;
     if (rule.fatal) return [{ rule, report }];
     results.push({ rule, report });
@@ -224,17 +230,16 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, reportsIn: (file: Go
       evaluations.set(evaluation.call.id, list);
     }
   }
-  const clearings = [...evaluations.values()].flat().filter((e) => isRemoval(e.call));
+  const clearings = [...evaluations.values()].flat().filter(removesFinalizer);
   let sites = 0;
   for (const all of evaluations.values()) {
-    if (!reportsIn(all[0]!.file)) continue;
+    const first = all[0]!;
+    if (!reportsIn(first.file)) continue;
     sites++;
-    const clearing = isRemoval(all[0]!.call);
-    const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
-    const first = list[0];
-    if (!first) continue;
-    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
-    for (const { rule, report } of checkSite(site, clearing)) {
+    const clearing = removesFinalizer(first);
+    const kept = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
+    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
+    for (const { rule, report } of checkSite(site, kept, clearing)) {
       const related = report.related.map((r) => ({
         path: reporter.path(r.file.path),
         line: r.node.startPosition.row + 1,

@@ -45,6 +45,7 @@ describe('want parsing and matching', () => {
     expect(expectedOutcomes(w('FG007'))).toEqual(['never']);
     expect(expectedOutcomes(w('FG004'))).toEqual(['fatal']);
     expect(expectedOutcomes(w('FG005'))).toEqual(['fatal']);
+    expect(expectedOutcomes(w('FG008'))).toEqual(['fatal']);
     expect(expectedOutcomes(w('FG006'))).toEqual(['never', 'panic']);
   });
 

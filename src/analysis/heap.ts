@@ -141,13 +141,32 @@ export interface SiteEvaluation {
   conditional: number;
   /** When the interpreter met the call: a later one ran after it. */
   order: number;
+  /**
+   * The constructs that may not run around the call, outermost first, one id
+   * per branch, case, loop or stored closure. A call whose regions start with
+   * another's, met after it, runs only after that one ran.
+   */
+  regions: readonly number[];
+  /** The calls the call was inlined through: the same call met again with the same context is a loop's next iteration. */
+  context: string;
+  /** The calls of the package's functions the interpreter went through to reach the call, outermost first. */
+  chain: readonly CallPlace[];
   /** The interpretation this call was met in; its final state holds the references the code makes. */
   run: RootRun;
+}
+
+export interface CallPlace {
+  call: SyntaxNode;
+  file: GoFile;
 }
 
 export interface RootRun {
   root: FuncDecl;
   finalState: State;
+  /** Every call met in this run, in the order met. */
+  sites: SiteEvaluation[];
+  /** Calls of the package's own functions that were not followed (bounds, recursion), with what they were passed. */
+  unfollowed: { order: number; objects: HeapObject[] }[];
 }
 
 const maxInlineDepth = 4;
@@ -188,6 +207,11 @@ export function runtimeCallKind(call: SyntaxNode, file: GoFile, scope: Scope): S
   return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
 }
 
+/** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
+export function removesFinalizer(evaluation: SiteEvaluation): boolean {
+  return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
+
 export class Interpreter {
   private nextObject = 1;
   private nextVar = 1;
@@ -201,8 +225,13 @@ export class Interpreter {
   private depth = 0;
   /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
   private conditional = 0;
+  /** The ids of the enclosing constructs that may not run, outermost first. */
+  private readonly regions: number[] = [];
+  private nextRegion = 1;
   private context = '';
   private readonly callStack: FuncDecl[] = [];
+  /** The calls interpreted in place around the current code, outermost first. */
+  private readonly chain: CallPlace[] = [];
   private readonly inlined = new Map<FuncDecl, number>();
   private frame!: Frame;
 
@@ -216,8 +245,10 @@ export class Interpreter {
     this.steps = 0;
     this.inlined.clear();
     this.state = new State();
-    this.run = { root, finalState: this.state };
+    this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
     this.callStack.length = 0;
+    this.chain.length = 0;
+    this.regions.length = 0;
     const scope = new Scope(this.globalScope);
     this.file = root.file;
     this.conditional = 0;
@@ -462,10 +493,9 @@ export class Interpreter {
         const inner = new Scope(scope);
         this.statement(node.childForFieldName('initializer'), inner);
         this.evaluate(node.childForFieldName('condition'), inner);
-        this.maybe(() => {
-          this.statement(node.childForFieldName('consequence'), inner);
-          this.statement(node.childForFieldName('alternative'), inner);
-        });
+        // Each branch is a region of its own: code in one never runs after code in the other.
+        this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
+        this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
         return;
       }
       case 'for_statement':
@@ -538,11 +568,9 @@ export class Interpreter {
     } else {
       this.evaluate(node.childForFieldName('value'), inner);
     }
-    this.maybe(() => {
-      for (const clause of node.namedChildren) {
-        if (clause && /case|default/.test(clause.type)) this.switchCase(clause, inner, bound);
-      }
-    });
+    for (const clause of node.namedChildren) {
+      if (clause && /case|default/.test(clause.type)) this.maybe(() => this.switchCase(clause, inner, bound));
+    }
   }
 
   private switchCase(clause: SyntaxNode, inner: Scope, bound: { name: SyntaxNode; objects: HeapObject[] } | undefined): void {
@@ -558,9 +586,11 @@ export class Interpreter {
   /** Runs code that may not run: what it stores adds to what is there. */
   private maybe(body: () => void): void {
     this.conditional++;
+    this.regions.push(this.nextRegion++);
     try {
       body();
     } finally {
+      this.regions.pop();
       this.conditional--;
     }
   }
@@ -946,7 +976,7 @@ export class Interpreter {
     const kind = runtimeCallKind(node, this.file, scope);
     const args = argNodes.map((a) => this.evaluate(a, scope));
     if (kind) {
-      this.sites.push({
+      const evaluation: SiteEvaluation = {
         kind,
         call: node,
         args: argNodes,
@@ -956,15 +986,22 @@ export class Interpreter {
         scope,
         conditional: this.conditional,
         order: this.sites.length,
+        regions: [...this.regions],
+        context: this.context,
+        chain: [...this.chain],
         run: this.run,
-      });
+      };
+      this.sites.push(evaluation);
+      this.run.sites.push(evaluation);
       return [[]];
     }
     if (fn?.type === 'func_literal') return this.closure(fn, scope, args).returns;
     const callee = this.calleeOf(node, scope);
-    if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+    if (callee && callee.decl.body) {
       const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
-      return this.inline(callee.decl, node, receiver, args);
+      if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) return this.inline(callee.decl, node, receiver, args);
+      // What the callee does is not seen: it may, for one, remove a finalizer.
+      this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
     }
     this.evaluate(fn, scope);
     if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
@@ -1001,10 +1038,12 @@ export class Interpreter {
     this.context = `${savedContext}/${call.id}`;
     this.file = decl.file;
     this.callStack.push(decl);
+    this.chain.push({ call, file: savedFile });
     const scope = new Scope(this.globalScope);
     const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
     this.frame = frame;
     this.body(decl.body, scope);
+    this.chain.pop();
     this.callStack.pop();
     this.frame = savedFrame;
     this.file = savedFile;

@@ -88,6 +88,7 @@ const precision: Record<string, SarifRule['properties']['precision']> = {
   FG005: 'high',
   FG006: 'high',
   FG007: 'medium',
+  FG008: 'high',
 };
 
 const tags: Record<string, string[]> = {
@@ -99,6 +100,7 @@ const tags: Record<string, string[]> = {
   FG005: ['go', 'finalizer', 'crash', 'reliability'],
   FG006: ['go', 'cleanup', 'memory-leak', 'reliability'],
   FG007: ['go', 'finalizer', 'reliability'],
+  FG008: ['go', 'finalizer', 'crash', 'reliability'],
 };
 
 const relatedLabel: Record<Lang, string> = { en: 'Related locations:', ru: 'Связанные места:' };

@@ -8,6 +8,7 @@ import { finalizerBadObject } from './fg004-finalizer-bad-object.js';
 import { finalizerBadSignature } from './fg005-finalizer-bad-signature.js';
 import { cleanupReferencesObject } from './fg006-cleanup-references-object.js';
 import { finalizerMayNeverRun } from './fg007-finalizer-may-never-run.js';
+import { finalizerAlreadySet } from './fg008-finalizer-already-set.js';
 
 export const syntaxError: RuleMeta = {
   id: 'FG000',
@@ -24,6 +25,7 @@ export const rules: Rule[] = [
   finalizerBadSignature,
   cleanupReferencesObject,
   finalizerMayNeverRun,
+  finalizerAlreadySet,
 ];
 
 export const ruleCatalog: RuleMeta[] = [syntaxError, ...rules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));

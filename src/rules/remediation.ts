@@ -106,6 +106,15 @@ const en: Catalog = {
       'This finalizer or cleanup may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and `runtime.AddCleanup` is subject to the same (measured on Go 1.26: no cleanup ran on tiny objects kept beside live ones); no finalizer or cleanup runs when the program exits.',
     fix: 'Fix: do not rely on the finalizer or cleanup here. Release the resource explicitly (a Close method, `defer`). If one is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
   },
+  FG008: {
+    problem:
+      'An object can have only one finalizer. This call sets a finalizer on an object whose finalizer an earlier call already set, and nothing removes that one in between, so runtime.SetFinalizer aborts the whole program with the fatal error "runtime.SetFinalizer: finalizer already set"; `recover` cannot catch it. It often happens when a constructor sets a finalizer and its caller, unaware, sets another.',
+    fix: 'Fix: set the finalizer in one place only, usually where the object is made, and let that one finalizer release everything. To replace a finalizer, remove the old one first with `runtime.SetFinalizer(x, nil)`.',
+    cleanup: {
+      available: 'With Go 1.24 or later, `runtime.AddCleanup` may be called any number of times on one object, each cleanup releasing one resource.',
+      unavailable: 'Go 1.24 added `runtime.AddCleanup`, which may be called any number of times on one object; it is not suggested here because this code does not declare Go 1.24 or later.',
+    },
+  },
 };
 
 const ru: Catalog = {
@@ -158,6 +167,15 @@ const ru: Catalog = {
     problem:
       'Этот финализатор или cleanup-функция могут не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор, и `runtime.AddCleanup` подчиняется тому же (измерено на Go 1.26: ни одна cleanup-функция крошечных объектов рядом с живыми не запустилась); при завершении программы ни финализаторы, ни cleanup-функции не запускаются.',
     fix: 'Исправление: не полагайтесь здесь ни на финализатор, ни на cleanup-функцию. Освобождайте ресурс явно (метод Close, `defer`). Если страховка всё же нужна, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
+  },
+  FG008: {
+    problem:
+      'У объекта может быть только один финализатор. Этот вызов ставит финализатор на объект, которому более ранний вызов уже поставил свой, и между ними его никто не снимает, поэтому runtime.SetFinalizer аварийно завершает всю программу с фатальной ошибкой «runtime.SetFinalizer: finalizer already set»; `recover` её не перехватывает. Так часто бывает, когда финализатор ставит конструктор, а вызывающий код, не зная об этом, ставит ещё один.',
+    fix: 'Исправление: ставьте финализатор в одном месте, обычно там, где создаётся объект, и пусть этот единственный финализатор освобождает всё. Чтобы заменить финализатор, сначала снимите прежний: `runtime.SetFinalizer(x, nil)`.',
+    cleanup: {
+      available: 'Начиная с Go 1.24 `runtime.AddCleanup` можно вызывать для одного объекта сколько угодно раз, и каждая cleanup-функция освобождает свой ресурс.',
+      unavailable: 'В Go 1.24 появился `runtime.AddCleanup`, который можно вызывать для одного объекта сколько угодно раз; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
+    },
   },
 };
 

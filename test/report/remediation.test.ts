@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasCleanups, remediation, remediationMarkdown, ruleExplanation } from '../../src/rules/remediation.js';
 
-const ids = ['FG000', 'FG001', 'FG002', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007'];
+const ids = ['FG000', 'FG001', 'FG002', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008'];
 
 // The article's sentences, verbatim.
 const original = [
@@ -59,7 +59,7 @@ describe('remediation', () => {
       expect(en).toContain('"To solve this problem, avoid cyclic references when using finalizers."');
       for (const lang of ['en', 'ru'] as const) expect(remediation(id, { lang })).toContain('`runtime.SetFinalizer(f.file, (*file).close)`');
     }
-    for (const id of ['FG000', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007']) {
+    for (const id of ['FG000', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008']) {
       expect(remediation(id, { lang: 'ru' })).not.toContain(original[0]);
       expect(remediation(id, { lang: 'en' })).not.toContain('translated from Russian');
     }
@@ -93,6 +93,13 @@ describe('remediation', () => {
     expect(fg004).toContain('pointer not at beginning of allocated block');
     expect(fg004).toContain("The article's own first example");
     expect(remediation('FG005', { lang: 'en' })).toContain('cannot pass *T to finalizer func() error');
+    expect(remediation('FG008', { lang: 'en' })).toContain('"runtime.SetFinalizer: finalizer already set"');
+    expect(remediation('FG008', { lang: 'ru' })).toContain('«runtime.SetFinalizer: finalizer already set»');
+  });
+
+  it('suggests several cleanups instead of a second finalizer only from Go 1.24', () => {
+    expect(remediation('FG008', { lang: 'en', goVersion: '1.24' })).toContain('may be called any number of times on one object, each cleanup');
+    expect(remediation('FG008', { lang: 'en', goVersion: '1.23' })).toContain('this code does not declare Go 1.24 or later');
   });
 
   it('refuses a rule it does not know', () => {
@@ -108,7 +115,7 @@ describe('remediationMarkdown', () => {
   });
 
   it('equals the plain text where nothing is quoted', () => {
-    for (const id of ['FG000', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007']) {
+    for (const id of ['FG000', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008']) {
       expect(remediationMarkdown(id, { lang: 'en', goVersion: '1.24' })).toBe(remediation(id, { lang: 'en', goVersion: '1.24' }));
     }
   });

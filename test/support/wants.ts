@@ -12,6 +12,7 @@ export const RULES = {
   FG005: { name: 'finalizer-bad-signature', severity: 'error' },
   FG006: { name: 'cleanup-references-object', severity: 'error' },
   FG007: { name: 'finalizer-may-never-run', severity: 'warning' },
+  FG008: { name: 'finalizer-already-set', severity: 'error' },
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -89,7 +90,8 @@ export function parseOracleMarker(file: string, text: string): OracleMarker | un
 
 /**
  * The outcome a runnable fixture must show under the real runtime, derived
- * from its wants alone: a bad object or signature kills the program; a cycle,
+ * from its wants alone: a bad object or signature, or a second finalizer on
+ * an object that has one, kills the program; a cycle,
  * a reference from the finalizer, or an object the runtime never finalizes
  * means the finalizer never runs (a cleanup that reaches its object never
  * runs either, and AddCleanup panics when arg is the object itself); no want,
@@ -97,7 +99,7 @@ export function parseOracleMarker(file: string, text: string): OracleMarker | un
  */
 export function expectedOutcomes(wants: readonly Want[]): Outcome[] {
   const ids = new Set(wants.map((w) => w.ruleId));
-  if (ids.has('FG004') || ids.has('FG005')) return ['fatal'];
+  if (ids.has('FG004') || ids.has('FG005') || ids.has('FG008')) return ['fatal'];
   if (ids.has('FG006')) return ['never', 'panic'];
   if (ids.has('FG001') || ids.has('FG003') || ids.has('FG007')) return ['never'];
   return ['ran'];
