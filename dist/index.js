@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 802:
+/***/ 2789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34374,6 +34374,10 @@ function runtimeCallKind(call, file, scope) {
     }
     return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
 }
+/** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
+function removesFinalizer(evaluation) {
+    return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
 class Interpreter {
     pkg;
     nextObject = 1;
@@ -34388,8 +34392,13 @@ class Interpreter {
     depth = 0;
     /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
     conditional = 0;
+    /** The ids of the enclosing constructs that may not run, outermost first. */
+    regions = [];
+    nextRegion = 1;
     context = '';
     callStack = [];
+    /** The calls interpreted in place around the current code, outermost first. */
+    chain = [];
     inlined = new Map();
     frame;
     constructor(pkg) {
@@ -34402,8 +34411,10 @@ class Interpreter {
         this.steps = 0;
         this.inlined.clear();
         this.state = new State();
-        this.run = { root, finalState: this.state };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
         this.callStack.length = 0;
+        this.chain.length = 0;
+        this.regions.length = 0;
         const scope = new Scope(this.globalScope);
         this.file = root.file;
         this.conditional = 0;
@@ -34662,10 +34673,9 @@ class Interpreter {
                 const inner = new Scope(scope);
                 this.statement(node.childForFieldName('initializer'), inner);
                 this.evaluate(node.childForFieldName('condition'), inner);
-                this.maybe(() => {
-                    this.statement(node.childForFieldName('consequence'), inner);
-                    this.statement(node.childForFieldName('alternative'), inner);
-                });
+                // Each branch is a region of its own: code in one never runs after code in the other.
+                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
+                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
                 return;
             }
             case 'for_statement':
@@ -34743,12 +34753,10 @@ class Interpreter {
         else {
             this.evaluate(node.childForFieldName('value'), inner);
         }
-        this.maybe(() => {
-            for (const clause of node.namedChildren) {
-                if (clause && /case|default/.test(clause.type))
-                    this.switchCase(clause, inner, bound);
-            }
-        });
+        for (const clause of node.namedChildren) {
+            if (clause && /case|default/.test(clause.type))
+                this.maybe(() => this.switchCase(clause, inner, bound));
+        }
     }
     switchCase(clause, inner, bound) {
         const caseScope = new Scope(inner);
@@ -34767,10 +34775,12 @@ class Interpreter {
     /** Runs code that may not run: what it stores adds to what is there. */
     maybe(body) {
         this.conditional++;
+        this.regions.push(this.nextRegion++);
         try {
             body();
         }
         finally {
+            this.regions.pop();
             this.conditional--;
         }
     }
@@ -35166,7 +35176,7 @@ class Interpreter {
         const kind = runtimeCallKind(node, this.file, scope);
         const args = argNodes.map((a) => this.evaluate(a, scope));
         if (kind) {
-            this.sites.push({
+            const evaluation = {
                 kind,
                 call: node,
                 args: argNodes,
@@ -35176,16 +35186,24 @@ class Interpreter {
                 scope,
                 conditional: this.conditional,
                 order: this.sites.length,
+                regions: [...this.regions],
+                context: this.context,
+                chain: [...this.chain],
                 run: this.run,
-            });
+            };
+            this.sites.push(evaluation);
+            this.run.sites.push(evaluation);
             return [[]];
         }
         if (fn?.type === 'func_literal')
             return this.closure(fn, scope, args).returns;
         const callee = this.calleeOf(node, scope);
-        if (callee && callee.decl.body && this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+        if (callee && callee.decl.body) {
             const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
-            return this.inline(callee.decl, node, receiver, args);
+            if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl))
+                return this.inline(callee.decl, node, receiver, args);
+            // What the callee does is not seen: it may, for one, remove a finalizer.
+            this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
         }
         this.evaluate(fn, scope);
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
@@ -35221,10 +35239,12 @@ class Interpreter {
         this.context = `${savedContext}/${call.id}`;
         this.file = decl.file;
         this.callStack.push(decl);
+        this.chain.push({ call, file: savedFile });
         const scope = new Scope(this.globalScope);
         const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
         this.frame = frame;
         this.body(decl.body, scope);
+        this.chain.pop();
         this.callStack.pop();
         this.frame = savedFrame;
         this.file = savedFile;
@@ -36457,7 +36477,88 @@ const cleanupReferencesObject = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/rules/fg008-finalizer-already-set.ts
+
+
+
+/**
+ * FG008 finalizer-already-set: SetFinalizer(x, f) with a non-nil f on an
+ * object whose finalizer an earlier call set, with no SetFinalizer(x, nil)
+ * in between, where every path that reaches this call ran the earlier one.
+ * An object has at most one finalizer: the runtime throws "finalizer already
+ * set" and the program dies (recover cannot catch it).
+ */
+const finalizerAlreadySet = {
+    id: 'FG008',
+    name: 'finalizer-already-set',
+    severity: 'error',
+    summary: 'The object already has a finalizer from an earlier call; the program dies at this one.',
+    kinds: ['SetFinalizer'],
+    fatal: true,
+    check(site) {
+        for (const second of site.evaluations) {
+            const object = surelyFinalizedObject(second);
+            if (!object)
+                continue;
+            const first = second.run.sites.find((e) => e.order < second.order && surelyFinalizedObject(e) === object && runsBefore(e, second) && !removedBetween(e, second, object));
+            if (!first)
+                continue;
+            return {
+                message: `${describeArgument(site, 0)} already has a finalizer: ${firstLine(first.call.text)} runs before this call on every path to it, ` +
+                    `and nothing removes it in between; runtime.SetFinalizer throws "finalizer already set" and the program dies (recover cannot catch it)`,
+                related: firstSetAlong(first, second),
+            };
+        }
+        return undefined;
+    },
+};
+/** The one object a call surely sets a (non-nil) finalizer on, if the code shows it. */
+function surelyFinalizedObject(evaluation) {
+    if (evaluation.kind !== 'SetFinalizer' || removesFinalizer(evaluation) || !surelyFunction(evaluation))
+        return undefined;
+    const objects = evaluation.argObjects[0] ?? [];
+    const object = objects.length === 1 ? objects[0] : undefined;
+    // Objects made or passed here keep their identity; a field read may name another object after any call.
+    return object && (object.kind === 'alloc' || object.kind === 'param') ? object : undefined;
+}
+/** A finalizer that is not nil: not the literal nil, nor a variable the code never gave a value. */
+function surelyFunction(evaluation) {
+    const finalizer = evaluation.args[1];
+    if (!finalizer || finalizer.type === 'nil')
+        return false;
+    const variable = finalizer.type === 'identifier' ? evaluation.scope.lookup(finalizer.text) : undefined;
+    return !variable || variable.global || (evaluation.argObjects[1] ?? []).length > 0;
+}
+/**
+ * Whether every path to `later` ran `earlier` first: met before it, in the
+ * same or an enclosing branch, and not the same call met again on a loop's
+ * next iteration.
+ */
+function runsBefore(earlier, later) {
+    if (earlier.call.id === later.call.id && earlier.context === later.context)
+        return false;
+    return earlier.regions.length <= later.regions.length && earlier.regions.every((region, i) => later.regions[i] === region);
+}
+/** A removal of the object's finalizer between the two calls, or a call not followed that was handed the object. */
+function removedBetween(earlier, later, object) {
+    const run = later.run;
+    const removal = run.sites.some((e) => e.order > earlier.order && e.order < later.order && removesFinalizer(e) && (e.argObjects[0] ?? []).some((o) => o.id === object.id));
+    // An unfollowed call is recorded with the order of the next call met after it.
+    const handedOver = run.unfollowed.some((u) => u.order > earlier.order && u.order <= later.order && u.objects.some((o) => o.id === object.id || findPath(run.finalState, o, object) !== undefined));
+    return removal || handedOver;
+}
+/** The first call, and the calls that led to it where they differ from the way to the second. */
+function firstSetAlong(first, second) {
+    let shared = 0;
+    while (shared < first.chain.length && first.chain[shared]?.call.id === second.chain[shared]?.call.id)
+        shared++;
+    const related = first.chain.slice(shared).map((place) => ({ node: place.call, file: place.file, message: `calls ${firstLine(place.call.text)}` }));
+    related.push({ node: first.call, file: first.file, message: `the finalizer is first set here: ${firstLine(first.call.text)}` });
+    return related;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
 
 
 
@@ -36479,6 +36580,7 @@ const rules = [
     finalizerBadSignature,
     cleanupReferencesObject,
     finalizerMayNeverRun,
+    finalizerAlreadySet,
 ];
 const ruleCatalog = [syntaxError, ...rules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
 
@@ -36552,6 +36654,14 @@ const en = {
         problem: 'This finalizer or cleanup may never run. Objects allocated for package-level variables may be placed by the linker rather than on the heap, and live as long as the program; zero-size objects (`struct{}`, `[0]int`) can share one address with other zero-size values; tiny pointer-free objects (smaller than 16 bytes) are packed together into shared blocks, and a block is freed only when every object in it is dead; and an object that a package-level variable still reaches (a registry, a cache) is never unreachable at all. In none of these cases does the runtime promise to run the finalizer, and `runtime.AddCleanup` is subject to the same (measured on Go 1.26: no cleanup ran on tiny objects kept beside live ones); no finalizer or cleanup runs when the program exits.',
         fix: 'Fix: do not rely on the finalizer or cleanup here. Release the resource explicitly (a Close method, `defer`). If one is still wanted as a safety net, allocate the object at run time (not in a package-level initializer) and give it a pointer field or a size of at least 16 bytes.',
     },
+    FG008: {
+        problem: 'An object can have only one finalizer. This call sets a finalizer on an object whose finalizer an earlier call already set, and nothing removes that one in between, so runtime.SetFinalizer aborts the whole program with the fatal error "runtime.SetFinalizer: finalizer already set"; `recover` cannot catch it. It often happens when a constructor sets a finalizer and its caller, unaware, sets another.',
+        fix: 'Fix: set the finalizer in one place only, usually where the object is made, and let that one finalizer release everything. To replace a finalizer, remove the old one first with `runtime.SetFinalizer(x, nil)`.',
+        cleanup: {
+            available: 'With Go 1.24 or later, `runtime.AddCleanup` may be called any number of times on one object, each cleanup releasing one resource.',
+            unavailable: 'Go 1.24 added `runtime.AddCleanup`, which may be called any number of times on one object; it is not suggested here because this code does not declare Go 1.24 or later.',
+        },
+    },
 };
 const ru = {
     FG000: {
@@ -36593,6 +36703,14 @@ const ru = {
     FG007: {
         problem: 'Этот финализатор или cleanup-функция могут не запуститься никогда. Объекты, созданные для переменных уровня пакета, компоновщик может разместить вне кучи, и живут они столько же, сколько программа; объекты нулевого размера (`struct{}`, `[0]int`) могут делить один адрес с другими значениями нулевого размера; крошечные объекты без указателей (меньше 16 байт) упаковываются вместе в общие блоки, а блок освобождается, только когда мертвы все объекты в нём; а объект, до которого ещё можно добраться из переменной уровня пакета (реестра, кэша), вообще не становится недостижимым. Ни в одном из этих случаев runtime не обещает запустить финализатор, и `runtime.AddCleanup` подчиняется тому же (измерено на Go 1.26: ни одна cleanup-функция крошечных объектов рядом с живыми не запустилась); при завершении программы ни финализаторы, ни cleanup-функции не запускаются.',
         fix: 'Исправление: не полагайтесь здесь ни на финализатор, ни на cleanup-функцию. Освобождайте ресурс явно (метод Close, `defer`). Если страховка всё же нужна, создавайте объект во время работы программы (не в инициализаторе переменной уровня пакета) и дайте ему поле-указатель или размер не меньше 16 байт.',
+    },
+    FG008: {
+        problem: 'У объекта может быть только один финализатор. Этот вызов ставит финализатор на объект, которому более ранний вызов уже поставил свой, и между ними его никто не снимает, поэтому runtime.SetFinalizer аварийно завершает всю программу с фатальной ошибкой «runtime.SetFinalizer: finalizer already set»; `recover` её не перехватывает. Так часто бывает, когда финализатор ставит конструктор, а вызывающий код, не зная об этом, ставит ещё один.',
+        fix: 'Исправление: ставьте финализатор в одном месте, обычно там, где создаётся объект, и пусть этот единственный финализатор освобождает всё. Чтобы заменить финализатор, сначала снимите прежний: `runtime.SetFinalizer(x, nil)`.',
+        cleanup: {
+            available: 'Начиная с Go 1.24 `runtime.AddCleanup` можно вызывать для одного объекта сколько угодно раз, и каждая cleanup-функция освобождает свой ресурс.',
+            unavailable: 'В Go 1.24 появился `runtime.AddCleanup`, который можно вызывать для одного объекта сколько угодно раз; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
+        },
     },
 };
 const catalogs = { en, ru };
@@ -36913,13 +37031,20 @@ function clearedLater(evaluation, clearings) {
         c.conditional <= evaluation.conditional &&
         (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
 }
-/** Runs the rules on one call; a fatal finding (the program dies there) stands alone. */
-function checkSite(site, clearing) {
+/**
+ * Runs the rules on one call; a fatal finding (the program dies there) stands
+ * alone. Fatal rules see every way the call is reached: a finalizer removed
+ * later does not save a program that dies at the call.
+ */
+function checkSite(site, kept, clearing) {
     const results = [];
     for (const rule of rules) {
         if (!rule.kinds.includes(site.kind) || (clearing && !rule.checksRemoval))
             continue;
-        const report = rule.check(site);
+        const evaluations = rule.fatal ? site.evaluations : kept;
+        if (!evaluations.length)
+            continue;
+        const report = rule.check({ ...site, evaluations });
         if (!report)
             continue;
         if (rule.fatal)
@@ -36945,19 +37070,17 @@ function analyzePackage(pkg, reporter, reportsIn = () => true) {
             evaluations.set(evaluation.call.id, list);
         }
     }
-    const clearings = [...evaluations.values()].flat().filter((e) => isRemoval(e.call));
+    const clearings = [...evaluations.values()].flat().filter(removesFinalizer);
     let sites = 0;
     for (const all of evaluations.values()) {
-        if (!reportsIn(all[0].file))
+        const first = all[0];
+        if (!reportsIn(first.file))
             continue;
         sites++;
-        const clearing = isRemoval(all[0].call);
-        const list = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
-        const first = list[0];
-        if (!first)
-            continue;
-        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: list, interpreter };
-        for (const { rule, report } of checkSite(site, clearing)) {
+        const clearing = removesFinalizer(first);
+        const kept = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
+        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
+        for (const { rule, report } of checkSite(site, kept, clearing)) {
             const related = report.related.map((r) => ({
                 path: reporter.path(r.file.path),
                 line: r.node.startPosition.row + 1,
@@ -37199,6 +37322,7 @@ const precision = {
     FG005: 'high',
     FG006: 'high',
     FG007: 'medium',
+    FG008: 'high',
 };
 const tags = {
     FG000: ['go', 'syntax'],
@@ -37209,6 +37333,7 @@ const tags = {
     FG005: ['go', 'finalizer', 'crash', 'reliability'],
     FG006: ['go', 'cleanup', 'memory-leak', 'reliability'],
     FG007: ['go', 'finalizer', 'reliability'],
+    FG008: ['go', 'finalizer', 'crash', 'reliability'],
 };
 const relatedLabel = { en: 'Related locations:', ru: 'Связанные места:' };
 /** A relative URI reference with forward slashes; a stray absolute root is dropped so the upload stays valid. */
@@ -43717,7 +43842,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(802);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2789);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
