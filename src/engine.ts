@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Interpreter, removesFinalizer, type SiteEvaluation } from './analysis/heap.js';
-import { fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
+import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
@@ -35,6 +35,8 @@ export interface AnalysisStats {
   parsedFiles: number;
   bytes: number;
   sites: number;
+  /** Steps of interpretation taken: the analysis's cost, the same on every machine. */
+  steps: number;
 }
 
 export interface AnalysisResult {
@@ -133,13 +135,15 @@ class Reporter {
   }
 }
 
-/** The first place the parser could not make sense of. */
-function firstError(node: SyntaxNode): SyntaxNode | undefined {
-  if (node.isError || node.isMissing) return node;
-  for (const child of node.children) {
-    if (child?.hasError || child?.isMissing) return firstError(child) ?? child;
+/** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
+function firstError(root: SyntaxNode): SyntaxNode | undefined {
+  let node = root;
+  for (;;) {
+    if (node.isError || node.isMissing) return node;
+    const child = node.children.find((c) => c?.hasError || c?.isMissing);
+    if (!child) return node === root ? undefined : node;
+    node = child;
   }
-  return undefined;
 }
 
 /**
@@ -219,7 +223,9 @@ function checkSite(site: Site, kept: SiteEvaluation[], clearing: boolean): { rul
  * entry points and the calls reported to some of its files: the test files,
  * when the package is analyzed again with its tests.
  */
-function analyzePackage(pkg: GoPackage, reporter: Reporter, reportsIn: (file: GoFile) => boolean = () => true): number {
+type Notice = (path: string, node: SyntaxNode | undefined, message: string) => void;
+
+function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stats: AnalysisStats, reportsIn: (file: GoFile) => boolean = () => true): void {
   const interpreter = new Interpreter(pkg);
   const evaluations = new Map<number, SiteEvaluation[]>();
   for (const root of rootFunctions(pkg)) {
@@ -229,6 +235,9 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, reportsIn: (file: Go
       list.push(evaluation);
       evaluations.set(evaluation.call.id, list);
     }
+  }
+  for (const bound of interpreter.bounds) {
+    notice(bound.file.path, bound.node, `analysis bounded here: ${bound.reason}; ${bound.root.name} is not analyzed beyond this point`);
   }
   const clearings = [...evaluations.values()].flat().filter(removesFinalizer);
   let sites = 0;
@@ -249,7 +258,8 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, reportsIn: (file: Go
       reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
     }
   }
-  return sites;
+  stats.sites += sites;
+  stats.steps += interpreter.stepsTaken;
 }
 
 function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {
@@ -321,7 +331,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   const packageClause = /^package[ \t]+(\w+)/m;
   const { targets, unbuildable } = targetsFor(sources);
   const noticed = new Set<string>();
-  const notice = (path: string, node: SyntaxNode | undefined, message: string) => {
+  const notice: Notice = (path, node, message) => {
     if (noticed.has(path)) return;
     noticed.add(path);
     reporter.add(syntaxError, path, node, message, []);
@@ -329,6 +339,10 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   for (const source of unbuildable) notice(source.path, undefined, 'no build target tried satisfies this file\'s build constraints; not analyzed');
   // Files that cannot be read as Go source are named wherever a call may be, even in themselves.
   if (callsHere) for (const source of sources) if (source.unreadable) notice(source.path, undefined, source.unreadable);
+  for (const source of sources) {
+    const problem = source.hasCall ? buildLineProblem(source.text!) : undefined;
+    if (problem) notice(source.path, undefined, problem);
+  }
   /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
   const analyzeVariant = (name: string, group: SourceFile[], reportsIn?: (file: GoFile) => boolean): void => {
     const withCalls = group.filter((s) => s.hasCall);
@@ -352,7 +366,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
     }
     const eager = shortcuts ? withCalls : group;
-    stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, reportsIn);
+    analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, reportsIn);
   };
   const packages = new Set<string>();
   const before = reporter.findings.length;
@@ -390,7 +404,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
 }
 
 function emptyStats(): AnalysisStats {
-  return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+  return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0 };
 }
 
 /** Analyzes the packages of one directory; worker threads run this too. */

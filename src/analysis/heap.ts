@@ -183,6 +183,21 @@ interface Member {
 const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
+/**
+ * How deep the walks over nested code (statements, expressions, types) may
+ * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
+ * not the size of a thread's stack, decides, so no input overflows the stack
+ * and every thread gives the same result.
+ */
+const maxNesting = 200;
+
+/** Where and why the analysis of an entry point stopped short. */
+export interface AnalysisBound {
+  root: FuncDecl;
+  node: SyntaxNode;
+  file: GoFile;
+  reason: string;
+}
 
 interface Frame {
   returns: HeapObject[][];
@@ -234,6 +249,15 @@ export class Interpreter {
   private readonly chain: CallPlace[] = [];
   private readonly inlined = new Map<FuncDecl, number>();
   private frame!: Frame;
+  private nesting = 0;
+  /** The entry point being interpreted, while it is. */
+  private active?: FuncDecl;
+  /** Entry points whose analysis stopped short, each once, with the first place it did. */
+  readonly bounds: AnalysisBound[] = [];
+  /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
+  stepsTaken = 0;
+  /** What each func literal captures, by node id, worked out once. */
+  private readonly captures = new Map<number, Set<string>>();
 
   constructor(readonly pkg: GoPackage) {
     this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
@@ -243,6 +267,8 @@ export class Interpreter {
   interpretRoot(root: FuncDecl): SiteEvaluation[] {
     const before = this.sites.length;
     this.steps = 0;
+    this.nesting = 0;
+    this.active = root;
     this.inlined.clear();
     this.state = new State();
     this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
@@ -256,7 +282,31 @@ export class Interpreter {
     this.callStack.push(root);
     this.body(root.body, scope);
     this.callStack.pop();
+    this.active = undefined;
+    this.stepsTaken += Math.min(this.steps, stepBudget);
     return this.sites.slice(before);
+  }
+
+  /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
+  private deeper(node: SyntaxNode): boolean {
+    if (this.nesting < maxNesting) {
+      this.nesting++;
+      return true;
+    }
+    this.stop(node, `the code nests more than ${maxNesting} levels deep`);
+    return false;
+  }
+
+  /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
+  private step(node: SyntaxNode): boolean {
+    if (++this.steps <= stepBudget) return true;
+    this.stop(node, `it takes more than ${stepBudget} steps`);
+    return false;
+  }
+
+  private stop(node: SyntaxNode, reason: string): void {
+    const root = this.active;
+    if (root && this.bounds.at(-1)?.root !== root) this.bounds.push({ root, node, file: this.file, reason });
   }
 
   // --- objects ---------------------------------------------------------
@@ -288,8 +338,14 @@ export class Interpreter {
 
   /** The static type of an expression, as far as the package's declarations tell. */
   typeOf(node: SyntaxNode | null | undefined, scope: Scope): GoType {
+    if (!node || !this.deeper(node)) return { kind: 'unknown' };
+    const type = this.typeOfNode(node, scope);
+    this.nesting--;
+    return type;
+  }
+
+  private typeOfNode(node: SyntaxNode, scope: Scope): GoType {
     const unknown: GoType = { kind: 'unknown' };
-    if (!node) return unknown;
     switch (node.type) {
       case 'identifier': {
         const variable = scope.lookup(node.text);
@@ -447,7 +503,12 @@ export class Interpreter {
   }
 
   private statement(node: SyntaxNode | null, scope: Scope): void {
-    if (!node || ++this.steps > stepBudget) return;
+    if (!node || !this.step(node) || !this.deeper(node)) return;
+    this.statementNode(node, scope);
+    this.nesting--;
+  }
+
+  private statementNode(node: SyntaxNode, scope: Scope): void {
     switch (node.type) {
       case 'block':
         return this.block(node, scope);
@@ -724,6 +785,13 @@ export class Interpreter {
    * `r.Tags.repo` is a slot "Tags.repo" of r's object.
    */
   private place(selector: SyntaxNode, scope: Scope): { holders: HeapObject[]; slot: string } {
+    if (!this.deeper(selector)) return { holders: [], slot: '?' };
+    const place = this.placeNode(selector, scope);
+    this.nesting--;
+    return place;
+  }
+
+  private placeNode(selector: SyntaxNode, scope: Scope): { holders: HeapObject[]; slot: string } {
     const name = selector.childForFieldName('field')?.text ?? '?';
     const operand = selector.childForFieldName('operand');
     let start = { holders: [] as HeapObject[], prefix: '' };
@@ -769,7 +837,13 @@ export class Interpreter {
   // --- expressions -----------------------------------------------------
 
   evaluate(node: SyntaxNode | null | undefined, scope: Scope): HeapObject[] {
-    if (!node || ++this.steps > stepBudget) return [];
+    if (!node || !this.step(node) || !this.deeper(node)) return [];
+    const objects = this.evaluateNode(node, scope);
+    this.nesting--;
+    return objects;
+  }
+
+  private evaluateNode(node: SyntaxNode, scope: Scope): HeapObject[] {
     switch (node.type) {
       case 'identifier': {
         const variable = scope.lookup(node.text);
@@ -864,6 +938,13 @@ export class Interpreter {
   }
 
   private compositeLiteral(node: SyntaxNode, type: GoType, scope: Scope): HeapObject[] {
+    if (!this.deeper(node)) return [];
+    const objects = this.compositeLiteralNode(node, type, scope);
+    this.nesting--;
+    return objects;
+  }
+
+  private compositeLiteralNode(node: SyntaxNode, type: GoType, scope: Scope): HeapObject[] {
     const object = this.object('alloc', node, `${node.childForFieldName('type')?.text ?? ''}{}`, type);
     const under = underlying(type, this.pkg);
     const body = node.childForFieldName('body');
@@ -916,7 +997,8 @@ export class Interpreter {
    */
   private closure(node: SyntaxNode, scope: Scope, args?: HeapObject[][]): { object: HeapObject; returns: HeapObject[][] } {
     const object = this.object('closure', node, 'func literal');
-    for (const name of capturedNames(node)) {
+    if (!this.captures.has(node.id)) for (const [id, names] of capturedNamesWithin(node)) this.captures.set(id, names);
+    for (const name of this.captures.get(node.id)!) {
       const variable = scope.lookup(name);
       if (!variable || variable.global) continue;
       const values = this.state.vars.get(variable.key) ?? [];
@@ -1111,58 +1193,86 @@ export function pointee(type: GoType): GoType {
 }
 
 /**
- * Names a func literal uses but does not declare itself: the variables it
- * captures (candidates; the caller checks which are locals in scope).
+ * Names each func literal in `literal` (itself included, keyed by node id)
+ * uses but does not declare itself: the variables it captures (candidates;
+ * the caller checks which are locals in scope). One walk serves every
+ * literal nested in the first, so nesting costs linear time.
  */
-export function capturedNames(literal: SyntaxNode): Set<string> {
-  const used = new Set<string>();
-  const visit = (node: SyntaxNode, declared: Set<string>) => {
-    const local = new Set(declared);
+export function capturedNamesWithin(literal: SyntaxNode): Map<number, Set<string>> {
+  const captured = new Map<number, Set<string>>();
+  // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
+  const steps: (() => void)[] = [];
+  const next = (...todo: (() => void)[]) => {
+    for (let i = todo.length - 1; i >= 0; i--) steps.push(todo[i]!);
+  };
+  /**
+   * `declared`: each visible name, with how many literals enclose its
+   * declaration; `enclosing`: the used names of each literal around the node, outermost first.
+   */
+  const visit = (node: SyntaxNode, declared: Map<string, number>, enclosing: Set<string>[]) => () => {
+    const local = new Map(declared);
     if (node.type === 'func_literal') {
+      const used = new Set<string>();
+      captured.set(node.id, used);
+      enclosing = [...enclosing, used];
       for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
-        for (const n of decl ? fieldChildren(decl, 'name') : []) local.add(n.text);
+        for (const n of decl ? fieldChildren(decl, 'name') : []) local.set(n.text, enclosing.length);
       }
       for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
-        for (const n of decl ? fieldChildren(decl, 'name') : []) local.add(n.text);
+        for (const n of decl ? fieldChildren(decl, 'name') : []) local.set(n.text, enclosing.length);
       }
     }
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
-        // Right-hand side first (it sees the outer names), then the new names.
-        const right = child.childForFieldName('right');
-        if (right) visit(right, local);
-        if (child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=')) {
-          for (const n of child.childForFieldName('left')?.namedChildren ?? []) if (n?.type === 'identifier') local.add(n.text);
-        } else {
-          const left = child.childForFieldName('left');
-          if (left) visit(left, local);
-        }
-        continue;
-      }
-      if (child.type === 'var_declaration' || child.type === 'const_declaration') {
-        for (const spec of child.descendantsOfType(['var_spec', 'const_spec'])) {
-          const value = spec?.childForFieldName('value');
-          if (value) visit(value, local);
-          for (const n of spec ? fieldChildren(spec, 'name') : []) local.add(n.text);
-        }
-        continue;
-      }
-      if (child.type === 'identifier') {
-        if (!local.has(child.text)) used.add(child.text);
-        continue;
-      }
-      if (child.type === 'keyed_element') {
-        // Struct literal keys name fields, not variables.
-        const value = child.childForFieldName('value');
-        const key = child.childForFieldName('key');
-        if (key && key.namedChild(0)?.type !== 'identifier') visit(key, local);
-        if (value) visit(value, local);
-        continue;
-      }
-      visit(child, local);
-    }
+    next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
   };
-  visit(literal, new Set());
-  return used;
+  const visitChild = (child: SyntaxNode, local: Map<string, number>, enclosing: Set<string>[]) => {
+    const declare = (name: string) => local.set(name, enclosing.length);
+    if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+      // Right-hand side first (it sees the outer names), then the new names.
+      const right = child.childForFieldName('right');
+      const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
+      const left = child.childForFieldName('left');
+      next(
+        () => right && visit(right, local, enclosing)(),
+        () => {
+          if (declares) {
+            for (const n of left?.namedChildren ?? []) if (n?.type === 'identifier') declare(n.text);
+          } else if (left) next(visit(left, local, enclosing));
+        },
+      );
+      return;
+    }
+    if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+      next(
+        ...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
+          () => {
+            const value = spec?.childForFieldName('value');
+            if (value) next(visit(value, local, enclosing));
+          },
+          () => {
+            for (const n of spec ? fieldChildren(spec, 'name') : []) declare(n.text);
+          },
+        ]),
+      );
+      return;
+    }
+    if (child.type === 'identifier') {
+      // Captured by every literal inside the one that declares the name.
+      for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++) enclosing[level]!.add(child.text);
+      return;
+    }
+    if (child.type === 'keyed_element') {
+      // Struct literal keys name fields, not variables.
+      const value = child.childForFieldName('value');
+      const key = child.childForFieldName('key');
+      next(
+        () => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)),
+        () => value && next(visit(value, local, enclosing)),
+      );
+      return;
+    }
+    next(visit(child, local, enclosing));
+  };
+  next(visit(literal, new Map(), []));
+  while (steps.length) steps.pop()!();
+  return captured;
 }

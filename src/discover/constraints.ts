@@ -47,35 +47,40 @@ function fileNameConstraint(fileName: string): Constraint {
   return () => true;
 }
 
-/** Parses a //go:build expression: ||, &&, !, parentheses and tags. */
+/** `!` and parentheses nested deeper than this make a //go:build line unreadable (the go tool has a limit too): no line overflows the stack. */
+const maxBuildNesting = 100;
+
+/** Parses a //go:build expression: ||, &&, !, parentheses and tags; undefined when it is not one. */
 function parseExpression(text: string): Constraint | undefined {
   const tokens = text.match(/\|\||&&|!|\(|\)|[\w.]+/g) ?? [];
   let at = 0;
-  const or = (): Constraint | undefined => {
-    let left = and();
-    while (left && tokens[at] === '||') {
+  let nesting = 0;
+  // A chain of || or && is one list, so no chain's length makes evaluation recurse.
+  const chain = (operator: string, operand: () => Constraint | undefined, join: (terms: Constraint[]) => Constraint) => (): Constraint | undefined => {
+    const terms: Constraint[] = [];
+    for (;;) {
+      const term = operand();
+      if (!term) return undefined;
+      terms.push(term);
+      if (tokens[at] !== operator) break;
       at++;
-      const right = and();
-      if (!right) return undefined;
-      const l = left;
-      left = (tags) => l(tags) || right(tags);
     }
-    return left;
-  };
-  const and = (): Constraint | undefined => {
-    let left = not();
-    while (left && tokens[at] === '&&') {
-      at++;
-      const right = not();
-      if (!right) return undefined;
-      const l = left;
-      left = (tags) => l(tags) && right(tags);
-    }
-    return left;
+    return terms.length === 1 ? terms[0] : join(terms);
   };
   const not = (): Constraint | undefined => {
+    if (nesting >= maxBuildNesting) return undefined;
+    nesting++;
+    const result = operand();
+    nesting--;
+    return result;
+  };
+  const and = chain('&&', not, (terms) => (tags) => terms.every((t) => t(tags)));
+  const or = chain('||', and, (terms) => (tags) => terms.some((t) => t(tags)));
+  const operand = (): Constraint | undefined => {
     const token = tokens[at++];
     if (token === '!') {
+      // Go rejects a double negation.
+      if (tokens[at] === '!') return undefined;
       const inner = not();
       return inner && ((tags) => !inner(tags));
     }
@@ -106,13 +111,23 @@ function header(source: string): string[] {
   return (end < 0 ? source : source.slice(0, end)).split('\n');
 }
 
+function goBuildLine(lines: string[]): string | undefined {
+  return lines.find((l) => /^\/\/go:build\s/.test(l))?.replace(/^\/\/go:build\s+/, '');
+}
+
+/** Why the file's //go:build line is not one the go tool accepts, if it is not. */
+export function buildLineProblem(source: string): string | undefined {
+  const goBuild = goBuildLine(header(source));
+  return goBuild !== undefined && !parseExpression(goBuild) ? 'the //go:build line is not a build expression the go tool accepts; the file was analyzed as if it built everywhere' : undefined;
+}
+
 /** The constraint of one file: its name's GOOS/GOARCH suffixes and its //go:build (or // +build) lines. */
 export function fileConstraint(fileName: string, source: string): Constraint {
   const byName = fileNameConstraint(fileName);
   const lines = header(source);
-  const goBuild = lines.find((l) => /^\/\/go:build\s/.test(l));
+  const goBuild = goBuildLine(lines);
   let byComment: Constraint = () => true;
-  if (goBuild) byComment = parseExpression(goBuild.replace(/^\/\/go:build\s+/, '')) ?? (() => true);
+  if (goBuild !== undefined) byComment = parseExpression(goBuild) ?? (() => true);
   else {
     const plus = lines.filter((l) => /^\/\/\s*\+build\s/.test(l)).map((l) => l.replace(/^\/\/\s*\+build\s+/, ''));
     if (plus.length) byComment = parsePlusBuild(plus);

@@ -32,9 +32,22 @@ const basicTypes = new Set([
 
 const unknown: GoType = { kind: 'unknown' };
 
+/** Type expressions nested deeper than this (`**...*T`) are read as unknown: a bound, so no type overflows the stack. */
+export const maxTypeNesting = 100;
+let typeNesting = 0;
+
 /** Reads a type expression as written in `file`; type parameters in scope stay symbolic. */
 export function readType(node: SyntaxNode | null | undefined, file: GoFile, typeParams: readonly string[] = []): GoType {
-  if (!node) return unknown;
+  if (!node || typeNesting >= maxTypeNesting) return unknown;
+  typeNesting++;
+  try {
+    return readTypeNode(node, file, typeParams);
+  } finally {
+    typeNesting--;
+  }
+}
+
+function readTypeNode(node: SyntaxNode, file: GoFile, typeParams: readonly string[]): GoType {
   const read = (n: SyntaxNode | null | undefined) => readType(n, file, typeParams);
   switch (node.type) {
     case 'type_identifier':
@@ -183,24 +196,6 @@ export function sameType(a: GoType, b: GoType): boolean {
   return typeName(a) === typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
 }
 
-/** Whether the type is fully known: no unknown parts, no other packages' named types. */
-function isLocalKnown(type: GoType, pkg: GoPackage, visiting = new Set<string>()): boolean {
-  const under = underlying(type, pkg);
-  if (under.kind === 'named') return standardLayout(under) !== undefined;
-  if (under.kind === 'unknown' || under.kind === 'typeParam') return false;
-  if (under.kind === 'array') return isLocalKnown(under.elem, pkg, visiting);
-  if (under.kind === 'struct') {
-    // Only a type inside itself is a loop; two fields of one type are not.
-    const key = type.kind === 'named' ? type.name : undefined;
-    if (key && visiting.has(key)) return false;
-    if (key) visiting.add(key);
-    const known = under.fields.every((f) => isLocalKnown(f.type, pkg, visiting));
-    if (key) visiting.delete(key);
-    return known;
-  }
-  return true;
-}
-
 const basicSizes: Record<string, number> = {
   bool: 1, int8: 1, uint8: 1, byte: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, rune: 4, float32: 4,
   int: 8, uint: 8, uintptr: 8, int64: 8, uint64: 8, float64: 8, complex64: 8, complex128: 16,
@@ -242,10 +237,30 @@ function standardLayout(type: GoType & { kind: 'named' }): Layout | undefined {
 
 /**
  * Size and alignment on a 64-bit platform, and whether the type holds any
- * pointer, for types whose every part is known; undefined otherwise.
+ * pointer, for types whose every part is known (no unknown parts, no other
+ * packages' types but the standard ones above); undefined otherwise.
  */
 export function layout(type: GoType, pkg: GoPackage): Layout | undefined {
-  if (!isLocalKnown(type, pkg)) return undefined;
+  // Each type is laid out once per question, so nesting costs linear time; a type inside itself has none.
+  const known = new Map<GoType | TypeDecl, Layout | 'pending' | undefined>();
+  const layoutOf = (type: GoType, depth: number): Layout | undefined => {
+    // A package's named type is one type however many fields name it.
+    const key = localDecl(type, pkg) ?? type;
+    if (known.has(key)) {
+      const done = known.get(key);
+      return done === 'pending' ? undefined : done;
+    }
+    // Nesting deeper than any type expression can be read is not followed: the layout stays unknown.
+    if (depth > maxTypeNesting) return undefined;
+    known.set(key, 'pending');
+    const result = layoutOfType(type, pkg, (inner) => layoutOf(inner, depth + 1));
+    known.set(key, result);
+    return result;
+  };
+  return layoutOf(type, 0);
+}
+
+function layoutOfType(type: GoType, pkg: GoPackage, layoutOf: (type: GoType) => Layout | undefined): Layout | undefined {
   const under = underlying(type, pkg);
   switch (under.kind) {
     case 'named':
@@ -270,7 +285,7 @@ export function layout(type: GoType, pkg: GoPackage): Layout | undefined {
     case 'interface':
       return { size: 16, align: 8, pointers: true };
     case 'array': {
-      const elem = layout(under.elem, pkg);
+      const elem = layoutOf(under.elem);
       if (!elem || under.length === undefined) return undefined;
       return { size: elem.size * under.length, align: elem.align, pointers: elem.pointers && under.length > 0 };
     }
@@ -278,16 +293,17 @@ export function layout(type: GoType, pkg: GoPackage): Layout | undefined {
       let size = 0;
       let align = 1;
       let pointers = false;
+      let lastSize = 0;
       for (const field of under.fields) {
-        const f = layout(field.type, pkg);
+        const f = layoutOf(field.type);
         if (!f) return undefined;
         size = Math.ceil(size / f.align) * f.align + f.size;
         align = Math.max(align, f.align);
         pointers ||= f.pointers;
+        lastSize = f.size;
       }
       // A struct ending in a zero-size field is padded so a pointer to it stays inside.
-      const last = under.fields.at(-1);
-      if (last && size > 0 && layout(last.type, pkg)?.size === 0) size += 1;
+      if (under.fields.length && size > 0 && lastSize === 0) size += 1;
       return { size: Math.ceil(size / align) * align, align, pointers };
     }
     default:

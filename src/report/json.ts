@@ -21,11 +21,11 @@ function findingRecord(f: Finding) {
 
 /** `{"findings": [...], "stats": {...}}`, indented, ending in a newline. */
 export function formatJson(findings: Finding[], stats: AnalysisStats): string {
-  const { packages, files, parsedFiles, bytes, sites, ...later } = stats;
+  const { packages, files, parsedFiles, bytes, sites, steps, ...later } = stats;
   const report = {
     findings: [...findings].sort(compareFindings).map(findingRecord),
     // Counters added to AnalysisStats later still appear, after the known ones.
-    stats: { packages, files, parsedFiles, bytes, sites, ...later },
+    stats: { packages, files, parsedFiles, bytes, sites, steps, ...later },
   };
   return JSON.stringify(report, null, 2) + '\n';
 }

@@ -1,6 +1,7 @@
 import { pointee } from '../analysis/heap.js';
 import { localDecl, typeName, underlying, type GoType } from '../model/types.js';
-import type { GoPackage } from '../model/package.js';
+import type { GoPackage, TypeDecl } from '../model/package.js';
+import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
 import { inline } from './describe.js';
@@ -41,13 +42,32 @@ interface Step {
   related: RelatedNode;
 }
 
+interface Part {
+  type: GoType;
+  node: SyntaxNode;
+  name: string;
+}
+
+/** A named type being searched: its parts, and how far the search has gone through them. */
+interface Frame {
+  owner: string;
+  decl: TypeDecl;
+  parts: Part[];
+  part?: Part;
+  nextPart: number;
+  targets: string[];
+  nextTarget: number;
+}
+
 /**
- * A path of fields from the named type back to itself. Go has no recursive
- * value types, so any such path passes through at least one reference.
+ * A path of fields from the named type back to itself, depth first. Go has
+ * no recursive value types, so any such path passes through at least one
+ * reference. The search keeps its own stack: a chain of types may be as
+ * long as the package.
  */
 function typeLoop(start: string, pkg: GoPackage): Step[] | undefined {
   const seen = new Set<string>();
-  const search = (owner: string, steps: Step[]): Step[] | undefined => {
+  const open = (owner: string): Frame | undefined => {
     const decl = pkg.types.get(owner);
     const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
     if (!decl || !under) return undefined;
@@ -56,22 +76,41 @@ function typeLoop(start: string, pkg: GoPackage): Step[] | undefined {
       under.kind === 'struct'
         ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}` }))
         : [{ type: under, node: decl.spec, name: owner }];
-    for (const part of parts) {
-      for (const target of referencedTypes(part.type, pkg)) {
-        const step: Step = {
-          via: `${part.name} (${typeName(part.type)})`,
-          related: { node: part.node, file: decl.file, message: `${part.name === owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
-        };
-        if (target === start) return [...steps, step];
-        if (seen.has(target)) continue;
-        seen.add(target);
-        const found = search(target, [...steps, step]);
-        if (found) return found;
-      }
-    }
-    return undefined;
+    return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0 };
   };
-  return search(start, []);
+  const first = open(start);
+  const frames = first ? [first] : [];
+  /** The steps from the start to the innermost frame. */
+  const path: Step[] = [];
+  while (frames.length) {
+    const frame = frames.at(-1)!;
+    if (frame.nextTarget >= frame.targets.length) {
+      if (frame.nextPart >= frame.parts.length) {
+        frames.pop();
+        path.pop();
+        continue;
+      }
+      frame.part = frame.parts[frame.nextPart++]!;
+      frame.targets = referencedTypes(frame.part.type, pkg);
+      frame.nextTarget = 0;
+      continue;
+    }
+    const target = frame.targets[frame.nextTarget++]!;
+    const part = frame.part!;
+    const step: Step = {
+      via: `${part.name} (${typeName(part.type)})`,
+      related: { node: part.node, file: frame.decl.file, message: `${part.name === frame.owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
+    };
+    if (target === start) return [...path, step];
+    if (seen.has(target)) continue;
+    seen.add(target);
+    const inner = open(target);
+    if (inner) {
+      frames.push(inner);
+      path.push(step);
+    }
+  }
+  return undefined;
 }
 
 /** The package's named types that a field's type holds or points to. */

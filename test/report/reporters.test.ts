@@ -90,7 +90,7 @@ const brokenFile = finding({
   related: [],
 });
 
-const stats: AnalysisStats = { packages: 4, files: 12, parsedFiles: 12, bytes: 20480, sites: 5 };
+const stats: AnalysisStats = { packages: 4, files: 12, parsedFiles: 12, bytes: 20480, sites: 5, steps: 900 };
 
 const all = [typeCycle, cycle, brokenFile, structValue];
 
@@ -145,7 +145,7 @@ describe('formatJson', () => {
       'ruleId', 'rule', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'remediation', 'related',
     ]);
     expect(Object.keys(parsed.findings[0].related[0])).toEqual(['path', 'line', 'column', 'message']);
-    expect(Object.keys(parsed.stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites']);
+    expect(Object.keys(parsed.stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps']);
   });
 
   it('lists findings most severe first with every field', () => {
@@ -162,7 +162,7 @@ describe('formatJson', () => {
 
   it('keeps counters it does not know, after the known ones', () => {
     const more = { ...stats, milliseconds: 12 } as AnalysisStats;
-    expect(Object.keys(JSON.parse(formatJson([], more)).stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'milliseconds']);
+    expect(Object.keys(JSON.parse(formatJson([], more)).stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps', 'milliseconds']);
   });
 });
 
