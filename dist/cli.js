@@ -283,10 +283,22 @@ const basicTypes = new Set([
     'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128',
 ]);
 const unknown = { kind: 'unknown' };
+/** Type expressions nested deeper than this (`**...*T`) are read as unknown: a bound, so no type overflows the stack. */
+const maxTypeNesting = 100;
+let typeNesting = 0;
 /** Reads a type expression as written in `file`; type parameters in scope stay symbolic. */
 function readType(node, file, typeParams = []) {
-    if (!node)
+    if (!node || typeNesting >= maxTypeNesting)
         return unknown;
+    typeNesting++;
+    try {
+        return readTypeNode(node, file, typeParams);
+    }
+    finally {
+        typeNesting--;
+    }
+}
+function readTypeNode(node, file, typeParams) {
     const read = (n) => readType(n, file, typeParams);
     switch (node.type) {
         case 'type_identifier':
@@ -437,29 +449,6 @@ function typeName(type) {
 function sameType(a, b) {
     return typeName(a) === typeName(b) && a.kind !== 'unknown' && b.kind !== 'unknown';
 }
-/** Whether the type is fully known: no unknown parts, no other packages' named types. */
-function isLocalKnown(type, pkg, visiting = new Set()) {
-    const under = underlying(type, pkg);
-    if (under.kind === 'named')
-        return standardLayout(under) !== undefined;
-    if (under.kind === 'unknown' || under.kind === 'typeParam')
-        return false;
-    if (under.kind === 'array')
-        return isLocalKnown(under.elem, pkg, visiting);
-    if (under.kind === 'struct') {
-        // Only a type inside itself is a loop; two fields of one type are not.
-        const key = type.kind === 'named' ? type.name : undefined;
-        if (key && visiting.has(key))
-            return false;
-        if (key)
-            visiting.add(key);
-        const known = under.fields.every((f) => isLocalKnown(f.type, pkg, visiting));
-        if (key)
-            visiting.delete(key);
-        return known;
-    }
-    return true;
-}
 const basicSizes = {
     bool: 1, int8: 1, uint8: 1, byte: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, rune: 4, float32: 4,
     int: 8, uint: 8, uintptr: 8, int64: 8, uint64: 8, float64: 8, complex64: 8, complex128: 16,
@@ -495,11 +484,30 @@ function standardLayout(type) {
 }
 /**
  * Size and alignment on a 64-bit platform, and whether the type holds any
- * pointer, for types whose every part is known; undefined otherwise.
+ * pointer, for types whose every part is known (no unknown parts, no other
+ * packages' types but the standard ones above); undefined otherwise.
  */
 function layout(type, pkg) {
-    if (!isLocalKnown(type, pkg))
-        return undefined;
+    // Each type is laid out once per question, so nesting costs linear time; a type inside itself has none.
+    const known = new Map();
+    const layoutOf = (type, depth) => {
+        // A package's named type is one type however many fields name it.
+        const key = localDecl(type, pkg) ?? type;
+        if (known.has(key)) {
+            const done = known.get(key);
+            return done === 'pending' ? undefined : done;
+        }
+        // Nesting deeper than any type expression can be read is not followed: the layout stays unknown.
+        if (depth > maxTypeNesting)
+            return undefined;
+        known.set(key, 'pending');
+        const result = layoutOfType(type, pkg, (inner) => layoutOf(inner, depth + 1));
+        known.set(key, result);
+        return result;
+    };
+    return layoutOf(type, 0);
+}
+function layoutOfType(type, pkg, layoutOf) {
     const under = underlying(type, pkg);
     switch (under.kind) {
         case 'named':
@@ -525,7 +533,7 @@ function layout(type, pkg) {
         case 'interface':
             return { size: 16, align: 8, pointers: true };
         case 'array': {
-            const elem = layout(under.elem, pkg);
+            const elem = layoutOf(under.elem);
             if (!elem || under.length === undefined)
                 return undefined;
             return { size: elem.size * under.length, align: elem.align, pointers: elem.pointers && under.length > 0 };
@@ -534,17 +542,18 @@ function layout(type, pkg) {
             let size = 0;
             let align = 1;
             let pointers = false;
+            let lastSize = 0;
             for (const field of under.fields) {
-                const f = layout(field.type, pkg);
+                const f = layoutOf(field.type);
                 if (!f)
                     return undefined;
                 size = Math.ceil(size / f.align) * f.align + f.size;
                 align = Math.max(align, f.align);
                 pointers ||= f.pointers;
+                lastSize = f.size;
             }
             // A struct ending in a zero-size field is padded so a pointer to it stays inside.
-            const last = under.fields.at(-1);
-            if (last && size > 0 && layout(last.type, pkg)?.size === 0)
+            if (under.fields.length && size > 0 && lastSize === 0)
                 size += 1;
             return { size: Math.ceil(size / align) * align, align, pointers };
         }
@@ -641,6 +650,13 @@ const maxEmbeddingDepth = 4;
 const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
+/**
+ * How deep the walks over nested code (statements, expressions, types) may
+ * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
+ * not the size of a thread's stack, decides, so no input overflows the stack
+ * and every thread gives the same result.
+ */
+const maxNesting = 200;
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
 function runtimeCallKind(call, file, scope) {
     const fn = call.childForFieldName('function');
@@ -685,6 +701,15 @@ class Interpreter {
     chain = [];
     inlined = new Map();
     frame;
+    nesting = 0;
+    /** The entry point being interpreted, while it is. */
+    active;
+    /** Entry points whose analysis stopped short, each once, with the first place it did. */
+    bounds = [];
+    /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
+    stepsTaken = 0;
+    /** What each func literal captures, by node id, worked out once. */
+    captures = new Map();
     constructor(pkg) {
         this.pkg = pkg;
         this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
@@ -693,6 +718,8 @@ class Interpreter {
     interpretRoot(root) {
         const before = this.sites.length;
         this.steps = 0;
+        this.nesting = 0;
+        this.active = root;
         this.inlined.clear();
         this.state = new State();
         this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
@@ -706,7 +733,30 @@ class Interpreter {
         this.callStack.push(root);
         this.body(root.body, scope);
         this.callStack.pop();
+        this.active = undefined;
+        this.stepsTaken += Math.min(this.steps, stepBudget);
         return this.sites.slice(before);
+    }
+    /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
+    deeper(node) {
+        if (this.nesting < maxNesting) {
+            this.nesting++;
+            return true;
+        }
+        this.stop(node, `the code nests more than ${maxNesting} levels deep`);
+        return false;
+    }
+    /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
+    step(node) {
+        if (++this.steps <= stepBudget)
+            return true;
+        this.stop(node, `it takes more than ${stepBudget} steps`);
+        return false;
+    }
+    stop(node, reason) {
+        const root = this.active;
+        if (root && this.bounds.at(-1)?.root !== root)
+            this.bounds.push({ root, node, file: this.file, reason });
     }
     // --- objects ---------------------------------------------------------
     object(kind, node, label, type, key) {
@@ -733,9 +783,14 @@ class Interpreter {
     // --- types -----------------------------------------------------------
     /** The static type of an expression, as far as the package's declarations tell. */
     typeOf(node, scope) {
+        if (!node || !this.deeper(node))
+            return { kind: 'unknown' };
+        const type = this.typeOfNode(node, scope);
+        this.nesting--;
+        return type;
+    }
+    typeOfNode(node, scope) {
         const unknown = { kind: 'unknown' };
-        if (!node)
-            return unknown;
         switch (node.type) {
             case 'identifier': {
                 const variable = scope.lookup(node.text);
@@ -905,8 +960,12 @@ class Interpreter {
         }
     }
     statement(node, scope) {
-        if (!node || ++this.steps > stepBudget)
+        if (!node || !this.step(node) || !this.deeper(node))
             return;
+        this.statementNode(node, scope);
+        this.nesting--;
+    }
+    statementNode(node, scope) {
         switch (node.type) {
             case 'block':
                 return this.block(node, scope);
@@ -1194,6 +1253,13 @@ class Interpreter {
      * `r.Tags.repo` is a slot "Tags.repo" of r's object.
      */
     place(selector, scope) {
+        if (!this.deeper(selector))
+            return { holders: [], slot: '?' };
+        const place = this.placeNode(selector, scope);
+        this.nesting--;
+        return place;
+    }
+    placeNode(selector, scope) {
         const name = selector.childForFieldName('field')?.text ?? '?';
         const operand = selector.childForFieldName('operand');
         let start = { holders: [], prefix: '' };
@@ -1237,8 +1303,13 @@ class Interpreter {
     }
     // --- expressions -----------------------------------------------------
     evaluate(node, scope) {
-        if (!node || ++this.steps > stepBudget)
+        if (!node || !this.step(node) || !this.deeper(node))
             return [];
+        const objects = this.evaluateNode(node, scope);
+        this.nesting--;
+        return objects;
+    }
+    evaluateNode(node, scope) {
         switch (node.type) {
             case 'identifier': {
                 const variable = scope.lookup(node.text);
@@ -1342,6 +1413,13 @@ class Interpreter {
         return this.evaluate(operand, scope);
     }
     compositeLiteral(node, type, scope) {
+        if (!this.deeper(node))
+            return [];
+        const objects = this.compositeLiteralNode(node, type, scope);
+        this.nesting--;
+        return objects;
+    }
+    compositeLiteralNode(node, type, scope) {
         const object = this.object('alloc', node, `${node.childForFieldName('type')?.text ?? ''}{}`, type);
         const under = underlying(type, this.pkg);
         const body = node.childForFieldName('body');
@@ -1396,7 +1474,10 @@ class Interpreter {
      */
     closure(node, scope, args) {
         const object = this.object('closure', node, 'func literal');
-        for (const name of capturedNames(node)) {
+        if (!this.captures.has(node.id))
+            for (const [id, names] of capturedNamesWithin(node))
+                this.captures.set(id, names);
+        for (const name of this.captures.get(node.id)) {
             const variable = scope.lookup(name);
             if (!variable || variable.global)
                 continue;
@@ -1583,73 +1664,91 @@ function pointee(type) {
     return type.kind === 'pointer' ? type.elem : type;
 }
 /**
- * Names a func literal uses but does not declare itself: the variables it
- * captures (candidates; the caller checks which are locals in scope).
+ * Names each func literal in `literal` (itself included, keyed by node id)
+ * uses but does not declare itself: the variables it captures (candidates;
+ * the caller checks which are locals in scope). One walk serves every
+ * literal nested in the first, so nesting costs linear time.
  */
-function capturedNames(literal) {
-    const used = new Set();
-    const visit = (node, declared) => {
-        const local = new Set(declared);
+function capturedNamesWithin(literal) {
+    const captured = new Map();
+    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
+    const steps = [];
+    const next = (...todo) => {
+        for (let i = todo.length - 1; i >= 0; i--)
+            steps.push(todo[i]);
+    };
+    /**
+     * `declared`: each visible name, with how many literals enclose its
+     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
+     */
+    const visit = (node, declared, enclosing) => () => {
+        const local = new Map(declared);
         if (node.type === 'func_literal') {
+            const used = new Set();
+            captured.set(node.id, used);
+            enclosing = [...enclosing, used];
             for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
                 for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.add(n.text);
+                    local.set(n.text, enclosing.length);
             }
             for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
                 for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.add(n.text);
+                    local.set(n.text, enclosing.length);
             }
         }
-        for (const child of node.namedChildren) {
-            if (!child)
-                continue;
-            if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
-                // Right-hand side first (it sees the outer names), then the new names.
-                const right = child.childForFieldName('right');
-                if (right)
-                    visit(right, local);
-                if (child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=')) {
-                    for (const n of child.childForFieldName('left')?.namedChildren ?? [])
+        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
+    };
+    const visitChild = (child, local, enclosing) => {
+        const declare = (name) => local.set(name, enclosing.length);
+        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+            // Right-hand side first (it sees the outer names), then the new names.
+            const right = child.childForFieldName('right');
+            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
+            const left = child.childForFieldName('left');
+            next(() => right && visit(right, local, enclosing)(), () => {
+                if (declares) {
+                    for (const n of left?.namedChildren ?? [])
                         if (n?.type === 'identifier')
-                            local.add(n.text);
+                            declare(n.text);
                 }
-                else {
-                    const left = child.childForFieldName('left');
-                    if (left)
-                        visit(left, local);
-                }
-                continue;
-            }
-            if (child.type === 'var_declaration' || child.type === 'const_declaration') {
-                for (const spec of child.descendantsOfType(['var_spec', 'const_spec'])) {
+                else if (left)
+                    next(visit(left, local, enclosing));
+            });
+            return;
+        }
+        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
+                () => {
                     const value = spec?.childForFieldName('value');
                     if (value)
-                        visit(value, local);
+                        next(visit(value, local, enclosing));
+                },
+                () => {
                     for (const n of spec ? fieldChildren(spec, 'name') : [])
-                        local.add(n.text);
-                }
-                continue;
-            }
-            if (child.type === 'identifier') {
-                if (!local.has(child.text))
-                    used.add(child.text);
-                continue;
-            }
-            if (child.type === 'keyed_element') {
-                // Struct literal keys name fields, not variables.
-                const value = child.childForFieldName('value');
-                const key = child.childForFieldName('key');
-                if (key && key.namedChild(0)?.type !== 'identifier')
-                    visit(key, local);
-                if (value)
-                    visit(value, local);
-                continue;
-            }
-            visit(child, local);
+                        declare(n.text);
+                },
+            ]));
+            return;
         }
+        if (child.type === 'identifier') {
+            // Captured by every literal inside the one that declares the name.
+            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
+                enclosing[level].add(child.text);
+            return;
+        }
+        if (child.type === 'keyed_element') {
+            // Struct literal keys name fields, not variables.
+            const value = child.childForFieldName('value');
+            const key = child.childForFieldName('key');
+            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
+            return;
+        }
+        next(visit(child, local, enclosing));
     };
-    visit(literal, new Set());
-    return used;
+    next(visit(literal, new Map(), []));
+    while (steps.length)
+        steps.pop()();
+    return captured;
 }
 
 ;// CONCATENATED MODULE: ./src/discover/constraints.ts
@@ -1699,37 +1798,43 @@ function fileNameConstraint(fileName) {
         return (tags) => tags.has(last);
     return () => true;
 }
-/** Parses a //go:build expression: ||, &&, !, parentheses and tags. */
+/** `!` and parentheses nested deeper than this make a //go:build line unreadable (the go tool has a limit too): no line overflows the stack. */
+const maxBuildNesting = 100;
+/** Parses a //go:build expression: ||, &&, !, parentheses and tags; undefined when it is not one. */
 function parseExpression(text) {
     const tokens = text.match(/\|\||&&|!|\(|\)|[\w.]+/g) ?? [];
     let at = 0;
-    const or = () => {
-        let left = and();
-        while (left && tokens[at] === '||') {
-            at++;
-            const right = and();
-            if (!right)
+    let nesting = 0;
+    // A chain of || or && is one list, so no chain's length makes evaluation recurse.
+    const chain = (operator, operand, join) => () => {
+        const terms = [];
+        for (;;) {
+            const term = operand();
+            if (!term)
                 return undefined;
-            const l = left;
-            left = (tags) => l(tags) || right(tags);
-        }
-        return left;
-    };
-    const and = () => {
-        let left = not();
-        while (left && tokens[at] === '&&') {
+            terms.push(term);
+            if (tokens[at] !== operator)
+                break;
             at++;
-            const right = not();
-            if (!right)
-                return undefined;
-            const l = left;
-            left = (tags) => l(tags) && right(tags);
         }
-        return left;
+        return terms.length === 1 ? terms[0] : join(terms);
     };
     const not = () => {
+        if (nesting >= maxBuildNesting)
+            return undefined;
+        nesting++;
+        const result = operand();
+        nesting--;
+        return result;
+    };
+    const and = chain('&&', not, (terms) => (tags) => terms.every((t) => t(tags)));
+    const or = chain('||', and, (terms) => (tags) => terms.some((t) => t(tags)));
+    const operand = () => {
         const token = tokens[at++];
         if (token === '!') {
+            // Go rejects a double negation.
+            if (tokens[at] === '!')
+                return undefined;
             const inner = not();
             return inner && ((tags) => !inner(tags));
         }
@@ -1754,14 +1859,22 @@ function header(source) {
     const end = source.search(/^package\s/m);
     return (end < 0 ? source : source.slice(0, end)).split('\n');
 }
+function goBuildLine(lines) {
+    return lines.find((l) => /^\/\/go:build\s/.test(l))?.replace(/^\/\/go:build\s+/, '');
+}
+/** Why the file's //go:build line is not one the go tool accepts, if it is not. */
+function buildLineProblem(source) {
+    const goBuild = goBuildLine(header(source));
+    return goBuild !== undefined && !parseExpression(goBuild) ? 'the //go:build line is not a build expression the go tool accepts; the file was analyzed as if it built everywhere' : undefined;
+}
 /** The constraint of one file: its name's GOOS/GOARCH suffixes and its //go:build (or // +build) lines. */
 function fileConstraint(fileName, source) {
     const byName = fileNameConstraint(fileName);
     const lines = header(source);
-    const goBuild = lines.find((l) => /^\/\/go:build\s/.test(l));
+    const goBuild = goBuildLine(lines);
     let byComment = () => true;
-    if (goBuild)
-        byComment = parseExpression(goBuild.replace(/^\/\/go:build\s+/, '')) ?? (() => true);
+    if (goBuild !== undefined)
+        byComment = parseExpression(goBuild) ?? (() => true);
     else {
         const plus = lines.filter((l) => /^\/\/\s*\+build\s/.test(l)).map((l) => l.replace(/^\/\/\s*\+build\s+/, ''));
         if (plus.length)
@@ -2169,12 +2282,14 @@ const finalizerTypeCycle = {
     },
 };
 /**
- * A path of fields from the named type back to itself. Go has no recursive
- * value types, so any such path passes through at least one reference.
+ * A path of fields from the named type back to itself, depth first. Go has
+ * no recursive value types, so any such path passes through at least one
+ * reference. The search keeps its own stack: a chain of types may be as
+ * long as the package.
  */
 function typeLoop(start, pkg) {
     const seen = new Set();
-    const search = (owner, steps) => {
+    const open = (owner) => {
         const decl = pkg.types.get(owner);
         const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
         if (!decl || !under)
@@ -2183,25 +2298,43 @@ function typeLoop(start, pkg) {
         const parts = under.kind === 'struct'
             ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}` }))
             : [{ type: under, node: decl.spec, name: owner }];
-        for (const part of parts) {
-            for (const target of referencedTypes(part.type, pkg)) {
-                const step = {
-                    via: `${part.name} (${typeName(part.type)})`,
-                    related: { node: part.node, file: decl.file, message: `${part.name === owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
-                };
-                if (target === start)
-                    return [...steps, step];
-                if (seen.has(target))
-                    continue;
-                seen.add(target);
-                const found = search(target, [...steps, step]);
-                if (found)
-                    return found;
-            }
-        }
-        return undefined;
+        return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0 };
     };
-    return search(start, []);
+    const first = open(start);
+    const frames = first ? [first] : [];
+    /** The steps from the start to the innermost frame. */
+    const path = [];
+    while (frames.length) {
+        const frame = frames.at(-1);
+        if (frame.nextTarget >= frame.targets.length) {
+            if (frame.nextPart >= frame.parts.length) {
+                frames.pop();
+                path.pop();
+                continue;
+            }
+            frame.part = frame.parts[frame.nextPart++];
+            frame.targets = referencedTypes(frame.part.type, pkg);
+            frame.nextTarget = 0;
+            continue;
+        }
+        const target = frame.targets[frame.nextTarget++];
+        const part = frame.part;
+        const step = {
+            via: `${part.name} (${typeName(part.type)})`,
+            related: { node: part.node, file: frame.decl.file, message: `${part.name === frame.owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
+        };
+        if (target === start)
+            return [...path, step];
+        if (seen.has(target))
+            continue;
+        seen.add(target);
+        const inner = open(target);
+        if (inner) {
+            frames.push(inner);
+            path.push(step);
+        }
+    }
+    return undefined;
 }
 /** The package's named types that a field's type holds or points to. */
 function referencedTypes(type, pkg, depth = 0) {
@@ -3256,15 +3389,17 @@ class Reporter {
         });
     }
 }
-/** The first place the parser could not make sense of. */
-function firstError(node) {
-    if (node.isError || node.isMissing)
-        return node;
-    for (const child of node.children) {
-        if (child?.hasError || child?.isMissing)
-            return firstError(child) ?? child;
+/** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
+function firstError(root) {
+    let node = root;
+    for (;;) {
+        if (node.isError || node.isMissing)
+            return node;
+        const child = node.children.find((c) => c?.hasError || c?.isMissing);
+        if (!child)
+            return node === root ? undefined : node;
+        node = child;
     }
-    return undefined;
 }
 /**
  * What a function body does with finalizers and cleanups: sets one (a call
@@ -3337,12 +3472,7 @@ function checkSite(site, kept, clearing) {
     }
     return results;
 }
-/**
- * Interprets a package and reports its calls. `reportsIn` limits both the
- * entry points and the calls reported to some of its files: the test files,
- * when the package is analyzed again with its tests.
- */
-function analyzePackage(pkg, reporter, reportsIn = () => true) {
+function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
     const interpreter = new Interpreter(pkg);
     const evaluations = new Map();
     for (const root of rootFunctions(pkg)) {
@@ -3353,6 +3483,9 @@ function analyzePackage(pkg, reporter, reportsIn = () => true) {
             list.push(evaluation);
             evaluations.set(evaluation.call.id, list);
         }
+    }
+    for (const bound of interpreter.bounds) {
+        notice(bound.file.path, bound.node, `analysis bounded here: ${bound.reason}; ${bound.root.name} is not analyzed beyond this point`);
     }
     const clearings = [...evaluations.values()].flat().filter(removesFinalizer);
     let sites = 0;
@@ -3374,7 +3507,8 @@ function analyzePackage(pkg, reporter, reportsIn = () => true) {
             reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
         }
     }
-    return sites;
+    stats.sites += sites;
+    stats.steps += interpreter.stepsTaken;
 }
 function dedupeRelated(related) {
     const seen = new Set();
@@ -3465,6 +3599,11 @@ async function analyzeDir(dir, reporter, options, stats) {
         for (const source of sources)
             if (source.unreadable)
                 notice(source.path, undefined, source.unreadable);
+    for (const source of sources) {
+        const problem = source.hasCall ? buildLineProblem(source.text) : undefined;
+        if (problem)
+            notice(source.path, undefined, problem);
+    }
     /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
     const analyzeVariant = (name, group, reportsIn) => {
         const withCalls = group.filter((s) => s.hasCall);
@@ -3491,7 +3630,7 @@ async function analyzeDir(dir, reporter, options, stats) {
             notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
         }
         const eager = shortcuts ? withCalls : group;
-        stats.sites += analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, reportsIn);
+        analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, reportsIn);
     };
     const packages = new Set();
     const before = reporter.findings.length;
@@ -3534,7 +3673,7 @@ async function analyzeDir(dir, reporter, options, stats) {
         file.tree.delete();
 }
 function emptyStats() {
-    return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0 };
+    return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0 };
 }
 /** Analyzes the packages of one directory; worker threads run this too. */
 async function analyzeDirectory(dir, options) {
@@ -3600,11 +3739,11 @@ function findingRecord(f) {
 }
 /** `{"findings": [...], "stats": {...}}`, indented, ending in a newline. */
 function formatJson(findings, stats) {
-    const { packages, files, parsedFiles, bytes, sites, ...later } = stats;
+    const { packages, files, parsedFiles, bytes, sites, steps, ...later } = stats;
     const report = {
         findings: [...findings].sort(compareFindings).map(findingRecord),
         // Counters added to AnalysisStats later still appear, after the known ones.
-        stats: { packages, files, parsedFiles, bytes, sites, ...later },
+        stats: { packages, files, parsedFiles, bytes, sites, steps, ...later },
     };
     return JSON.stringify(report, null, 2) + '\n';
 }
