@@ -152,6 +152,7 @@ function firstError(root: SyntaxNode): SyntaxNode | undefined {
  * removes them (SetFinalizer(x, nil)), or neither.
  */
 function hookUse(body: SyntaxNode): 'sets' | 'clears' | undefined {
+  if (usesHookAsValue(body)) return 'sets';
   if (!hookCall.test(body.text)) return undefined;
   let use: 'sets' | 'clears' | undefined;
   for (const call of body.descendantsOfType('call_expression')) {
@@ -160,6 +161,16 @@ function hookUse(body: SyntaxNode): 'sets' | 'clears' | undefined {
     use = 'clears';
   }
   return use;
+}
+
+/** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
+function usesHookAsValue(node: SyntaxNode): boolean {
+  if (!callPattern.test(node.text)) return false;
+  return node.descendantsOfType('selector_expression').some((selector) => {
+    if (!selector || !hookCallee.test(selector.text)) return false;
+    const parent = selector.parent;
+    return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
+  });
 }
 
 /** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
@@ -175,6 +186,13 @@ function isRemoval(call: SyntaxNode): boolean {
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
   const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body)]));
   const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
+  // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
+  const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value)).map((v) => v.name);
+  if (hookVariables.length) {
+    const calls = new RegExp(`${word(`(${hookVariables.join('|')})`)}\\s*\\(`, 'u');
+    pkg.load((file) => calls.test(file.text));
+    direct.push(...pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text)));
+  }
   const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
   let callers: FuncDecl[] = [];
   if (direct.length) {

@@ -24,6 +24,8 @@ export interface HeapObject {
   named?: boolean;
   /** Made in code that may run many times or not at all: it may stand for several objects. */
   many: boolean;
+  /** The function value runtime.SetFinalizer or runtime.AddCleanup: calling it is a site. */
+  hook?: SiteKind;
 }
 
 /** Paths read best with variable names: the first variable an object is bound to names it. */
@@ -1022,7 +1024,10 @@ export class Interpreter {
   private selector(node: SyntaxNode, scope: Scope): HeapObject[] {
     const operand = node.childForFieldName('operand');
     if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
-      return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
+      const imported = this.object('opaque', node, node.text, undefined, `import:${node.text}`);
+      const name = node.childForFieldName('field')?.text;
+      if (this.file.imports.get(operand.text) === 'runtime' && (name === 'SetFinalizer' || name === 'AddCleanup')) imported.hook = name;
+      return [imported];
     }
     const member = this.selected(node, scope);
     if (member?.method) {
@@ -1057,26 +1062,7 @@ export class Interpreter {
     }
     const kind = runtimeCallKind(node, this.file, scope);
     const args = argNodes.map((a) => this.evaluate(a, scope));
-    if (kind) {
-      const evaluation: SiteEvaluation = {
-        kind,
-        call: node,
-        args: argNodes,
-        file: this.file,
-        argObjects: args,
-        argTypes: argNodes.map((a) => this.typeOf(a, scope)),
-        scope,
-        conditional: this.conditional,
-        order: this.sites.length,
-        regions: [...this.regions],
-        context: this.context,
-        chain: [...this.chain],
-        run: this.run,
-      };
-      this.sites.push(evaluation);
-      this.run.sites.push(evaluation);
-      return [[]];
-    }
+    if (kind) return this.site(kind, node, argNodes, args, scope);
     if (fn?.type === 'func_literal') return this.closure(fn, scope, args).returns;
     const callee = this.calleeOf(node, scope);
     if (callee && callee.decl.body) {
@@ -1085,10 +1071,34 @@ export class Interpreter {
       // What the callee does is not seen: it may, for one, remove a finalizer.
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
     }
-    this.evaluate(fn, scope);
+    // runtime.SetFinalizer called through a variable, field or parameter that holds it.
+    const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
+    if (hook) return this.site(hook, node, argNodes, args, scope);
     if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
       return [[this.object('opaque', node, `${fn.text}()`)]];
     }
+    return [[]];
+  }
+
+  /** Records one SetFinalizer or AddCleanup call as met here. */
+  private site(kind: SiteKind, node: SyntaxNode, argNodes: SyntaxNode[], args: HeapObject[][], scope: Scope): HeapObject[][] {
+    const evaluation: SiteEvaluation = {
+      kind,
+      call: node,
+      args: argNodes,
+      file: this.file,
+      argObjects: args,
+      argTypes: argNodes.map((a) => this.typeOf(a, scope)),
+      scope,
+      conditional: this.conditional,
+      order: this.sites.length,
+      regions: [...this.regions],
+      context: this.context,
+      chain: [...this.chain],
+      run: this.run,
+    };
+    this.sites.push(evaluation);
+    this.run.sites.push(evaluation);
     return [[]];
   }
 
