@@ -5723,7 +5723,11 @@ class Interpreter {
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
         if (operand?.type === 'identifier' && !scope.lookup(operand.text) && this.file.imports.has(operand.text)) {
-            return [this.object('opaque', node, node.text, undefined, `import:${node.text}`)];
+            const imported = this.object('opaque', node, node.text, undefined, `import:${node.text}`);
+            const name = node.childForFieldName('field')?.text;
+            if (this.file.imports.get(operand.text) === 'runtime' && (name === 'SetFinalizer' || name === 'AddCleanup'))
+                imported.hook = name;
+            return [imported];
         }
         const member = this.selected(node, scope);
         if (member?.method) {
@@ -5760,26 +5764,8 @@ class Interpreter {
         }
         const kind = runtimeCallKind(node, this.file, scope);
         const args = argNodes.map((a) => this.evaluate(a, scope));
-        if (kind) {
-            const evaluation = {
-                kind,
-                call: node,
-                args: argNodes,
-                file: this.file,
-                argObjects: args,
-                argTypes: argNodes.map((a) => this.typeOf(a, scope)),
-                scope,
-                conditional: this.conditional,
-                order: this.sites.length,
-                regions: [...this.regions],
-                context: this.context,
-                chain: [...this.chain],
-                run: this.run,
-            };
-            this.sites.push(evaluation);
-            this.run.sites.push(evaluation);
-            return [[]];
-        }
+        if (kind)
+            return this.site(kind, node, argNodes, args, scope);
         if (fn?.type === 'func_literal')
             return this.closure(fn, scope, args).returns;
         const callee = this.calleeOf(node, scope);
@@ -5790,10 +5776,34 @@ class Interpreter {
             // What the callee does is not seen: it may, for one, remove a finalizer.
             this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
         }
-        this.evaluate(fn, scope);
+        // runtime.SetFinalizer called through a variable, field or parameter that holds it.
+        const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
+        if (hook)
+            return this.site(hook, node, argNodes, args, scope);
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
             return [[this.object('opaque', node, `${fn.text}()`)]];
         }
+        return [[]];
+    }
+    /** Records one SetFinalizer or AddCleanup call as met here. */
+    site(kind, node, argNodes, args, scope) {
+        const evaluation = {
+            kind,
+            call: node,
+            args: argNodes,
+            file: this.file,
+            argObjects: args,
+            argTypes: argNodes.map((a) => this.typeOf(a, scope)),
+            scope,
+            conditional: this.conditional,
+            order: this.sites.length,
+            regions: [...this.regions],
+            context: this.context,
+            chain: [...this.chain],
+            run: this.run,
+        };
+        this.sites.push(evaluation);
+        this.run.sites.push(evaluation);
         return [[]];
     }
     append(node, argNodes, scope) {
@@ -7625,6 +7635,8 @@ function firstError(root) {
  * removes them (SetFinalizer(x, nil)), or neither.
  */
 function hookUse(body) {
+    if (usesHookAsValue(body))
+        return 'sets';
     if (!hookCall.test(body.text))
         return undefined;
     let use;
@@ -7636,6 +7648,17 @@ function hookUse(body) {
         use = 'clears';
     }
     return use;
+}
+/** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
+function usesHookAsValue(node) {
+    if (!callPattern.test(node.text))
+        return false;
+    return node.descendantsOfType('selector_expression').some((selector) => {
+        if (!selector || !hookCallee.test(selector.text))
+            return false;
+        const parent = selector.parent;
+        return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
+    });
 }
 /** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
 function isRemoval(call) {
@@ -7649,6 +7672,13 @@ function isRemoval(call) {
 function rootFunctions(pkg) {
     const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body)]));
     const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
+    // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
+    const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value)).map((v) => v.name);
+    if (hookVariables.length) {
+        const calls = new RegExp(`${word(`(${hookVariables.join('|')})`)}\\s*\\(`, 'u');
+        pkg.load((file) => calls.test(file.text));
+        direct.push(...pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text)));
+    }
     const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
     let callers = [];
     if (direct.length) {
