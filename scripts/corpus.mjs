@@ -3,34 +3,72 @@
 //
 //   node scripts/corpus.mjs            (npm run corpus)
 //
-// Installs the Debian packages of the corpus when they are missing (only as
-// root, with apt-get), runs `dist/cli.js --format json ./...` in each corpus
-// root, prints the counts per corpus and per rule, and exits 1 with a diff when
-// the findings differ from the expectation, 0 when they are identical.
+// A corpus package that is installed is read where Debian installs it. One that
+// is not is fetched with `apt-get download` and unpacked with `dpkg-deb -x`
+// into a cache directory: only the Go sources are read, so nothing is installed
+// and no system package can be upgraded or removed (installing these -dev
+// packages would pull in C libraries, and on Debian 12 point-release upgrades of
+// glib, systemd and others). Trixie packages need the low-pinned trixie source
+// that scripts/install-go.sh adds. The script then runs
+// `dist/cli.js --format json ./...` in each corpus root, prints the counts and
+// time per corpus and per rule, and exits 1 with a diff when the findings
+// differ from the expectation, 0 when they are identical.
 // Build the CLI first: `npm run build`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
 const expectedFile = join(root, 'test', 'corpus-expected.json');
+const installGo = join(root, 'scripts', 'install-go.sh');
+const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'finalizer-guard', 'corpus');
+
+const gocode = (importPath) => `/usr/share/gocode/src/${importPath}`;
+/** A Debian Go library package, taken from trixie unless said otherwise. */
+const library = (name, pkg, importPath, suite = 'trixie') => ({ name, pkg, suite, root: gocode(importPath) });
 
 /** The corpus: Debian install locations are fixed, so they are spelled out. */
 const corpora = [
-  { name: 'go-std', pkg: 'golang-1.19-src', root: '/usr/lib/go-1.19/src' },
-  {
-    name: 'git2go',
-    pkg: 'golang-github-libgit2-git2go-v34-dev',
-    root: '/usr/share/gocode/src/github.com/libgit2/git2go',
-  },
-  { name: 'gotk3', pkg: 'golang-github-gotk3-gotk3-dev', root: '/usr/share/gocode/src/github.com/gotk3/gotk3' },
-  {
-    name: 'go-sqlite3',
-    pkg: 'golang-github-mattn-go-sqlite3-dev',
-    root: '/usr/share/gocode/src/github.com/mattn/go-sqlite3',
-  },
+  { name: 'go-std', pkg: 'golang-1.19-src', suite: 'bookworm', root: '/usr/lib/go-1.19/src' },
+  { name: 'go-std-1.26', pkg: 'golang-1.26-src', suite: 'trixie-backports', root: '/usr/lib/go-1.26/src' },
+  library('git2go', 'golang-github-libgit2-git2go-v34-dev', 'github.com/libgit2/git2go', 'bookworm'),
+  library('gotk3', 'golang-github-gotk3-gotk3-dev', 'github.com/gotk3/gotk3', 'bookworm'),
+  library('go-sqlite3', 'golang-github-mattn-go-sqlite3-dev', 'github.com/mattn/go-sqlite3', 'bookworm'),
+  library('go-gir', 'golang-gir-gobject-2.0-dev', 'github.com/linuxdeepin/go-gir/gobject-2.0'),
+  library('soci', 'golang-github-awslabs-soci-snapshotter-dev', 'github.com/awslabs/soci-snapshotter'),
+  library('lmdb-go', 'golang-github-bmatsuo-lmdb-go-dev', 'github.com/bmatsuo/lmdb-go'),
+  library('containers-storage', 'golang-github-containers-storage-dev', 'github.com/containers/storage'),
+  library('zstd', 'golang-github-datadog-zstd-dev', 'github.com/DataDog/zstd'),
+  library('docker', 'golang-github-docker-docker-dev', 'github.com/docker/docker'),
+  library('buildkit', 'golang-github-docker-docker-dev', 'github.com/moby/buildkit'),
+  library('go-oniguruma', 'golang-github-go-enry-go-oniguruma-dev', 'github.com/go-enry/go-oniguruma'),
+  library('crawshaw', 'golang-github-go-llsqlite-crawshaw-dev', 'github.com/go-llsqlite/crawshaw'),
+  library('google-gopacket', 'golang-github-google-gopacket-dev', 'github.com/google/gopacket'),
+  library('gousb', 'golang-github-google-gousb-dev', 'github.com/google/gousb'),
+  library('gopacket', 'golang-github-gopacket-gopacket-dev', 'github.com/gopacket/gopacket'),
+  library('influxdb', 'golang-github-influxdb-influxdb-dev', 'github.com/influxdata/influxdb'),
+  library('go-udev', 'golang-github-jochenvg-go-udev-dev', 'github.com/jochenvg/go-udev'),
+  library('grpc-compression', 'golang-github-mostynb-go-grpc-compression-dev', 'github.com/mostynb/go-grpc-compression'),
+  library('patrickmn-cache', 'golang-github-patrickmn-go-cache-dev', 'github.com/patrickmn/go-cache'),
+  library('pmylund-cache', 'golang-github-pmylund-go-cache-dev', 'github.com/pmylund/go-cache'),
+  library('rjeczalik-notify', 'golang-github-rjeczalik-notify-dev', 'github.com/rjeczalik/notify'),
+  library('robfig-cache', 'golang-github-robfig-go-cache-dev', 'github.com/robfig/go-cache'),
+  library('libseccomp', 'golang-github-seccomp-libseccomp-golang-dev', 'github.com/seccomp/libseccomp-golang'),
+  library('ostree-go', 'golang-github-sjoerdsimons-ostree-go-dev', 'github.com/sjoerdsimons/ostree-go/pkg'),
+  library('snapd', 'golang-github-snapcore-snapd-dev', 'github.com/snapcore/snapd'),
+  library('syncthing-notify', 'golang-github-syncthing-notify-dev', 'github.com/syncthing/notify'),
+  library('goleveldb', 'golang-github-syndtr-goleveldb-dev', 'github.com/syndtr/goleveldb/leveldb'),
+  library('crypto11', 'golang-github-thalesignite-crypto11-dev', 'github.com/ThalesIgnite/crypto11'),
+  library('notmuch', 'golang-github-zenhack-go.notmuch-dev', 'github.com/zenhack/go.notmuch'),
+  library('x-exp', 'golang-golang-x-exp-dev', 'golang.org/x/exp'),
+  // trixie's go-yara is a newer major version; bookworm's is the one examined.
+  library('go-yara', 'golang-github-hillu-go-yara-dev', 'github.com/hillu/go-yara', 'bookworm'),
+  library('logrus', 'golang-github-sirupsen-logrus-dev', 'github.com/sirupsen/logrus'),
+  library('go-internal', 'golang-github-rogpeppe-go-internal-dev', 'github.com/rogpeppe/go-internal'),
+  library('missinggo', 'golang-github-anacrolix-missinggo-dev', 'github.com/anacrolix/missinggo'),
 ];
 
 function fail(message) {
@@ -38,38 +76,87 @@ function fail(message) {
   process.exit(2);
 }
 
+function run(command, args, options = {}) {
+  const r = spawnSync(command, args, { encoding: 'utf8', ...options });
+  return { ok: !r.error && r.status === 0, stdout: r.stdout ?? '', stderr: r.stderr ?? r.error?.message ?? '' };
+}
+
 function installedVersion(pkg) {
-  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}\t${Version}', pkg], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return undefined;
+  const r = run('dpkg-query', ['-W', '-f=${Status}\t${Version}', pkg]);
+  if (!r.ok) return undefined;
   const [status, version] = r.stdout.split('\t');
   return status.endsWith(' installed') ? version : undefined;
 }
 
-function ensurePackages() {
-  const missing = corpora.filter((c) => !installedVersion(c.pkg) || !existsSync(c.root)).map((c) => c.pkg);
-  if (missing.length === 0) return;
+/** The unpacked copy of a package: cacheDir/<package>_<version>, if there is one. */
+function unpacked(pkg) {
+  if (!existsSync(cacheDir)) return undefined;
+  const entry = readdirSync(cacheDir).find((e) => e.startsWith(`${pkg}_`));
+  return entry && { dir: join(cacheDir, entry), version: entry.slice(pkg.length + 1) };
+}
+
+/** Where each package's files are: the system for installed packages, else the cache. */
+function locate(pkg) {
+  const version = installedVersion(pkg);
+  if (version) return { prefix: '/', version, installed: true };
+  const copy = unpacked(pkg);
+  return copy && { prefix: copy.dir, version: copy.version, installed: false };
+}
+
+const aptKnowsSuite = (suite) => run('apt-cache', ['policy']).stdout.includes(`n=${suite},`);
+
+/** Downloads and unpacks the missing packages; apt-get needs root only to refresh its lists. */
+function fetchMissing(missing) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot) {
-    fail(
-      `missing Debian packages: ${missing.join(' ')}\n` +
-        `  install them as root: apt-get install -y ${missing.join(' ')}\n` +
-        '  (this script installs them itself only when run as root)',
-    );
+  const needsTrixie = missing.some((c) => c.suite.startsWith('trixie'));
+  if (needsTrixie && !aptKnowsSuite('trixie')) {
+    if (!isRoot) fail('apt has no trixie source; run scripts/install-go.sh as root (it adds one, pinned low)');
+    if (!existsSync(installGo)) fail('apt has no trixie source and scripts/install-go.sh is missing');
+    console.log('adding the low-pinned trixie source with scripts/install-go.sh ...');
+    if (spawnSync('bash', [installGo], { stdio: 'inherit' }).status !== 0) fail('scripts/install-go.sh failed');
   }
-  console.log(`installing ${missing.join(' ')} ...`);
-  const r = spawnSync('apt-get', ['install', '-y', ...missing], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  if (isRoot) {
+    console.log('apt-get update ...');
+    if (!run('apt-get', ['update', '-qq']).ok) fail('apt-get update failed');
+  }
+  const work = mkdtempSync(join(tmpdir(), 'fg-corpus-'));
+  mkdirSync(cacheDir, { recursive: true });
+  try {
+    for (const pkg of new Set(missing.map((c) => `${c.pkg}/${c.suite}`))) {
+      console.log(`fetching ${pkg} ...`);
+      const got = run('apt-get', ['download', '-qq', pkg], { cwd: work });
+      const name = pkg.split('/')[0];
+      const deb = readdirSync(work).find((f) => f.startsWith(`${name}_`) && f.endsWith('.deb'));
+      if (!got.ok || !deb) fail(`apt-get download ${pkg} failed\n${got.stderr}`);
+      const version = decodeURIComponent(deb.slice(name.length + 1).split('_')[0]);
+      const partial = join(work, `${name}.unpacked`);
+      const r = run('dpkg-deb', ['-x', join(work, deb), partial]);
+      if (!r.ok) fail(`dpkg-deb -x ${deb} failed\n${r.stderr}`);
+      renameSync(partial, join(cacheDir, `${name}_${version}`));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Resolves each corpus to the directory its sources are in, fetching what is missing. */
+function resolveCorpora() {
+  const missing = corpora.filter((c) => !locate(c.pkg));
+  if (missing.length > 0) fetchMissing(missing);
+  return corpora.map((c) => {
+    const where = locate(c.pkg);
+    if (!where) fail(`${c.pkg} could not be fetched`);
+    const dir = join(where.prefix, c.root);
+    if (!existsSync(dir)) fail(`${c.pkg} ${where.version} has no ${c.root}`);
+    return { ...c, dir, version: where.version };
   });
-  if (r.error || r.status !== 0) fail(`apt-get install failed (exit ${r.status ?? r.error?.message})`);
-  for (const c of corpora) if (!existsSync(c.root)) fail(`${c.pkg} is installed but ${c.root} does not exist`);
 }
 
 /** Runs the CLI in the corpus root so reported paths are relative to it. */
 function analyze(corpus) {
   const started = Date.now();
   const r = spawnSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', './...'], {
-    cwd: corpus.root,
+    cwd: corpus.dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -93,13 +180,13 @@ if (!existsSync(expectedFile)) fail('test/corpus-expected.json not found');
 const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
 if (!Array.isArray(expected)) fail('test/corpus-expected.json must be a JSON array');
 
-ensurePackages();
+const resolved = resolveCorpora();
 
 const actual = [];
 const messages = new Map();
 const rules = new Set();
 const perCorpus = [];
-for (const corpus of corpora) {
+for (const corpus of resolved) {
   const { report, seconds } = analyze(corpus);
   const counts = {};
   for (const f of report.findings) {
@@ -109,34 +196,44 @@ for (const corpus of corpora) {
     actual.push(finding);
     messages.set(key(finding), f.message);
   }
-  perCorpus.push({ corpus, version: installedVersion(corpus.pkg), stats: report.stats, counts, total: report.findings.length, seconds });
+  perCorpus.push({ corpus, stats: report.stats, counts, total: report.findings.length, seconds });
 }
 
 const ruleIds = [...rules].sort();
-console.log('corpus       package version            sites  files  findings  ' + ruleIds.map((r) => r.padStart(6)).join('') + '  time');
+const nameWidth = Math.max(...resolved.map((c) => c.name.length)) + 1;
+const versionWidth = Math.max(...resolved.map((c) => c.version.length)) + 1;
+const cells = (values) => values.map((v) => String(v).padStart(6)).join('');
+console.log(
+  'corpus'.padEnd(nameWidth) +
+    'version'.padEnd(versionWidth) +
+    'sites  files  findings  ' +
+    ruleIds.map((r) => r.padStart(6)).join('') +
+    '    time',
+);
 for (const p of perCorpus) {
   console.log(
-    p.corpus.name.padEnd(12) +
-      ' ' +
-      (p.version ?? '?').padEnd(26) +
+    p.corpus.name.padEnd(nameWidth) +
+      p.corpus.version.padEnd(versionWidth) +
       String(p.stats?.sites ?? '?').padStart(5) +
       String(p.stats?.files ?? '?').padStart(7) +
       String(p.total).padStart(10) +
       '  ' +
-      ruleIds.map((r) => String(p.counts[r] ?? 0).padStart(6)).join('') +
-      `  ${p.seconds.toFixed(1)}s`,
+      cells(ruleIds.map((r) => p.counts[r] ?? 0)) +
+      `${p.seconds.toFixed(1).padStart(7)}s`,
   );
 }
-const totals = ruleIds.map((r) => perCorpus.reduce((n, p) => n + (p.counts[r] ?? 0), 0));
+const sum = (f) => perCorpus.reduce((n, p) => n + f(p), 0);
 console.log(
-  'total'.padEnd(12) +
-    ' '.repeat(27) +
-    String(perCorpus.reduce((n, p) => n + (p.stats?.sites ?? 0), 0)).padStart(5) +
-    String(perCorpus.reduce((n, p) => n + (p.stats?.files ?? 0), 0)).padStart(7) +
+  'total'.padEnd(nameWidth + versionWidth) +
+    String(sum((p) => p.stats?.sites ?? 0)).padStart(5) +
+    String(sum((p) => p.stats?.files ?? 0)).padStart(7) +
     String(actual.length).padStart(10) +
     '  ' +
-    totals.map((n) => String(n).padStart(6)).join(''),
+    cells(ruleIds.map((r) => sum((p) => p.counts[r] ?? 0))) +
+    `${sum((p) => p.seconds).toFixed(1).padStart(7)}s`,
 );
+const slowest = perCorpus.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+console.log(`slowest: ${slowest.corpus.name} (${slowest.corpus.pkg}), ${slowest.seconds.toFixed(1)}s`);
 
 const actualKeys = new Set(actual.map(key));
 const expectedKeys = new Set(expected.map(key));
