@@ -108,16 +108,18 @@ const aptKnowsSuite = (suite) => run('apt-cache', ['policy']).stdout.includes(`n
 /** Downloads and unpacks the missing packages; apt-get needs root only to refresh its lists. */
 function fetchMissing(missing) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    console.log('apt-get update ...');
+    if (!run('apt-get', ['update', '-qq']).ok) fail('apt-get update failed');
+  }
   const needsTrixie = missing.some((c) => c.suite.startsWith('trixie'));
   if (needsTrixie && !aptKnowsSuite('trixie')) {
     if (!isRoot) fail('apt has no trixie source; run scripts/install-go.sh as root (it adds one, pinned low)');
     if (!existsSync(installGo)) fail('apt has no trixie source and scripts/install-go.sh is missing');
     console.log('adding the low-pinned trixie source with scripts/install-go.sh ...');
     if (spawnSync('bash', [installGo], { stdio: 'inherit' }).status !== 0) fail('scripts/install-go.sh failed');
-  }
-  if (isRoot) {
-    console.log('apt-get update ...');
-    if (!run('apt-get', ['update', '-qq']).ok) fail('apt-get update failed');
+    // install-go.sh adds the source (and updates apt's lists) only when it installs Go 1.26 itself.
+    if (!aptKnowsSuite('trixie')) fail('apt still has no trixie source; add the low-pinned one scripts/install-go.sh writes');
   }
   const work = mkdtempSync(join(tmpdir(), 'fg-corpus-'));
   mkdirSync(cacheDir, { recursive: true });
