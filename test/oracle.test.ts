@@ -1,73 +1,128 @@
 // The runtime oracle: every runnable fixture is built and run under the real
-// Go runtime, and what the program does must agree with its `// want` lines.
-// See docs/fixtures.md for the convention.
+// Go runtime, Go 1.19 and Go 1.26, and what the program does must agree with
+// its `// want` lines for that release. Under Go 1.26 the same binary also
+// runs with GODEBUG=checkfinalizers=1, the runtime's own checker, as a second
+// oracle. See docs/fixtures.md for the convention.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Oracle, atLeast, detectGo, type RunResult } from './support/go-oracle.js';
-import { expectedOutcomes, listFixtures, type Fixture } from './support/wants.js';
+import { Limiter, Oracle, checkerDisagreements, planOracle, type FixtureRun } from './support/go-oracle.js';
+import {
+  expectedOutcomes,
+  listFixtures,
+  rangeLabel,
+  releaseAtLeast,
+  wantsOn,
+  type Fixture,
+  type Want,
+} from './support/wants.js';
 
-const go = detectGo();
 const fixtures = listFixtures().filter((f) => f.runnable);
-const oracle = go instanceof Error ? undefined : new Oracle(go, 2);
+const plan = planOracle();
+// Outside CI, a machine without Go runs everything else and says, in one line, how to run this too.
+if (plan.skipLine) console.warn(plan.skipLine);
+const limiter = new Limiter(2);
+const oracles = plan.toolchains.map((t) => new Oracle(t, limiter));
 
+/** One row of the results table (FG_ORACLE_REPORT). */
 interface Row {
   fixture: string;
-  expected: string;
-  observed: string;
-  summary: string;
+  wants: string;
+  /** Per toolchain name: expected, observed and the run's one-line summary. */
+  runs: Record<string, { expected: string; observed: string; summary: string }>;
+  /** What GODEBUG=checkfinalizers=1 printed, one entry per distinct problem. */
+  checkfinalizers?: string[];
+  checkerBlind?: string;
+  /** The release the fixture needs (`// oracle: goX.Y`), if any. */
+  needs?: string;
+  /** Where the checker and the wants disagree; the test fails on any. */
+  checkerDisagreements?: string[];
 }
-const rows: Row[] = [];
+const rows = new Map<string, Row>();
 
-// Tests run concurrently; the oracle itself lets only two builds or programs run at a time.
-const pending = new Map<string, Promise<RunResult>>();
-function resultOf(f: Fixture): Promise<RunResult> {
-  if (!oracle) throw go instanceof Error ? go : new Error('no Go toolchain');
-  let p = pending.get(f.name);
+function rowOf(f: Fixture): Row {
+  let row = rows.get(f.name);
+  if (!row) {
+    const wants = f.wants.map((w: Want) => [w.ruleId, rangeLabel(w.go)].filter(Boolean).join(' '));
+    const needs = f.marker && `go${f.marker.minGo.join('.')}`;
+    row = { fixture: f.name, wants: wants.join(', '), runs: {}, checkerBlind: f.checkerBlind, needs };
+    rows.set(f.name, row);
+  }
+  return row;
+}
+
+// Each fixture is built and run once per toolchain; the outcome test and the checker test share it.
+const pending = new Map<string, Promise<FixtureRun>>();
+function resultOf(oracle: Oracle, f: Fixture): Promise<FixtureRun> {
+  const key = `${oracle.toolchain.name} ${f.name}`;
+  let p = pending.get(key);
   if (!p) {
     p = oracle.run(f);
-    pending.set(f.name, p);
+    pending.set(key, p);
   }
   return p;
 }
 
-function runnableHere(f: Fixture): boolean {
-  return !f.marker || go instanceof Error || atLeast(go, f.marker.minGo);
-}
-
 afterAll(async () => {
   await Promise.allSettled(pending.values());
-  oracle?.dispose();
+  for (const o of oracles) o.dispose();
   const out = process.env.FG_ORACLE_REPORT;
-  if (out) writeFileSync(out, JSON.stringify(rows.sort((a, b) => a.fixture.localeCompare(b.fixture)), null, 2) + '\n');
-});
+  if (out) {
+    const sorted = [...rows.values()].sort((a, b) => a.fixture.localeCompare(b.fixture));
+    const toolchains = Object.fromEntries(plan.toolchains.map((t) => [t.name, t.version]));
+    const checker = oracles.find((o) => o.hasChecker)?.toolchain.version;
+    writeFileSync(out, JSON.stringify({ toolchains, checker, fixtures: sorted }, null, 2) + '\n');
+  }
+  // Removing two build caches takes a while on a busy machine.
+}, 120_000);
 
 describe('runtime oracle', () => {
-  it('has a Go toolchain (CI installs one; a missing go is a failure, not a skip)', () => {
-    if (go instanceof Error) throw go;
-    expect(go.major).toBe(1);
-  });
+  if (plan.skipLine) {
+    it.skip(plan.skipLine, () => {});
+  } else {
+    it('has Go 1.19 and Go 1.26 (in CI a missing toolchain is a failure, never a skip)', () => {
+      for (const missing of plan.missing) throw missing;
+      expect(plan.toolchains.map((t) => t.name)).toEqual(['go1.19', 'go1.26']);
+    });
+  }
 
   it('has runnable fixtures to check', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(50);
   });
 
-  for (const f of fixtures) {
-    if (!runnableHere(f)) {
-      const m = f.marker!;
-      it.skip(`${f.name} — not run: needs go${m.minGo.join('.')} (${m.reason})`, () => {});
-      continue;
-    }
-    const expected = expectedOutcomes(f.wants);
-    it.concurrent(`${f.name}: ${expected.join(' or ')}`, async ({ expect }) => {
-      const text = f.files.map((file) => readFileSync(join(f.dir, file), 'utf8')).join('\n');
-      expect(text, 'a runnable fixture ends main with gcLoop()').toMatch(/\bgcLoop\(\)/);
-      expect(text, 'a runnable fixture calls finalized() from its finalizer').toMatch(/\bfinalized\(\)/);
-      const r = await resultOf(f);
-      rows.push({ fixture: f.name, expected: expected.join(' or '), observed: r.observed, summary: r.summary });
-      const detail = `${f.name}: expected ${expected.join(' or ')}, observed ${r.observed} (${r.summary})\n--- stdout\n${r.stdout}--- stderr\n${r.stderr.slice(0, 2000)}`;
-      expect(expected, detail).toContain(r.observed);
-      if (r.observed === 'fatal') expect(r.stderr).toMatch(/SetFinalizer|AddCleanup/);
-    }, 240_000);
+  for (const oracle of oracles) {
+    const go = oracle.toolchain;
+    describe(go.name, () => {
+      // A fixture that needs a newer release (AddCleanup, weak) has no test under an older one.
+      for (const f of fixtures.filter((f) => !f.marker || releaseAtLeast(go.release, f.marker.minGo))) {
+        const expected = expectedOutcomes(wantsOn(go.release, f.wants));
+        it.concurrent(`${f.name}: ${expected.join(' or ')}`, async ({ expect }) => {
+          const text = f.files.map((file) => readFileSync(join(f.dir, file), 'utf8')).join('\n');
+          expect(text, 'a runnable fixture ends main with gcLoop()').toMatch(/\bgcLoop\(\)/);
+          expect(text, 'a runnable fixture calls finalized() from its finalizer').toMatch(/\bfinalized\(\)/);
+          const r = await resultOf(oracle, f);
+          rowOf(f).runs[go.name] = { expected: expected.join(' or '), observed: r.observed, summary: r.summary };
+          const detail = `${f.name} on ${go.version}: expected ${expected.join(' or ')}, observed ${r.observed} (${r.summary})\n--- stdout\n${r.stdout}--- stderr\n${r.stderr.slice(0, 2000)}`;
+          expect(expected, detail).toContain(r.observed);
+          if (r.observed === 'fatal') expect(r.stderr).toMatch(/SetFinalizer|AddCleanup/);
+        }, 240_000);
+
+        if (!oracle.hasChecker) continue;
+        it.concurrent(`${f.name}: GODEBUG=checkfinalizers=1 agrees with the wants`, async ({ expect }) => {
+          const r = await resultOf(oracle, f);
+          const checker = r.checker;
+          if (!checker) throw new Error(`${f.name}: not checked, the build failed: ${r.summary}`);
+          const problems = [...new Set(checker.reports.map((c) => `${c.valueType} is ${c.problem} (${c.attachment} ${c.func})`))];
+          rowOf(f).checkfinalizers = problems;
+          const detail = `${f.name} under GODEBUG=checkfinalizers=1:\n--- stderr\n${checker.stderr.slice(0, 3000)}`;
+          if (checker.detected) expect(checker.reports.length, `${detail}\nthe checker stopped the program, but no report was read`).toBeGreaterThan(0);
+          // Without a report the checker must not change what the program does.
+          else expect(checker.observed, `${detail}\nplain run: ${r.observed} (${r.summary})`).toBe(r.observed);
+          const disagreements = checkerDisagreements(f, wantsOn(go.release, f.wants), checker.reports);
+          rowOf(f).checkerDisagreements = disagreements;
+          expect(disagreements, detail).toEqual([]);
+        }, 240_000);
+      }
+    });
   }
 });

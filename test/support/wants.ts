@@ -21,12 +21,28 @@ export function isRuleId(s: string): s is RuleId {
   return Object.prototype.hasOwnProperty.call(RULES, s);
 }
 
+/** A Go release, [major, minor]. */
+export type GoRelease = [number, number];
+
+/**
+ * The Go releases a runtime fact holds on, written after the ids of a want
+ * with the spelling of a build constraint: `go1.26` is Go 1.26 and later,
+ * `!go1.26` is every release before Go 1.26.
+ */
+export interface GoRange {
+  release: GoRelease;
+  /** True for `!goX.Y`: the fact holds only before that release. */
+  before: boolean;
+}
+
 export interface Want {
   /** File name relative to the fixture directory, forward slashes. */
   file: string;
   /** 1-based line of the SetFinalizer / AddCleanup call. */
   line: number;
   ruleId: RuleId;
+  /** Absent when the runtime shows the problem on every Go release the oracle runs. */
+  go?: GoRange;
 }
 
 export interface OracleMarker {
@@ -45,14 +61,42 @@ export interface Fixture {
   /** Its package is main, so the oracle builds and runs it. */
   runnable: boolean;
   marker?: OracleMarker;
+  /** Why GODEBUG=checkfinalizers=1 cannot see this fixture's problem, when it cannot. */
+  checkerBlind?: string;
 }
 
 /** What the Go runtime does with the one finalizer or cleanup of a program. */
 export type Outcome = 'ran' | 'never' | 'fatal' | 'panic';
 
 const WANT = /\/\/\s*want\b(.*)$/;
+const WANT_GO = /^(!?)go(\d+)\.(\d+)$/;
 const ORACLE = /^\s*\/\/\s*oracle:(.*)$/;
 const ORACLE_GO = /^\s*go(\d+)\.(\d+)\s*:\s*(\S.*)$/;
+const ORACLE_BLIND = /^\s*checkfinalizers blind\s*:\s*(\S.*)$/;
+
+export function goRelease(version: string): GoRelease | undefined {
+  const m = /^go(\d+)\.(\d+)/.exec(version);
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+export function releaseAtLeast([major, minor]: GoRelease, [wantMajor, wantMinor]: GoRelease): boolean {
+  return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+
+export function inRange(release: GoRelease, range: GoRange | undefined): boolean {
+  if (!range) return true;
+  return releaseAtLeast(release, range.release) !== range.before;
+}
+
+/** The wants whose runtime fact holds on this Go release. */
+export function wantsOn(release: GoRelease, wants: readonly Want[]): Want[] {
+  return wants.filter((w) => inRange(release, w.go));
+}
+
+/** "go1.26", "!go1.26" or "" (every release): the spelling of a want's range. */
+export function rangeLabel(range: GoRange | undefined): string {
+  return range ? `${range.before ? '!' : ''}go${range.release.join('.')}` : '';
+}
 
 /** The wants of one file. Throws on a malformed `// want` so that a typo can never pass silently. */
 export function parseWants(file: string, text: string): Want[] {
@@ -60,32 +104,62 @@ export function parseWants(file: string, text: string): Want[] {
   text.split(/\r?\n/).forEach((lineText, i) => {
     const m = WANT.exec(lineText);
     if (!m) return;
-    const ids = m[1].trim().split(/\s+/).filter(Boolean);
+    const words = m[1].trim().split(/\s+/).filter(Boolean);
     const where = `${file}:${i + 1}`;
-    if (ids.length === 0) throw new Error(`${where}: "// want" names no rule`);
-    const seen = new Set<string>();
-    for (const id of ids) {
-      if (!isRuleId(id)) throw new Error(`${where}: "// want" names unknown rule "${id}"`);
-      if (seen.has(id)) throw new Error(`${where}: "// want" names ${id} twice`);
-      seen.add(id);
-      wants.push({ file, line: i + 1, ruleId: id });
+    let go: GoRange | undefined;
+    const ids: RuleId[] = [];
+    for (const word of words) {
+      const g = WANT_GO.exec(word);
+      if (g) {
+        if (go) throw new Error(`${where}: "// want" has a second Go version "${word}"`);
+        if (ids.length === 0) throw new Error(`${where}: "// want" must name its rules before the Go version "${word}"`);
+        go = { release: [Number(g[2]), Number(g[3])], before: g[1] === '!' };
+        continue;
+      }
+      if (go) throw new Error(`${where}: "// want" names "${word}" after the Go version; the version comes last`);
+      if (!isRuleId(word)) throw new Error(`${where}: "// want" names unknown rule "${word}"`);
+      if (ids.includes(word)) throw new Error(`${where}: "// want" names ${word} twice`);
+      ids.push(word);
     }
+    if (ids.length === 0) throw new Error(`${where}: "// want" names no rule`);
+    for (const ruleId of ids) wants.push(go ? { file, line: i + 1, ruleId, go } : { file, line: i + 1, ruleId });
   });
   return wants;
 }
 
-/** The `// oracle: goX.Y: reason` marker of one file, if any. Throws on any other `// oracle:` text. */
+/**
+ * The `// oracle: goX.Y: reason` marker of one file, if any. Throws on any
+ * `// oracle:` text that is neither that nor a checkfinalizers-blind line.
+ */
 export function parseOracleMarker(file: string, text: string): OracleMarker | undefined {
   let marker: OracleMarker | undefined;
   text.split(/\r?\n/).forEach((lineText, i) => {
     const m = ORACLE.exec(lineText);
-    if (!m) return;
+    if (!m || ORACLE_BLIND.test(m[1])) return;
     const g = ORACLE_GO.exec(m[1]);
-    if (!g) throw new Error(`${file}:${i + 1}: oracle marker must read "// oracle: goX.Y: reason"`);
+    if (!g) {
+      throw new Error(`${file}:${i + 1}: oracle marker must read "// oracle: goX.Y: reason" or "// oracle: checkfinalizers blind: reason"`);
+    }
     if (marker) throw new Error(`${file}:${i + 1}: second oracle marker`);
     marker = { minGo: [Number(g[1]), Number(g[2])], reason: g[3].trim() };
   });
   return marker;
+}
+
+/**
+ * The reason given by `// oracle: checkfinalizers blind: reason`: why the
+ * runtime's own checker cannot see the problem this fixture is labelled with.
+ */
+export function parseCheckerBlind(file: string, text: string): string | undefined {
+  let reason: string | undefined;
+  text.split(/\r?\n/).forEach((lineText, i) => {
+    const m = ORACLE.exec(lineText);
+    const b = m && ORACLE_BLIND.exec(m[1]);
+    if (!b) return;
+    if (reason !== undefined) throw new Error(`${file}:${i + 1}: second "checkfinalizers blind" line`);
+    reason = b[1].trim();
+  });
+  return reason;
 }
 
 /**
@@ -135,6 +209,7 @@ export function loadFixture(name: string): Fixture {
   if (files.length === 0) throw new Error(`fixture ${name} has no .go file`);
   const wants: Want[] = [];
   let marker: OracleMarker | undefined;
+  let checkerBlind: string | undefined;
   let runnable = false;
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
@@ -142,6 +217,9 @@ export function loadFixture(name: string): Fixture {
     const m = parseOracleMarker(file, text);
     if (m && marker) throw new Error(`fixture ${name}: more than one oracle marker`);
     marker ??= m;
+    const blind = parseCheckerBlind(file, text);
+    if (blind !== undefined && checkerBlind !== undefined) throw new Error(`fixture ${name}: more than one "checkfinalizers blind" line`);
+    checkerBlind ??= blind;
     if (/^package\s+main\b/m.test(text)) runnable = true;
   }
   for (const nested of nestedGoFiles(dir)) {
@@ -150,7 +228,7 @@ export function loadFixture(name: string): Fixture {
       throw new Error(`fixture ${name}: ${nested} is outside the analyzed package and must not carry "// want"`);
     }
   }
-  return { name, dir, files, wants, runnable, marker };
+  return { name, dir, files, wants, runnable, marker, checkerBlind };
 }
 
 export function listFixtures(): Fixture[] {
