@@ -19,7 +19,10 @@ if (names.length === 0) {
 /** "never", or "ran (expected never)" where the run disagreed with the label. */
 function cell(run, fixture) {
   if (!run) return fixture.needs ? `needs ${fixture.needs}` : 'not run';
-  return run.expected.split(' or ').includes(run.observed) ? run.observed : `**${run.observed}** (expected ${run.expected})`;
+  // How many finalizers ran, for fixtures that drop many objects.
+  const times = Number(/ran (\d+) time/.exec(run.summary)?.[1] ?? 1);
+  const observed = times > 1 ? `${run.observed} ×${times}` : run.observed;
+  return run.expected.split(' or ').includes(run.observed) ? observed : `**${observed}** (expected ${run.expected})`;
 }
 
 function checkerCell(f) {
