@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleCallLine, cycleMain } from './action/support/go-sources.js';
+import { cycleCallLine, cycleMain, hostileFiles, hostileFindings } from './action/support/go-sources.js';
 import { nodes } from './action/support/run-action.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,8 +24,8 @@ function write(path: string, content: string | Buffer): void {
   writeFileSync(join(work, path), content);
 }
 
-function run(args: string[], node = machineNode) {
-  const result = spawnSync(node, [cli, ...args], { cwd: work, encoding: 'utf8' });
+function run(args: string[], node = machineNode, cwd = work) {
+  const result = spawnSync(node, [cli, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -44,6 +44,7 @@ beforeAll(() => {
   write('ignore-this/main.go', cycle.replace(setFinalizer, setFinalizer + ' //finalizer-guard:ignore FG001 reviewed'));
   write('nolint-trailing/main.go', cycle.replace('bar.foo = foo\n', 'bar.foo = foo //nolint\n'));
   write('badutf8-call/main.go', Buffer.concat([Buffer.from(cycle.replace('package main\n', 'package main\n// caf')), Buffer.from([0xe9, 0x0a])]));
+  for (const [name, source] of Object.entries(hostileFiles)) write(join('hostile', name), source);
   write('broken/main.go', cycle.replace('bar.foo = foo\n', 'bar.foo = foo\n\tif {\n'));
   write('binary/main.go', cycle);
   write('binary/blob.go', Buffer.from([0x70, 0x61, 0, 1, 2]));
@@ -150,6 +151,43 @@ describe('packages and suppressions', () => {
     expect(binary.stdout).toMatch(/binary\/blob\.go:1:1: notice: file is binary/);
     const latin1 = run(['latin1']);
     expect(latin1.stdout).toMatch(/latin1\/bad\.go:1:1: notice: file is not valid UTF-8/);
+  });
+});
+
+describe('hostile file names and source in a CI log', () => {
+  /** Lines as the Actions runner splits them: none may pass for a workflow command. */
+  function expectInert(output: string) {
+    for (const line of output.split(/\r\n|\r|\n/)) {
+      expect(line.trimStart(), JSON.stringify(line)).not.toMatch(/^::/);
+      expect(line, JSON.stringify(line)).not.toContain('##[');
+    }
+  }
+
+  it('prints one line per finding and place, odd paths quoted as Go strings', () => {
+    // Run inside the folder, so that a file named "::error ...::a.go" starts its lines.
+    const { code, stdout, stderr } = run(['.'], machineNode, join(work, 'hostile'));
+    expect(code).toBe(1);
+    expectInert(stdout);
+    expectInert(stderr);
+    expect(stdout).not.toContain('\r');
+    const findings = stdout.split('\n').filter((l) => l !== '' && !l.startsWith('\t'));
+    expect(findings).toHaveLength(hostileFindings);
+    expect(stdout).toContain('"::error title=FORGED::a.go":13:2: error: foo (*Foo1) has a finalizer');
+    expect(stdout).toContain('\t"::error title=FORGED::a.go":11:2: Foo1.bar: foo.bar = bar\n');
+    expect(stdout).toContain('"b\\n::stop-commands::FORGEDTOKEN\\n.go":13:2: error: foo (*Foo2) has a finalizer');
+    expect(stdout).toContain('"c##\\x5bwarning]FORGED.go":13:2:');
+    expect(stdout).toContain('values.go:13:2: error: S(`\\r\\n::add-mask::FORGED\\r\\n::error::FORGED crlf`) is a S value');
+    expect(stdout).toContain('values.go:16:2: error: S(`\\r::warning::FORGED raw\\r##\\x5berror]FORGED legacy`) is a S value');
+    // A quoted path reads back as the file's name (Go and JSON share these escapes, but for \x).
+    const quoted = findings.map((l) => /^("(?:[^"\\]|\\.)*")/.exec(l)?.[1]).filter((q) => q !== undefined);
+    expect(quoted.map((q) => JSON.parse(q.replace(/\\x5b/g, '['))).sort()).toEqual(Object.keys(hostileFiles).filter((n) => n !== 'values.go').sort());
+  });
+
+  it('keeps an error that names an odd path on one line', () => {
+    const { code, stderr } = run(['missing\n::error::FORGED']);
+    expect(code).toBe(2);
+    expectInert(stderr);
+    expect(stderr).toContain('missing\\n::error::FORGED');
   });
 });
 

@@ -29,7 +29,9 @@ export interface ClientOptions {
   delayUnit?: number;
 }
 
-export function createClient({ token, apiUrl, log, delayUnit = 1000 }: ClientOptions): Octokit {
+export function createClient({ token, apiUrl, log: print, delayUnit = 1000 }: ClientOptions): Octokit {
+  knownSecrets.add(token);
+  const log = (message: string) => print(redactSecrets(message));
   const limitRetry = (kind: string, maxWaitSeconds: number) => (retryAfter: number, options: any, _octokit: unknown, retryCount: number) => {
     const willRetry = retryCount < 3 && retryAfter <= maxWaitSeconds;
     log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : 'giving up'}`);
@@ -95,5 +97,21 @@ export async function apiChanges(octokit: Octokit, repo: Repo, scan: Extract<Sca
 /** One line for the log: status and GitHub's message, never request headers. */
 export function describeApiError(error: unknown): string {
   const e = error as { status?: number; message?: string };
-  return e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error);
+  return redactSecrets(e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error));
+}
+
+/** The tokens createClient was given: cut out of anything an error echoes. */
+const knownSecrets = new Set<string>();
+const secretHeader = /\b((?:proxy-)?authorization|cookie|x-[\w-]*(?:token|key|secret)[\w-]*)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]*/gi;
+const tokenShaped = /\b(?:gh[pousr]_\w{20,}|github_pat_\w{20,}|(?:bearer|token|basic)\s+[\w.~+/=-]{20,})/gi;
+
+/**
+ * Text from a server (or a proxy before it) with credentials replaced by
+ * [redacted]: an error body may echo the request's Authorization header, and
+ * what is printed to a public log must not carry it.
+ */
+export function redactSecrets(text: string): string {
+  let redacted = text;
+  for (const secret of knownSecrets) if (secret) redacted = redacted.split(secret).join('[redacted]');
+  return redacted.replace(secretHeader, '$1$2[redacted]').replace(tokenShaped, '[redacted]');
 }

@@ -12,6 +12,7 @@ import { version } from '../version.js';
 import { ruleCatalog } from '../rules/index.js';
 import { planAnnotations } from '../report/annotations.js';
 import { countBySeverity, countsText, logLine, plural, type Counts } from '../report/describe.js';
+import { logText } from '../report/escape.js';
 import { jobSummary, type RunReport } from '../report/summary.js';
 import type { ChangeSet } from './changes.js';
 import { CheckRun } from './checks.js';
@@ -19,19 +20,28 @@ import { planScan, repoOf, type Repo, type Scan } from './event.js';
 import { selectFindings } from './filter.js';
 import { conclusionOf } from './gate.js';
 import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from './git.js';
-import { apiChanges, createClient, describeApiError, type Octokit } from './github.js';
+import { apiChanges, createClient, describeApiError, redactSecrets, type Octokit } from './github.js';
 import { pathFilter, type PathFilter } from './glob.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { changedPackages, normalizeDir, toRepoPaths } from './scope.js';
 
 type DiffScan = Extract<Scan, { kind: 'diff' }>;
 
+/**
+ * Every plain line of the log goes through here: it carries file names and Go
+ * source, and must never pass for a workflow command. (Commands, as
+ * core.warning writes them, escape their own data.)
+ */
+function info(line: string): void {
+  core.info(logText(line));
+}
+
 /** Runs the Action; every failure ends as one line through core.setFailed. */
 export async function runAction(): Promise<void> {
   try {
     await run(process.env);
   } catch (error) {
-    if (!(error instanceof UsageError) && error instanceof Error && error.stack) core.debug(error.stack);
+    if (!(error instanceof UsageError) && error instanceof Error && error.stack) core.debug(redactSecrets(error.stack));
     core.setFailed(error instanceof UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
   }
 }
@@ -81,7 +91,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const keep = pathFilter(inputs.paths);
 
   if (scan.kind === 'skip') {
-    core.info(`Nothing to analyze: ${scan.reason}.`);
+    info(`Nothing to analyze: ${scan.reason}.`);
     // An upload-sarif step after this one needs the file all the same.
     setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': writeSarif(inputs, where, []), conclusion: 'success' });
     return;
@@ -89,7 +99,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
 
   const warnings: string[] = [];
   const octokit = inputs.token
-    ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: core.info, delayUnit: apiDelayUnit(env) })
+    ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: info, delayUnit: apiDelayUnit(env) })
     : undefined;
   const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
@@ -103,13 +113,13 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
     const findings = report.reported.map((r) => r.finding);
     counts = countBySeverity(findings);
     core.startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
-    for (const r of report.reported) core.info(logLine(r, inputs.lang));
+    for (const r of report.reported) info(logLine(r, inputs.lang));
     core.endGroup();
     sarifPath = writeSarif(inputs, where, findings);
     published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
   } catch (error) {
     // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
-    await checkRun?.abort(error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    await checkRun?.abort(redactSecrets(error instanceof Error ? error.message : String(error))).catch(() => undefined);
     throw error;
   }
   const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
@@ -208,7 +218,7 @@ async function analyzeScan(
   if (scan.kind === 'diff') await checkWorkspace(scan, where, env);
   const changes = scan.kind === 'diff' ? await findChanges(scan, where, octokit, repo, warnings) : undefined;
   const full = changes === undefined;
-  if (scan.kind === 'full') core.info(`A full scan for the ${scan.label}: every package under ${where.workDir || 'the repository root'}.`);
+  if (scan.kind === 'full') info(`A full scan for the ${scan.label}: every package under ${where.workDir || 'the repository root'}.`);
   // A file the API lists may be missing from the checkout (a merge commit, say): no package to read there.
   const dirs = full ? ['...'] : changedPackages(changes, where.workDir, keep, (path) => existsSync(join(where.root, path)));
   const base: Omit<RunReport, 'scope' | 'reported' | 'outside' | 'excluded' | 'conclusion'> = {
@@ -223,10 +233,10 @@ async function analyzeScan(
   };
   if (dirs.length === 0) {
     const scope = `no changed Go file under ${where.workDir || 'the repository root'}${keep.description ? ` matching paths (${keep.description})` : ''}`;
-    core.info(`Nothing to analyze: ${scope}.`);
+    info(`Nothing to analyze: ${scope}.`);
     return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
   }
-  core.info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
+  info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
   const { findings, stats } = await analyze(
     dirs.map((d) => join(where.workAbs, d)),
     { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
@@ -262,7 +272,7 @@ async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | unde
   if (where.gitRepo) {
     try {
       const changes = await gitChanges(where.root, scan.base, scan.head);
-      core.info(`Changed lines of the ${scan.label} from ${changes.source}.`);
+      info(`Changed lines of the ${scan.label} from ${changes.source}.`);
       return changes;
     } catch (error) {
       if (!(error instanceof GitUnavailable)) throw error;
@@ -273,7 +283,7 @@ async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | unde
   if (octokit) {
     try {
       const { changes, warnings: limits } = await apiChanges(octokit, repo, scan);
-      core.info(`git cannot tell the changed lines (${gitWhy}); using ${changes.source}.`);
+      info(`git cannot tell the changed lines (${gitWhy}); using ${changes.source}.`);
       warnings.push(...limits);
       return changes;
     } catch (error) {
@@ -289,7 +299,7 @@ async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | unde
 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
-    core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+    info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
     return;
   }
   await core.summary.addRaw(markdown).write();

@@ -3,6 +3,7 @@
 import { analyze, type Lang } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { atOrAbove, type FailOn } from '../findings.js';
+import { escapeControls } from '../report/escape.js';
 import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatSummary, formatText } from '../report/text.js';
@@ -88,7 +89,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    err(`finalizer-guard: ${error.message}\n${usage}\n`);
+    err(`finalizer-guard: ${escapeControls(error.message)}\n${usage}\n`);
     return 2;
   }
   if (options === 'help') {
@@ -108,11 +109,12 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     err(formatSummary(findings, stats) + '\n');
     return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
   } catch (error) {
+    // The message may name a file: one line all the same.
     if (error instanceof UsageError) {
-      err(`finalizer-guard: ${error.message}\n`);
+      err(`finalizer-guard: ${escapeControls(error.message)}\n`);
       return 2;
     }
-    err(`finalizer-guard: internal error: ${(error as Error).message ?? String(error)}\n`);
+    err(`finalizer-guard: internal error: ${escapeControls((error as Error).message ?? String(error))}\n`);
     return 2;
   }
 }

@@ -3,6 +3,7 @@
 import type { Lang } from '../engine.js';
 import type { Reported, Severity } from '../findings.js';
 import { countBySeverity, countsText, cut, describe, ruleTitle } from './describe.js';
+import { markdownLink } from './escape.js';
 import { findingsMarkdown, overview, type RunReport } from './summary.js';
 
 export const annotationsPerRequest = 50;
@@ -60,7 +61,7 @@ export function checkTitle(report: RunReport): string {
 
 /** `summaryUrl`: where the full job summary is, for the note on a cut text. */
 export function checkOutput(report: RunReport, summaryUrl?: string): CheckOutput {
-  const pointer = summaryUrl ? `the [job summary](${summaryUrl})` : 'the job summary';
+  const pointer = summaryUrl ? `the ${markdownLink('job summary', summaryUrl)}` : 'the job summary';
   const note = (what: string) => `\n\n_…${what} cut at GitHub's limit of 65,535 characters; ${pointer} has every finding._`;
   return {
     title: checkTitle(report),

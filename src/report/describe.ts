@@ -4,9 +4,12 @@
 // in the text reporter.
 import type { Lang } from '../engine.js';
 import type { Finding, RelatedLocation, Reported, Severity } from '../findings.js';
+import { escapeControls, quotePath } from './escape.js';
 
+/** `path:line[:column]`, an odd path quoted as a Go string. */
 export function place(path: string, line: number, column?: number): string {
-  return column ? `${path}:${line}:${column}` : `${path}:${line}`;
+  const where = quotePath(path);
+  return column ? `${where}:${line}:${column}` : `${where}:${line}`;
 }
 
 /** "FG001 finalizer-cycle": the annotation's title. */
@@ -15,7 +18,7 @@ export function ruleTitle(finding: Finding): string {
 }
 
 function step(r: RelatedLocation): string {
-  return `${r.message} (${place(r.path, r.line)})`;
+  return `${escapeControls(r.message)} (${place(r.path, r.line)})`;
 }
 
 const joins: Record<Lang, { via: (step: string, call: string) => string; path: string }> = {
@@ -23,14 +26,22 @@ const joins: Record<Lang, { via: (step: string, call: string) => string; path: s
   ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
 };
 
-/** What is wrong, the reference path, and the call site when the annotation sits elsewhere. */
-export function describe(reported: Reported, lang: Lang): string {
+/**
+ * What is wrong, the reference path, and the call site when the annotation
+ * sits elsewhere: one line each, the Go source they quote escaped so that
+ * none of them breaks in two.
+ */
+export function describeLines(reported: Reported, lang: Lang): string[] {
   const { finding, via } = reported;
   const words = joins[lang];
-  const lines = [finding.message];
-  if (via) lines.push(words.via(via.message, place(finding.path, finding.line, finding.column)));
+  const lines = [escapeControls(finding.message)];
+  if (via) lines.push(words.via(escapeControls(via.message), place(finding.path, finding.line, finding.column)));
   if (finding.related.length > 0) lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
-  return lines.join('\n');
+  return lines;
+}
+
+export function describe(reported: Reported, lang: Lang): string {
+  return describeLines(reported, lang).join('\n');
 }
 
 export interface Counts {
@@ -73,5 +84,5 @@ export function cut(text: string, max: number, note = ''): string {
 /** One line of the log per finding: the log always lists every reported finding. */
 export function logLine(reported: Reported, lang: Lang): string {
   const { anchor, finding } = reported;
-  return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describe(reported, lang).replace(/\n/g, ' ')}`;
+  return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
 }

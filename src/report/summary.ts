@@ -2,7 +2,8 @@
 // each rule's remediation once. GitHub takes at most 1 MiB per step.
 import type { Lang } from '../engine.js';
 import type { Conclusion, Reported } from '../findings.js';
-import { countBySeverity, countsText, describe, place, plural, ruleTitle } from './describe.js';
+import { countBySeverity, countsText, describeLines, place, plural, ruleTitle } from './describe.js';
+import { markdownLink, markdownText } from './escape.js';
 
 export const summaryLimitBytes = 1024 * 1024;
 
@@ -30,29 +31,19 @@ export interface RunReport {
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-function cell(text: string): string {
-  // Go source in messages must not turn into emphasis, code spans or links.
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\|*_`[\]]/g, '\\$&')
-    .replace(/\r?\n/g, '<br>');
-}
-
 /** A few lines: the verdict, the scope, what was left out and why. */
 export function overview(report: RunReport): string {
   const counts = countsText(countBySeverity(report.reported.map((r) => r.finding)));
   const lines = [
-    `**${report.conclusion}** (fail-on: ${report.failOn}): ${counts} for ${report.label}.`,
+    `**${report.conclusion}** (fail-on: ${report.failOn}): ${counts} for ${markdownText(report.label)}.`,
     '',
-    `Analyzed: ${report.scope}; ${report.filter}${report.source ? `; changed lines from ${report.source}` : ''}.`,
+    markdownText(`Analyzed: ${report.scope}; ${report.filter}${report.source ? `; changed lines from ${report.source}` : ''}.`),
   ];
   const left: string[] = [];
   if (report.outside > 0) left.push(`${plural(report.outside, 'finding')} of the analyzed packages not on changed lines`);
   if (report.excluded > 0) left.push(`${report.excluded} in files the paths input excludes`);
   if (left.length > 0) lines.push('', `Not reported: ${left.join('; ')}.`);
-  for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${w.replace(/\n/g, '\n> ')}`);
+  for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${markdownText(w)}`);
   return lines.join('\n');
 }
 
@@ -76,8 +67,9 @@ export function findingsMarkdown(report: RunReport, maxBytes: number): string {
   const rows: string[] = [];
   for (const r of report.reported) {
     const where = place(r.anchor.path, r.anchor.line);
-    const link = report.lineUrl ? `[${cell(where)}](${report.lineUrl(r.anchor.path, r.anchor.line)})` : cell(where);
-    const row = `| ${icon[r.finding.severity]} ${r.finding.severity} | ${cell(ruleTitle(r.finding))} | ${link} | ${cell(describe(r, report.lang))} |\n`;
+    const link = report.lineUrl ? markdownLink(where, report.lineUrl(r.anchor.path, r.anchor.line)) : markdownText(where);
+    const message = describeLines(r, report.lang).map(markdownText).join('<br>');
+    const row = `| ${icon[r.finding.severity]} ${r.finding.severity} | ${markdownText(ruleTitle(r.finding))} | ${link} | ${message} |\n`;
     budget -= bytes(row);
     if (budget < 0) break;
     rows.push(row);

@@ -2,14 +2,19 @@
 // understand `path:line:col: message` link straight to the code.
 import type { AnalysisStats } from '../engine.js';
 import { compareFindings, type Finding } from '../findings.js';
-import { countBySeverity, countsText, plural } from './describe.js';
+import { countBySeverity, countsText, place, plural } from './describe.js';
+import { escapeControls } from './escape.js';
 
-/** One finding a line, `path:line:col: severity: message [FG00x]`, related places indented below; '' when none. */
+/**
+ * One finding a line, `path:line:col: severity: message [FG00x]`, related
+ * places indented below; '' when none. An odd path is quoted and control
+ * characters in messages escaped, so a line never splits or starts with "::".
+ */
 export function formatText(findings: Finding[]): string {
   let out = '';
   for (const f of [...findings].sort(compareFindings)) {
-    out += `${f.path}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]\n`;
-    for (const r of f.related) out += `\t${r.path}:${r.line}:${r.column}: ${r.message}\n`;
+    out += `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
+    for (const r of f.related) out += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
   }
   return out;
 }

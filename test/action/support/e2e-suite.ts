@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { FakeGitHub } from './fake-github.js';
 import { commit, git, makeRepo, removeDir, shallowClone, type Files, type TestRepo } from './git-repo.js';
-import { cleanMain, cycleCallLine, cycleMain, goMod, manyCycles } from './go-sources.js';
+import { cleanMain, cycleCallLine, cycleMain, goMod, hostileFiles, hostileFindings, manyCycles } from './go-sources.js';
+import { expectInertMarkdown, expectNoForgedCommand, hostilePaths } from './hostile.js';
 import { OpenApi } from './openapi.js';
 import { mergeGroup, pullRequest, push, schedule, workflowDispatch } from './payloads.js';
 import { runAction, token, type ActionRun } from './run-action.js';
@@ -421,6 +422,62 @@ export function endToEnd({ name, path: node }: { name: string; path: string }): 
       expect(run.code).toBe(1);
       expect(gh.calls('pulls/list-files')).toEqual([]);
       expect(gh.checkRuns[0].body.head_sha).toBe(head);
+    });
+
+    describe('on a pull request whose file names and Go source forge commands and Markdown', () => {
+      async function actHostile(inputs: Record<string, string>): Promise<ActionRun> {
+        const repo = await repoWith({ 'go.mod': goMod }, hostileFiles);
+        return act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), inputs);
+      }
+
+      const annotatedFiles = (run: ActionRun) => [...new Set(run.commands.filter((c) => c.command === 'error' && c.properties.file).map((c) => c.properties.file))].sort();
+
+      it('report: check-run forges no command and no Markdown', slow, async () => {
+        const run = await actHostile({ report: 'check-run' });
+        expect(run.code).toBe(1);
+        expectNoForgedCommand(run);
+        const check = gh.checkRuns[0]!;
+        expect([...new Set(check.annotations.map((a) => a.path))].sort()).toEqual(hostilePaths);
+        expect(check.annotations.every((a) => !a.message.includes('\r'))).toBe(true);
+        const done = check.updates.at(-1);
+        expectInertMarkdown(`${done.output.summary}\n\n${done.output.text}`, hostileFindings);
+        expectInertMarkdown(run.summary, hostileFindings);
+      });
+
+      it('report: annotations forges no command, and its annotations survive a stop-commands attempt', slow, async () => {
+        const run = await actHostile({ report: 'annotations' });
+        expect(run.code).toBe(1);
+        expectNoForgedCommand(run);
+        expect(annotatedFiles(run)).toEqual(hostilePaths);
+        expectInertMarkdown(run.summary, hostileFindings);
+      });
+
+      it('report: auto with a read-only token falls back to annotations that forge nothing', slow, async () => {
+        gh.script('checks/create', forbidden);
+        const run = await actHostile({});
+        expect(run.code).toBe(1);
+        expectNoForgedCommand(run);
+        expect(run.commands.some((c) => c.command === 'warning' && c.message.startsWith('The token cannot create check runs'))).toBe(true);
+        expect(annotatedFiles(run)).toEqual(hostilePaths);
+        expectInertMarkdown(run.summary, hostileFindings);
+      });
+
+      it('never prints a credential that an API error echoes', slow, async () => {
+        // A proxy that echoes the request, as some do on an error.
+        const echo = (sent: string) => ({ status: 403, body: { message: `Forbidden. Request headers: {"authorization":"token ${sent}","user-agent":"x"}; Authorization: token ${sent}` } });
+        const oldStyle = '0123456789abcdef0123456789abcdef01234567';
+        gh.script('checks/create', echo(token));
+        const fallback = await actHostile({});
+        gh.script('checks/create', echo(oldStyle));
+        const strict = await actHostile({ report: 'check-run', 'github-token': oldStyle });
+        for (const [run, sent] of [[fallback, token], [strict, oldStyle]] as const) {
+          // ::add-mask:: hands the token to the runner, which hides it and never prints that line.
+          const printed = (run.stdout + run.stderr).replace(/^::add-mask::.*$/m, '');
+          expect(printed).not.toContain(sent);
+          expect(printed).toMatch(/^::(warning|error)::.*Forbidden\. Request headers: \{"authorization":"\[redacted\]","user-agent":"x"\}; Authorization: \[redacted\]/m);
+          expect(run.summary).not.toContain(sent);
+        }
+      });
     });
   });
 }

@@ -38,3 +38,54 @@ export function manyCycles(n: number): { source: string; callLine: (i: number) =
   const source = head + Array.from({ length: n }, (_, i) => body(i)).join('') + 'func main() {}\n';
   return { source, callLine: (i) => 4 + i * 7 + 6 };
 }
+
+/** A package main whose own cycle in f<n>() is reported at the SetFinalizer line (13). */
+function namedCycle(n: number): string {
+  return `package main
+
+import "runtime"
+
+type Foo${n} struct{ bar *Bar${n} }
+type Bar${n} struct{ foo *Foo${n} }
+
+func f${n}() {
+	foo := &Foo${n}{}
+	bar := &Bar${n}{}
+	foo.bar = bar
+	bar.foo = foo
+	runtime.SetFinalizer(foo, func(*Foo${n}) {})
+}
+`;
+}
+
+/**
+ * Valid Go whose file names and quoted source try to forge workflow commands
+ * and Markdown: every forged piece says FORGED, and the step's own output
+ * never starts a command or a property with that word. Nine findings, all
+ * FG001 or FG004 errors, one at each hostile file and six in values.go.
+ */
+export const hostileFiles: Record<string, string> = {
+  '::error title=FORGED::a.go': namedCycle(1),
+  'b\n::stop-commands::FORGEDTOKEN\n.go': namedCycle(2),
+  'c##[warning]FORGED.go': namedCycle(3),
+  'values.go': `package main
+
+import "runtime"
+
+type T struct{ n int }
+type S string
+
+func values() {
+	var t T
+	runtime.SetFinalizer((t /*\r\n::error::FORGED comment\r\n*/), func(*T) {})
+	runtime.SetFinalizer(S(\`\r\n::add-mask::FORGED\r\n::error::FORGED crlf\`), func(*S) {})
+	runtime.SetFinalizer(S(\`\r::warning::FORGED raw\r##[error]FORGED legacy\`), func(*S) {})
+	runtime.SetFinalizer(S(\`\r# FORGED heading\r@octocat www.evil.example\`), func(*S) {})
+	runtime.SetFinalizer(S("[FORGED](https://evil.example/x) \`\`\` ~~FORGED~~ |"), func(*S) {})
+	runtime.SetFinalizer(S("![FORGED](https://evil.example/p.png) <b>FORGED</b>"), func(*S) {})
+}
+
+func main() { values(); f1(); f2(); f3() }
+`,
+};
+export const hostileFindings = 9;

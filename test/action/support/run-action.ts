@@ -49,8 +49,8 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  /** Workflow commands (::error ... ::msg) the step printed. */
-  commands: { command: string; properties: Record<string, string>; message: string }[];
+  /** The workflow commands (::error ... ::msg) the runner would act on. */
+  commands: { command: string; properties: Record<string, string>; message: string; legacy: boolean }[];
 }
 
 export interface RunOptions {
@@ -122,15 +122,50 @@ function parseOutputs(text: string): Record<string, string> {
 const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
 const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
 
+/** The commands the runner knows; any other name is plain text to it. */
+const runnerCommands = ['error', 'warning', 'notice', 'debug', 'group', 'endgroup', 'add-mask', 'echo', 'stop-commands', 'set-output', 'set-env', 'add-path', 'save-state', 'add-matcher', 'remove-matcher'];
+
+/**
+ * The workflow commands the runner acts on, read as its parser reads them: a
+ * line that starts with "::" once leading white space is trimmed, or that
+ * holds "##[name]" anywhere (the old syntax, `legacy`); after
+ * ::stop-commands::TOKEN nothing but ::TOKEN:: is a command.
+ */
 function parseCommands(stdout: string): ActionRun['commands'] {
   const commands: ActionRun['commands'] = [];
-  for (const m of stdout.matchAll(/^::([\w-]+)(?: ([^:]*))?::(.*)$/gm)) {
-    const properties: Record<string, string> = {};
-    for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
-      const at = pair.indexOf('=');
-      properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
+  let stopToken: string | undefined;
+  for (const line of stdout.split(/\r\n|\r|\n/)) {
+    const parsed = parseV2(line) ?? parseLegacy(line);
+    if (!parsed || !(runnerCommands.includes(parsed.command) || parsed.command === stopToken)) continue;
+    if (stopToken !== undefined) {
+      if (parsed.command === stopToken) stopToken = undefined;
+      continue;
     }
-    commands.push({ command: m[1], properties, message: unescapeData(m[3]) });
+    if (parsed.command === 'stop-commands') stopToken = parsed.message.toLowerCase();
+    commands.push(parsed);
   }
   return commands;
+}
+
+function parseV2(line: string): ActionRun['commands'][number] | undefined {
+  const text = line.trimStart();
+  const end = text.indexOf('::', 2);
+  if (!text.startsWith('::') || end < 0) return undefined;
+  const info = text.slice(2, end);
+  const space = info.indexOf(' ');
+  const properties: Record<string, string> = {};
+  for (const pair of space < 0 ? [] : info.slice(space + 1).split(',').filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at > 0) properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
+  }
+  return { command: (space < 0 ? info : info.slice(0, space)).toLowerCase(), properties, message: unescapeData(text.slice(end + 2)), legacy: false };
+}
+
+function parseLegacy(line: string): ActionRun['commands'][number] | undefined {
+  const start = line.indexOf('##[');
+  const end = line.indexOf(']', start);
+  if (start < 0 || end < 0) return undefined;
+  const info = line.slice(start + 3, end);
+  const space = info.indexOf(' ');
+  return { command: (space < 0 ? info : info.slice(0, space)).toLowerCase(), properties: {}, message: line.slice(end + 1), legacy: true };
 }
