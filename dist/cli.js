@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(314);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(309);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 314:
+/***/ 309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3750,6 +3750,64 @@ async function analyze(patterns, options) {
     return { findings, stats };
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Repository text (file names, Go source quoted in messages) printed where it
+// could pass for syntax. In a runner log a line whose start is "::" is a
+// workflow command, and so is "##[name]" anywhere in a line; in GitHub's
+// Markdown a bare "\r" ends a table row and punctuation makes links, images,
+// mentions and code. One helper per syntax; workflow-command data and
+// properties are escaped by @actions/core, which writes those commands.
+/** What Go's strconv.Quote leaves as it is: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const unprintable = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+const shortEscapes = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+/** The runner reads "##[" anywhere in a line as an old-style command; "\x5b" is "[" in a Go string. */
+const legacyCommand = /##\[/g;
+function goEscape(char) {
+    const short = shortEscapes[char];
+    if (short)
+        return short;
+    const code = char.codePointAt(0);
+    const hex = (width) => code.toString(16).padStart(width, '0');
+    return code < 0x80 ? `\\x${hex(2)}` : code < 0x10000 ? `\\u${hex(4)}` : `\\U${hex(8)}`;
+}
+/** Text on one line with nothing a runner or a terminal acts on: unprintable characters as Go escapes (`\r`, `\x1b`, `\u2028`), "##[" broken. */
+function escape_escapeControls(text) {
+    return text.replace(unprintable, goEscape).replace(legacyCommand, '##\\x5b');
+}
+/**
+ * A path as go vet prints it, or, when it holds anything escapeControls
+ * would change or starts with a colon, a quote or a space (or ends with a
+ * space), as a Go string literal (strconv.Quote), so that a line starting with
+ * it never starts with "::" and strconv.Unquote gives the name back.
+ */
+function quotePath(path) {
+    if (path !== '' && !/^[\s:"]|\s$/.test(path) && escape_escapeControls(path) === path)
+        return path;
+    return `"${escape_escapeControls(path.replace(/[\\"]/g, '\\$&'))}"`;
+}
+/** A line for the runner log: escapeControls, and a line that would start with "::" has its first colon escaped. */
+function logText(line) {
+    const escaped = escape_escapeControls(line);
+    return /^\s*::/.test(escaped) ? escaped.replace(':', '\\x3a') : escaped;
+}
+/**
+ * Text as literal inline Markdown, safe in a table cell and a link's text:
+ * escapeControls keeps it on one line, a backslash escapes every character
+ * that starts markup (emphasis, strikethrough, code, links, images, HTML,
+ * entities, math, table cells), and an invisible space after "@", inside
+ * "://" and after "www" keeps GitHub from making mentions and links of it.
+ */
+function markdownText(text) {
+    return escape_escapeControls(text)
+        .replace(/[\\`*_~[\]()<>|$&]/g, '\\$&')
+        .replace(/@|:(?=\/\/)|(?<![a-z\d])www(?=\.)/gi, '$&&#8203;');
+}
+/** A Markdown link whose destination cannot end early or leave the table cell: anything outside URL syntax percent-encoded, parentheses too. */
+function markdownLink(text, url) {
+    const destination = url.replace(/[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    return `[${markdownText(text)}](${destination})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 function findingRecord(f) {
@@ -3928,30 +3986,40 @@ function formatSarif(findings, rules, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/describe.ts
+
+/** `path:line[:column]`, an odd path quoted as a Go string. */
 function place(path, line, column) {
-    return column ? `${path}:${line}:${column}` : `${path}:${line}`;
+    const where = quotePath(path);
+    return column ? `${where}:${line}:${column}` : `${where}:${line}`;
 }
 /** "FG001 finalizer-cycle": the annotation's title. */
 function ruleTitle(finding) {
     return `${finding.ruleId} ${finding.rule}`;
 }
 function step(r) {
-    return `${r.message} (${place(r.path, r.line)})`;
+    return `${escapeControls(r.message)} (${place(r.path, r.line)})`;
 }
 const joins = {
     en: { via: (step, call) => `This change is on the reference path (${step}) of the call at ${call}.`, path: 'Reference path:' },
     ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
 };
-/** What is wrong, the reference path, and the call site when the annotation sits elsewhere. */
-function describe(reported, lang) {
+/**
+ * What is wrong, the reference path, and the call site when the annotation
+ * sits elsewhere: one line each, the Go source they quote escaped so that
+ * none of them breaks in two.
+ */
+function describeLines(reported, lang) {
     const { finding, via } = reported;
     const words = joins[lang];
-    const lines = [finding.message];
+    const lines = [escapeControls(finding.message)];
     if (via)
-        lines.push(words.via(via.message, place(finding.path, finding.line, finding.column)));
+        lines.push(words.via(escapeControls(via.message), place(finding.path, finding.line, finding.column)));
     if (finding.related.length > 0)
         lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
-    return lines.join('\n');
+    return lines;
+}
+function describe(reported, lang) {
+    return describeLines(reported, lang).join('\n');
 }
 function countBySeverity(findings) {
     const counts = { error: 0, warning: 0, notice: 0 };
@@ -3986,19 +4054,24 @@ function cut(text, max, note = '') {
 /** One line of the log per finding: the log always lists every reported finding. */
 function logLine(reported, lang) {
     const { anchor, finding } = reported;
-    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describe(reported, lang).replace(/\n/g, ' ')}`;
+    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
 
 
-/** One finding a line, `path:line:col: severity: message [FG00x]`, related places indented below; '' when none. */
+
+/**
+ * One finding a line, `path:line:col: severity: message [FG00x]`, related
+ * places indented below; '' when none. An odd path is quoted and control
+ * characters in messages escaped, so a line never splits or starts with "::".
+ */
 function formatText(findings) {
     let out = '';
     for (const f of [...findings].sort(compareFindings)) {
-        out += `${f.path}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.ruleId}]\n`;
+        out += `${place(f.path, f.line, f.column)}: ${f.severity}: ${escape_escapeControls(f.message)} [${f.ruleId}]\n`;
         for (const r of f.related)
-            out += `\t${r.path}:${r.line}:${r.column}: ${r.message}\n`;
+            out += `\t${place(r.path, r.line, r.column)}: ${escape_escapeControls(r.message)}\n`;
     }
     return out;
 }
@@ -4020,6 +4093,7 @@ const version = package_namespaceObject_0.rE;
 ;// CONCATENATED MODULE: ./src/cli/command.ts
 // The finalizer-guard command: parses flags, runs the engine, prints a report
 // and exits 0 (nothing at or above --fail-on), 1 (something is), 2 (usage or I/O error).
+
 
 
 
@@ -4099,7 +4173,7 @@ async function runCli(argv, out, err) {
     catch (error) {
         if (!(error instanceof errors_UsageError))
             throw error;
-        err(`finalizer-guard: ${error.message}\n${usage}\n`);
+        err(`finalizer-guard: ${escape_escapeControls(error.message)}\n${usage}\n`);
         return 2;
     }
     if (options === 'help') {
@@ -4123,11 +4197,12 @@ async function runCli(argv, out, err) {
         return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
     }
     catch (error) {
+        // The message may name a file: one line all the same.
         if (error instanceof errors_UsageError) {
-            err(`finalizer-guard: ${error.message}\n`);
+            err(`finalizer-guard: ${escape_escapeControls(error.message)}\n`);
             return 2;
         }
-        err(`finalizer-guard: internal error: ${error.message ?? String(error)}\n`);
+        err(`finalizer-guard: internal error: ${escape_escapeControls(error.message ?? String(error))}\n`);
         return 2;
     }
 }

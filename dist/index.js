@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2789:
+/***/ 7565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37622,31 +37622,99 @@ const package_namespaceObject_0 = {"rE":"0.1.0"};
 
 const version = package_namespaceObject_0.rE;
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+// Repository text (file names, Go source quoted in messages) printed where it
+// could pass for syntax. In a runner log a line whose start is "::" is a
+// workflow command, and so is "##[name]" anywhere in a line; in GitHub's
+// Markdown a bare "\r" ends a table row and punctuation makes links, images,
+// mentions and code. One helper per syntax; workflow-command data and
+// properties are escaped by @actions/core, which writes those commands.
+/** What Go's strconv.Quote leaves as it is: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const unprintable = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+const shortEscapes = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+/** The runner reads "##[" anywhere in a line as an old-style command; "\x5b" is "[" in a Go string. */
+const legacyCommand = /##\[/g;
+function goEscape(char) {
+    const short = shortEscapes[char];
+    if (short)
+        return short;
+    const code = char.codePointAt(0);
+    const hex = (width) => code.toString(16).padStart(width, '0');
+    return code < 0x80 ? `\\x${hex(2)}` : code < 0x10000 ? `\\u${hex(4)}` : `\\U${hex(8)}`;
+}
+/** Text on one line with nothing a runner or a terminal acts on: unprintable characters as Go escapes (`\r`, `\x1b`, `\u2028`), "##[" broken. */
+function escapeControls(text) {
+    return text.replace(unprintable, goEscape).replace(legacyCommand, '##\\x5b');
+}
+/**
+ * A path as go vet prints it, or, when it holds anything escapeControls
+ * would change or starts with a colon, a quote or a space (or ends with a
+ * space), as a Go string literal (strconv.Quote), so that a line starting with
+ * it never starts with "::" and strconv.Unquote gives the name back.
+ */
+function quotePath(path) {
+    if (path !== '' && !/^[\s:"]|\s$/.test(path) && escapeControls(path) === path)
+        return path;
+    return `"${escapeControls(path.replace(/[\\"]/g, '\\$&'))}"`;
+}
+/** A line for the runner log: escapeControls, and a line that would start with "::" has its first colon escaped. */
+function logText(line) {
+    const escaped = escapeControls(line);
+    return /^\s*::/.test(escaped) ? escaped.replace(':', '\\x3a') : escaped;
+}
+/**
+ * Text as literal inline Markdown, safe in a table cell and a link's text:
+ * escapeControls keeps it on one line, a backslash escapes every character
+ * that starts markup (emphasis, strikethrough, code, links, images, HTML,
+ * entities, math, table cells), and an invisible space after "@", inside
+ * "://" and after "www" keeps GitHub from making mentions and links of it.
+ */
+function markdownText(text) {
+    return escapeControls(text)
+        .replace(/[\\`*_~[\]()<>|$&]/g, '\\$&')
+        .replace(/@|:(?=\/\/)|(?<![a-z\d])www(?=\.)/gi, '$&&#8203;');
+}
+/** A Markdown link whose destination cannot end early or leave the table cell: anything outside URL syntax percent-encoded, parentheses too. */
+function markdownLink(text, url) {
+    const destination = url.replace(/[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+    return `[${markdownText(text)}](${destination})`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/describe.ts
+
+/** `path:line[:column]`, an odd path quoted as a Go string. */
 function place(path, line, column) {
-    return column ? `${path}:${line}:${column}` : `${path}:${line}`;
+    const where = quotePath(path);
+    return column ? `${where}:${line}:${column}` : `${where}:${line}`;
 }
 /** "FG001 finalizer-cycle": the annotation's title. */
 function ruleTitle(finding) {
     return `${finding.ruleId} ${finding.rule}`;
 }
 function step(r) {
-    return `${r.message} (${place(r.path, r.line)})`;
+    return `${escapeControls(r.message)} (${place(r.path, r.line)})`;
 }
 const joins = {
     en: { via: (step, call) => `This change is on the reference path (${step}) of the call at ${call}.`, path: 'Reference path:' },
     ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
 };
-/** What is wrong, the reference path, and the call site when the annotation sits elsewhere. */
-function describe(reported, lang) {
+/**
+ * What is wrong, the reference path, and the call site when the annotation
+ * sits elsewhere: one line each, the Go source they quote escaped so that
+ * none of them breaks in two.
+ */
+function describeLines(reported, lang) {
     const { finding, via } = reported;
     const words = joins[lang];
-    const lines = [finding.message];
+    const lines = [escapeControls(finding.message)];
     if (via)
-        lines.push(words.via(via.message, place(finding.path, finding.line, finding.column)));
+        lines.push(words.via(escapeControls(via.message), place(finding.path, finding.line, finding.column)));
     if (finding.related.length > 0)
         lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
-    return lines.join('\n');
+    return lines;
+}
+function describe(reported, lang) {
+    return describeLines(reported, lang).join('\n');
 }
 function countBySeverity(findings) {
     const counts = { error: 0, warning: 0, notice: 0 };
@@ -37681,7 +37749,7 @@ function cut(text, max, note = '') {
 /** One line of the log per finding: the log always lists every reported finding. */
 function logLine(reported, lang) {
     const { anchor, finding } = reported;
-    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describe(reported, lang).replace(/\n/g, ' ')}`;
+    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -37721,24 +37789,16 @@ function planAnnotations(reported, ownWarnings, lang) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
+
 const summaryLimitBytes = 1024 * 1024;
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
-function cell(text) {
-    // Go source in messages must not turn into emphasis, code spans or links.
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\|*_`[\]]/g, '\\$&')
-        .replace(/\r?\n/g, '<br>');
-}
 /** A few lines: the verdict, the scope, what was left out and why. */
 function overview(report) {
     const counts = countsText(countBySeverity(report.reported.map((r) => r.finding)));
     const lines = [
-        `**${report.conclusion}** (fail-on: ${report.failOn}): ${counts} for ${report.label}.`,
+        `**${report.conclusion}** (fail-on: ${report.failOn}): ${counts} for ${markdownText(report.label)}.`,
         '',
-        `Analyzed: ${report.scope}; ${report.filter}${report.source ? `; changed lines from ${report.source}` : ''}.`,
+        markdownText(`Analyzed: ${report.scope}; ${report.filter}${report.source ? `; changed lines from ${report.source}` : ''}.`),
     ];
     const left = [];
     if (report.outside > 0)
@@ -37748,7 +37808,7 @@ function overview(report) {
     if (left.length > 0)
         lines.push('', `Not reported: ${left.join('; ')}.`);
     for (const w of report.warnings)
-        lines.push('', `> [!WARNING]\n> ${w.replace(/\n/g, '\n> ')}`);
+        lines.push('', `> [!WARNING]\n> ${markdownText(w)}`);
     return lines.join('\n');
 }
 function remediations(reported) {
@@ -37773,8 +37833,9 @@ function findingsMarkdown(report, maxBytes) {
     const rows = [];
     for (const r of report.reported) {
         const where = place(r.anchor.path, r.anchor.line);
-        const link = report.lineUrl ? `[${cell(where)}](${report.lineUrl(r.anchor.path, r.anchor.line)})` : cell(where);
-        const row = `| ${icon[r.finding.severity]} ${r.finding.severity} | ${cell(ruleTitle(r.finding))} | ${link} | ${cell(describe(r, report.lang))} |\n`;
+        const link = report.lineUrl ? markdownLink(where, report.lineUrl(r.anchor.path, r.anchor.line)) : markdownText(where);
+        const message = describeLines(r, report.lang).map(markdownText).join('<br>');
+        const row = `| ${icon[r.finding.severity]} ${r.finding.severity} | ${markdownText(ruleTitle(r.finding))} | ${link} | ${message} |\n`;
         budget -= bytes(row);
         if (budget < 0)
             break;
@@ -37790,6 +37851,7 @@ function jobSummary(report, maxBytes = summaryLimitBytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/checkrun.ts
+
 
 
 const annotationsPerRequest = 50;
@@ -37825,7 +37887,7 @@ function checkTitle(report) {
 }
 /** `summaryUrl`: where the full job summary is, for the note on a cut text. */
 function checkOutput(report, summaryUrl) {
-    const pointer = summaryUrl ? `the [job summary](${summaryUrl})` : 'the job summary';
+    const pointer = summaryUrl ? `the ${markdownLink('job summary', summaryUrl)}` : 'the job summary';
     const note = (what) => `\n\n_…${what} cut at GitHub's limit of 65,535 characters; ${pointer} has every finding._`;
     return {
         title: checkTitle(report),
@@ -43521,7 +43583,9 @@ const Client = GitHub.plugin(retry, throttling);
 const pullFilesLimit = 3000;
 /** And at most this many files of a comparison. */
 const compareFilesLimit = 300;
-function createClient({ token, apiUrl, log, delayUnit = 1000 }) {
+function createClient({ token, apiUrl, log: print, delayUnit = 1000 }) {
+    knownSecrets.add(token);
+    const log = (message) => print(redactSecrets(message));
     const limitRetry = (kind, maxWaitSeconds) => (retryAfter, options, _octokit, retryCount) => {
         const willRetry = retryCount < 3 && retryAfter <= maxWaitSeconds;
         log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : 'giving up'}`);
@@ -43573,7 +43637,23 @@ async function apiChanges(octokit, repo, scan) {
 /** One line for the log: status and GitHub's message, never request headers. */
 function describeApiError(error) {
     const e = error;
-    return e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error);
+    return redactSecrets(e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error));
+}
+/** The tokens createClient was given: cut out of anything an error echoes. */
+const knownSecrets = new Set();
+const secretHeader = /\b((?:proxy-)?authorization|cookie|x-[\w-]*(?:token|key|secret)[\w-]*)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]*/gi;
+const tokenShaped = /\b(?:gh[pousr]_\w{20,}|github_pat_\w{20,}|(?:bearer|token|basic)\s+[\w.~+/=-]{20,})/gi;
+/**
+ * Text from a server (or a proxy before it) with credentials replaced by
+ * [redacted]: an error body may echo the request's Authorization header, and
+ * what is printed to a public log must not carry it.
+ */
+function redactSecrets(text) {
+    let redacted = text;
+    for (const secret of knownSecrets)
+        if (secret)
+            redacted = redacted.split(secret).join('[redacted]');
+    return redacted.replace(secretHeader, '$1$2[redacted]').replace(tokenShaped, '[redacted]');
 }
 
 ;// CONCATENATED MODULE: ./src/action/glob.ts
@@ -43755,6 +43835,15 @@ function toRepoPaths(findings, workDir) {
 
 
 
+
+/**
+ * Every plain line of the log goes through here: it carries file names and Go
+ * source, and must never pass for a workflow command. (Commands, as
+ * core.warning writes them, escape their own data.)
+ */
+function run_info(line) {
+    info(logText(line));
+}
 /** Runs the Action; every failure ends as one line through core.setFailed. */
 async function runAction() {
     try {
@@ -43762,7 +43851,7 @@ async function runAction() {
     }
     catch (error) {
         if (!(error instanceof errors_UsageError) && error instanceof Error && error.stack)
-            debug(error.stack);
+            debug(redactSecrets(error.stack));
         setFailed(error instanceof errors_UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
     }
 }
@@ -43803,14 +43892,14 @@ async function run_run(env) {
     const where = await locate(env, inputs.workingDirectory);
     const keep = pathFilter(inputs.paths);
     if (scan.kind === 'skip') {
-        info(`Nothing to analyze: ${scan.reason}.`);
+        run_info(`Nothing to analyze: ${scan.reason}.`);
         // An upload-sarif step after this one needs the file all the same.
         setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': writeSarif(inputs, where, []), conclusion: 'success' });
         return;
     }
     const warnings = [];
     const octokit = inputs.token
-        ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: info, delayUnit: apiDelayUnit(env) })
+        ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: run_info, delayUnit: apiDelayUnit(env) })
         : undefined;
     const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
@@ -43824,14 +43913,14 @@ async function run_run(env) {
         counts = countBySeverity(findings);
         startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
         for (const r of report.reported)
-            info(logLine(r, inputs.lang));
+            run_info(logLine(r, inputs.lang));
         endGroup();
         sarifPath = writeSarif(inputs, where, findings);
         published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
     }
     catch (error) {
         // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
-        await checkRun?.abort(error instanceof Error ? error.message : String(error)).catch(() => undefined);
+        await checkRun?.abort(redactSecrets(error instanceof Error ? error.message : String(error))).catch(() => undefined);
         throw error;
     }
     const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
@@ -43913,7 +44002,7 @@ async function analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnin
     const changes = scan.kind === 'diff' ? await findChanges(scan, where, octokit, repo, warnings) : undefined;
     const full = changes === undefined;
     if (scan.kind === 'full')
-        info(`A full scan for the ${scan.label}: every package under ${where.workDir || 'the repository root'}.`);
+        run_info(`A full scan for the ${scan.label}: every package under ${where.workDir || 'the repository root'}.`);
     // A file the API lists may be missing from the checkout (a merge commit, say): no package to read there.
     const dirs = full ? ['...'] : changedPackages(changes, where.workDir, keep, (path) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(where.root, path)));
     const base = {
@@ -43927,10 +44016,10 @@ async function analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnin
     };
     if (dirs.length === 0) {
         const scope = `no changed Go file under ${where.workDir || 'the repository root'}${keep.description ? ` matching paths (${keep.description})` : ''}`;
-        info(`Nothing to analyze: ${scope}.`);
+        run_info(`Nothing to analyze: ${scope}.`);
         return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
     }
-    info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
+    run_info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
     const { findings, stats } = await analyze(dirs.map((d) => (0,external_node_path_namespaceObject.join)(where.workAbs, d)), { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion });
     const selection = selectFindings(toRepoPaths(findings, where.workDir), changes, inputs.filterMode, keep);
     return {
@@ -43962,7 +44051,7 @@ async function findChanges(scan, where, octokit, repo, warnings) {
     if (where.gitRepo) {
         try {
             const changes = await gitChanges(where.root, scan.base, scan.head);
-            info(`Changed lines of the ${scan.label} from ${changes.source}.`);
+            run_info(`Changed lines of the ${scan.label} from ${changes.source}.`);
             return changes;
         }
         catch (error) {
@@ -43975,7 +44064,7 @@ async function findChanges(scan, where, octokit, repo, warnings) {
     if (octokit) {
         try {
             const { changes, warnings: limits } = await apiChanges(octokit, repo, scan);
-            info(`git cannot tell the changed lines (${gitWhy}); using ${changes.source}.`);
+            run_info(`git cannot tell the changed lines (${gitWhy}); using ${changes.source}.`);
             warnings.push(...limits);
             return changes;
         }
@@ -43989,7 +44078,7 @@ async function findChanges(scan, where, octokit, repo, warnings) {
 }
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+        run_info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
         return;
     }
     await summary.addRaw(markdown).write();
@@ -44011,7 +44100,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2789);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7565);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
