@@ -82,6 +82,7 @@ function readEvent(env: NodeJS.ProcessEnv): { eventName: string; payload: Record
 }
 
 async function run(env: NodeJS.ProcessEnv): Promise<void> {
+  core.info(`finalizer-guard ${version} under Node ${process.version}`);
   const inputs = parseInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
   const { eventName, payload } = readEvent(env);

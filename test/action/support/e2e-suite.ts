@@ -11,12 +11,13 @@ import { expectInertMarkdown, expectNoForgedCommand, hostilePaths } from './host
 import { OpenApi } from './openapi.js';
 import { mergeGroup, pullRequest, push, schedule, workflowDispatch } from './payloads.js';
 import { runAction, token, type ActionRun } from './run-action.js';
+import type { NodeBinary } from '../../support/nodes.js';
 
 const api = new OpenApi();
 const slow = { timeout: 60_000 };
 const forbidden = { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run' } };
 
-export function endToEnd({ name, path: node }: { name: string; path: string }): void {
+export function endToEnd({ name, path: node, version }: NodeBinary): void {
   describe(`dist/index.js under ${name}`, () => {
     let gh: FakeGitHub;
     const dirs: string[] = [];
@@ -56,6 +57,7 @@ export function endToEnd({ name, path: node }: { name: string; path: string }): 
       const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
       expectNoLeak(run);
       expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`under Node ${version}`);
       expect(run.stdout).toMatch(/^::error::finalizer-guard: 1 error at or above fail-on: error/m);
 
       expect(gh.checkRuns).toHaveLength(1);

