@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cycleCallLine, cycleMain, hostileFiles, hostileFindings } from './action/support/go-sources.js';
+import { sarifSchemaErrors } from './support/sarif-schema.js';
 import { bundledNodeExpected, machineNode as machine, node24 as bundled, node24Missing } from './support/nodes.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -97,13 +98,16 @@ describe('exit codes and output', () => {
     expect(report.stats.packages).toBe(1);
   });
 
-  it('writes SARIF 2.1.0 with relative locations', () => {
+  it('writes SARIF 2.1.0 with relative locations, valid by the schema', () => {
     const sarif = JSON.parse(run(['--format', 'sarif', 'cycle']).stdout);
+    expect(sarifSchemaErrors(sarif)).toEqual([]);
     expect(sarif.version).toBe('2.1.0');
     const [result] = sarif.runs[0].results;
     expect(result.ruleId).toBe('FG001');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('cycle/main.go');
-    expect(result.partialFingerprints).toBeDefined();
+    expect(result.partialFingerprints).toBeUndefined();
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(sarif.runs[0].tool.driver.rules[1].helpUri).toBe(`https://github.com/OWNER/finalizer-guard/blob/v${version}/docs/rules.md#fg001-finalizer-cycle`);
   });
 
   it('quotes the article in Russian with --lang ru', () => {

@@ -8,6 +8,8 @@ export type FilterMode = (typeof filterModes)[number];
 export const reportModes = ['auto', 'check-run', 'annotations'] as const;
 export type ReportMode = (typeof reportModes)[number];
 const failOns = ['error', 'warning', 'notice', 'never'] as const;
+export const scanModes = ['changed', 'full'] as const;
+export type ScanMode = (typeof scanModes)[number];
 const langs = ['en', 'ru'] as const;
 
 export interface ActionInputs {
@@ -15,6 +17,8 @@ export interface ActionInputs {
   workingDirectory: string;
   paths: string[];
   filterMode: FilterMode;
+  /** full: every package under the working directory, whatever the event changed (for code scanning). */
+  scan: ScanMode;
   failOn: FailOn;
   report: ReportMode;
   lang: Lang;
@@ -35,6 +39,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     workingDirectory: get('working-directory') || '.',
     paths: get('paths').split('\n'),
     filterMode: oneOf(get, 'filter-mode', filterModes, 'added'),
+    scan: oneOf(get, 'scan', scanModes, 'changed'),
     failOn: oneOf(get, 'fail-on', failOns, 'error'),
     report: oneOf(get, 'report', reportModes, 'auto'),
     lang: oneOf(get, 'lang', langs, 'en'),

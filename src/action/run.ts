@@ -8,7 +8,7 @@ import { analyze, goVersionFor } from '../engine.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { formatSarif } from '../report/sarif.js';
-import { version } from '../version.js';
+import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 import { ruleCatalog } from '../rules/index.js';
 import { planAnnotations } from '../report/annotations.js';
 import { countBySeverity, countsText, logLine, plural, type Counts } from '../report/describe.js';
@@ -86,7 +86,8 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = parseInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
   const { eventName, payload } = readEvent(env);
-  const scan = planScan({ eventName, payload, sha: env.GITHUB_SHA ?? '' });
+  const planned = planScan({ eventName, payload, sha: env.GITHUB_SHA ?? '' });
+  const scan: Scan = inputs.scan === 'full' && planned.kind === 'diff' ? { kind: 'full', event: planned.event, head: planned.head, label: planned.label } : planned;
   const repo = repoOf(env, payload);
   const where = await locate(env, inputs.workingDirectory);
   const keep = pathFilter(inputs.paths);
@@ -94,7 +95,8 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   if (scan.kind === 'skip') {
     info(`Nothing to analyze: ${scan.reason}.`);
     // An upload-sarif step after this one needs the file all the same.
-    setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': writeSarif(inputs, where, []), conclusion: 'success' });
+    const sarifFile = writeSarif(inputs, where, env, { findings: [], partial: `nothing was analyzed: ${scan.reason}` });
+    setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': sarifFile, conclusion: 'success' });
     return;
   }
 
@@ -110,13 +112,14 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   let sarifPath: string;
   let published: CheckRun | undefined;
   try {
-    report = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+    const analysis = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+    report = analysis.report;
     const findings = report.reported.map((r) => r.finding);
     counts = countBySeverity(findings);
     core.startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
     for (const r of report.reported) info(logLine(r, inputs.lang));
     core.endGroup();
-    sarifPath = writeSarif(inputs, where, findings);
+    sarifPath = writeSarif(inputs, where, env, analysis.sarif);
     published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
   } catch (error) {
     // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
@@ -192,18 +195,45 @@ async function finishCheckRun(
   }
 }
 
-/** Writes the findings as SARIF when sarif-file asks for it; its absolute path, or "" when not asked. */
-function writeSarif(inputs: ActionInputs, where: Where, findings: Finding[]): string {
+/**
+ * For code scanning: every finding of the analyzed packages (not only those on
+ * changed lines), since an alert missing from an upload counts as fixed; and
+ * what was left unanalyzed, when something was.
+ */
+interface SarifContent {
+  findings: Finding[];
+  partial?: string;
+}
+
+/** Writes the SARIF file when sarif-file asks for it; its absolute path, or "" when not asked. */
+function writeSarif(inputs: ActionInputs, where: Where, env: NodeJS.ProcessEnv, content: SarifContent): string {
   if (!inputs.sarifFile) return '';
   const path = resolve(where.workspace, inputs.sarifFile);
   const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
+  const options = {
+    lang: inputs.lang,
+    goVersion,
+    toolVersion: version,
+    informationUri: repositoryUrl,
+    rulesUri: rulesDocs(env),
+    // Two modules of one repository, or two checks, must not replace each other's alerts.
+    category: where.workDir ? `${inputs.checkName}/${where.workDir}` : inputs.checkName,
+    partial: content.partial,
+  };
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
+    writeFileSync(path, formatSarif(content.findings, ruleCatalog, options));
   } catch (error) {
     throw new UsageError(`cannot write sarif-file "${inputs.sarifFile}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   return path;
+}
+
+/** docs/rules.md at the ref the workflow uses the Action at, when the runner says; else as released with this version. */
+function rulesDocs(env: NodeJS.ProcessEnv): string {
+  const action = env.GITHUB_ACTION_REPOSITORY;
+  const ref = env.GITHUB_ACTION_REF;
+  return action && ref ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${action}/blob/${encodeURIComponent(ref)}/docs/rules.md` : rulesDocUrl;
 }
 
 async function analyzeScan(
@@ -215,7 +245,7 @@ async function analyzeScan(
   repo: Repo,
   env: NodeJS.ProcessEnv,
   warnings: string[],
-): Promise<RunReport> {
+): Promise<{ report: RunReport; sarif: SarifContent }> {
   if (scan.kind === 'diff') await checkWorkspace(scan, where, env);
   const changes = scan.kind === 'diff' ? await findChanges(scan, where, octokit, repo, warnings) : undefined;
   const full = changes === undefined;
@@ -232,23 +262,27 @@ async function analyzeScan(
     lineUrl: (path, line) =>
       `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/blob/${scan.head}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`,
   };
+  const under = where.workDir || 'the repository root';
+  const partial = full ? undefined : `only the packages holding a Go file the ${scan.label} changed were analyzed, not every package under ${under}`;
   if (dirs.length === 0) {
-    const scope = `no changed Go file under ${where.workDir || 'the repository root'}${keep.description ? ` matching paths (${keep.description})` : ''}`;
+    const scope = `no changed Go file under ${under}${keep.description ? ` matching paths (${keep.description})` : ''}`;
     info(`Nothing to analyze: ${scope}.`);
-    return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
+    return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial } };
   }
   info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
   const { findings, stats } = await analyze(
     dirs.map((d) => join(where.workAbs, d)),
     { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
   );
-  const selection = selectFindings(toRepoPaths(findings, where.workDir), changes, inputs.filterMode, keep);
-  return {
+  const inRepo = toRepoPaths(findings, where.workDir);
+  const selection = selectFindings(inRepo, changes, inputs.filterMode, keep);
+  const report = {
     ...base,
     scope: `${plural(stats.packages, 'package')}, ${plural(stats.files, 'file')}`,
     ...selection,
     conclusion: conclusionOf(selection.reported, inputs.failOn),
   };
+  return { report, sarif: { findings: inRepo.filter((f) => keep(f.path)), partial } };
 }
 
 /**

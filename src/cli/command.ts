@@ -8,7 +8,7 @@ import { formatJson } from '../report/json.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatSummary, formatText } from '../report/text.js';
 import { ruleCatalog } from '../rules/index.js';
-import { version } from '../version.js';
+import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 
 const usage = `usage: finalizer-guard [--format text|json|sarif] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)`;
@@ -104,7 +104,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     const cwd = process.cwd();
     const { findings, stats } = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
     if (options.format === 'json') out(formatJson(findings, stats));
-    else if (options.format === 'sarif') out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version }));
+    else if (options.format === 'sarif') out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }));
     else out(formatText(findings));
     err(formatSummary(findings, stats) + '\n');
     return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;

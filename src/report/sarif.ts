@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: the subset GitHub reads, within the
 // limits it enforces on upload (results per run, locations per result).
-import { createHash } from 'node:crypto';
+// Results carry no fingerprints: upload-sarif computes primaryLocationLineHash,
+// the one GitHub matches alerts by, from the checked-out source.
 import type { Lang } from '../engine.js';
 import { compareFindings, type Finding, type Severity } from '../findings.js';
 import { remediation, remediationMarkdown, ruleExplanation } from '../rules/remediation.js';
@@ -11,6 +12,12 @@ export interface SarifOptions {
   goVersion?: string;
   toolVersion: string;
   informationUri?: string;
+  /** Address of docs/rules.md; each rule's helpUri is its section there. */
+  rulesUri?: string;
+  /** Code scanning's category (runs[].automationDetails.id): uploads of one category replace each other's alerts. */
+  category?: string;
+  /** Set when only part of the code was analyzed: says which part, for the run's notifications. */
+  partial?: string;
 }
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -40,9 +47,10 @@ export interface SarifRule {
   name: string;
   shortDescription: SarifText;
   fullDescription: SarifText;
+  helpUri?: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: SarifLevel };
-  properties: { tags: string[]; precision: 'very-high' | 'high' | 'medium' | 'low' };
+  properties: { tags: string[]; precision: 'very-high' | 'high' | 'medium' | 'low'; 'problem.severity': ProblemSeverity };
 }
 
 export interface SarifResult {
@@ -52,7 +60,11 @@ export interface SarifResult {
   message: SarifText;
   locations: [SarifLocation];
   relatedLocations?: SarifLocation[];
-  partialFingerprints: Record<string, string>;
+}
+
+interface SarifNotification {
+  level: SarifLevel;
+  message: SarifText;
 }
 
 export interface SarifLog {
@@ -61,8 +73,10 @@ export interface SarifLog {
   runs: [
     {
       tool: { driver: { name: string; version: string; informationUri?: string; rules: SarifRule[] } };
+      automationDetails?: { id: string };
       results: SarifResult[];
-      invocations?: { executionSuccessful: boolean; toolExecutionNotifications: { level: SarifLevel; message: SarifText }[] }[];
+      invocations?: { executionSuccessful: boolean; toolExecutionNotifications: SarifNotification[] }[];
+      properties?: { partial: true };
     },
   ];
 }
@@ -74,9 +88,11 @@ const schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 const maxResults = 25_000;
 const maxRelated = 100;
 
-const fingerprintKey = 'finalizerGuardFindingHash/v1';
-
 const levels: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', notice: 'note' };
+
+// What code scanning shows as the alert's severity for a tool that is not about security.
+type ProblemSeverity = 'error' | 'warning' | 'recommendation';
+const problemSeverities: Record<Severity, ProblemSeverity> = { error: 'error', warning: 'warning', notice: 'recommendation' };
 
 // How often a finding of the rule is a real problem; GitHub uses it to rank alerts.
 const precision: Record<string, SarifRule['properties']['precision']> = {
@@ -131,6 +147,11 @@ function plainText(text: string): string {
   return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
 
+/** The anchor GitHub gives the heading "## FG001 finalizer-cycle" of docs/rules.md. */
+export function ruleAnchor(meta: Pick<RuleMeta, 'id' | 'name'>): string {
+  return `${meta.id}-${meta.name}`.toLowerCase();
+}
+
 function descriptor(meta: RuleMeta, options: SarifOptions): SarifRule {
   const texts = { lang: options.lang, goVersion: options.goVersion };
   return {
@@ -138,16 +159,16 @@ function descriptor(meta: RuleMeta, options: SarifOptions): SarifRule {
     name: meta.name,
     shortDescription: { text: meta.summary },
     fullDescription: { text: ruleExplanation(meta.id, options.lang) },
+    ...(options.rulesUri ? { helpUri: `${options.rulesUri}#${ruleAnchor(meta)}` } : {}),
     help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
     defaultConfiguration: { level: levels[meta.severity] },
-    properties: { tags: tags[meta.id], precision: precision[meta.id] },
+    properties: { tags: tags[meta.id], precision: precision[meta.id], 'problem.severity': problemSeverities[meta.severity] },
   };
 }
 
-/** Line numbers are left out so that an alert keeps its identity when code above it moves. */
-function fingerprintBase(f: Finding): string {
-  const message = f.message.replace(/\b\d+\b/g, '#');
-  return createHash('sha256').update(`${f.ruleId}\0${toUri(f.path)}\0${message}`).digest('hex');
+/** Code scanning reads the category as everything up to the id's last slash. */
+function automationId(category: string): string {
+  return category.endsWith('/') ? category : `${category}/`;
 }
 
 /** The SARIF log as an object; throws if a finding names a rule missing from `rules`. */
@@ -155,7 +176,6 @@ export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOp
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sorted = [...findings].sort(compareFindings);
   const kept = sorted.slice(0, maxResults);
-  const seen = new Map<string, number>();
 
   const results = kept.map((f): SarifResult => {
     const index = ruleIndex.get(f.ruleId);
@@ -171,10 +191,6 @@ export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOp
     // GitHub links related locations only when the message embeds them.
     const links = shown.map((r, i) => `[${plainText(r.message)}](${i + 1})`);
     const text = links.length ? `${plainText(f.message)}\n${relatedLabel[options.lang]} ${links.join(', ')}` : plainText(f.message);
-    // Identical findings in one file are told apart by their order, like GitHub's own line hashes.
-    const base = fingerprintBase(f);
-    const occurrence = (seen.get(base) ?? 0) + 1;
-    seen.set(base, occurrence);
     return {
       ruleId: f.ruleId,
       ruleIndex: index,
@@ -182,11 +198,18 @@ export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOp
       message: { text },
       locations: [{ physicalLocation: physical(f.path, region(f)) }],
       ...(related.length ? { relatedLocations: related } : {}),
-      partialFingerprints: { [fingerprintKey]: `${base}:${occurrence}` },
     };
   });
 
   const omitted = sorted.length - kept.length;
+  const notifications: SarifNotification[] = [];
+  if (options.partial) notifications.push({ level: 'note', message: { text: `Partial analysis: ${options.partial}.` } });
+  if (omitted > 0) {
+    notifications.push({
+      level: 'warning',
+      message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
+    });
+  }
   const driver = {
     name: 'finalizer-guard',
     version: options.toolVersion,
@@ -199,22 +222,10 @@ export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOp
     runs: [
       {
         tool: { driver },
+        ...(options.category ? { automationDetails: { id: automationId(options.category) } } : {}),
         results,
-        ...(omitted > 0
-          ? {
-              invocations: [
-                {
-                  executionSuccessful: true,
-                  toolExecutionNotifications: [
-                    {
-                      level: 'warning' as const,
-                      message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
-                    },
-                  ],
-                },
-              ],
-            }
-          : {}),
+        ...(notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
+        ...(options.partial ? { properties: { partial: true as const } } : {}),
       },
     ],
   };

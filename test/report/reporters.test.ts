@@ -1,12 +1,13 @@
 // The three reporters on findings shaped as the engine reports them for small Go programs.
-import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisStats } from '../../src/engine.js';
 import type { Finding } from '../../src/findings.js';
 import { remediation } from '../../src/rules/remediation.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 import { formatJson } from '../../src/report/json.js';
-import { formatSarif, toSarif } from '../../src/report/sarif.js';
+import { formatSarif, ruleAnchor, toSarif } from '../../src/report/sarif.js';
+import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import { formatSummary, formatText } from '../../src/report/text.js';
 
 const rules: RuleMeta[] = [
@@ -214,16 +215,18 @@ function checkSarif(log: any): void {
     const ids = (result.relatedLocations ?? []).map((r: { id: number }) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const related of result.relatedLocations ?? []) expect(typeof related.message.text).toBe('string');
-    expect(Object.keys(result.partialFingerprints).length).toBeGreaterThan(0);
-    for (const value of Object.values(result.partialFingerprints)) expect(typeof value).toBe('string');
+    // upload-sarif computes primaryLocationLineHash from the source; a key of our own would be ignored.
+    expect(result.partialFingerprints).toBeUndefined();
   }
+  expect(sarifSchemaErrors(log)).toEqual([]);
 }
 
-const options = { lang: 'en' as const, toolVersion: '0.1.0', informationUri: 'https://github.com/example/finalizer-guard' };
-
-function fingerprint(result: { partialFingerprints: Record<string, string> }): string {
-  return Object.values(result.partialFingerprints)[0];
-}
+const options = {
+  lang: 'en' as const,
+  toolVersion: '0.1.0',
+  informationUri: 'https://github.com/example/finalizer-guard',
+  rulesUri: 'https://github.com/example/finalizer-guard/blob/v0.1.0/docs/rules.md',
+};
 
 describe('toSarif', () => {
   const log = toSarif(all, rules, options);
@@ -232,6 +235,9 @@ describe('toSarif', () => {
   it('has the shape code scanning accepts', () => {
     checkSarif(log);
     checkSarif(toSarif([], rules, options));
+    // The schema check itself catches what upload-sarif would refuse.
+    const [result] = run.results;
+    expect(sarifSchemaErrors({ ...log, runs: [{ ...run, results: [{ ...result, level: 'fatal' }] }] }).join('\n')).toMatch(/level/);
     expect(run.tool.driver.version).toBe('0.1.0');
     expect(run.tool.driver.informationUri).toBe('https://github.com/example/finalizer-guard');
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(rules.map((r) => r.id));
@@ -275,28 +281,30 @@ describe('toSarif', () => {
     expect(toSarif([indexed], rules, options).runs[0].results[0].message.text).toBe('fns\\[0\\](x) keeps it; a\\\\b');
   });
 
-  it('fingerprints without line numbers: moving code keeps the alert', () => {
-    const moved = { ...cycle, line: 31, endLine: 33, related: cycle.related.map((r) => ({ ...r, line: r.line + 10 })) };
-    const before = fingerprint(run.results[0]);
-    expect(fingerprint(toSarif([moved], rules, options).runs[0].results[0])).toBe(before);
-    const numbered = { ...cycle, message: 'foo (line 21) is in a cycle' };
-    const numberedMoved = { ...numbered, line: 40, message: 'foo (line 40) is in a cycle' };
-    expect(fingerprint(toSarif([numbered], rules, options).runs[0].results[0])).toBe(
-      fingerprint(toSarif([numberedMoved], rules, options).runs[0].results[0]),
-    );
-    expect(before).toMatch(/^[0-9a-f]{64}:1$/);
-    const expected = createHash('sha256').update('FG001\0cmd/demo/main.go\0foo is in a reference cycle foo → bar → foo; its finalizer never runs').digest('hex');
-    expect(before).toBe(`${expected}:1`);
+  it('links each rule to its section of docs/rules.md and gives code scanning its severity', () => {
+    const rulesDoc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.helpUri).toBe(`${options.rulesUri}#${ruleAnchor(rule)}`);
+      // GitHub's anchor of the heading: lower case, spaces as hyphens.
+      expect(rulesDoc).toContain(`\n## ${rule.id} ${rule.name}\n`);
+      expect(ruleAnchor(rule)).toBe(`${rule.id} ${rule.name}`.toLowerCase().replace(/ /g, '-'));
+    }
+    expect(run.tool.driver.rules.map((r) => r.properties['problem.severity'])).toEqual(['recommendation', 'error', 'warning', 'error', 'error', 'error', 'error', 'warning']);
+    expect(toSarif([], rules, { lang: 'en', toolVersion: '0.1.0' }).runs[0].tool.driver.rules[0].helpUri).toBeUndefined();
   });
 
-  it('tells apart identical findings in one file and findings in other files', () => {
-    const twin = { ...cycle, line: 50, endLine: 52 };
-    const other = { ...cycle, path: 'cmd/other/main.go' };
-    const prints = toSarif([twin, cycle, other], rules, options).runs[0].results.map(fingerprint);
-    expect(prints[0].replace(/:\d+$/, '')).toBe(prints[1].replace(/:\d+$/, ''));
-    expect(prints[0].endsWith(':1')).toBe(true);
-    expect(prints[1].endsWith(':2')).toBe(true);
-    expect(new Set(prints).size).toBe(3);
+  it('names its category for code scanning, ending the id in a slash', () => {
+    expect(run.automationDetails).toBeUndefined();
+    expect(toSarif([], rules, { ...options, category: 'finalizer-guard/services/api' }).runs[0].automationDetails).toEqual({ id: 'finalizer-guard/services/api/' });
+    expect(toSarif([], rules, { ...options, category: 'finalizer-guard/' }).runs[0].automationDetails).toEqual({ id: 'finalizer-guard/' });
+  });
+
+  it('says when the analysis was partial', () => {
+    const partial = toSarif(all, rules, { ...options, partial: 'only the changed packages were analyzed' });
+    checkSarif(partial);
+    expect(partial.runs[0].properties).toEqual({ partial: true });
+    expect(partial.runs[0].invocations![0].toolExecutionNotifications).toEqual([{ level: 'note', message: { text: 'Partial analysis: only the changed packages were analyzed.' } }]);
+    expect(run.properties).toBeUndefined();
   });
 
   it('never writes an absolute or backslashed uri', () => {
@@ -334,7 +342,9 @@ describe('toSarif', () => {
       ...Array.from({ length: 25_000 }, (_, i) => ({ ...typeCycle, line: i + 1, endLine: i + 1 })),
       structValue,
     ];
-    const capped = toSarif(many, rules, options).runs[0];
+    const log = toSarif(many, rules, options);
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    const capped = log.runs[0];
     expect(capped.results).toHaveLength(25_000);
     expect(capped.results[0].ruleId).toBe('FG004');
     expect(capped.invocations![0].toolExecutionNotifications[0].message.text).toContain('1 least severe');

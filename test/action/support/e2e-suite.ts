@@ -12,6 +12,7 @@ import { OpenApi } from './openapi.js';
 import { mergeGroup, pullRequest, push, schedule, workflowDispatch } from './payloads.js';
 import { runAction, token, type ActionRun } from './run-action.js';
 import type { NodeBinary } from '../../support/nodes.js';
+import { sarifSchemaErrors } from '../../support/sarif-schema.js';
 
 const api = new OpenApi();
 const slow = { timeout: 60_000 };
@@ -198,6 +199,40 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(run.outputs['sarif-file']).toBe(`${repo.dir}/out/fg.sarif`);
       const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
       expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('services/api/internal/store/store.go');
+      expect(sarif.runs[0].automationDetails).toEqual({ id: 'finalizer-guard/services/api/' });
+    });
+
+    it('puts every finding of the analyzed packages in the SARIF file of a pull request, says it is partial, and validates', slow, async () => {
+      const pkg = (name: string) => cycleMain.replace('package main', `package ${name}`).replace('func main()', 'func Run()');
+      const repo = await repoWith(
+        { 'go.mod': goMod, 'lib/old.go': pkg('lib'), 'other/other.go': pkg('other') },
+        { 'lib/new.go': 'package lib\n\nimport "runtime"\n\ntype T struct{ self *T; next *T }\n\nfunc New() {\n\tt := &T{}\n\tu := &T{next: t}\n\tt.next = u\n\truntime.SetFinalizer(t, func(*T) {})\n}\n' },
+      );
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'sarif-file': 'fg.sarif', 'fail-on': 'never' }, { GITHUB_ACTION_REPOSITORY: 'acme/finalizer-guard', GITHUB_ACTION_REF: 'v1' });
+      expect(run.code).toBe(0);
+      const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
+      expect(sarifSchemaErrors(sarif)).toEqual([]);
+      const [sarifRun] = sarif.runs;
+      const uris = sarifRun.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
+      // The unchanged file's cycle is not on a changed line: the annotations leave it out, the SARIF file keeps it.
+      expect(uris).toContain('lib/old.go');
+      expect(uris).toContain('lib/new.go');
+      expect(uris.filter((u: string) => u.startsWith('other/'))).toEqual([]);
+      expect(gh.checkRuns[0].annotations.map((a) => a.path)).not.toContain('lib/old.go');
+      expect(sarifRun.properties).toEqual({ partial: true });
+      expect(sarifRun.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^Partial analysis: only the packages holding a Go file the pull request #7 changed/);
+      expect(sarifRun.automationDetails).toEqual({ id: 'finalizer-guard/' });
+      expect(sarifRun.tool.driver.rules[1].helpUri).toBe('https://github.example/acme/finalizer-guard/blob/v1/docs/rules.md#fg001-finalizer-cycle');
+      expect(sarifRun.results.every((r: any) => r.partialFingerprints === undefined)).toBe(true);
+
+      // scan: full on a push to the default branch: every package, not partial.
+      const full = await act(repo.dir, 'push', push(repo.base, repo.head), { 'sarif-file': 'fg.sarif', 'fail-on': 'never', scan: 'full' });
+      expect(full.code).toBe(0);
+      const complete = JSON.parse(readFileSync(full.outputs['sarif-file'], 'utf8'));
+      expect(sarifSchemaErrors(complete)).toEqual([]);
+      expect(complete.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toContain('other/other.go');
+      expect(complete.runs[0].properties).toBeUndefined();
+      expect(full.summary).toContain('full scan');
     });
 
     it('completes the check run as failed when the SARIF file cannot be written', slow, async () => {
