@@ -29,23 +29,32 @@ export interface ClientOptions {
   delayUnit?: number;
 }
 
+/** The longest wait a rate limit may ask for before the Action gives up. */
+export const maxRateLimitWaitSeconds = 300;
+
+// The retry plugin's default list, plus 429: a secondary rate limit answered
+// with 429 must reach the throttling plugin, which waits as retry-after says,
+// instead of being retried on the retry plugin's own schedule.
+const notRetried = [400, 401, 403, 404, 410, 422, 429, 451];
+
 export function createClient({ token, apiUrl, log: print, delayUnit = 1000 }: ClientOptions): Octokit {
   knownSecrets.add(token);
   const log = (message: string) => print(redactSecrets(message));
-  const limitRetry = (kind: string, maxWaitSeconds: number) => (retryAfter: number, options: any, _octokit: unknown, retryCount: number) => {
-    const willRetry = retryCount < 3 && retryAfter <= maxWaitSeconds;
-    log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : 'giving up'}`);
+  const limitRetry = (kind: string) => (retryAfter: number, options: any, _octokit: unknown, retryCount: number) => {
+    const willRetry = retryCount < 3 && retryAfter <= maxRateLimitWaitSeconds;
+    const why = retryCount >= 3 ? 'giving up after 3 retries' : `giving up: it asks to wait ${retryAfter} s, longer than ${maxRateLimitWaitSeconds} s`;
+    log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : why}`);
     return willRetry;
   };
   return new Client(
     getOctokitOptions(token, {
       baseUrl: apiUrl.replace(/\/+$/, ''),
-      retry: { retryAfterBaseValue: delayUnit },
+      retry: { retryAfterBaseValue: delayUnit, doNotRetry: notRetried },
       throttle: {
         retryAfterBaseValue: delayUnit,
         write: new Bottleneck.Group({ maxConcurrent: 1, minTime: delayUnit }),
-        onSecondaryRateLimit: limitRetry('secondary rate limit', 300),
-        onRateLimit: limitRetry('rate limit', 300),
+        onSecondaryRateLimit: limitRetry('secondary rate limit'),
+        onRateLimit: limitRetry('rate limit'),
       },
       log: { debug: () => {}, info: () => {}, warn: log, error: log },
     }),
@@ -94,10 +103,27 @@ export async function apiChanges(octokit: Octokit, repo: Repo, scan: Extract<Sca
   return { changes: toChangeSet(`comparison ${base.slice(0, 12)}...${scan.head.slice(0, 12)} (REST API)`, files), warnings };
 }
 
+interface ApiError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined> };
+}
+
+/** A primary or secondary rate limit, as GitHub answers one (403 or 429), not a lack of permission. */
+export function isRateLimit(error: unknown): boolean {
+  const e = error as ApiError;
+  if (e?.status === 429) return true;
+  return e?.status === 403 && (/\brate limit/i.test(e.message ?? '') || e.response?.headers?.['x-ratelimit-remaining'] === '0');
+}
+
 /** One line for the log: status and GitHub's message, never request headers. */
 export function describeApiError(error: unknown): string {
-  const e = error as { status?: number; message?: string };
-  return redactSecrets(e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error));
+  const e = error as ApiError;
+  if (!e?.status) return redactSecrets(String(e?.message ?? error));
+  const line = redactSecrets(`HTTP ${e.status}: ${e.message ?? ''}`.trim());
+  if (!isRateLimit(error)) return line;
+  const retryAfter = e.response?.headers?.['retry-after'];
+  return `GitHub's rate limit (${line}${retryAfter ? `; retry-after: ${redactSecrets(retryAfter)} s` : ''})`;
 }
 
 /** The tokens createClient was given: cut out of anything an error echoes. */

@@ -20,7 +20,7 @@ import { planScan, repoOf, type Repo, type Scan } from './event.js';
 import { selectFindings } from './filter.js';
 import { conclusionOf } from './gate.js';
 import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from './git.js';
-import { apiChanges, createClient, describeApiError, redactSecrets, type Octokit } from './github.js';
+import { apiChanges, createClient, describeApiError, isRateLimit, redactSecrets, type Octokit } from './github.js';
 import { pathFilter, type PathFilter } from './glob.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { changedPackages, normalizeDir, toRepoPaths } from './scope.js';
@@ -82,7 +82,7 @@ function readEvent(env: NodeJS.ProcessEnv): { eventName: string; payload: Record
 }
 
 async function run(env: NodeJS.ProcessEnv): Promise<void> {
-  core.info(`finalizer-guard ${version} under Node ${process.version}`);
+  info(`finalizer-guard ${version} under Node ${process.version}`);
   const inputs = parseInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
   const { eventName, payload } = readEvent(env);
@@ -166,7 +166,7 @@ async function startCheckRun(
   } catch (error) {
     const why = describeApiError(error);
     if (inputs.report === 'check-run') throw new Error(`cannot create a check run (${why}); the job needs permissions: checks: write`);
-    const readOnly = (error as { status?: number }).status === 403;
+    const readOnly = (error as { status?: number }).status === 403 && !isRateLimit(error);
     warnings.push(
       readOnly
         ? `The token cannot create check runs (${why}): it is read-only, as on pull requests from forks, or the job lacks permissions: checks: write; ${fallback}.`

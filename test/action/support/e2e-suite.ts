@@ -316,6 +316,34 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(run.outputs['check-run-id']).toBe(String(gh.checkRuns[0].id));
     });
 
+    it('waits as long as a 429 secondary rate limit asks before retrying', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      gh.script('checks/create', { status: 429, headers: { 'retry-after': '3' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
+      // Real seconds, as on GitHub: no shortened wait unit.
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, { FINALIZER_GUARD_API_DELAY_MS: '' });
+      expect(run.code).toBe(1);
+      const [limited, retried] = gh.calls('checks/create');
+      expect(retried).toBeDefined();
+      expect(retried.at - limited.at).toBeGreaterThanOrEqual(2900);
+      expect(gh.calls('checks/create')).toHaveLength(2);
+      expect(run.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/check-runs: retrying in 3 s');
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    });
+
+    it('reports a rate limit it will not wait out as a rate limit, not as a read-only token', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const limit = { headers: { 'retry-after': '900' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } };
+      for (const status of [403, 429]) {
+        gh.script('checks/create', { status, ...limit });
+        const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('giving up: it asks to wait 900 s, longer than 300 s');
+        expect(run.stdout).toMatch(new RegExp(`^::warning::Could not create a check run \\(GitHub's rate limit \\(HTTP ${status}: You have exceeded a secondary rate limit.*; retry-after: 900 s\\)\\); reporting with workflow-command annotations instead`, 'm'));
+        expect(run.stdout).not.toContain('read-only');
+      }
+      expect(gh.calls('checks/create')).toHaveLength(2);
+    });
+
     it('uses the REST API in a shallow clone without the base commit, and says why when that fails too', slow, async () => {
       const repo = await repoWith({ 'go.mod': goMod, 'old.go': 'package main\n' }, { 'main.go': cycleMain });
       const shallow = await shallowClone(repo);

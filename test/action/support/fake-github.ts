@@ -11,6 +11,8 @@ export interface RecordedRequest {
   operationId?: string;
   body?: any;
   authorization?: string;
+  /** When the server received it (Date.now()). */
+  at: number;
 }
 
 export interface CheckRunState {
@@ -71,7 +73,7 @@ export class FakeGitHub {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.url);
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, authorization: req.headers.authorization };
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, authorization: req.headers.authorization, at: Date.now() };
     this.requests.push(recorded);
     if (!url.pathname.startsWith(this.prefix + '/')) {
       this.problems.push(`${recorded.method} ${recorded.path}: not below ${this.prefix}`);
