@@ -11,6 +11,7 @@ describe('parseInputs', () => {
       workingDirectory: '.',
       paths: [''],
       filterMode: 'added',
+      scan: 'changed',
       failOn: 'error',
       report: 'auto',
       lang: 'en',
@@ -21,8 +22,8 @@ describe('parseInputs', () => {
   });
 
   it('takes every documented value', () => {
-    const inputs = parseInputs(from({ 'filter-mode': 'diff_context', 'fail-on': 'never', report: 'check-run', lang: 'ru', 'go-version': 'go1.24.2', paths: 'a/**\n!b/**' }));
-    expect(inputs).toMatchObject({ filterMode: 'diff_context', failOn: 'never', report: 'check-run', lang: 'ru', goVersion: '1.24.2', paths: ['a/**', '!b/**'] });
+    const inputs = parseInputs(from({ 'filter-mode': 'diff_context', scan: 'full', 'fail-on': 'never', report: 'check-run', lang: 'ru', 'go-version': 'go1.24.2', paths: 'a/**\n!b/**' }));
+    expect(inputs).toMatchObject({ filterMode: 'diff_context', scan: 'full', failOn: 'never', report: 'check-run', lang: 'ru', goVersion: '1.24.2', paths: ['a/**', '!b/**'] });
   });
 
   it('rejects an unknown value in one line', () => {
