@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(309);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(174);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 309:
+/***/ 174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3836,12 +3836,7 @@ function formatJson(findings, stats) {
     return JSON.stringify(report, null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
-// SARIF 2.1.0 for GitHub code scanning: the subset GitHub reads, within the
-// limits it enforces on upload (results per run, locations per result).
-
 
 
 const schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -3849,8 +3844,8 @@ const schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 // locations of a result; the rest would only make the upload bigger.
 const maxResults = 25_000;
 const maxRelated = 100;
-const fingerprintKey = 'finalizerGuardFindingHash/v1';
 const levels = { error: 'error', warning: 'warning', notice: 'note' };
+const problemSeverities = { error: 'error', warning: 'warning', notice: 'recommendation' };
 // How often a finding of the rule is a real problem; GitHub uses it to rank alerts.
 const precision = {
     FG000: 'very-high',
@@ -3897,6 +3892,10 @@ function physical(path, where) {
 function plainText(text) {
     return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
+/** The anchor GitHub gives the heading "## FG001 finalizer-cycle" of docs/rules.md. */
+function ruleAnchor(meta) {
+    return `${meta.id}-${meta.name}`.toLowerCase();
+}
 function descriptor(meta, options) {
     const texts = { lang: options.lang, goVersion: options.goVersion };
     return {
@@ -3904,22 +3903,21 @@ function descriptor(meta, options) {
         name: meta.name,
         shortDescription: { text: meta.summary },
         fullDescription: { text: ruleExplanation(meta.id, options.lang) },
+        ...(options.rulesUri ? { helpUri: `${options.rulesUri}#${ruleAnchor(meta)}` } : {}),
         help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
         defaultConfiguration: { level: levels[meta.severity] },
-        properties: { tags: tags[meta.id], precision: precision[meta.id] },
+        properties: { tags: tags[meta.id], precision: precision[meta.id], 'problem.severity': problemSeverities[meta.severity] },
     };
 }
-/** Line numbers are left out so that an alert keeps its identity when code above it moves. */
-function fingerprintBase(f) {
-    const message = f.message.replace(/\b\d+\b/g, '#');
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${f.ruleId}\0${toUri(f.path)}\0${message}`).digest('hex');
+/** Code scanning reads the category as everything up to the id's last slash. */
+function automationId(category) {
+    return category.endsWith('/') ? category : `${category}/`;
 }
 /** The SARIF log as an object; throws if a finding names a rule missing from `rules`. */
 function toSarif(findings, rules, options) {
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const sorted = [...findings].sort(compareFindings);
     const kept = sorted.slice(0, maxResults);
-    const seen = new Map();
     const results = kept.map((f) => {
         const index = ruleIndex.get(f.ruleId);
         if (index === undefined)
@@ -3933,10 +3931,6 @@ function toSarif(findings, rules, options) {
         // GitHub links related locations only when the message embeds them.
         const links = shown.map((r, i) => `[${plainText(r.message)}](${i + 1})`);
         const text = links.length ? `${plainText(f.message)}\n${relatedLabel[options.lang]} ${links.join(', ')}` : plainText(f.message);
-        // Identical findings in one file are told apart by their order, like GitHub's own line hashes.
-        const base = fingerprintBase(f);
-        const occurrence = (seen.get(base) ?? 0) + 1;
-        seen.set(base, occurrence);
         return {
             ruleId: f.ruleId,
             ruleIndex: index,
@@ -3944,10 +3938,18 @@ function toSarif(findings, rules, options) {
             message: { text },
             locations: [{ physicalLocation: physical(f.path, region(f)) }],
             ...(related.length ? { relatedLocations: related } : {}),
-            partialFingerprints: { [fingerprintKey]: `${base}:${occurrence}` },
         };
     });
     const omitted = sorted.length - kept.length;
+    const notifications = [];
+    if (options.partial)
+        notifications.push({ level: 'note', message: { text: `Partial analysis: ${options.partial}.` } });
+    if (omitted > 0) {
+        notifications.push({
+            level: 'warning',
+            message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
+        });
+    }
     const driver = {
         name: 'finalizer-guard',
         version: options.toolVersion,
@@ -3960,22 +3962,10 @@ function toSarif(findings, rules, options) {
         runs: [
             {
                 tool: { driver },
+                ...(options.category ? { automationDetails: { id: automationId(options.category) } } : {}),
                 results,
-                ...(omitted > 0
-                    ? {
-                        invocations: [
-                            {
-                                executionSuccessful: true,
-                                toolExecutionNotifications: [
-                                    {
-                                        level: 'warning',
-                                        message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
-                                    },
-                                ],
-                            },
-                        ],
-                    }
-                    : {}),
+                ...(notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
+                ...(options.partial ? { properties: { partial: true } } : {}),
             },
         ],
     };
@@ -4084,11 +4074,16 @@ function formatSummary(findings, stats) {
 }
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject_0 = {"rE":"0.1.0"};
+const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
 ;// CONCATENATED MODULE: ./src/version.ts
-// The tool's version, reported by --version and in SARIF: package.json's, bundled in.
+// The tool's version, reported by --version and in SARIF, and where its
+// repository and rule docs are: package.json's, bundled in.
 
 const version = package_namespaceObject_0.rE;
+/** The repository's web address (package.json names it as git+https://.../x.git). */
+const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
+/** docs/rules.md as released with this version: rules' help links point into it. */
+const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
 
 ;// CONCATENATED MODULE: ./src/cli/command.ts
 // The finalizer-guard command: parses flags, runs the engine, prints a report
@@ -4190,7 +4185,7 @@ async function runCli(argv, out, err) {
         if (options.format === 'json')
             out(formatJson(findings, stats));
         else if (options.format === 'sarif')
-            out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version }));
+            out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }));
         else
             out(formatText(findings));
         err(formatSummary(findings, stats) + '\n');

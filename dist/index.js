@@ -37466,12 +37466,7 @@ async function analyze(patterns, options) {
     return { findings, stats };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
-// SARIF 2.1.0 for GitHub code scanning: the subset GitHub reads, within the
-// limits it enforces on upload (results per run, locations per result).
-
 
 
 const schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -37479,8 +37474,8 @@ const schema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 // locations of a result; the rest would only make the upload bigger.
 const maxResults = 25_000;
 const maxRelated = 100;
-const fingerprintKey = 'finalizerGuardFindingHash/v1';
 const levels = { error: 'error', warning: 'warning', notice: 'note' };
+const problemSeverities = { error: 'error', warning: 'warning', notice: 'recommendation' };
 // How often a finding of the rule is a real problem; GitHub uses it to rank alerts.
 const precision = {
     FG000: 'very-high',
@@ -37527,6 +37522,10 @@ function physical(path, where) {
 function plainText(text) {
     return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
+/** The anchor GitHub gives the heading "## FG001 finalizer-cycle" of docs/rules.md. */
+function ruleAnchor(meta) {
+    return `${meta.id}-${meta.name}`.toLowerCase();
+}
 function descriptor(meta, options) {
     const texts = { lang: options.lang, goVersion: options.goVersion };
     return {
@@ -37534,22 +37533,21 @@ function descriptor(meta, options) {
         name: meta.name,
         shortDescription: { text: meta.summary },
         fullDescription: { text: ruleExplanation(meta.id, options.lang) },
+        ...(options.rulesUri ? { helpUri: `${options.rulesUri}#${ruleAnchor(meta)}` } : {}),
         help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
         defaultConfiguration: { level: levels[meta.severity] },
-        properties: { tags: tags[meta.id], precision: precision[meta.id] },
+        properties: { tags: tags[meta.id], precision: precision[meta.id], 'problem.severity': problemSeverities[meta.severity] },
     };
 }
-/** Line numbers are left out so that an alert keeps its identity when code above it moves. */
-function fingerprintBase(f) {
-    const message = f.message.replace(/\b\d+\b/g, '#');
-    return (0,external_node_crypto_.createHash)('sha256').update(`${f.ruleId}\0${toUri(f.path)}\0${message}`).digest('hex');
+/** Code scanning reads the category as everything up to the id's last slash. */
+function automationId(category) {
+    return category.endsWith('/') ? category : `${category}/`;
 }
 /** The SARIF log as an object; throws if a finding names a rule missing from `rules`. */
 function toSarif(findings, rules, options) {
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const sorted = [...findings].sort(compareFindings);
     const kept = sorted.slice(0, maxResults);
-    const seen = new Map();
     const results = kept.map((f) => {
         const index = ruleIndex.get(f.ruleId);
         if (index === undefined)
@@ -37563,10 +37561,6 @@ function toSarif(findings, rules, options) {
         // GitHub links related locations only when the message embeds them.
         const links = shown.map((r, i) => `[${plainText(r.message)}](${i + 1})`);
         const text = links.length ? `${plainText(f.message)}\n${relatedLabel[options.lang]} ${links.join(', ')}` : plainText(f.message);
-        // Identical findings in one file are told apart by their order, like GitHub's own line hashes.
-        const base = fingerprintBase(f);
-        const occurrence = (seen.get(base) ?? 0) + 1;
-        seen.set(base, occurrence);
         return {
             ruleId: f.ruleId,
             ruleIndex: index,
@@ -37574,10 +37568,18 @@ function toSarif(findings, rules, options) {
             message: { text },
             locations: [{ physicalLocation: physical(f.path, region(f)) }],
             ...(related.length ? { relatedLocations: related } : {}),
-            partialFingerprints: { [fingerprintKey]: `${base}:${occurrence}` },
         };
     });
     const omitted = sorted.length - kept.length;
+    const notifications = [];
+    if (options.partial)
+        notifications.push({ level: 'note', message: { text: `Partial analysis: ${options.partial}.` } });
+    if (omitted > 0) {
+        notifications.push({
+            level: 'warning',
+            message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
+        });
+    }
     const driver = {
         name: 'finalizer-guard',
         version: options.toolVersion,
@@ -37590,22 +37592,10 @@ function toSarif(findings, rules, options) {
         runs: [
             {
                 tool: { driver },
+                ...(options.category ? { automationDetails: { id: automationId(options.category) } } : {}),
                 results,
-                ...(omitted > 0
-                    ? {
-                        invocations: [
-                            {
-                                executionSuccessful: true,
-                                toolExecutionNotifications: [
-                                    {
-                                        level: 'warning',
-                                        message: { text: `Code scanning accepts at most ${maxResults} results per run; the ${omitted} least severe findings were left out.` },
-                                    },
-                                ],
-                            },
-                        ],
-                    }
-                    : {}),
+                ...(notifications.length ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] } : {}),
+                ...(options.partial ? { properties: { partial: true } } : {}),
             },
         ],
     };
@@ -37616,11 +37606,16 @@ function formatSarif(findings, rules, options) {
 }
 
 ;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject_0 = {"rE":"0.1.0"};
+const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
 ;// CONCATENATED MODULE: ./src/version.ts
-// The tool's version, reported by --version and in SARIF: package.json's, bundled in.
+// The tool's version, reported by --version and in SARIF, and where its
+// repository and rule docs are: package.json's, bundled in.
 
 const version = package_namespaceObject_0.rE;
+/** The repository's web address (package.json names it as git+https://.../x.git). */
+const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
+/** docs/rules.md as released with this version: rules' help links point into it. */
+const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Repository text (file names, Go source quoted in messages) printed where it
@@ -43583,22 +43578,29 @@ const Client = GitHub.plugin(retry, throttling);
 const pullFilesLimit = 3000;
 /** And at most this many files of a comparison. */
 const compareFilesLimit = 300;
+/** The longest wait a rate limit may ask for before the Action gives up. */
+const maxRateLimitWaitSeconds = 300;
+// The retry plugin's default list, plus 429: a secondary rate limit answered
+// with 429 must reach the throttling plugin, which waits as retry-after says,
+// instead of being retried on the retry plugin's own schedule.
+const notRetried = [400, 401, 403, 404, 410, 422, 429, 451];
 function createClient({ token, apiUrl, log: print, delayUnit = 1000 }) {
     knownSecrets.add(token);
     const log = (message) => print(redactSecrets(message));
-    const limitRetry = (kind, maxWaitSeconds) => (retryAfter, options, _octokit, retryCount) => {
-        const willRetry = retryCount < 3 && retryAfter <= maxWaitSeconds;
-        log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : 'giving up'}`);
+    const limitRetry = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        const willRetry = retryCount < 3 && retryAfter <= maxRateLimitWaitSeconds;
+        const why = retryCount >= 3 ? 'giving up after 3 retries' : `giving up: it asks to wait ${retryAfter} s, longer than ${maxRateLimitWaitSeconds} s`;
+        log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : why}`);
         return willRetry;
     };
     return new Client(getOctokitOptions(token, {
         baseUrl: apiUrl.replace(/\/+$/, ''),
-        retry: { retryAfterBaseValue: delayUnit },
+        retry: { retryAfterBaseValue: delayUnit, doNotRetry: notRetried },
         throttle: {
             retryAfterBaseValue: delayUnit,
             write: new (light_default()).Group({ maxConcurrent: 1, minTime: delayUnit }),
-            onSecondaryRateLimit: limitRetry('secondary rate limit', 300),
-            onRateLimit: limitRetry('rate limit', 300),
+            onSecondaryRateLimit: limitRetry('secondary rate limit'),
+            onRateLimit: limitRetry('rate limit'),
         },
         log: { debug: () => { }, info: () => { }, warn: log, error: log },
     }));
@@ -43634,10 +43636,23 @@ async function apiChanges(octokit, repo, scan) {
     }
     return { changes: toChangeSet(`comparison ${base.slice(0, 12)}...${scan.head.slice(0, 12)} (REST API)`, files), warnings };
 }
+/** A primary or secondary rate limit, as GitHub answers one (403 or 429), not a lack of permission. */
+function isRateLimit(error) {
+    const e = error;
+    if (e?.status === 429)
+        return true;
+    return e?.status === 403 && (/\brate limit/i.test(e.message ?? '') || e.response?.headers?.['x-ratelimit-remaining'] === '0');
+}
 /** One line for the log: status and GitHub's message, never request headers. */
 function describeApiError(error) {
     const e = error;
-    return redactSecrets(e.status ? `HTTP ${e.status}: ${e.message ?? ''}`.trim() : String(e?.message ?? error));
+    if (!e?.status)
+        return redactSecrets(String(e?.message ?? error));
+    const line = redactSecrets(`HTTP ${e.status}: ${e.message ?? ''}`.trim());
+    if (!isRateLimit(error))
+        return line;
+    const retryAfter = e.response?.headers?.['retry-after'];
+    return `GitHub's rate limit (${line}${retryAfter ? `; retry-after: ${redactSecrets(retryAfter)} s` : ''})`;
 }
 /** The tokens createClient was given: cut out of anything an error echoes. */
 const knownSecrets = new Set();
@@ -43744,6 +43759,7 @@ function stripDotSlash(glob) {
 const filterModes = ['added', 'diff_context', 'file', 'nofilter'];
 const reportModes = ['auto', 'check-run', 'annotations'];
 const failOns = ['error', 'warning', 'notice', 'never'];
+const scanModes = ['changed', 'full'];
 const langs = ['en', 'ru'];
 /** `get` returns an input's trimmed value, "" when unset (as core.getInput does). */
 function parseInputs(get) {
@@ -43756,6 +43772,7 @@ function parseInputs(get) {
         workingDirectory: get('working-directory') || '.',
         paths: get('paths').split('\n'),
         filterMode: oneOf(get, 'filter-mode', filterModes, 'added'),
+        scan: oneOf(get, 'scan', scanModes, 'changed'),
         failOn: oneOf(get, 'fail-on', failOns, 'error'),
         report: oneOf(get, 'report', reportModes, 'auto'),
         lang: oneOf(get, 'lang', langs, 'en'),
@@ -43883,18 +43900,21 @@ function readEvent(env) {
     }
 }
 async function run_run(env) {
+    run_info(`finalizer-guard ${version} under Node ${process.version}`);
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.token)
         setSecret(inputs.token);
     const { eventName, payload } = readEvent(env);
-    const scan = planScan({ eventName, payload, sha: env.GITHUB_SHA ?? '' });
+    const planned = planScan({ eventName, payload, sha: env.GITHUB_SHA ?? '' });
+    const scan = inputs.scan === 'full' && planned.kind === 'diff' ? { kind: 'full', event: planned.event, head: planned.head, label: planned.label } : planned;
     const repo = repoOf(env, payload);
     const where = await locate(env, inputs.workingDirectory);
     const keep = pathFilter(inputs.paths);
     if (scan.kind === 'skip') {
         run_info(`Nothing to analyze: ${scan.reason}.`);
         // An upload-sarif step after this one needs the file all the same.
-        setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': writeSarif(inputs, where, []), conclusion: 'success' });
+        const sarifFile = writeSarif(inputs, where, env, { findings: [], partial: `nothing was analyzed: ${scan.reason}` });
+        setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': sarifFile, conclusion: 'success' });
         return;
     }
     const warnings = [];
@@ -43908,14 +43928,15 @@ async function run_run(env) {
     let sarifPath;
     let published;
     try {
-        report = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+        const analysis = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+        report = analysis.report;
         const findings = report.reported.map((r) => r.finding);
         counts = countBySeverity(findings);
         startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
         for (const r of report.reported)
             run_info(logLine(r, inputs.lang));
         endGroup();
-        sarifPath = writeSarif(inputs, where, findings);
+        sarifPath = writeSarif(inputs, where, env, analysis.sarif);
         published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
     }
     catch (error) {
@@ -43960,7 +43981,7 @@ async function startCheckRun(inputs, octokit, repo, head, detailsUrl, warnings) 
         const why = describeApiError(error);
         if (inputs.report === 'check-run')
             throw new Error(`cannot create a check run (${why}); the job needs permissions: checks: write`);
-        const readOnly = error.status === 403;
+        const readOnly = error.status === 403 && !isRateLimit(error);
         warnings.push(readOnly
             ? `The token cannot create check runs (${why}): it is read-only, as on pull requests from forks, or the job lacks permissions: checks: write; ${fallback}.`
             : `Could not create a check run (${why}); ${fallback}.`);
@@ -43981,20 +44002,36 @@ async function finishCheckRun(checkRun, inputs, report, runUrl, warnings) {
         return undefined;
     }
 }
-/** Writes the findings as SARIF when sarif-file asks for it; its absolute path, or "" when not asked. */
-function writeSarif(inputs, where, findings) {
+/** Writes the SARIF file when sarif-file asks for it; its absolute path, or "" when not asked. */
+function writeSarif(inputs, where, env, content) {
     if (!inputs.sarifFile)
         return '';
     const path = (0,external_node_path_namespaceObject.resolve)(where.workspace, inputs.sarifFile);
     const goVersion = inputs.goVersion ?? goVersionFor(where.workAbs);
+    const options = {
+        lang: inputs.lang,
+        goVersion,
+        toolVersion: version,
+        informationUri: repositoryUrl,
+        rulesUri: rulesDocs(env),
+        // Two modules of one repository, or two checks, must not replace each other's alerts.
+        category: where.workDir ? `${inputs.checkName}/${where.workDir}` : inputs.checkName,
+        partial: content.partial,
+    };
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(path, formatSarif(findings, ruleCatalog, { lang: inputs.lang, goVersion, toolVersion: version }));
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, formatSarif(content.findings, ruleCatalog, options));
     }
     catch (error) {
         throw new errors_UsageError(`cannot write sarif-file "${inputs.sarifFile}" (${error.code ?? String(error)})`);
     }
     return path;
+}
+/** docs/rules.md at the ref the workflow uses the Action at, when the runner says; else as released with this version. */
+function rulesDocs(env) {
+    const action = env.GITHUB_ACTION_REPOSITORY;
+    const ref = env.GITHUB_ACTION_REF;
+    return action && ref ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${action}/blob/${encodeURIComponent(ref)}/docs/rules.md` : rulesDocUrl;
 }
 async function analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings) {
     if (scan.kind === 'diff')
@@ -44014,20 +44051,24 @@ async function analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnin
         lang: inputs.lang,
         lineUrl: (path, line) => `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/blob/${scan.head}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`,
     };
+    const under = where.workDir || 'the repository root';
+    const partial = full ? undefined : `only the packages holding a Go file the ${scan.label} changed were analyzed, not every package under ${under}`;
     if (dirs.length === 0) {
-        const scope = `no changed Go file under ${where.workDir || 'the repository root'}${keep.description ? ` matching paths (${keep.description})` : ''}`;
+        const scope = `no changed Go file under ${under}${keep.description ? ` matching paths (${keep.description})` : ''}`;
         run_info(`Nothing to analyze: ${scope}.`);
-        return { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' };
+        return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial } };
     }
     run_info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
     const { findings, stats } = await analyze(dirs.map((d) => (0,external_node_path_namespaceObject.join)(where.workAbs, d)), { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion });
-    const selection = selectFindings(toRepoPaths(findings, where.workDir), changes, inputs.filterMode, keep);
-    return {
+    const inRepo = toRepoPaths(findings, where.workDir);
+    const selection = selectFindings(inRepo, changes, inputs.filterMode, keep);
+    const report = {
         ...base,
         scope: `${plural(stats.packages, 'package')}, ${plural(stats.files, 'file')}`,
         ...selection,
         conclusion: conclusionOf(selection.reported, inputs.failOn),
     };
+    return { report, sarif: { findings: inRepo.filter((f) => keep(f.path)), partial } };
 }
 /**
  * Refuses to analyze a workspace that does not hold the change: on
