@@ -138,6 +138,9 @@ describe('reading GODEBUG=checkfinalizers=1', () => {
     const oneSite = loadFixture('fg003_bound_method_value');
     const method = parseCheckerReports(METHOD_VALUE_REPORT, 'WORK')[0];
     expect(siteOfReport(method, finalizerSites(oneSite))).toEqual(finalizerSites(oneSite)[0]);
+    // A call through a variable that holds runtime.SetFinalizer is a site too: its want marks it.
+    const throughName = loadFixture('fg001_finalizer_through_package_variable');
+    expect(finalizerSites(throughName)).toEqual([{ file: 'main.go', line: 20 }]);
   });
 
   it('agrees only when every report is explained and every FG001/FG003/FG006 want is seen', () => {

@@ -304,19 +304,26 @@ const CHECKER_MUST_SEE: readonly RuleId[] = ['FG001', 'FG003', 'FG006'];
 const SITE_CALL = /\b(SetFinalizer|AddCleanup)\s*\(/;
 const SITE_DECLARATION = /\bfunc\s*(\([^)]*\)\s*)?(SetFinalizer|AddCleanup)\s*\(/;
 
-/** The lines of the fixture's own files that call SetFinalizer or AddCleanup. */
+/**
+ * The lines of the fixture's own files that call SetFinalizer or AddCleanup,
+ * and the lines that carry a want: a want stands on its call, which may be a
+ * call through another name (a variable or parameter holding the function).
+ */
 export function finalizerSites(fixture: Fixture): SourceLine[] {
   const sites: SourceLine[] = [];
+  for (const w of fixture.wants) {
+    if (!sites.some((s) => s.file === w.file && s.line === w.line)) sites.push({ file: w.file, line: w.line });
+  }
   for (const file of fixture.files) {
     readFileSync(join(fixture.dir, file), 'utf8')
       .split(/\r?\n/)
       .forEach((text, i) => {
         // A method of that name declared by the fixture is not a call.
         const code = text.split('//')[0].replace(SITE_DECLARATION, '');
-        if (SITE_CALL.test(code)) sites.push({ file, line: i + 1 });
+        if (SITE_CALL.test(code) && !sites.some((s) => s.file === file && s.line === i + 1)) sites.push({ file, line: i + 1 });
       });
   }
-  return sites;
+  return sites.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 }
 
 /**
