@@ -4,7 +4,7 @@
 // Action both call analyze().
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { Interpreter, removesFinalizer, type SiteEvaluation } from './analysis/heap.js';
+import { Interpreter, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
@@ -205,15 +205,15 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
   return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
 
-/** Whether the same code removes this finalizer again later, at least as surely as it set it. */
-function clearedLater(evaluation: SiteEvaluation, clearings: SiteEvaluation[]): boolean {
-  const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
-  return clearings.some(
-    (c) =>
-      c.run === evaluation.run &&
-      c.order > evaluation.order &&
-      c.conditional <= evaluation.conditional &&
-      (c.argObjects[0] ?? []).some((o) => objects.has(o.id)),
+/** What undoes a finalizer or cleanup: SetFinalizer(x, nil) names its object, Cleanup.Stop() the value AddCleanup returned. */
+type Undoing = Pick<SiteEvaluation, 'run' | 'order' | 'conditional'> & { targets: HeapObject[] };
+
+/** Whether the same code removes this finalizer or stops this cleanup later, at least as surely as it set it. */
+function undoneLater(evaluation: SiteEvaluation, undoings: Undoing[]): boolean {
+  const set = evaluation.handle ? [evaluation.handle] : (evaluation.argObjects[0] ?? []);
+  const targets = new Set(set.map((o) => o.id));
+  return undoings.some(
+    (u) => u.run === evaluation.run && u.order > evaluation.order && u.conditional <= evaluation.conditional && u.targets.some((o) => targets.has(o.id)),
   );
 }
 
@@ -257,14 +257,17 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stat
   for (const bound of interpreter.bounds) {
     notice(bound.file.path, bound.node, `analysis bounded here: ${bound.reason}; ${bound.root.name} is not analyzed beyond this point`);
   }
-  const clearings = [...evaluations.values()].flat().filter(removesFinalizer);
+  const undoings: Undoing[] = [
+    ...[...evaluations.values()].flat().filter(removesFinalizer).map((e) => ({ ...e, targets: e.argObjects[0] ?? [] })),
+    ...interpreter.stops.map((s) => ({ ...s, targets: s.handles })),
+  ];
   let sites = 0;
   for (const all of evaluations.values()) {
     const first = all[0]!;
     if (!reportsIn(first.file)) continue;
     sites++;
     const clearing = removesFinalizer(first);
-    const kept = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
+    const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
     const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
     for (const { rule, report } of checkSite(site, kept, clearing)) {
       const related = report.related.map((r) => ({

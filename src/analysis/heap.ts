@@ -155,6 +155,16 @@ export interface SiteEvaluation {
   chain: readonly CallPlace[];
   /** The interpretation this call was met in; its final state holds the references the code makes. */
   run: RootRun;
+  /** AddCleanup: the runtime.Cleanup value it returns, which Stop cancels. */
+  handle?: HeapObject;
+}
+
+/** A `c.Stop()` on what AddCleanup returned, as met by the interpreter (ordered with the sites). */
+export interface CleanupStop {
+  handles: HeapObject[];
+  conditional: number;
+  order: number;
+  run: RootRun;
 }
 
 export interface CallPlace {
@@ -236,6 +246,8 @@ export class Interpreter {
   private readonly objects = new Map<string, HeapObject>();
   private readonly globalScope: PackageScope;
   readonly sites: SiteEvaluation[] = [];
+  readonly stops: CleanupStop[] = [];
+  private readonly cleanupHandles = new Set<number>();
   private state = new State();
   private run!: RootRun;
   private file!: GoFile;
@@ -1061,6 +1073,13 @@ export class Interpreter {
       if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*') return [this.evaluate(argNodes[0], scope)];
     }
     const kind = runtimeCallKind(node, this.file, scope);
+    if (!kind && fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Stop' && !argNodes.length) {
+      const handles = this.evaluate(fn.childForFieldName('operand'), scope).filter((o) => this.cleanupHandles.has(o.id));
+      if (handles.length) {
+        this.stops.push({ handles, conditional: this.conditional, order: this.sites.length, run: this.run });
+        return [[]];
+      }
+    }
     const args = argNodes.map((a) => this.evaluate(a, scope));
     if (kind) return this.site(kind, node, argNodes, args, scope);
     if (fn?.type === 'func_literal') return this.closure(fn, scope, args).returns;
@@ -1082,6 +1101,8 @@ export class Interpreter {
 
   /** Records one SetFinalizer or AddCleanup call as met here. */
   private site(kind: SiteKind, node: SyntaxNode, argNodes: SyntaxNode[], args: HeapObject[][], scope: Scope): HeapObject[][] {
+    const handle = kind === 'AddCleanup' ? this.object('alloc', node, 'runtime.Cleanup') : undefined;
+    if (handle) this.cleanupHandles.add(handle.id);
     const evaluation: SiteEvaluation = {
       kind,
       call: node,
@@ -1096,10 +1117,11 @@ export class Interpreter {
       context: this.context,
       chain: [...this.chain],
       run: this.run,
+      handle,
     };
     this.sites.push(evaluation);
     this.run.sites.push(evaluation);
-    return [[]];
+    return [handle ? [handle] : []];
   }
 
   private append(node: SyntaxNode, argNodes: SyntaxNode[], scope: Scope): HeapObject[] {
