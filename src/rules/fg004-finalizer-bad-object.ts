@@ -1,22 +1,28 @@
-import { layout, typeName, underlying } from '../model/types.js';
+import { fieldChildren } from '../model/package.js';
+import { layout, readType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, inline, withArticle } from './describe.js';
 import { tinyAllocatorLimit } from './fg007-finalizer-may-never-run.js';
+import { finalizerBadSignature } from './fg005-finalizer-bad-signature.js';
 
 /**
  * FG004 finalizer-bad-object: the first argument of SetFinalizer is not a
- * pointer to the start of an allocation: nil, a struct or other non-pointer
- * value (the article's own CString example), or a pointer to a field that is
- * not the first (`&s.inner`). The runtime throws ("first argument is T, not
- * pointer", "pointer not at beginning of allocated block"); recover cannot
- * catch it, the program dies.
+ * pointer to the start of an allocation: nil, a nil pointer (`var x *T`
+ * never assigned, `(*T)(nil)`), a struct or other non-pointer value (the
+ * article's own CString example), also inside an interface variable, or a
+ * pointer to a field that is not the first (`&s.inner`). The runtime throws
+ * ("first argument is nil", "pointer not in allocated block", "first
+ * argument is T, not pointer", "pointer not at beginning of allocated
+ * block"); recover cannot catch it, the program dies. And `&p` of a pointer
+ * variable: the finalizer goes on the variable, which is dropped at once,
+ * not on the object p points to.
  */
 export const finalizerBadObject: Rule = {
   id: 'FG004',
   name: 'finalizer-bad-object',
   severity: 'error',
-  summary: 'The first argument is not a pointer to the start of an allocation; the program dies at the call.',
+  summary: 'The first argument is not a pointer to the start of an allocation: the program dies at the call, or the finalizer lands on a variable.',
   kinds: ['SetFinalizer'],
   fatal: true,
   checksRemoval: true,
@@ -28,6 +34,34 @@ export const finalizerBadObject: Rule = {
     }
     const type = site.evaluations[0]?.argTypes[0];
     const under = type && underlying(type, site.pkg);
+    const value = soleValue(site, arg);
+    const declaredPointer = under?.kind === 'pointer' ? type : undefined;
+    const nilPointer =
+      nilConversion(arg, site) ?? (value === null ? declaredPointer : value && (nilConversion(value, site) ?? (value.type === 'nil' ? declaredPointer : undefined)));
+    if (nilPointer) {
+      return {
+        message: `${inline(arg)} is a nil ${typeName(nilPointer)}; runtime.SetFinalizer throws "pointer not in allocated block" and the program dies (recover cannot catch it)`,
+        related: [],
+      };
+    }
+    const held = under?.kind === 'interface' && value ? site.interpreter.typeOf(value, site.evaluations[0]!.scope) : undefined;
+    if (held && isValueKind(underlying(held, site.pkg).kind)) {
+      return {
+        message:
+          `${inline(arg)} is an interface (${typeName(type!)}) holding ${withArticle(typeName(held))} value, not a pointer; runtime.SetFinalizer throws ` +
+          `"first argument is ${typeName(held)}, not pointer" and the program dies (recover cannot catch it)`,
+        related: [],
+      };
+    }
+    const variable = addressedReference(site, arg);
+    if (variable && !finalizerBadSignature.check(site)) {
+      return {
+        message:
+          `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the finalizer goes on ` +
+          `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
+        related: [],
+      };
+    }
     if (type && under && isValueKind(under.kind)) {
       return {
         message:
@@ -50,6 +84,72 @@ export const finalizerBadObject: Rule = {
     };
   },
 };
+
+/** The pointer type of `(*T)(nil)`: a nil converted to a pointer type. */
+function nilConversion(node: SyntaxNode, site: Site): GoType | undefined {
+  let inner: SyntaxNode | null = node;
+  while (inner?.type === 'parenthesized_expression') inner = inner.namedChild(0);
+  const fn = inner?.type === 'call_expression' ? inner.childForFieldName('function') : undefined;
+  const args = inner?.childForFieldName('arguments')?.namedChildren ?? [];
+  if (fn?.type !== 'parenthesized_expression' || args.length !== 1 || args[0]?.type !== 'nil') return undefined;
+  const target = fn.namedChild(0);
+  if (target?.type === 'pointer_type') return readType(target, site.file);
+  if (target?.type === 'unary_expression' && target.child(0)?.type === '*') return { kind: 'pointer', elem: readType(target.childForFieldName('operand'), site.file) };
+  return undefined;
+}
+
+/**
+ * What a local variable surely holds at the call, when its one declaration in
+ * the function is the only thing that sets it: the initial value, or null for
+ * `var x T` without one (the zero value). Undefined when anything else may
+ * set it: an assignment, `&x`, a second declaration of the name, a parameter.
+ */
+function soleValue(site: Site, arg: SyntaxNode): SyntaxNode | null | undefined {
+  if (arg.type !== 'identifier') return undefined;
+  const name = arg.text;
+  const variable = site.evaluations[0]?.scope.lookup(name);
+  if (!variable || variable.global) return undefined;
+  let body: SyntaxNode | null = arg.parent;
+  while (body && !['function_declaration', 'method_declaration', 'func_literal'].includes(body.type)) body = body.parent;
+  if (!body) return undefined;
+  const declarations: { value: SyntaxNode | null }[] = [];
+  for (const node of body.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause', 'unary_expression', 'parameter_declaration', 'inc_statement', 'dec_statement'])) {
+    if (!node) continue;
+    if (node.type === 'unary_expression') {
+      if (node.child(0)?.type === '&' && node.childForFieldName('operand')?.text === name) return undefined;
+      continue;
+    }
+    if (node.type === 'var_spec') {
+      const names = fieldChildren(node, 'name');
+      const index = names.findIndex((n) => n.text === name);
+      if (index < 0) continue;
+      const values = node.childForFieldName('value')?.namedChildren ?? [];
+      if (values.length && values.length !== names.length) return undefined;
+      declarations.push({ value: values[index] ?? null });
+      continue;
+    }
+    const left = node.type === 'parameter_declaration' ? null : (node.childForFieldName('left') ?? node.namedChild(0));
+    const targets = node.type === 'parameter_declaration' ? fieldChildren(node, 'name') : left?.type === 'expression_list' ? left.namedChildren : [left];
+    if (!targets.some((t) => t?.type === 'identifier' && t.text === name)) continue;
+    if (node.type !== 'short_var_declaration') return undefined;
+    const names = targets;
+    const values = node.childForFieldName('right')?.namedChildren ?? [];
+    if (values.length !== names.length) return undefined;
+    declarations.push({ value: values[names.findIndex((t) => t?.text === name)] ?? null });
+  }
+  return declarations.length === 1 ? declarations[0]!.value : undefined;
+}
+
+/** `&p` of a local variable whose value refers to something else (a pointer, slice, map, chan, func or interface): the variable's own address. */
+function addressedReference(site: Site, arg: SyntaxNode): { name: string; type: GoType } | undefined {
+  const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
+  const scope = site.evaluations[0]?.scope;
+  if (operand?.type !== 'identifier' || !scope) return undefined;
+  const variable = scope.lookup(operand.text);
+  if (!variable || variable.global) return undefined;
+  const kind = underlying(variable.type, site.pkg).kind;
+  return ['pointer', 'slice', 'map', 'chan', 'func', 'interface'].includes(kind) ? { name: operand.text, type: variable.type } : undefined;
+}
 
 function isValueKind(kind: string): boolean {
   return ['struct', 'basic', 'slice', 'map', 'chan', 'func', 'array'].includes(kind);
