@@ -4906,6 +4906,8 @@ class Interpreter {
     objects = new Map();
     globalScope;
     sites = [];
+    stops = [];
+    cleanupHandles = new Set();
     state = new State();
     run;
     file;
@@ -5763,6 +5765,13 @@ class Interpreter {
                 return [this.evaluate(argNodes[0], scope)];
         }
         const kind = runtimeCallKind(node, this.file, scope);
+        if (!kind && fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Stop' && !argNodes.length) {
+            const handles = this.evaluate(fn.childForFieldName('operand'), scope).filter((o) => this.cleanupHandles.has(o.id));
+            if (handles.length) {
+                this.stops.push({ handles, conditional: this.conditional, order: this.sites.length, run: this.run });
+                return [[]];
+            }
+        }
         const args = argNodes.map((a) => this.evaluate(a, scope));
         if (kind)
             return this.site(kind, node, argNodes, args, scope);
@@ -5787,6 +5796,9 @@ class Interpreter {
     }
     /** Records one SetFinalizer or AddCleanup call as met here. */
     site(kind, node, argNodes, args, scope) {
+        const handle = kind === 'AddCleanup' ? this.object('alloc', node, 'runtime.Cleanup') : undefined;
+        if (handle)
+            this.cleanupHandles.add(handle.id);
         const evaluation = {
             kind,
             call: node,
@@ -5801,10 +5813,11 @@ class Interpreter {
             context: this.context,
             chain: [...this.chain],
             run: this.run,
+            handle,
         };
         this.sites.push(evaluation);
         this.run.sites.push(evaluation);
-        return [[]];
+        return [handle ? [handle] : []];
     }
     append(node, argNodes, scope) {
         const [first, ...rest] = argNodes;
@@ -6758,107 +6771,6 @@ function isStaticAllocation(node) {
     return node.type === 'unary_expression' && node.child(0)?.type === '&' && node.childForFieldName('operand')?.type === 'composite_literal';
 }
 
-;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
-
-
-
-/**
- * FG004 finalizer-bad-object: the first argument of SetFinalizer is not a
- * pointer to the start of an allocation: nil, a struct or other non-pointer
- * value (the article's own CString example), or a pointer to a field that is
- * not the first (`&s.inner`). The runtime throws ("first argument is T, not
- * pointer", "pointer not at beginning of allocated block"); recover cannot
- * catch it, the program dies.
- */
-const finalizerBadObject = {
-    id: 'FG004',
-    name: 'finalizer-bad-object',
-    severity: 'error',
-    summary: 'The first argument is not a pointer to the start of an allocation; the program dies at the call.',
-    kinds: ['SetFinalizer'],
-    fatal: true,
-    checksRemoval: true,
-    check(site) {
-        const arg = site.args[0];
-        if (!arg)
-            return undefined;
-        if (arg.type === 'nil') {
-            return { message: 'the first argument of runtime.SetFinalizer is nil; the runtime throws "first argument is nil" and the program dies', related: [] };
-        }
-        const type = site.evaluations[0]?.argTypes[0];
-        const under = type && underlying(type, site.pkg);
-        if (type && under && isValueKind(under.kind)) {
-            return {
-                message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
-                    `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
-                related: [],
-            };
-        }
-        // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
-        if (addressedPackageVariable(site, arg))
-            return undefined;
-        const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
-        // The runtime accepts inner pointers to tiny pointer-free objects: they may come from the tiny allocator.
-        const pointee = type?.kind === 'pointer' ? layout(type.elem, site.pkg) : undefined;
-        if (!operand || (pointee && !pointee.pointers && pointee.size < tinyAllocatorLimit))
-            return undefined;
-        const where = operand.type === 'selector_expression' ? fieldWhere(site, operand) : elementWhere(operand);
-        if (!where)
-            return undefined;
-        return {
-            message: `${inline(arg)} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
-            related: [],
-        };
-    },
-};
-function isValueKind(kind) {
-    return ['struct', 'basic', 'slice', 'map', 'chan', 'func', 'array'].includes(kind);
-}
-/** `&a[2]`: an element other than the first of a slice or array. */
-function elementWhere(index) {
-    if (index.type !== 'index_expression')
-        return undefined;
-    const position = index.childForFieldName('index');
-    return position?.type === 'int_literal' && Number(position.text) > 0 ? `element ${position.text}, inside its slice or array` : undefined;
-}
-/** Where the selected field lies when it does not start its struct. */
-function fieldWhere(site, selector) {
-    const position = fieldPosition(site, selector);
-    if (!position || position.atStart)
-        return undefined;
-    const field = selector.childForFieldName('field')?.text;
-    return position.offset === undefined ? `field ${field}, past the start of its struct` : `field ${field}, at offset ${position.offset} of its struct`;
-}
-/** Whether the selected field starts its struct; its byte offset when every size before it is known. */
-function fieldPosition(site, selector) {
-    const operand = selector.childForFieldName('operand');
-    const name = selector.childForFieldName('field')?.text;
-    const scope = site.evaluations[0]?.scope;
-    if (!operand || !name || !scope)
-        return undefined;
-    const holderType = site.interpreter.typeOf(operand, scope);
-    const struct = underlying(holderType.kind === 'pointer' ? holderType.elem : holderType, site.pkg);
-    if (struct.kind !== 'struct')
-        return undefined;
-    const index = struct.fields.findIndex((f) => f.name === name);
-    if (index < 0)
-        return undefined;
-    if (index === 0)
-        return { atStart: true, offset: 0 };
-    let offset = 0;
-    for (const field of struct.fields.slice(0, index + 1)) {
-        const l = layout(field.type, site.pkg);
-        // Unknown sizes before it: a field after others is past the start all the same.
-        if (!l)
-            return { atStart: false };
-        offset = Math.ceil(offset / l.align) * l.align;
-        if (field.name === name)
-            break;
-        offset += l.size;
-    }
-    return { atStart: offset === 0, offset };
-}
-
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
 
 
@@ -7077,6 +6989,218 @@ function implementsAll(object, iface, site) {
     return required.every((name) => available.has(name));
 }
 
+;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
+
+
+
+
+
+/**
+ * FG004 finalizer-bad-object: the first argument of SetFinalizer is not a
+ * pointer to the start of an allocation: nil, a nil pointer (`var x *T`
+ * never assigned, `(*T)(nil)`), a struct or other non-pointer value (the
+ * article's own CString example), also inside an interface variable, or a
+ * pointer to a field that is not the first (`&s.inner`). The runtime throws
+ * ("first argument is nil", "pointer not in allocated block", "first
+ * argument is T, not pointer", "pointer not at beginning of allocated
+ * block"); recover cannot catch it, the program dies. And `&p` of a pointer
+ * variable: the finalizer goes on the variable, which is dropped at once,
+ * not on the object p points to.
+ */
+const finalizerBadObject = {
+    id: 'FG004',
+    name: 'finalizer-bad-object',
+    severity: 'error',
+    summary: 'The first argument is not a pointer to the start of an allocation: the program dies at the call, or the finalizer lands on a variable.',
+    kinds: ['SetFinalizer'],
+    fatal: true,
+    checksRemoval: true,
+    check(site) {
+        const arg = site.args[0];
+        if (!arg)
+            return undefined;
+        if (arg.type === 'nil') {
+            return { message: 'the first argument of runtime.SetFinalizer is nil; the runtime throws "first argument is nil" and the program dies', related: [] };
+        }
+        const type = site.evaluations[0]?.argTypes[0];
+        const under = type && underlying(type, site.pkg);
+        const value = soleValue(site, arg);
+        const declaredPointer = under?.kind === 'pointer' ? type : undefined;
+        const nilPointer = nilConversion(arg, site) ?? (value === null ? declaredPointer : value && (nilConversion(value, site) ?? (value.type === 'nil' ? declaredPointer : undefined)));
+        if (nilPointer) {
+            return {
+                message: `${inline(arg)} is a nil ${typeName(nilPointer)}; runtime.SetFinalizer throws "pointer not in allocated block" and the program dies (recover cannot catch it)`,
+                related: [],
+            };
+        }
+        const held = under?.kind === 'interface' && value ? site.interpreter.typeOf(value, site.evaluations[0].scope) : undefined;
+        if (held && isValueKind(underlying(held, site.pkg).kind)) {
+            return {
+                message: `${inline(arg)} is an interface (${typeName(type)}) holding ${withArticle(typeName(held))} value, not a pointer; runtime.SetFinalizer throws ` +
+                    `"first argument is ${typeName(held)}, not pointer" and the program dies (recover cannot catch it)`,
+                related: [],
+            };
+        }
+        const variable = addressedReference(site, arg);
+        if (variable && !finalizerBadSignature.check(site)) {
+            return {
+                message: `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the finalizer goes on ` +
+                    `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
+                related: [],
+            };
+        }
+        if (type && under && isValueKind(under.kind)) {
+            return {
+                message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
+                    `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
+                related: [],
+            };
+        }
+        // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
+        if (addressedPackageVariable(site, arg))
+            return undefined;
+        const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
+        // The runtime accepts inner pointers to tiny pointer-free objects: they may come from the tiny allocator.
+        const pointee = type?.kind === 'pointer' ? layout(type.elem, site.pkg) : undefined;
+        if (!operand || (pointee && !pointee.pointers && pointee.size < tinyAllocatorLimit))
+            return undefined;
+        const where = operand.type === 'selector_expression' ? fieldWhere(site, operand) : elementWhere(operand);
+        if (!where)
+            return undefined;
+        return {
+            message: `${inline(arg)} points to ${where}; runtime.SetFinalizer throws "pointer not at beginning of allocated block" and the program dies`,
+            related: [],
+        };
+    },
+};
+/** The pointer type of `(*T)(nil)`: a nil converted to a pointer type. */
+function nilConversion(node, site) {
+    let inner = node;
+    while (inner?.type === 'parenthesized_expression')
+        inner = inner.namedChild(0);
+    const fn = inner?.type === 'call_expression' ? inner.childForFieldName('function') : undefined;
+    const args = inner?.childForFieldName('arguments')?.namedChildren ?? [];
+    if (fn?.type !== 'parenthesized_expression' || args.length !== 1 || args[0]?.type !== 'nil')
+        return undefined;
+    const target = fn.namedChild(0);
+    if (target?.type === 'pointer_type')
+        return readType(target, site.file);
+    if (target?.type === 'unary_expression' && target.child(0)?.type === '*')
+        return { kind: 'pointer', elem: readType(target.childForFieldName('operand'), site.file) };
+    return undefined;
+}
+/**
+ * What a local variable surely holds at the call, when its one declaration in
+ * the function is the only thing that sets it: the initial value, or null for
+ * `var x T` without one (the zero value). Undefined when anything else may
+ * set it: an assignment, `&x`, a second declaration of the name, a parameter.
+ */
+function soleValue(site, arg) {
+    if (arg.type !== 'identifier')
+        return undefined;
+    const name = arg.text;
+    const variable = site.evaluations[0]?.scope.lookup(name);
+    if (!variable || variable.global)
+        return undefined;
+    let body = arg.parent;
+    while (body && !['function_declaration', 'method_declaration', 'func_literal'].includes(body.type))
+        body = body.parent;
+    if (!body)
+        return undefined;
+    const declarations = [];
+    for (const node of body.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause', 'unary_expression', 'parameter_declaration', 'inc_statement', 'dec_statement'])) {
+        if (!node)
+            continue;
+        if (node.type === 'unary_expression') {
+            if (node.child(0)?.type === '&' && node.childForFieldName('operand')?.text === name)
+                return undefined;
+            continue;
+        }
+        if (node.type === 'var_spec') {
+            const names = fieldChildren(node, 'name');
+            const index = names.findIndex((n) => n.text === name);
+            if (index < 0)
+                continue;
+            const values = node.childForFieldName('value')?.namedChildren ?? [];
+            if (values.length && values.length !== names.length)
+                return undefined;
+            declarations.push({ value: values[index] ?? null });
+            continue;
+        }
+        const left = node.type === 'parameter_declaration' ? null : (node.childForFieldName('left') ?? node.namedChild(0));
+        const targets = node.type === 'parameter_declaration' ? fieldChildren(node, 'name') : left?.type === 'expression_list' ? left.namedChildren : [left];
+        if (!targets.some((t) => t?.type === 'identifier' && t.text === name))
+            continue;
+        if (node.type !== 'short_var_declaration')
+            return undefined;
+        const names = targets;
+        const values = node.childForFieldName('right')?.namedChildren ?? [];
+        if (values.length !== names.length)
+            return undefined;
+        declarations.push({ value: values[names.findIndex((t) => t?.text === name)] ?? null });
+    }
+    return declarations.length === 1 ? declarations[0].value : undefined;
+}
+/** `&p` of a local variable whose value refers to something else (a pointer, slice, map, chan, func or interface): the variable's own address. */
+function addressedReference(site, arg) {
+    const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
+    const scope = site.evaluations[0]?.scope;
+    if (operand?.type !== 'identifier' || !scope)
+        return undefined;
+    const variable = scope.lookup(operand.text);
+    if (!variable || variable.global)
+        return undefined;
+    const kind = underlying(variable.type, site.pkg).kind;
+    return ['pointer', 'slice', 'map', 'chan', 'func', 'interface'].includes(kind) ? { name: operand.text, type: variable.type } : undefined;
+}
+function isValueKind(kind) {
+    return ['struct', 'basic', 'slice', 'map', 'chan', 'func', 'array'].includes(kind);
+}
+/** `&a[2]`: an element other than the first of a slice or array. */
+function elementWhere(index) {
+    if (index.type !== 'index_expression')
+        return undefined;
+    const position = index.childForFieldName('index');
+    return position?.type === 'int_literal' && Number(position.text) > 0 ? `element ${position.text}, inside its slice or array` : undefined;
+}
+/** Where the selected field lies when it does not start its struct. */
+function fieldWhere(site, selector) {
+    const position = fieldPosition(site, selector);
+    if (!position || position.atStart)
+        return undefined;
+    const field = selector.childForFieldName('field')?.text;
+    return position.offset === undefined ? `field ${field}, past the start of its struct` : `field ${field}, at offset ${position.offset} of its struct`;
+}
+/** Whether the selected field starts its struct; its byte offset when every size before it is known. */
+function fieldPosition(site, selector) {
+    const operand = selector.childForFieldName('operand');
+    const name = selector.childForFieldName('field')?.text;
+    const scope = site.evaluations[0]?.scope;
+    if (!operand || !name || !scope)
+        return undefined;
+    const holderType = site.interpreter.typeOf(operand, scope);
+    const struct = underlying(holderType.kind === 'pointer' ? holderType.elem : holderType, site.pkg);
+    if (struct.kind !== 'struct')
+        return undefined;
+    const index = struct.fields.findIndex((f) => f.name === name);
+    if (index < 0)
+        return undefined;
+    if (index === 0)
+        return { atStart: true, offset: 0 };
+    let offset = 0;
+    for (const field of struct.fields.slice(0, index + 1)) {
+        const l = layout(field.type, site.pkg);
+        // Unknown sizes before it: a field after others is past the start all the same.
+        if (!l)
+            return { atStart: false };
+        offset = Math.ceil(offset / l.align) * l.align;
+        if (field.name === name)
+            break;
+        offset += l.size;
+    }
+    return { atStart: offset === 0, offset };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg006-cleanup-references-object.ts
 
 
@@ -7286,8 +7410,8 @@ const en = {
         },
     },
     FG004: {
-        problem: "runtime.SetFinalizer needs a pointer to the start of an allocated object (from `new(T)`, `&T{...}`, or `&v` of a variable). A struct value, any other non-pointer, or a pointer into the middle of an object (`&s.inner`) makes it abort the whole program with a fatal error, \"runtime.SetFinalizer: first argument is T, not pointer\" or \"runtime.SetFinalizer: pointer not at beginning of allocated block\"; `recover` cannot catch it. The article's own first example (`str := CString{...}; runtime.SetFinalizer(str, ...)`) passes a struct value and would die this way.",
-        fix: 'Fix: allocate the object with `&T{...}` (or `new(T)`), keep and return that pointer, and pass it to SetFinalizer. For a part of an object, set the finalizer on the whole object, or allocate the part separately (make the field a pointer, `inner *Inner`).',
+        problem: "runtime.SetFinalizer needs a pointer to the start of an allocated object (from `new(T)`, `&T{...}`, or `&v` of a variable). A struct value, any other non-pointer (also inside an interface variable: the runtime looks at what the interface holds), a nil pointer (`var x *T` never assigned, `(*T)(nil)`), or a pointer into the middle of an object (`&s.inner`) makes it abort the whole program with a fatal error, \"runtime.SetFinalizer: first argument is T, not pointer\", \"pointer not in allocated block\" or \"pointer not at beginning of allocated block\"; `recover` cannot catch it. `&p` of a pointer variable `p` is accepted, but the finalizer goes on the variable itself, which is dropped as soon as the function is done with it: the finalizer runs at once, while the object p points to lives on. The article's own first example (`str := CString{...}; runtime.SetFinalizer(str, ...)`) passes a struct value and would die this way.",
+        fix: 'Fix: allocate the object with `&T{...}` (or `new(T)`), keep and return that pointer, and pass it to SetFinalizer: `runtime.SetFinalizer(p, ...)`, not `&p`. For a part of an object, set the finalizer on the whole object, or allocate the part separately (make the field a pointer, `inner *Inner`).',
     },
     FG005: {
         problem: 'The finalizer must be a function of exactly one parameter to which the object can be assigned (`*T`, or an interface that `*T` implements); its results are ignored. Anything else makes runtime.SetFinalizer abort the whole program with a fatal error such as "runtime.SetFinalizer: cannot pass *T to finalizer func() error"; `recover` cannot catch it. A method value such as `x.Close`, for a method without parameters, has its receiver already bound and takes no argument, so it always fails.',
@@ -7336,8 +7460,8 @@ const ru = {
         },
     },
     FG004: {
-        problem: 'runtime.SetFinalizer требует указатель на начало выделенного объекта (полученный через `new(T)`, `&T{...}` или `&v` для переменной). Значение структуры, любое другое значение не-указатель или указатель внутрь объекта (`&s.inner`) аварийно завершают всю программу с фатальной ошибкой «runtime.SetFinalizer: first argument is T, not pointer» или «runtime.SetFinalizer: pointer not at beginning of allocated block»; `recover` её не перехватывает. Первый же пример статьи (`str := CString{...}; runtime.SetFinalizer(str, ...)`) передаёт значение структуры и завершился бы именно так.',
-        fix: 'Исправление: создавайте объект через `&T{...}` (или `new(T)`), храните и возвращайте этот указатель и передавайте его в SetFinalizer. Если речь о части объекта, ставьте финализатор на весь объект или выделите часть отдельно (сделайте поле указателем, `inner *Inner`).',
+        problem: 'runtime.SetFinalizer требует указатель на начало выделенного объекта (полученный через `new(T)`, `&T{...}` или `&v` для переменной). Значение структуры, любое другое значение не-указатель (в том числе внутри интерфейсной переменной: runtime смотрит, что лежит в интерфейсе), nil-указатель (`var x *T` без присваивания, `(*T)(nil)`) или указатель внутрь объекта (`&s.inner`) аварийно завершают всю программу с фатальной ошибкой «runtime.SetFinalizer: first argument is T, not pointer», «pointer not in allocated block» или «pointer not at beginning of allocated block»; `recover` её не перехватывает. `&p` для переменной-указателя `p` принимается, но финализатор ставится на саму переменную, которая перестаёт быть нужной, как только функция с ней закончила: финализатор запускается сразу, а объект, на который указывает p, продолжает жить. Первый же пример статьи (`str := CString{...}; runtime.SetFinalizer(str, ...)`) передаёт значение структуры и завершился бы именно так.',
+        fix: 'Исправление: создавайте объект через `&T{...}` (или `new(T)`), храните и возвращайте этот указатель и передавайте его в SetFinalizer: `runtime.SetFinalizer(p, ...)`, а не `&p`. Если речь о части объекта, ставьте финализатор на весь объект или выделите часть отдельно (сделайте поле указателем, `inner *Inner`).',
     },
     FG005: {
         problem: 'Финализатор должен быть функцией ровно одного параметра, которому можно присвоить объект (`*T` или интерфейс, который реализует `*T`); возвращаемые значения игнорируются. Всё остальное аварийно завершает всю программу с фатальной ошибкой вида «runtime.SetFinalizer: cannot pass *T to finalizer func() error»; `recover` её не перехватывает. Значение-метод вроде `x.Close` для метода без параметров уже привязано к получателю и не принимает аргументов, поэтому всегда приводит к этой ошибке.',
@@ -7690,13 +7814,11 @@ function rootFunctions(pkg) {
     const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
     return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
-/** Whether the same code removes this finalizer again later, at least as surely as it set it. */
-function clearedLater(evaluation, clearings) {
-    const objects = new Set(evaluation.argObjects[0]?.map((o) => o.id));
-    return clearings.some((c) => c.run === evaluation.run &&
-        c.order > evaluation.order &&
-        c.conditional <= evaluation.conditional &&
-        (c.argObjects[0] ?? []).some((o) => objects.has(o.id)));
+/** Whether the same code removes this finalizer or stops this cleanup later, at least as surely as it set it. */
+function undoneLater(evaluation, undoings) {
+    const set = evaluation.handle ? [evaluation.handle] : (evaluation.argObjects[0] ?? []);
+    const targets = new Set(set.map((o) => o.id));
+    return undoings.some((u) => u.run === evaluation.run && u.order > evaluation.order && u.conditional <= evaluation.conditional && u.targets.some((o) => targets.has(o.id)));
 }
 /**
  * Runs the rules on one call; a fatal finding (the program dies there) stands
@@ -7735,7 +7857,10 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
     for (const bound of interpreter.bounds) {
         notice(bound.file.path, bound.node, `analysis bounded here: ${bound.reason}; ${bound.root.name} is not analyzed beyond this point`);
     }
-    const clearings = [...evaluations.values()].flat().filter(removesFinalizer);
+    const undoings = [
+        ...[...evaluations.values()].flat().filter(removesFinalizer).map((e) => ({ ...e, targets: e.argObjects[0] ?? [] })),
+        ...interpreter.stops.map((s) => ({ ...s, targets: s.handles })),
+    ];
     let sites = 0;
     for (const all of evaluations.values()) {
         const first = all[0];
@@ -7743,7 +7868,7 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
             continue;
         sites++;
         const clearing = removesFinalizer(first);
-        const kept = clearing ? all : all.filter((e) => !clearedLater(e, clearings));
+        const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
         const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
         for (const { rule, report } of checkSite(site, kept, clearing)) {
             const related = report.related.map((r) => ({
