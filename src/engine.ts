@@ -2,10 +2,11 @@
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { Interpreter, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
+import { goVersionFor } from './discover/gomod.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
@@ -90,19 +91,6 @@ function decode(source: SourceFile): void {
     source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
   }
   source.buffer = undefined;
-}
-
-const goVersions = new Map<string, string | undefined>();
-
-/** The go directive of the nearest go.mod at or above dir. */
-export function goVersionFor(dir: string): string | undefined {
-  if (goVersions.has(dir)) return goVersions.get(dir);
-  const modFile = join(dir, 'go.mod');
-  let version: string | undefined;
-  if (existsSync(modFile)) version = /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec(readFileSync(modFile, 'utf8'))?.[1];
-  else if (dirname(dir) !== dir) version = goVersionFor(dirname(dir));
-  goVersions.set(dir, version);
-  return version;
 }
 
 class Reporter {

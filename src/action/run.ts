@@ -4,7 +4,8 @@
 import * as core from '@actions/core';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { analyze, goVersionFor } from '../engine.js';
+import { analyze } from '../engine.js';
+import { goVersionFor } from '../discover/gomod.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
 import { formatSarif } from '../report/sarif.js';
