@@ -6141,6 +6141,232 @@ function targetFor(fileName, source) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/discover/gomod.ts
+// The Go module around a directory: go.mod (module path, go version, replace
+// directives to local directories), the go.work that may hold it, and
+// vendor/. Maps an import path of the module to its directory and back, as
+// the go tool does, without the network and without a Go toolchain.
+
+
+/**
+ * The directives of a go.mod or go.work file: `verb args` lines and
+ * `verb ( ... )` blocks, comments removed, quoted and raw strings unquoted.
+ */
+function readDirectives(text) {
+    const directives = [];
+    let block;
+    for (const rawLine of text.split('\n')) {
+        const tokens = lineTokens(rawLine);
+        if (!tokens.length)
+            continue;
+        if (block !== undefined) {
+            if (tokens[0] === ')')
+                block = undefined;
+            else
+                directives.push({ verb: block, args: tokens });
+            continue;
+        }
+        if (tokens.length === 2 && tokens[1] === '(')
+            block = tokens[0];
+        else
+            directives.push({ verb: tokens[0], args: tokens.slice(1) });
+    }
+    return directives;
+}
+/** The tokens of one line: words, "quoted" and `raw` strings, ( ) and =>; a // comment ends the line. */
+function lineTokens(line) {
+    const tokens = [];
+    const token = /\s*(?:(\/\/.*)|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(=>|[()])|([^\s()"`]+))/gy;
+    for (let match = token.exec(line); match; match = token.exec(line)) {
+        if (match[1] !== undefined)
+            break;
+        if (match[2] !== undefined)
+            tokens.push(unquote(match[2]));
+        else
+            tokens.push(match[3] ?? match[4] ?? match[5]);
+    }
+    return tokens;
+}
+function unquote(body) {
+    try {
+        return JSON.parse(`"${body}"`);
+    }
+    catch {
+        return body;
+    }
+}
+/** A replacement is a directory when it starts with ./ or ../ or is absolute (as the go tool decides). */
+function localReplaces(directives, base) {
+    const replaces = [];
+    for (const { verb, args } of directives) {
+        if (verb !== 'replace')
+            continue;
+        const arrow = args.indexOf('=>');
+        const target = arrow >= 0 ? args[arrow + 1] : undefined;
+        if (arrow < 1 || !target || !(target.startsWith('./') || target.startsWith('../') || (0,external_node_path_namespaceObject.isAbsolute)(target)))
+            continue;
+        replaces.push({ path: args[0], dir: (0,external_node_path_namespaceObject.resolve)(base, target) });
+    }
+    return replaces;
+}
+function goVersionAtLeast(version, major, minor) {
+    const match = /^(\d+)\.(\d+)/.exec(version ?? '');
+    if (!match)
+        return false;
+    return Number(match[1]) > major || (Number(match[1]) === major && Number(match[2]) >= minor);
+}
+/** Reads the go.mod in dir; undefined when there is none or it cannot be read. */
+function readModule(dir) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'go.mod'), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const directives = readDirectives(text);
+    const path = directives.find((d) => d.verb === 'module')?.args[0] ?? '';
+    const goVersion = directives.find((d) => d.verb === 'go')?.args[0];
+    const vendored = goVersionAtLeast(goVersion, 1, 14) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'vendor', 'modules.txt'));
+    return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored };
+}
+const modulesByDir = new Map();
+const workspacesByModule = new Map();
+/** The nearest go.mod at or above dir. */
+function moduleFor(dir) {
+    if (modulesByDir.has(dir))
+        return modulesByDir.get(dir);
+    const module = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'go.mod')) ? readModule(dir) : (0,external_node_path_namespaceObject.dirname)(dir) !== dir ? moduleFor((0,external_node_path_namespaceObject.dirname)(dir)) : undefined;
+    modulesByDir.set(dir, module);
+    return module;
+}
+/** The go directive of the nearest go.mod at or above dir. */
+function goVersionFor(dir) {
+    return moduleFor(dir)?.goVersion;
+}
+/** The nearest go.work at or above dir, when GOWORK does not turn workspaces off or name another file. */
+function workFileFor(dir) {
+    const forced = process.env.GOWORK;
+    if (forced === 'off')
+        return undefined;
+    if (forced)
+        return isAbsolute(forced) && existsSync(forced) ? forced : undefined;
+    for (let at = dir;; at = dirname(at)) {
+        if (existsSync(join(at, 'go.work')))
+            return join(at, 'go.work');
+        if (dirname(at) === at)
+            return undefined;
+    }
+}
+/** The modules built together with the module around dir: its go.work's, when that go.work uses it, else the module alone. */
+function workspaceFor(dir) {
+    const module = moduleFor(dir);
+    if (!module)
+        return undefined;
+    let workspace = workspacesByModule.get(module.dir);
+    if (workspace)
+        return workspace;
+    workspace = { modules: [module], replaces: [] };
+    const workFile = workFileFor(module.dir);
+    if (workFile) {
+        let text = '';
+        try {
+            text = readFileSync(workFile, 'utf8');
+        }
+        catch {
+            // An unreadable go.work leaves the module alone, as if there were none.
+        }
+        const directives = readDirectives(text);
+        const used = directives.filter((d) => d.verb === 'use' && d.args[0]).map((d) => resolve(dirname(workFile), d.args[0]));
+        if (used.includes(module.dir)) {
+            const modules = used.map((u) => (u === module.dir ? module : readModule(u))).filter((m) => m !== undefined);
+            workspace = { workFile, modules, replaces: localReplaces(directives, dirname(workFile)) };
+        }
+    }
+    for (const m of workspace.modules)
+        workspacesByModule.set(m.dir, workspace);
+    return workspace;
+}
+/** Whether path is prefix itself or a path below it. */
+function within(path, prefix) {
+    return path === prefix || path.startsWith(prefix + '/');
+}
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** Whether a go.mod below base, at or above dir, makes dir part of another module. */
+function nestedModuleBetween(base, dir) {
+    for (let at = dir; at !== base && at.startsWith(base); at = dirname(at)) {
+        if (existsSync(join(at, 'go.mod')))
+            return true;
+    }
+    return false;
+}
+/**
+ * The directory of a package of the workspace, by import path: a package of
+ * one of its modules (the longest module path wins, as nested modules do), of
+ * a local replacement, or vendored. Undefined for the standard library and
+ * for modules only the network has.
+ */
+function packageDir(workspace, importPath) {
+    const below = (base, prefix) => (importPath === prefix ? base : join(base, ...importPath.slice(prefix.length + 1).split('/')));
+    const candidates = [
+        ...workspace.modules.filter((m) => m.path).map((m) => ({ prefix: m.path, dir: m.dir })),
+        // go.work's replacements win over the modules' own.
+        ...workspace.replaces.map((r) => ({ prefix: r.path, dir: r.dir })),
+        ...workspace.modules.flatMap((m) => m.replaces.filter((r) => !workspace.replaces.some((w) => w.path === r.path)).map((r) => ({ prefix: r.path, dir: r.dir }))),
+    ];
+    let best;
+    for (const candidate of candidates) {
+        if (within(importPath, candidate.prefix) && (!best || candidate.prefix.length > best.prefix.length))
+            best = candidate;
+    }
+    if (best) {
+        const dir = below(best.dir, best.prefix);
+        return isDirectory(dir) && !nestedModuleBetween(best.dir, dir) ? dir : undefined;
+    }
+    // Vendoring applies to a module built alone.
+    const main = workspace.modules[0];
+    if (!workspace.workFile && main.vendored) {
+        const dir = join(main.dir, 'vendor', ...importPath.split('/'));
+        if (isDirectory(dir))
+            return dir;
+    }
+    return undefined;
+}
+/** The import path of the package in dir, when dir lies in a module of the workspace, a local replacement, or vendor/. */
+function importPathOf(workspace, dir) {
+    const under = (base) => {
+        const rel = relative(base, dir);
+        return rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
+    };
+    const join2 = (prefix, rel) => (rel ? `${prefix}/${rel}` : prefix);
+    let best;
+    const consider = (base, path) => {
+        const rel = under(base);
+        if (rel === undefined || (best && best.base.length >= base.length))
+            return;
+        best = { base, path: join2(path, rel) };
+    };
+    for (const m of workspace.modules) {
+        const vendorRel = under(join(m.dir, 'vendor'));
+        if (vendorRel)
+            return vendorRel;
+        if (m.path)
+            consider(m.dir, m.path);
+        for (const r of m.replaces)
+            consider(r.dir, r.path);
+    }
+    for (const r of workspace.replaces)
+        consider(r.dir, r.path);
+    return best?.path;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/sources.ts
 // Source discovery: turns the user's patterns into Go package directories and
 // their files, walking DIR/... the way the go tool does.
@@ -7664,6 +7890,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -7697,20 +7924,6 @@ function decode(source) {
         source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
     }
     source.buffer = undefined;
-}
-const goVersions = new Map();
-/** The go directive of the nearest go.mod at or above dir. */
-function goVersionFor(dir) {
-    if (goVersions.has(dir))
-        return goVersions.get(dir);
-    const modFile = (0,external_node_path_namespaceObject.join)(dir, 'go.mod');
-    let version;
-    if ((0,external_node_fs_namespaceObject.existsSync)(modFile))
-        version = /^go\s+(\d+\.\d+(?:\.\d+)?)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(modFile, 'utf8'))?.[1];
-    else if ((0,external_node_path_namespaceObject.dirname)(dir) !== dir)
-        version = goVersionFor((0,external_node_path_namespaceObject.dirname)(dir));
-    goVersions.set(dir, version);
-    return version;
 }
 class Reporter {
     options;
