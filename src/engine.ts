@@ -4,7 +4,8 @@
 // Action both call analyze().
 import { readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-import { Interpreter, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { Interpreter, maxInlineDepth, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { goVersionFor } from './discover/gomod.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
@@ -16,7 +17,8 @@ import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
 import { isSuppressed } from './suppress.js';
 import { runOnThreads, threadCount } from './threads.js';
-import type { Report, Rule, Site } from './rules/rule.js';
+import type { RelatedNode, Report, Rule, Site } from './rules/rule.js';
+import { firstLine } from './rules/describe.js';
 
 export type Lang = 'en' | 'ru';
 
@@ -182,15 +184,31 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
     direct.push(...pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text)));
   }
   const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
-  let callers: FuncDecl[] = [];
-  if (direct.length) {
-    const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
+  const callers: FuncDecl[] = [];
+  const callersOf = (callees: FuncDecl[]): FuncDecl[] => {
+    if (!callees.length) return [];
+    const calls = new RegExp(`${word(`(${[...new Set(callees.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
     pkg.load((file) => calls.test(file.text));
-    callers = pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && f.body && calls.test(f.body.text));
+    return pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && !callers.includes(f) && f.body && calls.test(f.body.text));
+  };
+  callers.push(...callersOf(direct));
+  // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
+  let wrappers = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name)));
+  for (let level = 1; level < maxInlineDepth && wrappers.length; level++) {
+    const names = new Set(wrappers.map((f) => f.name));
+    wrappers = callers.filter((f) => !wrappers.includes(f) && forwardsTo(f, (name) => names.has(name.replace(/^.*\./, ''))));
+    callers.push(...callersOf(wrappers));
   }
   // Files may have been read in any order: a fixed order keeps results stable.
   const byPlace = (a: FuncDecl, b: FuncDecl) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
   return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
+}
+
+/** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
+function forwardsTo(decl: FuncDecl, calls: (callee: string) => boolean): boolean {
+  return (decl.body?.descendantsOfType('call_expression') ?? []).some(
+    (call) => !!call && calls(call.childForFieldName('function')?.text ?? '') && forwardedParameters(decl, call) !== undefined,
+  );
 }
 
 /** What undoes a finalizer or cleanup: SetFinalizer(x, nil) names its object, Cleanup.Stop() the value AddCleanup returned. */
@@ -237,6 +255,8 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stat
   for (const root of rootFunctions(pkg)) {
     if (!reportsIn(root.file)) continue;
     for (const evaluation of interpreter.interpretRoot(root)) {
+      // A wrapper's own call, met with its parameters: its callers' calls are the sites.
+      if (evaluation.forwardedFromRoot) continue;
       const list = evaluations.get(evaluation.call.id) ?? [];
       list.push(evaluation);
       evaluations.set(evaluation.call.id, list);
@@ -258,7 +278,7 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stat
     const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
     const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
     for (const { rule, report } of checkSite(site, kept, clearing)) {
-      const related = report.related.map((r) => ({
+      const related = [...report.related, ...wrapperChain(all)].map((r) => ({
         path: reporter.path(r.file.path),
         line: r.node.startPosition.row + 1,
         column: r.node.startPosition.column + 1,
@@ -269,6 +289,16 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stat
   }
   stats.sites += sites;
   stats.steps += interpreter.stepsTaken;
+}
+
+/** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */
+function wrapperChain(evaluations: SiteEvaluation[]): RelatedNode[] {
+  const wrapped = evaluations.find((e) => e.wrapped.length)?.wrapped ?? [];
+  return wrapped.map((place, i) => ({
+    node: place.call,
+    file: place.file,
+    message: `${i === wrapped.length - 1 ? 'passed on to the runtime' : 'passed on'}: ${firstLine(place.call.text)}`,
+  }));
 }
 
 function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {

@@ -8,6 +8,7 @@ import type { SyntaxNode } from '../parse/parser.js';
 import type { FuncDecl, GoFile, GoPackage } from '../model/package.js';
 import { fieldChildren, methodsOf, readParams, type ParamDecl } from '../model/package.js';
 import { readType, underlying, type GoType, type StructField } from '../model/types.js';
+import { forwardedParameters } from './wrappers.js';
 
 export type ObjectKind = 'alloc' | 'param' | 'lazy' | 'closure' | 'global' | 'opaque';
 
@@ -153,6 +154,14 @@ export interface SiteEvaluation {
   context: string;
   /** The calls of the package's functions the interpreter went through to reach the call, outermost first. */
   chain: readonly CallPlace[];
+  /**
+   * Reached through wrappers that pass their parameters on: `call` is the
+   * call of the outermost wrapper, with its arguments, and these are the
+   * calls from there down to runtime.SetFinalizer itself. Empty otherwise.
+   */
+  wrapped: readonly Place[];
+  /** Reached with the entry point's own parameters passed on: the entry point is a wrapper, its callers are the sites. */
+  forwardedFromRoot: boolean;
   /** The interpretation this call was met in; its final state holds the references the code makes. */
   run: RootRun;
   /** AddCleanup: the runtime.Cleanup value it returns, which Stop cancels. */
@@ -167,9 +176,15 @@ export interface CleanupStop {
   run: RootRun;
 }
 
-export interface CallPlace {
+export interface Place {
   call: SyntaxNode;
   file: GoFile;
+}
+
+/** A call of the package's own code interpreted in place: where it is, what it calls, the scope it is in. */
+export interface CallPlace extends Place {
+  callee: FuncDecl;
+  scope: Scope;
 }
 
 export interface RootRun {
@@ -181,7 +196,8 @@ export interface RootRun {
   unfollowed: { order: number; objects: HeapObject[] }[];
 }
 
-const maxInlineDepth = 4;
+/** How many calls deep the package's own code is interpreted in place. */
+export const maxInlineDepth = 4;
 /** How deep promoted fields and methods are searched through embedded structs. */
 const maxEmbeddingDepth = 4;
 
@@ -1086,7 +1102,7 @@ export class Interpreter {
     const callee = this.calleeOf(node, scope);
     if (callee && callee.decl.body) {
       const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
-      if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) return this.inline(callee.decl, node, receiver, args);
+      if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) return this.inline(callee.decl, node, scope, receiver, args);
       // What the callee does is not seen: it may, for one, remove a finalizer.
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
     }
@@ -1103,25 +1119,73 @@ export class Interpreter {
   private site(kind: SiteKind, node: SyntaxNode, argNodes: SyntaxNode[], args: HeapObject[][], scope: Scope): HeapObject[][] {
     const handle = kind === 'AddCleanup' ? this.object('alloc', node, 'runtime.Cleanup') : undefined;
     if (handle) this.cleanupHandles.add(handle.id);
+    const anchor = this.anchor(node, argNodes, scope);
+    const savedFile = this.file;
+    this.file = anchor.file;
+    const argTypes = anchor.args.map((a) => this.typeOf(a, anchor.scope));
+    this.file = savedFile;
     const evaluation: SiteEvaluation = {
       kind,
-      call: node,
-      args: argNodes,
-      file: this.file,
+      call: anchor.call,
+      args: anchor.args,
+      file: anchor.file,
       argObjects: args,
-      argTypes: argNodes.map((a) => this.typeOf(a, scope)),
-      scope,
+      argTypes,
+      scope: anchor.scope,
       conditional: this.conditional,
       order: this.sites.length,
       regions: [...this.regions],
       context: this.context,
-      chain: [...this.chain],
+      chain: this.chain.slice(0, anchor.depth),
+      wrapped: anchor.wrapped,
+      forwardedFromRoot: anchor.forwardedFromRoot,
       run: this.run,
       handle,
     };
     this.sites.push(evaluation);
     this.run.sites.push(evaluation);
     return [handle ? [handle] : []];
+  }
+
+  /**
+   * Where a call is reported: itself, or, when the function it is in only
+   * passes its parameters on (a wrapper), the call of that function, and so
+   * on up through wrappers of wrappers. `depth` is how many calls of the
+   * chain lie above the reported one.
+   */
+  private anchor(node: SyntaxNode, argNodes: SyntaxNode[], scope: Scope): {
+    call: SyntaxNode;
+    args: SyntaxNode[];
+    file: GoFile;
+    scope: Scope;
+    depth: number;
+    wrapped: Place[];
+    forwardedFromRoot: boolean;
+  } {
+    let anchor = { call: node, args: argNodes, file: this.file, scope, depth: this.chain.length, wrapped: [] as Place[], forwardedFromRoot: false };
+    // Which argument of the call at hand each argument of the runtime call came from.
+    let positions = argNodes.map((_, i) => i);
+    for (let depth = this.chain.length; ; depth--) {
+      const enclosing = depth > 0 ? this.chain[depth - 1]!.callee : this.run.root;
+      const forwarded = forwardedParameters(enclosing, anchor.call);
+      if (!forwarded) return anchor;
+      if (depth === 0) return { ...anchor, forwardedFromRoot: true };
+      const caller = this.chain[depth - 1]!;
+      const callerArgs = caller.call.childForFieldName('arguments')?.namedChildren ?? [];
+      positions = positions.map((p) => forwarded[p]!);
+      const args = positions.map((p) => callerArgs[p]);
+      // A call that spreads a slice, or passes fewer arguments, does not show them one by one.
+      if (args.some((a) => !a) || caller.call.childForFieldName('arguments')?.children.some((c) => c?.type === '...')) return anchor;
+      anchor = {
+        call: caller.call,
+        args: args as SyntaxNode[],
+        file: caller.file,
+        scope: caller.scope,
+        depth: depth - 1,
+        wrapped: [{ call: anchor.call, file: anchor.file }, ...anchor.wrapped],
+        forwardedFromRoot: false,
+      };
+    }
   }
 
   private append(node: SyntaxNode, argNodes: SyntaxNode[], scope: Scope): HeapObject[] {
@@ -1144,7 +1208,7 @@ export class Interpreter {
     return count < maxInlinesPerFunction;
   }
 
-  private inline(decl: FuncDecl, call: SyntaxNode, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] {
+  private inline(decl: FuncDecl, call: SyntaxNode, callerScope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] {
     const savedFile = this.file;
     const savedContext = this.context;
     const savedFrame = this.frame;
@@ -1152,7 +1216,7 @@ export class Interpreter {
     this.context = `${savedContext}/${call.id}`;
     this.file = decl.file;
     this.callStack.push(decl);
-    this.chain.push({ call, file: savedFile });
+    this.chain.push({ call, file: savedFile, callee: decl, scope: callerScope });
     const scope = new Scope(this.globalScope);
     const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
     this.frame = frame;
