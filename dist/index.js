@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9307:
+/***/ 2112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34278,7 +34278,88 @@ function layoutOfType(type, pkg, layoutOf) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
+// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
+// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
+// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
+// depends only on what the wrapper's caller passes, so each call of the
+// wrapper is a site of its own. A wrapper is recognized from its declaration
+// alone, wherever the declaration comes from.
+
+/**
+ * For a call in decl's body: which of decl's parameters each argument is,
+ * when every argument is a parameter passed on as it came (the body never
+ * assigns it, redeclares its name or takes its address); otherwise undefined.
+ */
+function forwardedParameters(decl, call) {
+    const list = call.childForFieldName('arguments');
+    const args = list?.namedChildren ?? [];
+    if (!args.length || list?.children.some((c) => c?.type === '...'))
+        return undefined;
+    const indexes = [];
+    for (const arg of args) {
+        const name = unparenthesized(arg);
+        if (name?.type !== 'identifier')
+            return undefined;
+        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
+        if (index < 0 || reboundNames(decl).has(name.text))
+            return undefined;
+        indexes.push(index);
+    }
+    return indexes;
+}
+function unparenthesized(node) {
+    while (node?.type === 'parenthesized_expression')
+        node = node.namedChild(0);
+    return node;
+}
+const rebound = new WeakMap();
+/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
+function reboundNames(decl) {
+    let names = rebound.get(decl);
+    if (names)
+        return names;
+    names = new Set();
+    const add = (node) => {
+        const target = unparenthesized(node ?? null);
+        if (target?.type === 'identifier')
+            names.add(target.text);
+    };
+    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
+    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
+        if (!node)
+            continue;
+        switch (node.type) {
+            case 'inc_statement':
+            case 'dec_statement':
+                add(node.namedChild(0));
+                break;
+            case 'var_spec':
+            case 'const_spec':
+            case 'parameter_declaration':
+            case 'variadic_parameter_declaration':
+                for (const name of fieldChildren(node, 'name'))
+                    add(name);
+                break;
+            case 'type_switch_statement':
+                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
+                    add(alias);
+                break;
+            case 'unary_expression':
+                if (node.child(0)?.type === '&')
+                    add(node.childForFieldName('operand'));
+                break;
+            default:
+                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
+                    add(target);
+        }
+    }
+    rebound.set(decl, names);
+    return names;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/heap.ts
+
 
 
 /** Paths read best with variable names: the first variable an object is bound to names it. */
@@ -34359,6 +34440,7 @@ class PackageScope extends Scope {
         return variable;
     }
 }
+/** How many calls deep the package's own code is interpreted in place. */
 const maxInlineDepth = 4;
 /** How deep promoted fields and methods are searched through embedded structs. */
 const maxEmbeddingDepth = 4;
@@ -35277,7 +35359,7 @@ class Interpreter {
         if (callee && callee.decl.body) {
             const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
             if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl))
-                return this.inline(callee.decl, node, receiver, args);
+                return this.inline(callee.decl, node, scope, receiver, args);
             // What the callee does is not seen: it may, for one, remove a finalizer.
             this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
         }
@@ -35295,25 +35377,67 @@ class Interpreter {
         const handle = kind === 'AddCleanup' ? this.object('alloc', node, 'runtime.Cleanup') : undefined;
         if (handle)
             this.cleanupHandles.add(handle.id);
+        const anchor = this.anchor(node, argNodes, scope);
+        const savedFile = this.file;
+        this.file = anchor.file;
+        const argTypes = anchor.args.map((a) => this.typeOf(a, anchor.scope));
+        this.file = savedFile;
         const evaluation = {
             kind,
-            call: node,
-            args: argNodes,
-            file: this.file,
+            call: anchor.call,
+            args: anchor.args,
+            file: anchor.file,
             argObjects: args,
-            argTypes: argNodes.map((a) => this.typeOf(a, scope)),
-            scope,
+            argTypes,
+            scope: anchor.scope,
             conditional: this.conditional,
             order: this.sites.length,
             regions: [...this.regions],
             context: this.context,
-            chain: [...this.chain],
+            chain: this.chain.slice(0, anchor.depth),
+            wrapped: anchor.wrapped,
+            forwardedFromRoot: anchor.forwardedFromRoot,
             run: this.run,
             handle,
         };
         this.sites.push(evaluation);
         this.run.sites.push(evaluation);
         return [handle ? [handle] : []];
+    }
+    /**
+     * Where a call is reported: itself, or, when the function it is in only
+     * passes its parameters on (a wrapper), the call of that function, and so
+     * on up through wrappers of wrappers. `depth` is how many calls of the
+     * chain lie above the reported one.
+     */
+    anchor(node, argNodes, scope) {
+        let anchor = { call: node, args: argNodes, file: this.file, scope, depth: this.chain.length, wrapped: [], forwardedFromRoot: false };
+        // Which argument of the call at hand each argument of the runtime call came from.
+        let positions = argNodes.map((_, i) => i);
+        for (let depth = this.chain.length;; depth--) {
+            const enclosing = depth > 0 ? this.chain[depth - 1].callee : this.run.root;
+            const forwarded = forwardedParameters(enclosing, anchor.call);
+            if (!forwarded)
+                return anchor;
+            if (depth === 0)
+                return { ...anchor, forwardedFromRoot: true };
+            const caller = this.chain[depth - 1];
+            const callerArgs = caller.call.childForFieldName('arguments')?.namedChildren ?? [];
+            positions = positions.map((p) => forwarded[p]);
+            const args = positions.map((p) => callerArgs[p]);
+            // A call that spreads a slice, or passes fewer arguments, does not show them one by one.
+            if (args.some((a) => !a) || caller.call.childForFieldName('arguments')?.children.some((c) => c?.type === '...'))
+                return anchor;
+            anchor = {
+                call: caller.call,
+                args: args,
+                file: caller.file,
+                scope: caller.scope,
+                depth: depth - 1,
+                wrapped: [{ call: anchor.call, file: anchor.file }, ...anchor.wrapped],
+                forwardedFromRoot: false,
+            };
+        }
     }
     append(node, argNodes, scope) {
         const [first, ...rest] = argNodes;
@@ -35335,7 +35459,7 @@ class Interpreter {
         this.inlined.set(decl, count + 1);
         return count < maxInlinesPerFunction;
     }
-    inline(decl, call, receiver, args) {
+    inline(decl, call, callerScope, receiver, args) {
         const savedFile = this.file;
         const savedContext = this.context;
         const savedFrame = this.frame;
@@ -35343,7 +35467,7 @@ class Interpreter {
         this.context = `${savedContext}/${call.id}`;
         this.file = decl.file;
         this.callStack.push(decl);
-        this.chain.push({ call, file: savedFile });
+        this.chain.push({ call, file: savedFile, callee: decl, scope: callerScope });
         const scope = new Scope(this.globalScope);
         const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
         this.frame = frame;
@@ -37389,6 +37513,8 @@ function serveThreads(port, run) {
 
 
 
+
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -37515,15 +37641,29 @@ function rootFunctions(pkg) {
         direct.push(...pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text)));
     }
     const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
-    let callers = [];
-    if (direct.length) {
-        const calls = new RegExp(`${word(`(${[...new Set(direct.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
+    const callers = [];
+    const callersOf = (callees) => {
+        if (!callees.length)
+            return [];
+        const calls = new RegExp(`${word(`(${[...new Set(callees.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
         pkg.load((file) => calls.test(file.text));
-        callers = pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && f.body && calls.test(f.body.text));
+        return pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && !callers.includes(f) && f.body && calls.test(f.body.text));
+    };
+    callers.push(...callersOf(direct));
+    // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
+    let wrappers = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name)));
+    for (let level = 1; level < maxInlineDepth && wrappers.length; level++) {
+        const names = new Set(wrappers.map((f) => f.name));
+        wrappers = callers.filter((f) => !wrappers.includes(f) && forwardsTo(f, (name) => names.has(name.replace(/^.*\./, ''))));
+        callers.push(...callersOf(wrappers));
     }
     // Files may have been read in any order: a fixed order keeps results stable.
     const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
     return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
+}
+/** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
+function forwardsTo(decl, calls) {
+    return (decl.body?.descendantsOfType('call_expression') ?? []).some((call) => !!call && calls(call.childForFieldName('function')?.text ?? '') && forwardedParameters(decl, call) !== undefined);
 }
 /** Whether the same code removes this finalizer or stops this cleanup later, at least as surely as it set it. */
 function undoneLater(evaluation, undoings) {
@@ -37560,6 +37700,9 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
         if (!reportsIn(root.file))
             continue;
         for (const evaluation of interpreter.interpretRoot(root)) {
+            // A wrapper's own call, met with its parameters: its callers' calls are the sites.
+            if (evaluation.forwardedFromRoot)
+                continue;
             const list = evaluations.get(evaluation.call.id) ?? [];
             list.push(evaluation);
             evaluations.set(evaluation.call.id, list);
@@ -37582,7 +37725,7 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
         const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
         const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
         for (const { rule, report } of checkSite(site, kept, clearing)) {
-            const related = report.related.map((r) => ({
+            const related = [...report.related, ...wrapperChain(all)].map((r) => ({
                 path: reporter.path(r.file.path),
                 line: r.node.startPosition.row + 1,
                 column: r.node.startPosition.column + 1,
@@ -37593,6 +37736,15 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
     }
     stats.sites += sites;
     stats.steps += interpreter.stepsTaken;
+}
+/** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */
+function wrapperChain(evaluations) {
+    const wrapped = evaluations.find((e) => e.wrapped.length)?.wrapped ?? [];
+    return wrapped.map((place, i) => ({
+        node: place.call,
+        file: place.file,
+        message: `${i === wrapped.length - 1 ? 'passed on to the runtime' : 'passed on'}: ${firstLine(place.call.text)}`,
+    }));
 }
 function dedupeRelated(related) {
     const seen = new Set();
@@ -44480,7 +44632,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9307);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2112);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
