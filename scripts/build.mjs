@@ -13,6 +13,7 @@ const dist = join(root, 'dist');
 const entries = [
   { source: 'src/cli.ts', output: 'cli.js', shebang: true },
   { source: 'src/main.ts', output: 'index.js', shebang: false },
+  { source: 'src/post.ts', output: 'post.js', shebang: false },
   { source: 'src/worker.ts', output: 'worker.js', shebang: false },
 ];
 

@@ -1,5 +1,7 @@
 // The check run on the analyzed commit: created in progress, annotations
-// added by sequential PATCHes of at most 50, then completed.
+// added by sequential PATCHes of at most 50, then completed: with the
+// findings, as failed when the analysis could not finish, or as cancelled
+// when the step was stopped.
 import type { Octokit } from './github.js';
 import type { Repo } from './event.js';
 import { checkOutput, inBatches, progressOutput, textLimit, toCheckAnnotation } from '../report/checkrun.js';
@@ -28,6 +30,11 @@ export class CheckRun {
     return new CheckRun(octokit, repo, data.id, data.html_url ?? '');
   }
 
+  /** A check run another step created, to be completed from here. */
+  static resume(octokit: Octokit, repo: Repo, id: number): CheckRun {
+    return new CheckRun(octokit, repo, id, '');
+  }
+
   private update(body: Record<string, unknown>) {
     return this.octokit.rest.checks.update({ ...this.repo, check_run_id: this.id, ...body });
   }
@@ -46,12 +53,21 @@ export class CheckRun {
   }
 
   /** Completes the run as failed when the analysis itself could not finish, so it does not stay in progress. */
-  async abort(reason: string): Promise<void> {
+  abort(reason: string): Promise<void> {
+    return this.close('failure', 'finalizer-guard could not finish', reason);
+  }
+
+  /** Completes the run as cancelled when the step was stopped before it finished. */
+  cancel(reason: string): Promise<void> {
+    return this.close('cancelled', 'finalizer-guard was stopped', reason);
+  }
+
+  private async close(conclusion: 'failure' | 'cancelled', title: string, reason: string): Promise<void> {
     await this.update({
       status: 'completed',
-      conclusion: 'failure',
+      conclusion,
       completed_at: new Date().toISOString(),
-      output: { title: 'finalizer-guard could not finish', summary: cut(reason, textLimit) },
+      output: { title, summary: cut(reason, textLimit) },
     });
   }
 }

@@ -9,7 +9,9 @@ import type { Repo, Scan } from './event.js';
 import { wholeFile, type ChangeSet, type FileChange } from './changes.js';
 import { parseHunks } from './patch.js';
 
-const Client = GitHub.plugin(retry, throttling);
+// The retry plugin outermost: each retry of a write goes through the throttling
+// plugin's write queue again, and so keeps its spacing from the writes around it.
+const Client = GitHub.plugin(throttling, retry);
 export type Octokit = InstanceType<typeof Client>;
 
 /** The REST API lists at most this many files of a pull request. */
@@ -27,6 +29,11 @@ export interface ClientOptions {
    * one unit apart as GitHub asks. 1000 unless the tests shorten it.
    */
   delayUnit?: number;
+}
+
+/** The REST API's root: GitHub's, or a GitHub Enterprise Server's as the runner says. */
+export function apiUrlOf(env: NodeJS.ProcessEnv): string {
+  return env.GITHUB_API_URL || 'https://api.github.com';
 }
 
 /** The longest wait a rate limit may ask for before the Action gives up. */

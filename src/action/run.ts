@@ -3,6 +3,7 @@
 // filter-mode asks for, report them, and gate the step.
 import * as core from '@actions/core';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { analyze } from '../engine.js';
 import { goVersionFor } from '../discover/gomod.js';
@@ -14,17 +15,18 @@ import { ruleCatalog } from '../rules/index.js';
 import { planAnnotations } from '../report/annotations.js';
 import { countBySeverity, countsText, logLine, plural, type Counts } from '../report/describe.js';
 import { logText } from '../report/escape.js';
-import { jobSummary, type RunReport } from '../report/summary.js';
+import { jobSummary, statusSummary, type RunReport } from '../report/summary.js';
 import type { ChangeSet } from './changes.js';
 import { CheckRun } from './checks.js';
 import { planScan, repoOf, type Repo, type Scan } from './event.js';
 import { selectFindings } from './filter.js';
 import { conclusionOf } from './gate.js';
 import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from './git.js';
-import { apiChanges, createClient, describeApiError, isRateLimit, redactSecrets, type Octokit } from './github.js';
+import { apiChanges, apiUrlOf, createClient, describeApiError, isRateLimit, redactSecrets, type Octokit } from './github.js';
 import { pathFilter, type PathFilter } from './glob.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { changedPackages, normalizeDir, toRepoPaths } from './scope.js';
+import { Step } from './step.js';
 
 type DiffScan = Extract<Scan, { kind: 'diff' }>;
 
@@ -37,14 +39,46 @@ function info(line: string): void {
   core.info(logText(line));
 }
 
-/** Runs the Action; every failure ends as one line through core.setFailed. */
+/**
+ * Runs the Action; every failure ends as one line through core.setFailed, and
+ * every exit path, a stop by the runner included, writes the outputs and the
+ * job summary.
+ */
 export async function runAction(): Promise<void> {
+  const step = new Step();
+  const stop = (signal: NodeJS.Signals) => void stopped(step, signal);
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
-    await run(process.env);
+    await run(process.env, step);
   } catch (error) {
     if (!(error instanceof UsageError) && error instanceof Error && error.stack) core.debug(redactSecrets(error.stack));
-    core.setFailed(error instanceof UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
+    const line = error instanceof UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`;
+    core.setFailed(line);
+    step.set({ conclusion: 'failure' });
+    step.summary = statusSummary('failure', line);
   }
+  await step.finish(info);
+}
+
+/**
+ * The runner stops a cancelled or timed-out step with SIGINT, then SIGTERM:
+ * complete the check run as cancelled so that a required check does not stay
+ * in progress, write what the step has, and end. (A step killed outright
+ * leaves this to the post step.)
+ */
+async function stopped(step: Step, signal: NodeJS.Signals): Promise<void> {
+  const why = `The step was stopped (${signal}) before finalizer-guard finished: the job was cancelled or timed out.`;
+  core.setFailed(why);
+  step.set({ conclusion: 'cancelled' });
+  step.summary = statusSummary('cancelled', why);
+  try {
+    const id = await step.cancelOpenRun(why);
+    if (id !== undefined) info(`Completed check run ${id} as cancelled.`);
+  } catch (error) {
+    core.warning(`Could not complete the check run as cancelled (${describeApiError(error)}); the post step tries again.`);
+  }
+  await step.finish(info);
+  process.exit(128 + osConstants.signals[signal]);
 }
 
 interface Where {
@@ -82,7 +116,7 @@ function readEvent(env: NodeJS.ProcessEnv): { eventName: string; payload: Record
   }
 }
 
-async function run(env: NodeJS.ProcessEnv): Promise<void> {
+async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
   info(`finalizer-guard ${version} under Node ${process.version}`);
   const inputs = parseInputs((name) => core.getInput(name));
   if (inputs.token) core.setSecret(inputs.token);
@@ -94,55 +128,47 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const keep = pathFilter(inputs.paths);
 
   if (scan.kind === 'skip') {
-    info(`Nothing to analyze: ${scan.reason}.`);
+    const line = `Nothing to analyze: ${scan.reason}.`;
+    info(line);
     // An upload-sarif step after this one needs the file all the same.
     const sarifFile = writeSarif(inputs, where, env, { findings: [], partial: `nothing was analyzed: ${scan.reason}` });
-    setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': sarifFile, conclusion: 'success' });
+    step.set({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': sarifFile, conclusion: 'success' });
+    step.summary = statusSummary('success', line);
     return;
   }
 
   const warnings: string[] = [];
-  const octokit = inputs.token
-    ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: info, delayUnit: apiDelayUnit(env) })
-    : undefined;
+  const client = () => createClient({ token: inputs.token, apiUrl: apiUrlOf(env), log: info, delayUnit: apiDelayUnit(env) });
+  const octokit = inputs.token ? client() : undefined;
   const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+  if (checkRun) step.opened({ id: checkRun.id, repo, client });
 
   let report: RunReport;
   let counts: Counts;
-  let sarifPath: string;
   let published: CheckRun | undefined;
   try {
     const analysis = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
     report = analysis.report;
     const findings = report.reported.map((r) => r.finding);
     counts = countBySeverity(findings);
+    step.set({ findings: findings.length, errors: counts.error, warnings: counts.warning, notices: counts.notice });
     core.startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
     for (const r of report.reported) info(logLine(r, inputs.lang));
     core.endGroup();
-    sarifPath = writeSarif(inputs, where, env, analysis.sarif);
-    published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
+    step.set({ 'sarif-file': writeSarif(inputs, where, env, analysis.sarif) });
+    published = checkRun && (await finishCheckRun(checkRun, step, inputs, report, runUrl, warnings));
   } catch (error) {
     // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
-    await checkRun?.abort(redactSecrets(error instanceof Error ? error.message : String(error))).catch(() => undefined);
+    if (checkRun) await checkRun.abort(redactSecrets(error instanceof Error ? error.message : String(error))).then(() => step.closed(), () => undefined);
     throw error;
   }
   const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
   if (fallback?.note) warnings.push(fallback.note);
   for (const w of warnings) core.warning(w);
   for (const a of fallback?.shown ?? []) core[a.level](a.message, a.properties);
-  await writeSummary(jobSummary(report));
-
-  setOutputs({
-    findings: report.reported.length,
-    errors: counts.error,
-    warnings: counts.warning,
-    notices: counts.notice,
-    'sarif-file': sarifPath,
-    'check-run-id': published ? String(published.id) : '',
-    'check-run-url': published?.url ?? '',
-    conclusion: report.conclusion,
-  });
+  step.summary = jobSummary(report);
+  step.set({ 'check-run-id': published ? published.id : '', 'check-run-url': published?.url ?? '', conclusion: report.conclusion });
   if (report.conclusion === 'failure') {
     core.setFailed(`finalizer-guard: ${countsText(counts)} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }
@@ -180,6 +206,7 @@ async function startCheckRun(
 /** The check run, completed with the findings; undefined when it could not be and annotations must stand in. */
 async function finishCheckRun(
   checkRun: CheckRun,
+  step: Step,
   inputs: ActionInputs,
   report: RunReport,
   runUrl: string | undefined,
@@ -187,11 +214,12 @@ async function finishCheckRun(
 ): Promise<CheckRun | undefined> {
   try {
     await checkRun.finish(report, runUrl);
+    step.closed();
     return checkRun;
   } catch (error) {
     if (inputs.report === 'check-run') throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
     warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
-    await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
+    await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).then(() => step.closed(), () => undefined);
     return undefined;
   }
 }
@@ -333,17 +361,6 @@ async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | unde
   return undefined;
 }
 
-async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
-    info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
-    return;
-  }
-  await core.summary.addRaw(markdown).write();
-}
-
-function setOutputs(outputs: Record<string, string | number>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-}
 
 /** The tests shorten API waits with FINALIZER_GUARD_API_DELAY_MS; a run on GitHub never sets it. */
 function apiDelayUnit(env: NodeJS.ProcessEnv): number | undefined {

@@ -79,6 +79,11 @@ export function findingsMarkdown(report: RunReport, maxBytes: number): string {
   return `${head}${rows.join('')}${note}\n${fixes}`;
 }
 
+/** The summary of a run that has no findings to list: nothing to analyze, a failure, a stop. */
+export function statusSummary(verdict: Conclusion | 'cancelled', line: string): string {
+  return `# finalizer-guard\n\n**${verdict}**: ${markdownText(line)}\n`;
+}
+
 export function jobSummary(report: RunReport, maxBytes = summaryLimitBytes): string {
   const top = `# finalizer-guard\n\n${overview(report)}\n\n`;
   return top + findingsMarkdown(report, maxBytes - bytes(top));

@@ -10,7 +10,7 @@ import { cleanMain, cycleCallLine, cycleMain, goMod, hostileFiles, hostileFindin
 import { expectInertMarkdown, expectNoForgedCommand, hostilePaths } from './hostile.js';
 import { OpenApi } from './openapi.js';
 import { mergeGroup, pullRequest, push, schedule, workflowDispatch } from './payloads.js';
-import { runAction, token, type ActionRun } from './run-action.js';
+import { postEntry, runAction, token, type ActionRun, type RunOptions } from './run-action.js';
 import type { NodeBinary } from '../../support/nodes.js';
 import { sarifSchemaErrors } from '../../support/sarif-schema.js';
 
@@ -40,9 +40,11 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       return repo;
     }
 
-    function act(workspace: string, eventName: string, payload: unknown, inputs: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> {
-      return runAction({ node, workspace, eventName, payload, inputs, apiUrl: gh.url, env });
+    function act(workspace: string, eventName: string, payload: unknown, inputs: Record<string, string> = {}, env: Record<string, string> = {}, more: Partial<RunOptions> = {}): Promise<ActionRun> {
+      return runAction({ node, workspace, eventName, payload, inputs, apiUrl: gh.url, env, ...more });
     }
+
+    const outputNames = ['findings', 'errors', 'warnings', 'notices', 'sarif-file', 'check-run-id', 'check-run-url', 'conclusion'];
 
     const annotationsOf = (run: ActionRun, level: string) => run.commands.filter((c) => c.command === level && c.properties.file);
 
@@ -258,11 +260,75 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'finalizer-guard could not finish' } });
     });
 
+    it('completes its check run as cancelled when the runner stops the step with SIGTERM, and still writes outputs and summary', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      // The step hangs on its first write to the check run; the runner cancels the job meanwhile.
+      const hung = gh.hold('checks/update');
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, {}, { stop: { signal: 'SIGTERM', when: hung } });
+      expectNoLeak(run);
+      expect(run.code).toBe(143);
+      expect(run.stdout).toMatch(/^::error::The step was stopped \(SIGTERM\) before finalizer-guard finished/m);
+      expect(gh.checkRuns).toHaveLength(1);
+      expect(gh.checkRuns[0].updates).toEqual([
+        expect.objectContaining({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'finalizer-guard was stopped' }) }),
+      ]);
+      expect(Object.keys(run.outputs).sort()).toEqual([...outputNames].sort());
+      expect(run.outputs.conclusion).toBe('cancelled');
+      expect(run.summary).toContain('**cancelled**: The step was stopped \\(SIGTERM\\)');
+      // Nothing is left for the post step.
+      expect(run.state['check-run-closed']).toBe('true');
+      const post = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, {}, { script: postEntry, state: run.state });
+      expect(post.code).toBe(0);
+      expect(gh.calls('checks/update')).toHaveLength(2);
+    });
+
+    it('has the post step complete, as cancelled, a check run that a killed main step left in progress', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const hung = gh.hold('checks/update');
+      const killed = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, {}, { stop: { signal: 'SIGKILL', when: hung } });
+      expect(killed.code).toBe(137);
+      expect(killed.state).toEqual({ 'check-run-id': String(gh.checkRuns[0].id) });
+      expect(gh.checkRuns[0].updates).toEqual([]);
+
+      const post = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, {}, { script: postEntry, state: killed.state });
+      expectNoLeak(post);
+      expect(post.code).toBe(0);
+      expect(post.stdout).toContain(`Completed check run ${gh.checkRuns[0].id}, which the main step left in progress, as cancelled.`);
+      expect(gh.checkRuns[0].updates).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'cancelled' })]);
+    });
+
+    it('has the post step do nothing after a main step that completed its check run', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.state).toEqual({ 'check-run-id': String(gh.checkRuns[0].id), 'check-run-closed': 'true' });
+      const requests = gh.requests.length;
+      const post = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, {}, { script: postEntry, state: run.state });
+      expect(post.code).toBe(0);
+      expect(post.stdout).toBe('');
+      expect(gh.requests).toHaveLength(requests);
+    });
+
+    it('keeps writes one wait unit apart, retries included', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': manyCycles(60).source });
+      gh.script('checks/update', { status: 500, body: { message: 'Server Error' } });
+      gh.script('checks/update', { status: 200, body: {} }, { status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+      const unit = 300;
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, { FINALIZER_GUARD_API_DELAY_MS: String(unit) });
+      expect(run.code).toBe(1);
+      const writes = gh.requests.filter((r) => r.method !== 'GET');
+      expect(writes.length).toBeGreaterThanOrEqual(6);
+      const gaps = writes.slice(1).map((w, i) => w.at - writes[i].at);
+      // Half a unit of slack for a loaded machine; a write sent right after a retried one arrives within milliseconds of it.
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(unit / 2);
+    });
+
     it('writes a SARIF file without results when there is nothing to analyze, for the upload step after it', slow, async () => {
       const repo = await repoWith({ 'go.mod': goMod, 'main.go': cycleMain }, { 'README.md': 'x\n' });
       const run = await act(repo.dir, 'push', push(repo.head, '0'.repeat(40)), { 'sarif-file': 'out/fg.sarif' });
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('Nothing to analyze: the push deleted feature');
+      expect(run.summary).toContain('**success**: Nothing to analyze: the push deleted feature');
+      expect(run.outputs).toMatchObject({ findings: '0', conclusion: 'success', 'check-run-id': '' });
       expect(run.outputs['sarif-file']).toBe(`${repo.dir}/out/fg.sarif`);
       const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
       expect(sarif.runs[0].tool.driver.name).toBe('finalizer-guard');
@@ -429,6 +495,9 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(bad.code).toBe(1);
       expect(bad.stdout).toMatch(/^::error::filter-mode must be one of added, diff_context, file, nofilter; got "lines"$/m);
       expectNoLeak(bad);
+      // Outputs and summary all the same, for the steps after this one.
+      expect(bad.outputs).toEqual(Object.fromEntries(outputNames.map((n) => [n, n === 'conclusion' ? 'failure' : ''])));
+      expect(bad.summary).toContain('**failure**: filter-mode must be one of added, diff\\_context, file, nofilter; got "lines"');
       expect(gh.requests).toEqual([]);
     });
 

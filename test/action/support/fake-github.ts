@@ -40,6 +40,9 @@ export class FakeGitHub {
   comparisons = new Map<string, PullFile[]>();
   /** Replies served before the normal one, per operationId, first in first out. */
   private readonly scripted = new Map<string, Reply[]>();
+  /** Operations whose next request gets no answer while the server runs, as a hung connection; and who waits for it. */
+  private readonly held = new Map<string, () => void>();
+  private readonly hung = new Set<ServerResponse>();
   private server?: Server;
   /** Where the API is served: the server's root, or below a prefix as on GitHub Enterprise Server (/api/v3). */
   url = '';
@@ -54,6 +57,11 @@ export class FakeGitHub {
     this.scripted.set(operationId, [...(this.scripted.get(operationId) ?? []), ...replies]);
   }
 
+  /** The next request of an operation hangs unanswered; the promise settles when it arrives. */
+  hold(operationId: string): Promise<void> {
+    return new Promise((arrived) => this.held.set(operationId, arrived));
+  }
+
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
@@ -61,6 +69,7 @@ export class FakeGitHub {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.hung) res.destroy();
     await new Promise<void>((done) => this.server?.close(() => done()) ?? done());
   }
 
@@ -95,6 +104,12 @@ export class FakeGitHub {
     if (problems.length > 0 || !operation) {
       this.problems.push(...problems.map((p) => `${recorded.method} ${recorded.path}: ${p}`));
       return send(res, { status: 400, body: { message: problems.join('; ') } });
+    }
+    const arrived = this.held.get(operation.operationId);
+    if (arrived) {
+      this.held.delete(operation.operationId);
+      this.hung.add(res);
+      return arrived();
     }
     const queued = this.scripted.get(operation.operationId);
     const reply = queued?.shift() ?? this.answer(operation, url, body as any);

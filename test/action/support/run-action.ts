@@ -1,14 +1,17 @@
 // Runs the built dist/index.js the way the Actions runner does: inputs as
 // INPUT_* variables (defaults from action.yml), the event payload in a file,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY as files.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeDir, tempDir } from './git-repo.js';
 
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const entry = join(projectRoot, 'dist', 'index.js');
+/** The post step action.yml declares. */
+export const postEntry = join(projectRoot, 'dist', 'post.js');
 
 export const token = 'ghs_testtoken0123456789abcdefghijklmnopq';
 
@@ -32,6 +35,8 @@ export interface ActionRun {
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;
+  /** What the step saved for its post step (GITHUB_STATE). */
+  state: Record<string, string>;
   summary: string;
   /** The workflow commands (::error ... ::msg) the runner would act on. */
   commands: { command: string; properties: Record<string, string>; message: string; legacy: boolean }[];
@@ -45,6 +50,12 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   apiUrl?: string;
   env?: Record<string, string>;
+  /** dist/index.js unless set: the post step is dist/post.js. */
+  script?: string;
+  /** The state the main step saved, as the runner hands it to the post step (STATE_* variables). */
+  state?: Record<string, string>;
+  /** Stops the step with a signal once `when` settles, as the runner does on a cancelled job. */
+  stop?: { signal: NodeJS.Signals; when: Promise<void> };
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
@@ -53,10 +64,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   try {
     const eventPath = join(files, 'event.json');
     const outputPath = join(files, 'output');
+    const statePath = join(files, 'state');
     const summaryPath = join(files, 'summary.md');
     writeFileSync(eventPath, JSON.stringify(options.payload));
-    writeFileSync(outputPath, '');
-    writeFileSync(summaryPath, '');
+    for (const path of [outputPath, statePath, summaryPath]) writeFileSync(path, '');
     const inputs = { ...actionDefaults(), ...options.inputs };
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
@@ -66,6 +77,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       GITHUB_EVENT_PATH: eventPath,
       GITHUB_WORKSPACE: options.workspace,
       GITHUB_OUTPUT: outputPath,
+      GITHUB_STATE: statePath,
       GITHUB_STEP_SUMMARY: summaryPath,
       GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9',
       GITHUB_SERVER_URL: 'https://github.example',
@@ -79,14 +91,22 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       ...options.env,
     };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(options.node, [entry], { cwd: options.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-      });
+    for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
+      const child = spawn(options.node, [options.script ?? entry], { cwd: options.workspace, env });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', fail);
+      // A signal's exit code as a shell reports it: 128 + the signal's number.
+      child.on('close', (code, signal) => done({ code: code ?? 128 + constants.signals[signal!], stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+      void options.stop?.when.then(() => child.kill(options.stop!.signal));
     });
     return {
       ...result,
       outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      state: parseOutputs(readFileSync(statePath, 'utf8')),
       summary: readFileSync(summaryPath, 'utf8'),
       commands: parseCommands(result.stdout),
     };
@@ -95,7 +115,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
 }
 
-/** GITHUB_OUTPUT holds name<<DELIMITER / value / DELIMITER blocks. */
+/** GITHUB_OUTPUT and GITHUB_STATE hold name<<DELIMITER / value / DELIMITER blocks. */
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const block = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
