@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2112:
+/***/ 280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33748,6 +33748,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/model/package.ts
@@ -37410,8 +37412,6 @@ function isSuppressed(finding, lines) {
     return false;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/threads.ts
@@ -38330,6 +38330,10 @@ function findingsMarkdown(report, maxBytes) {
     const note = missing > 0 ? `\n_${plural(missing, 'more finding')} not listed here to stay within GitHub's size limit; the step's log lists every finding._\n` : '';
     return `${head}${rows.join('')}${note}\n${fixes}`;
 }
+/** The summary of a run that has no findings to list: nothing to analyze, a failure, a stop. */
+function statusSummary(verdict, line) {
+    return `# finalizer-guard\n\n**${verdict}**: ${markdownText(line)}\n`;
+}
 function jobSummary(report, maxBytes = summaryLimitBytes) {
     const top = `# finalizer-guard\n\n${overview(report)}\n\n`;
     return top + findingsMarkdown(report, maxBytes - bytes(top));
@@ -38411,6 +38415,10 @@ class CheckRun {
         });
         return new CheckRun(octokit, repo, data.id, data.html_url ?? '');
     }
+    /** A check run another step created, to be completed from here. */
+    static resume(octokit, repo, id) {
+        return new CheckRun(octokit, repo, id, '');
+    }
     update(body) {
         return this.octokit.rest.checks.update({ ...this.repo, check_run_id: this.id, ...body });
     }
@@ -38427,12 +38435,19 @@ class CheckRun {
         });
     }
     /** Completes the run as failed when the analysis itself could not finish, so it does not stay in progress. */
-    async abort(reason) {
+    abort(reason) {
+        return this.close('failure', 'finalizer-guard could not finish', reason);
+    }
+    /** Completes the run as cancelled when the step was stopped before it finished. */
+    cancel(reason) {
+        return this.close('cancelled', 'finalizer-guard was stopped', reason);
+    }
+    async close(conclusion, title, reason) {
         await this.update({
             status: 'completed',
-            conclusion: 'failure',
+            conclusion,
             completed_at: new Date().toISOString(),
-            output: { title: 'finalizer-guard could not finish', summary: cut(reason, textLimit) },
+            output: { title, summary: cut(reason, textLimit) },
         });
     }
 }
@@ -44063,11 +44078,17 @@ throttling.triggersNotification = triggersNotification;
 
 
 
-const Client = GitHub.plugin(retry, throttling);
+// The retry plugin outermost: each retry of a write goes through the throttling
+// plugin's write queue again, and so keeps its spacing from the writes around it.
+const Client = GitHub.plugin(throttling, retry);
 /** The REST API lists at most this many files of a pull request. */
 const pullFilesLimit = 3000;
 /** And at most this many files of a comparison. */
 const compareFilesLimit = 300;
+/** The REST API's root: GitHub's, or a GitHub Enterprise Server's as the runner says. */
+function apiUrlOf(env) {
+    return env.GITHUB_API_URL || 'https://api.github.com';
+}
 /** The longest wait a rate limit may ask for before the Action gives up. */
 const maxRateLimitWaitSeconds = 300;
 // The retry plugin's default list, plus 429: a secondary rate limit answered
@@ -44318,10 +44339,82 @@ function toRepoPaths(findings, workDir) {
     return findings.map((f) => ({ ...f, path: up(f.path), related: f.related.map((r) => ({ ...r, path: up(r.path) })) }));
 }
 
+;// CONCATENATED MODULE: ./src/action/step.ts
+// What the step leaves behind however it ends: every output, a job summary,
+// and no check run left in progress. A check run still open when the step is
+// stopped is completed as cancelled, by the signal handler when the step can
+// still run code, else by the post step, which finds its id in the runner's
+// state file.
+
+
+const outputNames = ['findings', 'errors', 'warnings', 'notices', 'sarif-file', 'check-run-id', 'check-run-url', 'conclusion'];
+/** Names in the runner's state file, which only the post step of this action reads. */
+const openRunState = 'check-run-id';
+const closedRunState = 'check-run-closed';
+class Step {
+    /** Until the analysis says otherwise, the step failed: counts it never learnt stay empty. */
+    outputs = {
+        findings: '',
+        errors: '',
+        warnings: '',
+        notices: '',
+        'sarif-file': '',
+        'check-run-id': '',
+        'check-run-url': '',
+        conclusion: 'failure',
+    };
+    summary = '';
+    open;
+    finished = false;
+    set(values) {
+        for (const [name, value] of Object.entries(values))
+            this.outputs[name] = String(value);
+    }
+    /** A check run was created in progress: from now on someone must complete it. */
+    opened(run) {
+        this.open = run;
+        saveState(openRunState, String(run.id));
+    }
+    /** The check run was completed, one way or another. */
+    closed() {
+        this.open = undefined;
+        saveState(closedRunState, 'true');
+    }
+    /** Completes the open check run, if any, as cancelled. */
+    async cancelOpenRun(reason) {
+        const run = this.open;
+        if (!run)
+            return undefined;
+        await CheckRun.resume(run.client(), run.repo, run.id).cancel(reason);
+        this.closed();
+        return run.id;
+    }
+    /** Writes the outputs and the job summary, once, whichever exit path comes first. */
+    async finish(log) {
+        if (this.finished)
+            return;
+        this.finished = true;
+        for (const name of outputNames)
+            setOutput(name, this.outputs[name]);
+        if (!process.env.GITHUB_STEP_SUMMARY) {
+            log('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+            return;
+        }
+        await summary.addRaw(this.summary).write();
+    }
+}
+/** For the post step: the id of a check run the main step opened and never completed. */
+function runLeftOpen() {
+    const id = Number(core.getState(openRunState));
+    return Number.isInteger(id) && id > 0 && core.getState(closedRunState) !== 'true' ? id : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/action/run.ts
 // The Action from inputs to check run: plan the scan from the event, learn the
 // changed lines, analyze the packages that hold them, keep the findings the
 // filter-mode asks for, report them, and gate the step.
+
+
 
 
 
@@ -44352,16 +44445,49 @@ function toRepoPaths(findings, workDir) {
 function run_info(line) {
     info(logText(line));
 }
-/** Runs the Action; every failure ends as one line through core.setFailed. */
+/**
+ * Runs the Action; every failure ends as one line through core.setFailed, and
+ * every exit path, a stop by the runner included, writes the outputs and the
+ * job summary.
+ */
 async function runAction() {
+    const step = new Step();
+    const stop = (signal) => void stopped(step, signal);
+    process.once('SIGINT', stop).once('SIGTERM', stop);
     try {
-        await run_run(process.env);
+        await run_run(process.env, step);
     }
     catch (error) {
         if (!(error instanceof errors_UsageError) && error instanceof Error && error.stack)
             debug(redactSecrets(error.stack));
-        setFailed(error instanceof errors_UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`);
+        const line = error instanceof errors_UsageError ? error.message : `finalizer-guard failed: ${describeApiError(error)}`;
+        setFailed(line);
+        step.set({ conclusion: 'failure' });
+        step.summary = statusSummary('failure', line);
     }
+    await step.finish(run_info);
+}
+/**
+ * The runner stops a cancelled or timed-out step with SIGINT, then SIGTERM:
+ * complete the check run as cancelled so that a required check does not stay
+ * in progress, write what the step has, and end. (A step killed outright
+ * leaves this to the post step.)
+ */
+async function stopped(step, signal) {
+    const why = `The step was stopped (${signal}) before finalizer-guard finished: the job was cancelled or timed out.`;
+    setFailed(why);
+    step.set({ conclusion: 'cancelled' });
+    step.summary = statusSummary('cancelled', why);
+    try {
+        const id = await step.cancelOpenRun(why);
+        if (id !== undefined)
+            run_info(`Completed check run ${id} as cancelled.`);
+    }
+    catch (error) {
+        warning(`Could not complete the check run as cancelled (${describeApiError(error)}); the post step tries again.`);
+    }
+    await step.finish(run_info);
+    process.exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
 }
 async function locate(env, workingDirectory) {
     const workspace = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
@@ -44390,7 +44516,7 @@ function readEvent(env) {
         throw new errors_UsageError(`the event payload at GITHUB_EVENT_PATH is not valid JSON`);
     }
 }
-async function run_run(env) {
+async function run_run(env, step) {
     run_info(`finalizer-guard ${version} under Node ${process.version}`);
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.token)
@@ -44402,37 +44528,41 @@ async function run_run(env) {
     const where = await locate(env, inputs.workingDirectory);
     const keep = pathFilter(inputs.paths);
     if (scan.kind === 'skip') {
-        run_info(`Nothing to analyze: ${scan.reason}.`);
+        const line = `Nothing to analyze: ${scan.reason}.`;
+        run_info(line);
         // An upload-sarif step after this one needs the file all the same.
         const sarifFile = writeSarif(inputs, where, env, { findings: [], partial: `nothing was analyzed: ${scan.reason}` });
-        setOutputs({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': sarifFile, conclusion: 'success' });
+        step.set({ findings: 0, errors: 0, warnings: 0, notices: 0, 'sarif-file': sarifFile, conclusion: 'success' });
+        step.summary = statusSummary('success', line);
         return;
     }
     const warnings = [];
-    const octokit = inputs.token
-        ? createClient({ token: inputs.token, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', log: run_info, delayUnit: apiDelayUnit(env) })
-        : undefined;
+    const client = () => createClient({ token: inputs.token, apiUrl: apiUrlOf(env), log: run_info, delayUnit: apiDelayUnit(env) });
+    const octokit = inputs.token ? client() : undefined;
     const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+    if (checkRun)
+        step.opened({ id: checkRun.id, repo, client });
     let report;
     let counts;
-    let sarifPath;
     let published;
     try {
         const analysis = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
         report = analysis.report;
         const findings = report.reported.map((r) => r.finding);
         counts = countBySeverity(findings);
+        step.set({ findings: findings.length, errors: counts.error, warnings: counts.warning, notices: counts.notice });
         startGroup(`finalizer-guard: ${countsText(counts)} (${report.scope})`);
         for (const r of report.reported)
             run_info(logLine(r, inputs.lang));
         endGroup();
-        sarifPath = writeSarif(inputs, where, env, analysis.sarif);
-        published = checkRun && (await finishCheckRun(checkRun, inputs, report, runUrl, warnings));
+        step.set({ 'sarif-file': writeSarif(inputs, where, env, analysis.sarif) });
+        published = checkRun && (await finishCheckRun(checkRun, step, inputs, report, runUrl, warnings));
     }
     catch (error) {
         // A check run left in progress would hold up a required check forever: any failure here completes it as failed.
-        await checkRun?.abort(redactSecrets(error instanceof Error ? error.message : String(error))).catch(() => undefined);
+        if (checkRun)
+            await checkRun.abort(redactSecrets(error instanceof Error ? error.message : String(error))).then(() => step.closed(), () => undefined);
         throw error;
     }
     const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
@@ -44442,17 +44572,8 @@ async function run_run(env) {
         warning(w);
     for (const a of fallback?.shown ?? [])
         core_namespaceObject[a.level](a.message, a.properties);
-    await writeSummary(jobSummary(report));
-    setOutputs({
-        findings: report.reported.length,
-        errors: counts.error,
-        warnings: counts.warning,
-        notices: counts.notice,
-        'sarif-file': sarifPath,
-        'check-run-id': published ? String(published.id) : '',
-        'check-run-url': published?.url ?? '',
-        conclusion: report.conclusion,
-    });
+    step.summary = jobSummary(report);
+    step.set({ 'check-run-id': published ? published.id : '', 'check-run-url': published?.url ?? '', conclusion: report.conclusion });
     if (report.conclusion === 'failure') {
         setFailed(`finalizer-guard: ${countsText(counts)} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
     }
@@ -44480,16 +44601,17 @@ async function startCheckRun(inputs, octokit, repo, head, detailsUrl, warnings) 
     }
 }
 /** The check run, completed with the findings; undefined when it could not be and annotations must stand in. */
-async function finishCheckRun(checkRun, inputs, report, runUrl, warnings) {
+async function finishCheckRun(checkRun, step, inputs, report, runUrl, warnings) {
     try {
         await checkRun.finish(report, runUrl);
+        step.closed();
         return checkRun;
     }
     catch (error) {
         if (inputs.report === 'check-run')
             throw new Error(`could not complete check run ${checkRun.id}: ${describeApiError(error)}`);
         warnings.push(`Could not complete the check run (${describeApiError(error)}); reporting with workflow-command annotations instead.`);
-        await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).catch(() => undefined);
+        await checkRun.abort(`finalizer-guard could not add its results here (${describeApiError(error)}); the workflow run has them.`).then(() => step.closed(), () => undefined);
         return undefined;
     }
 }
@@ -44608,17 +44730,6 @@ async function findChanges(scan, where, octokit, repo, warnings) {
         'Analyzing every package under the working directory and reporting all findings instead.');
     return undefined;
 }
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        run_info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
-        return;
-    }
-    await summary.addRaw(markdown).write();
-}
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-}
 /** The tests shorten API waits with FINALIZER_GUARD_API_DELAY_MS; a run on GitHub never sets it. */
 function apiDelayUnit(env) {
     const ms = Number(env.FINALIZER_GUARD_API_DELAY_MS);
@@ -44632,7 +44743,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2112);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(280);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
