@@ -203,7 +203,7 @@ describe('the bundle', () => {
     expect(JSON.parse(one).findings.length).toBeGreaterThan(50);
     expect(report('2')).toBe(one);
     expect(report('3')).toBe(one);
-  });
+  }, 120_000);
 
   it.skipIf(!bundled && !bundledNodeExpected)('runs under Node 24 as under the machine\'s Node', () => {
     if (!bundled) throw new Error(node24Missing);

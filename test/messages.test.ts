@@ -94,3 +94,57 @@ func grant() {
     expect(found.get(9)?.[0]).toMatch(/^FG007 l points to an 8-byte Lease without pointers; .* a cleanup runs only when the whole block is unreachable/);
   });
 });
+
+describe('links that code removes', () => {
+  const registry = (removal: string) => `package main
+
+import "runtime"
+
+type Remote struct{ id int; name string }
+
+var remotes = map[int]*Remote{}
+
+func track(id int) *Remote {
+	r := &Remote{id: id}
+	remotes[id] = r
+	runtime.SetFinalizer(r, func(r *Remote) { ${removal} })
+	return r
+}
+`;
+
+  it('says when only the finalizer itself removes the reference', async () => {
+    const found = await messages(registry('delete(remotes, r.id)'));
+    expect(found.get(12)?.join('\n')).toMatch(/^FG007 .*package -> remotes -> \[value\] -> r; .*the reference \[value\] is removed only by the finalizer itself, which cannot run while it is there$/);
+  });
+
+  it('reports nothing when other code of the package removes it', async () => {
+    const found = await messages(registry('') + '\nfunc (r *Remote) Close() { delete(remotes, r.id) }\n');
+    expect(found.get(12)).toBeUndefined();
+  });
+});
+
+describe('type loops', () => {
+  it('show the loop the evidence closes, not a shorter one nothing links', async () => {
+    const found = await messages(`package main
+
+import "runtime"
+
+type Meta struct{ repo *Repo }
+
+type Repo struct {
+	Meta     Meta
+	children map[string]*Repo
+}
+
+func (r *Repo) adopt(name string, child *Repo) { r.children[name] = child }
+
+func newRepo() *Repo {
+	r := &Repo{children: map[string]*Repo{}}
+	r.Meta.repo = r
+	runtime.SetFinalizer(r, func(*Repo) {})
+	return r
+}
+`);
+    expect(found.get(17)?.join('\n')).toMatch(/^FG002 .*: Repo -> Repo\.children \(map\[string\]\*Repo\); /);
+  });
+});

@@ -22,7 +22,7 @@ describe('shortcuts never change results', () => {
     expect(fast.findings.length).toBeGreaterThan(50);
     expect(fast.findings).toEqual(full.findings);
     expect(fast.stats.parsedFiles).toBeLessThanOrEqual(full.stats.parsedFiles);
-  });
+  }, 120_000);
 
   const spread = mkdtempSync(join(tmpdir(), 'fg-spread-'));
   afterAll(() => rmSync(spread, { recursive: true, force: true }));

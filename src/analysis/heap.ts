@@ -47,6 +47,64 @@ export interface Edge {
   field?: { node: SyntaxNode; file: GoFile };
   /** Made by code that surely runs (not in a branch, loop or stored closure). */
   sure: boolean;
+  /** The field or package-level variable the reference is stored in (its contents, for elements), so code that clears it can be found. */
+  place?: string;
+}
+
+/** A statement that takes references out of a place: `delete`, `clear`, or a nil or emptying store. */
+export interface Removal {
+  place: string;
+  node: SyntaxNode;
+  file: GoFile;
+}
+
+/**
+ * A store of another value into a field (or its contents). It links when
+ * what it stores reaches, through other objects, the holder or an object the
+ * code did not make itself. A field only ever given new, unlinked values
+ * (`n.next = &Node{}`) or the holder itself (`r.self = r`) closes no loop.
+ */
+export interface Link {
+  place: string;
+  node: SyntaxNode;
+  file: GoFile;
+  /** The package types of what the stored values reach ("?" for objects of unknown type). */
+  types: Set<string>;
+  links: boolean;
+}
+
+/** Objects the code did not make: they may already be linked to anything. */
+const existingKinds: ReadonlySet<ObjectKind> = new Set(['param', 'lazy', 'global']);
+/** How many objects a store's values are followed through to decide whether it links. */
+const linkSearchLimit = 200;
+
+/** How a struct field is named as a place, wherever it is selected. */
+export function fieldPlace(field: StructField): string {
+  return `field ${field.file.path}:${field.node.startIndex}`;
+}
+
+/**
+ * A value that leaves its place without some of what it held: nil, a
+ * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
+ * container (`make`, `T{}`) is left out: that is how constructors start.
+ */
+function isRemovalValue(node: SyntaxNode, file: GoFile): boolean {
+  switch (node.type) {
+    case 'nil':
+    case 'slice_expression':
+      return true;
+    case 'call_expression': {
+      const fn = node.childForFieldName('function');
+      const args = node.childForFieldName('arguments');
+      if (fn?.type === 'identifier') return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
+      const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+      return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn!.childForFieldName('field')?.text ?? '');
+    }
+    case 'parenthesized_expression':
+      return !!node.namedChild(0) && isRemovalValue(node.namedChild(0)!, file);
+    default:
+      return false;
+  }
 }
 
 type Slots = Map<string, Edge[]>;
@@ -69,7 +127,11 @@ export class State {
     return [...(this.heap.get(object.id)?.values() ?? [])].flat();
   }
 
+  /** Told of every store before it is made. */
+  observe?: (object: HeapObject, slot: string, edges: Edge[]) => void;
+
   store(object: HeapObject, slot: string, edges: Edge[], strong: boolean): void {
+    this.observe?.(object, slot, edges);
     let slots = this.heap.get(object.id);
     if (!slots) this.heap.set(object.id, (slots = new Map()));
     slots.set(slot, strong ? edges : unionEdges(slots.get(slot) ?? [], edges));
@@ -264,6 +326,10 @@ export class Interpreter {
   readonly sites: SiteEvaluation[] = [];
   readonly stops: CleanupStop[] = [];
   private readonly cleanupHandles = new Set<number>();
+  /** Every removal the interpreted code may make. */
+  readonly removals: Removal[] = [];
+  /** Every store of another value into a field. */
+  readonly links: Link[] = [];
   private state = new State();
   private run!: RootRun;
   private file!: GoFile;
@@ -301,6 +367,7 @@ export class Interpreter {
     this.active = root;
     this.inlined.clear();
     this.state = new State();
+    this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
     this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
     this.callStack.length = 0;
     this.chain.length = 0;
@@ -719,6 +786,8 @@ export class Interpreter {
     }
     left.forEach((target, i) => {
       if (!target) return;
+      const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
+      if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope)) this.removal(target, scope, statement);
       this.bind(target, values[i] ?? [], scope, declare, declaredType ?? types[i], statement);
     });
   }
@@ -736,7 +805,7 @@ export class Interpreter {
         }
         if (variable.global) {
           const holder = this.globalObject(variable.name);
-          if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement), this.conditional === 0);
+          if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
           return;
         }
         if (declare && !values.length && type && this.isValueKind(type)) {
@@ -760,9 +829,10 @@ export class Interpreter {
       case 'index_expression': {
         const element = this.elementPlace(target, scope);
         const keys = this.evaluate(target.childForFieldName('index'), scope);
+        const place = this.placeOf(target, scope);
         for (const c of element.holders) {
-          this.state.store(c, element.slot, this.edges(values, element.via(c), statement), false);
-          if (element.isMap && keys.length) this.state.store(c, '[key]', this.edges(keys, '[key]', statement), false);
+          this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
+          if (element.isMap && keys.length) this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
         }
         return;
       }
@@ -798,7 +868,7 @@ export class Interpreter {
     return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
   }
 
-  private edges(values: HeapObject[], via: string, node: SyntaxNode, field?: StructField, sure = this.conditional === 0): Edge[] {
+  private edges(values: HeapObject[], via: string, node: SyntaxNode, field?: StructField, sure = this.conditional === 0, place = field && fieldPlace(field)): Edge[] {
     return values.map((to) => ({
       to,
       via,
@@ -806,7 +876,65 @@ export class Interpreter {
       file: this.file,
       field: field ? { node: field.node, file: field.file } : undefined,
       sure,
+      place,
     }));
+  }
+
+  /** The field or package-level variable an expression stores into; an element's place is its container's. */
+  private placeOf(node: SyntaxNode | null | undefined, scope: Scope): string | undefined {
+    switch (node?.type) {
+      case 'parenthesized_expression':
+        return this.placeOf(node.namedChild(0), scope);
+      case 'index_expression':
+        return this.placeOf(node.childForFieldName('operand'), scope);
+      case 'selector_expression': {
+        const field = this.fieldOf(node, scope);
+        return field && fieldPlace(field);
+      }
+      case 'identifier': {
+        const variable = scope.lookup(node.text);
+        return (variable ? variable.global : this.pkg.vars.has(node.text)) ? `var ${node.text}` : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private recordLink(holder: HeapObject, slot: string, edges: Edge[]): void {
+    const first = edges[0];
+    if (!first?.place?.startsWith('field ')) return;
+    const present = new Set(this.state.slot(holder, slot).map((e) => e.to.id));
+    // Storing the holder itself, or what the slot already holds, links nothing new.
+    const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.has(o.id));
+    const seen = new Set(queue.map((o) => o.id));
+    const types = new Set<string>();
+    let links = false;
+    for (let i = 0; i < queue.length && i < linkSearchLimit; i++) {
+      const object = queue[i]!;
+      if (object.kind === 'opaque') continue;
+      types.add(this.typeNameOf(object.type) ?? '?');
+      if (object.id === holder.id || existingKinds.has(object.kind)) links = true;
+      for (const edge of this.state.edgesFrom(object)) {
+        if (seen.has(edge.to.id)) continue;
+        seen.add(edge.to.id);
+        queue.push(edge.to);
+      }
+    }
+    if (types.size) this.links.push({ place: first.place, node: first.node, file: first.file, types, links });
+  }
+
+  /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
+  private initializes(target: SyntaxNode, scope: Scope): boolean {
+    let holders: HeapObject[] = [];
+    if (target.type === 'selector_expression') holders = this.place(target, scope).holders;
+    else if (target.type === 'index_expression') holders = this.elementPlace(target, scope).holders;
+    else return this.run.root.name === 'init' && !this.run.root.receiver;
+    return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
+  }
+
+  private removal(target: SyntaxNode | null | undefined, scope: Scope, statement: SyntaxNode): void {
+    const place = this.placeOf(target, scope);
+    if (place) this.removals.push({ place, node: statement, file: this.file });
   }
 
   /**
@@ -889,7 +1017,7 @@ export class Interpreter {
           this.file = saved;
           const values = initial.length ? initial : [this.object('lazy', decl.nameNode, node.text, undefined, `global-value:${node.text}`)];
           for (const v of values) nameObject(v, node.text);
-          this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode), false);
+          this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode, undefined, undefined, `var ${node.text}`), false);
           return values;
         }
         return [];
@@ -1083,6 +1211,7 @@ export class Interpreter {
     }
     if (builtin === 'make') return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
     if (builtin === 'append') return [this.append(node, argNodes, scope)];
+    if (builtin === 'delete' || builtin === 'clear') this.removal(argNodes[0], scope, node);
     if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
     if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
       const inner = fn.namedChild(0);
@@ -1196,7 +1325,7 @@ export class Interpreter {
     for (const arg of rest) {
       const values = this.evaluate(arg, scope);
       const elements = spread ? values.flatMap((v) => this.read(v, '[]', node)) : values;
-      for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node), false);
+      for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node, undefined, undefined, this.placeOf(first, scope)), false);
     }
     return backing;
   }

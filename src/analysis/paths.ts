@@ -5,17 +5,17 @@ import type { Edge, HeapObject, State } from './heap.js';
 /**
  * The shortest path of references from `start` to `target`. A reference from
  * an object to itself is never followed: the collector ignores pointers back
- * into the object being scanned, so they keep nothing alive. With `onlySure`,
- * only references made by code that surely runs.
+ * into the object being scanned, so they keep nothing alive. Only references
+ * that `follow` accepts are followed.
  */
-export function findPath(state: State, start: HeapObject, target: HeapObject, onlySure = false): Edge[] | undefined {
+export function findPath(state: State, start: HeapObject, target: HeapObject, follow: (edge: Edge) => boolean = () => true): Edge[] | undefined {
   const previous = new Map<number, Edge & { from: HeapObject }>();
   const queue: HeapObject[] = [start];
   const seen = new Set<number>([start.id]);
   while (queue.length) {
     const current = queue.shift()!;
     for (const edge of state.edgesFrom(current)) {
-      if (edge.to.id === current.id || (onlySure && !edge.sure)) continue;
+      if (edge.to.id === current.id || !follow(edge)) continue;
       if (edge.to.id === target.id) {
         const path: Edge[] = [edge];
         let at = current;
@@ -33,11 +33,6 @@ export function findPath(state: State, start: HeapObject, target: HeapObject, on
     }
   }
   return undefined;
-}
-
-/** A cycle from the object back to itself through at least one other object. */
-export function findCycle(state: State, object: HeapObject): Edge[] | undefined {
-  return findPath(state, object, object);
 }
 
 export function renderPath(start: string, edges: Edge[]): string {

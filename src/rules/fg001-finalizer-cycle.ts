@@ -1,5 +1,6 @@
-import { findCycle, renderPath } from '../analysis/paths.js';
+import { renderPath } from '../analysis/paths.js';
 import { argumentObjects, describeArgument, relatedAlong } from './describe.js';
+import { lastingPath } from './removed-links.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -18,12 +19,13 @@ export const finalizerCycle: Rule = {
   check(site) {
     for (const { objects, evaluation } of argumentObjects(site, 0)) {
       for (const object of objects) {
-        const cycle = findCycle(evaluation.run.finalState, object);
-        if (!cycle) continue;
+        const found = lastingPath(site, evaluation, object, object);
+        if (!found) continue;
+        const cycle = found.path;
         return {
           message:
             `${describeArgument(site, 0)} has a finalizer but is part of a reference cycle: ` +
-            `${renderPath(object.label, cycle)}; the runtime never finalizes an object on a cycle, so the finalizer never runs and the objects leak`,
+            `${renderPath(object.label, cycle)}; the runtime never finalizes an object on a cycle, so the finalizer never runs and the objects leak${found.note}`,
           related: relatedAlong(cycle),
         };
       }

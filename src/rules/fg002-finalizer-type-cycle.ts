@@ -1,10 +1,11 @@
-import { pointee } from '../analysis/heap.js';
-import { localDecl, typeName, underlying, type GoType } from '../model/types.js';
+import { fieldPlace, pointee, type Link } from '../analysis/heap.js';
+import { packageLinks } from '../analysis/package-scan.js';
+import { localDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
-import { inline } from './describe.js';
+import { firstLine, inline } from './describe.js';
 
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
@@ -12,7 +13,12 @@ import { inline } from './describe.js';
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
  * type arguments such as atomic.Pointer[T]). Any value that closes that loop
  * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
- * are not followed, since the type does not say what they hold.
+ * are not followed, since the type does not say what they hold. The type
+ * alone is no evidence: every reference-holding field of the loop must be
+ * given, somewhere in the package, a value that reaches an object the code
+ * did not just make (or the holder itself through another object). A field
+ * never written, or only with fresh values or the holder itself, closes no
+ * loop.
  */
 export const finalizerTypeCycle: Rule = {
   id: 'FG002',
@@ -26,26 +32,73 @@ export const finalizerTypeCycle: Rule = {
     if (!type || type.kind !== 'pointer') return undefined;
     const start = pointee(type);
     if (start.kind !== 'named' || !localDecl(start, site.pkg)) return undefined;
-    const loop = typeLoop(start.name, site.pkg);
+    const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
+    // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
+    const evidence: Evidence = (field, target) => {
+      const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')));
+      return stores.find((l) => l.links) ?? stores[0];
+    };
+    const loop = typeLoop(start.name, site.pkg, evidence);
     if (!loop) return undefined;
     return {
       message:
         `${inline(site.args[0]!)} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
-        `if a value ever closes that loop, the finalizer never runs`,
-      related: loop.map((s) => s.related),
+        `the package stores linked values along it, and if a value ever closes that loop, the finalizer never runs`,
+      related: loop.flatMap((s) => s.related),
     };
   },
 };
 
 interface Step {
   via: string;
-  related: RelatedNode;
+  related: RelatedNode[];
+  /** Seen linking existing values, not only storing new ones. */
+  links: boolean;
+}
+
+/** A store that gives a field values of `target`, one that links if there is one. */
+type Evidence = (field: StructField, target: string) => Link | undefined;
+
+/**
+ * What shows that a field can link a value of `target`: a store into it, or,
+ * for a generic struct held by value (`List[*Job]`), into one of its own
+ * fields. Another struct held by value needs none: it is part of its holder,
+ * and its own fields are steps of their own. Null when nothing shows it.
+ */
+function linkAlong(field: StructField, value: GoType, target: string, evidence: Evidence): Link | undefined | null {
+  if (value.kind !== 'struct') return evidence(field, target) ?? null;
+  if (field.type.kind !== 'named' || !field.type.args.length) return undefined;
+  for (const inner of value.fields) {
+    const link = evidence(inner, target);
+    if (link) return link;
+  }
+  return null;
+}
+
+/** The field names of every package type the start type's fields lead to: where links may be stored. */
+function fieldNamesFrom(start: string, pkg: GoPackage): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length) {
+    const under = underlying({ kind: 'named', name: queue.shift()!, args: [] }, pkg);
+    const parts = under.kind === 'struct' ? under.fields : [];
+    for (const field of parts) names.add(field.name);
+    for (const target of parts.length ? parts.flatMap((f) => referencedTypes(f.type, pkg)) : referencedTypes(under, pkg)) {
+      if (seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return [...names];
 }
 
 interface Part {
   type: GoType;
   node: SyntaxNode;
   name: string;
+  /** The struct field this part is; none for the whole of a named slice, map or pointer type. */
+  field?: StructField;
 }
 
 /** A named type being searched: its parts, and how far the search has gone through them. */
@@ -57,28 +110,32 @@ interface Frame {
   nextPart: number;
   targets: string[];
   nextTarget: number;
+  /** Whether the steps that reached this type include one that links existing values. */
+  linked: boolean;
 }
 
 /**
- * A path of fields from the named type back to itself, depth first. Go has
- * no recursive value types, so any such path passes through at least one
- * reference. The search keeps its own stack: a chain of types may be as
- * long as the package.
+ * A path of fields from the named type back to itself that the package's
+ * stores can close: each reference on it is given values somewhere, and at
+ * least one store links values that already exist. Go has no recursive value
+ * types, so any such path passes through at least one reference. The search
+ * keeps its own stack: a chain of types may be as long as the package.
  */
-function typeLoop(start: string, pkg: GoPackage): Step[] | undefined {
+function typeLoop(start: string, pkg: GoPackage, evidence: Evidence): Step[] | undefined {
+  // A type is searched again when reached with a link after being reached without one.
   const seen = new Set<string>();
-  const open = (owner: string): Frame | undefined => {
+  const open = (owner: string, linked: boolean): Frame | undefined => {
     const decl = pkg.types.get(owner);
     const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
     if (!decl || !under) return undefined;
     // A struct's fields, or the whole of a named slice, map or pointer type (`type Children []*Node`).
     const parts =
       under.kind === 'struct'
-        ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}` }))
+        ? under.fields.map((f): Part => ({ type: f.type, node: f.node, name: `${owner}.${f.name}`, field: f }))
         : [{ type: under, node: decl.spec, name: owner }];
-    return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0 };
+    return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0, linked };
   };
-  const first = open(start);
+  const first = open(start, false);
   const frames = first ? [first] : [];
   /** The steps from the start to the innermost frame. */
   const path: Step[] = [];
@@ -97,14 +154,20 @@ function typeLoop(start: string, pkg: GoPackage): Step[] | undefined {
     }
     const target = frame.targets[frame.nextTarget++]!;
     const part = frame.part!;
-    const step: Step = {
-      via: `${part.name} (${typeName(part.type)})`,
-      related: { node: part.node, file: frame.decl.file, message: `${part.name === frame.owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
-    };
-    if (target === start) return [...path, step];
-    if (seen.has(target)) continue;
-    seen.add(target);
-    const inner = open(target);
+    const link = part.field && linkAlong(part.field, underlying(part.type, pkg), target, evidence);
+    if (link === null) continue;
+    const related: RelatedNode[] = [{ node: part.node, file: frame.decl.file, message: `${part.field ? 'field' : 'type'} ${part.name} ${typeName(part.type)}` }];
+    if (link) related.push({ node: link.node, file: link.file, message: `${part.name}: ${firstLine(link.node.text)}` });
+    const step: Step = { via: `${part.name} (${typeName(part.type)})`, related, links: !!link?.links };
+    const linked = frame.linked || step.links;
+    if (target === start) {
+      if (linked) return [...path, step];
+      continue;
+    }
+    const key = `${target}/${linked}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const inner = open(target, linked);
     if (inner) {
       frames.push(inner);
       path.push(step);

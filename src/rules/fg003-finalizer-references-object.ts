@@ -1,5 +1,6 @@
-import { findPath, renderPath } from '../analysis/paths.js';
+import { renderPath } from '../analysis/paths.js';
 import { argumentObjects, describeArgument, nameOfFunction, relatedAlong } from './describe.js';
+import { lastingPath } from './removed-links.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -20,12 +21,13 @@ export const finalizerReferencesObject: Rule = {
       const finalizers = (evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure');
       for (const finalizer of finalizers) {
         for (const object of objects) {
-          const path = findPath(evaluation.run.finalState, finalizer, object);
-          if (!path) continue;
+          const found = lastingPath(site, evaluation, finalizer, object);
+          if (!found) continue;
+          const path = found.path;
           return {
             message:
               `the finalizer of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(`finalizer ${nameOfFunction(site.args[1]!)}`, path)}; ` +
-              `an object reachable from its own finalizer is never collected, so the finalizer never runs`,
+              `an object reachable from its own finalizer is never collected, so the finalizer never runs${found.note}`,
             related: relatedAlong(path),
           };
         }

@@ -2,7 +2,8 @@ import { layout, typeName, type GoType, type Layout } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, argumentObjects, describeArgument, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
-import { findPath, renderPath } from '../analysis/paths.js';
+import { renderPath } from '../analysis/paths.js';
+import { lastingPath } from './removed-links.js';
 import type { Edge } from '../analysis/heap.js';
 
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
@@ -46,9 +47,9 @@ export const finalizerMayNeverRun: Rule = {
     if (held) {
       return {
         message:
-          `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held)}; ` +
-          `while it is there the object is never unreachable, so this ${hook} cannot run`,
-        related: relatedAlong(held),
+          `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
+          `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
+        related: relatedAlong(held.path),
       };
     }
     const allocations = allocationsOf(site);
@@ -96,15 +97,15 @@ function allocationsOf(site: Site): { type: GoType; layout: Layout }[] | undefin
 }
 
 /** A path from a package-level variable to the finalized object, as the code leaves the references. */
-function heldByPackageVariable(site: Site): Edge[] | undefined {
+function heldByPackageVariable(site: Site): { path: Edge[]; note: string } | undefined {
   const variables = site.interpreter.packageVariables();
   for (const { objects, evaluation } of argumentObjects(site, 0)) {
     // An object made in a loop or branch may stand for several, of which the variable may hold only some.
     for (const object of objects.filter((o) => !o.many)) {
       for (const variable of variables) {
         // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
-        const path = findPath(evaluation.run.finalState, variable, object, true);
-        if (path) return path;
+        const found = lastingPath(site, evaluation, variable, object, (edge) => edge.sure);
+        if (found) return found;
       }
     }
   }

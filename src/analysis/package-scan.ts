@@ -1,0 +1,42 @@
+// What the whole package does to references, beyond the entry points that
+// reach a call: where code takes references away again (`delete`, `clear`, a
+// nil or shortening store), and where it links existing values into fields.
+// Functions are interpreted on their own, each once, and only those whose
+// text may matter; only calls a rule is about to report on ask.
+import type { FuncDecl, GoPackage } from '../model/package.js';
+import { word } from '../model/package.js';
+import { Interpreter, type Link, type Removal } from './heap.js';
+
+/** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+
+interface Scan {
+  interpreter: Interpreter;
+  done: Set<FuncDecl>;
+}
+
+const scans = new WeakMap<GoPackage, Scan>();
+
+/** Interprets, once each, the package's functions whose bodies `wanted` accepts. */
+function cover(pkg: GoPackage, wanted: RegExp): Interpreter {
+  let scan = scans.get(pkg);
+  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set() }));
+  pkg.load((file) => wanted.test(file.text));
+  for (const decl of pkg.functions) {
+    if (scan.done.has(decl) || !decl.body || !wanted.test(decl.body.text)) continue;
+    scan.done.add(decl);
+    scan.interpreter.interpretRoot(decl);
+  }
+  return scan.interpreter;
+}
+
+/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
+export function packageRemovals(pkg: GoPackage): Removal[] {
+  return cover(pkg, removalText).removals;
+}
+
+/** Every store of the package's code that may link existing values into one of these fields. */
+export function packageLinks(pkg: GoPackage, fieldNames: string[]): Link[] {
+  if (!fieldNames.length) return [];
+  return cover(pkg, new RegExp(word(`(${fieldNames.join('|')})`), 'u')).links;
+}
