@@ -19,7 +19,8 @@ export function deepInputs(depth) {
     ifs: inSetUp(`${repeat(depth, () => 'if c {\n')}x.n++\n${'}\n'.repeat(depth)}`),
     blocks: inSetUp(`${'{\n'.repeat(depth)}x.n++\n${'}\n'.repeat(depth)}`),
     'composite-literals': inSetUp(`\t_ = [][]any${repeat(depth, () => '{[]any')}{x}${'}'.repeat(depth)}`),
-    'elided-literals': inSetUp(`\t_ = ${'[]'.repeat(depth)}*T${'{'.repeat(depth)}${'}'.repeat(depth)}`),
+    // The store after the literal links an existing value, as FG002 needs before it warns of the type's loop.
+    'elided-literals': inSetUp(`\t_ = ${'[]'.repeat(depth)}*T${'{'.repeat(depth)}${'}'.repeat(depth)}\n\tx.next = last`) + 'var last *T\n',
     calls: inSetUp(`\t_ = ${repeat(depth, () => 'id(')}x${')'.repeat(depth)}`) + 'func id(t *T) *T { return t }\n',
     selectors: inSetUp(`\t_ = x${'.next'.repeat(depth)}`),
     pointers: inSetUp(`\tvar y ${'*'.repeat(depth)}T\n\t_ = y`),
