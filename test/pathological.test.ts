@@ -31,6 +31,8 @@ function runCli(tree: string, threads: number) {
   const r = spawnSync(process.execPath, [cli, '--format', 'json', './...'], {
     cwd: tree,
     encoding: 'utf8',
+    // A loop through every type of the type chain is reported with every step: more than the default 1 MiB.
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, FINALIZER_GUARD_THREADS: String(threads) },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -53,7 +55,8 @@ describe('nesting as deep as Go allows, and code Go rejects', () => {
     expect(one.stderr).not.toMatch(/internal error|Maximum call stack/);
     expect(one.code).toBe(0);
     // Types nested deeper than the model follows have no known layout or loop: those two end clean.
-    const clean = ['value-type-chain', 'alias-chain'];
+    // A type that holds itself by value, which Go rejects, has no store that could link a loop: no FG002.
+    const clean = ['value-type-chain', 'alias-chain', 'type-contains-itself', 'struct-contains-itself'];
     for (const name of Object.keys(inputs)) expect(findings.some((f) => f.path === `${name}/p.go`), name).toBe(!clean.includes(name));
   });
 

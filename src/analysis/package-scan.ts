@@ -37,6 +37,8 @@ export function packageRemovals(pkg: GoPackage): Removal[] {
 
 /** Every store of the package's code that may link existing values into one of these fields. */
 export function packageLinks(pkg: GoPackage, fieldNames: string[]): Link[] {
-  if (!fieldNames.length) return [];
-  return cover(pkg, new RegExp(word(`(${fieldNames.join('|')})`), 'u')).links;
+  // An embedded field of a type the model cannot name (`?`) is never stored by a name.
+  const names = fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name));
+  if (!names.length) return [];
+  return cover(pkg, new RegExp(word(`(${names.join('|')})`), 'u')).links;
 }

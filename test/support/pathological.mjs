@@ -23,12 +23,15 @@ export function deepInputs(depth) {
     'elided-literals': inSetUp(`\t_ = ${'[]'.repeat(depth)}*T${'{'.repeat(depth)}${'}'.repeat(depth)}\n\tx.next = last`) + 'var last *T\n',
     calls: inSetUp(`\t_ = ${repeat(depth, () => 'id(')}x${')'.repeat(depth)}`) + 'func id(t *T) *T { return t }\n',
     selectors: inSetUp(`\t_ = x${'.next'.repeat(depth)}`),
-    pointers: inSetUp(`\tvar y ${'*'.repeat(depth)}T\n\t_ = y`),
+    pointers: inSetUp(`\tvar y ${'*'.repeat(depth)}T\n\t_ = y\n\tx.next = last`) + 'var last *T\n',
     parentheses: inSetUp(`\t_ = ${'('.repeat(depth)}x${')'.repeat(depth)}`),
     'binary-chain': inSetUp(`\t_ = x.n${' + x.n'.repeat(depth)}`),
     'go-build': `//go:build ${'('.repeat(depth)}linux${')'.repeat(depth)} && ${'!('.repeat(depth)}windows${')'.repeat(depth)}\n\n${header}${finalized}`,
     'variable-chain': `${header}${repeat(depth, (i) => `var v${i} = v${i + 1}\n`)}var v${depth} = &T{}\n\n${finalized.replace('x := &T{}', 'x := v0')}`,
-    'type-chain': `${header}${repeat(depth, (i) => `type S${i} struct{ a *S${i + 1} }\n`)}type S${depth} struct{ a *S0 }\n\nfunc setUp() {\n\tx := &S0{}\n\truntime.SetFinalizer(x, func(*S0) {})\n}\n`,
+    // wire links existing values along the whole loop, as FG002 needs before it warns.
+    'type-chain':
+      `${header}${repeat(depth, (i) => `type S${i} struct{ a *S${i + 1} }\n`)}type S${depth} struct{ a *S0 }\n\nfunc setUp() {\n\tx := &S0{}\n\truntime.SetFinalizer(x, func(*S0) {})\n}\n` +
+      `\nfunc wire(${repeat(depth + 1, (i) => `${i ? ', ' : ''}v${i} *S${i}`)}) {\n${repeat(depth + 1, (i) => `\tv${i}.a = v${(i + 1) % (depth + 1)}\n`)}}\n`,
     'value-type-chain': `${header}${repeat(depth, (i) => `type S${i} struct{ a S${i + 1} }\n`)}type S${depth} struct{ n int }\n\nfunc setUp() {\n\tx := &S0{}\n\truntime.SetFinalizer(x, func(*S0) {})\n}\n`,
     'alias-chain': `${header}${repeat(depth, (i) => `type S${i} = S${i + 1}\n`)}type S${depth} struct{ n int; next *S0 }\n\nfunc setUp() {\n\tx := &S0{}\n\truntime.SetFinalizer(x, func(*S0) {})\n}\n`,
   };
