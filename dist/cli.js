@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(969);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 969:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -653,6 +653,38 @@ function nameObject(object, name) {
     object.label = name;
     object.named = true;
 }
+/** Objects the code did not make: they may already be linked to anything. */
+const existingKinds = new Set(['param', 'lazy', 'global']);
+/** How many objects a store's values are followed through to decide whether it links. */
+const linkSearchLimit = 200;
+/** How a struct field is named as a place, wherever it is selected. */
+function fieldPlace(field) {
+    return `field ${field.file.path}:${field.node.startIndex}`;
+}
+/**
+ * A value that leaves its place without some of what it held: nil, a
+ * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
+ * container (`make`, `T{}`) is left out: that is how constructors start.
+ */
+function isRemovalValue(node, file) {
+    switch (node.type) {
+        case 'nil':
+        case 'slice_expression':
+            return true;
+        case 'call_expression': {
+            const fn = node.childForFieldName('function');
+            const args = node.childForFieldName('arguments');
+            if (fn?.type === 'identifier')
+                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
+            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
+        }
+        case 'parenthesized_expression':
+            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
+        default:
+            return false;
+    }
+}
 /**
  * Variables' values and the heap's references, for one entry point. There is
  * one state for the whole function: code that may or may not run (branches,
@@ -668,7 +700,10 @@ class State {
     edgesFrom(object) {
         return [...(this.heap.get(object.id)?.values() ?? [])].flat();
     }
+    /** Told of every store before it is made. */
+    observe;
     store(object, slot, edges, strong) {
+        this.observe?.(object, slot, edges);
         let slots = this.heap.get(object.id);
         if (!slots)
             this.heap.set(object.id, (slots = new Map()));
@@ -770,6 +805,10 @@ class Interpreter {
     sites = [];
     stops = [];
     cleanupHandles = new Set();
+    /** Every removal the interpreted code may make. */
+    removals = [];
+    /** Every store of another value into a field. */
+    links = [];
     state = new State();
     run;
     file;
@@ -806,6 +845,7 @@ class Interpreter {
         this.active = root;
         this.inlined.clear();
         this.state = new State();
+        this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
         this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
@@ -1240,6 +1280,9 @@ class Interpreter {
         left.forEach((target, i) => {
             if (!target)
                 return;
+            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
+            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
+                this.removal(target, scope, statement);
             this.bind(target, values[i] ?? [], scope, declare, declaredType ?? types[i], statement);
         });
     }
@@ -1258,7 +1301,7 @@ class Interpreter {
                 if (variable.global) {
                     const holder = this.globalObject(variable.name);
                     if (holder)
-                        this.state.store(holder, 'value', this.edges(values, variable.name, statement), this.conditional === 0);
+                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
                     return;
                 }
                 if (declare && !values.length && type && this.isValueKind(type)) {
@@ -1283,10 +1326,11 @@ class Interpreter {
             case 'index_expression': {
                 const element = this.elementPlace(target, scope);
                 const keys = this.evaluate(target.childForFieldName('index'), scope);
+                const place = this.placeOf(target, scope);
                 for (const c of element.holders) {
-                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement), false);
+                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
                     if (element.isMap && keys.length)
-                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement), false);
+                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
                 }
                 return;
             }
@@ -1321,7 +1365,7 @@ class Interpreter {
         const typeName = this.typeNameOf(holder.type);
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
-    edges(values, via, node, field, sure = this.conditional === 0) {
+    edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
         return values.map((to) => ({
             to,
             via,
@@ -1329,7 +1373,70 @@ class Interpreter {
             file: this.file,
             field: field ? { node: field.node, file: field.file } : undefined,
             sure,
+            place,
         }));
+    }
+    /** The field or package-level variable an expression stores into; an element's place is its container's. */
+    placeOf(node, scope) {
+        switch (node?.type) {
+            case 'parenthesized_expression':
+                return this.placeOf(node.namedChild(0), scope);
+            case 'index_expression':
+                return this.placeOf(node.childForFieldName('operand'), scope);
+            case 'selector_expression': {
+                const field = this.fieldOf(node, scope);
+                return field && fieldPlace(field);
+            }
+            case 'identifier': {
+                const variable = scope.lookup(node.text);
+                return (variable ? variable.global : this.pkg.vars.has(node.text)) ? `var ${node.text}` : undefined;
+            }
+            default:
+                return undefined;
+        }
+    }
+    recordLink(holder, slot, edges) {
+        const first = edges[0];
+        if (!first?.place?.startsWith('field '))
+            return;
+        const present = new Set(this.state.slot(holder, slot).map((e) => e.to.id));
+        // Storing the holder itself, or what the slot already holds, links nothing new.
+        const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.has(o.id));
+        const seen = new Set(queue.map((o) => o.id));
+        const types = new Set();
+        let links = false;
+        for (let i = 0; i < queue.length && i < linkSearchLimit; i++) {
+            const object = queue[i];
+            if (object.kind === 'opaque')
+                continue;
+            types.add(this.typeNameOf(object.type) ?? '?');
+            if (object.id === holder.id || existingKinds.has(object.kind))
+                links = true;
+            for (const edge of this.state.edgesFrom(object)) {
+                if (seen.has(edge.to.id))
+                    continue;
+                seen.add(edge.to.id);
+                queue.push(edge.to);
+            }
+        }
+        if (types.size)
+            this.links.push({ place: first.place, node: first.node, file: first.file, types, links });
+    }
+    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
+    initializes(target, scope) {
+        let holders = [];
+        if (target.type === 'selector_expression')
+            holders = this.place(target, scope).holders;
+        else if (target.type === 'index_expression')
+            holders = this.elementPlace(target, scope).holders;
+        else
+            return this.run.root.name === 'init' && !this.run.root.receiver;
+        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
+    }
+    removal(target, scope, statement) {
+        const place = this.placeOf(target, scope);
+        if (place)
+            this.removals.push({ place, node: statement, file: this.file });
     }
     /**
      * Where a selector points: the objects that hold the field, and the slot's
@@ -1412,7 +1519,7 @@ class Interpreter {
                     const values = initial.length ? initial : [this.object('lazy', decl.nameNode, node.text, undefined, `global-value:${node.text}`)];
                     for (const v of values)
                         nameObject(v, node.text);
-                    this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode), false);
+                    this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode, undefined, undefined, `var ${node.text}`), false);
                     return values;
                 }
                 return [];
@@ -1619,6 +1726,8 @@ class Interpreter {
             return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
         if (builtin === 'append')
             return [this.append(node, argNodes, scope)];
+        if (builtin === 'delete' || builtin === 'clear')
+            this.removal(argNodes[0], scope, node);
         if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text))
             return [this.evaluate(argNodes[0], scope)];
         if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
@@ -1733,7 +1842,7 @@ class Interpreter {
             const values = this.evaluate(arg, scope);
             const elements = spread ? values.flatMap((v) => this.read(v, '[]', node)) : values;
             for (const b of backing)
-                this.state.store(b, '[]', this.edges(elements, '[]', node), false);
+                this.state.store(b, '[]', this.edges(elements, '[]', node, undefined, undefined, this.placeOf(first, scope)), false);
         }
         return backing;
     }
@@ -2424,17 +2533,17 @@ function goParser() {
 /**
  * The shortest path of references from `start` to `target`. A reference from
  * an object to itself is never followed: the collector ignores pointers back
- * into the object being scanned, so they keep nothing alive. With `onlySure`,
- * only references made by code that surely runs.
+ * into the object being scanned, so they keep nothing alive. Only references
+ * that `follow` accepts are followed.
  */
-function findPath(state, start, target, onlySure = false) {
+function findPath(state, start, target, follow = () => true) {
     const previous = new Map();
     const queue = [start];
     const seen = new Set([start.id]);
     while (queue.length) {
         const current = queue.shift();
         for (const edge of state.edgesFrom(current)) {
-            if (edge.to.id === current.id || (onlySure && !edge.sure))
+            if (edge.to.id === current.id || !follow(edge))
                 continue;
             if (edge.to.id === target.id) {
                 const path = [edge];
@@ -2454,10 +2563,6 @@ function findPath(state, start, target, onlySure = false) {
         }
     }
     return undefined;
-}
-/** A cycle from the object back to itself through at least one other object. */
-function findCycle(state, object) {
-    return findPath(state, object, object);
 }
 function renderPath(start, edges) {
     return [start, ...edges.map((e) => e.via), edges.at(-1)?.to.label ?? ''].join(' -> ');
@@ -2583,7 +2688,171 @@ function isPackageVariable(site, name) {
     return site.pkg.vars.has(name) && !(local && !local.global);
 }
 
+;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
+
+
+/** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+const scans = new WeakMap();
+/** Interprets, once each, the package's functions whose bodies `wanted` accepts. */
+function cover(pkg, wanted) {
+    let scan = scans.get(pkg);
+    if (!scan)
+        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set() }));
+    pkg.load((file) => wanted.test(file.text));
+    for (const decl of pkg.functions) {
+        if (scan.done.has(decl) || !decl.body || !wanted.test(decl.body.text))
+            continue;
+        scan.done.add(decl);
+        scan.interpreter.interpretRoot(decl);
+    }
+    return scan.interpreter;
+}
+/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
+function packageRemovals(pkg) {
+    return cover(pkg, removalText).removals;
+}
+/** Every store of the package's code that may link existing values into one of these fields. */
+function packageLinks(pkg, fieldNames) {
+    // An embedded field of a type the model cannot name (`?`) is never stored by a name.
+    const names = fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name));
+    if (!names.length)
+        return [];
+    return cover(pkg, new RegExp(word(`(${names.join('|')})`), 'u')).links;
+}
+
+;// CONCATENATED MODULE: ./src/rules/removed-links.ts
+
+
+
+
+const inside = (node, path, regions) => regions.some((r) => r.path === path && node.startIndex >= r.start && node.endIndex <= r.end);
+const regionOf = (node, path) => ({ path, start: node.startIndex, end: node.endIndex });
+/** The function or method declaration a node lies in. */
+function enclosingDeclaration(node) {
+    for (let at = node; at; at = at.parent) {
+        if (at.type === 'function_declaration' || at.type === 'method_declaration')
+            return at;
+    }
+    return undefined;
+}
+/** The declaration a finalizer or cleanup argument names: `release`, `o.release`, `(*T).release`. */
+function namedFunction(site, evaluation, fn) {
+    if (fn.type === 'identifier')
+        return site.pkg.funcs.get(fn.text);
+    if (fn.type !== 'selector_expression')
+        return undefined;
+    const method = site.interpreter.methodOf(fn, evaluation.scope);
+    if (method)
+        return method;
+    const typeName = /(\w+)\s*\)?\s*$/.exec(fn.childForFieldName('operand')?.text ?? '')?.[1];
+    const name = fn.childForFieldName('field')?.text;
+    return typeName && name ? methodsOf(site.pkg, typeName)?.get(name) : undefined;
+}
+/** Called from outside the package: exported, run by the runtime, or exported to C with //export. */
+function callableFromOutside(decl) {
+    if (/^\p{Lu}/u.test(decl.name) || decl.name === 'init' || decl.name === 'main')
+        return true;
+    const before = decl.file.source.slice(Math.max(0, decl.node.startIndex - 200), decl.node.startIndex);
+    return new RegExp(`//export\\s+${decl.name}\\b`).test(before);
+}
+/** Every use of each name in the package's files (calls, method values, selectors). */
+function namesUsed(pkg) {
+    const uses = new Map();
+    for (const file of pkg.files) {
+        for (const node of file.tree.rootNode.descendantsOfType(['identifier', 'field_identifier'])) {
+            if (!node)
+                continue;
+            const list = uses.get(node.text) ?? [];
+            list.push({ node, path: file.path });
+            uses.set(node.text, list);
+        }
+    }
+    return uses;
+}
+/**
+ * The code only the finalizer runs: its func literal or the function it
+ * names, and every function of the package used nowhere else.
+ */
+function finalizerOnlyCode(site, evaluation) {
+    let fn = site.args[1];
+    while (fn?.type === 'parenthesized_expression')
+        fn = fn.namedChild(0);
+    if (!fn)
+        return [];
+    const regions = [];
+    if (fn.type === 'func_literal')
+        regions.push(regionOf(fn, site.file.path));
+    const named = namedFunction(site, evaluation, fn);
+    if (named)
+        regions.push(regionOf(named.node, named.file.path));
+    if (!regions.length)
+        return regions;
+    site.pkg.load(() => true);
+    const uses = namesUsed(site.pkg);
+    const excluded = new Set(named ? [named] : []);
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const decl of site.pkg.functions) {
+            if (excluded.has(decl) || callableFromOutside(decl))
+                continue;
+            const declName = decl.node.childForFieldName('name');
+            const refs = (uses.get(decl.name) ?? []).filter((u) => u.node.id !== declName?.id);
+            if (!refs.length || !refs.every((u) => inside(u.node, u.path, regions)))
+                continue;
+            excluded.add(decl);
+            regions.push(regionOf(decl.node, decl.file.path));
+            changed = true;
+        }
+    }
+    return regions;
+}
+/** Judges the references of one evaluation of a site by the removals in the package. */
+function permanenceOf(site, evaluation) {
+    let regions;
+    const verdicts = new Map();
+    return (edge) => {
+        if (!edge.place)
+            return 'kept';
+        let verdict = verdicts.get(edge);
+        if (verdict)
+            return verdict;
+        const edgeFunction = enclosingDeclaration(edge.node);
+        const removals = packageRemovals(site.pkg).filter((r) => r.place === edge.place &&
+            // Earlier in the same function: the interpreter has already seen that it comes first.
+            !(r.file.path === edge.file.path && edgeFunction && enclosingDeclaration(r.node)?.id === edgeFunction.id && r.node.endIndex <= edge.node.startIndex));
+        if (!removals.length)
+            verdict = 'kept';
+        else {
+            regions ??= finalizerOnlyCode(site, evaluation);
+            verdict = removals.every((r) => inside(r.node, r.file.path, regions)) ? 'removed only by the finalizer' : 'removed elsewhere';
+        }
+        verdicts.set(edge, verdict);
+        return verdict;
+    };
+}
+/**
+ * A path of references from `start` to `target` that no code of the package
+ * takes away, apart from the finalizer or cleanup itself (which cannot run
+ * while the path holds), and what the message must say about such links.
+ */
+function lastingPath(site, evaluation, start, target, follow = () => true) {
+    const state = evaluation.run.finalState;
+    // Most calls have no path at all: the package's removals are looked for only when one exists.
+    if (!findPath(state, start, target, follow))
+        return undefined;
+    const permanence = permanenceOf(site, evaluation);
+    const path = findPath(state, start, target, (edge) => follow(edge) && permanence(edge) !== 'removed elsewhere');
+    if (!path)
+        return undefined;
+    const removedByItself = [...path].reverse().find((edge) => permanence(edge) === 'removed only by the finalizer');
+    const hook = hookNoun(site);
+    const note = removedByItself ? `; the reference ${removedByItself.via} is removed only by the ${hook} itself, which cannot run while it is there` : '';
+    return { path, note };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg001-finalizer-cycle.ts
+
 
 
 /**
@@ -2602,12 +2871,13 @@ const finalizerCycle = {
     check(site) {
         for (const { objects, evaluation } of argumentObjects(site, 0)) {
             for (const object of objects) {
-                const cycle = findCycle(evaluation.run.finalState, object);
-                if (!cycle)
+                const found = lastingPath(site, evaluation, object, object);
+                if (!found)
                     continue;
+                const cycle = found.path;
                 return {
                     message: `${describeArgument(site, 0)} has a finalizer but is part of a reference cycle: ` +
-                        `${renderPath(object.label, cycle)}; the runtime never finalizes an object on a cycle, so the finalizer never runs and the objects leak`,
+                        `${renderPath(object.label, cycle)}; the runtime never finalizes an object on a cycle, so the finalizer never runs and the objects leak${found.note}`,
                     related: relatedAlong(cycle),
                 };
             }
@@ -2621,13 +2891,19 @@ const finalizerCycle = {
 
 
 
+
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
  * type arguments such as atomic.Pointer[T]). Any value that closes that loop
  * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
- * are not followed, since the type does not say what they hold.
+ * are not followed, since the type does not say what they hold. The type
+ * alone is no evidence: every reference-holding field of the loop must be
+ * given, somewhere in the package, a value that reaches an object the code
+ * did not just make (or the holder itself through another object). A field
+ * never written, or only with fresh values or the holder itself, closes no
+ * loop.
  */
 const finalizerTypeCycle = {
     id: 'FG002',
@@ -2644,36 +2920,81 @@ const finalizerTypeCycle = {
         const start = pointee(type);
         if (start.kind !== 'named' || !localDecl(start, site.pkg))
             return undefined;
-        const loop = typeLoop(start.name, site.pkg);
+        const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
+        // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
+        const evidence = (field, target) => {
+            const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')));
+            return stores.find((l) => l.links) ?? stores[0];
+        };
+        const loop = typeLoop(start.name, site.pkg, evidence);
         if (!loop)
             return undefined;
         return {
             message: `${inline(site.args[0])} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
-                `if a value ever closes that loop, the finalizer never runs`,
-            related: loop.map((s) => s.related),
+                `the package stores linked values along it, and if a value ever closes that loop, the finalizer never runs`,
+            related: loop.flatMap((s) => s.related),
         };
     },
 };
 /**
- * A path of fields from the named type back to itself, depth first. Go has
- * no recursive value types, so any such path passes through at least one
- * reference. The search keeps its own stack: a chain of types may be as
- * long as the package.
+ * What shows that a field can link a value of `target`: a store into it, or,
+ * for a generic struct held by value (`List[*Job]`), into one of its own
+ * fields. Another struct held by value needs none: it is part of its holder,
+ * and its own fields are steps of their own. Null when nothing shows it.
  */
-function typeLoop(start, pkg) {
+function linkAlong(field, value, target, evidence) {
+    if (value.kind !== 'struct')
+        return evidence(field, target) ?? null;
+    if (field.type.kind !== 'named' || !field.type.args.length)
+        return undefined;
+    for (const inner of value.fields) {
+        const link = evidence(inner, target);
+        if (link)
+            return link;
+    }
+    return null;
+}
+/** The field names of every package type the start type's fields lead to: where links may be stored. */
+function fieldNamesFrom(start, pkg) {
+    const names = new Set();
+    const seen = new Set([start]);
+    const queue = [start];
+    while (queue.length) {
+        const under = underlying({ kind: 'named', name: queue.shift(), args: [] }, pkg);
+        const parts = under.kind === 'struct' ? under.fields : [];
+        for (const field of parts)
+            names.add(field.name);
+        for (const target of parts.length ? parts.flatMap((f) => referencedTypes(f.type, pkg)) : referencedTypes(under, pkg)) {
+            if (seen.has(target))
+                continue;
+            seen.add(target);
+            queue.push(target);
+        }
+    }
+    return [...names];
+}
+/**
+ * A path of fields from the named type back to itself that the package's
+ * stores can close: each reference on it is given values somewhere, and at
+ * least one store links values that already exist. Go has no recursive value
+ * types, so any such path passes through at least one reference. The search
+ * keeps its own stack: a chain of types may be as long as the package.
+ */
+function typeLoop(start, pkg, evidence) {
+    // A type is searched again when reached with a link after being reached without one.
     const seen = new Set();
-    const open = (owner) => {
+    const open = (owner, linked) => {
         const decl = pkg.types.get(owner);
         const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
         if (!decl || !under)
             return undefined;
         // A struct's fields, or the whole of a named slice, map or pointer type (`type Children []*Node`).
         const parts = under.kind === 'struct'
-            ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}` }))
+            ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}`, field: f }))
             : [{ type: under, node: decl.spec, name: owner }];
-        return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0 };
+        return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0, linked };
     };
-    const first = open(start);
+    const first = open(start, false);
     const frames = first ? [first] : [];
     /** The steps from the start to the innermost frame. */
     const path = [];
@@ -2692,16 +3013,24 @@ function typeLoop(start, pkg) {
         }
         const target = frame.targets[frame.nextTarget++];
         const part = frame.part;
-        const step = {
-            via: `${part.name} (${typeName(part.type)})`,
-            related: { node: part.node, file: frame.decl.file, message: `${part.name === frame.owner ? 'type' : 'field'} ${part.name} ${typeName(part.type)}` },
-        };
-        if (target === start)
-            return [...path, step];
-        if (seen.has(target))
+        const link = part.field && linkAlong(part.field, underlying(part.type, pkg), target, evidence);
+        if (link === null)
             continue;
-        seen.add(target);
-        const inner = open(target);
+        const related = [{ node: part.node, file: frame.decl.file, message: `${part.field ? 'field' : 'type'} ${part.name} ${typeName(part.type)}` }];
+        if (link)
+            related.push({ node: link.node, file: link.file, message: `${part.name}: ${firstLine(link.node.text)}` });
+        const step = { via: `${part.name} (${typeName(part.type)})`, related, links: !!link?.links };
+        const linked = frame.linked || step.links;
+        if (target === start) {
+            if (linked)
+                return [...path, step];
+            continue;
+        }
+        const key = `${target}/${linked}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const inner = open(target, linked);
         if (inner) {
             frames.push(inner);
             path.push(step);
@@ -2743,6 +3072,7 @@ function referencedTypes(type, pkg, depth = 0) {
 ;// CONCATENATED MODULE: ./src/rules/fg003-finalizer-references-object.ts
 
 
+
 /**
  * FG003 finalizer-references-object: the finalizer function itself keeps the
  * object reachable: a closure that captures it (or captures something that
@@ -2761,12 +3091,13 @@ const finalizerReferencesObject = {
             const finalizers = (evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure');
             for (const finalizer of finalizers) {
                 for (const object of objects) {
-                    const path = findPath(evaluation.run.finalState, finalizer, object);
-                    if (!path)
+                    const found = lastingPath(site, evaluation, finalizer, object);
+                    if (!found)
                         continue;
+                    const path = found.path;
                     return {
                         message: `the finalizer of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(`finalizer ${nameOfFunction(site.args[1])}`, path)}; ` +
-                            `an object reachable from its own finalizer is never collected, so the finalizer never runs`,
+                            `an object reachable from its own finalizer is never collected, so the finalizer never runs${found.note}`,
                         related: relatedAlong(path),
                     };
                 }
@@ -2777,6 +3108,7 @@ const finalizerReferencesObject = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -2819,9 +3151,9 @@ const finalizerMayNeverRun = {
         const held = heldByPackageVariable(site);
         if (held) {
             return {
-                message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held)}; ` +
-                    `while it is there the object is never unreachable, so this ${hook} cannot run`,
-                related: relatedAlong(held),
+                message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
+                    `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
+                related: relatedAlong(held.path),
             };
         }
         const allocations = allocationsOf(site);
@@ -2876,9 +3208,9 @@ function heldByPackageVariable(site) {
         for (const object of objects.filter((o) => !o.many)) {
             for (const variable of variables) {
                 // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
-                const path = findPath(evaluation.run.finalState, variable, object, true);
-                if (path)
-                    return path;
+                const found = lastingPath(site, evaluation, variable, object, (edge) => edge.sure);
+                if (found)
+                    return found;
             }
         }
     }
