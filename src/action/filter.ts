@@ -1,7 +1,7 @@
 // filter-mode: which findings a change is answerable for, and where to show them.
 import { hasLine, type ChangeSet, type Lines } from './changes.js';
 import type { FilterMode } from './inputs.js';
-import type { PathFilter } from './glob.js';
+import type { PathFilter } from '../discover/glob.js';
 import { compareFindings, type Finding, type Reported } from '../findings.js';
 
 export interface Selection {

@@ -26,6 +26,8 @@ export interface ActionInputs {
   goVersion?: string;
   sarifFile?: string;
   checkName: string;
+  /** The configuration file, relative to the workspace; undefined: the nearest .finalizer-guard.yml. */
+  config?: string;
 }
 
 /** `get` returns an input's trimmed value, "" when unset (as core.getInput does). */
@@ -46,6 +48,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     goVersion: goVersion || undefined,
     sarifFile: get('sarif-file') || undefined,
     checkName: get('check-name') || 'finalizer-guard',
+    config: get('config') || undefined,
   };
 }
 

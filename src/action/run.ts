@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { applyConfig, configFor, type Config } from '../config.js';
 import { analyze } from '../engine.js';
 import { goVersionFor } from '../discover/gomod.js';
 import { UsageError } from '../errors.js';
@@ -23,7 +24,7 @@ import { selectFindings } from './filter.js';
 import { conclusionOf } from './gate.js';
 import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from './git.js';
 import { apiChanges, apiUrlOf, createClient, describeApiError, isRateLimit, redactSecrets, type Octokit } from './github.js';
-import { pathFilter, type PathFilter } from './glob.js';
+import { pathFilter, type PathFilter } from '../discover/glob.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { changedPackages, normalizeDir, toRepoPaths } from './scope.js';
 import { Step } from './step.js';
@@ -126,6 +127,8 @@ async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
   const repo = repoOf(env, payload);
   const where = await locate(env, inputs.workingDirectory);
   const keep = pathFilter(inputs.paths);
+  // Read first: a mistake in the file fails the step before anything is written to GitHub.
+  const config = configFor(where.workAbs, inputs.config, where.workspace);
 
   if (scan.kind === 'skip') {
     const line = `Nothing to analyze: ${scan.reason}.`;
@@ -148,7 +151,7 @@ async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
   let counts: Counts;
   let published: CheckRun | undefined;
   try {
-    const analysis = await analyzeScan(inputs, scan, where, keep, octokit, repo, env, warnings);
+    const analysis = await analyzeScan(inputs, scan, where, keep, config, octokit, repo, env, warnings);
     report = analysis.report;
     const findings = report.reported.map((r) => r.finding);
     counts = countBySeverity(findings);
@@ -270,6 +273,7 @@ async function analyzeScan(
   scan: Exclude<Scan, { kind: 'skip' }>,
   where: Where,
   keep: PathFilter,
+  config: Config | undefined,
   octokit: Octokit | undefined,
   repo: Repo,
   env: NodeJS.ProcessEnv,
@@ -303,10 +307,12 @@ async function analyzeScan(
     dirs.map((d) => join(where.workAbs, d)),
     { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
   );
-  const inRepo = toRepoPaths(findings, where.workDir);
+  const configured = applyConfig(findings, config, where.workAbs);
+  const inRepo = toRepoPaths(configured.findings, where.workDir);
   const selection = selectFindings(inRepo, changes, inputs.filterMode, keep);
   const report = {
     ...base,
+    configured: config && { left: configured.left, file: config.shownAs },
     scope: `${plural(stats.packages, 'package')}, ${plural(stats.files, 'file')}`,
     ...selection,
     conclusion: conclusionOf(selection.reported, inputs.failOn),

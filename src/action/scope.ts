@@ -2,7 +2,7 @@
 // working directory, and where engine paths sit in the repository.
 import { posix } from 'node:path';
 import type { ChangeSet } from './changes.js';
-import type { PathFilter } from './glob.js';
+import type { PathFilter } from '../discover/glob.js';
 import { ignoredByGo } from '../discover/sources.js';
 import type { Finding } from '../findings.js';
 

@@ -1,5 +1,6 @@
 // The finalizer-guard command: parses flags, runs the engine, prints a report
 // and exits 0 (nothing at or above --fail-on), 1 (something is), 2 (usage or I/O error).
+import { applyConfig, configFor } from '../config.js';
 import { analyze, type Lang } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { atOrAbove, type FailOn } from '../findings.js';
@@ -10,14 +11,17 @@ import { formatSummary, formatText } from '../report/text.js';
 import { ruleCatalog } from '../rules/index.js';
 import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 
-const usage = `usage: finalizer-guard [--format text|json|sarif] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] PATH...
-PATH: a .go file, a directory (its package), or DIR/... (every package below it)`;
+const usage = `usage: finalizer-guard [--format text|json|sarif] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
+PATH: a .go file, a directory (its package), or DIR/... (every package below it)
+FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
 
 interface CliOptions {
   format: 'text' | 'json' | 'sarif';
   lang: Lang;
   goVersion?: string;
   failOn: FailOn;
+  /** --config: the configuration file, instead of the nearest .finalizer-guard.yml. */
+  config?: string;
   /** False with --no-shortcuts: every package is parsed (for benchmarks and checks). */
   shortcuts: boolean;
   patterns: string[];
@@ -58,6 +62,12 @@ export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
       case '--fail-on':
         options.failOn = choose('fail-on', value());
         break;
+      case '--config': {
+        const file = value();
+        if (!file) throw new UsageError('--config takes a file');
+        options.config = file;
+        break;
+      }
       case '--no-shortcuts':
         // Not in the usage line: turns off the byte prefilter, which must never
         // change results, so a benchmark can check exactly that.
@@ -102,11 +112,14 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   }
   try {
     const cwd = process.cwd();
-    const { findings, stats } = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
+    const config = configFor(cwd, options.config);
+    const analysis = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
+    const stats = analysis.stats;
+    const { findings, left } = applyConfig(analysis.findings, config, cwd);
     if (options.format === 'json') out(formatJson(findings, stats));
     else if (options.format === 'sarif') out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }));
     else out(formatText(findings));
-    err(formatSummary(findings, stats) + '\n');
+    err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escapeControls(config!.shownAs)}` : '') + '\n');
     return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
   } catch (error) {
     // The message may name a file: one line all the same.

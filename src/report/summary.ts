@@ -20,6 +20,8 @@ export interface RunReport {
   /** Findings of the analyzed packages left out by filter-mode, and by `paths`. */
   outside: number;
   excluded: number;
+  /** Findings the configuration file turned off or left out, and its name. */
+  configured?: { left: number; file: string };
   warnings: string[];
   conclusion: Conclusion;
   failOn: string;
@@ -42,6 +44,7 @@ export function overview(report: RunReport): string {
   const left: string[] = [];
   if (report.outside > 0) left.push(`${plural(report.outside, 'finding')} of the analyzed packages not on changed lines`);
   if (report.excluded > 0) left.push(`${report.excluded} in files the paths input excludes`);
+  if (report.configured && report.configured.left > 0) left.push(`${report.configured.left} that ${markdownText(report.configured.file)} turns off or leaves out`);
   if (left.length > 0) lines.push('', `Not reported: ${left.join('; ')}.`);
   for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${markdownText(w)}`);
   return lines.join('\n');

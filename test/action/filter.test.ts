@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeSet, FileChange } from '../../src/action/changes.js';
 import { wholeFile } from '../../src/action/changes.js';
 import { selectFindings } from '../../src/action/filter.js';
-import { pathFilter } from '../../src/action/glob.js';
+import { pathFilter } from '../../src/discover/glob.js';
 import { changedPackages, normalizeDir, toRepoPaths, within } from '../../src/action/scope.js';
 import { finding, related } from './support/findings.js';
 

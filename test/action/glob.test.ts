@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathFilter } from '../../src/action/glob.js';
+import { pathFilter } from '../../src/discover/glob.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('pathFilter', () => {

@@ -3,7 +3,8 @@
 // against the OpenAPI description. One test file per Node binary, so that
 // vitest runs them side by side.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FakeGitHub } from './fake-github.js';
 import { commit, git, makeRepo, removeDir, shallowClone, type Files, type TestRepo } from './git-repo.js';
 import { cleanMain, cycleCallLine, cycleMain, goMod, hostileFiles, hostileFindings, manyCycles } from './go-sources.js';
@@ -499,6 +500,26 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(bad.outputs).toEqual(Object.fromEntries(outputNames.map((n) => [n, n === 'conclusion' ? 'failure' : ''])));
       expect(bad.summary).toContain('**failure**: filter-mode must be one of added, diff\\_context, file, nofilter; got "lines"');
       expect(gh.requests).toEqual([]);
+    });
+
+    it('reads .finalizer-guard.yml, or the config input, and fails in one line on a mistake in it before any API call', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod, '.finalizer-guard.yml': 'rules:\n  FG001: warning\n', 'ci/off.yml': 'exclude: ["**"]\n' }, { 'main.go': cycleMain });
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ conclusion: 'neutral', warnings: '1', errors: '0' });
+      expect(gh.checkRuns[0].updates.at(-1)).toMatchObject({ conclusion: 'neutral' });
+
+      const off = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { config: 'ci/off.yml' });
+      expect(off.outputs).toMatchObject({ conclusion: 'success', findings: '0' });
+      expect(off.summary).toContain('Not reported: 1 that ci/off.yml turns off or leaves out.');
+
+      const requests = gh.requests.length;
+      writeFileSync(join(repo.dir, '.finalizer-guard.yml'), 'rules:\n  FG001: warn\n');
+      const broken = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toMatch(/^::error::\.finalizer-guard\.yml:2: FG001 takes one of off, error, warning, notice in rules, not "warn"$/m);
+      expect(gh.requests).toHaveLength(requests);
+      expect(broken.outputs.conclusion).toBe('failure');
     });
 
     it('reports with annotations only when asked, in Russian when asked, and keeps what paths excludes out', slow, async () => {

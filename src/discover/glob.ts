@@ -1,12 +1,13 @@
-// The `paths` input: globs over repo-relative paths, `!` to exclude.
-// `**` crosses folders, `*` and `?` stay within one, `{a,b}` and `[abc]` as in a shell.
+// Globs over relative paths, as the Action's `paths` input and the
+// configuration file take them: `**` crosses folders, `*` and `?` stay within
+// one, `{a,b}` and `[abc]` as in a shell, a leading `./` means nothing.
 import { UsageError } from '../errors.js';
 
-const invalid = (glob: string, why: string) => new UsageError(`paths must hold valid globs; "${glob}" ${why}`);
-
-function globToRegExp(glob: string): RegExp {
+/** The glob as a regular expression; `invalid` words the error for a glob that is not one. */
+export function globToRegExp(glob: string, invalid: (why: string) => Error): RegExp {
   let out = '';
   let braces = 0;
+  glob = glob.replace(/^(\.\/)+/, '');
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*') {
@@ -47,11 +48,11 @@ function globToRegExp(glob: string): RegExp {
       out += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
     }
   }
-  if (braces > 0) throw invalid(glob, 'has an unclosed "{"');
+  if (braces > 0) throw invalid('has an unclosed "{"');
   try {
     return new RegExp(`^${out}$`);
   } catch {
-    throw invalid(glob, 'has an invalid character class'); // a range out of order, like [z-a]
+    throw invalid('has an invalid character class'); // a range out of order, like [z-a]
   }
 }
 
@@ -68,13 +69,10 @@ export interface PathFilter {
  */
 export function pathFilter(lines: readonly string[]): PathFilter {
   const globs = lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  const include = globs.filter((g) => !g.startsWith('!')).map((g) => globToRegExp(stripDotSlash(g)));
-  const exclude = globs.filter((g) => g.startsWith('!')).map((g) => globToRegExp(stripDotSlash(g.slice(1))));
+  const compile = (glob: string) => globToRegExp(glob, (why) => new UsageError(`paths must hold valid globs; "${glob}" ${why}`));
+  const include = globs.filter((g) => !g.startsWith('!')).map(compile);
+  const exclude = globs.filter((g) => g.startsWith('!')).map((g) => compile(g.slice(1)));
   const filter = (path: string) =>
     (include.length === 0 || include.some((r) => r.test(path))) && !exclude.some((r) => r.test(path));
   return Object.assign(filter, { description: globs.join(', ') });
-}
-
-function stripDotSlash(glob: string): string {
-  return glob.replace(/^(\.\/)+/, '');
 }
