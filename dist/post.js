@@ -33846,6 +33846,8 @@ function overview(report) {
         left.push(`${plural(report.outside, 'finding')} of the analyzed packages not on changed lines`);
     if (report.excluded > 0)
         left.push(`${report.excluded} in files the paths input excludes`);
+    if (report.configured && report.configured.left > 0)
+        left.push(`${report.configured.left} that ${escape_markdownText(report.configured.file)} turns off or leaves out`);
     if (left.length > 0)
         lines.push('', `Not reported: ${left.join('; ')}.`);
     for (const w of report.warnings)
