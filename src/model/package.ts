@@ -1,6 +1,7 @@
 // The model of one Go package: every file's declarations, indexed by name, so
 // the analysis can follow types, functions and methods across files.
 import type { SyntaxNode, Tree } from '../parse/parser.js';
+import type { DeclarationIndex } from './declarations.js';
 
 export interface GoFile {
   /** Absolute path. */
@@ -108,37 +109,6 @@ const identifierChar = '[\\p{L}\\p{N}_]';
 /** The name as a whole word. */
 export const word = (name: string) => `(?<!${identifierChar})${name}(?!${identifierChar})`;
 
-/**
- * Places a name may be declared: a line it starts as a spec does (after an
- * optional type, var or const, with or without a parenthesis, with earlier
- * names of the same spec), or `func N`. Only statements that cannot be specs
- * are left out: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`. And the
- * receivers of methods, for the types they name.
- */
-const declarationSites = new RegExp(
-  `(?:^|\\n)[ \\t]*(?:(?:type|var|const)[ \\t]*\\(?[ \\t]*)?(?!func(?!${identifierChar}))((?:${identifierChar}+[ \\t]*,[ \\t]*)*${identifierChar}+)(?!${identifierChar})` +
-    `(?![ \\t]*(?:\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]*(?:\\(([^)]*)\\)[ \\t]*)?(${identifierChar}+)`,
-  'gu',
-);
-const identifiers = new RegExp(`${identifierChar}+`, 'gu');
-
-/** The names a file may declare, and the names its method receivers mention; a superset, read from the text once. */
-export interface DeclarationIndex {
-  declared: Set<string>;
-  receivers: Set<string>;
-}
-
-export function indexDeclarations(text: string): DeclarationIndex {
-  const declared = new Set<string>();
-  const receivers = new Set<string>();
-  for (const match of text.matchAll(declarationSites)) {
-    for (const name of match[1]?.split(',') ?? []) declared.add(name.trim());
-    for (const name of match[2]?.match(identifiers) ?? []) receivers.add(name);
-    if (match[3]) declared.add(match[3]);
-  }
-  return { declared, receivers };
-}
-
 export function namedChildren(node: SyntaxNode, type?: string): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (const child of node.namedChildren) {
@@ -239,8 +209,10 @@ function addTypes(pkg: GoPackage, decl: SyntaxNode, file: GoFile): void {
 }
 
 function addVars(pkg: GoPackage, decl: SyntaxNode, file: GoFile): void {
-  for (const spec of decl.descendantsOfType('var_spec')) {
-    if (!spec) continue;
+  // The declaration's own specs: a func literal in an initializer declares locals, not package variables.
+  const specs = decl.namedChildren.flatMap((c) => (c?.type === 'var_spec_list' ? c.namedChildren : [c]));
+  for (const spec of specs) {
+    if (spec?.type !== 'var_spec') continue;
     const names = fieldChildren(spec, 'name');
     const values = spec.childForFieldName('value')?.namedChildren ?? [];
     names.forEach((nameNode, i) => {
