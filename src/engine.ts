@@ -12,7 +12,7 @@ import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
 import { indexDeclarations, type DeclarationIndex } from './model/declarations.js';
-import { buildPackage, readFileModel, word, type FileLoader, type FuncDecl, type GoFile, type GoPackage, type PendingFile } from './model/package.js';
+import { buildPackage, readFileModel, type FileLoader, type FuncDecl, type GoFile, type GoPackage, type PendingFile } from './model/package.js';
 import { goParser, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
@@ -169,6 +169,16 @@ function isRemoval(call: SyntaxNode): boolean {
   return /(^|\.)SetFinalizer$/.test(call.childForFieldName('function')?.text ?? '') && call.childForFieldName('arguments')?.namedChild(1)?.type === 'nil';
 }
 
+/** A whole word followed by what opens a call's arguments, `(`, or also `[` (type arguments). */
+const callOpening = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*\()/gu;
+const callOrInstantiation = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*[[(])/gu;
+
+/** Whether the text calls one of the names: one pass over its words, however many names there are. */
+function callsAny(text: string, names: Set<string>, calls: RegExp): boolean {
+  for (const [name] of text.matchAll(calls)) if (names.has(name)) return true;
+  return false;
+}
+
 /**
  * Entry points: functions that set a finalizer or cleanup, their callers in
  * the package (which may link what they return into a cycle), and functions
@@ -180,17 +190,21 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
   // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
   const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value)).map((v) => v.name);
   if (hookVariables.length) {
-    const calls = new RegExp(`${word(`(${hookVariables.join('|')})`)}\\s*\\(`, 'u');
-    pkg.load((file) => calls.test(file.text));
-    direct.push(...pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text)));
+    const names = new Set(hookVariables);
+    pkg.load((file) => callsAny(file.text, names, callOpening));
+    const chosen = new Set(direct);
+    direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOpening)));
   }
   const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
   const callers: FuncDecl[] = [];
+  const chosen = new Set([...direct, ...clearing]);
   const callersOf = (callees: FuncDecl[]): FuncDecl[] => {
     if (!callees.length) return [];
-    const calls = new RegExp(`${word(`(${[...new Set(callees.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
-    pkg.load((file) => calls.test(file.text));
-    return pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && !callers.includes(f) && f.body && calls.test(f.body.text));
+    const names = new Set(callees.map((f) => f.name));
+    pkg.load((file) => callsAny(file.text, names, callOrInstantiation));
+    const found = pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOrInstantiation));
+    for (const f of found) chosen.add(f);
+    return found;
   };
   callers.push(...callersOf(direct));
   // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deepInputs, rejectedInputs } from './support/pathological.mjs';
+import { analyze } from '../src/engine.js';
+import { deepInputs, rejectedInputs, slowInputs } from './support/pathological.mjs';
 
 const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'fg-hostile-'));
@@ -75,4 +76,31 @@ describe('nesting as deep as Go allows, and code Go rejects', () => {
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
   });
+});
+
+describe('shapes on which a careless algorithm goes super-linear', () => {
+  /** Each input at two sizes, in process: the work counted must grow with the input, not faster. */
+  const small = 0.01;
+  /** Scales at which these shapes are still smaller than full size, and above their least size. */
+  const smallFor: Record<string, number> = { 'nested-value-structs': 0.5, 'variables-times-objects': 0.05, 'embedding-fan-out': 0.25, 'long-open': 0.1 };
+  const measure = async (name: string, scale: number) => {
+    const files = slowInputs(scale)[name]!;
+    const tree = writeTree(`slow-${name}-${scale}`, { [name]: files });
+    const bytes = Object.values(files).reduce((n, text) => n + Buffer.byteLength(text), 0);
+    const { stats } = await analyze(['./...'], { root: tree });
+    return { bytes, stats };
+  };
+
+  for (const name of Object.keys(slowInputs(small))) {
+    it(`${name}: work grows linearly with the input`, { timeout: 120_000 }, async () => {
+      const scale = smallFor[name] ?? small;
+      const one = await measure(name, scale);
+      const two = await measure(name, scale * 2);
+      expect(one.stats.packages, 'the package is analyzed').toBe(1);
+      expect(two.bytes).toBeGreaterThan(one.bytes);
+      // Steps per byte of input stay bounded as the input doubles (a quadratic walk would double them).
+      expect(two.stats.steps / two.bytes).toBeLessThanOrEqual((one.stats.steps / one.bytes) * 1.25 + 0.01);
+      expect(two.stats.parsedFiles).toBeLessThanOrEqual(one.stats.parsedFiles * 2 + 1);
+    });
+  }
 });

@@ -130,25 +130,42 @@ export class State {
   /** Told of every store before it is made. */
   observe?: (object: HeapObject, slot: string, edges: Edge[]) => void;
 
+  /** Which (target, via) pairs each slot's list holds, so adding to a slot costs what is added, not what is there. */
+  private readonly slotKeys = new WeakMap<Edge[], Set<string>>();
+
   store(object: HeapObject, slot: string, edges: Edge[], strong: boolean): void {
     this.observe?.(object, slot, edges);
     let slots = this.heap.get(object.id);
     if (!slots) this.heap.set(object.id, (slots = new Map()));
-    slots.set(slot, strong ? edges : unionEdges(slots.get(slot) ?? [], edges));
+    const list = slots.get(slot);
+    // A list of the state's own, so that later additions change no caller's array.
+    if (strong) slots.set(slot, [...edges]);
+    else if (!list) slots.set(slot, unionEdges([], edges, this.slotKeys));
+    else unionEdges(list, edges, this.slotKeys);
   }
 }
 
 function unionObjects(a: HeapObject[], b: HeapObject[]): HeapObject[] {
+  const ids = new Set(a.map((o) => o.id));
   const out = [...a];
-  for (const o of b) if (!out.some((x) => x.id === o.id)) out.push(o);
+  for (const o of b) if (!ids.has(o.id)) (ids.add(o.id), out.push(o));
   return out;
 }
 
-function unionEdges(a: Edge[], b: Edge[]): Edge[] {
-  const out = [...a];
-  for (const e of b) if (!out.some((x) => x.to.id === e.to.id && x.via === e.via)) out.push(e);
-  return out;
+/** Adds to `list` the edges of `more` it lacks (same target and via), in order; returns the list. */
+function unionEdges(list: Edge[], more: Edge[], index: WeakMap<Edge[], Set<string>>): Edge[] {
+  let keys = index.get(list);
+  if (!keys) index.set(list, (keys = new Set(list.map(edgeKey))));
+  for (const edge of more) {
+    const key = edgeKey(edge);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    list.push(edge);
+  }
+  return list;
 }
+
+const edgeKey = (edge: Edge) => `${edge.to.id} ${edge.via}`;
 
 interface Variable {
   key: number;
@@ -322,6 +339,8 @@ export class Interpreter {
   private nextVar = 1;
   private steps = 0;
   private readonly objects = new Map<string, HeapObject>();
+  /** The objects of package-level variables, in the order made. */
+  private readonly globals: HeapObject[] = [];
   private readonly globalScope: PackageScope;
   readonly sites: SiteEvaluation[] = [];
   readonly stops: CleanupStop[] = [];
@@ -381,6 +400,10 @@ export class Interpreter {
     this.callStack.pop();
     this.active = undefined;
     this.stepsTaken += Math.min(this.steps, stepBudget);
+    // What is left of the entry point is what its sites keep: the references, not the variables or frames.
+    this.state.vars.clear();
+    this.state.observe = undefined;
+    this.frame = { returns: [], results: [], deferred: [] };
     return this.sites.slice(before);
   }
 
@@ -414,13 +437,14 @@ export class Interpreter {
     if (!object) {
       object = { id: this.nextObject++, kind, label, type, node, file: this.file, many: this.conditional > 0 };
       this.objects.set(id, object);
+      if (kind === 'global') this.globals.push(object);
     }
     return object;
   }
 
   /** The package-level variables the code has used so far, as objects that hold their values. */
-  packageVariables(): HeapObject[] {
-    return [...this.objects.values()].filter((o) => o.kind === 'global');
+  packageVariables(): readonly HeapObject[] {
+    return this.globals;
   }
 
   private globalObject(name: string): HeapObject | undefined {
@@ -511,10 +535,16 @@ export class Interpreter {
    */
   private member(type: GoType, name: string): Member | undefined {
     let level: { type: GoType; through: StructField[] }[] = [{ type, through: [] }];
+    // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
+    const searched = new Set<string>();
     for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
       const next: typeof level = [];
       for (const { type: current, through } of level) {
         const typeName = this.typeNameOf(current);
+        if (typeName !== undefined) {
+          if (searched.has(typeName)) continue;
+          searched.add(typeName);
+        }
         const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
         if (method) return { method, through };
         const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);

@@ -13,16 +13,22 @@ const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.D
 interface Scan {
   interpreter: Interpreter;
   done: Set<FuncDecl>;
+  /** For each pattern asked for: how many of the package's functions it was tried on (files it loads stay loaded). */
+  tried: Map<string, number>;
 }
 
 const scans = new WeakMap<GoPackage, Scan>();
 
-/** Interprets, once each, the package's functions whose bodies `wanted` accepts. */
+/** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
 function cover(pkg: GoPackage, wanted: RegExp): Interpreter {
   let scan = scans.get(pkg);
-  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set() }));
-  pkg.load((file) => wanted.test(file.text));
-  for (const decl of pkg.functions) {
+  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set(), tried: new Map() }));
+  const from = scan.tried.get(wanted.source);
+  if (from === undefined) pkg.load((file) => wanted.test(file.text));
+  // Interpreting may read more files: their functions are tried too.
+  for (let i = from ?? 0; i < pkg.functions.length; i++) {
+    const decl = pkg.functions[i]!;
+    scan.tried.set(wanted.source, i + 1);
     if (scan.done.has(decl) || !decl.body || !wanted.test(decl.body.text)) continue;
     scan.done.add(decl);
     scan.interpreter.interpretRoot(decl);

@@ -12,8 +12,8 @@ export function findPath(state: State, start: HeapObject, target: HeapObject, fo
   const previous = new Map<number, Edge & { from: HeapObject }>();
   const queue: HeapObject[] = [start];
   const seen = new Set<number>([start.id]);
-  while (queue.length) {
-    const current = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const current = queue[next]!;
     for (const edge of state.edgesFrom(current)) {
       if (edge.to.id === current.id || !follow(edge)) continue;
       if (edge.to.id === target.id) {
@@ -33,6 +33,38 @@ export function findPath(state: State, start: HeapObject, target: HeapObject, fo
     }
   }
   return undefined;
+}
+
+/**
+ * For a state and the references to follow: a function that gives the ids of
+ * the objects from which `findPath` finds a path to a target. One pass over
+ * the state's references, then each target costs what reaches it, so asking
+ * for many starts and targets is not their product.
+ */
+export function reachingObjects(state: State, follow: (edge: Edge) => boolean): (target: HeapObject) => Set<number> {
+  const into = new Map<number, number[]>();
+  for (const [from, slots] of state.heap) {
+    for (const edges of slots.values()) {
+      for (const edge of edges) {
+        if (edge.to.id === from || !follow(edge)) continue;
+        const sources = into.get(edge.to.id);
+        if (sources) sources.push(from);
+        else into.set(edge.to.id, [from]);
+      }
+    }
+  }
+  return (target) => {
+    const reached = new Set<number>();
+    const queue = [target.id];
+    for (let next = 0; next < queue.length; next++) {
+      for (const from of into.get(queue[next]!) ?? []) {
+        if (reached.has(from)) continue;
+        reached.add(from);
+        queue.push(from);
+      }
+    }
+    return reached;
+  };
 }
 
 export function renderPath(start: string, edges: Edge[]): string {

@@ -2,7 +2,7 @@ import { layout, typeName, type GoType, type Layout } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, argumentObjects, describeArgument, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
-import { renderPath } from '../analysis/paths.js';
+import { reachingObjects, renderPath } from '../analysis/paths.js';
 import { lastingPath } from './removed-links.js';
 import type { Edge } from '../analysis/heap.js';
 
@@ -99,12 +99,16 @@ function allocationsOf(site: Site): { type: GoType; layout: Layout }[] | undefin
 /** A path from a package-level variable to the finalized object, as the code leaves the references. */
 function heldByPackageVariable(site: Site): { path: Edge[]; note: string } | undefined {
   const variables = site.interpreter.packageVariables();
+  // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
+  const sure = (edge: Edge) => edge.sure;
   for (const { objects, evaluation } of argumentObjects(site, 0)) {
+    const reaching = reachingObjects(evaluation.run.finalState, sure);
     // An object made in a loop or branch may stand for several, of which the variable may hold only some.
     for (const object of objects.filter((o) => !o.many)) {
+      const holders = reaching(object);
+      if (!holders.size) continue;
       for (const variable of variables) {
-        // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
-        const found = lastingPath(site, evaluation, variable, object, (edge) => edge.sure);
+        const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
         if (found) return found;
       }
     }
