@@ -4291,29 +4291,6 @@ class DeclarationMap extends Map {
 const identifierChar = '[\\p{L}\\p{N}_]';
 /** The name as a whole word. */
 const word = (name) => `(?<!${identifierChar})${name}(?!${identifierChar})`;
-/**
- * Places a name may be declared: a line it starts as a spec does (after an
- * optional type, var or const, with or without a parenthesis, with earlier
- * names of the same spec), or `func N`. Only statements that cannot be specs
- * are left out: `N(x)`, `N.f`, `N := v`, `N++`, `N <- v`, `N += v`. And the
- * receivers of methods, for the types they name.
- */
-const declarationSites = new RegExp(`(?:^|\\n)[ \\t]*(?:(?:type|var|const)[ \\t]*\\(?[ \\t]*)?(?!func(?!${identifierChar}))((?:${identifierChar}+[ \\t]*,[ \\t]*)*${identifierChar}+)(?!${identifierChar})` +
-    `(?![ \\t]*(?:\\(|\\.|:=|\\+\\+|--|<-|[-+*/%&|^]=|<<=|>>=|&\\^=))|func[ \\t]*(?:\\(([^)]*)\\)[ \\t]*)?(${identifierChar}+)`, 'gu');
-const identifiers = new RegExp(`${identifierChar}+`, 'gu');
-function indexDeclarations(text) {
-    const declared = new Set();
-    const receivers = new Set();
-    for (const match of text.matchAll(declarationSites)) {
-        for (const name of match[1]?.split(',') ?? [])
-            declared.add(name.trim());
-        for (const name of match[2]?.match(identifiers) ?? [])
-            receivers.add(name);
-        if (match[3])
-            declared.add(match[3]);
-    }
-    return { declared, receivers };
-}
 function namedChildren(node, type) {
     const out = [];
     for (const child of node.namedChildren) {
@@ -4425,8 +4402,10 @@ function addTypes(pkg, decl, file) {
     }
 }
 function addVars(pkg, decl, file) {
-    for (const spec of decl.descendantsOfType('var_spec')) {
-        if (!spec)
+    // The declaration's own specs: a func literal in an initializer declares locals, not package variables.
+    const specs = decl.namedChildren.flatMap((c) => (c?.type === 'var_spec_list' ? c.namedChildren : [c]));
+    for (const spec of specs) {
+        if (spec?.type !== 'var_spec')
             continue;
         const names = fieldChildren(spec, 'name');
         const values = spec.childForFieldName('value')?.namedChildren ?? [];
@@ -4922,28 +4901,46 @@ class State {
     }
     /** Told of every store before it is made. */
     observe;
+    /** Which (target, via) pairs each slot's list holds, so adding to a slot costs what is added, not what is there. */
+    slotKeys = new WeakMap();
     store(object, slot, edges, strong) {
         this.observe?.(object, slot, edges);
         let slots = this.heap.get(object.id);
         if (!slots)
             this.heap.set(object.id, (slots = new Map()));
-        slots.set(slot, strong ? edges : unionEdges(slots.get(slot) ?? [], edges));
+        const list = slots.get(slot);
+        // A list of the state's own, so that later additions change no caller's array.
+        if (strong)
+            slots.set(slot, [...edges]);
+        else if (!list)
+            slots.set(slot, unionEdges([], edges, this.slotKeys));
+        else
+            unionEdges(list, edges, this.slotKeys);
     }
 }
 function unionObjects(a, b) {
+    const ids = new Set(a.map((o) => o.id));
     const out = [...a];
     for (const o of b)
-        if (!out.some((x) => x.id === o.id))
-            out.push(o);
+        if (!ids.has(o.id))
+            (ids.add(o.id), out.push(o));
     return out;
 }
-function unionEdges(a, b) {
-    const out = [...a];
-    for (const e of b)
-        if (!out.some((x) => x.to.id === e.to.id && x.via === e.via))
-            out.push(e);
-    return out;
+/** Adds to `list` the edges of `more` it lacks (same target and via), in order; returns the list. */
+function unionEdges(list, more, index) {
+    let keys = index.get(list);
+    if (!keys)
+        index.set(list, (keys = new Set(list.map(edgeKey))));
+    for (const edge of more) {
+        const key = edgeKey(edge);
+        if (keys.has(key))
+            continue;
+        keys.add(key);
+        list.push(edge);
+    }
+    return list;
 }
+const edgeKey = (edge) => `${edge.to.id} ${edge.via}`;
 /** Lexical scopes: names to variables, created while walking. */
 class Scope {
     parent;
@@ -5021,6 +5018,8 @@ class Interpreter {
     nextVar = 1;
     steps = 0;
     objects = new Map();
+    /** The objects of package-level variables, in the order made. */
+    globals = [];
     globalScope;
     sites = [];
     stops = [];
@@ -5079,6 +5078,10 @@ class Interpreter {
         this.callStack.pop();
         this.active = undefined;
         this.stepsTaken += Math.min(this.steps, stepBudget);
+        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
+        this.state.vars.clear();
+        this.state.observe = undefined;
+        this.frame = { returns: [], results: [], deferred: [] };
         return this.sites.slice(before);
     }
     /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
@@ -5109,12 +5112,14 @@ class Interpreter {
         if (!object) {
             object = { id: this.nextObject++, kind, label, type, node, file: this.file, many: this.conditional > 0 };
             this.objects.set(id, object);
+            if (kind === 'global')
+                this.globals.push(object);
         }
         return object;
     }
     /** The package-level variables the code has used so far, as objects that hold their values. */
     packageVariables() {
-        return [...this.objects.values()].filter((o) => o.kind === 'global');
+        return this.globals;
     }
     globalObject(name) {
         const decl = this.pkg.vars.get(name);
@@ -5211,10 +5216,17 @@ class Interpreter {
      */
     member(type, name) {
         let level = [{ type, through: [] }];
+        // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
+        const searched = new Set();
         for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
             const next = [];
             for (const { type: current, through } of level) {
                 const typeName = this.typeNameOf(current);
+                if (typeName !== undefined) {
+                    if (searched.has(typeName))
+                        continue;
+                    searched.add(typeName);
+                }
                 const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
                 if (method)
                     return { method, through };
@@ -6714,6 +6726,300 @@ function compareFindings(a, b) {
     return severityRank[b.severity] - severityRank[a.severity] || findings_compareByPlace(a, b);
 }
 
+;// CONCATENATED MODULE: ./src/model/declarations.ts
+// What a Go file declares at package level, read from its text without
+// parsing it: the names of its functions, types, variables and constants,
+// and the receiver types of its methods. One pass over the text, as the Go
+// scanner splits it, so no input makes it rescan; what is inside brackets
+// (bodies, parameter lists, struct types) is skipped character by character.
+const identifierStart = /[\p{L}_]/u;
+const identifierPart = /[\p{L}\p{N}_]/u;
+/** Keywords after which a line break ends a statement, as Go's semicolon rule says. */
+const endingKeywords = new Set(['break', 'continue', 'fallthrough', 'return']);
+const keywords = new Set([
+    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+    'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+]);
+/** Keywords that start a declaration: outside brackets, none can go on a statement. */
+const declarationKeywords = new Set(['const', 'import', 'type', 'var']);
+const code = (c) => c.charCodeAt(0);
+const [newline, slash, star, backslash, doubleQuote, singleQuote, backquote] = ['\n', '/', '*', '\\', '"', "'", '`'].map(code);
+const isAsciiLetter = (c) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isDigit = (c) => c >= 48 && c <= 57;
+const isBlank = (c) => c === 32 || c === 9 || c === 13;
+/**
+ * Go source as tokens, with the line breaks that end a statement (Go's
+ * automatic semicolons) and `;` as `end` tokens. Comments are skipped; one
+ * that spans lines counts as a line break.
+ */
+class Scanner {
+    source;
+    at = 0;
+    /** Whether a line break here ends a statement. */
+    ends = false;
+    pushedBack = false;
+    kind = 'end';
+    text = '';
+    constructor(source) {
+        this.source = source;
+    }
+    /** Makes the next call of next() give the current token again. */
+    pushBack() {
+        this.pushedBack = true;
+    }
+    /** Moves to the next token; false at the end of the text. */
+    next() {
+        if (this.pushedBack) {
+            this.pushedBack = false;
+            return true;
+        }
+        const s = this.source;
+        while (this.at < s.length) {
+            const c = s.charCodeAt(this.at);
+            if (c === newline) {
+                this.at++;
+                if (this.lineBreak())
+                    return true;
+            }
+            else if (isBlank(c)) {
+                this.at++;
+            }
+            else if (c === slash && s.charCodeAt(this.at + 1) === slash) {
+                const end = s.indexOf('\n', this.at);
+                this.at = end < 0 ? s.length : end;
+            }
+            else if (c === slash && s.charCodeAt(this.at + 1) === star) {
+                const end = s.indexOf('*/', this.at + 2);
+                const close = end < 0 ? s.length : end + 2;
+                const spansLines = s.lastIndexOf('\n', close) >= this.at;
+                this.at = close;
+                if (spansLines && this.lineBreak())
+                    return true;
+            }
+            else {
+                return this.token(c);
+            }
+        }
+        return this.lineBreak();
+    }
+    lineBreak() {
+        const ends = this.ends;
+        this.ends = false;
+        if (ends)
+            this.set('end', '\n');
+        return ends;
+    }
+    set(kind, text) {
+        this.kind = kind;
+        this.text = text;
+        return true;
+    }
+    token(c) {
+        const s = this.source;
+        const start = this.at;
+        if (c === doubleQuote || c === singleQuote || c === backquote) {
+            this.skipQuoted(c);
+            this.ends = true;
+            return this.set('literal', s.slice(start, start + 1));
+        }
+        if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(start + 1)))) {
+            this.at++;
+            while (this.at < s.length && this.isNumberPart(s.charCodeAt(this.at)))
+                this.at++;
+            this.ends = true;
+            return this.set('literal', '0');
+        }
+        if (isAsciiLetter(c) || (c > 127 && identifierStart.test(this.character()))) {
+            while (this.at < s.length) {
+                const d = s.charCodeAt(this.at);
+                if (isAsciiLetter(d) || isDigit(d))
+                    this.at++;
+                else if (d > 127 && identifierPart.test(this.character()))
+                    this.at += this.character().length;
+                else
+                    break;
+            }
+            const name = s.slice(start, this.at);
+            const keyword = keywords.has(name);
+            this.ends = !keyword || endingKeywords.has(name);
+            return this.set(keyword ? 'keyword' : 'identifier', name);
+        }
+        const two = s.slice(start, start + 2);
+        const op = two === '++' || two === '--' ? two : s[start];
+        this.at += op.length;
+        this.ends = op === '++' || op === '--' || op === ')' || op === ']' || op === '}';
+        return op === ';' ? this.set('end', ';') : this.set('operator', op);
+    }
+    /** `1e+5`, `0x1p-2`, `1_000i`: digits, letters, dots, and a sign after an exponent. */
+    isNumberPart(c) {
+        if (isAsciiLetter(c) || isDigit(c) || c === 46)
+            return true;
+        const previous = this.source.charCodeAt(this.at - 1) | 32;
+        return (c === 43 || c === 45) && (previous === 101 || previous === 112);
+    }
+    /** The whole character at the current place: one outside the BMP is two code units. */
+    character() {
+        return String.fromCodePoint(this.source.codePointAt(this.at));
+    }
+    /** Past a string, rune or raw string; an interpreted one that is not closed ends with its line. */
+    skipQuoted(quote) {
+        const s = this.source;
+        if (quote === backquote) {
+            const end = s.indexOf('`', this.at + 1);
+            this.at = end < 0 ? s.length : end + 1;
+            return;
+        }
+        let i = this.at + 1;
+        for (; i < s.length; i++) {
+            const c = s.charCodeAt(i);
+            if (c === backslash)
+                i++;
+            else if (c === quote) {
+                i++;
+                break;
+            }
+            else if (c === newline)
+                break;
+        }
+        this.at = i;
+    }
+    /**
+     * Past the bracket the current token opened, to just after the one that
+     * closes it, without making tokens of what is inside. Brackets of every
+     * kind count alike: code Go accepts closes each with its own kind.
+     */
+    skipBracket() {
+        const s = this.source;
+        let depth = 1;
+        while (this.at < s.length && depth > 0) {
+            const c = s.charCodeAt(this.at);
+            if (c === slash && s.charCodeAt(this.at + 1) === slash) {
+                const end = s.indexOf('\n', this.at);
+                this.at = end < 0 ? s.length : end;
+            }
+            else if (c === slash && s.charCodeAt(this.at + 1) === star) {
+                const end = s.indexOf('*/', this.at + 2);
+                this.at = end < 0 ? s.length : end + 2;
+            }
+            else if (c === doubleQuote || c === singleQuote || c === backquote) {
+                this.skipQuoted(c);
+            }
+            else {
+                if (c === 40 || c === 91 || c === 123)
+                    depth++;
+                else if (c === 41 || c === 93 || c === 125)
+                    depth--;
+                this.at++;
+            }
+        }
+        this.ends = true;
+    }
+}
+const isOpening = (scanner) => scanner.kind === 'operator' && (scanner.text === '(' || scanner.text === '[' || scanner.text === '{');
+/**
+ * The index of one file: only declarations at package level count, so a
+ * local variable, a struct field or a parameter never makes a lookup read
+ * the file. Grouped specs (`var ( a = 1; b, c int )`) each name theirs.
+ */
+function indexDeclarations(text) {
+    const declared = new Set();
+    const receivers = new Set();
+    const scanner = new Scanner(text);
+    const is = (kind, text) => scanner.kind === kind && (text === undefined || scanner.text === text);
+    /**
+     * Skips the rest of the current statement, the current token included,
+     * and stops on the token that ends it: `;`, a line break, or the `)` that
+     * closes a group. A declaration keyword cannot go on a statement, so code
+     * Go rejects ends before one, as a parser recovers.
+     */
+    const skipStatement = () => {
+        for (let first = true;; first = false) {
+            if (is('end') || is('operator', ')'))
+                return;
+            if (!first && is('keyword') && declarationKeywords.has(scanner.text)) {
+                scanner.pushBack();
+                return;
+            }
+            if (isOpening(scanner))
+                scanner.skipBracket();
+            if (!scanner.next())
+                return;
+        }
+    };
+    /** The names of one spec, `a`, or `a, b, c` for var and const; stops on the token after them. */
+    const specNames = (list) => {
+        while (is('identifier')) {
+            declared.add(scanner.text);
+            if (!scanner.next() || !list || !is('operator', ',') || !scanner.next())
+                return;
+        }
+    };
+    /** The specs of `type`, `var` or `const`, alone or grouped in parentheses. */
+    const specs = (list) => {
+        if (!scanner.next())
+            return;
+        if (!is('operator', '(')) {
+            specNames(list);
+            skipStatement();
+            return;
+        }
+        while (scanner.next() && !is('operator', ')')) {
+            if (is('end'))
+                continue;
+            specNames(list);
+            skipStatement();
+            if (is('operator', ')'))
+                return;
+        }
+    };
+    /** The base type of a receiver, `(l *List[T])` -> List, leaving the scanner after its parenthesis. */
+    const receiver = () => {
+        const names = [];
+        let depth = 1;
+        let leading = true;
+        while (depth > 0 && scanner.next()) {
+            if (is('identifier') && leading)
+                names.push(scanner.text);
+            else if (!is('operator', '*') && !is('operator', '('))
+                leading = false;
+            if (isOpening(scanner))
+                depth++;
+            else if (is('operator', ')') || is('operator', ']') || is('operator', '}'))
+                depth--;
+            // `(l List)`, `(l *List)`: the type follows the receiver's name.
+            if (names.length === 2)
+                leading = false;
+        }
+        const base = names.at(-1);
+        if (base)
+            receivers.add(base);
+    };
+    while (scanner.next()) {
+        if (is('keyword', 'func')) {
+            if (!scanner.next())
+                break;
+            if (is('operator', '(')) {
+                receiver();
+                if (!scanner.next())
+                    break;
+            }
+            else if (is('identifier')) {
+                declared.add(scanner.text);
+                if (!scanner.next())
+                    break;
+            }
+            skipStatement();
+        }
+        else if (is('keyword', 'type') || is('keyword', 'var') || is('keyword', 'const')) {
+            specs(!is('keyword', 'type'));
+        }
+        else if (!is('end')) {
+            skipStatement();
+        }
+    }
+    return { declared, receivers };
+}
+
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
@@ -6760,8 +7066,8 @@ function findPath(state, start, target, follow = () => true) {
     const previous = new Map();
     const queue = [start];
     const seen = new Set([start.id]);
-    while (queue.length) {
-        const current = queue.shift();
+    for (let next = 0; next < queue.length; next++) {
+        const current = queue[next];
         for (const edge of state.edgesFrom(current)) {
             if (edge.to.id === current.id || !follow(edge))
                 continue;
@@ -6783,6 +7089,41 @@ function findPath(state, start, target, follow = () => true) {
         }
     }
     return undefined;
+}
+/**
+ * For a state and the references to follow: a function that gives the ids of
+ * the objects from which `findPath` finds a path to a target. One pass over
+ * the state's references, then each target costs what reaches it, so asking
+ * for many starts and targets is not their product.
+ */
+function reachingObjects(state, follow) {
+    const into = new Map();
+    for (const [from, slots] of state.heap) {
+        for (const edges of slots.values()) {
+            for (const edge of edges) {
+                if (edge.to.id === from || !follow(edge))
+                    continue;
+                const sources = into.get(edge.to.id);
+                if (sources)
+                    sources.push(from);
+                else
+                    into.set(edge.to.id, [from]);
+            }
+        }
+    }
+    return (target) => {
+        const reached = new Set();
+        const queue = [target.id];
+        for (let next = 0; next < queue.length; next++) {
+            for (const from of into.get(queue[next]) ?? []) {
+                if (reached.has(from))
+                    continue;
+                reached.add(from);
+                queue.push(from);
+            }
+        }
+        return reached;
+    };
 }
 function renderPath(start, edges) {
     return [start, ...edges.map((e) => e.via), edges.at(-1)?.to.label ?? ''].join(' -> ');
@@ -6914,13 +7255,18 @@ function isPackageVariable(site, name) {
 /** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
 const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
 const scans = new WeakMap();
-/** Interprets, once each, the package's functions whose bodies `wanted` accepts. */
+/** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
 function cover(pkg, wanted) {
     let scan = scans.get(pkg);
     if (!scan)
-        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set() }));
-    pkg.load((file) => wanted.test(file.text));
-    for (const decl of pkg.functions) {
+        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set(), tried: new Map() }));
+    const from = scan.tried.get(wanted.source);
+    if (from === undefined)
+        pkg.load((file) => wanted.test(file.text));
+    // Interpreting may read more files: their functions are tried too.
+    for (let i = from ?? 0; i < pkg.functions.length; i++) {
+        const decl = pkg.functions[i];
+        scan.tried.set(wanted.source, i + 1);
         if (scan.done.has(decl) || !decl.body || !wanted.test(decl.body.text))
             continue;
         scan.done.add(decl);
@@ -7423,12 +7769,17 @@ function allocationsOf(site) {
 /** A path from a package-level variable to the finalized object, as the code leaves the references. */
 function heldByPackageVariable(site) {
     const variables = site.interpreter.packageVariables();
+    // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
+    const sure = (edge) => edge.sure;
     for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        const reaching = reachingObjects(evaluation.run.finalState, sure);
         // An object made in a loop or branch may stand for several, of which the variable may hold only some.
         for (const object of objects.filter((o) => !o.many)) {
+            const holders = reaching(object);
+            if (!holders.size)
+                continue;
             for (const variable of variables) {
-                // Only references the code surely makes: one abstract object may stand for many, of which a branch keeps some.
-                const found = lastingPath(site, evaluation, variable, object, (edge) => edge.sure);
+                const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
                 if (found)
                     return found;
             }
@@ -8349,6 +8700,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -8459,6 +8811,16 @@ function usesHookAsValue(node) {
 function isRemoval(call) {
     return /(^|\.)SetFinalizer$/.test(call.childForFieldName('function')?.text ?? '') && call.childForFieldName('arguments')?.namedChild(1)?.type === 'nil';
 }
+/** A whole word followed by what opens a call's arguments, `(`, or also `[` (type arguments). */
+const callOpening = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*\()/gu;
+const callOrInstantiation = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*[[(])/gu;
+/** Whether the text calls one of the names: one pass over its words, however many names there are. */
+function callsAny(text, names, calls) {
+    for (const [name] of text.matchAll(calls))
+        if (names.has(name))
+            return true;
+    return false;
+}
 /**
  * Entry points: functions that set a finalizer or cleanup, their callers in
  * the package (which may link what they return into a cycle), and functions
@@ -8470,18 +8832,23 @@ function rootFunctions(pkg) {
     // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
     const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value)).map((v) => v.name);
     if (hookVariables.length) {
-        const calls = new RegExp(`${word(`(${hookVariables.join('|')})`)}\\s*\\(`, 'u');
-        pkg.load((file) => calls.test(file.text));
-        direct.push(...pkg.functions.filter((f) => !direct.includes(f) && f.body && calls.test(f.body.text)));
+        const names = new Set(hookVariables);
+        pkg.load((file) => callsAny(file.text, names, callOpening));
+        const chosen = new Set(direct);
+        direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOpening)));
     }
     const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
     const callers = [];
+    const chosen = new Set([...direct, ...clearing]);
     const callersOf = (callees) => {
         if (!callees.length)
             return [];
-        const calls = new RegExp(`${word(`(${[...new Set(callees.map((f) => f.name))].join('|')})`)}\\s*[[(]`, 'u');
-        pkg.load((file) => calls.test(file.text));
-        return pkg.functions.filter((f) => !direct.includes(f) && !clearing.includes(f) && !callers.includes(f) && f.body && calls.test(f.body.text));
+        const names = new Set(callees.map((f) => f.name));
+        pkg.load((file) => callsAny(file.text, names, callOrInstantiation));
+        const found = pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOrInstantiation));
+        for (const f of found)
+            chosen.add(f);
+        return found;
     };
     callers.push(...callersOf(direct));
     // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
