@@ -273,6 +273,20 @@ export interface RootRun {
   sites: SiteEvaluation[];
   /** Calls of the package's own functions that were not followed (bounds, recursion), with what they were passed. */
   unfollowed: { order: number; objects: HeapObject[] }[];
+  /** The goroutines the code starts, in the order met. */
+  goroutines: GoroutineStart[];
+}
+
+/** A `go` statement: the function the goroutine runs, and what its stack holds, by the names the function knows them by. */
+export interface GoroutineStart {
+  /** The go statement. */
+  node: SyntaxNode;
+  file: GoFile;
+  /** The body the goroutine runs (a func literal's or a declared function's), and the file it is in. */
+  body: SyntaxNode;
+  bodyFile: GoFile;
+  /** Receiver, parameters and captured variables, with what each may point to when the goroutine starts. */
+  held: { name: string; objects: HeapObject[] }[];
 }
 
 /** How many calls deep the package's own code is interpreted in place. */
@@ -373,6 +387,8 @@ export class Interpreter {
   stepsTaken = 0;
   /** What each func literal captures, by node id, worked out once. */
   private readonly captures = new Map<number, Set<string>>();
+  /** The go statement whose call is about to be evaluated. */
+  private goStatement?: SyntaxNode;
 
   constructor(readonly pkg: GoPackage) {
     this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
@@ -387,7 +403,7 @@ export class Interpreter {
     this.inlined.clear();
     this.state = new State();
     this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-    this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
+    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
     this.callStack.length = 0;
     this.chain.length = 0;
     this.regions.length = 0;
@@ -694,7 +710,9 @@ export class Interpreter {
         return this.switchStatement(node, scope);
       case 'go_statement':
         // A goroutine runs at some point, maybe after everything here.
+        this.goStatement = node;
         this.maybe(() => this.evaluate(node.namedChild(0), scope));
+        this.goStatement = undefined;
         return;
       case 'defer_statement': {
         // Runs when the function returns, after everything its body does.
@@ -1185,8 +1203,7 @@ export class Interpreter {
    */
   private closure(node: SyntaxNode, scope: Scope, args?: HeapObject[][]): { object: HeapObject; returns: HeapObject[][] } {
     const object = this.object('closure', node, 'func literal');
-    if (!this.captures.has(node.id)) for (const [id, names] of capturedNamesWithin(node)) this.captures.set(id, names);
-    for (const name of this.captures.get(node.id)!) {
+    for (const name of this.capturedBy(node)) {
       const variable = scope.lookup(name);
       if (!variable || variable.global) continue;
       const values = this.state.vars.get(variable.key) ?? [];
@@ -1205,6 +1222,21 @@ export class Interpreter {
       this.frame = saved;
     }
     return { object, returns: frame.returns };
+  }
+
+  private capturedBy(literal: SyntaxNode): Set<string> {
+    if (!this.captures.has(literal.id)) for (const [id, names] of capturedNamesWithin(literal)) this.captures.set(id, names);
+    return this.captures.get(literal.id)!;
+  }
+
+  /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
+  private startGoroutine(go: SyntaxNode, body: SyntaxNode | null | undefined, bodyFile: GoFile, held: { name: string; objects: HeapObject[] }[]): void {
+    if (body) this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
+  }
+
+  /** What a function's parameters are bound to by a call's arguments, by name. */
+  private boundParams(params: ParamDecl[], args: HeapObject[][]): { name: string; objects: HeapObject[] }[] {
+    return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
   }
 
   private selector(node: SyntaxNode, scope: Scope): HeapObject[] {
@@ -1233,6 +1265,8 @@ export class Interpreter {
   /** Evaluates a call; returns what each result may point to. */
   private call(node: SyntaxNode, scope: Scope): HeapObject[][] {
     const fn = node.childForFieldName('function');
+    const go = this.goStatement?.namedChild(0)?.id === node.id ? this.goStatement : undefined;
+    this.goStatement = undefined;
     const argNodes = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null);
     const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
     if (builtin === 'new') {
@@ -1257,10 +1291,24 @@ export class Interpreter {
     }
     const args = argNodes.map((a) => this.evaluate(a, scope));
     if (kind) return this.site(kind, node, argNodes, args, scope);
-    if (fn?.type === 'func_literal') return this.closure(fn, scope, args).returns;
+    if (fn?.type === 'func_literal') {
+      if (go) {
+        const captured = [...this.capturedBy(fn)].flatMap((name) => {
+          const variable = scope.lookup(name);
+          return variable && !variable.global ? [{ name, objects: this.state.vars.get(variable.key) ?? [] }] : [];
+        });
+        this.startGoroutine(go, fn.childForFieldName('body'), this.file, [...captured, ...this.boundParams(readParams(fn.childForFieldName('parameters')), args)]);
+      }
+      return this.closure(fn, scope, args).returns;
+    }
     const callee = this.calleeOf(node, scope);
     if (callee && callee.decl.body) {
       const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+      if (go) {
+        const receiverName = callee.decl.receiver?.name;
+        const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
+        this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
+      }
       if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) return this.inline(callee.decl, node, scope, receiver, args);
       // What the callee does is not seen: it may, for one, remove a finalizer.
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });

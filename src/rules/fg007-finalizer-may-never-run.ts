@@ -1,7 +1,8 @@
 import { layout, typeName, type GoType, type Layout } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
-import { addressedPackageVariable, argumentObjects, describeArgument, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
+import { addressedPackageVariable, argumentObjects, describeArgument, firstLine, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
+import { goroutineRoot, type GoroutineRoot } from '../analysis/goroutines.js';
 import { reachingObjects, renderPath } from '../analysis/paths.js';
 import { lastingPath } from './removed-links.js';
 import type { Edge } from '../analysis/heap.js';
@@ -50,6 +51,24 @@ export const finalizerMayNeverRun: Rule = {
           `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
           `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
         related: relatedAlong(held.path),
+      };
+    }
+    const root = heldByGoroutine(site);
+    if (root) {
+      const fields = root.loop.stops.map((s) => `${root.name}.${s.field}`);
+      const until = fields.length
+        ? `until ${fields.join(' or ')} is closed or sent on, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
+        : 'forever';
+      const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
+      return {
+        message:
+          `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}; ` +
+          `while it runs the object is reachable from its stack, so this ${hook} never runs`,
+        related: [
+          { node: root.start.node, file: root.start.file, message: `the goroutine starts here: ${firstLine(root.start.node.text)}` },
+          { node: root.loop.loop, file: root.start.bodyFile, message: `it loops here, using ${root.name} on every iteration` },
+          ...root.stoppers.map((s) => ({ ...s, message: `only the ${hook} stops it: ${firstLine(s.node.text)}` })),
+        ],
       };
     }
     const allocations = allocationsOf(site);
@@ -111,6 +130,17 @@ function heldByPackageVariable(site: Site): { path: Edge[]; note: string } | und
         const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
         if (found) return found;
       }
+    }
+  }
+  return undefined;
+}
+
+/** A goroutine that holds the object and runs until the finalizer stops it. */
+function heldByGoroutine(site: Site): GoroutineRoot | undefined {
+  for (const { objects, evaluation } of argumentObjects(site, 0)) {
+    for (const object of objects.filter((o) => o.kind === 'alloc')) {
+      const root = goroutineRoot(evaluation, object, site.pkg);
+      if (root) return root;
     }
   }
   return undefined;
