@@ -615,8 +615,10 @@ export class Interpreter {
 
   /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
   private calleeOf(call: SyntaxNode, scope: Scope): { decl: FuncDecl; receiver?: SyntaxNode; through: StructField[] } | undefined {
-    const fn = call.childForFieldName('function');
-    if (fn?.type === 'identifier') {
+    let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
+    // `f[T](x)`: a generic function called with explicit type arguments is that function.
+    if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier') fn = fn.childForFieldName('operand');
+    if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
       if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global) return undefined;
       const decl = this.pkg.funcs.get(fn.text);
       return decl ? { decl, through: [] } : undefined;
@@ -626,6 +628,26 @@ export class Interpreter {
       return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * A method called through an interface whose dynamic type the heap shows:
+   * every object the operand may hold was made here as the same package type
+   * (`var c io.Closer = t; c.Close()`). Only for operands that are names and
+   * fields, so looking does not run code twice.
+   */
+  private dynamicCallee(fn: SyntaxNode, scope: Scope): { decl: FuncDecl; receivers: HeapObject[]; through: StructField[] } | undefined {
+    const operand = fn.childForFieldName('operand');
+    const name = fn.childForFieldName('field')?.text;
+    let path = operand;
+    while (path?.type === 'selector_expression') path = path.childForFieldName('operand');
+    if (!operand || !name || path?.type !== 'identifier') return undefined;
+    if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface') return undefined;
+    const receivers = this.evaluate(operand, scope);
+    const typeNames = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeNameOf(o.type) : undefined)));
+    const [typeName] = typeNames;
+    const decl = typeNames.size === 1 && typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+    return decl ? { decl, receivers, through: [] } : undefined;
   }
 
   // --- statements ------------------------------------------------------
@@ -1107,6 +1129,8 @@ export class Interpreter {
       case 'type_assertion_expression':
         return this.evaluate(node.childForFieldName('operand'), scope);
       case 'type_conversion_expression':
+        // `f[T](x)` reads as a conversion to a generic type; when f is a function, it is a call.
+        if (this.calleeOf(node, scope)) return this.call(node, scope)[0] ?? [];
         return this.evaluate(node.childForFieldName('operand'), scope);
       case 'call_expression':
         return this.call(node, scope)[0] ?? [];
@@ -1267,7 +1291,7 @@ export class Interpreter {
     const fn = node.childForFieldName('function');
     const go = this.goStatement?.namedChild(0)?.id === node.id ? this.goStatement : undefined;
     this.goStatement = undefined;
-    const argNodes = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null);
+    const argNodes = argumentsOf(node);
     const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
     if (builtin === 'new') {
       const type = readType(argNodes[0], this.file);
@@ -1301,9 +1325,10 @@ export class Interpreter {
       }
       return this.closure(fn, scope, args).returns;
     }
-    const callee = this.calleeOf(node, scope);
+    const callee = this.calleeOf(node, scope) ?? (fn?.type === 'selector_expression' ? this.dynamicCallee(fn, scope) : undefined);
     if (callee && callee.decl.body) {
-      const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+      const receiver =
+        'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
       if (go) {
         const receiverName = callee.decl.receiver?.name;
         const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
@@ -1378,7 +1403,7 @@ export class Interpreter {
       if (!forwarded) return anchor;
       if (depth === 0) return { ...anchor, forwardedFromRoot: true };
       const caller = this.chain[depth - 1]!;
-      const callerArgs = caller.call.childForFieldName('arguments')?.namedChildren ?? [];
+      const callerArgs = argumentsOf(caller.call);
       positions = positions.map((p) => forwarded[p]!);
       const args = positions.map((p) => callerArgs[p]);
       // A call that spreads a slice, or passes fewer arguments, does not show them one by one.
@@ -1488,6 +1513,17 @@ export class Interpreter {
     ) ?? [];
     return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
   }
+}
+
+/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
+function argumentsOf(call: SyntaxNode): SyntaxNode[] {
+  const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
+  return args.filter((a): a is SyntaxNode => a !== null);
+}
+
+/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
+function instantiated(type: SyntaxNode | null): SyntaxNode | null {
+  return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
 }
 
 /** The type an object of this static type is: *T -> T; other types stay. */
