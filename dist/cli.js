@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7417);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8866);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7417:
+/***/ 8866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1116,6 +1116,8 @@ class Interpreter {
     stepsTaken = 0;
     /** What each func literal captures, by node id, worked out once. */
     captures = new Map();
+    /** The go statement whose call is about to be evaluated. */
+    goStatement;
     constructor(pkg) {
         this.pkg = pkg;
         this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
@@ -1129,7 +1131,7 @@ class Interpreter {
         this.inlined.clear();
         this.state = new State();
         this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [] };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
@@ -1346,8 +1348,11 @@ class Interpreter {
     }
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
-        const fn = call.childForFieldName('function');
-        if (fn?.type === 'identifier') {
+        let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
+        // `f[T](x)`: a generic function called with explicit type arguments is that function.
+        if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier')
+            fn = fn.childForFieldName('operand');
+        if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
                 return undefined;
             const decl = this.pkg.funcs.get(fn.text);
@@ -1358,6 +1363,28 @@ class Interpreter {
             return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
         }
         return undefined;
+    }
+    /**
+     * A method called through an interface whose dynamic type the heap shows:
+     * every object the operand may hold was made here as the same package type
+     * (`var c io.Closer = t; c.Close()`). Only for operands that are names and
+     * fields, so looking does not run code twice.
+     */
+    dynamicCallee(fn, scope) {
+        const operand = fn.childForFieldName('operand');
+        const name = fn.childForFieldName('field')?.text;
+        let path = operand;
+        while (path?.type === 'selector_expression')
+            path = path.childForFieldName('operand');
+        if (!operand || !name || path?.type !== 'identifier')
+            return undefined;
+        if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface')
+            return undefined;
+        const receivers = this.evaluate(operand, scope);
+        const typeNames = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeNameOf(o.type) : undefined)));
+        const [typeName] = typeNames;
+        const decl = typeNames.size === 1 && typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+        return decl ? { decl, receivers, through: [] } : undefined;
     }
     // --- statements ------------------------------------------------------
     /** A function's body, then its deferred calls. */
@@ -1449,7 +1476,9 @@ class Interpreter {
                 return this.switchStatement(node, scope);
             case 'go_statement':
                 // A goroutine runs at some point, maybe after everything here.
+                this.goStatement = node;
                 this.maybe(() => this.evaluate(node.namedChild(0), scope));
+                this.goStatement = undefined;
                 return;
             case 'defer_statement': {
                 // Runs when the function returns, after everything its body does.
@@ -1861,6 +1890,9 @@ class Interpreter {
             case 'type_assertion_expression':
                 return this.evaluate(node.childForFieldName('operand'), scope);
             case 'type_conversion_expression':
+                // `f[T](x)` reads as a conversion to a generic type; when f is a function, it is a call.
+                if (this.calleeOf(node, scope))
+                    return this.call(node, scope)[0] ?? [];
                 return this.evaluate(node.childForFieldName('operand'), scope);
             case 'call_expression':
                 return this.call(node, scope)[0] ?? [];
@@ -1961,10 +1993,7 @@ class Interpreter {
      */
     closure(node, scope, args) {
         const object = this.object('closure', node, 'func literal');
-        if (!this.captures.has(node.id))
-            for (const [id, names] of capturedNamesWithin(node))
-                this.captures.set(id, names);
-        for (const name of this.captures.get(node.id)) {
+        for (const name of this.capturedBy(node)) {
             const variable = scope.lookup(name);
             if (!variable || variable.global)
                 continue;
@@ -1986,6 +2015,21 @@ class Interpreter {
             this.frame = saved;
         }
         return { object, returns: frame.returns };
+    }
+    capturedBy(literal) {
+        if (!this.captures.has(literal.id))
+            for (const [id, names] of capturedNamesWithin(literal))
+                this.captures.set(id, names);
+        return this.captures.get(literal.id);
+    }
+    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
+    startGoroutine(go, body, bodyFile, held) {
+        if (body)
+            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
+    }
+    /** What a function's parameters are bound to by a call's arguments, by name. */
+    boundParams(params, args) {
+        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
     }
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
@@ -2012,7 +2056,9 @@ class Interpreter {
     /** Evaluates a call; returns what each result may point to. */
     call(node, scope) {
         const fn = node.childForFieldName('function');
-        const argNodes = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a !== null);
+        const go = this.goStatement?.namedChild(0)?.id === node.id ? this.goStatement : undefined;
+        this.goStatement = undefined;
+        const argNodes = argumentsOf(node);
         const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
         if (builtin === 'new') {
             const type = readType(argNodes[0], this.file);
@@ -2042,11 +2088,24 @@ class Interpreter {
         const args = argNodes.map((a) => this.evaluate(a, scope));
         if (kind)
             return this.site(kind, node, argNodes, args, scope);
-        if (fn?.type === 'func_literal')
+        if (fn?.type === 'func_literal') {
+            if (go) {
+                const captured = [...this.capturedBy(fn)].flatMap((name) => {
+                    const variable = scope.lookup(name);
+                    return variable && !variable.global ? [{ name, objects: this.state.vars.get(variable.key) ?? [] }] : [];
+                });
+                this.startGoroutine(go, fn.childForFieldName('body'), this.file, [...captured, ...this.boundParams(readParams(fn.childForFieldName('parameters')), args)]);
+            }
             return this.closure(fn, scope, args).returns;
-        const callee = this.calleeOf(node, scope);
+        }
+        const callee = this.calleeOf(node, scope) ?? (fn?.type === 'selector_expression' ? this.dynamicCallee(fn, scope) : undefined);
         if (callee && callee.decl.body) {
-            const receiver = callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+            const receiver = 'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+            if (go) {
+                const receiverName = callee.decl.receiver?.name;
+                const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
+                this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
+            }
             if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl))
                 return this.inline(callee.decl, node, scope, receiver, args);
             // What the callee does is not seen: it may, for one, remove a finalizer.
@@ -2111,7 +2170,7 @@ class Interpreter {
             if (depth === 0)
                 return { ...anchor, forwardedFromRoot: true };
             const caller = this.chain[depth - 1];
-            const callerArgs = caller.call.childForFieldName('arguments')?.namedChildren ?? [];
+            const callerArgs = argumentsOf(caller.call);
             positions = positions.map((p) => forwarded[p]);
             const args = positions.map((p) => callerArgs[p]);
             // A call that spreads a slice, or passes fewer arguments, does not show them one by one.
@@ -2210,6 +2269,15 @@ class Interpreter {
         const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
         return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
     }
+}
+/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
+function argumentsOf(call) {
+    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
+    return args.filter((a) => a !== null);
+}
+/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
+function instantiated(type) {
+    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
 }
 /** The type an object of this static type is: *T -> T; other types stay. */
 function pointee(type) {
@@ -2727,7 +2795,255 @@ const finalizerReferencesObject = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/analysis/goroutines.ts
+// Goroutines that run until told to stop: `go w.loop()` where loop is
+// `for { select { case <-w.stop: return; ... } } }`. While such a goroutine
+// runs, its stack holds w, so w is never unreachable; if only w's finalizer
+// (or a Close it calls) tells it to stop, that finalizer never runs. This
+// module reads the goroutine's body; which code sends the signal is the
+// rule's question.
+
+
+/**
+ * The loop a goroutine's body ends in, when it runs until one of `name`'s
+ * own signals arrives (or forever) and uses `name` on every iteration, so
+ * the object stays live on the goroutine's stack (a body that copied the
+ * field it waits on and no longer uses the object lets it be collected).
+ * Undefined for a body that may end by itself: no loop, a return before it,
+ * a loop bounded by its own condition or input, a way out that is not one
+ * of the object's signals.
+ */
+function endlessLoop(body, name, fieldKind) {
+    for (const statement of statementsOf(body)) {
+        const labeled = statement.type === 'labeled_statement';
+        const loop = labeled ? statement.namedChildren.find((c) => c?.type === 'for_statement') : statement;
+        if (loop?.type !== 'for_statement') {
+            if (outsideLiterals(statement).some((n) => n.type === 'return_statement' || n.type === 'goto_statement'))
+                return undefined;
+            continue;
+        }
+        const label = labeled ? statement.namedChildren.find((c) => c?.type === 'label_name')?.text : undefined;
+        return loopUntilStopped(loop, label, name, fieldKind);
+    }
+    return undefined;
+}
+function loopUntilStopped(loop, label, name, fieldKind) {
+    const body = loop.childForFieldName('body');
+    if (!body)
+        return undefined;
+    const stops = [];
+    const clause = loop.namedChildren.find((c) => c && c.id !== body.id);
+    if (clause?.type === 'range_clause') {
+        // `for range w.events` ends when the channel is closed; a slice or map ends by itself.
+        const right = clause.childForFieldName('right');
+        const signal = signalOf(right, name);
+        // A ticker's or timer's channel is never closed: Stop only ends the ticks.
+        const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && fieldKind(ownField(right.childForFieldName('operand'), name)) === 'timer';
+        if (!ticks && (!signal || fieldKind(signal.field) !== 'channel'))
+            return undefined;
+        if (signal && !ticks)
+            stops.push(signal);
+    }
+    else if (clause && clause.text !== 'true') {
+        return undefined;
+    }
+    const inside = outsideLiterals(body);
+    if (!inside.some((n) => n.type === 'identifier' && n.text === name))
+        return undefined;
+    for (const exit of inside) {
+        if (exit.type === 'goto_statement')
+            return undefined;
+        if (exit.type !== 'return_statement' && !(exit.type === 'break_statement' && breaksOut(exit, loop, label)))
+            continue;
+        const signal = guardOf(exit, loop, name);
+        if (!signal || fieldKind(signal.field) !== 'channel')
+            return undefined;
+        if (!stops.some((s) => s.field === signal.field))
+            stops.push(signal);
+    }
+    return { loop, stops };
+}
+/** The statements of a block, in order. */
+function statementsOf(block) {
+    return block.namedChildren.flatMap((c) => (c?.type === 'statement_list' ? c.namedChildren : [c])).filter((c) => !!c);
+}
+/** The nodes under `root` that are not inside a func literal (code of other functions). */
+function outsideLiterals(root) {
+    const out = [];
+    const stack = [root];
+    while (stack.length) {
+        const node = stack.pop();
+        out.push(node);
+        for (const child of node.namedChildren)
+            if (child && child.type !== 'func_literal')
+                stack.push(child);
+    }
+    return out;
+}
+/** Whether a break leaves `loop`: its label names the loop, or no for, switch or select lies between. */
+function breaksOut(exit, loop, label) {
+    const target = exit.namedChildren.find((c) => c?.type === 'label_name')?.text;
+    if (target)
+        return target === label;
+    for (let node = exit.parent; node && node.id !== loop.id; node = node.parent) {
+        if (/^(for_statement|expression_switch_statement|type_switch_statement|select_statement)$/.test(node.type))
+            return false;
+    }
+    return true;
+}
+/** The signal whose select case a way out of the loop lies in, if it lies in one. */
+function guardOf(exit, loop, name) {
+    for (let node = exit.parent; node && node.id !== loop.id; node = node.parent) {
+        if (node.type !== 'communication_case')
+            continue;
+        const communication = node.childForFieldName('communication');
+        const received = communication?.type === 'receive_statement' ? communication.childForFieldName('right') : communication?.namedChild(0);
+        if (received?.type !== 'unary_expression' || received.child(0)?.type !== '<-')
+            return undefined;
+        return signalOf(received.childForFieldName('operand'), name);
+    }
+    return undefined;
+}
+/** `name.field`: a signal the object carries. */
+function signalOf(node, name) {
+    const field = ownField(node, name);
+    return field && node ? { node, field } : undefined;
+}
+/** `name.field`: the field's name. */
+function ownField(node, name) {
+    if (node?.type !== 'selector_expression')
+        return undefined;
+    const operand = node.childForFieldName('operand');
+    return operand?.type === 'identifier' && operand.text === name ? node.childForFieldName('field')?.text : undefined;
+}
+/** How many calls deep the finalizer's code is followed to find what it stops. */
+const maxFinalizerDepth = 4;
+/**
+ * A goroutine the entry point starts that holds `object` on its stack and
+ * runs until a signal that only the finalizer's code sends (or forever).
+ */
+function goroutineRoot(evaluation, object, pkg) {
+    const fields = object.type ? underlying(object.type, pkg) : undefined;
+    if (fields?.kind !== 'struct')
+        return undefined;
+    const fieldKind = (name) => {
+        const field = fields.fields.find((f) => f.name === name);
+        if (!field)
+            return undefined;
+        if (underlying(field.type, pkg).kind === 'chan')
+            return 'channel';
+        const pointee = field.type.kind === 'pointer' ? field.type.elem : undefined;
+        return pointee?.kind === 'named' && pointee.importPath === 'time' && (pointee.name === 'Ticker' || pointee.name === 'Timer') ? 'timer' : undefined;
+    };
+    for (const start of evaluation.run.goroutines) {
+        for (const held of start.held) {
+            if (!held.objects.some((o) => o.id === object.id))
+                continue;
+            const loop = endlessLoop(start.body, held.name, fieldKind);
+            if (!loop)
+                continue;
+            const stoppers = stoppersOf(loop.stops, evaluation, pkg);
+            if (stoppers)
+                return { start, name: held.name, loop, stoppers };
+        }
+    }
+    return undefined;
+}
+/**
+ * The statements that close or send on the stop channels, when every one of
+ * them is in the finalizer's code and the channels go nowhere else (a
+ * channel handed to other code may be closed there); otherwise undefined.
+ */
+function stoppersOf(stops, evaluation, pkg) {
+    if (!stops.length)
+        return [];
+    const names = stops.map((s) => s.field);
+    const mentions = new RegExp(`\\b(${names.join('|')})\\b`, 'u');
+    pkg.load((file) => mentions.test(file.text));
+    const finalizer = finalizerCode(evaluation, pkg);
+    const stoppers = [];
+    for (const decl of pkg.functions) {
+        if (!decl.body || !mentions.test(decl.body.text))
+            continue;
+        // `&T{stop: ch}` puts a channel some other name holds in the field.
+        const aliased = decl.body.descendantsOfType('keyed_element').some((element) => {
+            const key = element?.childForFieldName('key')?.text ?? '';
+            return names.includes(key) && !isMake(element?.childForFieldName('value')?.namedChild(0) ?? null);
+        });
+        if (aliased)
+            return undefined;
+        for (const selector of decl.body.descendantsOfType('selector_expression')) {
+            if (!selector || !names.includes(selector.childForFieldName('field')?.text ?? ''))
+                continue;
+            const use = channelUse(selector);
+            if (use === 'other')
+                return undefined;
+            if (use !== 'stops')
+                continue;
+            if (!finalizer.some((code) => code.file === decl.file && code.node.startIndex <= selector.startIndex && selector.endIndex <= code.node.endIndex))
+                return undefined;
+            // The close call, or the send statement.
+            const stopper = selector.parent.type === 'argument_list' ? selector.parent.parent : selector.parent;
+            stoppers.push({ node: stopper, file: decl.file });
+        }
+    }
+    return stoppers;
+}
+/** What code does with a channel it names as a field: waits on it, makes it, stops a receiver (close, send), or something else. */
+function channelUse(selector) {
+    const parent = selector.parent;
+    if (!parent)
+        return 'other';
+    if (parent.type === 'unary_expression' && parent.child(0)?.type === '<-')
+        return 'waits';
+    if (parent.type === 'send_statement' && parent.childForFieldName('channel')?.id === selector.id)
+        return 'stops';
+    if (parent.type === 'range_clause')
+        return 'waits';
+    if (parent.type === 'argument_list' && parent.parent?.childForFieldName('function')?.text === 'close')
+        return 'stops';
+    // `w.stop = make(chan struct{})`: a new channel no one else holds.
+    if (parent.type === 'expression_list' && parent.parent?.type === 'assignment_statement' && parent.parent.childForFieldName('left')?.id === parent.id) {
+        const values = parent.parent.childForFieldName('right')?.namedChildren ?? [];
+        const index = parent.namedChildren.findIndex((c) => c?.id === selector.id);
+        return isMake(values[index] ?? null) ? 'makes' : 'other';
+    }
+    return 'other';
+}
+function isMake(node) {
+    return node?.type === 'call_expression' && node.childForFieldName('function')?.text === 'make';
+}
+/** The code the finalizer runs: its func literal or function, and what those call of the package, a few calls deep. */
+function finalizerCode(evaluation, pkg) {
+    const finalizer = evaluation.args[1];
+    const receiverType = evaluation.argTypes[0];
+    const typeName = receiverType?.kind === 'pointer' && receiverType.elem.kind === 'named' && !receiverType.elem.importPath ? receiverType.elem.name : undefined;
+    const method = (name) => (typeName && name ? methodsOf(pkg, typeName)?.get(name) : undefined);
+    const calleeOf = (fn) => fn?.type === 'identifier' ? pkg.funcs.get(fn.text) : fn?.type === 'selector_expression' ? method(fn.childForFieldName('field')?.text) : undefined;
+    const code = [];
+    let level = [];
+    if (finalizer?.type === 'func_literal')
+        code.push({ node: finalizer, file: evaluation.file });
+    else {
+        const decl = calleeOf(finalizer?.type === 'parenthesized_expression' ? finalizer.namedChild(0) : (finalizer ?? null));
+        if (decl)
+            level = [decl];
+    }
+    const seen = new Set();
+    for (let depth = 0; depth <= maxFinalizerDepth; depth++) {
+        for (const decl of level) {
+            seen.add(decl);
+            if (decl.body)
+                code.push({ node: decl.body, file: decl.file });
+        }
+        const bodies = depth === 0 ? code : level.flatMap((d) => (d.body ? [{ node: d.body, file: d.file }] : []));
+        level = [...new Set(bodies.flatMap((b) => b.node.descendantsOfType('call_expression').map((c) => calleeOf(c?.childForFieldName('function') ?? null))))].filter((d) => !!d && !seen.has(d));
+    }
+    return code;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -2774,6 +3090,23 @@ const finalizerMayNeverRun = {
                 message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
                     `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
                 related: relatedAlong(held.path),
+            };
+        }
+        const root = heldByGoroutine(site);
+        if (root) {
+            const fields = root.loop.stops.map((s) => `${root.name}.${s.field}`);
+            const until = fields.length
+                ? `until ${fields.join(' or ')} is closed or sent on, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
+                : 'forever';
+            const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
+            return {
+                message: `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}; ` +
+                    `while it runs the object is reachable from its stack, so this ${hook} never runs`,
+                related: [
+                    { node: root.start.node, file: root.start.file, message: `the goroutine starts here: ${firstLine(root.start.node.text)}` },
+                    { node: root.loop.loop, file: root.start.bodyFile, message: `it loops here, using ${root.name} on every iteration` },
+                    ...root.stoppers.map((s) => ({ ...s, message: `only the ${hook} stops it: ${firstLine(s.node.text)}` })),
+                ],
             };
         }
         const allocations = allocationsOf(site);
@@ -2837,6 +3170,17 @@ function heldByPackageVariable(site) {
                 if (found)
                     return found;
             }
+        }
+    }
+    return undefined;
+}
+/** A goroutine that holds the object and runs until the finalizer stops it. */
+function heldByGoroutine(site) {
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        for (const object of objects.filter((o) => o.kind === 'alloc')) {
+            const root = goroutineRoot(evaluation, object, site.pkg);
+            if (root)
+                return root;
         }
     }
     return undefined;
