@@ -42,13 +42,13 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the npm package', () => {
-  it('packs the bundle, the licence and the README, and needs no dependency', () => {
+  it('packs the bundle, the problem matcher, the licence and the README, and needs no dependency', () => {
     expect(packed.code, packed.stderr).toBe(0);
     const [info] = JSON.parse(packed.stdout);
     expect(info.filename).toBe(tarballName);
     const files: string[] = info.files.map((f: { path: string }) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/worker.js', 'dist/tree-sitter-go.wasm', 'dist/web-tree-sitter.wasm']));
-    expect(files.filter((f) => !f.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json'].includes(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/worker.js', 'dist/tree-sitter-go.wasm', 'dist/web-tree-sitter.wasm', 'matchers/finalizer-guard.json']));
+    expect(files.filter((f) => !f.startsWith('dist/') && !['LICENSE', 'README.md', 'package.json', 'matchers/finalizer-guard.json'].includes(f))).toEqual([]);
     expect(packageJson.private).toBeUndefined();
     expect(packageJson.dependencies ?? {}).toEqual({});
     expect(packageJson.bin).toEqual({ 'finalizer-guard': 'dist/cli.js' });

@@ -5,18 +5,21 @@ import { analyze, type Lang } from '../engine.js';
 import { UsageError } from '../errors.js';
 import { atOrAbove, type FailOn } from '../findings.js';
 import { escapeControls } from '../report/escape.js';
+import { formatCheckstyle } from '../report/checkstyle.js';
+import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
+import { formatRdjson } from '../report/rdjson.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatSummary, formatText } from '../report/text.js';
 import { ruleCatalog } from '../rules/index.js';
 import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 
-const usage = `usage: finalizer-guard [--format text|json|sarif] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
+const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)
 FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
 
 interface CliOptions {
-  format: 'text' | 'json' | 'sarif';
+  format: (typeof choices)['format'][number];
   lang: Lang;
   goVersion?: string;
   failOn: FailOn;
@@ -28,7 +31,7 @@ interface CliOptions {
 }
 
 const choices = {
-  format: ['text', 'json', 'sarif'],
+  format: ['text', 'json', 'sarif', 'github', 'rdjson', 'checkstyle'],
   lang: ['en', 'ru'],
   'fail-on': ['error', 'warning', 'notice', 'never'],
 } as const;
@@ -116,9 +119,16 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     const analysis = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
     const stats = analysis.stats;
     const { findings, left } = applyConfig(analysis.findings, config, cwd);
-    if (options.format === 'json') out(formatJson(findings, stats));
-    else if (options.format === 'sarif') out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }));
-    else out(formatText(findings));
+    const { lang, goVersion } = options;
+    const formatters: Record<CliOptions['format'], () => string> = {
+      text: () => formatText(findings),
+      json: () => formatJson(findings, stats),
+      sarif: () => formatSarif(findings, ruleCatalog, { lang, goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }),
+      github: () => formatGithub(findings, lang),
+      rdjson: () => formatRdjson(findings, ruleCatalog, { toolUrl: repositoryUrl, rulesUri: rulesDocUrl }),
+      checkstyle: () => formatCheckstyle(findings, version),
+    };
+    out(formatters[options.format]());
     err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escapeControls(config!.shownAs)}` : '') + '\n');
     return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
   } catch (error) {

@@ -40,14 +40,18 @@ function planWith(sorted: readonly Reported[], taken: Counts, lang: Lang): { sho
   return { shown, hidden };
 }
 
-/** `reported` in the order selectFindings gives (most severe first); `ownWarnings`: warnings the step prints besides the findings, which take slots too. */
-export function planAnnotations(reported: readonly Reported[], ownWarnings: number, lang: Lang): FallbackPlan {
+/**
+ * `reported` in the order selectFindings gives (most severe first);
+ * `ownWarnings`: warnings the step prints besides the findings, which take
+ * slots too; `seeAll`: where the note sends the reader for every finding.
+ */
+export function planAnnotations(reported: readonly Reported[], ownWarnings: number, lang: Lang, seeAll = 'The job summary and the log above list all.'): FallbackPlan {
   const first = planWith(reported, { error: 0, warning: ownWarnings, notice: 0 }, lang);
   if (first.hidden.error + first.hidden.warning + first.hidden.notice === 0) return { shown: first.shown };
   // The note is a warning itself and takes one more slot.
   const { shown, hidden } = planWith(reported, { error: 0, warning: ownWarnings + 1, notice: 0 }, lang);
   return {
     shown,
-    note: `${countsText(hidden)} not shown as annotations: GitHub shows at most ${shownPerLevel} per level per step. The job summary and the log above list all.`,
+    note: `${countsText(hidden)} not shown as annotations: GitHub shows at most ${shownPerLevel} per level per step. ${seeAll}`,
   };
 }

@@ -135,7 +135,7 @@ const runnerCommands = ['error', 'warning', 'notice', 'debug', 'group', 'endgrou
  * holds "##[name]" anywhere (the old syntax, `legacy`); after
  * ::stop-commands::TOKEN nothing but ::TOKEN:: is a command.
  */
-function parseCommands(stdout: string): ActionRun['commands'] {
+export function parseCommands(stdout: string): ActionRun['commands'] {
   const commands: ActionRun['commands'] = [];
   let stopToken: string | undefined;
   for (const line of stdout.split(/\r\n|\r|\n/)) {
