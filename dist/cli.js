@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8866);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9828);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8866:
+/***/ 9828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5521,7 +5521,7 @@ function goEscape(char) {
     return code < 0x80 ? `\\x${hex(2)}` : code < 0x10000 ? `\\u${hex(4)}` : `\\U${hex(8)}`;
 }
 /** Text on one line with nothing a runner or a terminal acts on: unprintable characters as Go escapes (`\r`, `\x1b`, `\u2028`), "##[" broken. */
-function escape_escapeControls(text) {
+function escapeControls(text) {
     return text.replace(unprintable, goEscape).replace(legacyCommand, '##\\x5b');
 }
 /**
@@ -5531,13 +5531,13 @@ function escape_escapeControls(text) {
  * it never starts with "::" and strconv.Unquote gives the name back.
  */
 function quotePath(path) {
-    if (path !== '' && !/^[\s:"]|\s$/.test(path) && escape_escapeControls(path) === path)
+    if (path !== '' && !/^[\s:"]|\s$/.test(path) && escapeControls(path) === path)
         return path;
-    return `"${escape_escapeControls(path.replace(/[\\"]/g, '\\$&'))}"`;
+    return `"${escapeControls(path.replace(/[\\"]/g, '\\$&'))}"`;
 }
 /** A line for the runner log: escapeControls, and a line that would start with "::" has its first colon escaped. */
 function logText(line) {
-    const escaped = escape_escapeControls(line);
+    const escaped = escapeControls(line);
     return /^\s*::/.test(escaped) ? escaped.replace(':', '\\x3a') : escaped;
 }
 /**
@@ -5548,7 +5548,7 @@ function logText(line) {
  * "://" and after "www" keeps GitHub from making mentions and links of it.
  */
 function markdownText(text) {
-    return escape_escapeControls(text)
+    return escapeControls(text)
         .replace(/[\\`*_~[\]()<>|$&]/g, '\\$&')
         .replace(/@|:(?=\/\/)|(?<![a-z\d])www(?=\.)/gi, '$&&#8203;');
 }
@@ -5556,6 +5556,171 @@ function markdownText(text) {
 function markdownLink(text, url) {
     const destination = url.replace(/[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/gu, (c) => [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
     return `[${markdownText(text)}](${destination})`;
+}
+
+;// CONCATENATED MODULE: ./src/report/checkstyle.ts
+// --format checkstyle: Checkstyle's XML, which CI servers, code review tools
+// and reviewdog (-f=checkstyle) read: one <file> a path, one <error> a finding.
+
+const severities = { error: 'error', warning: 'warning', notice: 'info' };
+const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+/** What XML 1.0 cannot hold at all, even as a reference: other C0 controls, lone surrogates, U+FFFE and U+FFFF. */
+const unrepresentable = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** An attribute value that reads back as the text, but for characters XML cannot hold, which become Go escapes (\x01). */
+function attribute(text) {
+    return text
+        .replace(unrepresentable, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .replace(/[&<>"\t\n\r]/g, (c) => entities[c]);
+}
+function formatCheckstyle(findings, toolVersion) {
+    const byFile = new Map();
+    for (const f of [...findings].sort(compareByPlace)) {
+        const list = byFile.get(f.path);
+        if (list)
+            list.push(f);
+        else
+            byFile.set(f.path, [f]);
+    }
+    let out = `<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="${attribute(toolVersion)}">\n`;
+    for (const [path, list] of byFile) {
+        out += `  <file name="${attribute(path)}">\n`;
+        for (const f of list) {
+            out += `    <error line="${f.line}" column="${f.column}" severity="${severities[f.severity]}" message="${attribute(f.message)}" source="finalizer-guard.${f.ruleId}"/>\n`;
+        }
+        out += '  </file>\n';
+    }
+    return out + '</checkstyle>\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/describe.ts
+
+/** `path:line[:column]`, an odd path quoted as a Go string. */
+function place(path, line, column) {
+    const where = quotePath(path);
+    return column ? `${where}:${line}:${column}` : `${where}:${line}`;
+}
+/** "FG001 finalizer-cycle": the annotation's title. */
+function ruleTitle(finding) {
+    return `${finding.ruleId} ${finding.rule}`;
+}
+function step(r) {
+    return `${escapeControls(r.message)} (${place(r.path, r.line)})`;
+}
+const joins = {
+    en: { via: (step, call) => `This change is on the reference path (${step}) of the call at ${call}.`, path: 'Reference path:' },
+    ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
+};
+/**
+ * What is wrong, the reference path, and the call site when the annotation
+ * sits elsewhere: one line each, the Go source they quote escaped so that
+ * none of them breaks in two.
+ */
+function describeLines(reported, lang) {
+    const { finding, via } = reported;
+    const words = joins[lang];
+    const lines = [escapeControls(finding.message)];
+    if (via)
+        lines.push(words.via(escapeControls(via.message), place(finding.path, finding.line, finding.column)));
+    if (finding.related.length > 0)
+        lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
+    return lines;
+}
+function describe(reported, lang) {
+    return describeLines(reported, lang).join('\n');
+}
+function countBySeverity(findings) {
+    const counts = { error: 0, warning: 0, notice: 0 };
+    for (const f of findings)
+        counts[f.severity]++;
+    return counts;
+}
+/** "1 file", "2 files". */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "2 errors, 1 warning" or "no findings". */
+function countsText(counts) {
+    const parts = ['error', 'warning', 'notice'].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s));
+    return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+/** Cuts `text` to at most `max` UTF-16 units (never inside a surrogate pair), ending with `note` when cut. */
+function cut(text, max, note = '') {
+    // Measured in UTF-8 bytes: GitHub counts some limits in bytes, and bytes never undercount characters.
+    if (Buffer.byteLength(text) <= max)
+        return text;
+    let budget = Math.max(0, max - Buffer.byteLength(note));
+    let end = 0;
+    for (const char of text) {
+        budget -= Buffer.byteLength(char);
+        if (budget < 0)
+            break;
+        end += char.length;
+    }
+    return text.slice(0, end) + note;
+}
+/** One line of the log per finding: the log always lists every reported finding. */
+function logLine(reported, lang) {
+    const { anchor, finding } = reported;
+    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+const shownPerLevel = 10;
+function planWith(sorted, taken, lang) {
+    const shown = [];
+    const hidden = { error: 0, warning: 0, notice: 0 };
+    const perLevel = { ...taken };
+    for (const r of sorted) {
+        const level = r.finding.severity;
+        if (perLevel[level]++ >= shownPerLevel) {
+            hidden[level]++;
+            continue;
+        }
+        const { anchor } = r;
+        const properties = { title: ruleTitle(r.finding), file: anchor.path, startLine: anchor.line, endLine: anchor.endLine };
+        // Columns only on one-line annotations, as GitHub requires.
+        if (anchor.line === anchor.endLine)
+            Object.assign(properties, { startColumn: anchor.column, endColumn: Math.max(anchor.column, anchor.endColumn) });
+        shown.push({ level, message: describe(r, lang), properties });
+    }
+    return { shown, hidden };
+}
+/**
+ * `reported` in the order selectFindings gives (most severe first);
+ * `ownWarnings`: warnings the step prints besides the findings, which take
+ * slots too; `seeAll`: where the note sends the reader for every finding.
+ */
+function planAnnotations(reported, ownWarnings, lang, seeAll = 'The job summary and the log above list all.') {
+    const first = planWith(reported, { error: 0, warning: ownWarnings, notice: 0 }, lang);
+    if (first.hidden.error + first.hidden.warning + first.hidden.notice === 0)
+        return { shown: first.shown };
+    // The note is a warning itself and takes one more slot.
+    const { shown, hidden } = planWith(reported, { error: 0, warning: ownWarnings + 1, notice: 0 }, lang);
+    return {
+        shown,
+        note: `${countsText(hidden)} not shown as annotations: GitHub shows at most ${shownPerLevel} per level per step. ${seeAll}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/github.ts
+
+
+// The runner's escaping: data may not hold a line break, a property neither a colon nor a comma.
+const escapeData = (text) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** The property names of the command, for the names @actions/core's AnnotationProperties use. */
+const propertyNames = { title: 'title', file: 'file', startLine: 'line', endLine: 'endLine', startColumn: 'col', endColumn: 'endColumn' };
+function command({ level, message, properties }) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => `${propertyNames[name] ?? name}=${escapeProperty(String(value))}`);
+    return `::${level}${props.length > 0 ? ' ' + props.join(',') : ''}::${escapeData(message)}\n`;
+}
+function formatGithub(findings, lang) {
+    const reported = [...findings].sort(compareFindings).map((finding) => ({ finding, anchor: finding }));
+    const { shown, note } = planAnnotations(reported, 0, lang, 'Run with --format text to list all.');
+    return shown.map(command).join('') + (note ? command({ level: 'warning', message: note, properties: {} }) : '');
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -5725,76 +5890,26 @@ function formatSarif(findings, rules, options) {
     return JSON.stringify(toSarif(findings, rules, options), null, 2) + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/report/describe.ts
+;// CONCATENATED MODULE: ./src/report/rdjson.ts
+// --format rdjson: reviewdog's diagnostic format (one JSON document, "rdjson"),
+// so that reviewdog can post the findings as review comments: each with its
+// place, severity, rule and rule page, and the places of its reference path.
 
-/** `path:line[:column]`, an odd path quoted as a Go string. */
-function place(path, line, column) {
-    const where = quotePath(path);
-    return column ? `${where}:${line}:${column}` : `${where}:${line}`;
-}
-/** "FG001 finalizer-cycle": the annotation's title. */
-function ruleTitle(finding) {
-    return `${finding.ruleId} ${finding.rule}`;
-}
-function step(r) {
-    return `${escapeControls(r.message)} (${place(r.path, r.line)})`;
-}
-const joins = {
-    en: { via: (step, call) => `This change is on the reference path (${step}) of the call at ${call}.`, path: 'Reference path:' },
-    ru: { via: (step, call) => `Это изменение лежит на пути ссылок (${step}) вызова в ${call}.`, path: 'Путь ссылок:' },
-};
-/**
- * What is wrong, the reference path, and the call site when the annotation
- * sits elsewhere: one line each, the Go source they quote escaped so that
- * none of them breaks in two.
- */
-function describeLines(reported, lang) {
-    const { finding, via } = reported;
-    const words = joins[lang];
-    const lines = [escapeControls(finding.message)];
-    if (via)
-        lines.push(words.via(escapeControls(via.message), place(finding.path, finding.line, finding.column)));
-    if (finding.related.length > 0)
-        lines.push(`${words.path} ${finding.related.map(step).join(' → ')}`);
-    return lines;
-}
-function describe(reported, lang) {
-    return describeLines(reported, lang).join('\n');
-}
-function countBySeverity(findings) {
-    const counts = { error: 0, warning: 0, notice: 0 };
-    for (const f of findings)
-        counts[f.severity]++;
-    return counts;
-}
-/** "1 file", "2 files". */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** "2 errors, 1 warning" or "no findings". */
-function countsText(counts) {
-    const parts = ['error', 'warning', 'notice'].filter((s) => counts[s] > 0).map((s) => plural(counts[s], s));
-    return parts.length > 0 ? parts.join(', ') : 'no findings';
-}
-/** Cuts `text` to at most `max` UTF-16 units (never inside a surrogate pair), ending with `note` when cut. */
-function cut(text, max, note = '') {
-    // Measured in UTF-8 bytes: GitHub counts some limits in bytes, and bytes never undercount characters.
-    if (Buffer.byteLength(text) <= max)
-        return text;
-    let budget = Math.max(0, max - Buffer.byteLength(note));
-    let end = 0;
-    for (const char of text) {
-        budget -= Buffer.byteLength(char);
-        if (budget < 0)
-            break;
-        end += char.length;
-    }
-    return text.slice(0, end) + note;
-}
-/** One line of the log per finding: the log always lists every reported finding. */
-function logLine(reported, lang) {
-    const { anchor, finding } = reported;
-    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
+
+const rdjson_severities = { error: 'ERROR', warning: 'WARNING', notice: 'INFO' };
+function formatRdjson(findings, catalog, options) {
+    const ruleUrl = (id) => {
+        const meta = catalog.find((r) => r.id === id);
+        return meta ? `${options.rulesUri}#${ruleAnchor(meta)}` : options.rulesUri;
+    };
+    const diagnostics = [...findings].sort(compareFindings).map((f) => ({
+        message: f.message,
+        location: { path: f.path, range: { start: { line: f.line, column: f.column }, end: { line: f.endLine, column: f.endColumn } } },
+        severity: rdjson_severities[f.severity],
+        code: { value: f.ruleId, url: ruleUrl(f.ruleId) },
+        related_locations: f.related.map((r) => ({ message: r.message, location: { path: r.path, range: { start: { line: r.line, column: r.column } } } })),
+    }));
+    return JSON.stringify({ source: { name: 'finalizer-guard', url: options.toolUrl }, diagnostics }, null, 2) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -5809,9 +5924,9 @@ function logLine(reported, lang) {
 function formatText(findings) {
     let out = '';
     for (const f of [...findings].sort(compareFindings)) {
-        out += `${place(f.path, f.line, f.column)}: ${f.severity}: ${escape_escapeControls(f.message)} [${f.ruleId}]\n`;
+        out += `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
         for (const r of f.related)
-            out += `\t${place(r.path, r.line, r.column)}: ${escape_escapeControls(r.message)}\n`;
+            out += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
     }
     return out;
 }
@@ -5848,11 +5963,14 @@ const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
 
 
 
-const usage = `usage: finalizer-guard [--format text|json|sarif] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
+
+
+
+const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)
 FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
 const choices = {
-    format: ['text', 'json', 'sarif'],
+    format: ['text', 'json', 'sarif', 'github', 'rdjson', 'checkstyle'],
     lang: ['en', 'ru'],
     'fail-on': ['error', 'warning', 'notice', 'never'],
 };
@@ -5927,7 +6045,7 @@ async function runCli(argv, out, err) {
     catch (error) {
         if (!(error instanceof errors_UsageError))
             throw error;
-        err(`finalizer-guard: ${escape_escapeControls(error.message)}\n${usage}\n`);
+        err(`finalizer-guard: ${escapeControls(error.message)}\n${usage}\n`);
         return 2;
     }
     if (options === 'help') {
@@ -5944,22 +6062,26 @@ async function runCli(argv, out, err) {
         const analysis = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
         const stats = analysis.stats;
         const { findings, left } = applyConfig(analysis.findings, config, cwd);
-        if (options.format === 'json')
-            out(formatJson(findings, stats));
-        else if (options.format === 'sarif')
-            out(formatSarif(findings, ruleCatalog, { lang: options.lang, goVersion: options.goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }));
-        else
-            out(formatText(findings));
-        err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escape_escapeControls(config.shownAs)}` : '') + '\n');
+        const { lang, goVersion } = options;
+        const formatters = {
+            text: () => formatText(findings),
+            json: () => formatJson(findings, stats),
+            sarif: () => formatSarif(findings, ruleCatalog, { lang, goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }),
+            github: () => formatGithub(findings, lang),
+            rdjson: () => formatRdjson(findings, ruleCatalog, { toolUrl: repositoryUrl, rulesUri: rulesDocUrl }),
+            checkstyle: () => formatCheckstyle(findings, version),
+        };
+        out(formatters[options.format]());
+        err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escapeControls(config.shownAs)}` : '') + '\n');
         return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
     }
     catch (error) {
         // The message may name a file: one line all the same.
         if (error instanceof errors_UsageError) {
-            err(`finalizer-guard: ${escape_escapeControls(error.message)}\n`);
+            err(`finalizer-guard: ${escapeControls(error.message)}\n`);
             return 2;
         }
-        err(`finalizer-guard: internal error: ${escape_escapeControls(error.message ?? String(error))}\n`);
+        err(`finalizer-guard: internal error: ${escapeControls(error.message ?? String(error))}\n`);
         return 2;
     }
 }

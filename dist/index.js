@@ -39519,8 +39519,12 @@ function planWith(sorted, taken, lang) {
     }
     return { shown, hidden };
 }
-/** `reported` in the order selectFindings gives (most severe first); `ownWarnings`: warnings the step prints besides the findings, which take slots too. */
-function planAnnotations(reported, ownWarnings, lang) {
+/**
+ * `reported` in the order selectFindings gives (most severe first);
+ * `ownWarnings`: warnings the step prints besides the findings, which take
+ * slots too; `seeAll`: where the note sends the reader for every finding.
+ */
+function planAnnotations(reported, ownWarnings, lang, seeAll = 'The job summary and the log above list all.') {
     const first = planWith(reported, { error: 0, warning: ownWarnings, notice: 0 }, lang);
     if (first.hidden.error + first.hidden.warning + first.hidden.notice === 0)
         return { shown: first.shown };
@@ -39528,7 +39532,7 @@ function planAnnotations(reported, ownWarnings, lang) {
     const { shown, hidden } = planWith(reported, { error: 0, warning: ownWarnings + 1, notice: 0 }, lang);
     return {
         shown,
-        note: `${countsText(hidden)} not shown as annotations: GitHub shows at most ${shownPerLevel} per level per step. The job summary and the log above list all.`,
+        note: `${countsText(hidden)} not shown as annotations: GitHub shows at most ${shownPerLevel} per level per step. ${seeAll}`,
     };
 }
 
