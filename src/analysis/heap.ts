@@ -110,6 +110,32 @@ function isRemovalValue(node: SyntaxNode, file: GoFile): boolean {
 type Slots = Map<string, Edge[]>;
 
 /**
+ * What the code knows of a local variable's value on the path it follows:
+ * nil or not, true or false. A branch whose condition these decide is taken
+ * or skipped for sure.
+ */
+export type Fact = 'nil' | 'non-nil' | 'true' | 'false';
+
+const negation: Partial<Record<Fact, Fact>> = { true: 'false', false: 'true' };
+
+/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
+function zeroFact(type: GoType | undefined): Fact | undefined {
+  switch (type?.kind) {
+    case 'pointer':
+    case 'slice':
+    case 'map':
+    case 'chan':
+    case 'func':
+    case 'interface':
+      return 'nil';
+    case 'basic':
+      return type.name === 'bool' ? 'false' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Variables' values and the heap's references, for one entry point. There is
  * one state for the whole function: code that may or may not run (branches,
  * loops, closures) only adds references, and only code that surely runs
@@ -118,6 +144,10 @@ type Slots = Map<string, Edge[]>;
 export class State {
   readonly vars = new Map<number, HeapObject[]>();
   readonly heap = new Map<number, Slots>();
+  /** Facts of variables, by key. */
+  readonly facts = new Map<number, Fact>();
+  /** Variables other code may change at any time (their address is taken, a later closure or goroutine assigns them): never a fact. */
+  readonly shared = new Set<number>();
 
   slot(object: HeapObject, slot: string): Edge[] {
     return this.heap.get(object.id)?.get(slot) ?? [];
@@ -173,6 +203,8 @@ interface Variable {
   type: GoType;
   /** Declared at package level. */
   global: boolean;
+  /** How many constructs that may not run enclosed the declaration: an assignment at that level surely replaces the value. */
+  level?: number;
 }
 
 /** Lexical scopes: names to variables, created while walking. */
@@ -385,6 +417,12 @@ export class Interpreter {
   readonly bounds: AnalysisBound[] = [];
   /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
   stepsTaken = 0;
+  /**
+   * Variables with a smaller key belong to code outside the closure or
+   * goroutine being interpreted, which runs at some later time: their facts
+   * do not hold there.
+   */
+  private factFloor = 0;
   /** What each func literal captures, by node id, worked out once. */
   private readonly captures = new Map<number, Set<string>>();
   /** The go statement whose call is about to be evaluated. */
@@ -718,7 +756,12 @@ export class Interpreter {
       case 'if_statement': {
         const inner = new Scope(scope);
         this.statement(node.childForFieldName('initializer'), inner);
-        this.evaluate(node.childForFieldName('condition'), inner);
+        const condition = node.childForFieldName('condition');
+        const known = this.factOf(condition, inner);
+        this.evaluate(condition, inner);
+        // A condition the facts decide takes one branch for sure and never the other.
+        if (known === 'true') return this.statement(node.childForFieldName('consequence'), inner);
+        if (known === 'false') return this.statement(node.childForFieldName('alternative'), inner);
         // Each branch is a region of its own: code in one never runs after code in the other.
         this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
         this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
@@ -733,7 +776,7 @@ export class Interpreter {
       case 'go_statement':
         // A goroutine runs at some point, maybe after everything here.
         this.goStatement = node;
-        this.maybe(() => this.evaluate(node.namedChild(0), scope));
+        this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
         this.goStatement = undefined;
         return;
       case 'defer_statement': {
@@ -823,6 +866,92 @@ export class Interpreter {
     }
   }
 
+  /** Runs code that runs at some later time (a goroutine, a stored closure): the facts of the code around it do not hold there. */
+  private later<T>(body: () => T): T {
+    const saved = this.factFloor;
+    this.factFloor = this.nextVar;
+    try {
+      return body();
+    } finally {
+      this.factFloor = saved;
+    }
+  }
+
+  // --- facts -----------------------------------------------------------
+
+  /** What the facts say of an expression's value, without evaluating it. */
+  private factOf(node: SyntaxNode | null | undefined, scope: Scope): Fact | undefined {
+    if (!node || !this.deeper(node)) return undefined;
+    const fact = this.factOfNode(node, scope);
+    this.nesting--;
+    return fact;
+  }
+
+  private factOfNode(node: SyntaxNode, scope: Scope): Fact | undefined {
+    switch (node.type) {
+      case 'parenthesized_expression':
+        return this.factOf(node.namedChild(0), scope);
+      case 'nil':
+        return 'nil';
+      case 'true':
+      case 'false':
+        return node.type;
+      case 'func_literal':
+      case 'composite_literal':
+        return 'non-nil';
+      case 'identifier': {
+        const variable = scope.lookup(node.text);
+        return variable && !variable.global && variable.key >= this.factFloor ? this.state.facts.get(variable.key) : undefined;
+      }
+      case 'unary_expression': {
+        const op = node.child(0)?.type;
+        if (op === '&') return 'non-nil';
+        const operand = op === '!' ? this.factOf(node.childForFieldName('operand'), scope) : undefined;
+        return operand && negation[operand];
+      }
+      case 'call_expression': {
+        const fn = node.childForFieldName('function');
+        const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text);
+        return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
+      }
+      case 'binary_expression':
+        return this.comparisonFact(node, scope);
+      default:
+        return undefined;
+    }
+  }
+
+  /** `a == b`, `a != b`, `a && b`, `a || b` when the facts of both sides decide it. */
+  private comparisonFact(node: SyntaxNode, scope: Scope): Fact | undefined {
+    const op = node.childForFieldName('operator')?.text;
+    const left = this.factOf(node.childForFieldName('left'), scope);
+    const right = this.factOf(node.childForFieldName('right'), scope);
+    if (op === '&&') return left === 'false' || right === 'false' ? 'false' : left === 'true' && right === 'true' ? 'true' : undefined;
+    if (op === '||') return left === 'true' || right === 'true' ? 'true' : left === 'false' && right === 'false' ? 'false' : undefined;
+    if ((op !== '==' && op !== '!=') || !left || !right) return undefined;
+    // Two non-nil pointers may or may not be equal; every other pair of facts decides.
+    if (left === 'non-nil' && right === 'non-nil') return undefined;
+    return (left === right) === (op === '==') ? 'true' : 'false';
+  }
+
+  /**
+   * Records a variable's new fact. A new variable, or one assigned where it
+   * was declared, gets it; one assigned in code that may not run keeps a fact
+   * only when both values agree.
+   */
+  private setFact(variable: Variable, fresh: boolean, fact: Fact | undefined): void {
+    const { facts, shared } = this.state;
+    if (variable.key < this.factFloor) shared.add(variable.key);
+    const sure = fresh || variable.level === this.regions.length;
+    if (fact && !shared.has(variable.key) && (sure || facts.get(variable.key) === fact)) facts.set(variable.key, fact);
+    else facts.delete(variable.key);
+  }
+
+  /** A nil pointer stored in an interface makes a non-nil interface: only the literal nil is nil there. */
+  private factInto(type: GoType | undefined, value: SyntaxNode | null | undefined, fact: Fact | undefined): Fact | undefined {
+    return fact === 'nil' && value?.type !== 'nil' && type && underlying(type, this.pkg).kind === 'interface' ? undefined : fact;
+  }
+
   private receive(node: SyntaxNode, scope: Scope): void {
     if (node.type !== 'receive_statement') return;
     const left = node.childForFieldName('left')?.namedChildren ?? [];
@@ -841,6 +970,8 @@ export class Interpreter {
     declaredType?: GoType,
   ): void {
     const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+    // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
+    const facts = rightExprs.map((e) => this.factOf(e, scope));
     let values: HeapObject[][];
     let types: (GoType | undefined)[];
     if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
@@ -858,21 +989,32 @@ export class Interpreter {
       if (!target) return;
       const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
       if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope)) this.removal(target, scope, statement);
-      this.bind(target, values[i] ?? [], scope, declare, declaredType ?? types[i], statement);
+      const type = declaredType ?? types[i];
+      const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
+      this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
     });
   }
 
   /** Stores values into a variable, a field, an element, or through a pointer. */
-  private bind(target: SyntaxNode, values: HeapObject[], scope: Scope, declare: boolean, type: GoType | undefined, statement: SyntaxNode): void {
+  private bind(
+    target: SyntaxNode,
+    values: HeapObject[],
+    scope: Scope,
+    declare: boolean,
+    type: GoType | undefined,
+    statement: SyntaxNode,
+    fact?: Fact,
+  ): void {
     switch (target.type) {
       case 'identifier': {
         if (target.text === '_') return;
         // A declaration makes a new variable without asking what the name meant before.
         let variable = declare ? undefined : scope.lookup(target.text);
         if (!variable) {
-          variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
+          variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
           scope.declare(variable);
         }
+        if (!variable.global) this.setFact(variable, declare, fact);
         if (variable.global) {
           const holder = this.globalObject(variable.name);
           if (holder) this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
@@ -1150,6 +1292,9 @@ export class Interpreter {
     if (operand.type === 'identifier') {
       const variable = scope.lookup(operand.text);
       if (variable && !variable.global) {
+        // Code holding its address may change it at any time.
+        this.state.shared.add(variable.key);
+        this.state.facts.delete(variable.key);
         const current = this.state.vars.get(variable.key) ?? [];
         // &s of a struct or array variable: its own storage, which escapes to the heap.
         if (this.isValueKind(variable.type) && current.length) return current;
@@ -1225,7 +1370,7 @@ export class Interpreter {
    * its parameters bound to the arguments; otherwise it may run later or
    * never, and what it does is added as a possibility.
    */
-  private closure(node: SyntaxNode, scope: Scope, args?: HeapObject[][]): { object: HeapObject; returns: HeapObject[][] } {
+  private closure(node: SyntaxNode, scope: Scope, args?: HeapObject[][], argFacts?: (Fact | undefined)[]): { object: HeapObject; returns: HeapObject[][] } {
     const object = this.object('closure', node, 'func literal');
     for (const name of this.capturedBy(node)) {
       const variable = scope.lookup(name);
@@ -1236,16 +1381,20 @@ export class Interpreter {
     const inner = new Scope(scope);
     const params = readParams(node.childForFieldName('parameters'));
     const results = readParams(node.childForFieldName('result'));
-    const frame: Frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args), deferred: [] };
-    const body = node.childForFieldName('body');
-    if (body) {
-      const saved = this.frame;
-      this.frame = frame;
-      if (args) this.body(body, inner);
-      else this.maybe(() => this.body(body, inner));
-      this.frame = saved;
-    }
-    return { object, returns: frame.returns };
+    const interpret = () => {
+      const frame: Frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args, argFacts), deferred: [] };
+      const body = node.childForFieldName('body');
+      if (body) {
+        const saved = this.frame;
+        this.frame = frame;
+        if (args) this.body(body, inner);
+        else this.maybe(() => this.body(body, inner));
+        this.frame = saved;
+      }
+      return frame.returns;
+    };
+    // Not called here, it may run at any later time.
+    return { object, returns: args ? interpret() : this.later(interpret) };
   }
 
   private capturedBy(literal: SyntaxNode): Set<string> {
@@ -1313,6 +1462,7 @@ export class Interpreter {
         return [[]];
       }
     }
+    const argFacts = argNodes.map((a) => this.factOf(a, scope));
     const args = argNodes.map((a) => this.evaluate(a, scope));
     if (kind) return this.site(kind, node, argNodes, args, scope);
     if (fn?.type === 'func_literal') {
@@ -1323,10 +1473,11 @@ export class Interpreter {
         });
         this.startGoroutine(go, fn.childForFieldName('body'), this.file, [...captured, ...this.boundParams(readParams(fn.childForFieldName('parameters')), args)]);
       }
-      return this.closure(fn, scope, args).returns;
+      return this.closure(fn, scope, args, argFacts).returns;
     }
     const callee = this.calleeOf(node, scope) ?? (fn?.type === 'selector_expression' ? this.dynamicCallee(fn, scope) : undefined);
     if (callee && callee.decl.body) {
+      const receiverFact = 'receivers' in callee || callee.through.length ? undefined : this.factOf(callee.receiver, scope);
       const receiver =
         'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
       if (go) {
@@ -1334,7 +1485,9 @@ export class Interpreter {
         const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
         this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
       }
-      if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) return this.inline(callee.decl, node, scope, receiver, args);
+      if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+        return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
+      }
       // What the callee does is not seen: it may, for one, remove a finalizer.
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
     }
@@ -1440,7 +1593,15 @@ export class Interpreter {
     return count < maxInlinesPerFunction;
   }
 
-  private inline(decl: FuncDecl, call: SyntaxNode, callerScope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] {
+  /** `facts`: what is known of the receiver, then of each argument. */
+  private inline(
+    decl: FuncDecl,
+    call: SyntaxNode,
+    callerScope: Scope,
+    receiver: HeapObject[] | undefined,
+    args: HeapObject[][],
+    facts: (Fact | undefined)[],
+  ): HeapObject[][] {
     const savedFile = this.file;
     const savedContext = this.context;
     const savedFrame = this.frame;
@@ -1450,7 +1611,7 @@ export class Interpreter {
     this.callStack.push(decl);
     this.chain.push({ call, file: savedFile, callee: decl, scope: callerScope });
     const scope = new Scope(this.globalScope);
-    const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
+    const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args, facts), deferred: [] };
     this.frame = frame;
     this.body(decl.body, scope);
     this.chain.pop();
@@ -1463,16 +1624,17 @@ export class Interpreter {
   }
 
   /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
-  private bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][]): Variable[] {
+  private bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][], facts: (Fact | undefined)[] = []): Variable[] {
     const typeParams = this.typeParamsOf(decl);
     const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
     if (decl.receiver?.name && recvParam) {
       const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
-      const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
+      const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
       this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+      this.setFact(variable, true, facts[0]);
     }
-    return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args);
+    return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
   }
 
   private bindSignature(
@@ -1483,21 +1645,25 @@ export class Interpreter {
     typeParams: string[],
     scope: Scope,
     args: HeapObject[][] | undefined,
+    argFacts: (Fact | undefined)[] = [],
   ): Variable[] {
     params.forEach((p, i) => {
       if (!p.name) return;
       const type = readType(p.typeNode, file, typeParams);
-      const variable: Variable = { key: this.nextVar++, name: p.name, type, global: false };
+      const variable: Variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
       const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
       this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
+      this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
     });
     // Named results are variables of the function, zero until assigned.
     const named: Variable[] = [];
     for (const r of results) {
       if (!r.name) continue;
-      const variable: Variable = { key: this.nextVar++, name: r.name, type: readType(r.typeNode, file, typeParams), global: false };
+      const type = readType(r.typeNode, file, typeParams);
+      const variable: Variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
+      this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
       named.push(variable);
     }
     return named;
