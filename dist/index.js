@@ -34666,6 +34666,23 @@ function isRemovalValue(node, file) {
             return false;
     }
 }
+const negation = { true: 'false', false: 'true' };
+/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
+function zeroFact(type) {
+    switch (type?.kind) {
+        case 'pointer':
+        case 'slice':
+        case 'map':
+        case 'chan':
+        case 'func':
+        case 'interface':
+            return 'nil';
+        case 'basic':
+            return type.name === 'bool' ? 'false' : undefined;
+        default:
+            return undefined;
+    }
+}
 /**
  * Variables' values and the heap's references, for one entry point. There is
  * one state for the whole function: code that may or may not run (branches,
@@ -34675,6 +34692,10 @@ function isRemovalValue(node, file) {
 class State {
     vars = new Map();
     heap = new Map();
+    /** Facts of variables, by key. */
+    facts = new Map();
+    /** Variables other code may change at any time (their address is taken, a later closure or goroutine assigns them): never a fact. */
+    shared = new Set();
     slot(object, slot) {
         return this.heap.get(object.id)?.get(slot) ?? [];
     }
@@ -34832,6 +34853,12 @@ class Interpreter {
     bounds = [];
     /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
     stepsTaken = 0;
+    /**
+     * Variables with a smaller key belong to code outside the closure or
+     * goroutine being interpreted, which runs at some later time: their facts
+     * do not hold there.
+     */
+    factFloor = 0;
     /** What each func literal captures, by node id, worked out once. */
     captures = new Map();
     /** The go statement whose call is about to be evaluated. */
@@ -35180,7 +35207,14 @@ class Interpreter {
             case 'if_statement': {
                 const inner = new Scope(scope);
                 this.statement(node.childForFieldName('initializer'), inner);
-                this.evaluate(node.childForFieldName('condition'), inner);
+                const condition = node.childForFieldName('condition');
+                const known = this.factOf(condition, inner);
+                this.evaluate(condition, inner);
+                // A condition the facts decide takes one branch for sure and never the other.
+                if (known === 'true')
+                    return this.statement(node.childForFieldName('consequence'), inner);
+                if (known === 'false')
+                    return this.statement(node.childForFieldName('alternative'), inner);
                 // Each branch is a region of its own: code in one never runs after code in the other.
                 this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
                 this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
@@ -35195,7 +35229,7 @@ class Interpreter {
             case 'go_statement':
                 // A goroutine runs at some point, maybe after everything here.
                 this.goStatement = node;
-                this.maybe(() => this.evaluate(node.namedChild(0), scope));
+                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
                 this.goStatement = undefined;
                 return;
             case 'defer_statement': {
@@ -35294,6 +35328,95 @@ class Interpreter {
             this.conditional--;
         }
     }
+    /** Runs code that runs at some later time (a goroutine, a stored closure): the facts of the code around it do not hold there. */
+    later(body) {
+        const saved = this.factFloor;
+        this.factFloor = this.nextVar;
+        try {
+            return body();
+        }
+        finally {
+            this.factFloor = saved;
+        }
+    }
+    // --- facts -----------------------------------------------------------
+    /** What the facts say of an expression's value, without evaluating it. */
+    factOf(node, scope) {
+        if (!node || !this.deeper(node))
+            return undefined;
+        const fact = this.factOfNode(node, scope);
+        this.nesting--;
+        return fact;
+    }
+    factOfNode(node, scope) {
+        switch (node.type) {
+            case 'parenthesized_expression':
+                return this.factOf(node.namedChild(0), scope);
+            case 'nil':
+                return 'nil';
+            case 'true':
+            case 'false':
+                return node.type;
+            case 'func_literal':
+            case 'composite_literal':
+                return 'non-nil';
+            case 'identifier': {
+                const variable = scope.lookup(node.text);
+                return variable && !variable.global && variable.key >= this.factFloor ? this.state.facts.get(variable.key) : undefined;
+            }
+            case 'unary_expression': {
+                const op = node.child(0)?.type;
+                if (op === '&')
+                    return 'non-nil';
+                const operand = op === '!' ? this.factOf(node.childForFieldName('operand'), scope) : undefined;
+                return operand && negation[operand];
+            }
+            case 'call_expression': {
+                const fn = node.childForFieldName('function');
+                const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text);
+                return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
+            }
+            case 'binary_expression':
+                return this.comparisonFact(node, scope);
+            default:
+                return undefined;
+        }
+    }
+    /** `a == b`, `a != b`, `a && b`, `a || b` when the facts of both sides decide it. */
+    comparisonFact(node, scope) {
+        const op = node.childForFieldName('operator')?.text;
+        const left = this.factOf(node.childForFieldName('left'), scope);
+        const right = this.factOf(node.childForFieldName('right'), scope);
+        if (op === '&&')
+            return left === 'false' || right === 'false' ? 'false' : left === 'true' && right === 'true' ? 'true' : undefined;
+        if (op === '||')
+            return left === 'true' || right === 'true' ? 'true' : left === 'false' && right === 'false' ? 'false' : undefined;
+        if ((op !== '==' && op !== '!=') || !left || !right)
+            return undefined;
+        // Two non-nil pointers may or may not be equal; every other pair of facts decides.
+        if (left === 'non-nil' && right === 'non-nil')
+            return undefined;
+        return (left === right) === (op === '==') ? 'true' : 'false';
+    }
+    /**
+     * Records a variable's new fact. A new variable, or one assigned where it
+     * was declared, gets it; one assigned in code that may not run keeps a fact
+     * only when both values agree.
+     */
+    setFact(variable, fresh, fact) {
+        const { facts, shared } = this.state;
+        if (variable.key < this.factFloor)
+            shared.add(variable.key);
+        const sure = fresh || variable.level === this.regions.length;
+        if (fact && !shared.has(variable.key) && (sure || facts.get(variable.key) === fact))
+            facts.set(variable.key, fact);
+        else
+            facts.delete(variable.key);
+    }
+    /** A nil pointer stored in an interface makes a non-nil interface: only the literal nil is nil there. */
+    factInto(type, value, fact) {
+        return fact === 'nil' && value?.type !== 'nil' && type && underlying(type, this.pkg).kind === 'interface' ? undefined : fact;
+    }
     receive(node, scope) {
         if (node.type !== 'receive_statement')
             return;
@@ -35305,6 +35428,8 @@ class Interpreter {
     // --- assignment ------------------------------------------------------
     assign(left, right, scope, declare, statement, declaredType) {
         const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
+        const facts = rightExprs.map((e) => this.factOf(e, scope));
         let values;
         let types;
         if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
@@ -35326,11 +35451,13 @@ class Interpreter {
             const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
             if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
                 this.removal(target, scope, statement);
-            this.bind(target, values[i] ?? [], scope, declare, declaredType ?? types[i], statement);
+            const type = declaredType ?? types[i];
+            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
+            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
         });
     }
     /** Stores values into a variable, a field, an element, or through a pointer. */
-    bind(target, values, scope, declare, type, statement) {
+    bind(target, values, scope, declare, type, statement, fact) {
         switch (target.type) {
             case 'identifier': {
                 if (target.text === '_')
@@ -35338,9 +35465,11 @@ class Interpreter {
                 // A declaration makes a new variable without asking what the name meant before.
                 let variable = declare ? undefined : scope.lookup(target.text);
                 if (!variable) {
-                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false };
+                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
                     scope.declare(variable);
                 }
+                if (!variable.global)
+                    this.setFact(variable, declare, fact);
                 if (variable.global) {
                     const holder = this.globalObject(variable.name);
                     if (holder)
@@ -35630,6 +35759,9 @@ class Interpreter {
         if (operand.type === 'identifier') {
             const variable = scope.lookup(operand.text);
             if (variable && !variable.global) {
+                // Code holding its address may change it at any time.
+                this.state.shared.add(variable.key);
+                this.state.facts.delete(variable.key);
                 const current = this.state.vars.get(variable.key) ?? [];
                 // &s of a struct or array variable: its own storage, which escapes to the heap.
                 if (this.isValueKind(variable.type) && current.length)
@@ -35709,7 +35841,7 @@ class Interpreter {
      * its parameters bound to the arguments; otherwise it may run later or
      * never, and what it does is added as a possibility.
      */
-    closure(node, scope, args) {
+    closure(node, scope, args, argFacts) {
         const object = this.object('closure', node, 'func literal');
         for (const name of this.capturedBy(node)) {
             const variable = scope.lookup(name);
@@ -35721,18 +35853,22 @@ class Interpreter {
         const inner = new Scope(scope);
         const params = readParams(node.childForFieldName('parameters'));
         const results = readParams(node.childForFieldName('result'));
-        const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args), deferred: [] };
-        const body = node.childForFieldName('body');
-        if (body) {
-            const saved = this.frame;
-            this.frame = frame;
-            if (args)
-                this.body(body, inner);
-            else
-                this.maybe(() => this.body(body, inner));
-            this.frame = saved;
-        }
-        return { object, returns: frame.returns };
+        const interpret = () => {
+            const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args, argFacts), deferred: [] };
+            const body = node.childForFieldName('body');
+            if (body) {
+                const saved = this.frame;
+                this.frame = frame;
+                if (args)
+                    this.body(body, inner);
+                else
+                    this.maybe(() => this.body(body, inner));
+                this.frame = saved;
+            }
+            return frame.returns;
+        };
+        // Not called here, it may run at any later time.
+        return { object, returns: args ? interpret() : this.later(interpret) };
     }
     capturedBy(literal) {
         if (!this.captures.has(literal.id))
@@ -35803,6 +35939,7 @@ class Interpreter {
                 return [[]];
             }
         }
+        const argFacts = argNodes.map((a) => this.factOf(a, scope));
         const args = argNodes.map((a) => this.evaluate(a, scope));
         if (kind)
             return this.site(kind, node, argNodes, args, scope);
@@ -35814,18 +35951,20 @@ class Interpreter {
                 });
                 this.startGoroutine(go, fn.childForFieldName('body'), this.file, [...captured, ...this.boundParams(readParams(fn.childForFieldName('parameters')), args)]);
             }
-            return this.closure(fn, scope, args).returns;
+            return this.closure(fn, scope, args, argFacts).returns;
         }
         const callee = this.calleeOf(node, scope) ?? (fn?.type === 'selector_expression' ? this.dynamicCallee(fn, scope) : undefined);
         if (callee && callee.decl.body) {
+            const receiverFact = 'receivers' in callee || callee.through.length ? undefined : this.factOf(callee.receiver, scope);
             const receiver = 'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
             if (go) {
                 const receiverName = callee.decl.receiver?.name;
                 const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
                 this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
             }
-            if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl))
-                return this.inline(callee.decl, node, scope, receiver, args);
+            if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+                return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
+            }
             // What the callee does is not seen: it may, for one, remove a finalizer.
             this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
         }
@@ -35925,7 +36064,8 @@ class Interpreter {
         this.inlined.set(decl, count + 1);
         return count < maxInlinesPerFunction;
     }
-    inline(decl, call, callerScope, receiver, args) {
+    /** `facts`: what is known of the receiver, then of each argument. */
+    inline(decl, call, callerScope, receiver, args, facts) {
         const savedFile = this.file;
         const savedContext = this.context;
         const savedFrame = this.frame;
@@ -35935,7 +36075,7 @@ class Interpreter {
         this.callStack.push(decl);
         this.chain.push({ call, file: savedFile, callee: decl, scope: callerScope });
         const scope = new Scope(this.globalScope);
-        const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args), deferred: [] };
+        const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args, facts), deferred: [] };
         this.frame = frame;
         this.body(decl.body, scope);
         this.chain.pop();
@@ -35947,34 +36087,38 @@ class Interpreter {
         return frame.returns;
     }
     /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
-    bindParams(decl, scope, receiver, args) {
+    bindParams(decl, scope, receiver, args, facts = []) {
         const typeParams = this.typeParamsOf(decl);
         const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
         if (decl.receiver?.name && recvParam) {
             const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
-            const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false };
+            const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
             this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+            this.setFact(variable, true, facts[0]);
         }
-        return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args);
+        return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
     }
-    bindSignature(owner, params, results, file, typeParams, scope, args) {
+    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
         params.forEach((p, i) => {
             if (!p.name)
                 return;
             const type = readType(p.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: p.name, type, global: false };
+            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
             const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
             this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
+            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
         });
         // Named results are variables of the function, zero until assigned.
         const named = [];
         for (const r of results) {
             if (!r.name)
                 continue;
-            const variable = { key: this.nextVar++, name: r.name, type: readType(r.typeNode, file, typeParams), global: false };
+            const type = readType(r.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
+            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
             named.push(variable);
         }
         return named;
