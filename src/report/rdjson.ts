@@ -3,7 +3,7 @@
 // place, severity, rule and rule page, and the places of its reference path.
 import { compareFindings, type Finding, type Severity } from '../findings.js';
 import type { RuleMeta } from '../rules/rule.js';
-import { ruleAnchor } from './sarif.js';
+import { ruleDocUrl } from './sarif.js';
 
 const severities: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', notice: 'INFO' };
 
@@ -14,15 +14,12 @@ export interface RdjsonOptions {
 }
 
 export function formatRdjson(findings: Finding[], catalog: readonly RuleMeta[], options: RdjsonOptions): string {
-  const ruleUrl = (id: string) => {
-    const meta = catalog.find((r) => r.id === id);
-    return meta ? `${options.rulesUri}#${ruleAnchor(meta)}` : options.rulesUri;
-  };
+  const ruleUrls = new Map(catalog.map((meta) => [meta.id, ruleDocUrl(options.rulesUri, meta)]));
   const diagnostics = [...findings].sort(compareFindings).map((f) => ({
     message: f.message,
     location: { path: f.path, range: { start: { line: f.line, column: f.column }, end: { line: f.endLine, column: f.endColumn } } },
     severity: severities[f.severity],
-    code: { value: f.ruleId, url: ruleUrl(f.ruleId) },
+    code: { value: f.ruleId, url: ruleUrls.get(f.ruleId) ?? options.rulesUri },
     related_locations: f.related.map((r) => ({ message: r.message, location: { path: r.path, range: { start: { line: r.line, column: r.column } } } })),
   }));
   return JSON.stringify({ source: { name: 'finalizer-guard', url: options.toolUrl }, diagnostics }, null, 2) + '\n';

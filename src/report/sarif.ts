@@ -147,9 +147,9 @@ function plainText(text: string): string {
   return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
 
-/** The anchor GitHub gives the heading "## FG001 finalizer-cycle" of docs/rules.md. */
-export function ruleAnchor(meta: Pick<RuleMeta, 'id' | 'name'>): string {
-  return `${meta.id}-${meta.name}`.toLowerCase();
+/** A rule's section of docs/rules.md at `rulesUri`: the anchor GitHub gives the heading "## FG001 finalizer-cycle". */
+export function ruleDocUrl(rulesUri: string, meta: Pick<RuleMeta, 'id' | 'name'>): string {
+  return `${rulesUri}#${`${meta.id}-${meta.name}`.toLowerCase()}`;
 }
 
 function descriptor(meta: RuleMeta, options: SarifOptions): SarifRule {
@@ -159,7 +159,7 @@ function descriptor(meta: RuleMeta, options: SarifOptions): SarifRule {
     name: meta.name,
     shortDescription: { text: meta.summary },
     fullDescription: { text: ruleExplanation(meta.id, options.lang) },
-    ...(options.rulesUri ? { helpUri: `${options.rulesUri}#${ruleAnchor(meta)}` } : {}),
+    ...(options.rulesUri ? { helpUri: ruleDocUrl(options.rulesUri, meta) } : {}),
     help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
     defaultConfiguration: { level: levels[meta.severity] },
     properties: { tags: tags[meta.id], precision: precision[meta.id], 'problem.severity': problemSeverities[meta.severity] },

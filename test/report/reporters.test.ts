@@ -6,7 +6,7 @@ import type { Finding } from '../../src/findings.js';
 import { remediation } from '../../src/rules/remediation.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 import { formatJson } from '../../src/report/json.js';
-import { formatSarif, ruleAnchor, toSarif } from '../../src/report/sarif.js';
+import { formatSarif, ruleDocUrl, toSarif } from '../../src/report/sarif.js';
 import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import { formatSummary, formatText } from '../../src/report/text.js';
 
@@ -284,10 +284,10 @@ describe('toSarif', () => {
   it('links each rule to its section of docs/rules.md and gives code scanning its severity', () => {
     const rulesDoc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
     for (const rule of run.tool.driver.rules) {
-      expect(rule.helpUri).toBe(`${options.rulesUri}#${ruleAnchor(rule)}`);
+      expect(rule.helpUri).toBe(ruleDocUrl(options.rulesUri, rule));
       // GitHub's anchor of the heading: lower case, spaces as hyphens.
       expect(rulesDoc).toContain(`\n## ${rule.id} ${rule.name}\n`);
-      expect(ruleAnchor(rule)).toBe(`${rule.id} ${rule.name}`.toLowerCase().replace(/ /g, '-'));
+      expect(ruleDocUrl(options.rulesUri, rule)).toBe(`${options.rulesUri}#${`${rule.id} ${rule.name}`.toLowerCase().replace(/ /g, '-')}`);
     }
     expect(run.tool.driver.rules.map((r) => r.properties['problem.severity'])).toEqual(['recommendation', 'error', 'warning', 'error', 'error', 'error', 'error', 'warning']);
     expect(toSarif([], rules, { lang: 'en', toolVersion: '0.1.0' }).runs[0].tool.driver.rules[0].helpUri).toBeUndefined();
