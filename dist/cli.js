@@ -5951,9 +5951,9 @@ function physical(path, where) {
 function plainText(text) {
     return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
-/** The anchor GitHub gives the heading "## FG001 finalizer-cycle" of docs/rules.md. */
-function ruleAnchor(meta) {
-    return `${meta.id}-${meta.name}`.toLowerCase();
+/** A rule's section of docs/rules.md at `rulesUri`: the anchor GitHub gives the heading "## FG001 finalizer-cycle". */
+function ruleDocUrl(rulesUri, meta) {
+    return `${rulesUri}#${`${meta.id}-${meta.name}`.toLowerCase()}`;
 }
 function descriptor(meta, options) {
     const texts = { lang: options.lang, goVersion: options.goVersion };
@@ -5962,7 +5962,7 @@ function descriptor(meta, options) {
         name: meta.name,
         shortDescription: { text: meta.summary },
         fullDescription: { text: ruleExplanation(meta.id, options.lang) },
-        ...(options.rulesUri ? { helpUri: `${options.rulesUri}#${ruleAnchor(meta)}` } : {}),
+        ...(options.rulesUri ? { helpUri: ruleDocUrl(options.rulesUri, meta) } : {}),
         help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
         defaultConfiguration: { level: levels[meta.severity] },
         properties: { tags: tags[meta.id], precision: precision[meta.id], 'problem.severity': problemSeverities[meta.severity] },
@@ -6042,15 +6042,12 @@ function formatSarif(findings, rules, options) {
 
 const rdjson_severities = { error: 'ERROR', warning: 'WARNING', notice: 'INFO' };
 function formatRdjson(findings, catalog, options) {
-    const ruleUrl = (id) => {
-        const meta = catalog.find((r) => r.id === id);
-        return meta ? `${options.rulesUri}#${ruleAnchor(meta)}` : options.rulesUri;
-    };
+    const ruleUrls = new Map(catalog.map((meta) => [meta.id, ruleDocUrl(options.rulesUri, meta)]));
     const diagnostics = [...findings].sort(compareFindings).map((f) => ({
         message: f.message,
         location: { path: f.path, range: { start: { line: f.line, column: f.column }, end: { line: f.endLine, column: f.endColumn } } },
         severity: rdjson_severities[f.severity],
-        code: { value: f.ruleId, url: ruleUrl(f.ruleId) },
+        code: { value: f.ruleId, url: ruleUrls.get(f.ruleId) ?? options.rulesUri },
         related_locations: f.related.map((r) => ({ message: r.message, location: { path: r.path, range: { start: { line: r.line, column: r.column } } } })),
     }));
     return JSON.stringify({ source: { name: 'finalizer-guard', url: options.toolUrl }, diagnostics }, null, 2) + '\n';

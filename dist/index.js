@@ -39416,9 +39416,9 @@ function physical(path, where) {
 function plainText(text) {
     return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
-/** The anchor GitHub gives the heading "## FG001 finalizer-cycle" of docs/rules.md. */
-function ruleAnchor(meta) {
-    return `${meta.id}-${meta.name}`.toLowerCase();
+/** A rule's section of docs/rules.md at `rulesUri`: the anchor GitHub gives the heading "## FG001 finalizer-cycle". */
+function ruleDocUrl(rulesUri, meta) {
+    return `${rulesUri}#${`${meta.id}-${meta.name}`.toLowerCase()}`;
 }
 function descriptor(meta, options) {
     const texts = { lang: options.lang, goVersion: options.goVersion };
@@ -39427,7 +39427,7 @@ function descriptor(meta, options) {
         name: meta.name,
         shortDescription: { text: meta.summary },
         fullDescription: { text: ruleExplanation(meta.id, options.lang) },
-        ...(options.rulesUri ? { helpUri: `${options.rulesUri}#${ruleAnchor(meta)}` } : {}),
+        ...(options.rulesUri ? { helpUri: ruleDocUrl(options.rulesUri, meta) } : {}),
         help: { text: remediation(meta.id, texts), markdown: remediationMarkdown(meta.id, texts) },
         defaultConfiguration: { level: levels[meta.severity] },
         properties: { tags: tags[meta.id], precision: precision[meta.id], 'problem.severity': problemSeverities[meta.severity] },
