@@ -10,6 +10,7 @@ import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags
 import { goVersionFor } from './discover/gomod.js';
 import { discoverPackages, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
+import { byCodePoint } from './order.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
 import { indexDeclarations, type DeclarationIndex } from './model/declarations.js';
 import { buildPackage, readFileModel, type FileLoader, type FuncDecl, type GoFile, type GoPackage, type PendingFile } from './model/package.js';
@@ -215,7 +216,7 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
     callers.push(...callersOf(wrappers));
   }
   // Files may have been read in any order: a fixed order keeps results stable.
-  const byPlace = (a: FuncDecl, b: FuncDecl) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
+  const byPlace = (a: FuncDecl, b: FuncDecl) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
   return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
 

@@ -1,4 +1,5 @@
 // The shape every rule produces and every reporter consumes.
+import { byCodePoint } from './order.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 export type FailOn = Severity | 'never';
@@ -50,7 +51,7 @@ export function atOrAbove(severity: Severity, failOn: FailOn): boolean {
 
 /** By file, line, column and rule: the order of go vet's output. */
 export function compareByPlace(a: Finding, b: Finding): number {
-  return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId);
 }
 
 /** Most severe first, then by place: the order annotations are shown in. */

@@ -158,6 +158,34 @@ describe('packages and suppressions', () => {
   });
 });
 
+describe('the same output in every locale', () => {
+  /** A package main whose cycle in `name` is reported at its SetFinalizer line. */
+  const cycleIn = (name: string) =>
+    `package main\nimport "runtime"\ntype ${name}Foo struct{ bar *${name}Bar }\ntype ${name}Bar struct{ foo *${name}Foo }\n` +
+    `func ${name}() {\n\tfoo := &${name}Foo{}\n\tbar := &${name}Bar{}\n\tfoo.bar = bar\n\tbar.foo = foo\n\truntime.SetFinalizer(foo, func(*${name}Foo) {})\n}\n`;
+
+  it('orders files and folders by code point, whatever LANG and LC_ALL say', () => {
+    // Swedish collation puts "ä" after "z", English before "a"; code points put it after both, and "Z" before "a".
+    write('locale/pkg/ä.go', cycleIn('ae'));
+    write('locale/pkg/z.go', cycleIn('zed') + 'func main() {}\n');
+    write('locale/pkg/Z.go', cycleIn('capitalZed'));
+    write('locale/ä/main.go', cycleIn('ae') + 'func main() {}\n');
+    write('locale/z/main.go', cycleIn('zed') + 'func main() {}\n');
+    const outputs = ['en_US.UTF-8', 'sv_SE.UTF-8', 'C'].map((locale) =>
+      ['text', 'json'].map((format) => {
+        const env = { ...process.env, LANG: locale, LC_ALL: locale, LC_COLLATE: locale };
+        const result = spawnSync(machineNode, [cli, '--format', format, 'locale/...'], { cwd: work, encoding: 'utf8', env });
+        expect(result.status, result.stderr).toBe(1);
+        return result.stdout;
+      }),
+    );
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+    const paths = JSON.parse(outputs[0][1]).findings.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(['locale/pkg/Z.go', 'locale/pkg/z.go', 'locale/pkg/ä.go', 'locale/z/main.go', 'locale/ä/main.go']);
+  });
+});
+
 describe('hostile file names and source in a CI log', () => {
   /** Lines as the Actions runner splits them: none may pass for a workflow command. */
   function expectInert(output: string) {

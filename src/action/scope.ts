@@ -5,6 +5,7 @@ import type { ChangeSet } from './changes.js';
 import type { PathFilter } from '../discover/glob.js';
 import { ignoredByGo } from '../discover/sources.js';
 import type { Finding } from '../findings.js';
+import { byCodePoint } from '../order.js';
 
 /** Repo-relative folder of the working directory: "" for the root, else "a/b" (no trailing slash). */
 export function normalizeDir(dir: string): string {
@@ -30,7 +31,7 @@ export function changedPackages(changes: ChangeSet, workDir: string, keep: PathF
     if (rel === undefined || !rel.endsWith('.go') || rel.split('/').some(ignoredByGo) || !keep(path) || !exists(path)) continue;
     dirs.add(posix.dirname(rel));
   }
-  return [...dirs].sort();
+  return [...dirs].sort(byCodePoint);
 }
 
 /** Engine paths are relative to the working directory; annotations need repo-relative ones. */

@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { byCodePoint } from '../order.js';
 
 export interface PackageDir {
   dir: string;
@@ -20,7 +21,7 @@ function goFiles(dir: string): string[] {
     .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
     .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
     .map((e) => join(dir, e.name))
-    .sort();
+    .sort(byCodePoint);
 }
 
 function isFile(path: string): boolean {
@@ -40,7 +41,7 @@ function walk(root: string, out: string[]): void {
   } catch (error) {
     throw new UsageError(`cannot read directory ${root}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     if (!entry.isDirectory()) continue;
     if (ignoredByGo(entry.name)) continue;
     walk(join(root, entry.name), out);
