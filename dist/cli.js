@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9828);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9828:
+/***/ 7559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4436,9 +4436,31 @@ function importPathOf(workspace, dir) {
     return best?.path;
 }
 
+;// CONCATENATED MODULE: ./src/order.ts
+// The one order for names and paths: by Unicode code point, as Go compares
+// strings (byte-wise UTF-8 gives the same order). localeCompare would follow
+// the LANG of whoever runs the tool, and plain sort() puts characters above
+// U+FFFF (two UTF-16 units) before U+E000..U+FFFF.
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code points. */
+function byCodePoint(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return codePointRank(x) - codePointRank(y);
+    }
+    return a.length - b.length;
+}
+/** A surrogate unit starts or continues a code point above U+FFFF, so it ranks above every other unit. */
+function codePointRank(unit) {
+    return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x10000 : unit;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/sources.ts
 // Source discovery: turns the user's patterns into Go package directories and
 // their files, walking DIR/... the way the go tool does.
+
 
 
 
@@ -4451,7 +4473,7 @@ function goFiles(dir) {
         .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
         .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile((0,external_node_path_namespaceObject.join)(dir, e.name))))
         .map((e) => (0,external_node_path_namespaceObject.join)(dir, e.name))
-        .sort();
+        .sort(byCodePoint);
 }
 function isFile(path) {
     try {
@@ -4471,7 +4493,7 @@ function walk(root, out) {
     catch (error) {
         throw new errors_UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
         if (!entry.isDirectory())
             continue;
         if (ignoredByGo(entry.name))
@@ -4531,13 +4553,14 @@ function discoverPackages(patterns, cwd) {
 
 ;// CONCATENATED MODULE: ./src/findings.ts
 // The shape every rule produces and every reporter consumes.
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 function atOrAbove(severity, failOn) {
     return failOn !== 'never' && severityRank[severity] >= severityRank[failOn];
 }
 /** By file, line, column and rule: the order of go vet's output. */
 function compareByPlace(a, b) {
-    return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+    return byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId);
 }
 /** Most severe first, then by place: the order annotations are shown in. */
 function compareFindings(a, b) {
@@ -5188,6 +5211,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -5346,7 +5370,7 @@ function rootFunctions(pkg) {
         callers.push(...callersOf(wrappers));
     }
     // Files may have been read in any order: a fixed order keeps results stable.
-    const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
+    const byPlace = (a, b) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
     return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
 /** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */

@@ -6830,6 +6830,7 @@ function importPathOf(workspace, dir) {
 
 
 
+
 /** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
 function ignoredByGo(name) {
     return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
@@ -6839,7 +6840,7 @@ function goFiles(dir) {
         .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
         .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
         .map((e) => join(dir, e.name))
-        .sort();
+        .sort(byCodePoint);
 }
 function isFile(path) {
     try {
@@ -6859,7 +6860,7 @@ function walk(root, out) {
     catch (error) {
         throw new UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
         if (!entry.isDirectory())
             continue;
         if (ignoredByGo(entry.name))
@@ -6923,15 +6924,37 @@ class errors_UsageError extends Error {
     name = 'UsageError';
 }
 
+;// CONCATENATED MODULE: ./src/order.ts
+// The one order for names and paths: by Unicode code point, as Go compares
+// strings (byte-wise UTF-8 gives the same order). localeCompare would follow
+// the LANG of whoever runs the tool, and plain sort() puts characters above
+// U+FFFF (two UTF-16 units) before U+E000..U+FFFF.
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code points. */
+function order_byCodePoint(a, b) {
+    const shorter = Math.min(a.length, b.length);
+    for (let i = 0; i < shorter; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return codePointRank(x) - codePointRank(y);
+    }
+    return a.length - b.length;
+}
+/** A surrogate unit starts or continues a code point above U+FFFF, so it ranks above every other unit. */
+function codePointRank(unit) {
+    return unit >= 0xd800 && unit <= 0xdfff ? unit + 0x10000 : unit;
+}
+
 ;// CONCATENATED MODULE: ./src/findings.ts
 // The shape every rule produces and every reporter consumes.
+
 const severityRank = { error: 3, warning: 2, notice: 1 };
 function atOrAbove(severity, failOn) {
     return failOn !== 'never' && severityRank[severity] >= severityRank[failOn];
 }
 /** By file, line, column and rule: the order of go vet's output. */
 function findings_compareByPlace(a, b) {
-    return a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+    return byCodePoint(a.path, b.path) || a.line - b.line || a.column - b.column || byCodePoint(a.ruleId, b.ruleId);
 }
 /** Most severe first, then by place: the order annotations are shown in. */
 function compareFindings(a, b) {
@@ -9189,6 +9212,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -9347,7 +9371,7 @@ function rootFunctions(pkg) {
         callers.push(...callersOf(wrappers));
     }
     // Files may have been read in any order: a fixed order keeps results stable.
-    const byPlace = (a, b) => a.file.path.localeCompare(b.file.path) || a.node.startIndex - b.node.startIndex;
+    const byPlace = (a, b) => order_byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
     return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
 }
 /** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
