@@ -8,6 +8,7 @@ import { methodsOf, type FuncDecl, type GoFile, type GoPackage } from '../model/
 import { underlying } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { GoroutineStart, HeapObject, SiteEvaluation } from './heap.js';
+import { isTimerType } from './std-calls.js';
 
 /** What ends the loop: a receive from one of the object's channel fields. */
 export interface StopSignal {
@@ -17,8 +18,11 @@ export interface StopSignal {
   field: string;
 }
 
-/** The fields a goroutine can be told to stop by, or run forever on. */
+/** What a goroutine can be told to stop by (a channel), or run forever on (a timer's or ticker's). */
 export type FieldKind = 'channel' | 'timer';
+
+/** The kind of what an expression of the goroutine's body names: one of the object's fields, or a variable it holds. */
+type KindOf = (node: SyntaxNode | null) => FieldKind | undefined;
 
 export interface EndlessLoop {
   loop: SyntaxNode;
@@ -35,7 +39,7 @@ export interface EndlessLoop {
  * a loop bounded by its own condition or input, a way out that is not one
  * of the object's signals.
  */
-export function endlessLoop(body: SyntaxNode, name: string, fieldKind: (field: string | undefined) => FieldKind | undefined): EndlessLoop | undefined {
+export function endlessLoop(body: SyntaxNode, name: string, kindOf: KindOf): EndlessLoop | undefined {
   for (const statement of statementsOf(body)) {
     const labeled = statement.type === 'labeled_statement';
     const loop = labeled ? statement.namedChildren.find((c) => c?.type === 'for_statement') : statement;
@@ -44,12 +48,12 @@ export function endlessLoop(body: SyntaxNode, name: string, fieldKind: (field: s
       continue;
     }
     const label = labeled ? statement.namedChildren.find((c) => c?.type === 'label_name')?.text : undefined;
-    return loopUntilStopped(loop, label, name, fieldKind);
+    return loopUntilStopped(loop, label, name, kindOf);
   }
   return undefined;
 }
 
-function loopUntilStopped(loop: SyntaxNode, label: string | undefined, name: string, fieldKind: (field: string | undefined) => FieldKind | undefined): EndlessLoop | undefined {
+function loopUntilStopped(loop: SyntaxNode, label: string | undefined, name: string, kindOf: KindOf): EndlessLoop | undefined {
   const body = loop.childForFieldName('body');
   if (!body) return undefined;
   const stops: StopSignal[] = [];
@@ -59,8 +63,8 @@ function loopUntilStopped(loop: SyntaxNode, label: string | undefined, name: str
     const right = clause.childForFieldName('right');
     const signal = signalOf(right, name);
     // A ticker's or timer's channel is never closed: Stop only ends the ticks.
-    const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && fieldKind(ownField(right.childForFieldName('operand'), name)) === 'timer';
-    if (!ticks && (!signal || fieldKind(signal.field) !== 'channel')) return undefined;
+    const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && kindOf(right.childForFieldName('operand')) === 'timer';
+    if (!ticks && (!signal || kindOf(signal.node) !== 'channel')) return undefined;
     if (signal && !ticks) stops.push(signal);
   } else if (clause && clause.text !== 'true') {
     return undefined;
@@ -71,7 +75,7 @@ function loopUntilStopped(loop: SyntaxNode, label: string | undefined, name: str
     if (exit.type === 'goto_statement') return undefined;
     if (exit.type !== 'return_statement' && !(exit.type === 'break_statement' && breaksOut(exit, loop, label))) continue;
     const signal = guardOf(exit, loop, name);
-    if (!signal || fieldKind(signal.field) !== 'channel') return undefined;
+    if (!signal || kindOf(signal.node) !== 'channel') return undefined;
     if (!stops.some((s) => s.field === signal.field)) stops.push(signal);
   }
   return { loop, stops };
@@ -148,17 +152,17 @@ const maxFinalizerDepth = 4;
 export function goroutineRoot(evaluation: SiteEvaluation, object: HeapObject, pkg: GoPackage): GoroutineRoot | undefined {
   const fields = object.type ? underlying(object.type, pkg) : undefined;
   if (fields?.kind !== 'struct') return undefined;
-  const fieldKind = (name: string | undefined): FieldKind | undefined => {
-    const field = fields.fields.find((f) => f.name === name);
-    if (!field) return undefined;
-    if (underlying(field.type, pkg).kind === 'chan') return 'channel';
-    const pointee = field.type.kind === 'pointer' ? field.type.elem : undefined;
-    return pointee?.kind === 'named' && pointee.importPath === 'time' && (pointee.name === 'Ticker' || pointee.name === 'Timer') ? 'timer' : undefined;
-  };
   for (const start of evaluation.run.goroutines) {
     for (const held of start.held) {
       if (!held.objects.some((o) => o.id === object.id)) continue;
-      const loop = endlessLoop(start.body, held.name, fieldKind);
+      const kindOf: KindOf = (node) => {
+        const field = fields.fields.find((f) => f.name === ownField(node, held.name));
+        if (field) return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : undefined;
+        // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
+        const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
+        return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
+      };
+      const loop = endlessLoop(start.body, held.name, kindOf);
       if (!loop) continue;
       const stoppers = stoppersOf(loop.stops, evaluation, pkg);
       if (stoppers) return { start, name: held.name, loop, stoppers };

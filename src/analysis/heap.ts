@@ -9,6 +9,7 @@ import type { FuncDecl, GoFile, GoPackage } from '../model/package.js';
 import { fieldChildren, methodsOf, readParams, type ParamDecl } from '../model/package.js';
 import { readType, underlying, type GoType, type StructField } from '../model/types.js';
 import { forwardedParameters } from './wrappers.js';
+import { stdResult, type StdResult } from './std-calls.js';
 
 export type ObjectKind = 'alloc' | 'param' | 'lazy' | 'closure' | 'global' | 'opaque';
 
@@ -1494,10 +1495,25 @@ export class Interpreter {
     // runtime.SetFinalizer called through a variable, field or parameter that holds it.
     const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
     if (hook) return this.site(hook, node, argNodes, args, scope);
+    const std = this.stdCall(fn, scope);
+    if (std) {
+      const result = this.object('alloc', node, `${fn!.text}()`, std.type);
+      for (const { argument, via } of std.holds) this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+      return [[result]];
+    }
     if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
       return [[this.object('opaque', node, `${fn.text}()`)]];
     }
     return [[]];
+  }
+
+  /** A standard library function whose result is known to keep some of its arguments (`std-calls.ts`). */
+  private stdCall(fn: SyntaxNode | null, scope: Scope): StdResult | undefined {
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+    if (operand?.type !== 'identifier' || scope.lookup(operand.text)) return undefined;
+    const importPath = this.file.imports.get(operand.text);
+    const name = fn!.childForFieldName('field')?.text;
+    return importPath && name ? stdResult(importPath, name) : undefined;
   }
 
   /** Records one SetFinalizer or AddCleanup call as met here. */
