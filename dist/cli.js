@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7559);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(193);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 process.exitCode = await (0,_cli_command_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7559:
+/***/ 193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -905,7 +905,26 @@ function reboundNames(decl) {
     return names;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const results = new Map([
+    // The timer keeps its function for Reset, after it fired too.
+    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
+    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
+    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+]);
+/** What `importPath.name(...)` returns, when it is one of the calls above. */
+function stdResult(importPath, name) {
+    return results.get(`${importPath}.${name}`);
+}
+/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
+function isTimerType(type) {
+    const named = type?.kind === 'pointer' ? type.elem : type;
+    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/heap.ts
+
 
 
 
@@ -2254,10 +2273,26 @@ class Interpreter {
         const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
         if (hook)
             return this.site(hook, node, argNodes, args, scope);
+        const std = this.stdCall(fn, scope);
+        if (std) {
+            const result = this.object('alloc', node, `${fn.text}()`, std.type);
+            for (const { argument, via } of std.holds)
+                this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+            return [[result]];
+        }
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
             return [[this.object('opaque', node, `${fn.text}()`)]];
         }
         return [[]];
+    }
+    /** A standard library function whose result is known to keep some of its arguments (`std-calls.ts`). */
+    stdCall(fn, scope) {
+        const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+        if (operand?.type !== 'identifier' || scope.lookup(operand.text))
+            return undefined;
+        const importPath = this.file.imports.get(operand.text);
+        const name = fn.childForFieldName('field')?.text;
+        return importPath && name ? stdResult(importPath, name) : undefined;
     }
     /** Records one SetFinalizer or AddCleanup call as met here. */
     site(kind, node, argNodes, args, scope) {
@@ -2948,6 +2983,7 @@ const finalizerReferencesObject = {
 // rule's question.
 
 
+
 /**
  * The loop a goroutine's body ends in, when it runs until one of `name`'s
  * own signals arrives (or forever) and uses `name` on every iteration, so
@@ -2957,7 +2993,7 @@ const finalizerReferencesObject = {
  * a loop bounded by its own condition or input, a way out that is not one
  * of the object's signals.
  */
-function endlessLoop(body, name, fieldKind) {
+function endlessLoop(body, name, kindOf) {
     for (const statement of statementsOf(body)) {
         const labeled = statement.type === 'labeled_statement';
         const loop = labeled ? statement.namedChildren.find((c) => c?.type === 'for_statement') : statement;
@@ -2967,11 +3003,11 @@ function endlessLoop(body, name, fieldKind) {
             continue;
         }
         const label = labeled ? statement.namedChildren.find((c) => c?.type === 'label_name')?.text : undefined;
-        return loopUntilStopped(loop, label, name, fieldKind);
+        return loopUntilStopped(loop, label, name, kindOf);
     }
     return undefined;
 }
-function loopUntilStopped(loop, label, name, fieldKind) {
+function loopUntilStopped(loop, label, name, kindOf) {
     const body = loop.childForFieldName('body');
     if (!body)
         return undefined;
@@ -2982,8 +3018,8 @@ function loopUntilStopped(loop, label, name, fieldKind) {
         const right = clause.childForFieldName('right');
         const signal = signalOf(right, name);
         // A ticker's or timer's channel is never closed: Stop only ends the ticks.
-        const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && fieldKind(ownField(right.childForFieldName('operand'), name)) === 'timer';
-        if (!ticks && (!signal || fieldKind(signal.field) !== 'channel'))
+        const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && kindOf(right.childForFieldName('operand')) === 'timer';
+        if (!ticks && (!signal || kindOf(signal.node) !== 'channel'))
             return undefined;
         if (signal && !ticks)
             stops.push(signal);
@@ -3000,7 +3036,7 @@ function loopUntilStopped(loop, label, name, fieldKind) {
         if (exit.type !== 'return_statement' && !(exit.type === 'break_statement' && breaksOut(exit, loop, label)))
             continue;
         const signal = guardOf(exit, loop, name);
-        if (!signal || fieldKind(signal.field) !== 'channel')
+        if (!signal || kindOf(signal.node) !== 'channel')
             return undefined;
         if (!stops.some((s) => s.field === signal.field))
             stops.push(signal);
@@ -3070,20 +3106,19 @@ function goroutineRoot(evaluation, object, pkg) {
     const fields = object.type ? underlying(object.type, pkg) : undefined;
     if (fields?.kind !== 'struct')
         return undefined;
-    const fieldKind = (name) => {
-        const field = fields.fields.find((f) => f.name === name);
-        if (!field)
-            return undefined;
-        if (underlying(field.type, pkg).kind === 'chan')
-            return 'channel';
-        const pointee = field.type.kind === 'pointer' ? field.type.elem : undefined;
-        return pointee?.kind === 'named' && pointee.importPath === 'time' && (pointee.name === 'Ticker' || pointee.name === 'Timer') ? 'timer' : undefined;
-    };
     for (const start of evaluation.run.goroutines) {
         for (const held of start.held) {
             if (!held.objects.some((o) => o.id === object.id))
                 continue;
-            const loop = endlessLoop(start.body, held.name, fieldKind);
+            const kindOf = (node) => {
+                const field = fields.fields.find((f) => f.name === ownField(node, held.name));
+                if (field)
+                    return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : undefined;
+                // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
+                const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
+                return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
+            };
+            const loop = endlessLoop(start.body, held.name, kindOf);
             if (!loop)
                 continue;
             const stoppers = stoppersOf(loop.stops, evaluation, pkg);
