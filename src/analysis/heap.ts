@@ -71,6 +71,12 @@ export interface Link {
   file: GoFile;
   /** The package types of what the stored values reach ("?" for objects of unknown type). */
   types: Set<string>;
+  /** Of those, the types of objects the code did not make, which may be any value of the type. */
+  existingTypes: Set<string>;
+  /** The objects of a package type the code made, which are the values it made and no other. */
+  made: { type: string; object: HeapObject }[];
+  /** The interpretation the store was met in: what else it did with the objects it made. */
+  run: RootRun;
   links: boolean;
 }
 
@@ -629,6 +635,13 @@ export class Interpreter {
     return this.selected(selector, scope)?.method;
   }
 
+  /** An object of unknown or interface type, which may be a value of any package type. */
+  private mayHoldAnything(object: HeapObject): boolean {
+    const type = object.type?.kind === 'pointer' ? object.type.elem : object.type;
+    if (!type || type.kind === 'unknown') return object.kind !== 'alloc';
+    return underlying(type, this.pkg).kind === 'interface';
+  }
+
   private typeNameOf(type: GoType | undefined): string | undefined {
     if (!type) return undefined;
     const base = type.kind === 'pointer' ? type.elem : type;
@@ -1121,19 +1134,30 @@ export class Interpreter {
     const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.has(o.id));
     const seen = new Set(queue.map((o) => o.id));
     const types = new Set<string>();
+    const existingTypes = new Set<string>();
+    const made: Link['made'] = [];
+    // What an existing object leads to was linked before this store: it says nothing of what the store puts in.
+    const beyondExisting = new Set<number>();
     let links = false;
     for (let i = 0; i < queue.length && i < linkSearchLimit; i++) {
       const object = queue[i]!;
       if (object.kind === 'opaque') continue;
-      types.add(this.typeNameOf(object.type) ?? '?');
+      const type = this.typeNameOf(object.type) ?? '?';
+      types.add(type);
+      const madeHere = object.kind === 'alloc' && type !== '?';
+      if (beyondExisting.has(object.id)) {
+        // Linked before this store: what it holds says nothing of what the store puts in.
+      } else if (madeHere) made.push({ type, object });
+      else if (type !== '?' || this.mayHoldAnything(object)) existingTypes.add(type);
       if (object.id === holder.id || existingKinds.has(object.kind)) links = true;
       for (const edge of this.state.edgesFrom(object)) {
         if (seen.has(edge.to.id)) continue;
         seen.add(edge.to.id);
         queue.push(edge.to);
+        if (!madeHere || beyondExisting.has(object.id)) beyondExisting.add(edge.to.id);
       }
     }
-    if (types.size) this.links.push({ place: first.place, node: first.node, file: first.file, types, links });
+    if (types.size) this.links.push({ place: first.place, node: first.node, file: first.file, types, existingTypes, made, run: this.run, links });
   }
 
   /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */

@@ -3,7 +3,7 @@ import { packageLinks } from '../analysis/package-scan.js';
 import { localDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
-import type { RelatedNode, Rule } from './rule.js';
+import type { RelatedNode, Rule, Site } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
 import { firstLine, inline } from './describe.js';
 
@@ -33,9 +33,12 @@ export const finalizerTypeCycle: Rule = {
     const start = pointee(type);
     if (start.kind !== 'named' || !localDecl(start, site.pkg)) return undefined;
     const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
+    const closesThroughFinalized = closingStores(site, start.name);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
     const evidence: Evidence = (field, target) => {
-      const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')));
+      const stores = links.filter(
+        (l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')) && (target !== start.name || closesThroughFinalized(l)),
+      );
       return stores.find((l) => l.links) ?? stores[0];
     };
     const loop = typeLoop(start.name, site.pkg, evidence);
@@ -48,6 +51,27 @@ export const finalizerTypeCycle: Rule = {
     };
   },
 };
+
+/**
+ * Whether a store into the loop's last field can put the finalized object
+ * there, so that the loop comes back to it: an object that only points into a
+ * loop is not on it. A store can when it puts there a value the code did not
+ * make (any value of the type, the finalized one too), when the finalizer
+ * may be set on such a value, or when the code that made the stored value
+ * also gives it this finalizer. A value made only to be cached, while the
+ * finalized ones are made elsewhere and never stored, closes no loop through
+ * them.
+ */
+function closingStores(site: Site, start: string): (link: Link) => boolean {
+  const anyValue = site.evaluations.some((e) => (e.argObjects[0] ?? []).some((o) => o.kind !== 'alloc'));
+  return (link) =>
+    anyValue ||
+    link.existingTypes.has(start) ||
+    link.existingTypes.has('?') ||
+    link.made.some(
+      (m) => m.type === start && link.run.sites.some((s) => s.call.id === site.call.id && (s.argObjects[0] ?? []).some((o) => o.id === m.object.id)),
+    );
+}
 
 interface Step {
   via: string;
