@@ -35087,6 +35087,13 @@ class Interpreter {
     methodOf(selector, scope) {
         return this.selected(selector, scope)?.method;
     }
+    /** An object of unknown or interface type, which may be a value of any package type. */
+    mayHoldAnything(object) {
+        const type = object.type?.kind === 'pointer' ? object.type.elem : object.type;
+        if (!type || type.kind === 'unknown')
+            return object.kind !== 'alloc';
+        return underlying(type, this.pkg).kind === 'interface';
+    }
     typeNameOf(type) {
         if (!type)
             return undefined;
@@ -35595,12 +35602,25 @@ class Interpreter {
         const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.has(o.id));
         const seen = new Set(queue.map((o) => o.id));
         const types = new Set();
+        const existingTypes = new Set();
+        const made = [];
+        // What an existing object leads to was linked before this store: it says nothing of what the store puts in.
+        const beyondExisting = new Set();
         let links = false;
         for (let i = 0; i < queue.length && i < linkSearchLimit; i++) {
             const object = queue[i];
             if (object.kind === 'opaque')
                 continue;
-            types.add(this.typeNameOf(object.type) ?? '?');
+            const type = this.typeNameOf(object.type) ?? '?';
+            types.add(type);
+            const madeHere = object.kind === 'alloc' && type !== '?';
+            if (beyondExisting.has(object.id)) {
+                // Linked before this store: what it holds says nothing of what the store puts in.
+            }
+            else if (madeHere)
+                made.push({ type, object });
+            else if (type !== '?' || this.mayHoldAnything(object))
+                existingTypes.add(type);
             if (object.id === holder.id || existingKinds.has(object.kind))
                 links = true;
             for (const edge of this.state.edgesFrom(object)) {
@@ -35608,10 +35628,12 @@ class Interpreter {
                     continue;
                 seen.add(edge.to.id);
                 queue.push(edge.to);
+                if (!madeHere || beyondExisting.has(object.id))
+                    beyondExisting.add(edge.to.id);
             }
         }
         if (types.size)
-            this.links.push({ place: first.place, node: first.node, file: first.file, types, links });
+            this.links.push({ place: first.place, node: first.node, file: first.file, types, existingTypes, made, run: this.run, links });
     }
     /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
     initializes(target, scope) {
@@ -36506,9 +36528,10 @@ const finalizerTypeCycle = {
         if (start.kind !== 'named' || !localDecl(start, site.pkg))
             return undefined;
         const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
+        const closesThroughFinalized = closingStores(site, start.name);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
         const evidence = (field, target) => {
-            const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')));
+            const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')) && (target !== start.name || closesThroughFinalized(l)));
             return stores.find((l) => l.links) ?? stores[0];
         };
         const loop = typeLoop(start.name, site.pkg, evidence);
@@ -36521,6 +36544,23 @@ const finalizerTypeCycle = {
         };
     },
 };
+/**
+ * Whether a store into the loop's last field can put the finalized object
+ * there, so that the loop comes back to it: an object that only points into a
+ * loop is not on it. A store can when it puts there a value the code did not
+ * make (any value of the type, the finalized one too), when the finalizer
+ * may be set on such a value, or when the code that made the stored value
+ * also gives it this finalizer. A value made only to be cached, while the
+ * finalized ones are made elsewhere and never stored, closes no loop through
+ * them.
+ */
+function closingStores(site, start) {
+    const anyValue = site.evaluations.some((e) => (e.argObjects[0] ?? []).some((o) => o.kind !== 'alloc'));
+    return (link) => anyValue ||
+        link.existingTypes.has(start) ||
+        link.existingTypes.has('?') ||
+        link.made.some((m) => m.type === start && link.run.sites.some((s) => s.call.id === site.call.id && (s.argObjects[0] ?? []).some((o) => o.id === m.object.id)));
+}
 /**
  * What shows that a field can link a value of `target`: a store into it, or,
  * for a generic struct held by value (`List[*Job]`), into one of its own
