@@ -5,9 +5,10 @@
 // the top of the repository. Every mistake in it is one line naming the file
 // and the line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { globToRegExp } from './discover/glob.js';
+import { slashedRelative } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import type { Finding, Severity } from './findings.js';
 import { ruleCatalog } from './rules/index.js';
@@ -120,7 +121,7 @@ export function loadConfig(path: string, shownAs = path): Config {
 export function configFor(start: string, given: string | undefined, base = start): Config | undefined {
   if (given) return loadConfig(resolve(base, given), given);
   const found = findConfig(start);
-  return found ? loadConfig(found, relative(base, found).split(sep).join('/')) : undefined;
+  return found ? loadConfig(found, slashedRelative(base, found)) : undefined;
 }
 
 export interface Configured {
@@ -134,7 +135,7 @@ export function applyConfig(findings: readonly Finding[], config: Config | undef
   if (!config) return { findings: [...findings], left: 0 };
   const kept: Finding[] = [];
   for (const finding of findings) {
-    const path = relative(config.dir, join(root, finding.path)).split(sep).join('/');
+    const path = slashedRelative(config.dir, join(root, finding.path));
     if (config.exclude.some((glob) => glob.test(path))) continue;
     let setting: Setting = finding.severity;
     for (const scope of config.scopes) {

@@ -2,13 +2,13 @@
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
-import { readFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Interpreter, maxInlineDepth, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { goVersionFor } from './discover/gomod.js';
-import { discoverPackages, type PackageDir } from './discover/sources.js';
+import { discoverPackages, slashedRelative, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { byCodePoint } from './order.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
@@ -49,6 +49,11 @@ export interface AnalysisResult {
   stats: AnalysisStats;
 }
 
+export interface Analysis extends AnalysisResult {
+  /** One line for each directory that could not be read; the rest was analyzed. */
+  skipped: string[];
+}
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -70,14 +75,28 @@ interface SourceFile {
   constraint?: Constraint;
   /** Why the file cannot be analyzed as Go source. */
   unreadable?: string;
+  /** Why the file was not even read: it may hold a call, so it is named whatever the rest of its directory holds. */
+  unread?: string;
 }
 
+const overLimit = (bytes: number) => `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`;
+
+/** A file's bytes, when it can be read and is not over the limit (told by its size, before any byte is read). */
 function readSource(path: string): SourceFile {
-  const buffer = readFileSync(path);
+  const unread = (why: string): SourceFile => ({ path, bytes: 0, mentionsCall: false, unread: why });
+  let buffer: Buffer;
+  try {
+    const size = statSync(path).size;
+    if (size > maxFileBytes) return unread(overLimit(size));
+    buffer = readFileSync(path);
+  } catch (error) {
+    return unread(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); not analyzed`);
+  }
   const bytes = buffer.length;
   const mentionsCall = hookNames.split('|').some((name) => buffer.includes(name));
   const unreadable = (why: string): SourceFile => ({ path, bytes, mentionsCall, unreadable: why });
-  if (bytes > maxFileBytes) return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
+  // It may have grown since it was measured.
+  if (bytes > maxFileBytes) return unreadable(overLimit(bytes));
   if (bytes === 0) return unreadable('file is empty; a Go file must start with a package clause');
   if (buffer.includes(0)) return unreadable('file is binary (contains NUL bytes); not analyzed');
   return { path, bytes, mentionsCall, buffer };
@@ -99,13 +118,15 @@ function decode(source: SourceFile): void {
 
 class Reporter {
   readonly findings: Finding[] = [];
+  /** Each rule's remediation text, made once and shared by its findings. */
+  private readonly remediations = new Map<string, string>();
   constructor(
     private readonly options: AnalyzeOptions,
     private readonly goVersion: string | undefined,
   ) {}
 
   path(file: string): string {
-    return relative(this.options.root, file).split(sep).join('/');
+    return slashedRelative(this.options.root, file);
   }
 
   add(rule: { id: string; name: string; severity: Finding['severity'] }, file: string, node: SyntaxNode | undefined, message: string, related: RelatedLocation[]): void {
@@ -121,9 +142,15 @@ class Reporter {
       endLine: end.row + 1,
       endColumn: end.column + 1,
       message,
-      remediation: remediation(rule.id, { lang: this.options.lang ?? 'en', goVersion: this.goVersion }),
+      remediation: this.remediationOf(rule.id),
       related,
     });
+  }
+
+  private remediationOf(ruleId: string): string {
+    let text = this.remediations.get(ruleId);
+    if (text === undefined) this.remediations.set(ruleId, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: this.goVersion })));
+    return text;
   }
 }
 
@@ -365,6 +392,8 @@ function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: Sour
 async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats): Promise<void> {
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
+  // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
+  for (const source of sources) if (source.unread) reporter.add(syntaxError, source.path, undefined, source.unread, []);
   const shortcuts = options.shortcuts ?? true;
   const callsHere = sources.some((s) => s.mentionsCall);
   if (shortcuts && !callsHere) return;
@@ -479,17 +508,39 @@ export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions)
   return { findings: reporter.findings, stats };
 }
 
+/** A directory's result as it crosses between threads: each remediation text once, not once per finding. */
+export interface PackedResult {
+  findings: (Omit<Finding, 'remediation'> & { remediation: number })[];
+  remediations: string[];
+  stats: AnalysisStats;
+}
+
+export function packResult({ findings, stats }: AnalysisResult): PackedResult {
+  const index = new Map<string, number>();
+  const packed = findings.map((f) => {
+    let at = index.get(f.remediation);
+    if (at === undefined) index.set(f.remediation, (at = index.size));
+    return { ...f, remediation: at };
+  });
+  return { findings: packed, remediations: [...index.keys()], stats };
+}
+
+/** The findings of a packed result, sharing its remediation texts again. */
+export function unpackResult({ findings, remediations, stats }: PackedResult): AnalysisResult {
+  return { findings: findings.map((f) => ({ ...f, remediation: remediations[f.remediation]! })), stats };
+}
+
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
  * directory (its package), or DIR/... (every package below, as the go tool
  * walks it). Throws UsageError for a pattern that names nothing readable.
  */
-export async function analyze(patterns: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
-  const dirs = discoverPackages(patterns, options.root);
+export async function analyze(patterns: string[], options: AnalyzeOptions): Promise<Analysis> {
+  const { dirs, skipped } = discoverPackages(patterns, options.root);
   // Threads are a shortcut: with shortcuts off, everything runs here.
   const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
   const results: AnalysisResult[] = [];
-  if (threads > 1) results.push(...(await runOnThreads(dirs, threads, { options }, (dir) => analyzeDirectory(dir, options))));
+  if (threads > 1) results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options)))).map(unpackResult));
   else for (const dir of dirs) results.push(await analyzeDirectory(dir, options));
   const stats = emptyStats();
   const findings: Finding[] = [];
@@ -498,5 +549,5 @@ export async function analyze(patterns: string[], options: AnalyzeOptions): Prom
     for (const key of Object.keys(stats) as (keyof AnalysisStats)[]) stats[key] += result.stats[key];
   }
   findings.sort(compareByPlace);
-  return { findings, stats };
+  return { findings, stats, skipped };
 }

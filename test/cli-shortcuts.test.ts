@@ -41,7 +41,13 @@ write('cmd/tool/main.go', 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Pri
 async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(args, (s) => (out += s), (s) => (err += s));
+  const code = await runCli(
+    args,
+    (s) => {
+      out += s;
+    },
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 

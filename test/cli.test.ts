@@ -1,12 +1,12 @@
 // The CLI contract, through the built bundle as users run it: flags, exit
 // codes, formats, suppressions, package walking, and bad input.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cycleCallLine, cycleMain, hostileFiles, hostileFindings } from './action/support/go-sources.js';
+import { cycleCallLine, cycleMain, hostileFiles, hostileFindings, manyCycles } from './action/support/go-sources.js';
 import { sarifSchemaErrors } from './support/sarif-schema.js';
 import { bundledNodeExpected, machineNode as machine, node24 as bundled, node24Missing } from './support/nodes.js';
 
@@ -155,6 +155,61 @@ describe('packages and suppressions', () => {
     expect(binary.stdout).toMatch(/binary\/blob\.go:1:1: notice: file is binary/);
     const latin1 = run(['latin1']);
     expect(latin1.stdout).toMatch(/latin1\/bad\.go:1:1: notice: file is not valid UTF-8/);
+  });
+});
+
+describe('broken output and input that cannot be read', () => {
+  /** Standard error holds only our own one-line messages: no stack trace, no Node warning. */
+  const expectOwnLines = (stderr: string) => {
+    for (const line of stderr.split('\n').filter(Boolean)) expect(line, stderr).toMatch(/^finalizer-guard: /);
+  };
+
+  it('ends quietly with the analysis\'s exit code when the reader stops early (| head)', () => {
+    // Far more than a pipe holds, so later writes meet a closed pipe.
+    write('many/main.go', manyCycles(200).source);
+    const script = `(${JSON.stringify(machineNode)} ${JSON.stringify(cli)} --format json many 2>err.txt; echo $? >code.txt) | head -c 100 >/dev/null`;
+    expect(spawnSync('sh', ['-c', script], { cwd: work }).status).toBe(0);
+    expect(readFileSync(join(work, 'code.txt'), 'utf8').trim()).toBe('1');
+    const stderr = readFileSync(join(work, 'err.txt'), 'utf8');
+    expectOwnLines(stderr);
+    expect(stderr).toContain('finalizer-guard: 200 findings');
+  });
+
+  it('exits 2 with one line when standard output is full', () => {
+    const full = openSync('/dev/full', 'w');
+    const result = spawnSync(machineNode, [cli, 'cycle'], { cwd: work, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('finalizer-guard: cannot write the report to standard output (ENOSPC)\n');
+  });
+
+  it('names a file over the size limit without reading it, and goes on', () => {
+    write('large/main.go', cycle);
+    // Sparse: 3 GiB that take no disk, and more than Node can read into one buffer.
+    for (const [name, size] of [['huge.go', 3 * 2 ** 30], ['big.go', 9 * 2 ** 20]] as const) {
+      write(join('large', name), '');
+      truncateSync(join(work, 'large', name), size);
+    }
+    const { code, stdout, stderr } = run(['large']);
+    expect(code).toBe(1);
+    expectOwnLines(stderr);
+    expect(stdout).toContain('large/huge.go:1:1: notice: file is 3072.0 MiB, over the 8 MiB limit; not analyzed [FG000]\n');
+    expect(stdout).toContain('large/big.go:1:1: notice: file is 9.0 MiB, over the 8 MiB limit; not analyzed [FG000]\n');
+    expect(stdout).toMatch(new RegExp(`^large/main\\.go:${cycleCallLine}:2: error: .* \\[FG001\\]$`, 'm'));
+  });
+
+  it('names a directory and a file it cannot read in one line each, and goes on', () => {
+    // Past PATH_MAX (4096 bytes) nothing can be opened, even by root: a folder listed by its parent but not readable itself.
+    const long = (letter: string) => letter.repeat(240);
+    const script = `mkdir -p deep && cd deep && for i in $(seq 16); do mkdir ${long('d')} && cd ${long('d')}; done && cat >${long('f')}.go <<'EOF'\n${cycle}EOF\nmkdir ${long('e')}`;
+    expect(spawnSync('sh', ['-c', script], { cwd: work, encoding: 'utf8' }).stderr).toBe('');
+    const { code, stdout, stderr } = run(['deep/...', 'cycle']);
+    expect(code).toBe(1);
+    expectOwnLines(stderr);
+    const deepest = `deep/${Array(16).fill(long('d')).join('/')}`;
+    expect(stderr).toContain(`finalizer-guard: warning: cannot read directory ${deepest}/${long('e')} (ENAMETOOLONG); its packages are not analyzed\n`);
+    expect(stdout).toContain(`${deepest}/${long('f')}.go:1:1: notice: cannot read the file (ENAMETOOLONG); not analyzed [FG000]\n`);
+    expect(stdout).toMatch(new RegExp(`^cycle/main\\.go:${cycleCallLine}:2: error: .* \\[FG001\\]$`, 'm'));
   });
 });
 

@@ -303,10 +303,11 @@ async function analyzeScan(
     return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial } };
   }
   info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
-  const { findings, stats } = await analyze(
+  const { findings, stats, skipped } = await analyze(
     dirs.map((d) => join(where.workAbs, d)),
     { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
   );
+  warnings.push(...skipped.map((line) => `Skipped: ${line}.`));
   const configured = applyConfig(findings, config, where.workAbs);
   const inRepo = toRepoPaths(configured.findings, where.workDir);
   const selection = selectFindings(inRepo, changes, inputs.filterMode, keep);

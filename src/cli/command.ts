@@ -7,10 +7,10 @@ import { atOrAbove, type FailOn } from '../findings.js';
 import { escapeControls } from '../report/escape.js';
 import { formatCheckstyle } from '../report/checkstyle.js';
 import { formatGithub } from '../report/github.js';
-import { formatJson } from '../report/json.js';
+import { jsonChunks } from '../report/json.js';
 import { formatRdjson } from '../report/rdjson.js';
 import { formatSarif } from '../report/sarif.js';
-import { formatSummary, formatText } from '../report/text.js';
+import { formatSummary, textChunks } from '../report/text.js';
 import { ruleCatalog } from '../rules/index.js';
 import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 
@@ -96,7 +96,25 @@ export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
   return options;
 }
 
-export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** Where the report goes: resolves when the text is taken, rejects with the stream's write error. */
+export type Output = (text: string) => void | Promise<void>;
+
+/** Pieces gathered into writes of about this many UTF-16 units: few writes, and never the whole report in memory. */
+const writeSize = 1 << 16;
+
+/** Writes the pieces in order, waiting for each write to be taken. */
+async function writeAll(out: Output, chunks: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length < writeSize) continue;
+    await out(pending);
+    pending = '';
+  }
+  if (pending) await out(pending);
+}
+
+export async function runCli(argv: string[], out: Output, err: (s: string) => void): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
@@ -120,15 +138,22 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     const stats = analysis.stats;
     const { findings, left } = applyConfig(analysis.findings, config, cwd);
     const { lang, goVersion } = options;
-    const formatters: Record<CliOptions['format'], () => string> = {
-      text: () => formatText(findings),
-      json: () => formatJson(findings, stats),
-      sarif: () => formatSarif(findings, ruleCatalog, { lang, goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl }),
-      github: () => formatGithub(findings, lang),
-      rdjson: () => formatRdjson(findings, ruleCatalog, { toolUrl: repositoryUrl, rulesUri: rulesDocUrl }),
-      checkstyle: () => formatCheckstyle(findings, version),
+    const formatters: Record<CliOptions['format'], () => Iterable<string>> = {
+      text: () => textChunks(findings),
+      json: () => jsonChunks(findings, stats),
+      sarif: () => [formatSarif(findings, ruleCatalog, { lang, goVersion, toolVersion: version, informationUri: repositoryUrl, rulesUri: rulesDocUrl })],
+      github: () => [formatGithub(findings, lang)],
+      rdjson: () => [formatRdjson(findings, ruleCatalog, { toolUrl: repositoryUrl, rulesUri: rulesDocUrl })],
+      checkstyle: () => [formatCheckstyle(findings, version)],
     };
-    out(formatters[options.format]());
+    try {
+      await writeAll(out, formatters[options.format]());
+    } catch (error) {
+      // A reader that stopped early (`| head`) wanted no more; any other failure loses the report.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EPIPE') throw new UsageError(`cannot write the report to standard output (${code ?? (error as Error).message})`);
+    }
+    for (const skipped of analysis.skipped) err(`finalizer-guard: warning: ${escapeControls(skipped)}\n`);
     err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escapeControls(config!.shownAs)}` : '') + '\n');
     return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
   } catch (error) {

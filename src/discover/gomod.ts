@@ -3,7 +3,8 @@
 // vendor/. Maps an import path of the module to its directory and back, as
 // the go tool does, without the network and without a Go toolchain.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { slashedRelative } from './sources.js';
 
 /** One directive of go.mod or go.work: its verb and its arguments, quotes removed. */
 interface Directive {
@@ -223,8 +224,8 @@ export function packageDir(workspace: Workspace, importPath: string): string | u
 /** The import path of the package in dir, when dir lies in a module of the workspace, a local replacement, or vendor/. */
 export function importPathOf(workspace: Workspace, dir: string): string | undefined {
   const under = (base: string) => {
-    const rel = relative(base, dir);
-    return rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
+    const rel = slashedRelative(base, dir);
+    return rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
   };
   const join2 = (prefix: string, rel: string) => (rel ? `${prefix}/${rel}` : prefix);
   let best: { base: string; path: string } | undefined;

@@ -1,7 +1,7 @@
 // Source discovery: turns the user's patterns into Go package directories and
 // their files, walking DIR/... the way the go tool does.
-import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { byCodePoint } from '../order.js';
 
@@ -11,13 +11,19 @@ export interface PackageDir {
   files: string[];
 }
 
+/** The path of `to` relative to `from` with forward slashes, as reports and configuration files write paths on every system. */
+export function slashedRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
+}
+
 /** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
 export function ignoredByGo(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
 }
 
-function goFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+/** The directory's .go files, sorted, from its entries. */
+function goFiles(dir: string, entries: Dirent[]): string[] {
+  return entries
     .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
     .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
     .map((e) => join(dir, e.name))
@@ -32,19 +38,29 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Directories below root, skipping vendor, testdata, hidden and _ directories; symlinked directories are not followed (as the go tool does), so links cannot loop. */
-function walk(root: string, out: string[]): void {
-  out.push(root);
-  let entries;
-  try {
-    entries = readdirSync(root, { withFileTypes: true });
-  } catch (error) {
-    throw new UsageError(`cannot read directory ${root}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
-    if (!entry.isDirectory()) continue;
-    if (ignoredByGo(entry.name)) continue;
-    walk(join(root, entry.name), out);
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+
+/**
+ * Directories below root with their Go files, each read once, skipping vendor, testdata, hidden and _ directories;
+ * symlinked directories are not followed (as the go tool does), so links cannot loop. A directory below root that
+ * cannot be read is named in `skipped` and the walk goes on; the root itself must be readable.
+ */
+function walk(root: string, cwd: string, found: PackageDir[], skipped: string[]): void {
+  const pending = [root];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if (dir === root) throw new UsageError(`cannot read directory ${root}: ${errorCode(error)}`);
+      skipped.push(`cannot read directory ${slashedRelative(cwd, dir) || '.'} (${errorCode(error)}); its packages are not analyzed`);
+      continue;
+    }
+    const files = goFiles(dir, entries);
+    if (files.length) found.push({ dir, files });
+    const below = entries.filter((e) => e.isDirectory() && !ignoredByGo(e.name)).map((e) => join(dir, e.name));
+    // Last first on the stack, so directories come out in the order a recursive walk gives.
+    pending.push(...below.sort(byCodePoint).reverse());
   }
 }
 
@@ -59,30 +75,43 @@ function statPattern(path: string, pattern: string) {
   }
 }
 
+export interface Discovery {
+  dirs: PackageDir[];
+  /** One line for each directory below a DIR/... that could not be read. */
+  skipped: string[];
+}
+
 /** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
-export function discoverPackages(patterns: string[], cwd: string): PackageDir[] {
+export function discoverPackages(patterns: string[], cwd: string): Discovery {
   if (!patterns.length) throw new UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
   const dirs = new Map<string, PackageDir>();
-  const add = (dir: string, required: string) => {
-    if (dirs.has(dir)) return;
-    const files = goFiles(dir);
-    if (files.length) dirs.set(dir, { dir, files });
-    else if (required) throw new UsageError(`${required}: no Go files in ${dir}`);
+  const skipped: string[] = [];
+  const add = (found: PackageDir) => {
+    if (!dirs.has(found.dir)) dirs.set(found.dir, found);
   };
   for (const pattern of patterns) {
     if (pattern === '...' || pattern.endsWith('/...')) {
       const base = resolve(cwd, pattern === '...' ? '.' : pattern.slice(0, -4) || '/');
       if (!statPattern(base, pattern).isDirectory()) throw new UsageError(`${pattern}: not a directory`);
-      const found: string[] = [];
-      walk(base, found);
-      for (const dir of found) add(dir, '');
+      const found: PackageDir[] = [];
+      walk(base, cwd, found, skipped);
+      found.forEach(add);
       continue;
     }
     const path = resolve(cwd, pattern);
     const stat = statPattern(path, pattern);
-    if (stat.isDirectory()) add(path, pattern);
-    else if (basename(path).endsWith('.go')) add(dirname(path), pattern);
-    else throw new UsageError(`${pattern}: not a .go file or a directory`);
+    const dir = stat.isDirectory() ? path : basename(path).endsWith('.go') ? dirname(path) : undefined;
+    if (dir === undefined) throw new UsageError(`${pattern}: not a .go file or a directory`);
+    if (dirs.has(dir)) continue;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      throw new UsageError(`cannot read directory ${dir}: ${errorCode(error)}`);
+    }
+    const files = goFiles(dir, entries);
+    if (!files.length) throw new UsageError(`${pattern}: no Go files in ${dir}`);
+    add({ dir, files });
   }
-  return [...dirs.values()];
+  return { dirs: [...dirs.values()], skipped };
 }

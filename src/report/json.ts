@@ -19,13 +19,26 @@ function findingRecord(f: Finding) {
   };
 }
 
-/** `{"findings": [...], "stats": {...}}`, indented, ending in a newline. */
-export function formatJson(findings: Finding[], stats: AnalysisStats): string {
+/** JSON.stringify's two-space layout of a value nested `depth` levels deep (its strings hold no raw newline). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', '\n' + '  '.repeat(depth));
+}
+
+/**
+ * `{"findings": [...], "stats": {...}}`, indented, ending in a newline, one
+ * piece per finding: a report of any size is written without ever being one
+ * string. The pieces joined are exactly JSON.stringify(report, null, 2).
+ */
+export function* jsonChunks(findings: readonly Finding[], stats: AnalysisStats): Generator<string> {
   const { packages, files, parsedFiles, bytes, sites, steps, ...later } = stats;
-  const report = {
-    findings: [...findings].sort(compareFindings).map(findingRecord),
-    // Counters added to AnalysisStats later still appear, after the known ones.
-    stats: { packages, files, parsedFiles, bytes, sites, steps, ...later },
-  };
-  return JSON.stringify(report, null, 2) + '\n';
+  const sorted = [...findings].sort(compareFindings);
+  yield '{\n  "findings": [';
+  for (let i = 0; i < sorted.length; i++) yield `${i ? ',' : ''}\n    ${nested(findingRecord(sorted[i]!), 2)}`;
+  // Counters added to AnalysisStats later still appear, after the known ones.
+  yield `${sorted.length ? '\n  ' : ''}],\n  "stats": ${nested({ packages, files, parsedFiles, bytes, sites, steps, ...later }, 1)}\n}\n`;
+}
+
+/** The whole report as one string, for reports known to be small. */
+export function formatJson(findings: readonly Finding[], stats: AnalysisStats): string {
+  return [...jsonChunks(findings, stats)].join('');
 }

@@ -7,16 +7,21 @@ import { escapeControls } from './escape.js';
 
 /**
  * One finding a line, `path:line:col: severity: message [FG00x]`, related
- * places indented below; '' when none. An odd path is quoted and control
- * characters in messages escaped, so a line never splits or starts with "::".
+ * places indented below, one piece per finding. An odd path is quoted and
+ * control characters in messages escaped, so a line never splits or starts
+ * with "::".
  */
-export function formatText(findings: Finding[]): string {
-  let out = '';
+export function* textChunks(findings: readonly Finding[]): Generator<string> {
   for (const f of [...findings].sort(compareFindings)) {
-    out += `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
-    for (const r of f.related) out += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
+    let lines = `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
+    for (const r of f.related) lines += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
+    yield lines;
   }
-  return out;
+}
+
+/** The text format as one string; '' when there are no findings. */
+export function formatText(findings: readonly Finding[]): string {
+  return [...textChunks(findings)].join('');
 }
 
 /** One line without a newline, e.g. `finalizer-guard: 3 findings (2 errors, 1 warning) in 4 packages, 12 files`. */

@@ -1,11 +1,12 @@
 // The three reporters on findings shaped as the engine reports them for small Go programs.
+import { constants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisStats } from '../../src/engine.js';
 import type { Finding } from '../../src/findings.js';
 import { remediation } from '../../src/rules/remediation.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
-import { formatJson } from '../../src/report/json.js';
+import { formatJson, jsonChunks } from '../../src/report/json.js';
 import { formatSarif, ruleDocUrl, toSarif } from '../../src/report/sarif.js';
 import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import { formatSummary, formatText } from '../../src/report/text.js';
@@ -165,6 +166,28 @@ describe('formatJson', () => {
     const more = { ...stats, milliseconds: 12 } as AnalysisStats;
     expect(Object.keys(JSON.parse(formatJson([], more)).stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps', 'milliseconds']);
   });
+
+  it('is exactly the layout of JSON.stringify, with findings and without', () => {
+    const layout = (findings: Finding[]) => JSON.stringify({ findings: JSON.parse(formatJson(findings, stats)).findings, stats }, null, 2) + '\n';
+    expect(formatJson(all, stats)).toBe(layout(all));
+    expect(formatJson([], stats)).toBe(layout([]));
+    expect(formatJson([], stats)).toContain('"findings": [],');
+  });
+
+  it('writes 400,000 findings piece by piece, more than one string can hold', () => {
+    // The findings share their remediation text, as the engine's do: the report is large only as text,
+    // over 1,300 bytes a finding, 400,000 of them past the longest string Node can make.
+    const many = Array.from({ length: 400_000 }, (_, i) => ({ ...cycle, line: i + 1 }));
+    expect(cycle.remediation.length * many.length).toBeGreaterThan(constants.MAX_STRING_LENGTH);
+    let largest = 0;
+    let pieces = 0;
+    for (const piece of jsonChunks(many, stats)) {
+      largest = Math.max(largest, piece.length);
+      pieces++;
+    }
+    expect(pieces).toBe(many.length + 2);
+    expect(largest).toBeLessThan(8192);
+  }, 60_000);
 });
 
 // Checks the parts of SARIF 2.1.0 that GitHub code scanning reads, with their types.
