@@ -6655,11 +6655,125 @@ function targetFor(fileName, source) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/discover/sources.ts
+// Source discovery: turns the user's patterns into Go package directories and
+// their files, walking DIR/... the way the go tool does.
+
+
+
+
+/** The path of `to` relative to `from` with forward slashes, as reports and configuration files write paths on every system. */
+function sources_slashedRelative(from, to) {
+    return (0,external_node_path_namespaceObject.relative)(from, to).split(external_node_path_namespaceObject.sep).join('/');
+}
+/** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
+function ignoredByGo(name) {
+    return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
+}
+/** The directory's .go files, sorted, from its entries. */
+function goFiles(dir, entries) {
+    return entries
+        .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
+        .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
+        .map((e) => join(dir, e.name))
+        .sort(byCodePoint);
+}
+function isFile(path) {
+    try {
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+const errorCode = (error) => error.code ?? String(error);
+/**
+ * Directories below root with their Go files, each read once, skipping vendor, testdata, hidden and _ directories;
+ * symlinked directories are not followed (as the go tool does), so links cannot loop. A directory below root that
+ * cannot be read is named in `skipped` and the walk goes on; the root itself must be readable.
+ */
+function walk(root, cwd, found, skipped) {
+    const pending = [root];
+    for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            if (dir === root)
+                throw new UsageError(`cannot read directory ${root}: ${errorCode(error)}`);
+            skipped.push(`cannot read directory ${sources_slashedRelative(cwd, dir) || '.'} (${errorCode(error)}); its packages are not analyzed`);
+            continue;
+        }
+        const files = goFiles(dir, entries);
+        if (files.length)
+            found.push({ dir, files });
+        const below = entries.filter((e) => e.isDirectory() && !ignoredByGo(e.name)).map((e) => join(dir, e.name));
+        // Last first on the stack, so directories come out in the order a recursive walk gives.
+        pending.push(...below.sort(byCodePoint).reverse());
+    }
+}
+function statPattern(path, pattern) {
+    try {
+        return statSync(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new UsageError(`${pattern}: symbolic link loop`);
+        if (code === 'ENOENT')
+            throw new UsageError(`${pattern}: no such file or directory`);
+        throw new UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
+    }
+}
+/** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
+function sources_discoverPackages(patterns, cwd) {
+    if (!patterns.length)
+        throw new UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
+    const dirs = new Map();
+    const skipped = [];
+    const add = (found) => {
+        if (!dirs.has(found.dir))
+            dirs.set(found.dir, found);
+    };
+    for (const pattern of patterns) {
+        if (pattern === '...' || pattern.endsWith('/...')) {
+            const base = resolve(cwd, pattern === '...' ? '.' : pattern.slice(0, -4) || '/');
+            if (!statPattern(base, pattern).isDirectory())
+                throw new UsageError(`${pattern}: not a directory`);
+            const found = [];
+            walk(base, cwd, found, skipped);
+            found.forEach(add);
+            continue;
+        }
+        const path = resolve(cwd, pattern);
+        const stat = statPattern(path, pattern);
+        const dir = stat.isDirectory() ? path : basename(path).endsWith('.go') ? dirname(path) : undefined;
+        if (dir === undefined)
+            throw new UsageError(`${pattern}: not a .go file or a directory`);
+        if (dirs.has(dir))
+            continue;
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            throw new UsageError(`cannot read directory ${dir}: ${errorCode(error)}`);
+        }
+        const files = goFiles(dir, entries);
+        if (!files.length)
+            throw new UsageError(`${pattern}: no Go files in ${dir}`);
+        add({ dir, files });
+    }
+    return { dirs: [...dirs.values()], skipped };
+}
+
 ;// CONCATENATED MODULE: ./src/discover/gomod.ts
 // The Go module around a directory: go.mod (module path, go version, replace
 // directives to local directories), the go.work that may hold it, and
 // vendor/. Maps an import path of the module to its directory and back, as
 // the go tool does, without the network and without a Go toolchain.
+
 
 
 /**
@@ -6856,8 +6970,8 @@ function packageDir(workspace, importPath) {
 /** The import path of the package in dir, when dir lies in a module of the workspace, a local replacement, or vendor/. */
 function importPathOf(workspace, dir) {
     const under = (base) => {
-        const rel = relative(base, dir);
-        return rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? undefined : rel.split(sep).join('/');
+        const rel = slashedRelative(base, dir);
+        return rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
     };
     const join2 = (prefix, rel) => (rel ? `${prefix}/${rel}` : prefix);
     let best;
@@ -6879,100 +6993,6 @@ function importPathOf(workspace, dir) {
     for (const r of workspace.replaces)
         consider(r.dir, r.path);
     return best?.path;
-}
-
-;// CONCATENATED MODULE: ./src/discover/sources.ts
-// Source discovery: turns the user's patterns into Go package directories and
-// their files, walking DIR/... the way the go tool does.
-
-
-
-
-/** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
-function ignoredByGo(name) {
-    return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
-}
-function goFiles(dir) {
-    return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.name.endsWith('.go') && !ignoredByGo(e.name))
-        .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
-        .map((e) => join(dir, e.name))
-        .sort(byCodePoint);
-}
-function isFile(path) {
-    try {
-        return statSync(path).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-/** Directories below root, skipping vendor, testdata, hidden and _ directories; symlinked directories are not followed (as the go tool does), so links cannot loop. */
-function walk(root, out) {
-    out.push(root);
-    let entries;
-    try {
-        entries = readdirSync(root, { withFileTypes: true });
-    }
-    catch (error) {
-        throw new UsageError(`cannot read directory ${root}: ${error.code ?? String(error)}`);
-    }
-    for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
-        if (!entry.isDirectory())
-            continue;
-        if (ignoredByGo(entry.name))
-            continue;
-        walk(join(root, entry.name), out);
-    }
-}
-function statPattern(path, pattern) {
-    try {
-        return statSync(path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            throw new UsageError(`${pattern}: symbolic link loop`);
-        if (code === 'ENOENT')
-            throw new UsageError(`${pattern}: no such file or directory`);
-        throw new UsageError(`${pattern}: cannot read (${code ?? String(error)})`);
-    }
-}
-/** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
-function sources_discoverPackages(patterns, cwd) {
-    if (!patterns.length)
-        throw new UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
-    const dirs = new Map();
-    const add = (dir, required) => {
-        if (dirs.has(dir))
-            return;
-        const files = goFiles(dir);
-        if (files.length)
-            dirs.set(dir, { dir, files });
-        else if (required)
-            throw new UsageError(`${required}: no Go files in ${dir}`);
-    };
-    for (const pattern of patterns) {
-        if (pattern === '...' || pattern.endsWith('/...')) {
-            const base = resolve(cwd, pattern === '...' ? '.' : pattern.slice(0, -4) || '/');
-            if (!statPattern(base, pattern).isDirectory())
-                throw new UsageError(`${pattern}: not a directory`);
-            const found = [];
-            walk(base, found);
-            for (const dir of found)
-                add(dir, '');
-            continue;
-        }
-        const path = resolve(cwd, pattern);
-        const stat = statPattern(path, pattern);
-        if (stat.isDirectory())
-            add(path, pattern);
-        else if (basename(path).endsWith('.go'))
-            add(dirname(path), pattern);
-        else
-            throw new UsageError(`${pattern}: not a .go file or a directory`);
-    }
-    return [...dirs.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/errors.ts
@@ -9295,13 +9315,26 @@ const hookNames = 'SetFinalizer|AddCleanup';
 const callPattern = new RegExp(`\\b(${hookNames})\\b`);
 const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
 const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
+const overLimit = (bytes) => `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`;
+/** A file's bytes, when it can be read and is not over the limit (told by its size, before any byte is read). */
 function readSource(path) {
-    const buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
+    const unread = (why) => ({ path, bytes: 0, mentionsCall: false, unread: why });
+    let buffer;
+    try {
+        const size = (0,external_node_fs_namespaceObject.statSync)(path).size;
+        if (size > maxFileBytes)
+            return unread(overLimit(size));
+        buffer = (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch (error) {
+        return unread(`cannot read the file (${error.code ?? String(error)}); not analyzed`);
+    }
     const bytes = buffer.length;
     const mentionsCall = hookNames.split('|').some((name) => buffer.includes(name));
     const unreadable = (why) => ({ path, bytes, mentionsCall, unreadable: why });
+    // It may have grown since it was measured.
     if (bytes > maxFileBytes)
-        return unreadable(`file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`);
+        return unreadable(overLimit(bytes));
     if (bytes === 0)
         return unreadable('file is empty; a Go file must start with a package clause');
     if (buffer.includes(0))
@@ -9326,12 +9359,14 @@ class Reporter {
     options;
     goVersion;
     findings = [];
+    /** Each rule's remediation text, made once and shared by its findings. */
+    remediations = new Map();
     constructor(options, goVersion) {
         this.options = options;
         this.goVersion = goVersion;
     }
     path(file) {
-        return (0,external_node_path_namespaceObject.relative)(this.options.root, file).split(external_node_path_namespaceObject.sep).join('/');
+        return sources_slashedRelative(this.options.root, file);
     }
     add(rule, file, node, message, related) {
         const start = node?.startPosition ?? { row: 0, column: 0 };
@@ -9346,9 +9381,15 @@ class Reporter {
             endLine: end.row + 1,
             endColumn: end.column + 1,
             message,
-            remediation: remediation(rule.id, { lang: this.options.lang ?? 'en', goVersion: this.goVersion }),
+            remediation: this.remediationOf(rule.id),
             related,
         });
+    }
+    remediationOf(ruleId) {
+        let text = this.remediations.get(ruleId);
+        if (text === undefined)
+            this.remediations.set(ruleId, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: this.goVersion })));
+        return text;
     }
 }
 /** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
@@ -9582,6 +9623,10 @@ function targetsFor(sources) {
 async function analyzeDir(dir, reporter, options, stats) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
+    // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
+    for (const source of sources)
+        if (source.unread)
+            reporter.add(syntaxError, source.path, undefined, source.unread, []);
     const shortcuts = options.shortcuts ?? true;
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
@@ -9718,18 +9763,32 @@ async function analyzeDirectory(dir, options) {
     }
     return { findings: reporter.findings, stats };
 }
+function packResult({ findings, stats }) {
+    const index = new Map();
+    const packed = findings.map((f) => {
+        let at = index.get(f.remediation);
+        if (at === undefined)
+            index.set(f.remediation, (at = index.size));
+        return { ...f, remediation: at };
+    });
+    return { findings: packed, remediations: [...index.keys()], stats };
+}
+/** The findings of a packed result, sharing its remediation texts again. */
+function unpackResult({ findings, remediations, stats }) {
+    return { findings: findings.map((f) => ({ ...f, remediation: remediations[f.remediation] })), stats };
+}
 /**
  * Analyzes Go packages named by patterns: a .go file (its package), a
  * directory (its package), or DIR/... (every package below, as the go tool
  * walks it). Throws UsageError for a pattern that names nothing readable.
  */
 async function analyze(patterns, options) {
-    const dirs = discoverPackages(patterns, options.root);
+    const { dirs, skipped } = discoverPackages(patterns, options.root);
     // Threads are a shortcut: with shortcuts off, everything runs here.
     const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
     const results = [];
     if (threads > 1)
-        results.push(...(await runOnThreads(dirs, threads, { options }, (dir) => analyzeDirectory(dir, options))));
+        results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options)))).map(unpackResult));
     else
         for (const dir of dirs)
             results.push(await analyzeDirectory(dir, options));
@@ -9741,7 +9800,7 @@ async function analyze(patterns, options) {
             stats[key] += result.stats[key];
     }
     findings.sort(compareByPlace);
-    return { findings, stats };
+    return { findings, stats, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/worker.ts
@@ -9749,5 +9808,5 @@ async function analyze(patterns, options) {
 
 
 
-serveThreads(external_node_worker_threads_namespaceObject.parentPort, (dir, { options }) => analyzeDirectory(dir, options));
+serveThreads(external_node_worker_threads_namespaceObject.parentPort, async (dir, { options }) => packResult(await analyzeDirectory(dir, options)));
 
