@@ -1722,7 +1722,7 @@ export class Interpreter {
 }
 
 /** A call's arguments; `f[T](x)`, read as a conversion, has one. */
-function argumentsOf(call: SyntaxNode): SyntaxNode[] {
+export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
   const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
   return args.filter((a): a is SyntaxNode => a !== null);
 }

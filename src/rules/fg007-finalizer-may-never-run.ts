@@ -55,9 +55,14 @@ export const finalizerMayNeverRun: Rule = {
     }
     const root = heldByGoroutine(site);
     if (root) {
-      const fields = root.loop.stops.map((s) => `${root.name}.${s.field}`);
-      const until = fields.length
-        ? `until ${fields.join(' or ')} is closed or sent on, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
+      const channels = root.loop.stops.flatMap((s) => (s.field ? [`${root.name}.${s.field}`] : s.local?.kind === 'channel' ? [s.local.name] : []));
+      const contexts = root.loop.stops.flatMap((s) => (s.local?.kind === 'context' ? [s.local.name] : []));
+      const signals = [
+        ...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []),
+        ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : []),
+      ];
+      const until = signals.length
+        ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
         : 'forever';
       const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
       return {
