@@ -3168,6 +3168,7 @@ const finalizerReferencesObject = {
 
 
 
+
 /**
  * The loop a goroutine's body ends in, when it runs until one of `name`'s
  * own signals arrives (or forever) and uses `name` on every iteration, so
@@ -3203,7 +3204,7 @@ function loopUntilStopped(loop, label, name, kindOf) {
         const signal = signalOf(right, name);
         // A ticker's or timer's channel is never closed: Stop only ends the ticks.
         const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && kindOf(right.childForFieldName('operand')) === 'timer';
-        if (!ticks && (!signal || kindOf(signal.node) !== 'channel'))
+        if (!ticks && !isSignal(signal, kindOf))
             return undefined;
         if (signal && !ticks)
             stops.push(signal);
@@ -3220,9 +3221,9 @@ function loopUntilStopped(loop, label, name, kindOf) {
         if (exit.type !== 'return_statement' && !(exit.type === 'break_statement' && breaksOut(exit, loop, label)))
             continue;
         const signal = guardOf(exit, loop, name);
-        if (!signal || kindOf(signal.node) !== 'channel')
+        if (!signal || !isSignal(signal, kindOf))
             return undefined;
-        if (!stops.some((s) => s.field === signal.field))
+        if (!stops.some((s) => s.node.text === signal.node.text))
             stops.push(signal);
     }
     return { loop, stops };
@@ -3268,10 +3269,22 @@ function guardOf(exit, loop, name) {
     }
     return undefined;
 }
-/** `name.field`: a signal the object carries. */
+/** `name.field`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
 function signalOf(node, name) {
+    if (!node)
+        return undefined;
     const field = ownField(node, name);
-    return field && node ? { node, field } : undefined;
+    if (field)
+        return { node, field };
+    if (node.type === 'identifier' && node.text !== name)
+        return { node, local: { name: node.text, kind: 'channel' } };
+    const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
+    const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
+    return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
+}
+/** A signal the loop can be told to stop by: a channel field of the object, or a variable whose declaration the stoppers check. */
+function isSignal(signal, kindOf) {
+    return !!signal && (!!signal.local || kindOf(signal.node) === 'channel');
 }
 /** `name.field`: the field's name. */
 function ownField(node, name) {
@@ -3305,7 +3318,7 @@ function goroutineRoot(evaluation, object, pkg) {
             const loop = endlessLoop(start.body, held.name, kindOf);
             if (!loop)
                 continue;
-            const stoppers = stoppersOf(loop.stops, evaluation, pkg);
+            const stoppers = stoppersOf(loop.stops, evaluation, pkg, start);
             if (stoppers)
                 return { start, name: held.name, loop, stoppers };
         }
@@ -3313,23 +3326,38 @@ function goroutineRoot(evaluation, object, pkg) {
     return undefined;
 }
 /**
- * The statements that close or send on the stop channels, when every one of
- * them is in the finalizer's code and the channels go nowhere else (a
- * channel handed to other code may be closed there); otherwise undefined.
+ * The statements that close or send on the stop channels (or cancel the
+ * contexts), when every one of them is in the finalizer's code and the
+ * channels go nowhere else (a channel handed to other code may be closed
+ * there); otherwise undefined.
  */
-function stoppersOf(stops, evaluation, pkg) {
+function stoppersOf(stops, evaluation, pkg, start) {
     if (!stops.length)
         return [];
-    const names = stops.map((s) => s.field);
+    const finalizer = finalizerCode(evaluation, pkg);
+    const inFinalizer = (node, file) => finalizer.some((code) => code.file === file && code.node.startIndex <= node.startIndex && node.endIndex <= code.node.endIndex);
+    const fields = stops.flatMap((s) => (s.field ? [s.field] : []));
+    const stoppers = fields.length ? fieldStoppers(fields, pkg, inFinalizer, channelUse) : [];
+    for (const { local } of stops) {
+        if (!stoppers || !local)
+            continue;
+        const more = start.held.some((h) => h.name === local.name) ? localStoppers(local, start, pkg, inFinalizer) : undefined;
+        if (!more)
+            return undefined;
+        stoppers.push(...more);
+    }
+    return stoppers;
+}
+/** The stoppers among the package's uses of the named fields, by what `useOf` makes of each; undefined when a use may stop it elsewhere. */
+function fieldStoppers(names, pkg, inFinalizer, useOf) {
     const mentions = new RegExp(`\\b(${names.join('|')})\\b`, 'u');
     pkg.load((file) => mentions.test(file.text));
-    const finalizer = finalizerCode(evaluation, pkg);
     const stoppers = [];
     for (const decl of pkg.functions) {
         if (!decl.body || !mentions.test(decl.body.text))
             continue;
         // `&T{stop: ch}` puts a channel some other name holds in the field.
-        const aliased = decl.body.descendantsOfType('keyed_element').some((element) => {
+        const aliased = useOf === channelUse && decl.body.descendantsOfType('keyed_element').some((element) => {
             const key = element?.childForFieldName('key')?.text ?? '';
             return names.includes(key) && !isMake(element?.childForFieldName('value')?.namedChild(0) ?? null);
         });
@@ -3338,19 +3366,153 @@ function stoppersOf(stops, evaluation, pkg) {
         for (const selector of decl.body.descendantsOfType('selector_expression')) {
             if (!selector || !names.includes(selector.childForFieldName('field')?.text ?? ''))
                 continue;
-            const use = channelUse(selector);
+            const use = useOf(selector);
             if (use === 'other')
                 return undefined;
             if (use !== 'stops')
                 continue;
-            if (!finalizer.some((code) => code.file === decl.file && code.node.startIndex <= selector.startIndex && selector.endIndex <= code.node.endIndex))
+            if (!inFinalizer(selector, decl.file))
                 return undefined;
-            // The close call, or the send statement.
-            const stopper = selector.parent.type === 'argument_list' ? selector.parent.parent : selector.parent;
-            stoppers.push({ node: stopper, file: decl.file });
+            stoppers.push({ node: stopperOf(selector), file: decl.file });
         }
     }
     return stoppers;
+}
+/** The close or cancel call, or the send statement, that a use of a channel or cancel func lies in. */
+function stopperOf(use) {
+    return use.parent.type === 'argument_list' ? use.parent.parent : use.parent;
+}
+/**
+ * The stoppers of a channel or context the goroutine got from the code that
+ * starts it: a `make(chan ...)`, or `context.WithCancel` of a context nothing
+ * cancels, declared there. Every use of the channel, or of the cancel func,
+ * in its block must be a wait, the start of this goroutine, or a stop in the
+ * finalizer's code; a cancel func may also be stored in a field whose calls
+ * are all in the finalizer's code.
+ */
+function localStoppers(local, start, pkg, inFinalizer) {
+    const name = outerName(start, local.name);
+    const declared = name ? declarationOf(start.node, name) : undefined;
+    if (!declared)
+        return undefined;
+    const { names, index, value, block } = declared;
+    let target = name;
+    if (local.kind === 'channel') {
+        if (!isMake(value))
+            return undefined;
+    }
+    else {
+        if (index !== 0 || names.length !== 2 || !isUncancelledContext(value, start.file))
+            return undefined;
+        target = names[1];
+        // `ctx, _ := context.WithCancel(...)`: nothing can cancel it.
+        if (target === '_')
+            return [];
+    }
+    const stoppers = [];
+    const fields = [];
+    for (const use of block.descendantsOfType('identifier')) {
+        if (!use || use.text !== target || use.startIndex < declared.statement.endIndex || isKey(use))
+            continue;
+        const kind = local.kind === 'channel' ? localChannelUse(use, start) : cancelUse(use);
+        if (kind === 'other')
+            return undefined;
+        if (kind === 'stops') {
+            if (!inFinalizer(use, start.file))
+                return undefined;
+            stoppers.push({ node: stopperOf(use), file: start.file });
+        }
+        else if (typeof kind === 'object')
+            fields.push(kind.field);
+        else if (kind !== 'waits')
+            return undefined;
+    }
+    const stored = fields.length ? fieldStoppers(fields, pkg, inFinalizer, cancelFieldUse) : [];
+    return stored && [...stoppers, ...stored];
+}
+/** A field name in a composite literal (`{cancel: cancel}`), not a use of the variable. */
+function isKey(identifier) {
+    const element = identifier.parent?.type === 'literal_element' ? identifier.parent : undefined;
+    return !!element && element.parent?.type === 'keyed_element' && element.parent.childForFieldName('key')?.id === element.id;
+}
+/** What the code that declares a stop channel does with it: waits on it, hands it to this goroutine, stops it, or something else. */
+function localChannelUse(use, start) {
+    const parent = use.parent;
+    if (parent?.type === 'argument_list' && parent.parent?.id === start.node.namedChild(0)?.id)
+        return 'waits';
+    return channelUse(use);
+}
+/** What the code does with a cancel func: calls it, stores it in a field, or something else. */
+function cancelUse(use) {
+    const parent = use.parent;
+    if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === use.id)
+        return 'stops';
+    if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element') {
+        const key = parent.parent.childForFieldName('key')?.text;
+        if (key && parent.parent.childForFieldName('value')?.id === parent.id)
+            return { field: key };
+    }
+    if (parent?.type === 'expression_list' && parent.parent?.type === 'assignment_statement' && parent.parent.childForFieldName('right')?.id === parent.id) {
+        const index = parent.namedChildren.findIndex((c) => c?.id === use.id);
+        const left = parent.parent.childForFieldName('left')?.namedChildren[index];
+        const field = left?.type === 'selector_expression' ? left.childForFieldName('field')?.text : undefined;
+        if (field)
+            return { field };
+    }
+    return 'other';
+}
+/** What code does with a field holding a cancel func: calls it (a stop), gives it a value, or something else. */
+function cancelFieldUse(selector) {
+    const parent = selector.parent;
+    if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id)
+        return 'stops';
+    if (parent?.type === 'expression_list' && parent.parent?.type === 'assignment_statement' && parent.parent.childForFieldName('left')?.id === parent.id)
+        return 'makes';
+    return 'other';
+}
+/** `context.WithCancel(context.Background())` (or `TODO()`, or `WithCancelCause`): a context only its cancel func cancels. */
+function isUncancelledContext(value, file) {
+    const isContextCall = (node, names) => {
+        const fn = node?.type === 'call_expression' ? node.childForFieldName('function') : undefined;
+        const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+        return operand?.type === 'identifier' && file.imports.get(operand.text) === 'context' && names.includes(fn.childForFieldName('field')?.text ?? '');
+    };
+    if (!value || !isContextCall(value, ['WithCancel', 'WithCancelCause']))
+        return false;
+    const parents = argumentsOf(value);
+    return parents.length === 1 && isContextCall(parents[0], ['Background', 'TODO']) && !argumentsOf(parents[0]).length;
+}
+/** The name a variable of the goroutine has in the code that starts it: the same for a captured one, the argument for a parameter. */
+function outerName(start, name) {
+    const fn = start.body.parent;
+    const params = fn ? readParams(fn.childForFieldName('parameters')) : [];
+    const position = params.findIndex((p) => p.name === name);
+    if (position < 0)
+        return fn?.type === 'func_literal' ? name : undefined;
+    if (params[position].variadic)
+        return undefined;
+    const call = start.node.namedChild(0);
+    const argument = call?.type === 'call_expression' ? argumentsOf(call)[position] : undefined;
+    return argument?.type === 'identifier' ? argument.text : undefined;
+}
+/** The declaration of `name` nearest above a statement: `name := value` (or `a, name := f()`), in a block that holds the statement. */
+function declarationOf(from, name) {
+    for (let node = from.parent; node && node.type !== 'function_declaration' && node.type !== 'method_declaration'; node = node.parent) {
+        if (node.type !== 'block')
+            continue;
+        const before = statementsOf(node).filter((s) => s.endIndex <= from.startIndex && s.type === 'short_var_declaration');
+        for (const statement of before.reverse()) {
+            const names = (statement.childForFieldName('left')?.namedChildren ?? []).map((n) => n?.text ?? '');
+            const index = names.indexOf(name);
+            if (index < 0)
+                continue;
+            const values = statement.childForFieldName('right')?.namedChildren ?? [];
+            // `a, b := f()`: one call gives every value.
+            const value = values.length === 1 ? (values[0] ?? null) : (values[index] ?? null);
+            return { names, index: values.length === 1 ? index : 0, value, block: node, statement };
+        }
+    }
+    return undefined;
 }
 /** What code does with a channel it names as a field: waits on it, makes it, stops a receiver (close, send), or something else. */
 function channelUse(selector) {
@@ -3457,9 +3619,14 @@ const finalizerMayNeverRun = {
         }
         const root = heldByGoroutine(site);
         if (root) {
-            const fields = root.loop.stops.map((s) => `${root.name}.${s.field}`);
-            const until = fields.length
-                ? `until ${fields.join(' or ')} is closed or sent on, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
+            const channels = root.loop.stops.flatMap((s) => (s.field ? [`${root.name}.${s.field}`] : s.local?.kind === 'channel' ? [s.local.name] : []));
+            const contexts = root.loop.stops.flatMap((s) => (s.local?.kind === 'context' ? [s.local.name] : []));
+            const signals = [
+                ...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []),
+                ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : []),
+            ];
+            const until = signals.length
+                ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
                 : 'forever';
             const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
             return {
