@@ -61,6 +61,8 @@ const hookNames = 'SetFinalizer|AddCleanup';
 const callPattern = new RegExp(`\\b(${hookNames})\\b`);
 const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
 const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
+/** An import of the runtime package, as the file may write it; a string "runtime" elsewhere only costs a parse. */
+const importsRuntime = /"runtime"|`runtime`/;
 
 interface SourceFile {
   path: string;
@@ -72,6 +74,12 @@ interface SourceFile {
   text?: string;
   /** Whether the decoded text names a call as a whole word. */
   hasCall?: boolean;
+  /**
+   * Whether it names a call and imports the runtime package: only such a file can hold a site itself. One that
+   * names a call without the import calls the package's own wrappers, or another package's AddCleanup (gocheck's
+   * `s.AddCleanup`), and is read only when a lookup asks for a name it calls.
+   */
+  mayHoldSite?: boolean;
   constraint?: Constraint;
   /** Why the file cannot be analyzed as Go source. */
   unreadable?: string;
@@ -110,6 +118,7 @@ function decode(source: SourceFile): void {
   try {
     source.text = utf8.decode(source.buffer);
     source.hasCall = callPattern.test(source.text);
+    source.mayHoldSite = source.hasCall && importsRuntime.test(source.text);
   } catch {
     source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
   }
@@ -170,23 +179,34 @@ function firstError(root: SyntaxNode): SyntaxNode | undefined {
  * named SetFinalizer or AddCleanup, not a comment that mentions one), only
  * removes them (SetFinalizer(x, nil)), or neither.
  */
-function hookUse(body: SyntaxNode): 'sets' | 'clears' | undefined {
-  if (usesHookAsValue(body)) return 'sets';
+function hookUse(body: SyntaxNode, file: GoFile): 'sets' | 'clears' | undefined {
+  if (usesHookAsValue(body, file)) return 'sets';
   if (!hookCall.test(body.text)) return undefined;
   let use: 'sets' | 'clears' | undefined;
   for (const call of body.descendantsOfType('call_expression')) {
-    if (!call || !hookCallee.test(call.childForFieldName('function')?.text ?? '')) continue;
+    if (!call || !namesRuntimeHook(call.childForFieldName('function'), file)) continue;
     if (!isRemoval(call)) return 'sets';
     use = 'clears';
   }
   return use;
 }
 
+/**
+ * Whether the expression names runtime.SetFinalizer or runtime.AddCleanup: through the file's import of the
+ * runtime package under any name, or a dot import. A method of the same name (`s.AddCleanup`) is not one.
+ */
+function namesRuntimeHook(node: SyntaxNode | null | undefined, file: GoFile): boolean {
+  if (!node || !hookCallee.test(node.text)) return false;
+  if (node.type === 'identifier') return file.dotImports.includes('runtime');
+  const operand = node.type === 'selector_expression' ? node.childForFieldName('operand') : undefined;
+  return operand?.type === 'identifier' && file.imports.get(operand.text) === 'runtime';
+}
+
 /** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
-function usesHookAsValue(node: SyntaxNode): boolean {
+function usesHookAsValue(node: SyntaxNode, file: GoFile): boolean {
   if (!callPattern.test(node.text)) return false;
   return node.descendantsOfType('selector_expression').some((selector) => {
-    if (!selector || !hookCallee.test(selector.text)) return false;
+    if (!selector || !namesRuntimeHook(selector, file)) return false;
     const parent = selector.parent;
     return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
   });
@@ -213,10 +233,10 @@ function callsAny(text: string, names: Set<string>, calls: RegExp): boolean {
  * that only remove one (the object must still be a pointer).
  */
 function rootFunctions(pkg: GoPackage): FuncDecl[] {
-  const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body)]));
+  const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body, f.file)]));
   const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
   // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
-  const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value)).map((v) => v.name);
+  const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value, v.file)).map((v) => v.name);
   if (hookVariables.length) {
     const names = new Set(hookVariables);
     pkg.load((file) => callsAny(file.text, names, callOpening));
@@ -377,7 +397,7 @@ function pendingFile(source: SourceFile): PendingFile & { source: SourceFile } {
 
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: SourceFile[] } {
-  const withCalls = sources.filter((s) => s.hasCall);
+  const withCalls = sources.filter((s) => s.mayHoldSite);
   const targets: Tags[] = [];
   const unbuildable: SourceFile[] = [];
   for (const source of withCalls) {
@@ -429,7 +449,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   }
   /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
   const analyzeVariant = (name: string, group: SourceFile[], reportsIn?: (file: GoFile) => boolean): void => {
-    const withCalls = group.filter((s) => s.hasCall);
+    const withCalls = group.filter((s) => s.mayHoldSite);
     if (!withCalls.length) return;
     // Files without a call are read only when the analysis looks up a name they may declare.
     const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
@@ -468,7 +488,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       byPackage.values().next().value!.push(...unnamed);
     }
     for (const [name, packageFiles] of byPackage) {
-      if (!packageFiles.some((s) => s.hasCall)) continue;
+      if (!packageFiles.some((s) => s.mayHoldSite)) continue;
       packages.add(name);
       for (const variant of testVariants(packageFiles)) analyzeVariant(name, variant.files, variant.reportsIn);
     }
