@@ -160,8 +160,9 @@ export class State {
     return this.heap.get(object.id)?.get(slot) ?? [];
   }
 
-  edgesFrom(object: HeapObject): Edge[] {
-    return [...(this.heap.get(object.id)?.values() ?? [])].flat();
+  /** Every edge out of the object, slot by slot, without copying the slots' lists (searches stop early). */
+  *edgesFrom(object: HeapObject): Generator<Edge> {
+    for (const list of this.heap.get(object.id)?.values() ?? []) yield* list;
   }
 
   /** Told of every store before it is made. */
@@ -435,7 +436,14 @@ export class Interpreter {
   /** The go statement whose call is about to be evaluated. */
   private goStatement?: SyntaxNode;
 
-  constructor(readonly pkg: GoPackage) {
+  /**
+   * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
+   * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
+   */
+  constructor(
+    readonly pkg: GoPackage,
+    private readonly recordsLinks = false,
+  ) {
     this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
   }
 
@@ -447,7 +455,7 @@ export class Interpreter {
     this.active = root;
     this.inlined.clear();
     this.state = new State();
-    this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
+    if (this.recordsLinks) this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
     this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
     this.callStack.length = 0;
     this.chain.length = 0;
@@ -1129,9 +1137,9 @@ export class Interpreter {
   private recordLink(holder: HeapObject, slot: string, edges: Edge[]): void {
     const first = edges[0];
     if (!first?.place?.startsWith('field ')) return;
-    const present = new Set(this.state.slot(holder, slot).map((e) => e.to.id));
-    // Storing the holder itself, or what the slot already holds, links nothing new.
-    const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.has(o.id));
+    const present = this.state.slot(holder, slot);
+    // Storing the holder itself, or what the slot already holds, links nothing new (a scan, not a set: few values are stored at once).
+    const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.some((e) => e.to.id === o.id));
     const seen = new Set(queue.map((o) => o.id));
     const types = new Set<string>();
     const existingTypes = new Set<string>();
@@ -1151,6 +1159,8 @@ export class Interpreter {
       else if (type !== '?' || this.mayHoldAnything(object)) existingTypes.add(type);
       if (object.id === holder.id || existingKinds.has(object.kind)) links = true;
       for (const edge of this.state.edgesFrom(object)) {
+        // Objects queued past the limit are never looked at: a large object's other edges need no reading.
+        if (queue.length >= linkSearchLimit) break;
         if (seen.has(edge.to.id)) continue;
         seen.add(edge.to.id);
         queue.push(edge.to);

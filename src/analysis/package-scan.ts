@@ -22,7 +22,7 @@ const scans = new WeakMap<GoPackage, Scan>();
 /** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
 function cover(pkg: GoPackage, wanted: RegExp): Interpreter {
   let scan = scans.get(pkg);
-  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set(), tried: new Map() }));
+  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, true), done: new Set(), tried: new Map() }));
   const from = scan.tried.get(wanted.source);
   if (from === undefined) pkg.load((file) => wanted.test(file.text));
   // Interpreting may read more files: their functions are tried too.
