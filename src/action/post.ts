@@ -12,8 +12,12 @@ import { runLeftOpen } from './step.js';
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const id = runLeftOpen();
   if (id === undefined) return;
+  const token = core.getInput('github-token');
+  if (!token) {
+    core.warning(`Could not complete check run ${id}, which the main step left in progress: github-token is empty, and the API takes no call without one.`);
+    return;
+  }
   try {
-    const token = core.getInput('github-token');
     core.setSecret(token);
     const octokit = createClient({ token, apiUrl: apiUrlOf(env), log: (line) => core.info(logText(line)) });
     await CheckRun.resume(octokit, repoOf(env, {}), id).cancel(

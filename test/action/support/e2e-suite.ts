@@ -298,6 +298,20 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(gh.checkRuns[0].updates).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'cancelled' })]);
     });
 
+    it('has the post step say in one line, and call no API, when the token it is given is empty', slow, async () => {
+      const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
+      const hung = gh.hold('checks/update');
+      const killed = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), {}, {}, { stop: { signal: 'SIGKILL', when: hung } });
+      const requests = gh.requests.length;
+      const post = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head), { 'github-token': '' }, {}, { script: postEntry, state: killed.state });
+      expectNoLeak(post);
+      expect(post.code).toBe(0);
+      expect(post.stdout).toBe(
+        `::warning::Could not complete check run ${gh.checkRuns[0].id}, which the main step left in progress: github-token is empty, and the API takes no call without one.\n`,
+      );
+      expect(gh.requests).toHaveLength(requests);
+    });
+
     it('has the post step do nothing after a main step that completed its check run', slow, async () => {
       const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
       const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
