@@ -2,17 +2,21 @@
 // fails on time. It exits 1 only when a run with shortcuts finds something
 // different from a run that parses every file (MISMATCH), or on a setup error.
 //
-//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--cli FILE]
+//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--skip-pathological] [--cli FILE]
 //
 // Trees: the Go 1.19 standard library (Debian package golang-1.19-src, at
 // /usr/lib/go-1.19/src) and a synthetic monorepo generated in a temporary
-// directory (10,000 .go files in 500 packages, deterministic content).
+// directory (10,000 .go files in 500 packages, deterministic content). Then
+// the hostile shapes of test/support/pathological.mjs at full size, and the
+// slowest package of the real-world corpus (snapd) when npm run corpus has
+// fetched it.
 // Needs dist/cli.js: run `node scripts/build.mjs` first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, homedir, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { slowInputs } from '../test/support/pathological.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stdTree = '/usr/lib/go-1.19/src';
@@ -24,12 +28,13 @@ const cli = cliArg >= 0 ? resolve(argv[cliArg + 1] ?? '') : join(root, 'dist', '
 const runsArg = argv.indexOf('--runs');
 const runs = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : 3;
 if (flag('--help') || flag('-h')) {
-  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--cli FILE]');
+  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--skip-pathological] [--cli FILE]');
   console.log('  --runs N          runs per timed figure, the median is printed (default 3)');
   console.log('  --keep            keep the generated synthetic tree and print where it is');
   console.log('  --skip-std        skip the Go standard library');
   console.log('  --skip-synthetic  skip the synthetic monorepo and the PR check');
   console.log('  --skip-full       skip the --no-shortcuts runs (and so the findings check)');
+  console.log('  --skip-pathological  skip the hostile inputs and the slowest corpus package');
   console.log('  --cli FILE        benchmark another build of the CLI (default dist/cli.js)');
   process.exit(0);
 }
@@ -327,6 +332,30 @@ if (!flag('--skip-synthetic')) {
   console.log(`PR check: ${pr.report.stats.files} files analyzed (whole packages), ${pr.report.findings.length} findings; minus process start, analysis ≈ ${fmt(pr.wall - startup.wall, 2)} s`);
 }
 
+if (!flag('--skip-pathological')) {
+  // The hostile shapes at the sizes they were first measured at (minutes each before they were made linear).
+  for (const [name, files] of Object.entries(slowInputs(1))) {
+    const dir = join(scratch, 'pathological', name);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    const r = runCli(['./...'], runs, dir);
+    row('pathological', treeSize(dir), name, r);
+    console.log(`pathological ${name}: ${fmt(r.wall, 2)} s, ${r.report.stats.sites} sites, ${r.report.stats.steps} steps, ${r.report.findings.length} findings`);
+  }
+  // The real-world corpus's slowest package, where npm run corpus left it (installed, or unpacked in its cache).
+  const snapd = 'usr/share/gocode/src/github.com/snapcore/snapd';
+  const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'finalizer-guard', 'corpus');
+  const unpacked = existsSync(cache) ? readdirSync(cache).filter((d) => d.startsWith('golang-github-snapcore-snapd-dev_')).map((d) => join(cache, d, snapd)) : [];
+  const corpusDir = [join('/', snapd), ...unpacked].find((d) => existsSync(d));
+  if (corpusDir) {
+    const r = runCli(['--fail-on', 'never', './...'], runs, corpusDir);
+    row('corpus: snapd', treeSize(corpusDir), 'finalizer-guard ./...', r);
+    console.log(`corpus snapd: ${r.report.stats.packages} packages with calls, ${r.report.stats.parsedFiles} files parsed, ${r.report.stats.sites} sites, ${r.report.stats.steps} steps`);
+  } else {
+    console.log('bench: snapd skipped: run `npm run corpus` once to fetch the corpus');
+  }
+}
+
 if (stdResult) {
   // Debian installs staticcheck as go-staticcheck.
   const staticcheck = ['staticcheck', 'go-staticcheck'].find(onPath);
@@ -348,7 +377,7 @@ console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map((_, i) => (i >= 1 && i !== 4 ? '---:' : '---')).join('|')}|`);
 for (const c of cells) console.log(`| ${c.join(' | ')} |`);
 console.log('');
-console.log('targets: std end to end ≤ 1.0 s wall and ≤ 200 MB peak RSS; PR check analysis ≤ 0.3 s');
+console.log('targets: std end to end ≤ 1.0 s wall and ≤ 200 MB peak RSS; PR check analysis ≤ 0.3 s; each pathological input and the slowest corpus package ≤ 2 s');
 
 if (flag('--keep') && synthDir) console.log(`bench: kept the synthetic tree in ${synthDir}`);
 else rmSync(scratch, { recursive: true, force: true });
