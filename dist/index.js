@@ -34852,8 +34852,10 @@ class State {
     slot(object, slot) {
         return this.heap.get(object.id)?.get(slot) ?? [];
     }
-    edgesFrom(object) {
-        return [...(this.heap.get(object.id)?.values() ?? [])].flat();
+    /** Every edge out of the object, slot by slot, without copying the slots' lists (searches stop early). */
+    *edgesFrom(object) {
+        for (const list of this.heap.get(object.id)?.values() ?? [])
+            yield* list;
     }
     /** Told of every store before it is made. */
     observe;
@@ -34970,6 +34972,7 @@ function removesFinalizer(evaluation) {
 }
 class Interpreter {
     pkg;
+    recordsLinks;
     nextObject = 1;
     nextVar = 1;
     steps = 0;
@@ -35016,8 +35019,13 @@ class Interpreter {
     captures = new Map();
     /** The go statement whose call is about to be evaluated. */
     goStatement;
-    constructor(pkg) {
+    /**
+     * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
+     * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
+     */
+    constructor(pkg, recordsLinks = false) {
         this.pkg = pkg;
+        this.recordsLinks = recordsLinks;
         this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
     }
     /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
@@ -35028,7 +35036,8 @@ class Interpreter {
         this.active = root;
         this.inlined.clear();
         this.state = new State();
-        this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
+        if (this.recordsLinks)
+            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
         this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
@@ -35731,9 +35740,9 @@ class Interpreter {
         const first = edges[0];
         if (!first?.place?.startsWith('field '))
             return;
-        const present = new Set(this.state.slot(holder, slot).map((e) => e.to.id));
-        // Storing the holder itself, or what the slot already holds, links nothing new.
-        const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.has(o.id));
+        const present = this.state.slot(holder, slot);
+        // Storing the holder itself, or what the slot already holds, links nothing new (a scan, not a set: few values are stored at once).
+        const queue = edges.map((e) => e.to).filter((o) => o.id !== holder.id && !present.some((e) => e.to.id === o.id));
         const seen = new Set(queue.map((o) => o.id));
         const types = new Set();
         const existingTypes = new Set();
@@ -35758,6 +35767,9 @@ class Interpreter {
             if (object.id === holder.id || existingKinds.has(object.kind))
                 links = true;
             for (const edge of this.state.edgesFrom(object)) {
+                // Objects queued past the limit are never looked at: a large object's other edges need no reading.
+                if (queue.length >= linkSearchLimit)
+                    break;
                 if (seen.has(edge.to.id))
                     continue;
                 seen.add(edge.to.id);
@@ -36434,7 +36446,7 @@ const scans = new WeakMap();
 function cover(pkg, wanted) {
     let scan = scans.get(pkg);
     if (!scan)
-        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg), done: new Set(), tried: new Map() }));
+        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, true), done: new Set(), tried: new Map() }));
     const from = scan.tried.get(wanted.source);
     if (from === undefined)
         pkg.load((file) => wanted.test(file.text));
@@ -39198,6 +39210,8 @@ const hookNames = 'SetFinalizer|AddCleanup';
 const callPattern = new RegExp(`\\b(${hookNames})\\b`);
 const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
 const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
+/** An import of the runtime package, as the file may write it; a string "runtime" elsewhere only costs a parse. */
+const importsRuntime = /"runtime"|`runtime`/;
 const overLimit = (bytes) => `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`;
 /** A file's bytes, when it can be read and is not over the limit (told by its size, before any byte is read). */
 function readSource(path) {
@@ -39232,6 +39246,7 @@ function decode(source) {
     try {
         source.text = utf8.decode(source.buffer);
         source.hasCall = callPattern.test(source.text);
+        source.mayHoldSite = source.hasCall && importsRuntime.test(source.text);
     }
     catch {
         source.unreadable = 'file is not valid UTF-8, as Go source must be; not analyzed';
@@ -39292,14 +39307,14 @@ function firstError(root) {
  * named SetFinalizer or AddCleanup, not a comment that mentions one), only
  * removes them (SetFinalizer(x, nil)), or neither.
  */
-function hookUse(body) {
-    if (usesHookAsValue(body))
+function hookUse(body, file) {
+    if (usesHookAsValue(body, file))
         return 'sets';
     if (!hookCall.test(body.text))
         return undefined;
     let use;
     for (const call of body.descendantsOfType('call_expression')) {
-        if (!call || !hookCallee.test(call.childForFieldName('function')?.text ?? ''))
+        if (!call || !namesRuntimeHook(call.childForFieldName('function'), file))
             continue;
         if (!isRemoval(call))
             return 'sets';
@@ -39307,12 +39322,24 @@ function hookUse(body) {
     }
     return use;
 }
+/**
+ * Whether the expression names runtime.SetFinalizer or runtime.AddCleanup: through the file's import of the
+ * runtime package under any name, or a dot import. A method of the same name (`s.AddCleanup`) is not one.
+ */
+function namesRuntimeHook(node, file) {
+    if (!node || !hookCallee.test(node.text))
+        return false;
+    if (node.type === 'identifier')
+        return file.dotImports.includes('runtime');
+    const operand = node.type === 'selector_expression' ? node.childForFieldName('operand') : undefined;
+    return operand?.type === 'identifier' && file.imports.get(operand.text) === 'runtime';
+}
 /** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
-function usesHookAsValue(node) {
+function usesHookAsValue(node, file) {
     if (!callPattern.test(node.text))
         return false;
     return node.descendantsOfType('selector_expression').some((selector) => {
-        if (!selector || !hookCallee.test(selector.text))
+        if (!selector || !namesRuntimeHook(selector, file))
             return false;
         const parent = selector.parent;
         return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
@@ -39338,10 +39365,10 @@ function callsAny(text, names, calls) {
  * that only remove one (the object must still be a pointer).
  */
 function rootFunctions(pkg) {
-    const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body)]));
+    const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body, f.file)]));
     const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
     // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
-    const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value)).map((v) => v.name);
+    const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value, v.file)).map((v) => v.name);
     if (hookVariables.length) {
         const names = new Set(hookVariables);
         pkg.load((file) => callsAny(file.text, names, callOpening));
@@ -39489,7 +39516,7 @@ function pendingFile(source) {
 }
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources) {
-    const withCalls = sources.filter((s) => s.hasCall);
+    const withCalls = sources.filter((s) => s.mayHoldSite);
     const targets = [];
     const unbuildable = [];
     for (const source of withCalls) {
@@ -39558,7 +39585,7 @@ async function analyzeDir(dir, reporter, options, stats) {
     }
     /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
     const analyzeVariant = (name, group, reportsIn) => {
-        const withCalls = group.filter((s) => s.hasCall);
+        const withCalls = group.filter((s) => s.mayHoldSite);
         if (!withCalls.length)
             return;
         // Files without a call are read only when the analysis looks up a name they may declare.
@@ -39601,7 +39628,7 @@ async function analyzeDir(dir, reporter, options, stats) {
             byPackage.values().next().value.push(...unnamed);
         }
         for (const [name, packageFiles] of byPackage) {
-            if (!packageFiles.some((s) => s.hasCall))
+            if (!packageFiles.some((s) => s.mayHoldSite))
                 continue;
             packages.add(name);
             for (const variant of testVariants(packageFiles))

@@ -39574,8 +39574,12 @@ async function runPost(env = process.env) {
     const id = runLeftOpen();
     if (id === undefined)
         return;
+    const token = getInput('github-token');
+    if (!token) {
+        warning(`Could not complete check run ${id}, which the main step left in progress: github-token is empty, and the API takes no call without one.`);
+        return;
+    }
     try {
-        const token = getInput('github-token');
         core_setSecret(token);
         const octokit = createClient({ token, apiUrl: apiUrlOf(env), log: (line) => info(logText(line)) });
         await checks_CheckRun.resume(octokit, repoOf(env, {}), id).cancel('The finalizer-guard step ended before it completed this check run: the job was cancelled or timed out, or the step was killed.');
