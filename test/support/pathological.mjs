@@ -19,11 +19,11 @@ export function deepInputs(depth) {
     ifs: inSetUp(`${repeat(depth, () => 'if c {\n')}x.n++\n${'}\n'.repeat(depth)}`),
     blocks: inSetUp(`${'{\n'.repeat(depth)}x.n++\n${'}\n'.repeat(depth)}`),
     'composite-literals': inSetUp(`\t_ = [][]any${repeat(depth, () => '{[]any')}{x}${'}'.repeat(depth)}`),
-    // The store after the literal links an existing value, as FG002 needs before it warns of the type's loop.
-    'elided-literals': inSetUp(`\t_ = ${'[]'.repeat(depth)}*T${'{'.repeat(depth)}${'}'.repeat(depth)}\n\tx.next = last`) + 'var last *T\n',
+    // The store after the literal links an existing value into x, which a package-level variable keeps, as FG002 needs before it warns of the type's loop.
+    'elided-literals': inSetUp(`\t_ = ${'[]'.repeat(depth)}*T${'{'.repeat(depth)}${'}'.repeat(depth)}\n\tx.next = last\n\tlast = x`) + 'var last *T\n',
     calls: inSetUp(`\t_ = ${repeat(depth, () => 'id(')}x${')'.repeat(depth)}`) + 'func id(t *T) *T { return t }\n',
     selectors: inSetUp(`\t_ = x${'.next'.repeat(depth)}`),
-    pointers: inSetUp(`\tvar y ${'*'.repeat(depth)}T\n\t_ = y\n\tx.next = last`) + 'var last *T\n',
+    pointers: inSetUp(`\tvar y ${'*'.repeat(depth)}T\n\t_ = y\n\tx.next = last\n\tlast = x`) + 'var last *T\n',
     parentheses: inSetUp(`\t_ = ${'('.repeat(depth)}x${')'.repeat(depth)}`),
     'binary-chain': inSetUp(`\t_ = x.n${' + x.n'.repeat(depth)}`),
     'go-build': `//go:build ${'('.repeat(depth)}linux${')'.repeat(depth)} && ${'!('.repeat(depth)}windows${')'.repeat(depth)}\n\n${header}${finalized}`,
