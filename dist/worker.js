@@ -4873,6 +4873,8 @@ function nameObject(object, name) {
 }
 /** Objects the code did not make: they may already be linked to anything. */
 const existingKinds = new Set(['param', 'lazy', 'global']);
+/** Builtins that keep no reference to what they are given. */
+const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
 /** How many objects a store's values are followed through to decide whether it links. */
 const linkSearchLimit = 200;
 /** How a struct field is named as a place, wherever it is selected. */
@@ -5071,6 +5073,18 @@ class Interpreter {
     removals = [];
     /** Every store of another value into a field. */
     links = [];
+    /** The links of the current entry point stored into objects it made, judged when it is done. */
+    linksIntoMade = [];
+    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
+    escaped = [];
+    /**
+     * The references each nil store of the current entry point clears, through
+     * a variable that may be one of several objects (`e.waiters = nil`):
+     * whichever object it is, what was reached through it is let go of, after
+     * any link made before it in the code it surely follows.
+     */
+    clears = [];
+    moments = 0;
     state = new State();
     run;
     file;
@@ -5130,9 +5144,14 @@ class Interpreter {
         this.file = root.file;
         this.conditional = 0;
         this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
+        const parameters = [...this.state.vars.values()].flat();
+        this.linksIntoMade = [];
+        this.escaped = [];
+        this.clears = [];
         this.callStack.push(root);
         this.body(root.body, scope);
         this.callStack.pop();
+        this.dropLinksLetGo(parameters);
         this.active = undefined;
         this.stepsTaken += Math.min(this.steps, stepBudget);
         // What is left of the entry point is what its sites keep: the references, not the variables or frames.
@@ -5742,6 +5761,8 @@ class Interpreter {
             case 'selector_expression': {
                 const place = this.place(target, scope);
                 const field = this.fieldOf(target, scope);
+                if (!values.length)
+                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
                 for (const holder of place.holders) {
                     const edges = this.edges(values, this.via(holder, place.slot), statement, field);
                     this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
@@ -5862,8 +5883,68 @@ class Interpreter {
                     beyondExisting.add(edge.to.id);
             }
         }
-        if (types.size)
-            this.links.push({ place: first.place, node: first.node, file: first.file, types, existingTypes, made, run: this.run, links });
+        if (!types.size)
+            return;
+        const link = { place: first.place, node: first.node, file: first.file, types, existingTypes, made, run: this.run, links };
+        this.links.push(link);
+        if (holder.kind === 'alloc')
+            this.linksIntoMade.push({ link, holder, when: this.moment() });
+    }
+    /** Where the code is now: a later moment whose regions start with these surely follows. */
+    moment() {
+        return { order: this.moments++, regions: [...this.regions] };
+    }
+    /**
+     * A store into an object the entry point made links nothing when, once it
+     * is done, nothing that outlives it reaches that object any more: neither
+     * its receiver and parameters, nor package-level variables, objects of
+     * other packages, what it returns, what it hands to other packages' code,
+     * nor the goroutines it starts. The value was let go of, or the reference
+     * that held it was cleared right after the link was made (`w <- r` for
+     * each waiter, then `e.waiters = nil`).
+     */
+    dropLinksLetGo(parameters) {
+        if (!this.linksIntoMade.length)
+            return;
+        const roots = [...parameters, ...this.globals, ...this.escaped, ...this.frame.returns.flat()];
+        for (const result of this.frame.results)
+            roots.push(...(this.state.vars.get(result.key) ?? []));
+        for (const goroutine of this.run.goroutines)
+            for (const held of goroutine.held)
+                roots.push(...held.objects);
+        for (const slots of this.state.heap.values())
+            for (const edges of slots.values())
+                roots.push(...edges.map((e) => e.to).filter((o) => o.kind === 'opaque'));
+        for (const objects of this.state.vars.values())
+            roots.push(...objects.filter((o) => o.kind === 'opaque'));
+        // What is reached with the references that the clears surely following a link take away, by the clears.
+        const reachedWithout = new Map();
+        const reachable = (cleared) => {
+            const reached = new Set(roots.map((o) => o.id));
+            const queue = [...roots];
+            while (queue.length) {
+                for (const edge of this.state.edgesFrom(queue.pop())) {
+                    if (reached.has(edge.to.id) || cleared.has(edge))
+                        continue;
+                    reached.add(edge.to.id);
+                    queue.push(edge.to);
+                }
+            }
+            return reached;
+        };
+        const letGo = new Set();
+        for (const { link, holder, when } of this.linksIntoMade) {
+            const following = this.clears.filter((c) => c.when.order > when.order && c.when.regions.every((r, i) => when.regions[i] === r));
+            const key = following.map((c) => c.when.order).join(' ');
+            let reached = reachedWithout.get(key);
+            if (!reached)
+                reachedWithout.set(key, (reached = reachable(new Set(following.flatMap((c) => c.edges)))));
+            if (!reached.has(holder.id))
+                letGo.add(link);
+        }
+        if (letGo.size)
+            this.links.splice(0, this.links.length, ...this.links.filter((l) => !letGo.has(l)));
+        this.linksIntoMade = [];
     }
     /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
     initializes(target, scope) {
@@ -6243,6 +6324,9 @@ class Interpreter {
         const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
         if (hook)
             return this.site(hook, node, argNodes, args, scope);
+        // The package's own code not followed (a bound) is judged as the bounds are: it may only hide findings.
+        if (!callee?.decl.body && !(builtin && keepsNothing.has(builtin)))
+            this.escaped.push(...args.flat());
         const std = this.stdCall(fn, scope);
         if (std) {
             const result = this.object('alloc', node, `${fn.text}()`, std.type);
