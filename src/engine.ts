@@ -6,7 +6,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Interpreter, maxInlineDepth, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { forwardedParameters } from './analysis/wrappers.js';
-import { buildLineProblem, fileConstraint, targetFor, type Constraint, type Tags } from './discover/constraints.js';
+import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
+import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
 import { goVersionFor } from './discover/gomod.js';
 import { discoverPackages, slashedRelative, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
@@ -127,18 +128,19 @@ function decode(source: SourceFile): void {
 
 class Reporter {
   readonly findings: Finding[] = [];
-  /** Each rule's remediation text, made once and shared by its findings. */
+  /** Each rule's remediation text for each Go release, made once and shared by its findings. */
   private readonly remediations = new Map<string, string>();
   constructor(
     private readonly options: AnalyzeOptions,
-    private readonly goVersion: string | undefined,
+    /** The release the code is analyzed for where no build constraint says otherwise. */
+    readonly go: GoRelease,
   ) {}
 
   path(file: string): string {
     return slashedRelative(this.options.root, file);
   }
 
-  add(rule: { id: string; name: string; severity: Finding['severity'] }, file: string, node: SyntaxNode | undefined, message: string, related: RelatedLocation[]): void {
+  add(rule: { id: string; name: string; severity: Finding['severity'] }, file: string, node: SyntaxNode | undefined, message: string, related: RelatedLocation[], go = this.go): void {
     const start = node?.startPosition ?? { row: 0, column: 0 };
     const end = node?.endPosition ?? start;
     this.findings.push({
@@ -151,14 +153,15 @@ class Reporter {
       endLine: end.row + 1,
       endColumn: end.column + 1,
       message,
-      remediation: this.remediationOf(rule.id),
+      remediation: this.remediationOf(rule.id, go),
       related,
     });
   }
 
-  private remediationOf(ruleId: string): string {
-    let text = this.remediations.get(ruleId);
-    if (text === undefined) this.remediations.set(ruleId, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: this.goVersion })));
+  private remediationOf(ruleId: string, go: GoRelease): string {
+    const key = `${ruleId} ${go.join('.')}`;
+    let text = this.remediations.get(key);
+    if (text === undefined) this.remediations.set(key, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: go.join('.') })));
     return text;
   }
 }
@@ -312,7 +315,14 @@ function checkSite(site: Site, kept: SiteEvaluation[], clearing: boolean): { rul
  */
 type Notice = (path: string, node: SyntaxNode | undefined, message: string) => void;
 
-function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stats: AnalysisStats, reportsIn: (file: GoFile) => boolean = () => true): void {
+function analyzePackage(
+  pkg: GoPackage,
+  reporter: Reporter,
+  notice: Notice,
+  stats: AnalysisStats,
+  releaseFor: (file: GoFile) => GoRelease,
+  reportsIn: (file: GoFile) => boolean = () => true,
+): void {
   const interpreter = new Interpreter(pkg);
   const evaluations = new Map<number, SiteEvaluation[]>();
   for (const root of rootFunctions(pkg)) {
@@ -339,7 +349,8 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stat
     sites++;
     const clearing = removesFinalizer(first);
     const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
+    const go = releaseFor(first.file);
+    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
     for (const { rule, report } of checkSite(site, kept, clearing)) {
       const related = [...report.related, ...wrapperChain(all)].map((r) => ({
         path: reporter.path(r.file.path),
@@ -347,7 +358,7 @@ function analyzePackage(pkg: GoPackage, reporter: Reporter, notice: Notice, stat
         column: r.node.startPosition.column + 1,
         message: r.message,
       }));
-      reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
+      reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go);
     }
   }
   stats.sites += sites;
@@ -448,7 +459,19 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     if (problem) notice(source.path, undefined, problem);
   }
   /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
-  const analyzeVariant = (name: string, group: SourceFile[], reportsIn?: (file: GoFile) => boolean): void => {
+  /**
+   * The release a file is analyzed for with these tags: the go directive's,
+   * unless the file builds only with older releases (then the newest of
+   * those) or only with newer ones (then the oldest of those).
+   */
+  const releaseFor = (tags: Tags) => (file: GoFile): GoRelease => {
+    const constraint = sources.find((s) => s.path === file.path)?.constraint;
+    if (!constraint) return reporter.go;
+    const { oldest, newest } = releasesBuilding(constraint, tags);
+    if (!releaseAtLeast(newest, reporter.go)) return newest;
+    return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
+  };
+  const analyzeVariant = (name: string, group: SourceFile[], tags: Tags, reportsIn?: (file: GoFile) => boolean): void => {
     const withCalls = group.filter((s) => s.mayHoldSite);
     if (!withCalls.length) return;
     // Files without a call are read only when the analysis looks up a name they may declare.
@@ -470,7 +493,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
     }
     const eager = shortcuts ? withCalls : group;
-    analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, reportsIn);
+    analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, releaseFor(tags), reportsIn);
   };
   const packages = new Set<string>();
   const before = reporter.findings.length;
@@ -490,7 +513,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     for (const [name, packageFiles] of byPackage) {
       if (!packageFiles.some((s) => s.mayHoldSite)) continue;
       packages.add(name);
-      for (const variant of testVariants(packageFiles)) analyzeVariant(name, variant.files, variant.reportsIn);
+      for (const variant of testVariants(packageFiles)) analyzeVariant(name, variant.files, tags, variant.reportsIn);
     }
   }
   stats.packages += packages.size;
@@ -515,7 +538,8 @@ function emptyStats(): AnalysisStats {
 export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions): Promise<AnalysisResult> {
   const stats = emptyStats();
   stats.files = dir.files.length;
-  const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
+  // Code whose module names no release is analyzed for the newest.
+  const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
   try {
     await analyzeDir(dir, reporter, options, stats);
   } catch (error) {

@@ -1,7 +1,8 @@
 // Build constraints decide which files are analyzed together: the go tool's
 // rules for //go:build, // +build and file-name suffixes.
 import { describe, expect, it } from 'vitest';
-import { fileConstraint, targetFor } from '../src/discover/constraints.js';
+import { fileConstraint, releaseOf, releasesBuilding, targetFor } from '../src/discover/constraints.js';
+import { newestGo } from '../src/discover/go-release.js';
 
 const linux = new Set(['linux', 'amd64', 'unix', 'cgo', 'gc', 'go1.21']);
 const windows = new Set(['windows', 'amd64', 'cgo', 'gc', 'go1.21']);
@@ -52,6 +53,26 @@ describe('targets', () => {
     const tags = targetFor('ecdsa.go', file('//go:build boringcrypto && linux && (amd64 || arm64) && !android'));
     expect(tags?.has('boringcrypto')).toBe(true);
     expect(tags?.has('linux')).toBe(true);
+  });
+
+  it('builds a file for older Go with the newest release that builds it', () => {
+    const shim = targetFor('shim.go', file('//go:build !go1.24'));
+    expect(shim && releaseOf(shim)).toEqual([1, 23]);
+    expect(shim?.has('go1.23')).toBe(true);
+    expect(shim?.has('go1.24')).toBe(false);
+    const windowsOld = targetFor('a.go', file('//go:build windows && !go1.21'));
+    expect(windowsOld?.has('windows') && releaseOf(windowsOld)).toEqual([1, 20]);
+    // A release newer than the rules know builds with its own tag.
+    const future = targetFor('a.go', file(`//go:build go1.${newestGo[1] + 1}`));
+    expect(future && releaseOf(future)).toEqual([1, newestGo[1] + 1]);
+  });
+
+  it('knows the releases a file builds with', () => {
+    const tags = targetFor('a.go', file(''))!;
+    expect(releasesBuilding(fileConstraint('a.go', file('')), tags)).toEqual({ oldest: [1, 1], newest: newestGo });
+    expect(releasesBuilding(fileConstraint('a.go', file('//go:build go1.24')), tags)).toEqual({ oldest: [1, 24], newest: newestGo });
+    const shim = targetFor('a.go', file('//go:build go1.21 && !go1.24'))!;
+    expect(releasesBuilding(fileConstraint('a.go', file('//go:build go1.21 && !go1.24')), shim)).toEqual({ oldest: [1, 21], newest: [1, 23] });
   });
 
   it('gives up on a constraint no target can satisfy', () => {

@@ -3,6 +3,8 @@
 // names differently (os/file_unix.go and os/file_plan9.go), so each call is
 // analyzed with the files of a configuration that builds it.
 
+import { newestGo, type GoRelease } from './go-release.js';
+
 export type Tags = ReadonlySet<string>;
 export type Constraint = (tags: Tags) => boolean;
 
@@ -14,7 +16,7 @@ const knownArch = new Set(
 );
 const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
 
-/** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
+/** The tags a target satisfies, as the go tool sets them (a go1.N tag for every release up to the newest). */
 function targetTags(os: string, arch: string, cgo: boolean): Tags {
   const tags = new Set([os, arch, 'gc']);
   if (unixOS.has(os)) tags.add('unix');
@@ -22,8 +24,34 @@ function targetTags(os: string, arch: string, cgo: boolean): Tags {
   if (os === 'illumos') tags.add('solaris');
   if (os === 'ios') tags.add('darwin');
   if (cgo) tags.add('cgo');
-  for (let minor = 1; minor <= 40; minor++) tags.add(`go1.${minor}`);
+  for (let minor = 1; minor <= newestGo[1]; minor++) tags.add(`go1.${minor}`);
   return tags;
+}
+
+const releaseTag = /^go1\.(\d+)$/;
+
+/** The same target built by an older Go 1 release: no go1.N tag above it. */
+function withRelease(tags: Tags, minor: number): Tags {
+  return new Set([...tags].filter((t) => !releaseTag.test(t) || Number(releaseTag.exec(t)![1]) <= minor));
+}
+
+/** The newest release a target's tags stand for: its highest go1.N tag. */
+export function releaseOf(tags: Tags): GoRelease {
+  let minor = 0;
+  for (const t of tags) minor = Math.max(minor, Number(releaseTag.exec(t)?.[1] ?? 0));
+  return [1, minor];
+}
+
+/**
+ * The releases a file builds with for a target, oldest and newest: a file
+ * for older Go (`//go:build !go1.24`) is code that release runs, and a file
+ * for newer Go (`//go:build go1.25`) runs only there.
+ */
+export function releasesBuilding(constraint: Constraint, tags: Tags): { oldest: GoRelease; newest: GoRelease } {
+  const newest = releaseOf(tags);
+  let oldest = newest[1];
+  while (oldest > 1 && constraint(withRelease(tags, oldest - 1))) oldest--;
+  return { oldest: [1, oldest], newest };
 }
 
 /** The targets tried in order; most code builds for the first. */
@@ -135,16 +163,21 @@ export function fileConstraint(fileName: string, source: string): Constraint {
   return (tags) => byName(tags) && byComment(tags);
 }
 
-/** Tags that make a file build: the first standard target it fits, or the first with the tags its constraint names. */
+/**
+ * Tags that make a file build: the first standard target it fits, or the
+ * first with the tags its constraint names, built by the newest release that
+ * builds it (a file for older Go, `//go:build !go1.24`, by Go 1.23).
+ */
 export function targetFor(fileName: string, source: string): Tags | undefined {
   const constraint = fileConstraint(fileName, source);
-  const fits = standardTargets.find((tags) => constraint(tags));
-  if (fits) return fits;
   const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
-  const mentioned = named.filter((t) => t !== 'go' && t !== 'build');
-  for (const base of standardTargets) {
-    const tags = new Set([...base, ...mentioned.filter((t) => !knownOS.has(t) && !knownArch.has(t))]);
-    if (constraint(tags)) return tags;
+  const mentioned = named.filter((t) => t !== 'go' && t !== 'build' && !knownOS.has(t) && !knownArch.has(t));
+  const candidates = [...standardTargets, ...standardTargets.map((base) => new Set([...base, ...mentioned]))];
+  // A release tag newer than the rules know is tried too: such a file is for a release yet to come.
+  const newestNamed = Math.max(newestGo[1], ...mentioned.map((t) => Number(releaseTag.exec(t)?.[1] ?? 0)));
+  for (let minor = newestNamed; minor >= 1; minor--) {
+    const fits = candidates.map((tags) => withRelease(tags, minor)).find((tags) => constraint(tags));
+    if (fits) return fits;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { slashedRelative } from './sources.js';
+import { parseGoRelease, releaseAtLeast } from './go-release.js';
 
 /** One directive of go.mod or go.work: its verb and its arguments, quotes removed. */
 interface Directive {
@@ -95,12 +96,6 @@ function localReplaces(directives: Directive[], base: string): LocalReplace[] {
   return replaces;
 }
 
-function goVersionAtLeast(version: string | undefined, major: number, minor: number): boolean {
-  const match = /^(\d+)\.(\d+)/.exec(version ?? '');
-  if (!match) return false;
-  return Number(match[1]) > major || (Number(match[1]) === major && Number(match[2]) >= minor);
-}
-
 /** Reads the go.mod in dir; undefined when there is none or it cannot be read. */
 export function readModule(dir: string): GoModule | undefined {
   let text: string;
@@ -112,7 +107,7 @@ export function readModule(dir: string): GoModule | undefined {
   const directives = readDirectives(text);
   const path = directives.find((d) => d.verb === 'module')?.args[0] ?? '';
   const goVersion = directives.find((d) => d.verb === 'go')?.args[0];
-  const vendored = goVersionAtLeast(goVersion, 1, 14) && existsSync(join(dir, 'vendor', 'modules.txt'));
+  const vendored = releaseAtLeast(parseGoRelease(goVersion) ?? [0, 0], [1, 14]) && existsSync(join(dir, 'vendor', 'modules.txt'));
   return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored };
 }
 

@@ -1,5 +1,6 @@
 // What a rule is: its public identity (ids are a contract: output,
 // suppressions, SARIF) and its check over one finalizer or cleanup call.
+import type { GoRelease } from '../discover/go-release.js';
 import type { Severity } from '../findings.js';
 import type { Interpreter, SiteEvaluation, SiteKind } from '../analysis/heap.js';
 import type { GoFile, GoPackage } from '../model/package.js';
@@ -24,6 +25,8 @@ export interface Site {
   pkg: GoPackage;
   evaluations: SiteEvaluation[];
   interpreter: Interpreter;
+  /** The Go release the call is analyzed for: the go directive's, within the releases its file builds with. */
+  go: GoRelease;
 }
 
 export interface RelatedNode {
