@@ -148,3 +148,57 @@ func newRepo() *Repo {
     expect(found.get(17)?.join('\n')).toMatch(/^FG002 .*: Repo -> Repo\.children \(map\[string\]\*Repo\); /);
   });
 });
+
+describe('FG006 by the Go release of the module', () => {
+  const cleanups = `package main
+
+import "runtime"
+
+type Conn struct {
+	fd   int
+	name string
+}
+
+type holder struct{ c *Conn }
+
+func (c *Conn) release(fd int) {}
+
+func dial() {
+	a := &Conn{fd: 1}
+	runtime.AddCleanup(a, func(*Conn) {}, a)
+	b := &Conn{fd: 2}
+	runtime.AddCleanup(b, b.release, b.fd)
+	c := &Conn{fd: 3}
+	runtime.AddCleanup(c, func(*string) {}, &c.name)
+	d := &Conn{fd: 4}
+	runtime.AddCleanup(d, func(holder) {}, holder{d})
+}
+`;
+  const goMod = (version: string) => `module example.com/m\n\ngo ${version}\n`;
+
+  it('says "panics" where the release panics, and since when', async () => {
+    for (const found of [await messages(cleanups, goMod('1.26')), await messages(cleanups)]) {
+      expect(found.get(16)?.[0]).toMatch(/^FG006 the cleanup argument a is a \(\*Conn\) itself; AddCleanup panics at the call \("runtime.AddCleanup: ptr is equal to arg, cleanup will never run", since Go 1.24\)$/);
+      expect(found.get(18)?.[0]).toMatch(/AddCleanup panics at the call \("runtime.AddCleanup: cleanup function closes over ptr, cleanup will never run", since Go 1.26\)$/);
+      expect(found.get(20)?.[0]).toMatch(/^FG006 the cleanup argument &c.name points into c \(\*Conn\); AddCleanup panics at the call \(.*ptr is within arg.*since Go 1.26\)$/);
+      expect(found.get(22)?.[0]).toMatch(/the cleanup never runs and nothing says so$/);
+    }
+  });
+
+  it('says the cleanup silently never runs where the release accepts the call', async () => {
+    const found = await messages(cleanups, goMod('1.24'));
+    expect(found.get(16)?.[0]).toMatch(/AddCleanup panics at the call .*ptr is equal to arg.*since Go 1.24/);
+    expect(found.get(18)?.[0]).toMatch(/; on Go 1.24 the object is never collected and the cleanup silently never runs; from Go 1.26 AddCleanup panics at the call \(.*closes over ptr.*\)$/);
+    expect(found.get(20)?.[0]).toMatch(/; on Go 1.24 the object is never collected .*; from Go 1.26 AddCleanup panics .*ptr is within arg/);
+    expect(found.get(22)?.[0]).not.toMatch(/panics/);
+  });
+
+  it('analyzes a file for older Go with the release it builds with', async () => {
+    // Two header lines move every call two lines down.
+    const older = await messages(`//go:build !go1.26\n\n${cleanups}`);
+    expect(older.get(22)?.[0]).toMatch(/; on Go 1.25 the object is never collected .*; from Go 1.26 AddCleanup panics/);
+    // A file only newer releases build is analyzed for the oldest of them, above the go directive.
+    const newer = await messages(`//go:build go1.26\n\n${cleanups}`, goMod('1.24'));
+    expect(newer.get(22)?.[0]).toMatch(/; AddCleanup panics at the call \(.*ptr is within arg.*since Go 1.26\)$/);
+  });
+});

@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../src/engine.js';
 import { Limiter, Oracle, checkerDisagreements, planOracle, type FixtureRun } from './support/go-oracle.js';
 import {
   expectedOutcomes,
@@ -105,6 +106,13 @@ describe('runtime oracle', () => {
           const detail = `${f.name} on ${go.version}: expected ${expected.join(' or ')}, observed ${r.observed} (${r.summary})\n--- stdout\n${r.stdout}--- stderr\n${r.stderr.slice(0, 2000)}`;
           expect(expected, detail).toContain(r.observed);
           if (r.observed === 'fatal') expect(r.stderr).toMatch(/SetFinalizer|AddCleanup/);
+          // An FG006 message says whether AddCleanup panics on this release: the runtime must agree.
+          if (wantsOn(go.release, f.wants).some((w) => w.ruleId === 'FG006')) {
+            const { findings } = await analyze([f.dir], { root: f.dir, goVersion: go.release.join('.') });
+            for (const finding of findings.filter((x) => x.ruleId === 'FG006')) {
+              expect(/AddCleanup panics at the call/.test(finding.message), `${detail}\n--- message\n${finding.message}`).toBe(r.observed === 'panic');
+            }
+          }
         }, 240_000);
 
         if (!oracle.hasChecker) continue;

@@ -171,7 +171,7 @@ function fieldWhere(site: Site, selector: SyntaxNode): string | undefined {
 }
 
 /** Whether the selected field starts its struct; its byte offset when every size before it is known. */
-function fieldPosition(site: Site, selector: SyntaxNode): { atStart: boolean; offset?: number } | undefined {
+export function fieldPosition(site: Site, selector: SyntaxNode): { atStart: boolean; offset?: number } | undefined {
   const operand = selector.childForFieldName('operand');
   const name = selector.childForFieldName('field')?.text;
   const scope = site.evaluations[0]?.scope;

@@ -2,6 +2,7 @@
 // Russian. The cycle rules quote the article on Go finalizers; in Russian the
 // quoted sentences are the original ones, in English a faithful translation.
 import type { Lang } from '../engine.js';
+import { parseGoRelease, releaseAtLeast } from '../discover/go-release.js';
 
 export interface RemediationOptions {
   lang: Lang;
@@ -98,7 +99,7 @@ const en: Catalog = {
   },
   FG006: {
     problem:
-      'runtime.AddCleanup(ptr, cleanup, arg) calls cleanup(arg) after ptr becomes unreachable. Here ptr stays reachable from the cleanup itself: `arg` is ptr or leads to it, or `cleanup` is a closure that captures ptr (or something that holds it), or a method value bound to it (`c.destroy`). The runtime keeps cleanup and arg alive, so ptr is never collected and the cleanup never runs. (Passing ptr itself as arg makes AddCleanup panic.)',
+      'runtime.AddCleanup(ptr, cleanup, arg) calls cleanup(arg) after ptr becomes unreachable. Here ptr stays reachable from the cleanup itself: `arg` is ptr or leads to it, or `cleanup` is a closure that captures ptr (or something that holds it), or a method value bound to it (`c.destroy`). The runtime keeps cleanup and arg alive, so ptr is never collected and the cleanup never runs. (AddCleanup panics when arg is ptr; since Go 1.26 it also panics when arg points inside ptr or the cleanup\'s own closure holds ptr, which on earlier releases leak silently.)',
     fix: 'Fix: pass as `arg` only what the cleanup has to release (a file descriptor, a C pointer, a small handle struct that does not point back), and write the cleanup as a function of that value: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Cycles among objects are fine for AddCleanup; only reachability from cleanup and arg matters.',
   },
   FG007: {
@@ -160,7 +161,7 @@ const ru: Catalog = {
   },
   FG006: {
     problem:
-      'runtime.AddCleanup(ptr, cleanup, arg) вызывает cleanup(arg) после того, как ptr станет недостижимым. Здесь ptr остаётся достижимым из самой cleanup-функции: `arg` — это ptr или ведёт к нему, либо `cleanup` — замыкание, захватившее ptr (или то, что на него ссылается), либо значение-метод, привязанное к нему (`c.destroy`). Runtime удерживает cleanup и arg, поэтому ptr никогда не собирается, и cleanup не запускается. (Если передать в arg сам ptr, AddCleanup паникует.)',
+      'runtime.AddCleanup(ptr, cleanup, arg) вызывает cleanup(arg) после того, как ptr станет недостижимым. Здесь ptr остаётся достижимым из самой cleanup-функции: `arg` — это ptr или ведёт к нему, либо `cleanup` — замыкание, захватившее ptr (или то, что на него ссылается), либо значение-метод, привязанное к нему (`c.destroy`). Runtime удерживает cleanup и arg, поэтому ptr никогда не собирается, и cleanup не запускается. (Если передать в arg сам ptr, AddCleanup паникует; начиная с Go 1.26 он паникует и тогда, когда arg указывает внутрь ptr или замыкание cleanup-функции само держит ptr, а в более ранних версиях это тихая утечка.)',
     fix: 'Исправление: передавайте в `arg` только то, что cleanup-функция должна освободить (файловый дескриптор, указатель C, небольшую структуру-дескриптор без обратных ссылок), и пишите cleanup как функцию от этого значения: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Циклы между объектами для AddCleanup не страшны; важно лишь, чтобы ptr не был достижим из cleanup и arg.',
   },
   FG007: {
@@ -183,11 +184,8 @@ const catalogs: Record<Lang, Catalog> = { en, ru };
 
 /** True when goVersion ("1.24", "go1.25.1") is at least 1.24, where AddCleanup and weak exist. */
 export function hasCleanups(goVersion: string | undefined): boolean {
-  const match = /^(?:go)?(\d+)\.(\d+)/.exec(goVersion?.trim() ?? '');
-  if (!match) return false;
-  const major = Number(match[1]);
-  const minor = Number(match[2]);
-  return major > 1 || (major === 1 && minor >= 24);
+  const release = parseGoRelease(goVersion);
+  return release !== undefined && releaseAtLeast(release, [1, 24]);
 }
 
 function texts(ruleId: string, lang: Lang): RuleTexts {
