@@ -15,7 +15,7 @@ import { byCodePoint } from './order.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
 import { indexDeclarations, type DeclarationIndex } from './model/declarations.js';
 import { buildPackage, readFileModel, type FileLoader, type FuncDecl, type GoFile, type GoPackage, type PendingFile } from './model/package.js';
-import { goParser, type SyntaxNode } from './parse/parser.js';
+import { firstError, goParser, parseGo, type NewerConstruct, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
 import { isSuppressed } from './suppress.js';
@@ -163,17 +163,6 @@ class Reporter {
     let text = this.remediations.get(key);
     if (text === undefined) this.remediations.set(key, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: go.join('.') })));
     return text;
-  }
-}
-
-/** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
-function firstError(root: SyntaxNode): SyntaxNode | undefined {
-  let node = root;
-  for (;;) {
-    if (node.isError || node.isMissing) return node;
-    const child = node.children.find((c) => c?.hasError || c?.isMissing);
-    if (!child) return node === root ? undefined : node;
-    node = child;
   }
 }
 
@@ -432,13 +421,16 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
   const parser = await goParser();
   const parsed = new Map<string, GoFile>();
+  /** Constructs of newer Go the grammar does not know, by file: read as Go means them, and said so. */
+  const newer = new Map<string, NewerConstruct>();
   const parse = (source: SourceFile): GoFile => {
     let file = parsed.get(source.path);
     if (!file) {
-      const tree = parser.parse(source.text!);
-      if (!tree) throw new Error(`the parser returned no tree for ${source.path}`);
+      const result = parseGo(parser, source.text!);
+      if (!result) throw new Error(`the parser returned no tree for ${source.path}`);
       stats.parsedFiles++;
-      parsed.set(source.path, (file = readFileModel(source.path, source.text!, tree)));
+      if (result.newer) newer.set(source.path, result.newer);
+      parsed.set(source.path, (file = readFileModel(source.path, source.text!, result.tree)));
     }
     return file;
   };
@@ -487,6 +479,15 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     };
     for (const source of withCalls) {
       const file = parse(source);
+      const construct = newer.get(file.path);
+      if (!file.hasErrors && construct) {
+        notice(
+          file.path,
+          construct.node,
+          `${construct.construct} (${JSON.stringify(construct.node.text.slice(0, 30))}) is Go 1.26 syntax that this tool's parser (tree-sitter-go 0.25) does not know; ` +
+            'it was read as Go 1.26 means it, and the whole file was analyzed',
+        );
+      }
       if (!file.hasErrors) continue;
       const error = firstError(file.tree.rootNode);
       const where = !error ? '' : error.isMissing ? `: missing ${error.type}` : error.text ? ` near ${JSON.stringify(error.text.slice(0, 30))}` : '';

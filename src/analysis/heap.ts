@@ -156,6 +156,12 @@ function zeroFact(type: GoType | undefined): Fact | undefined {
  * loops, closures) only adds references, and only code that surely runs
  * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
  */
+/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
+const typeNodes = new Set([
+  'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
+  'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
+]);
+
 export class State {
   readonly vars = new Map<number, HeapObject[]>();
   readonly heap = new Map<number, Slots>();
@@ -597,7 +603,7 @@ export class Interpreter {
         const fn = node.childForFieldName('function');
         if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
           const argument = node.childForFieldName('arguments')?.namedChild(0);
-          if (fn.text === 'new') return { kind: 'pointer', elem: readType(argument, this.file) };
+          if (fn.text === 'new') return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? readType(argument, this.file) };
           if (fn.text === 'make') return readType(argument, this.file);
           if (this.pkg.types.has(fn.text)) return { kind: 'named', name: fn.text, args: [] };
         }
@@ -610,6 +616,14 @@ export class Interpreter {
       case 'interpreted_string_literal':
       case 'raw_string_literal':
         return { kind: 'basic', name: 'string' };
+      case 'binary_expression': {
+        const operator = node.childForFieldName('operator')?.text ?? '';
+        if (['==', '!=', '<', '<=', '>', '>=', '&&', '||'].includes(operator)) return { kind: 'basic', name: 'bool' };
+        const left = node.childForFieldName('left');
+        // An untyped constant takes the other operand's type; a shift has its left operand's.
+        const untyped = !left || ['int_literal', 'float_literal', 'rune_literal', 'imaginary_literal'].includes(left.type);
+        return this.typeOf(untyped && !['<<', '>>'].includes(operator) ? node.childForFieldName('right') : left, scope);
+      }
       case 'int_literal':
         return { kind: 'basic', name: 'int' };
       case 'float_literal':
@@ -1546,6 +1560,19 @@ export class Interpreter {
 
   // --- calls -----------------------------------------------------------
 
+  /**
+   * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
+   * `new(x)` of a variable x); undefined for `new(T)` of a type.
+   */
+  private newOfValue(argument: SyntaxNode | null | undefined, scope: Scope): GoType | undefined {
+    if (!argument) return undefined;
+    if (argument.type === 'type_identifier' || argument.type === 'identifier') {
+      const variable = scope.lookup(argument.text);
+      return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
+    }
+    return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
+  }
+
   /** Evaluates a call; returns what each result may point to. */
   private call(node: SyntaxNode, scope: Scope): HeapObject[][] {
     const fn = node.childForFieldName('function');
@@ -1554,8 +1581,11 @@ export class Interpreter {
     const argNodes = argumentsOf(node);
     const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
     if (builtin === 'new') {
-      const type = readType(argNodes[0], this.file);
-      return [[this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, type)]];
+      const valueType = this.newOfValue(argNodes[0], scope);
+      const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
+      // new(expr) holds a copy of the value: a struct's references come along.
+      if (valueType) for (const value of this.evaluate(argNodes[0], scope)) if (this.isValueType(argNodes[0]!, scope)) this.copySlots(value, object);
+      return [[object]];
     }
     if (builtin === 'make') return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
     if (builtin === 'append') return [this.append(node, argNodes, scope)];

@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as TreeSitter from 'web-tree-sitter';
+import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import treeSitter from './tree-sitter.cjs';
 
 const { Parser, Language } = treeSitter;
@@ -32,4 +33,69 @@ export function goParser(): Promise<TreeSitter.Parser> {
     return parser;
   })();
   return loading;
+}
+
+/** A Go construct newer than the grammar: the parser was told what it means. */
+export interface NewerConstruct {
+  /** The construct as Go spells it, e.g. `new(expr)`. */
+  construct: string;
+  /** Where it first appears. */
+  node: SyntaxNode;
+}
+
+export interface ParsedGo {
+  tree: Tree;
+  /** Constructs this grammar does not know, read as Go means them. */
+  newer?: NewerConstruct;
+}
+
+/** `new(` where a later Go release allows an expression (Go 1.26: `new(42)`, `new(f())`). */
+const newCall = /\bnew\s*\(/g;
+
+/**
+ * Parses Go source. tree-sitter-go 0.25 knows `new(T)` only with a type, so
+ * Go 1.26's `new(expr)` is an error to it, one that can spoil the statements
+ * after it. Where that is the error, the file is parsed again with each such
+ * `new` spelled as an ordinary function name of the same length, which reads
+ * `new(expr)` as the call it is; the tree then reads its text from the file as
+ * written, so every node shows `new`.
+ */
+export function parseGo(parser: TreeSitter.Parser, text: string): ParsedGo | undefined {
+  const tree = parser.parse(text);
+  if (!tree || !tree.rootNode.hasError) return tree ? { tree } : undefined;
+  const starts: number[] = [];
+  for (const match of text.matchAll(newCall)) {
+    const node = tree.rootNode.descendantForIndex(match.index!);
+    const parent = node?.parent;
+    const inError = !!parent && (parent.isError || (parent.type === 'call_expression' && !!parent.childForFieldName('arguments')?.hasError));
+    if (node?.type === 'identifier' && node.text === 'new' && inError) starts.push(match.index!);
+  }
+  if (!starts.length) return { tree };
+  let patched = text;
+  for (const start of starts) patched = patched.slice(0, start) + 'neW' + patched.slice(start + 3);
+  const again = parser.parse(patched);
+  if (!again) return { tree };
+  // Kept only when the construct was the trouble: the first error, if any is left, comes later.
+  const before = firstError(tree.rootNode)?.startIndex ?? 0;
+  const after = firstError(again.rootNode)?.startIndex;
+  if (after !== undefined && after <= before) {
+    again.delete();
+    return { tree };
+  }
+  tree.delete();
+  // The tree's text comes from this callback (web-tree-sitter keeps it on the tree): the file as written.
+  (again as unknown as { textCallback: (index: number) => string }).textCallback = (index) => text.slice(index);
+  const first = again.rootNode.descendantForIndex(starts[0]!)?.parent ?? again.rootNode;
+  return { tree: again, newer: { construct: 'new(expr)', node: first } };
+}
+
+/** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
+export function firstError(root: SyntaxNode): SyntaxNode | undefined {
+  let node = root;
+  for (;;) {
+    if (node.isError || node.isMissing) return node;
+    const child = node.children.find((c: SyntaxNode | null) => c?.hasError || c?.isMissing);
+    if (!child) return node === root ? undefined : node;
+    node = child;
+  }
 }
