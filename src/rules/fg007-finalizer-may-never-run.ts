@@ -1,5 +1,6 @@
 import { layout, typeName, type GoType, type Layout } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
+import { releaseAtLeast, releaseName, type GoRelease } from '../discover/go-release.js';
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, argumentObjects, describeArgument, firstLine, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
 import { goroutineRoot, type GoroutineRoot } from '../analysis/goroutines.js';
@@ -155,13 +156,54 @@ function heldByGoroutine(site: Site): GoroutineRoot | undefined {
 function packageVariable(site: Site, arg: SyntaxNode): string | undefined {
   if (arg.type === 'identifier' && isPackageVariable(site, arg.text)) {
     const value = site.pkg.vars.get(arg.text)!.value;
-    const literal = value && isStaticAllocation(value) ? value.childForFieldName('operand') : undefined;
+    const direct = value && isStaticAllocation(value) ? value : undefined;
+    const inlined = !direct && value && releaseAtLeast(site.go, staticConstructorRelease) ? staticConstructorResult(site, value) : undefined;
+    const literal = (direct ?? inlined)?.childForFieldName('operand');
     // Only the object of the initializer is static; one the code assigned since is an ordinary heap object.
     const stillInitial = site.evaluations.some((e) => e.argObjects[0]?.some((o) => o.kind === 'alloc' && o.node.id === literal?.id));
-    return literal && stillInitial ? `the object allocated for package-level variable ${arg.text}` : undefined;
+    if (!literal || !stillInitial) return undefined;
+    if (direct) return `the object allocated for package-level variable ${arg.text}`;
+    return (
+      `the object of package-level variable ${arg.text}, made by ${inline(value!)}: since ${releaseName(staticConstructorRelease)} the compiler ` +
+      `inlines a constructor called with constants into the initializer and lays its &T{...} out in static data, as if written there`
+    );
   }
   const variable = addressedPackageVariable(site, arg);
   return variable ? `an address inside package-level variable ${variable}` : undefined;
+}
+
+/** The first release measured to lay out `var v = newT(constants)` statically (Go 1.19 allocated it on the heap). */
+const staticConstructorRelease: GoRelease = [1, 24];
+
+/**
+ * The `&T{...}` a package-level initializer gets by inlining: a call of a
+ * package function with constant arguments (literals, no variables or calls)
+ * whose body is only `return &T{...}` and that may be inlined. Measured:
+ * static on Go 1.24 to 1.26; a body with other statements, `new(T)`, a
+ * `//go:noinline` directive or an argument known only at run time gives a
+ * heap object.
+ */
+function staticConstructorResult(site: Site, value: SyntaxNode): SyntaxNode | undefined {
+  const fn = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+  const decl = fn?.type === 'identifier' ? site.pkg.funcs.get(fn.text) : undefined;
+  if (!decl?.body || decl.receiver || noInline(decl.node)) return undefined;
+  const args = value.childForFieldName('arguments')?.namedChildren ?? [];
+  if (!args.every((a) => a && constantLiterals.has(a.type))) return undefined;
+  const statements = decl.body.namedChildren.filter((n) => n?.type !== 'comment');
+  const list = statements.length === 1 && statements[0]?.type === 'statement_list' ? statements[0].namedChildren.filter((n) => n?.type !== 'comment') : statements;
+  const only = list.length === 1 && list[0]?.type === 'return_statement' ? list[0].namedChild(0) : undefined;
+  const result = only?.type === 'expression_list' && only.namedChildCount === 1 ? only.namedChild(0) : only;
+  return result && isStaticAllocation(result) ? result : undefined;
+}
+
+const constantLiterals = new Set(['int_literal', 'float_literal', 'imaginary_literal', 'rune_literal', 'interpreted_string_literal', 'raw_string_literal', 'true', 'false', 'nil']);
+
+/** A `//go:noinline` directive right above a function declaration. */
+function noInline(declaration: SyntaxNode): boolean {
+  for (let before = declaration.previousSibling; before?.type === 'comment'; before = before.previousSibling) {
+    if (before.text.trim() === '//go:noinline') return true;
+  }
+  return false;
 }
 
 /** `&T{...}` in a package-level initializer is laid out by the compiler in static data; `new(T)` is a heap allocation (measured). */
