@@ -43,7 +43,7 @@ describe('want parsing and matching', () => {
     expect(expectedOutcomes(w('FG002'))).toEqual(['ran']);
     expect(expectedOutcomes(w('FG001', 'FG003'))).toEqual(['never']);
     expect(expectedOutcomes(w('FG007'))).toEqual(['never']);
-    expect(expectedOutcomes(w('FG004'))).toEqual(['fatal']);
+    expect(expectedOutcomes(w('FG004'))).toEqual(['fatal', 'panic']);
     expect(expectedOutcomes(w('FG005'))).toEqual(['fatal']);
     expect(expectedOutcomes(w('FG008'))).toEqual(['fatal']);
     expect(expectedOutcomes(w('FG006'))).toEqual(['never', 'panic']);

@@ -2,7 +2,7 @@ import { fieldChildren } from '../model/package.js';
 import { layout, readType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
-import { addressedPackageVariable, inline, withArticle } from './describe.js';
+import { addressedPackageVariable, hookNoun, inline, withArticle } from './describe.js';
 import { tinyAllocatorLimit } from './fg007-finalizer-may-never-run.js';
 import { finalizerBadSignature } from './fg005-finalizer-bad-signature.js';
 
@@ -17,13 +17,19 @@ import { finalizerBadSignature } from './fg005-finalizer-bad-signature.js';
  * block"); recover cannot catch it, the program dies. And `&p` of a pointer
  * variable: the finalizer goes on the variable, which is dropped at once,
  * not on the object p points to.
+ *
+ * AddCleanup (measured on Go 1.24 to 1.26) takes a *T, so only two of these
+ * apply to it: a nil pointer panics ("runtime.AddCleanup: ptr is nil", a
+ * panic recover can catch), and `&p` of a pointer variable puts the cleanup
+ * on the variable, which runs at once. A pointer into an object (`&s.inner`)
+ * is fine for AddCleanup: the cleanup runs when the object is collected.
  */
 export const finalizerBadObject: Rule = {
   id: 'FG004',
   name: 'finalizer-bad-object',
   severity: 'error',
   summary: 'The first argument is not a pointer to the start of an allocation: the program dies at the call, or the finalizer lands on a variable.',
-  kinds: ['SetFinalizer'],
+  kinds: ['SetFinalizer', 'AddCleanup'],
   fatal: true,
   checksRemoval: true,
   check(site) {
@@ -38,6 +44,9 @@ export const finalizerBadObject: Rule = {
     const declaredPointer = under?.kind === 'pointer' ? type : undefined;
     const nilPointer =
       nilConversion(arg, site) ?? (value === null ? declaredPointer : value && (nilConversion(value, site) ?? (value.type === 'nil' ? declaredPointer : undefined)));
+    if (nilPointer && site.kind === 'AddCleanup') {
+      return { message: `${inline(arg)} is a nil ${typeName(nilPointer)}; runtime.AddCleanup panics "runtime.AddCleanup: ptr is nil"`, related: [] };
+    }
     if (nilPointer) {
       return {
         message: `${inline(arg)} is a nil ${typeName(nilPointer)}; runtime.SetFinalizer throws "pointer not in allocated block" and the program dies (recover cannot catch it)`,
@@ -54,14 +63,17 @@ export const finalizerBadObject: Rule = {
       };
     }
     const variable = addressedReference(site, arg);
-    if (variable && !finalizerBadSignature.check(site)) {
+    // A finalizer that cannot take **T is FG005's; a cleanup's function takes arg, not ptr.
+    if (variable && (site.kind === 'AddCleanup' || !finalizerBadSignature.check(site))) {
       return {
         message:
-          `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the finalizer goes on ` +
+          `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the ${hookNoun(site)} goes on ` +
           `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
         related: [],
       };
     }
+    // The rest cannot happen to AddCleanup: its ptr is a *T, and a pointer inside an object is fine for it.
+    if (site.kind === 'AddCleanup') return undefined;
     if (type && under && isValueKind(under.kind)) {
       return {
         message:
