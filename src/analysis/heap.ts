@@ -459,6 +459,12 @@ export class Interpreter {
   private factFloor = 0;
   /** What each func literal captures, by node id, worked out once. */
   private readonly captures = new Map<number, Set<string>>();
+  /**
+   * The closures made so far in this entry point that capture each local
+   * variable, by variable key: a closure holds the variable, not the value it
+   * had, so a later assignment changes what the closure reaches.
+   */
+  private readonly capturers = new Map<number, { closure: HeapObject; literal: SyntaxNode }[]>();
   /** The go statement whose call is about to be evaluated. */
   private goStatement?: SyntaxNode;
 
@@ -481,6 +487,7 @@ export class Interpreter {
     this.active = root;
     this.inlined.clear();
     this.state = new State();
+    this.capturers.clear();
     if (this.recordsLinks) this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
     this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
     this.callStack.length = 0;
@@ -1088,6 +1095,10 @@ export class Interpreter {
         for (const v of values) nameObject(v, target.text);
         const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
         this.state.vars.set(variable.key, unionObjects(previous, values));
+        for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
+          const via = `captures ${variable.name}`;
+          this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
+        }
         return;
       }
       case 'selector_expression': {
@@ -1502,6 +1513,8 @@ export class Interpreter {
       if (!variable || variable.global) continue;
       const values = this.state.vars.get(variable.key) ?? [];
       this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
+      const capturers = this.capturers.get(variable.key) ?? [];
+      if (!capturers.some((c) => c.closure.id === object.id)) this.capturers.set(variable.key, [...capturers, { closure: object, literal: node }]);
     }
     const inner = new Scope(scope);
     const params = readParams(node.childForFieldName('parameters'));

@@ -47,7 +47,7 @@ export const cleanupReferencesObject: Rule = {
         ];
         for (const { start, name } of holders) {
           const path = findPath(state, start, target);
-          if (!path || staleCapture(evaluation, path)) continue;
+          if (!path) continue;
           const closesOver = start.kind === 'closure' && holdsDirectly(site, evaluation.scope, path);
           return {
             message: `the cleanup of ${object} keeps it reachable: ${renderPath(name, path)}; ${closesOver ? panicsSince(site.go, [1, 26], 'cleanup function closes over ptr') : leaks}`,
@@ -108,19 +108,6 @@ function holdsDirectly(site: Site, scope: Site['evaluations'][number]['scope'], 
   if (path.length === 1) return true;
   const kind = underlying(scope.lookup(captured)?.type ?? { kind: 'unknown' }, site.pkg).kind;
   return path.length === 2 && (kind === 'struct' || kind === 'array');
-}
-
-/**
- * A path through a variable the closure captures by reference, which the
- * code later points elsewhere: the closure then reaches what the variable
- * holds at the end, not what it held when the closure was made.
- */
-function staleCapture(evaluation: Site['evaluations'][number], path: Edge[]): boolean {
-  const captured = /^captures (\S+)$/.exec(path[0]!.via)?.[1];
-  if (!captured || !capturedByReference(path[0]!.node, captured)) return false;
-  const variable = evaluation.scope.lookup(captured);
-  const final = variable && evaluation.run.finalState.vars.get(variable.key);
-  return !!final && !final.some((o) => o.id === path[0]!.to.id);
 }
 
 /** Whether a func literal captures `name` by reference: it is assigned in or after the literal, or its address is taken. */
