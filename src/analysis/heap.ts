@@ -612,14 +612,17 @@ export class Interpreter {
           const argument = node.childForFieldName('arguments')?.namedChild(0);
           if (fn.text === 'new') return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? readType(argument, this.file) };
           if (fn.text === 'make') return readType(argument, this.file);
-          if (this.pkg.types.has(fn.text)) return { kind: 'named', name: fn.text, args: [] };
         }
+        const converted = this.conversionType(node, scope);
+        if (converted) return converted;
         const callee = this.calleeOf(node, scope);
         const result = callee?.decl.results[0];
         return result ? readType(result.typeNode, callee.decl.file) : unknown;
       }
       case 'type_assertion_expression':
         return readType(node.childForFieldName('type'), this.file);
+      case 'type_conversion_expression':
+        return this.conversionType(node, scope) ?? this.typeOf(node.childForFieldName('operand'), scope);
       case 'interpreted_string_literal':
       case 'raw_string_literal':
         return { kind: 'basic', name: 'string' };
@@ -641,6 +644,29 @@ export class Interpreter {
       default:
         return unknown;
     }
+  }
+
+  /**
+   * The type a call converts its operand to, when what it calls is a type:
+   * a type of the package or a predeclared one (`any(p)`, `error(e)`,
+   * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
+   * written out (`interface{}(p)`). Undefined for a call of a function, and
+   * for a name of another package, which may be either.
+   */
+  private conversionType(call: SyntaxNode, scope: Scope): GoType | undefined {
+    if (call.type === 'type_conversion_expression') return this.calleeOf(call, scope) ? undefined : readType(call.childForFieldName('type'), this.file);
+    let fn = call.childForFieldName('function');
+    while (fn?.type === 'parenthesized_expression') fn = fn.namedChild(0);
+    if (fn?.type === 'identifier') {
+      if (scope.lookup(fn.text) || this.pkg.funcs.has(fn.text)) return undefined;
+      const type = readType(fn, this.file);
+      return type.kind !== 'named' || this.pkg.types.has(fn.text) ? type : undefined;
+    }
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+    if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn!.childForFieldName('field')?.text === 'Pointer') {
+      return { kind: 'basic', name: 'unsafe.Pointer' };
+    }
+    return undefined;
   }
 
   /**
@@ -1604,6 +1630,9 @@ export class Interpreter {
     if (builtin === 'append') return [this.append(node, argNodes, scope)];
     if (builtin === 'delete' || builtin === 'clear') this.removal(argNodes[0], scope, node);
     if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
+    // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+    const converted = this.conversionType(node, scope);
+    if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) return [this.evaluate(argNodes[0], scope)];
     if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
       const inner = fn.namedChild(0);
       if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*') return [this.evaluate(argNodes[0], scope)];
@@ -1679,6 +1708,9 @@ export class Interpreter {
     const savedFile = this.file;
     this.file = anchor.file;
     const argTypes = anchor.args.map((a) => this.typeOf(a, anchor.scope));
+    // `AddCleanup[T, S](ptr, f, arg)`: arg is passed as an S, which is what the runtime checks.
+    const typeArgs = anchor.call.id === node.id ? (node.childForFieldName('type_arguments')?.namedChildren ?? []) : [];
+    if (kind === 'AddCleanup' && typeArgs[1]) argTypes[2] = readType(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
     this.file = savedFile;
     const evaluation: SiteEvaluation = {
       kind,
