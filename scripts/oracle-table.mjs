@@ -21,7 +21,9 @@ function cell(run, fixture) {
   if (!run) return fixture.needs ? `needs ${fixture.needs}` : 'not run';
   // How many finalizers ran, for fixtures that drop many objects.
   const times = Number(/ran (\d+) time/.exec(run.summary)?.[1] ?? 1);
-  const observed = times > 1 ? `${run.observed} ×${times}` : run.observed;
+  // Fixtures decided by several runs (`// oracle: runs N`) say how many agreed.
+  const agreeing = /^(\d+) of \1 runs:/.exec(run.summary)?.[1];
+  const observed = (times > 1 ? `${run.observed} ×${times}` : run.observed) + (agreeing ? ` (${agreeing} of ${agreeing} runs)` : '');
   return run.expected.split(' or ').includes(run.observed) ? observed : `**${observed}** (expected ${run.expected})`;
 }
 

@@ -9,13 +9,14 @@ import {
   INSTALL_COMMAND,
   TOOLCHAINS,
   checkerDisagreements,
+  combineRuns,
   detectToolchain,
   finalizerSites,
   parseCheckerReports,
   planOracle,
   siteOfReport,
 } from './support/go-oracle.js';
-import { expectedOutcomes, loadFixture, parseCheckerBlind, parseOracleMarker, parseWants, wantsOn } from './support/wants.js';
+import { expectedOutcomes, loadFixture, parseCheckerBlind, parseOracleMarker, parseOracleRuns, parseWants, wantsOn } from './support/wants.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,6 +56,30 @@ describe('wants for one Go release', () => {
     expect(parseCheckerBlind('a.go', text)).toBe('goroutine roots');
     expect(parseCheckerBlind('a.go', 'package main\n')).toBeUndefined();
     expect(() => parseOracleMarker('a.go', '// oracle: checkfinalizers deaf: x\n')).toThrow(/checkfinalizers blind/);
+  });
+
+  it('reads how many runs decide a fixture, within bounds, once', () => {
+    const text = '// oracle: go1.24: AddCleanup\n// oracle: runs 5: tiny blocks\npackage main\n';
+    expect(parseOracleRuns('a.go', text)).toEqual({ count: 5, reason: 'tiny blocks' });
+    expect(parseOracleMarker('a.go', text)).toEqual({ minGo: [1, 24], reason: 'AddCleanup' });
+    expect(parseOracleRuns('a.go', 'package main\n')).toBeUndefined();
+    expect(() => parseOracleRuns('a.go', '// oracle: runs 1: x\n')).toThrow(/2 to 20 runs, not 1/);
+    expect(() => parseOracleRuns('a.go', '// oracle: runs 5: x\n// oracle: runs 6: y\n')).toThrow(/second "runs"/);
+    expect(() => parseOracleMarker('a.go', '// oracle: runs many: x\n')).toThrow(/runs N: reason/);
+    expect(loadFixture('fg007_cleanup_tiny_struct').runs?.count).toBe(5);
+  });
+});
+
+describe('a fixture decided by several runs', () => {
+  const never = { observed: 'never' as const, summary: 'finalizer never ran in 100 collections' };
+  const ran = { observed: 'ran' as const, summary: 'finalizer ran 32 time(s) by collection 2' };
+  it('takes the one outcome every run showed, and says how many runs showed it', () => {
+    expect(combineRuns([never])).toEqual(never);
+    expect(combineRuns([ran, ran, ran])).toEqual({ observed: 'ran', summary: '3 of 3 runs: finalizer ran 32 time(s) by collection 2' });
+  });
+  it('is unstable, with the count of each outcome, when one run differs', () => {
+    expect(combineRuns([never, never, ran, never])).toEqual({ observed: 'unstable', summary: 'runs disagree: 3 never, 1 ran of 4' });
+    expect(expectedOutcomes([])).not.toContain('unstable');
   });
 });
 

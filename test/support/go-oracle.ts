@@ -133,7 +133,7 @@ export function planOracle(env: NodeJS.ProcessEnv = process.env, specs: readonly
   return { toolchains, missing, skipLine };
 }
 
-export type Observed = Outcome | 'no-verdict' | 'crash' | 'timeout' | 'build-failed';
+export type Observed = Outcome | 'no-verdict' | 'crash' | 'timeout' | 'build-failed' | 'unstable';
 
 export interface RunResult {
   observed: Observed;
@@ -191,6 +191,20 @@ export function classify(run: Exec): Pick<RunResult, 'observed' | 'summary'> {
   }
   const firstLine = run.stderr.split('\n').find((l) => l.trim()) ?? '';
   return { observed: 'crash', summary: `exit ${run.code ?? run.signal}: ${firstLine}` };
+}
+
+/**
+ * The verdict of N runs of one program: the one outcome they all showed, or
+ * "unstable" with the count of each, so that no single lucky run decides.
+ */
+export function combineRuns(runs: readonly Pick<RunResult, 'observed' | 'summary'>[]): Pick<RunResult, 'observed' | 'summary'> {
+  const first = runs[0]!;
+  if (runs.length === 1) return first;
+  const counts = new Map<Observed, number>();
+  for (const r of runs) counts.set(r.observed, (counts.get(r.observed) ?? 0) + 1);
+  if (counts.size === 1) return { observed: first.observed, summary: `${runs.length} of ${runs.length} runs: ${first.summary}` };
+  const each = [...counts].map(([observed, n]) => `${n} ${observed}`).join(', ');
+  return { observed: 'unstable', summary: `runs disagree: ${each} of ${runs.length}` };
 }
 
 /** Lets at most `limit` builds and programs run at a time, across every toolchain. */
@@ -437,8 +451,10 @@ export class Oracle {
     const build = await this.limiter.run(() => this.build(fixture, work));
     if (build) return { ...build, toolchain: this.toolchain };
     const binary = join(work, 'fixture.bin');
-    const plain = await this.limiter.run(() => exec(binary, [], work, this.env, this.runTimeoutMs));
-    const result: FixtureRun = { ...classify(plain), stdout: plain.stdout, stderr: plain.stderr, toolchain: this.toolchain };
+    const plains: Exec[] = [];
+    for (let i = 0; i < (fixture.runs?.count ?? 1); i++) plains.push(await this.limiter.run(() => exec(binary, [], work, this.env, this.runTimeoutMs)));
+    const plain = plains[0]!;
+    const result: FixtureRun = { ...combineRuns(plains.map(classify)), stdout: plain.stdout, stderr: plain.stderr, toolchain: this.toolchain };
     if (this.hasChecker) {
       const env = { ...this.env, GODEBUG: 'checkfinalizers=1' };
       const checked = await this.limiter.run(() => exec(binary, [], work, env, this.runTimeoutMs));

@@ -63,6 +63,13 @@ export interface Fixture {
   marker?: OracleMarker;
   /** Why GODEBUG=checkfinalizers=1 cannot see this fixture's problem, when it cannot. */
   checkerBlind?: string;
+  /** `// oracle: runs N: reason`: the program runs N times and every run must show the label. */
+  runs?: OracleRuns;
+}
+
+export interface OracleRuns {
+  count: number;
+  reason: string;
 }
 
 /** What the Go runtime does with the one finalizer or cleanup of a program. */
@@ -73,6 +80,11 @@ const WANT_GO = /^(!?)go(\d+)\.(\d+)$/;
 const ORACLE = /^\s*\/\/\s*oracle:(.*)$/;
 const ORACLE_GO = /^\s*go(\d+)\.(\d+)\s*:\s*(\S.*)$/;
 const ORACLE_BLIND = /^\s*checkfinalizers blind\s*:\s*(\S.*)$/;
+const ORACLE_RUNS = /^\s*runs\s+(\d+)\s*:\s*(\S.*)$/;
+/** Enough runs that one lucky run cannot pass for a label, few enough for CI. */
+const MIN_RUNS = 2;
+const MAX_RUNS = 20;
+const MARKER_FORMS = '"// oracle: goX.Y: reason", "// oracle: checkfinalizers blind: reason" or "// oracle: runs N: reason"';
 
 export function goRelease(version: string): GoRelease | undefined {
   const m = /^go(\d+)\.(\d+)/.exec(version);
@@ -135,11 +147,9 @@ export function parseOracleMarker(file: string, text: string): OracleMarker | un
   let marker: OracleMarker | undefined;
   text.split(/\r?\n/).forEach((lineText, i) => {
     const m = ORACLE.exec(lineText);
-    if (!m || ORACLE_BLIND.test(m[1])) return;
+    if (!m || ORACLE_BLIND.test(m[1]) || ORACLE_RUNS.test(m[1])) return;
     const g = ORACLE_GO.exec(m[1]);
-    if (!g) {
-      throw new Error(`${file}:${i + 1}: oracle marker must read "// oracle: goX.Y: reason" or "// oracle: checkfinalizers blind: reason"`);
-    }
+    if (!g) throw new Error(`${file}:${i + 1}: oracle marker must read ${MARKER_FORMS}`);
     if (marker) throw new Error(`${file}:${i + 1}: second oracle marker`);
     marker = { minGo: [Number(g[1]), Number(g[2])], reason: g[3].trim() };
   });
@@ -160,6 +170,24 @@ export function parseCheckerBlind(file: string, text: string): string | undefine
     reason = b[1].trim();
   });
   return reason;
+}
+
+/**
+ * `// oracle: runs N: reason`: an outcome that depends on where the allocator
+ * puts objects is decided by N runs that all agree, not by one.
+ */
+export function parseOracleRuns(file: string, text: string): OracleRuns | undefined {
+  let runs: OracleRuns | undefined;
+  text.split(/\r?\n/).forEach((lineText, i) => {
+    const m = ORACLE.exec(lineText);
+    const r = m && ORACLE_RUNS.exec(m[1]);
+    if (!r) return;
+    if (runs) throw new Error(`${file}:${i + 1}: second "runs" line`);
+    const count = Number(r[1]);
+    if (count < MIN_RUNS || count > MAX_RUNS) throw new Error(`${file}:${i + 1}: "// oracle: runs N" takes ${MIN_RUNS} to ${MAX_RUNS} runs, not ${count}`);
+    runs = { count, reason: r[2].trim() };
+  });
+  return runs;
 }
 
 /**
@@ -213,6 +241,7 @@ export function loadFixture(name: string): Fixture {
   const wants: Want[] = [];
   let marker: OracleMarker | undefined;
   let checkerBlind: string | undefined;
+  let runs: OracleRuns | undefined;
   let runnable = false;
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
@@ -223,6 +252,9 @@ export function loadFixture(name: string): Fixture {
     const blind = parseCheckerBlind(file, text);
     if (blind !== undefined && checkerBlind !== undefined) throw new Error(`fixture ${name}: more than one "checkfinalizers blind" line`);
     checkerBlind ??= blind;
+    const r = parseOracleRuns(file, text);
+    if (r && runs) throw new Error(`fixture ${name}: more than one "runs" line`);
+    runs ??= r;
     if (/^package\s+main\b/m.test(text)) runnable = true;
   }
   for (const nested of nestedGoFiles(dir)) {
@@ -231,7 +263,7 @@ export function loadFixture(name: string): Fixture {
       throw new Error(`fixture ${name}: ${nested} is outside the analyzed package and must not carry "// want"`);
     }
   }
-  return { name, dir, files, wants, runnable, marker, checkerBlind };
+  return { name, dir, files, wants, runnable, marker, checkerBlind, runs };
 }
 
 export function listFixtures(): Fixture[] {
