@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4750:
+/***/ 3471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34844,6 +34844,11 @@ function zeroFact(type) {
  * loops, closures) only adds references, and only code that surely runs
  * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
  */
+/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
+const typeNodes = new Set([
+    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
+    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
+]);
 class State {
     vars = new Map();
     heap = new Map();
@@ -35031,6 +35036,12 @@ class Interpreter {
     factFloor = 0;
     /** What each func literal captures, by node id, worked out once. */
     captures = new Map();
+    /**
+     * The closures made so far in this entry point that capture each local
+     * variable, by variable key: a closure holds the variable, not the value it
+     * had, so a later assignment changes what the closure reaches.
+     */
+    capturers = new Map();
     /** The go statement whose call is about to be evaluated. */
     goStatement;
     /**
@@ -35050,6 +35061,7 @@ class Interpreter {
         this.active = root;
         this.inlined.clear();
         this.state = new State();
+        this.capturers.clear();
         if (this.recordsLinks)
             this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
         this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
@@ -35175,21 +35187,33 @@ class Interpreter {
                 if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
                     const argument = node.childForFieldName('arguments')?.namedChild(0);
                     if (fn.text === 'new')
-                        return { kind: 'pointer', elem: readType(argument, this.file) };
+                        return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? readType(argument, this.file) };
                     if (fn.text === 'make')
                         return readType(argument, this.file);
-                    if (this.pkg.types.has(fn.text))
-                        return { kind: 'named', name: fn.text, args: [] };
                 }
+                const converted = this.conversionType(node, scope);
+                if (converted)
+                    return converted;
                 const callee = this.calleeOf(node, scope);
                 const result = callee?.decl.results[0];
                 return result ? readType(result.typeNode, callee.decl.file) : unknown;
             }
             case 'type_assertion_expression':
                 return readType(node.childForFieldName('type'), this.file);
+            case 'type_conversion_expression':
+                return this.conversionType(node, scope) ?? this.typeOf(node.childForFieldName('operand'), scope);
             case 'interpreted_string_literal':
             case 'raw_string_literal':
                 return { kind: 'basic', name: 'string' };
+            case 'binary_expression': {
+                const operator = node.childForFieldName('operator')?.text ?? '';
+                if (['==', '!=', '<', '<=', '>', '>=', '&&', '||'].includes(operator))
+                    return { kind: 'basic', name: 'bool' };
+                const left = node.childForFieldName('left');
+                // An untyped constant takes the other operand's type; a shift has its left operand's.
+                const untyped = !left || ['int_literal', 'float_literal', 'rune_literal', 'imaginary_literal'].includes(left.type);
+                return this.typeOf(untyped && !['<<', '>>'].includes(operator) ? node.childForFieldName('right') : left, scope);
+            }
             case 'int_literal':
                 return { kind: 'basic', name: 'int' };
             case 'float_literal':
@@ -35200,6 +35224,31 @@ class Interpreter {
             default:
                 return unknown;
         }
+    }
+    /**
+     * The type a call converts its operand to, when what it calls is a type:
+     * a type of the package or a predeclared one (`any(p)`, `error(e)`,
+     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
+     * written out (`interface{}(p)`). Undefined for a call of a function, and
+     * for a name of another package, which may be either.
+     */
+    conversionType(call, scope) {
+        if (call.type === 'type_conversion_expression')
+            return this.calleeOf(call, scope) ? undefined : readType(call.childForFieldName('type'), this.file);
+        let fn = call.childForFieldName('function');
+        while (fn?.type === 'parenthesized_expression')
+            fn = fn.namedChild(0);
+        if (fn?.type === 'identifier') {
+            if (scope.lookup(fn.text) || this.pkg.funcs.has(fn.text))
+                return undefined;
+            const type = readType(fn, this.file);
+            return type.kind !== 'named' || this.pkg.types.has(fn.text) ? type : undefined;
+        }
+        const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+        if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn.childForFieldName('field')?.text === 'Pointer') {
+            return { kind: 'basic', name: 'unsafe.Pointer' };
+        }
+        return undefined;
     }
     /**
      * The field or method a name selects on a type, and the embedded fields it
@@ -35672,6 +35721,10 @@ class Interpreter {
                     nameObject(v, target.text);
                 const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
                 this.state.vars.set(variable.key, unionObjects(previous, values));
+                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
+                    const via = `captures ${variable.name}`;
+                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
+                }
                 return;
             }
             case 'selector_expression': {
@@ -36117,6 +36170,9 @@ class Interpreter {
                 continue;
             const values = this.state.vars.get(variable.key) ?? [];
             this.state.store(object, `captures ${name}`, this.edges(values, `captures ${name}`, node), false);
+            const capturers = this.capturers.get(variable.key) ?? [];
+            if (!capturers.some((c) => c.closure.id === object.id))
+                this.capturers.set(variable.key, [...capturers, { closure: object, literal: node }]);
         }
         const inner = new Scope(scope);
         const params = readParams(node.childForFieldName('parameters'));
@@ -36175,6 +36231,19 @@ class Interpreter {
         return place.holders.flatMap((h) => this.read(h, place.slot, node, field?.type));
     }
     // --- calls -----------------------------------------------------------
+    /**
+     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
+     * `new(x)` of a variable x); undefined for `new(T)` of a type.
+     */
+    newOfValue(argument, scope) {
+        if (!argument)
+            return undefined;
+        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
+            const variable = scope.lookup(argument.text);
+            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
+        }
+        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
+    }
     /** Evaluates a call; returns what each result may point to. */
     call(node, scope) {
         const fn = node.childForFieldName('function');
@@ -36183,8 +36252,14 @@ class Interpreter {
         const argNodes = argumentsOf(node);
         const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
         if (builtin === 'new') {
-            const type = readType(argNodes[0], this.file);
-            return [[this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, type)]];
+            const valueType = this.newOfValue(argNodes[0], scope);
+            const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
+            // new(expr) holds a copy of the value: a struct's references come along.
+            if (valueType)
+                for (const value of this.evaluate(argNodes[0], scope))
+                    if (this.isValueType(argNodes[0], scope))
+                        this.copySlots(value, object);
+            return [[object]];
         }
         if (builtin === 'make')
             return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
@@ -36193,6 +36268,10 @@ class Interpreter {
         if (builtin === 'delete' || builtin === 'clear')
             this.removal(argNodes[0], scope, node);
         if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text))
+            return [this.evaluate(argNodes[0], scope)];
+        // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+        const converted = this.conversionType(node, scope);
+        if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer')))
             return [this.evaluate(argNodes[0], scope)];
         if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
             const inner = fn.namedChild(0);
@@ -36273,6 +36352,10 @@ class Interpreter {
         const savedFile = this.file;
         this.file = anchor.file;
         const argTypes = anchor.args.map((a) => this.typeOf(a, anchor.scope));
+        // `AddCleanup[T, S](ptr, f, arg)`: arg is passed as an S, which is what the runtime checks.
+        const typeArgs = anchor.call.id === node.id ? (node.childForFieldName('type_arguments')?.namedChildren ?? []) : [];
+        if (kind === 'AddCleanup' && typeArgs[1])
+            argTypes[2] = readType(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
         this.file = savedFile;
         const evaluation = {
             kind,
@@ -36962,6 +37045,25 @@ const finalizerReferencesObject = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/discover/go-release.ts
+// Go releases: what the runtime does with finalizers and cleanups changed
+// from release to release (AddCleanup in 1.24, its panics in 1.24 and 1.26),
+// so code is analyzed for the release it builds with.
+/** The newest release the rules know; code that names no release is analyzed for it. */
+const newestGo = [1, 26];
+/** The release of "1.24", "1.24.3", "go1.25rc1"; undefined when it names none. */
+function parseGoRelease(version) {
+    const match = /^(?:go)?(\d+)\.(\d+)/.exec(version?.trim() ?? '');
+    return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+function releaseAtLeast([major, minor], [wantMajor, wantMinor]) {
+    return major > wantMajor || (major === wantMajor && minor >= wantMinor);
+}
+/** "Go 1.24". */
+function releaseName(release) {
+    return `Go ${release.join('.')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/goroutines.ts
 // Goroutines that run until told to stop: `go w.loop()` where loop is
 // `for { select { case <-w.stop: return; ... } } }`. While such a goroutine
@@ -37377,6 +37479,7 @@ function finalizerCode(evaluation, pkg) {
 
 
 
+
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 const tinyAllocatorLimit = 16;
 /**
@@ -37523,13 +37626,53 @@ function heldByGoroutine(site) {
 function packageVariable(site, arg) {
     if (arg.type === 'identifier' && isPackageVariable(site, arg.text)) {
         const value = site.pkg.vars.get(arg.text).value;
-        const literal = value && isStaticAllocation(value) ? value.childForFieldName('operand') : undefined;
+        const direct = value && isStaticAllocation(value) ? value : undefined;
+        const inlined = !direct && value && releaseAtLeast(site.go, staticConstructorRelease) ? staticConstructorResult(site, value) : undefined;
+        const literal = (direct ?? inlined)?.childForFieldName('operand');
         // Only the object of the initializer is static; one the code assigned since is an ordinary heap object.
         const stillInitial = site.evaluations.some((e) => e.argObjects[0]?.some((o) => o.kind === 'alloc' && o.node.id === literal?.id));
-        return literal && stillInitial ? `the object allocated for package-level variable ${arg.text}` : undefined;
+        if (!literal || !stillInitial)
+            return undefined;
+        if (direct)
+            return `the object allocated for package-level variable ${arg.text}`;
+        return (`the object of package-level variable ${arg.text}, made by ${inline(value)}: since ${releaseName(staticConstructorRelease)} the compiler ` +
+            `inlines a constructor called with constants into the initializer and lays its &T{...} out in static data, as if written there`);
     }
     const variable = addressedPackageVariable(site, arg);
     return variable ? `an address inside package-level variable ${variable}` : undefined;
+}
+/** The first release measured to lay out `var v = newT(constants)` statically (Go 1.19 allocated it on the heap). */
+const staticConstructorRelease = [1, 24];
+/**
+ * The `&T{...}` a package-level initializer gets by inlining: a call of a
+ * package function with constant arguments (literals, no variables or calls)
+ * whose body is only `return &T{...}` and that may be inlined. Measured:
+ * static on Go 1.24 to 1.26; a body with other statements, `new(T)`, a
+ * `//go:noinline` directive or an argument known only at run time gives a
+ * heap object.
+ */
+function staticConstructorResult(site, value) {
+    const fn = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+    const decl = fn?.type === 'identifier' ? site.pkg.funcs.get(fn.text) : undefined;
+    if (!decl?.body || decl.receiver || noInline(decl.node))
+        return undefined;
+    const args = value.childForFieldName('arguments')?.namedChildren ?? [];
+    if (!args.every((a) => a && constantLiterals.has(a.type)))
+        return undefined;
+    const statements = decl.body.namedChildren.filter((n) => n?.type !== 'comment');
+    const list = statements.length === 1 && statements[0]?.type === 'statement_list' ? statements[0].namedChildren.filter((n) => n?.type !== 'comment') : statements;
+    const only = list.length === 1 && list[0]?.type === 'return_statement' ? list[0].namedChild(0) : undefined;
+    const result = only?.type === 'expression_list' && only.namedChildCount === 1 ? only.namedChild(0) : only;
+    return result && isStaticAllocation(result) ? result : undefined;
+}
+const constantLiterals = new Set(['int_literal', 'float_literal', 'imaginary_literal', 'rune_literal', 'interpreted_string_literal', 'raw_string_literal', 'true', 'false', 'nil']);
+/** A `//go:noinline` directive right above a function declaration. */
+function noInline(declaration) {
+    for (let before = declaration.previousSibling; before?.type === 'comment'; before = before.previousSibling) {
+        if (before.text.trim() === '//go:noinline')
+            return true;
+    }
+    return false;
 }
 /** `&T{...}` in a package-level initializer is laid out by the compiler in static data; `new(T)` is a heap allocation (measured). */
 function isStaticAllocation(node) {
@@ -37771,13 +37914,19 @@ function implementsAll(object, iface, site) {
  * block"); recover cannot catch it, the program dies. And `&p` of a pointer
  * variable: the finalizer goes on the variable, which is dropped at once,
  * not on the object p points to.
+ *
+ * AddCleanup (measured on Go 1.24 to 1.26) takes a *T, so only two of these
+ * apply to it: a nil pointer panics ("runtime.AddCleanup: ptr is nil", a
+ * panic recover can catch), and `&p` of a pointer variable puts the cleanup
+ * on the variable, which runs at once. A pointer into an object (`&s.inner`)
+ * is fine for AddCleanup: the cleanup runs when the object is collected.
  */
 const finalizerBadObject = {
     id: 'FG004',
     name: 'finalizer-bad-object',
     severity: 'error',
     summary: 'The first argument is not a pointer to the start of an allocation: the program dies at the call, or the finalizer lands on a variable.',
-    kinds: ['SetFinalizer'],
+    kinds: ['SetFinalizer', 'AddCleanup'],
     fatal: true,
     checksRemoval: true,
     check(site) {
@@ -37792,6 +37941,9 @@ const finalizerBadObject = {
         const value = soleValue(site, arg);
         const declaredPointer = under?.kind === 'pointer' ? type : undefined;
         const nilPointer = nilConversion(arg, site) ?? (value === null ? declaredPointer : value && (nilConversion(value, site) ?? (value.type === 'nil' ? declaredPointer : undefined)));
+        if (nilPointer && site.kind === 'AddCleanup') {
+            return { message: `${inline(arg)} is a nil ${typeName(nilPointer)}; runtime.AddCleanup panics "runtime.AddCleanup: ptr is nil"`, related: [] };
+        }
         if (nilPointer) {
             return {
                 message: `${inline(arg)} is a nil ${typeName(nilPointer)}; runtime.SetFinalizer throws "pointer not in allocated block" and the program dies (recover cannot catch it)`,
@@ -37807,13 +37959,17 @@ const finalizerBadObject = {
             };
         }
         const variable = addressedReference(site, arg);
-        if (variable && !finalizerBadSignature.check(site)) {
+        // A finalizer that cannot take **T is FG005's; a cleanup's function takes arg, not ptr.
+        if (variable && (site.kind === 'AddCleanup' || !finalizerBadSignature.check(site))) {
             return {
-                message: `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the finalizer goes on ` +
+                message: `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the ${hookNoun(site)} goes on ` +
                     `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
                 related: [],
             };
         }
+        // The rest cannot happen to AddCleanup: its ptr is a *T, and a pointer inside an object is fine for it.
+        if (site.kind === 'AddCleanup')
+            return undefined;
         if (type && under && isValueKind(under.kind)) {
             return {
                 message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
@@ -37969,41 +38125,54 @@ function fieldPosition(site, selector) {
 ;// CONCATENATED MODULE: ./src/rules/fg006-cleanup-references-object.ts
 
 
+
+
+
+
 /**
  * FG006 cleanup-references-object: runtime.AddCleanup(ptr, cleanup, arg)
  * where arg is or reaches ptr, or cleanup is a closure or method value that
  * reaches ptr. The runtime keeps cleanup and arg alive until ptr is
- * collected, so ptr never is, and the cleanup never runs (arg == ptr panics).
- * Cycles among objects with cleanups are fine, unlike finalizers.
+ * collected, so ptr never is, and the cleanup never runs. Some of these the
+ * runtime catches and panics at the call, depending on the release (measured,
+ * docs/rules.md): arg == ptr since Go 1.24; arg pointing inside ptr's object,
+ * and a cleanup whose own closure holds ptr, since Go 1.26. The rest leak
+ * silently. Cycles among objects with cleanups are fine, unlike finalizers.
  */
 const cleanupReferencesObject = {
     id: 'FG006',
     name: 'cleanup-references-object',
     severity: 'error',
-    summary: 'The cleanup function or its argument keeps the object reachable, so the cleanup never runs.',
+    summary: 'The cleanup function or its argument keeps the object reachable, so the cleanup never runs (AddCleanup panics for some of these).',
     kinds: ['AddCleanup'],
     check(site) {
+        const object = describeArgument(site, 0);
         for (const { objects, evaluation } of argumentObjects(site, 0)) {
             const state = evaluation.run.finalState;
-            for (const object of objects) {
-                const args = evaluation.argObjects[2] ?? [];
-                if (args.some((a) => a.id === object.id)) {
-                    return {
-                        message: `the cleanup argument ${inline(site.args[2])} is ${describeArgument(site, 0)} itself; AddCleanup panics when arg == ptr, and a cleanup argument that is the object keeps it alive forever`,
-                        related: [],
-                    };
+            const argNode = site.args[2];
+            const args = evaluation.argObjects[2] ?? [];
+            for (const target of objects) {
+                if (args.some((a) => a.id === target.id)) {
+                    const pointer = isPointer(site, evaluation.argTypes[2]);
+                    if (pointer && pointsAtStart(site, argNode)) {
+                        return { message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`, related: [] };
+                    }
+                    const inside = `the cleanup argument ${inline(argNode)} ${pointer ? 'points into' : 'holds'} ${object}`;
+                    // Inside a tiny block the runtime cannot tell the argument from a neighbour: no panic.
+                    const panics = pointer && !isTiny(site, evaluation.argTypes[0]);
+                    return { message: `${inside}; ${panics ? panicsSince(site.go, [1, 26], 'ptr is within arg') : leaks}`, related: [] };
                 }
                 const holders = [
-                    ...args.map((a) => ({ start: a, name: `arg ${inline(site.args[2])}` })),
+                    ...args.map((a) => ({ start: a, name: `arg ${inline(argNode)}` })),
                     ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1])}` })),
                 ];
                 for (const { start, name } of holders) {
-                    const path = findPath(state, start, object);
+                    const path = findPath(state, start, target);
                     if (!path)
                         continue;
+                    const closesOver = start.kind === 'closure' && holdsDirectly(site, evaluation.scope, path);
                     return {
-                        message: `the cleanup of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(name, path)}; ` +
-                            `the runtime holds the cleanup and its argument until the object is collected, so it never is and the cleanup never runs`,
+                        message: `the cleanup of ${object} keeps it reachable: ${renderPath(name, path)}; ${closesOver ? panicsSince(site.go, [1, 26], 'cleanup function closes over ptr') : leaks}`,
                         related: relatedAlong(path),
                     };
                 }
@@ -38012,6 +38181,81 @@ const cleanupReferencesObject = {
         return undefined;
     },
 };
+const leaks = 'the runtime holds the cleanup and its argument until the object is collected, so it never is, the cleanup never runs and nothing says so';
+/** What happens at the call on the release the code is analyzed for, and on later ones. */
+function panicsSince(go, since, panic) {
+    const message = `"runtime.AddCleanup: ${panic}, cleanup will never run"`;
+    if (releaseAtLeast(go, since))
+        return `AddCleanup panics at the call (${message}, since ${releaseName(since)})`;
+    return `on ${releaseName(go)} the object is never collected and the cleanup silently never runs; from ${releaseName(since)} AddCleanup panics at the call (${message})`;
+}
+/** A pointer as the runtime's checks see it (a *T or unsafe.Pointer); a value the code does not show is taken for the pointer it holds. */
+function isPointer(site, type) {
+    const under = underlying(type ?? { kind: 'unknown' }, site.pkg);
+    return under.kind === 'pointer' || under.kind === 'unknown' || (under.kind === 'basic' && under.name === 'unsafe.Pointer');
+}
+/** Whether the argument is the object's own address: a pointer to it, or `&p.f` of its first field (the same address). */
+function pointsAtStart(site, arg) {
+    let node = arg;
+    while (node?.type === 'parenthesized_expression')
+        node = node.namedChild(0);
+    if (node?.type !== 'unary_expression' || node.child(0)?.type !== '&')
+        return true;
+    for (let operand = node.childForFieldName('operand'); operand?.type === 'selector_expression'; operand = operand.childForFieldName('operand')) {
+        if (!fieldPosition(site, operand)?.atStart)
+            return false;
+    }
+    return true;
+}
+/** A pointer-free object smaller than a tiny block, which the tiny allocator may share. */
+function isTiny(site, type) {
+    const pointee = type?.kind === 'pointer' ? layout(type.elem, site.pkg) : undefined;
+    return !!pointee && !pointee.pointers && pointee.size < tinyAllocatorLimit;
+}
+/**
+ * Whether the cleanup's own closure holds a pointer into the object, as the
+ * runtime checks since Go 1.26: a method value bound to it, or a func literal
+ * that captures it by value (a variable never assigned again, whose value the
+ * closure copies; a struct or array value with its contents). A variable
+ * assigned after the closure is made, or whose address is taken, is captured
+ * by reference: the closure then holds the variable, not the object.
+ */
+function holdsDirectly(site, scope, path) {
+    const first = path[0];
+    if (first.via.startsWith('method value '))
+        return path.length === 1;
+    const captured = /^captures (\S+)$/.exec(first.via)?.[1];
+    if (!captured || capturedByReference(first.node, captured))
+        return false;
+    if (path.length === 1)
+        return true;
+    const kind = underlying(scope.lookup(captured)?.type ?? { kind: 'unknown' }, site.pkg).kind;
+    return path.length === 2 && (kind === 'struct' || kind === 'array');
+}
+/** Whether a func literal captures `name` by reference: it is assigned in or after the literal, or its address is taken. */
+function capturedByReference(literal, name) {
+    let body = literal.parent;
+    while (body && !['function_declaration', 'method_declaration', 'func_literal'].includes(body.type))
+        body = body.parent;
+    if (!body)
+        return false;
+    for (const node of body.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement', 'unary_expression'])) {
+        if (!node)
+            continue;
+        if (node.type === 'unary_expression') {
+            if (node.child(0)?.type === '&' && node.childForFieldName('operand')?.text === name)
+                return true;
+            continue;
+        }
+        if (node.endIndex <= literal.startIndex)
+            continue;
+        const left = node.type === 'assignment_statement' ? node.childForFieldName('left') : node.namedChild(0);
+        const targets = left?.type === 'expression_list' ? left.namedChildren : [left];
+        if (targets.some((t) => t?.type === 'identifier' && t.text === name))
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/fg008-finalizer-already-set.ts
 
@@ -38259,10 +38503,11 @@ function applyConfig(findings, config, root) {
 // for a target. A package's files for different systems declare the same
 // names differently (os/file_unix.go and os/file_plan9.go), so each call is
 // analyzed with the files of a configuration that builds it.
+
 const knownOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos'.split(' '));
 const knownArch = new Set('386 amd64 amd64p32 arm armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm'.split(' '));
 const unixOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios linux netbsd openbsd solaris'.split(' '));
-/** The tags a target satisfies, as the go tool sets them (every go1.N release tag included). */
+/** The tags a target satisfies, as the go tool sets them (a go1.N tag for every release up to the newest). */
 function targetTags(os, arch, cgo) {
     const tags = new Set([os, arch, 'gc']);
     if (unixOS.has(os))
@@ -38275,9 +38520,33 @@ function targetTags(os, arch, cgo) {
         tags.add('darwin');
     if (cgo)
         tags.add('cgo');
-    for (let minor = 1; minor <= 40; minor++)
+    for (let minor = 1; minor <= newestGo[1]; minor++)
         tags.add(`go1.${minor}`);
     return tags;
+}
+const releaseTag = /^go1\.(\d+)$/;
+/** The same target built by an older Go 1 release: no go1.N tag above it. */
+function withRelease(tags, minor) {
+    return new Set([...tags].filter((t) => !releaseTag.test(t) || Number(releaseTag.exec(t)[1]) <= minor));
+}
+/** The newest release a target's tags stand for: its highest go1.N tag. */
+function releaseOf(tags) {
+    let minor = 0;
+    for (const t of tags)
+        minor = Math.max(minor, Number(releaseTag.exec(t)?.[1] ?? 0));
+    return [1, minor];
+}
+/**
+ * The releases a file builds with for a target, oldest and newest: a file
+ * for older Go (`//go:build !go1.24`) is code that release runs, and a file
+ * for newer Go (`//go:build go1.25`) runs only there.
+ */
+function releasesBuilding(constraint, tags) {
+    const newest = releaseOf(tags);
+    let oldest = newest[1];
+    while (oldest > 1 && constraint(withRelease(tags, oldest - 1)))
+        oldest--;
+    return { oldest: [1, oldest], newest };
 }
 /** The targets tried in order; most code builds for the first. */
 const standardTargets = [
@@ -38385,18 +38654,22 @@ function fileConstraint(fileName, source) {
     }
     return (tags) => byName(tags) && byComment(tags);
 }
-/** Tags that make a file build: the first standard target it fits, or the first with the tags its constraint names. */
+/**
+ * Tags that make a file build: the first standard target it fits, or the
+ * first with the tags its constraint names, built by the newest release that
+ * builds it (a file for older Go, `//go:build !go1.24`, by Go 1.23).
+ */
 function targetFor(fileName, source) {
     const constraint = fileConstraint(fileName, source);
-    const fits = standardTargets.find((tags) => constraint(tags));
-    if (fits)
-        return fits;
     const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
-    const mentioned = named.filter((t) => t !== 'go' && t !== 'build');
-    for (const base of standardTargets) {
-        const tags = new Set([...base, ...mentioned.filter((t) => !knownOS.has(t) && !knownArch.has(t))]);
-        if (constraint(tags))
-            return tags;
+    const mentioned = named.filter((t) => t !== 'go' && t !== 'build' && !knownOS.has(t) && !knownArch.has(t));
+    const candidates = [...standardTargets, ...standardTargets.map((base) => new Set([...base, ...mentioned]))];
+    // A release tag newer than the rules know is tried too: such a file is for a release yet to come.
+    const newestNamed = Math.max(newestGo[1], ...mentioned.map((t) => Number(releaseTag.exec(t)?.[1] ?? 0)));
+    for (let minor = newestNamed; minor >= 1; minor--) {
+        const fits = candidates.map((tags) => withRelease(tags, minor)).find((tags) => constraint(tags));
+        if (fits)
+            return fits;
     }
     return undefined;
 }
@@ -38406,6 +38679,7 @@ function targetFor(fileName, source) {
 // directives to local directories), the go.work that may hold it, and
 // vendor/. Maps an import path of the module to its directory and back, as
 // the go tool does, without the network and without a Go toolchain.
+
 
 
 
@@ -38470,12 +38744,6 @@ function localReplaces(directives, base) {
     }
     return replaces;
 }
-function goVersionAtLeast(version, major, minor) {
-    const match = /^(\d+)\.(\d+)/.exec(version ?? '');
-    if (!match)
-        return false;
-    return Number(match[1]) > major || (Number(match[1]) === major && Number(match[2]) >= minor);
-}
 /** Reads the go.mod in dir; undefined when there is none or it cannot be read. */
 function readModule(dir) {
     let text;
@@ -38488,7 +38756,7 @@ function readModule(dir) {
     const directives = readDirectives(text);
     const path = directives.find((d) => d.verb === 'module')?.args[0] ?? '';
     const goVersion = directives.find((d) => d.verb === 'go')?.args[0];
-    const vendored = goVersionAtLeast(goVersion, 1, 14) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'vendor', 'modules.txt'));
+    const vendored = releaseAtLeast(parseGoRelease(goVersion) ?? [0, 0], [1, 14]) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'vendor', 'modules.txt'));
     return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored };
 }
 const modulesByDir = new Map();
@@ -38972,8 +39240,64 @@ function goParser() {
     })();
     return loading;
 }
+/** `new(` where a later Go release allows an expression (Go 1.26: `new(42)`, `new(f())`). */
+const newCall = /\bnew\s*\(/g;
+/**
+ * Parses Go source. tree-sitter-go 0.25 knows `new(T)` only with a type, so
+ * Go 1.26's `new(expr)` is an error to it, one that can spoil the statements
+ * after it. Where that is the error, the file is parsed again with each such
+ * `new` spelled as an ordinary function name of the same length, which reads
+ * `new(expr)` as the call it is; the tree then reads its text from the file as
+ * written, so every node shows `new`.
+ */
+function parseGo(parser, text) {
+    const tree = parser.parse(text);
+    if (!tree || !tree.rootNode.hasError)
+        return tree ? { tree } : undefined;
+    const starts = [];
+    for (const match of text.matchAll(newCall)) {
+        const node = tree.rootNode.descendantForIndex(match.index);
+        const parent = node?.parent;
+        const inError = !!parent && (parent.isError || (parent.type === 'call_expression' && !!parent.childForFieldName('arguments')?.hasError));
+        if (node?.type === 'identifier' && node.text === 'new' && inError)
+            starts.push(match.index);
+    }
+    if (!starts.length)
+        return { tree };
+    let patched = text;
+    for (const start of starts)
+        patched = patched.slice(0, start) + 'neW' + patched.slice(start + 3);
+    const again = parser.parse(patched);
+    if (!again)
+        return { tree };
+    // Kept only when the construct was the trouble: the first error, if any is left, comes later.
+    const before = firstError(tree.rootNode)?.startIndex ?? 0;
+    const after = firstError(again.rootNode)?.startIndex;
+    if (after !== undefined && after <= before) {
+        again.delete();
+        return { tree };
+    }
+    tree.delete();
+    // The tree's text comes from this callback (web-tree-sitter keeps it on the tree): the file as written.
+    again.textCallback = (index) => text.slice(index);
+    const first = again.rootNode.descendantForIndex(starts[0])?.parent ?? again.rootNode;
+    return { tree: again, newer: { construct: 'new(expr)', node: first } };
+}
+/** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
+function firstError(root) {
+    let node = root;
+    for (;;) {
+        if (node.isError || node.isMissing)
+            return node;
+        const child = node.children.find((c) => c?.hasError || c?.isMissing);
+        if (!child)
+            return node === root ? undefined : node;
+        node = child;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/rules/remediation.ts
+
 const articleQuotes = {
     en: {
         intro: 'From the article on Go finalizers (translated from Russian):',
@@ -39036,7 +39360,7 @@ const en = {
         fix: 'Fix: pass a function literal, `func(x *T) { x.Close() }`, or the method expression `(*T).Close`, whose first parameter is the receiver. Make the parameter type the type of the object or an interface it implements.',
     },
     FG006: {
-        problem: 'runtime.AddCleanup(ptr, cleanup, arg) calls cleanup(arg) after ptr becomes unreachable. Here ptr stays reachable from the cleanup itself: `arg` is ptr or leads to it, or `cleanup` is a closure that captures ptr (or something that holds it), or a method value bound to it (`c.destroy`). The runtime keeps cleanup and arg alive, so ptr is never collected and the cleanup never runs. (Passing ptr itself as arg makes AddCleanup panic.)',
+        problem: 'runtime.AddCleanup(ptr, cleanup, arg) calls cleanup(arg) after ptr becomes unreachable. Here ptr stays reachable from the cleanup itself: `arg` is ptr or leads to it, or `cleanup` is a closure that captures ptr (or something that holds it), or a method value bound to it (`c.destroy`). The runtime keeps cleanup and arg alive, so ptr is never collected and the cleanup never runs. (AddCleanup panics when arg is ptr; since Go 1.26 it also panics when arg points inside ptr or the cleanup\'s own closure holds ptr, which on earlier releases leak silently.)',
         fix: 'Fix: pass as `arg` only what the cleanup has to release (a file descriptor, a C pointer, a small handle struct that does not point back), and write the cleanup as a function of that value: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Cycles among objects are fine for AddCleanup; only reachability from cleanup and arg matters.',
     },
     FG007: {
@@ -39086,7 +39410,7 @@ const ru = {
         fix: 'Исправление: передайте функциональный литерал `func(x *T) { x.Close() }` или выражение-метод `(*T).Close`, у которого первый параметр — получатель. Тип параметра должен быть типом объекта или интерфейсом, который тот реализует.',
     },
     FG006: {
-        problem: 'runtime.AddCleanup(ptr, cleanup, arg) вызывает cleanup(arg) после того, как ptr станет недостижимым. Здесь ptr остаётся достижимым из самой cleanup-функции: `arg` — это ptr или ведёт к нему, либо `cleanup` — замыкание, захватившее ptr (или то, что на него ссылается), либо значение-метод, привязанное к нему (`c.destroy`). Runtime удерживает cleanup и arg, поэтому ptr никогда не собирается, и cleanup не запускается. (Если передать в arg сам ptr, AddCleanup паникует.)',
+        problem: 'runtime.AddCleanup(ptr, cleanup, arg) вызывает cleanup(arg) после того, как ptr станет недостижимым. Здесь ptr остаётся достижимым из самой cleanup-функции: `arg` — это ptr или ведёт к нему, либо `cleanup` — замыкание, захватившее ptr (или то, что на него ссылается), либо значение-метод, привязанное к нему (`c.destroy`). Runtime удерживает cleanup и arg, поэтому ptr никогда не собирается, и cleanup не запускается. (Если передать в arg сам ptr, AddCleanup паникует; начиная с Go 1.26 он паникует и тогда, когда arg указывает внутрь ptr или замыкание cleanup-функции само держит ptr, а в более ранних версиях это тихая утечка.)',
         fix: 'Исправление: передавайте в `arg` только то, что cleanup-функция должна освободить (файловый дескриптор, указатель C, небольшую структуру-дескриптор без обратных ссылок), и пишите cleanup как функцию от этого значения: `runtime.AddCleanup(f, func(fd int) { syscall.Close(fd) }, f.fd)`. Циклы между объектами для AddCleanup не страшны; важно лишь, чтобы ptr не был достижим из cleanup и arg.',
     },
     FG007: {
@@ -39105,12 +39429,8 @@ const ru = {
 const catalogs = { en, ru };
 /** True when goVersion ("1.24", "go1.25.1") is at least 1.24, where AddCleanup and weak exist. */
 function hasCleanups(goVersion) {
-    const match = /^(?:go)?(\d+)\.(\d+)/.exec(goVersion?.trim() ?? '');
-    if (!match)
-        return false;
-    const major = Number(match[1]);
-    const minor = Number(match[2]);
-    return major > 1 || (major === 1 && minor >= 24);
+    const release = parseGoRelease(goVersion);
+    return release !== undefined && releaseAtLeast(release, [1, 24]);
 }
 function texts(ruleId, lang) {
     const found = catalogs[lang][ruleId];
@@ -39287,6 +39607,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -39339,18 +39660,20 @@ function decode(source) {
 }
 class Reporter {
     options;
-    goVersion;
+    go;
     findings = [];
-    /** Each rule's remediation text, made once and shared by its findings. */
+    /** Each rule's remediation text for each Go release, made once and shared by its findings. */
     remediations = new Map();
-    constructor(options, goVersion) {
+    constructor(options, 
+    /** The release the code is analyzed for where no build constraint says otherwise. */
+    go) {
         this.options = options;
-        this.goVersion = goVersion;
+        this.go = go;
     }
     path(file) {
         return sources_slashedRelative(this.options.root, file);
     }
-    add(rule, file, node, message, related) {
+    add(rule, file, node, message, related, go = this.go) {
         const start = node?.startPosition ?? { row: 0, column: 0 };
         const end = node?.endPosition ?? start;
         this.findings.push({
@@ -39363,27 +39686,16 @@ class Reporter {
             endLine: end.row + 1,
             endColumn: end.column + 1,
             message,
-            remediation: this.remediationOf(rule.id),
+            remediation: this.remediationOf(rule.id, go),
             related,
         });
     }
-    remediationOf(ruleId) {
-        let text = this.remediations.get(ruleId);
+    remediationOf(ruleId, go) {
+        const key = `${ruleId} ${go.join('.')}`;
+        let text = this.remediations.get(key);
         if (text === undefined)
-            this.remediations.set(ruleId, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: this.goVersion })));
+            this.remediations.set(key, (text = remediation(ruleId, { lang: this.options.lang ?? 'en', goVersion: go.join('.') })));
         return text;
-    }
-}
-/** The first place the parser could not make sense of (a loop, not a recursion: errors nest as deep as the code). */
-function firstError(root) {
-    let node = root;
-    for (;;) {
-        if (node.isError || node.isMissing)
-            return node;
-        const child = node.children.find((c) => c?.hasError || c?.isMissing);
-        if (!child)
-            return node === root ? undefined : node;
-        node = child;
     }
 }
 /**
@@ -39516,7 +39828,7 @@ function checkSite(site, kept, clearing) {
     }
     return results;
 }
-function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
+function analyzePackage(pkg, reporter, notice, stats, releaseFor, reportsIn = () => true) {
     const interpreter = new Interpreter(pkg);
     const evaluations = new Map();
     for (const root of rootFunctions(pkg)) {
@@ -39546,7 +39858,8 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
         sites++;
         const clearing = removesFinalizer(first);
         const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter };
+        const go = releaseFor(first.file);
+        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
         for (const { rule, report } of checkSite(site, kept, clearing)) {
             const related = [...report.related, ...wrapperChain(all)].map((r) => ({
                 path: reporter.path(r.file.path),
@@ -39554,7 +39867,7 @@ function analyzePackage(pkg, reporter, notice, stats, reportsIn = () => true) {
                 column: r.node.startPosition.column + 1,
                 message: r.message,
             }));
-            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related));
+            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go);
         }
     }
     stats.sites += sites;
@@ -39631,14 +39944,18 @@ async function analyzeDir(dir, reporter, options, stats) {
             source.constraint = fileConstraint((0,external_node_path_namespaceObject.basename)(source.path), source.text);
     const parser = await goParser();
     const parsed = new Map();
+    /** Constructs of newer Go the grammar does not know, by file: read as Go means them, and said so. */
+    const newer = new Map();
     const parse = (source) => {
         let file = parsed.get(source.path);
         if (!file) {
-            const tree = parser.parse(source.text);
-            if (!tree)
+            const result = parseGo(parser, source.text);
+            if (!result)
                 throw new Error(`the parser returned no tree for ${source.path}`);
             stats.parsedFiles++;
-            parsed.set(source.path, (file = readFileModel(source.path, source.text, tree)));
+            if (result.newer)
+                newer.set(source.path, result.newer);
+            parsed.set(source.path, (file = readFileModel(source.path, source.text, result.tree)));
         }
         return file;
     };
@@ -39668,7 +39985,21 @@ async function analyzeDir(dir, reporter, options, stats) {
             notice(source.path, undefined, problem);
     }
     /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
-    const analyzeVariant = (name, group, reportsIn) => {
+    /**
+     * The release a file is analyzed for with these tags: the go directive's,
+     * unless the file builds only with older releases (then the newest of
+     * those) or only with newer ones (then the oldest of those).
+     */
+    const releaseFor = (tags) => (file) => {
+        const constraint = sources.find((s) => s.path === file.path)?.constraint;
+        if (!constraint)
+            return reporter.go;
+        const { oldest, newest } = releasesBuilding(constraint, tags);
+        if (!releaseAtLeast(newest, reporter.go))
+            return newest;
+        return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
+    };
+    const analyzeVariant = (name, group, tags, reportsIn) => {
         const withCalls = group.filter((s) => s.mayHoldSite);
         if (!withCalls.length)
             return;
@@ -39686,6 +40017,11 @@ async function analyzeDir(dir, reporter, options, stats) {
         };
         for (const source of withCalls) {
             const file = parse(source);
+            const construct = newer.get(file.path);
+            if (!file.hasErrors && construct) {
+                notice(file.path, construct.node, `${construct.construct} (${JSON.stringify(construct.node.text.slice(0, 30))}) is Go 1.26 syntax that this tool's parser (tree-sitter-go 0.25) does not know; ` +
+                    'it was read as Go 1.26 means it, and the whole file was analyzed');
+            }
             if (!file.hasErrors)
                 continue;
             const error = firstError(file.tree.rootNode);
@@ -39693,7 +40029,7 @@ async function analyzeDir(dir, reporter, options, stats) {
             notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
         }
         const eager = shortcuts ? withCalls : group;
-        analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, reportsIn);
+        analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, releaseFor(tags), reportsIn);
     };
     const packages = new Set();
     const before = reporter.findings.length;
@@ -39716,7 +40052,7 @@ async function analyzeDir(dir, reporter, options, stats) {
                 continue;
             packages.add(name);
             for (const variant of testVariants(packageFiles))
-                analyzeVariant(name, variant.files, variant.reportsIn);
+                analyzeVariant(name, variant.files, tags, variant.reportsIn);
         }
     }
     stats.packages += packages.size;
@@ -39742,7 +40078,8 @@ function emptyStats() {
 async function analyzeDirectory(dir, options) {
     const stats = emptyStats();
     stats.files = dir.files.length;
-    const reporter = new Reporter(options, options.goVersion ?? goVersionFor(dir.dir));
+    // Code whose module names no release is analyzed for the newest.
+    const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
     try {
         await analyzeDir(dir, reporter, options, stats);
     }
@@ -46516,7 +46853,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4750);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3471);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
