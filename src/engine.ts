@@ -8,13 +8,13 @@ import { Interpreter, maxInlineDepth, removesFinalizer, type HeapObject, type Si
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
-import { goVersionFor } from './discover/gomod.js';
+import { goVersionFor, importPathOf, workspaceFor } from './discover/gomod.js';
 import { discoverPackages, slashedRelative, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { byCodePoint } from './order.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
-import { indexDeclarations, type DeclarationIndex } from './model/declarations.js';
-import { buildPackage, readFileModel, type FileLoader, type FuncDecl, type GoFile, type GoPackage, type PendingFile } from './model/package.js';
+import { buildPackage, pendingFiles, readFileModel, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
+import { ModulePackages } from './model/module.js';
 import { firstError, goParser, parseGo, type NewerConstruct, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
@@ -43,6 +43,8 @@ export interface AnalysisStats {
   sites: number;
   /** Steps of interpretation taken: the analysis's cost, the same on every machine. */
   steps: number;
+  /** Other packages of the module the analysis read names from, counted once per directory analyzed (so the same on any thread count). */
+  modulePackages: number;
 }
 
 export interface AnalysisResult {
@@ -389,12 +391,6 @@ function testVariants(files: SourceFile[]): { files: SourceFile[]; reportsIn?: (
   return variants;
 }
 
-/** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
-function pendingFile(source: SourceFile): PendingFile & { source: SourceFile } {
-  let index: DeclarationIndex | undefined;
-  return { source, text: source.text!, declarations: () => (index ??= indexDeclarations(source.text!)) };
-}
-
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: SourceFile[] } {
   const withCalls = sources.filter((s) => s.mayHoldSite);
@@ -409,7 +405,7 @@ function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: Sour
   return { targets, unbuildable };
 }
 
-async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats): Promise<void> {
+async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats, modules: ModulePackages): Promise<void> {
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
   // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -450,6 +446,9 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     const problem = source.hasCall ? buildLineProblem(source.text!) : undefined;
     if (problem) notice(source.path, undefined, problem);
   }
+  // The other packages of the module are read as the analysis asks for their names.
+  const workspace = workspaceFor(dir.dir);
+  const importPath = workspace && importPathOf(workspace, dir.dir);
   /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
   /**
    * The release a file is analyzed for with these tags: the go directive's,
@@ -467,16 +466,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     const withCalls = group.filter((s) => s.mayHoldSite);
     if (!withCalls.length) return;
     // Files without a call are read only when the analysis looks up a name they may declare.
-    const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
-    const loadMore: FileLoader = (wanted) => {
-      const loaded: GoFile[] = [];
-      for (const file of pending) {
-        if (!wanted(file)) continue;
-        pending.delete(file);
-        loaded.push(parse(file.source));
-      }
-      return loaded;
-    };
+    const loadMore = pendingFiles(shortcuts ? group.filter((s) => !withCalls.includes(s)) : [], parse);
     for (const source of withCalls) {
       const file = parse(source);
       const construct = newer.get(file.path);
@@ -494,7 +484,13 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
     }
     const eager = shortcuts ? withCalls : group;
-    analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, releaseFor(tags), reportsIn);
+    const pkg = buildPackage(dir.dir, name, eager.map(parse), loadMore);
+    if (workspace) {
+      // An external test package (package p_test) has an import path of its own.
+      pkg.path = importPath && name.endsWith('_test') && group.every((s) => isTestFile(s.path)) ? `${importPath}_test` : importPath;
+      pkg.imported = modules.resolver(workspace, tags);
+    }
+    analyzePackage(pkg, reporter, notice, stats, releaseFor(tags), reportsIn);
   };
   const packages = new Set<string>();
   const before = reporter.findings.length;
@@ -532,17 +528,30 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
 }
 
 function emptyStats(): AnalysisStats {
-  return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0 };
+  return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
 }
 
-/** Analyzes the packages of one directory; worker threads run this too. */
-export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions): Promise<AnalysisResult> {
+/** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
+const threadModules = new WeakMap<AnalyzeOptions, ModulePackages>();
+
+async function modulePackages(options: AnalyzeOptions): Promise<ModulePackages> {
+  return new ModulePackages(await goParser(), options.shortcuts ?? true);
+}
+
+/** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
+export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions, modules?: ModulePackages): Promise<AnalysisResult> {
+  if (!modules) {
+    modules = threadModules.get(options) ?? (await modulePackages(options));
+    threadModules.set(options, modules);
+  }
   const stats = emptyStats();
   stats.files = dir.files.length;
   // Code whose module names no release is analyzed for the newest.
   const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
+  modules.reached.clear();
   try {
-    await analyzeDir(dir, reporter, options, stats);
+    await analyzeDir(dir, reporter, options, stats, modules);
+    stats.modulePackages = modules.reached.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // A file system error (EACCES, EISDIR, ...) is the user's to fix; anything else is ours.
@@ -585,8 +594,13 @@ export async function analyze(patterns: string[], options: AnalyzeOptions): Prom
   // Threads are a shortcut: with shortcuts off, everything runs here.
   const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
   const results: AnalysisResult[] = [];
-  if (threads > 1) results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options)))).map(unpackResult));
-  else for (const dir of dirs) results.push(await analyzeDirectory(dir, options));
+  const modules = await modulePackages(options);
+  try {
+    if (threads > 1) results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult));
+    else for (const dir of dirs) results.push(await analyzeDirectory(dir, options, modules));
+  } finally {
+    modules.dispose();
+  }
   const stats = emptyStats();
   const findings: Finding[] = [];
   for (const result of results) {

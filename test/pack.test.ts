@@ -21,7 +21,7 @@ const at = (ruleId: string, line: number, lang: 'en' | 'ru' = 'en'): Finding => 
 describe('packResult', () => {
   const result: AnalysisResult = {
     findings: [at('FG001', 3), at('FG003', 4), at('FG001', 5), at('FG001', 6, 'ru'), at('FG003', 7)],
-    stats: { packages: 1, files: 1, parsedFiles: 1, bytes: 10, sites: 5, steps: 50 },
+    stats: { packages: 1, files: 1, parsedFiles: 1, bytes: 10, sites: 5, steps: 50, modulePackages: 0 },
   };
 
   it('carries each remediation text once', () => {

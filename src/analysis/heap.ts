@@ -2,12 +2,13 @@
 // point to which (fields, slice elements, map keys and values, channels,
 // closures) so the rules can ask whether a finalized object lies on a cycle or
 // is reachable from its finalizer. Calls into functions and methods of the same
-// package are interpreted in place, so constructors that store their argument
-// and methods that register a child with its parent are seen.
+// package, or of another package of its module, are interpreted in place, so
+// constructors that store their argument and methods that register a child
+// with its parent are seen.
 import type { SyntaxNode } from '../parse/parser.js';
 import type { FuncDecl, GoFile, GoPackage } from '../model/package.js';
-import { fieldChildren, methodsOf, readParams, type ParamDecl } from '../model/package.js';
-import { readType, underlying, type GoType, type StructField } from '../model/types.js';
+import { fieldChildren, methodsOf, packageOfFile, readParams, type ParamDecl } from '../model/package.js';
+import { declaringPackage, readType, underlying, type GoType, type StructField } from '../model/types.js';
 import { forwardedParameters } from './wrappers.js';
 import { stdResult, type StdResult } from './std-calls.js';
 
@@ -409,7 +410,8 @@ export class Interpreter {
   private readonly objects = new Map<string, HeapObject>();
   /** The objects of package-level variables, in the order made. */
   private readonly globals: HeapObject[] = [];
-  private readonly globalScope: PackageScope;
+  /** The package block of each package whose code runs, made on first use. */
+  private readonly packageScopes = new Map<GoPackage, PackageScope>();
   readonly sites: SiteEvaluation[] = [];
   readonly stops: CleanupStop[] = [];
   private readonly cleanupHandles = new Set<number>();
@@ -475,8 +477,19 @@ export class Interpreter {
   constructor(
     readonly pkg: GoPackage,
     private readonly recordsLinks = false,
-  ) {
-    this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
+  ) {}
+
+  /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
+  private here(): GoPackage {
+    return packageOfFile(this.pkg, this.file);
+  }
+
+  /** The package block of the code being interpreted. */
+  private get globalScope(): PackageScope {
+    const pkg = this.here();
+    let scope = this.packageScopes.get(pkg);
+    if (!scope) this.packageScopes.set(pkg, (scope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name))));
+    return scope;
   }
 
   /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
@@ -493,8 +506,8 @@ export class Interpreter {
     this.callStack.length = 0;
     this.chain.length = 0;
     this.regions.length = 0;
-    const scope = new Scope(this.globalScope);
     this.file = root.file;
+    const scope = new Scope(this.globalScope);
     this.conditional = 0;
     this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
     const parameters = [...this.state.vars.values()].flat();
@@ -555,9 +568,10 @@ export class Interpreter {
   }
 
   private globalObject(name: string): HeapObject | undefined {
-    const decl = this.pkg.vars.get(name);
+    const pkg = this.here();
+    const decl = pkg.vars.get(name);
     if (!decl) return undefined;
-    const object = this.object('global', decl.nameNode, name, undefined, `global:${name}`);
+    const object = this.object('global', decl.nameNode, name, undefined, pkg === this.pkg ? `global:${name}` : `global:${pkg.path}.${name}`);
     object.file = decl.file;
     return object;
   }
@@ -578,7 +592,7 @@ export class Interpreter {
       case 'identifier': {
         const variable = scope.lookup(node.text);
         if (variable && !variable.global) return variable.type;
-        const global = this.pkg.vars.get(node.text);
+        const global = this.here().vars.get(node.text);
         if (global) {
           if (global.typeNode) return readType(global.typeNode, global.file);
           return global.value ? this.typeOf(global.value, this.globalScope) : unknown;
@@ -658,9 +672,9 @@ export class Interpreter {
     let fn = call.childForFieldName('function');
     while (fn?.type === 'parenthesized_expression') fn = fn.namedChild(0);
     if (fn?.type === 'identifier') {
-      if (scope.lookup(fn.text) || this.pkg.funcs.has(fn.text)) return undefined;
+      if (scope.lookup(fn.text) || this.here().funcs.has(fn.text)) return undefined;
       const type = readType(fn, this.file);
-      return type.kind !== 'named' || this.pkg.types.has(fn.text) ? type : undefined;
+      return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
     }
     const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
     if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn!.childForFieldName('field')?.text === 'Pointer') {
@@ -681,12 +695,12 @@ export class Interpreter {
     for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
       const next: typeof level = [];
       for (const { type: current, through } of level) {
-        const typeName = this.typeNameOf(current);
-        if (typeName !== undefined) {
-          if (searched.has(typeName)) continue;
-          searched.add(typeName);
+        const typeKey = this.typeKeyOf(current);
+        if (typeKey !== undefined) {
+          if (searched.has(typeKey)) continue;
+          searched.add(typeKey);
         }
-        const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+        const method = this.methodSetOf(current)?.get(name);
         if (method) return { method, through };
         const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
         if (base.kind !== 'struct') continue;
@@ -722,10 +736,25 @@ export class Interpreter {
     return underlying(type, this.pkg).kind === 'interface';
   }
 
+  /** The name of a named type (or pointer to one) of the module. */
   private typeNameOf(type: GoType | undefined): string | undefined {
     if (!type) return undefined;
-    const base = type.kind === 'pointer' ? type.elem : type;
-    return base.kind === 'named' && !base.importPath ? base.name : undefined;
+    const base = pointee(type);
+    return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
+  }
+
+  /** A named type of the module (or a pointer to one) as one key across its packages. */
+  private typeKeyOf(type: GoType | undefined): string | undefined {
+    const name = this.typeNameOf(type);
+    const base = type && pointee(type);
+    return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg)!.path ?? ''}.${name}` : undefined;
+  }
+
+  /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
+  private methodSetOf(type: GoType): Map<string, FuncDecl> | undefined {
+    const base = pointee(type);
+    const owner = declaringPackage(base, this.pkg);
+    return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
   }
 
   /**
@@ -752,9 +781,11 @@ export class Interpreter {
     if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier') fn = fn.childForFieldName('operand');
     if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
       if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global) return undefined;
-      const decl = this.pkg.funcs.get(fn.text);
+      const decl = this.here().funcs.get(fn.text);
       return decl ? { decl, through: [] } : undefined;
     }
+    const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
+    if (imported) return { decl: imported, through: [] };
     if (fn?.type === 'selector_expression') {
       const member = this.selected(fn, scope);
       return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
@@ -764,9 +795,9 @@ export class Interpreter {
 
   /**
    * A method called through an interface whose dynamic type the heap shows:
-   * every object the operand may hold was made here as the same package type
-   * (`var c io.Closer = t; c.Close()`). Only for operands that are names and
-   * fields, so looking does not run code twice.
+   * every object the operand may hold was made here as the same type of the
+   * module (`var c io.Closer = t; c.Close()`). Only for operands that are
+   * names and fields, so looking does not run code twice.
    */
   private dynamicCallee(fn: SyntaxNode, scope: Scope): { decl: FuncDecl; receivers: HeapObject[]; through: StructField[] } | undefined {
     const operand = fn.childForFieldName('operand');
@@ -776,10 +807,19 @@ export class Interpreter {
     if (!operand || !name || path?.type !== 'identifier') return undefined;
     if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface') return undefined;
     const receivers = this.evaluate(operand, scope);
-    const typeNames = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeNameOf(o.type) : undefined)));
-    const [typeName] = typeNames;
-    const decl = typeNames.size === 1 && typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+    const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+    const [typeKey] = typeKeys;
+    const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0]!.type!)?.get(name) : undefined;
     return decl ? { decl, receivers, through: [] } : undefined;
+  }
+
+  /** `pkg.F` naming a function of another package of the module. */
+  private importedFunction(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
+    const operand = selector.childForFieldName('operand');
+    const name = selector.childForFieldName('field')?.text;
+    if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text)) return undefined;
+    const path = this.file.imports.get(operand.text);
+    return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
   }
 
   // --- statements ------------------------------------------------------
@@ -1005,7 +1045,7 @@ export class Interpreter {
       }
       case 'call_expression': {
         const fn = node.childForFieldName('function');
-        const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text);
+        const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text);
         return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
       }
       case 'binary_expression':
@@ -1204,7 +1244,7 @@ export class Interpreter {
       }
       case 'identifier': {
         const variable = scope.lookup(node.text);
-        return (variable ? variable.global : this.pkg.vars.has(node.text)) ? `var ${node.text}` : undefined;
+        return (variable ? variable.global : this.here().vars.has(node.text)) ? `var ${node.text}` : undefined;
       }
       default:
         return undefined;
@@ -1380,9 +1420,9 @@ export class Interpreter {
       case 'identifier': {
         const variable = scope.lookup(node.text);
         if (variable && !variable.global) return this.state.vars.get(variable.key) ?? [];
-        if (this.pkg.vars.has(node.text)) {
+        if (this.here().vars.has(node.text)) {
           const holder = this.globalObject(node.text)!;
-          const decl = this.pkg.vars.get(node.text)!;
+          const decl = this.here().vars.get(node.text)!;
           const stored = this.state.slot(holder, 'value').map((e) => e.to);
           if (stored.length) return stored;
           const saved = this.file;
@@ -1618,7 +1658,7 @@ export class Interpreter {
     const go = this.goStatement?.namedChild(0)?.id === node.id ? this.goStatement : undefined;
     this.goStatement = undefined;
     const argNodes = argumentsOf(node);
-    const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
+    const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
     if (builtin === 'new') {
       const valueType = this.newOfValue(argNodes[0], scope);
       const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
@@ -1629,7 +1669,7 @@ export class Interpreter {
     if (builtin === 'make') return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
     if (builtin === 'append') return [this.append(node, argNodes, scope)];
     if (builtin === 'delete' || builtin === 'clear') this.removal(argNodes[0], scope, node);
-    if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
+    if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
     // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
     const converted = this.conversionType(node, scope);
     if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) return [this.evaluate(argNodes[0], scope)];
@@ -1875,7 +1915,7 @@ export class Interpreter {
   private typeParamsOf(decl: FuncDecl): string[] {
     const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
       .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-    const receiverType = decl.receiver ? this.pkg.types.get(decl.receiver.typeName) : undefined;
+    const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
     // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
     const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) =>
       (a?.namedChildren ?? []).map((n) => n?.text ?? ''),

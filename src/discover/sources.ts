@@ -21,6 +21,11 @@ export function ignoredByGo(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
 }
 
+/** The .go files of a directory that the go tool builds from (by name), sorted. */
+export function goFilesIn(dir: string): string[] {
+  return goFiles(dir, readdirSync(dir, { withFileTypes: true }));
+}
+
 /** The directory's .go files, sorted, from its entries. */
 function goFiles(dir: string, entries: Dirent[]): string[] {
   return entries

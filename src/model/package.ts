@@ -1,7 +1,7 @@
 // The model of one Go package: every file's declarations, indexed by name, so
 // the analysis can follow types, functions and methods across files.
 import type { SyntaxNode, Tree } from '../parse/parser.js';
-import type { DeclarationIndex } from './declarations.js';
+import { indexDeclarations, type DeclarationIndex } from './declarations.js';
 
 export interface GoFile {
   /** Absolute path. */
@@ -12,6 +12,8 @@ export interface GoFile {
   imports: Map<string, string>;
   dotImports: string[];
   hasErrors: boolean;
+  /** The import path of the file's package, for a file of another package of the module: its own type names are read as that package's. */
+  packagePath?: string;
 }
 
 export interface TypeDecl {
@@ -52,6 +54,10 @@ export interface VarDecl {
 export interface GoPackage {
   dir: string;
   name: string;
+  /** The import path, when the package lies in a Go module. */
+  path?: string;
+  /** Another package of the module by import path, built on first ask; undefined outside the module (or outside any module). */
+  imported?: (importPath: string) => GoPackage | undefined;
   files: GoFile[];
   types: Map<string, TypeDecl>;
   funcs: Map<string, FuncDecl>;
@@ -72,6 +78,26 @@ export interface PendingFile {
 
 /** Parses the files of the package not read yet that are wanted; returns them. */
 export type FileLoader = (wanted: (file: PendingFile) => boolean) => GoFile[];
+
+/** A loader of files not read yet: each is parsed the first time a lookup wants it, what it may declare indexed from its text on first ask. */
+export function pendingFiles<Source extends { text?: string }>(sources: Source[], parse: (source: Source) => GoFile): FileLoader {
+  const pending = new Set(
+    sources.map((source) => {
+      let index: DeclarationIndex | undefined;
+      const text = source.text ?? '';
+      return { source, text, declarations: () => (index ??= indexDeclarations(text)) };
+    }),
+  );
+  return (wanted) => {
+    const loaded: GoFile[] = [];
+    for (const file of pending) {
+      if (!wanted(file)) continue;
+      pending.delete(file);
+      loaded.push(parse(file.source));
+    }
+    return loaded;
+  };
+}
 
 /**
  * A map of declarations that, when asked for a name it lacks, first reads the
@@ -273,7 +299,12 @@ export function methodsOf(pkg: GoPackage, typeName: string): Map<string, FuncDec
   return pkg.methods instanceof DeclarationMap ? pkg.methods.complete(typeName) : pkg.methods.get(typeName);
 }
 
-export function readFileModel(path: string, source: string, tree: Tree): GoFile {
+export function readFileModel(path: string, source: string, tree: Tree, packagePath?: string): GoFile {
   const { imports, dotImports } = readImports(tree.rootNode);
-  return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError };
+  return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError, packagePath };
+}
+
+/** The package a file of the analysis belongs to: the package analyzed, or another package of its module. */
+export function packageOfFile(pkg: GoPackage, file: GoFile): GoPackage {
+  return (file.packagePath && file.packagePath !== pkg.path && pkg.imported?.(file.packagePath)) || pkg;
 }

@@ -57,7 +57,8 @@ function readTypeNode(node: SyntaxNode, file: GoFile, typeParams: readonly strin
       if (name === 'any') return { kind: 'interface', empty: true };
       if (name === 'error') return { kind: 'interface', empty: false };
       if (basicTypes.has(name)) return { kind: 'basic', name };
-      return { kind: 'named', name, args: [] };
+      // A name declared in another package of the module is that package's.
+      return file.packagePath ? { kind: 'named', name, importPath: file.packagePath, args: [] } : { kind: 'named', name, args: [] };
     }
     case 'qualified_type': {
       const alias = node.childForFieldName('package')?.text ?? '';
@@ -131,9 +132,15 @@ export function goInteger(text: string): number | undefined {
   return Number(digits);
 }
 
-/** The local declaration a named type refers to, or undefined for other packages' types. */
-export function localDecl(type: GoType, pkg: GoPackage): TypeDecl | undefined {
-  return type.kind === 'named' && !type.importPath ? pkg.types.get(type.name) : undefined;
+/** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
+export function declaringPackage(type: GoType, pkg: GoPackage): GoPackage | undefined {
+  if (type.kind !== 'named') return undefined;
+  return !type.importPath || type.importPath === pkg.path ? pkg : pkg.imported?.(type.importPath);
+}
+
+/** The declaration a named type refers to, in this package or another package of its module. */
+export function typeDecl(type: GoType, pkg: GoPackage): TypeDecl | undefined {
+  return type.kind === 'named' ? declaringPackage(type, pkg)?.types.get(type.name) : undefined;
 }
 
 const declaredTypes = new WeakMap<TypeDecl, GoType>();
@@ -145,11 +152,11 @@ export function declaredType(decl: TypeDecl): GoType {
   return type;
 }
 
-/** Follows local named types (and aliases) to their underlying structure; at most a few hops. */
+/** Follows named types of the module (and aliases) to their underlying structure; at most a few hops. */
 export function underlying(type: GoType, pkg: GoPackage): GoType {
   let current = type;
   for (let hops = 0; hops < 10; hops++) {
-    const decl = localDecl(current, pkg);
+    const decl = typeDecl(current, pkg);
     if (!decl) return current;
     current = declaredType(decl);
   }
@@ -245,7 +252,7 @@ export function layout(type: GoType, pkg: GoPackage): Layout | undefined {
   const known = new Map<GoType | TypeDecl, Layout | 'pending' | undefined>();
   const layoutOf = (type: GoType, depth: number): Layout | undefined => {
     // A package's named type is one type however many fields name it.
-    const key = localDecl(type, pkg) ?? type;
+    const key = typeDecl(type, pkg) ?? type;
     if (known.has(key)) {
       const done = known.get(key);
       return done === 'pending' ? undefined : done;

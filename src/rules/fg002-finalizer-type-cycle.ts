@@ -1,6 +1,6 @@
 import { fieldPlace, pointee, type Link } from '../analysis/heap.js';
 import { packageLinks } from '../analysis/package-scan.js';
-import { localDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
+import { typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule, Site } from './rule.js';
@@ -31,7 +31,7 @@ export const finalizerTypeCycle: Rule = {
     const type = site.evaluations[0]?.argTypes[0];
     if (!type || type.kind !== 'pointer') return undefined;
     const start = pointee(type);
-    if (start.kind !== 'named' || !localDecl(start, site.pkg)) return undefined;
+    if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg)) return undefined;
     const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
     const closesThroughFinalized = closingStores(site, start.name);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.

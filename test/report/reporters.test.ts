@@ -92,7 +92,7 @@ const brokenFile = finding({
   related: [],
 });
 
-const stats: AnalysisStats = { packages: 4, files: 12, parsedFiles: 12, bytes: 20480, sites: 5, steps: 900 };
+const stats: AnalysisStats = { packages: 4, files: 12, parsedFiles: 12, bytes: 20480, sites: 5, steps: 900, modulePackages: 0 };
 
 const all = [typeCycle, cycle, brokenFile, structValue];
 
@@ -147,7 +147,7 @@ describe('formatJson', () => {
       'ruleId', 'rule', 'severity', 'path', 'line', 'column', 'endLine', 'endColumn', 'message', 'remediation', 'related',
     ]);
     expect(Object.keys(parsed.findings[0].related[0])).toEqual(['path', 'line', 'column', 'message']);
-    expect(Object.keys(parsed.stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps']);
+    expect(Object.keys(parsed.stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps', 'modulePackages']);
   });
 
   it('lists findings most severe first with every field', () => {
@@ -164,7 +164,7 @@ describe('formatJson', () => {
 
   it('keeps counters it does not know, after the known ones', () => {
     const more = { ...stats, milliseconds: 12 } as AnalysisStats;
-    expect(Object.keys(JSON.parse(formatJson([], more)).stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps', 'milliseconds']);
+    expect(Object.keys(JSON.parse(formatJson([], more)).stats)).toEqual(['packages', 'files', 'parsedFiles', 'bytes', 'sites', 'steps', 'modulePackages', 'milliseconds']);
   });
 
   it('is exactly the layout of JSON.stringify, with findings and without', () => {

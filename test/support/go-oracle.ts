@@ -481,7 +481,9 @@ export class Oracle {
     writeFileSync(join(work, HARNESS_FILE), HARNESS_SOURCE);
     // Wants in a test file are about the package's tests: the test binary runs them (its tests end with gcLoop()).
     const command = fixture.wants.some((w) => isTestFile(w.file)) ? ['test', '-c'] : ['build'];
-    const build = await exec(this.toolchain.command, [...command, '-o', 'fixture.bin', '.'], work, this.env, 180_000);
+    // A fixture that is a workspace builds with its own go.work; no other go.work is ever looked for.
+    const env = existsSync(join(work, 'go.work')) ? { ...this.env, GOWORK: join(work, 'go.work') } : this.env;
+    const build = await exec(this.toolchain.command, [...command, '-o', 'fixture.bin', '.'], work, env, 180_000);
     if (!build.timedOut && build.code === 0) return undefined;
     return {
       observed: 'build-failed',

@@ -1,0 +1,110 @@
+// The other packages of the module a package is analyzed in. A package is
+// opened when the analysis first asks for a name it may declare (a type, a
+// function, a method set, a field's type), each of its files is parsed only
+// when a lookup needs a name that file may declare, and the model is then
+// shared by every package this thread analyzes in the run. Lazy answers are
+// the answers of a full read, so results never depend on what was asked
+// first, nor on the thread.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileConstraint, type Tags } from '../discover/constraints.js';
+import { packageDir, type Workspace } from '../discover/gomod.js';
+import { goFilesIn } from '../discover/sources.js';
+import type { Tree } from '../parse/parser.js';
+import { buildPackage, pendingFiles, readFileModel, type GoFile, type GoPackage } from './package.js';
+
+/** What parses a file: the thread's one tree-sitter parser. */
+export interface TreeParser {
+  parse(text: string): Tree | null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const packageClause = /^package[ \t]+(\w+)/m;
+
+/** Go text of a file, or undefined when it cannot be Go source (binary, not UTF-8, unreadable). */
+function readGoText(path: string): string | undefined {
+  try {
+    const bytes = readFileSync(path);
+    return bytes.includes(0) ? undefined : utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export class ModulePackages {
+  /** One resolver per workspace and build target, each with the packages it opened (undefined for paths outside the workspace). */
+  private readonly resolvers = new Map<Workspace, Map<string, (importPath: string) => GoPackage | undefined>>();
+  private readonly trees: Tree[] = [];
+  /** Files of other packages parsed so far. */
+  parsedFiles = 0;
+  /** The import paths of the packages found since the caller last cleared it. */
+  readonly reached = new Set<string>();
+
+  /** `lazy`: files are parsed only when a lookup needs them; off, every file of a package opened is parsed at once. */
+  constructor(
+    private readonly parser: TreeParser,
+    private readonly lazy: boolean,
+  ) {}
+
+  /**
+   * What finds the packages of a workspace by import path, their files
+   * chosen for the build target `tags` (no test files): undefined for
+   * packages outside it (the standard library, modules only the network has).
+   */
+  resolver(workspace: Workspace, tags: Tags): (importPath: string) => GoPackage | undefined {
+    let byTarget = this.resolvers.get(workspace);
+    if (!byTarget) this.resolvers.set(workspace, (byTarget = new Map()));
+    const target = [...tags].sort().join(',');
+    let resolve = byTarget.get(target);
+    if (resolve) return resolve;
+    const known = new Map<string, GoPackage | undefined>();
+    resolve = (importPath) => {
+      if (known.has(importPath)) {
+        const pkg = known.get(importPath);
+        if (pkg) this.reached.add(importPath);
+        return pkg;
+      }
+      // Set first: a package asked for again while it is being opened is not followed twice.
+      known.set(importPath, undefined);
+      const dir = packageDir(workspace, importPath);
+      const pkg = dir ? this.open(dir, importPath, tags, resolve!) : undefined;
+      known.set(importPath, pkg);
+      if (pkg) this.reached.add(importPath);
+      return pkg;
+    };
+    byTarget.set(target, resolve);
+    return resolve;
+  }
+
+  private open(dir: string, importPath: string, tags: Tags, imported: (path: string) => GoPackage | undefined): GoPackage | undefined {
+    const sources: { path: string; text: string; name: string }[] = [];
+    for (const path of goFilesIn(dir)) {
+      if (path.endsWith('_test.go')) continue;
+      const text = readGoText(path);
+      if (text === undefined || !fileConstraint(basename(path), text)(tags)) continue;
+      sources.push({ path, text, name: packageClause.exec(text)?.[1] ?? '' });
+    }
+    // The files of one directory name one package; the first file's name decides.
+    const name = sources.find((s) => s.name)?.name;
+    if (!name) return undefined;
+    const parse = (source: { path: string; text: string }): GoFile => {
+      const tree = this.parser.parse(source.text);
+      if (!tree) throw new Error(`the parser returned no tree for ${source.path}`);
+      this.trees.push(tree);
+      this.parsedFiles++;
+      return readFileModel(source.path, source.text, tree, importPath);
+    };
+    const own = sources.filter((s) => s.name === name);
+    const loadMore = pendingFiles(this.lazy ? own : [], parse);
+    const pkg = buildPackage(dir, name, this.lazy ? [] : own.map(parse), loadMore);
+    pkg.path = importPath;
+    pkg.imported = imported;
+    return pkg;
+  }
+
+  /** Frees the parse trees of every package opened. */
+  dispose(): void {
+    for (const tree of this.trees.splice(0)) tree.delete();
+    this.resolvers.clear();
+  }
+}

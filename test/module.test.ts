@@ -1,0 +1,94 @@
+// Module-wide analysis: other packages of the module are read only when the
+// analysis asks for a name they may declare, and reading them lazily or all
+// at once gives the same findings.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { workspaceFor } from '../src/discover/gomod.js';
+import { analyze } from '../src/engine.js';
+import { ModulePackages } from '../src/model/module.js';
+import { methodsOf } from '../src/model/package.js';
+import { goParser } from '../src/parse/parser.js';
+import { listFixtures } from './support/wants.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'fg-module-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(base: string, files: Record<string, string>): string {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(base, path)), { recursive: true });
+    writeFileSync(join(base, path), text);
+  }
+  return base;
+}
+
+const moduleFixtures = listFixtures().filter((f) => /other_package|replaced_module|workspace_module/.test(f.name));
+
+describe('packages of the module', () => {
+  it('has module fixtures, each a module of its own with packages beside the analyzed one', () => {
+    expect(moduleFixtures.length).toBeGreaterThanOrEqual(11);
+    expect(moduleFixtures.filter((f) => f.wants.length).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(moduleFixtures.map((f) => [f.name, f] as const))('%s: the same findings read lazily or all at once', async (_, fixture) => {
+    const lazy = await analyze([fixture.dir], { root: fixture.dir });
+    const full = await analyze([fixture.dir], { root: fixture.dir, shortcuts: false });
+    expect(lazy.findings).toEqual(full.findings);
+    expect(lazy.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(fixture.wants.map((w) => `${w.file}:${w.line} ${w.ruleId}`));
+  });
+
+  it('reads only the files that declare names the analysis asks for, and no package nothing asks for', async () => {
+    const base = write(join(scratch, 'lazy'), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'main.go':
+        'package main\n\nimport (\n\t"runtime"\n\n\t"example.com/app/pool"\n\t"example.com/app/unused"\n)\n\n' +
+        'type Conn struct {\n\tp *pool.Pool\n}\n\nfunc open(p *pool.Pool) *Conn {\n\tc := &Conn{p: p}\n\tp.Add(c)\n\truntime.SetFinalizer(c, func(*Conn) {})\n\treturn c\n}\n\n' +
+        'func main() {\n\topen(pool.New())\n}\n\nfunc other() {\n\tunused.Nothing()\n}\n',
+      'pool/pool.go': 'package pool\n\ntype Pool struct {\n\tconns []any\n}\n\nfunc New() *Pool { return &Pool{} }\n',
+      'pool/add.go': 'package pool\n\nfunc (p *Pool) Add(c any) { p.conns = append(p.conns, c) }\n',
+      'pool/stats.go': 'package pool\n\ntype Stats struct{ n int }\n\nfunc (s *Stats) Count() int { return s.n }\n',
+      'unused/unused.go': 'package unused\n\nfunc Nothing() {}\n',
+      'unused/more.go': 'package unused\n\ntype More struct{}\n',
+    });
+    const lazy = await analyze([base + '/...'], { root: base });
+    const full = await analyze([base + '/...'], { root: base, shortcuts: false });
+    expect(lazy.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(['main.go:17 FG001']);
+    expect(lazy.findings[0]!.message).toContain('c -> Conn.p -> Pool.conns -> [] -> c');
+    expect(lazy.findings[0]!.related.map((r) => r.path)).toContain('pool/add.go');
+    expect(lazy.findings).toEqual(full.findings);
+    // pool is read for Pool, New and Add; nothing asks unused/ for a name.
+    expect(lazy.stats.modulePackages).toBe(1);
+  });
+
+  it('parses a file of another package only when a lookup needs a name it may declare, once for the run', async () => {
+    const modules = new ModulePackages(await goParser(), true);
+    try {
+      const resolve = modules.resolver(workspaceFor(join(scratch, 'lazy'))!, new Set(['linux', 'amd64', 'unix', 'cgo', 'gc']));
+      const pool = resolve('example.com/app/pool')!;
+      expect(modules.parsedFiles).toBe(0);
+      expect(pool.types.get('Pool')?.file.path).toBe(join(scratch, 'lazy', 'pool', 'pool.go'));
+      expect(modules.parsedFiles).toBe(1);
+      expect([...(methodsOf(pool, 'Pool')?.keys() ?? [])]).toEqual(['Add']);
+      expect(modules.parsedFiles).toBe(2);
+      expect(resolve('example.com/app/pool')).toBe(pool);
+      expect(resolve('fmt')).toBeUndefined();
+      expect([...modules.reached]).toEqual(['example.com/app/pool']);
+      expect(modules.parsedFiles).toBe(2);
+    } finally {
+      modules.dispose();
+    }
+  });
+
+  it('leaves packages outside the module opaque, as before', async () => {
+    const base = write(join(scratch, 'outside'), {
+      'main.go':
+        'package main\n\nimport (\n\t"runtime"\n\n\t"example.com/app/pool"\n)\n\n' +
+        'type Conn struct {\n\tp *pool.Pool\n}\n\nfunc open(p *pool.Pool) {\n\tc := &Conn{p: p}\n\tp.Add(c)\n\truntime.SetFinalizer(c, func(*Conn) {})\n}\n',
+      'pool/pool.go': 'package pool\n\ntype Pool struct {\n\tconns []any\n}\n\nfunc (p *Pool) Add(c any) { p.conns = append(p.conns, c) }\n',
+    });
+    // No go.mod: the import path names no directory the tool can know.
+    const { findings } = await analyze([base], { root: base });
+    expect(findings).toEqual([]);
+  });
+});
