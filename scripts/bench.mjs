@@ -2,7 +2,7 @@
 // fails on time. It exits 1 only when a run with shortcuts finds something
 // different from a run that parses every file (MISMATCH), or on a setup error.
 //
-//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--skip-pathological] [--cli FILE]
+//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]
 //
 // Trees: the Go 1.19 standard library (Debian package golang-1.19-src, at
 // /usr/lib/go-1.19/src) and a synthetic monorepo generated in a temporary
@@ -28,11 +28,12 @@ const cli = cliArg >= 0 ? resolve(argv[cliArg + 1] ?? '') : join(root, 'dist', '
 const runsArg = argv.indexOf('--runs');
 const runs = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : 3;
 if (flag('--help') || flag('-h')) {
-  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-full] [--skip-pathological] [--cli FILE]');
+  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]');
   console.log('  --runs N          runs per timed figure, the median is printed (default 3)');
   console.log('  --keep            keep the generated synthetic tree and print where it is');
   console.log('  --skip-std        skip the Go standard library');
   console.log('  --skip-synthetic  skip the synthetic monorepo and the PR check');
+  console.log('  --skip-module     skip the generated module of 2,000 packages');
   console.log('  --skip-full       skip the --no-shortcuts runs (and so the findings check)');
   console.log('  --skip-pathological  skip the hostile inputs and the slowest corpus package');
   console.log('  --cli FILE        benchmark another build of the CLI (default dist/cli.js)');
@@ -251,6 +252,35 @@ function generateSynthetic(dir) {
   return { finalizerPackages, allPackages, sites: site };
 }
 
+/**
+ * A module of `packages` packages: `sites` of them set a finalizer on an
+ * object they hand to a chain of three other packages of the module (a
+ * constructor, a method that keeps its argument, a type two packages away);
+ * the rest import each other and never reach those chains. The work should
+ * follow the packages the sites reach, not the module's size.
+ */
+function generateModule(dir, packages, sites) {
+  writeFileSync(join(dir, 'go.mod'), 'module example.com/big\n\ngo 1.22\n');
+  const write = (rel, text) => {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  };
+  for (let s = 0; s < sites; s++) {
+    write(`chain/c${s}/handle/handle.go`, `package handle\n\ntype Handle struct {\n\tFD    int32\n\tFlags uint32\n}\n`);
+    write(`chain/c${s}/registry/registry.go`, `package registry\n\nimport "example.com/big/chain/c${s}/handle"\n\ntype Registry struct {\n\titems []any\n\tlast  handle.Handle\n}\n\nfunc New() *Registry { return &Registry{} }\n\nfunc (r *Registry) Add(v any) { r.items = append(r.items, v) }\n`);
+    write(`chain/c${s}/conn/conn.go`, `package conn\n\nimport "example.com/big/chain/c${s}/registry"\n\ntype Conn struct {\n\treg *registry.Registry\n}\n\nfunc Open(r *registry.Registry) *Conn {\n\tc := &Conn{reg: r}\n\tr.Add(c)\n\treturn c\n}\n`);
+    write(`site${s}/site.go`, `package site${s}\n\nimport (\n\t"runtime"\n\n\t"example.com/big/chain/c${s}/conn"\n\t"example.com/big/chain/c${s}/registry"\n)\n\nfunc Start() *conn.Conn {\n\tc := conn.Open(registry.New())\n\truntime.SetFinalizer(c, func(*conn.Conn) {})\n\treturn c\n}\n`);
+  }
+  for (let p = 0; p < packages - sites * 4; p++) {
+    const name = `p${String(p).padStart(4, '0')}`;
+    const dep = p > 0 ? `p${String(p - 1).padStart(4, '0')}` : undefined;
+    const imports = dep ? `import "example.com/big/pkgs/${dep}"\n\n` : '';
+    const call = dep ? `\t${dep}.Work(n - 1)\n` : '';
+    write(`pkgs/${name}/${name}.go`, `package ${name}\n\n${imports}type Item struct {\n\tnext *Item\n\tn    int\n}\n\nfunc Work(n int) *Item {\n${call}\treturn &Item{n: n}\n}\n`);
+    write(`pkgs/${name}/more.go`, `package ${name}\n\nfunc (i *Item) Len() int {\n\tif i == nil {\n\t\treturn 0\n\t}\n\treturn 1 + i.next.Len()\n}\n`);
+  }
+}
+
 // ---------------------------------------------------------------- report
 
 const rows = [];
@@ -353,6 +383,19 @@ if (!flag('--skip-pathological')) {
     console.log(`corpus snapd: ${r.report.stats.packages} packages with calls, ${r.report.stats.parsedFiles} files parsed, ${r.report.stats.sites} sites, ${r.report.stats.steps} steps`);
   } else {
     console.log('bench: snapd skipped: run `npm run corpus` once to fetch the corpus');
+  }
+}
+
+if (!flag('--skip-module')) {
+  // The same dozen sites in a module of 2,000 packages and of 500: the analysis should cost the same.
+  for (const packages of [2000, 500]) {
+    const dir = join(scratch, `module-${packages}`);
+    mkdirSync(dir);
+    generateModule(dir, packages, 12);
+    const r = runCli(['./...'], runs, dir);
+    const stats = r.report.stats;
+    row(`module of ${packages} packages`, treeSize(dir), '12 sites reaching 3 packages each', r);
+    console.log(`module of ${packages} packages: ${stats.sites} sites, ${stats.modulePackages} other packages read for them, ${stats.parsedFiles} files of the analyzed packages parsed, ${stats.steps} steps, ${r.report.findings.length} findings`);
   }
 }
 

@@ -360,6 +360,13 @@ const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /**
+ * Of those, how many one entry point may spend in other packages of the
+ * module: enough for constructors and methods that link objects, not for
+ * whole subsystems. Once spent, calls into other packages are not followed
+ * (as calls beyond the inlining bounds are not), without a notice.
+ */
+const otherPackagesStepBudget = 500;
+/**
  * How deep the walks over nested code (statements, expressions, types) may
  * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
  * not the size of a thread's stack, decides, so no input overflows the stack
@@ -407,6 +414,8 @@ export class Interpreter {
   private nextObject = 1;
   private nextVar = 1;
   private steps = 0;
+  /** Steps the entry point spent in other packages' code. */
+  private otherPackagesSteps = 0;
   private readonly objects = new Map<string, HeapObject>();
   /** The objects of package-level variables, in the order made. */
   private readonly globals: HeapObject[] = [];
@@ -496,6 +505,7 @@ export class Interpreter {
   interpretRoot(root: FuncDecl): SiteEvaluation[] {
     const before = this.sites.length;
     this.steps = 0;
+    this.otherPackagesSteps = 0;
     this.nesting = 0;
     this.active = root;
     this.inlined.clear();
@@ -539,6 +549,7 @@ export class Interpreter {
 
   /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
   private step(node: SyntaxNode): boolean {
+    if (this.file.packagePath) this.otherPackagesSteps++;
     if (++this.steps <= stepBudget) return true;
     this.stop(node, `it takes more than ${stepBudget} steps`);
     return false;
@@ -813,10 +824,11 @@ export class Interpreter {
     return decl ? { decl, receivers, through: [] } : undefined;
   }
 
-  /** `pkg.F` naming a function of another package of the module. */
+  /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
   private importedFunction(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
     const operand = selector.childForFieldName('operand');
     const name = selector.childForFieldName('field')?.text;
+    if (this.otherPackagesSteps >= otherPackagesStepBudget) return undefined;
     if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text)) return undefined;
     const path = this.file.imports.get(operand.text);
     return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
@@ -1708,7 +1720,8 @@ export class Interpreter {
         const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
         this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
       }
-      if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+      const budgetLeft = !callee.decl.file.packagePath || this.otherPackagesSteps < otherPackagesStepBudget;
+      if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
         return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
       }
       // What the callee does is not seen: it may, for one, remove a finalizer.
