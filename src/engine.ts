@@ -14,7 +14,7 @@ import { UsageError } from './errors.js';
 import { byCodePoint } from './order.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
 import { buildPackage, pendingFiles, readFileModel, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
-import { ModulePackages } from './model/module.js';
+import { ModulePackages, type WrapperScan } from './model/module.js';
 import { firstError, goParser, parseGo, type NewerConstruct, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
@@ -72,10 +72,14 @@ interface SourceFile {
   bytes: number;
   /** The file's bytes until decoded into text. */
   buffer?: Buffer;
-  /** Whether the bytes name SetFinalizer or AddCleanup; most directories end here, without text ever being made. */
+  /**
+   * Whether the bytes name SetFinalizer or AddCleanup, or the file imports a
+   * wrapper of them from another package of the module; most directories end
+   * here, without text ever being made.
+   */
   mentionsCall: boolean;
   text?: string;
-  /** Whether the decoded text names a call as a whole word. */
+  /** Whether the decoded text names a call as a whole word, or imports a wrapper of one. */
   hasCall?: boolean;
   /**
    * Whether it names a call and imports the runtime package: only such a file can hold a site itself. One that
@@ -226,9 +230,32 @@ function callsAny(text: string, names: Set<string>, calls: RegExp): boolean {
  * the package (which may link what they return into a cycle), and functions
  * that only remove one (the object must still be a pointer).
  */
-function rootFunctions(pkg: GoPackage): FuncDecl[] {
+function rootFunctions(pkg: GoPackage, scan: WrapperScan | undefined): FuncDecl[] {
+  const { direct, callers, clearing } = finalizerFunctions(pkg, scan);
+  // Files may have been read in any order: a fixed order keeps results stable.
+  const byPlace = (a: FuncDecl, b: FuncDecl) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
+  return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
+}
+
+/**
+ * The functions of a package that set a finalizer or cleanup (directly, or
+ * through a wrapper of another package of the module), their callers, the
+ * functions that only remove one, and the wrappers among them: those that
+ * pass their own parameters on to the runtime or to another wrapper.
+ */
+function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { direct: FuncDecl[]; callers: FuncDecl[]; clearing: FuncDecl[]; wrappers: FuncDecl[] } {
+  // `alias.Name` as written, naming a wrapper another package of the module declares.
+  const importedWrapper = (file: GoFile, callee: string): boolean => {
+    const dot = callee.indexOf('.');
+    const path = dot > 0 ? file.imports.get(callee.slice(0, dot)) : undefined;
+    const other = path && scan?.mayWrap(path) ? pkg.imported?.(path) : undefined;
+    return !!other && wrappersOf(other, scan!).has(callee.slice(dot + 1));
+  };
+  const callsImportedWrapper = (f: FuncDecl): boolean =>
+    !!scan && [...f.file.imports.values()].some((path) => scan.mayWrap(path)) &&
+    (f.body?.descendantsOfType('call_expression') ?? []).some((call) => !!call && importedWrapper(f.file, call.childForFieldName('function')?.text ?? ''));
   const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body, f.file)]));
-  const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
+  const direct = pkg.functions.filter((f) => uses.get(f) === 'sets' || (!uses.get(f) && callsImportedWrapper(f)));
   // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
   const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value, v.file)).map((v) => v.name);
   if (hookVariables.length) {
@@ -250,15 +277,29 @@ function rootFunctions(pkg: GoPackage): FuncDecl[] {
   };
   callers.push(...callersOf(direct));
   // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
-  let wrappers = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name)));
-  for (let level = 1; level < maxInlineDepth && wrappers.length; level++) {
-    const names = new Set(wrappers.map((f) => f.name));
-    wrappers = callers.filter((f) => !wrappers.includes(f) && forwardsTo(f, (name) => names.has(name.replace(/^.*\./, ''))));
-    callers.push(...callersOf(wrappers));
+  let level = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name) || importedWrapper(f.file, name)));
+  const wrappers = [...level];
+  for (let depth = 1; depth < maxInlineDepth && level.length; depth++) {
+    const names = new Set(level.map((f) => f.name));
+    level = callers.filter((f) => !wrappers.includes(f) && forwardsTo(f, (name) => names.has(name.replace(/^.*\./, ''))));
+    wrappers.push(...level);
+    callers.push(...callersOf(level));
   }
-  // Files may have been read in any order: a fixed order keeps results stable.
-  const byPlace = (a: FuncDecl, b: FuncDecl) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
-  return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
+  return { direct, callers, clearing, wrappers };
+}
+
+/** The names of the functions of a package of the module that are wrappers (see finalizerFunctions), found once for the run. */
+const wrapperNames = new WeakMap<GoPackage, Set<string>>();
+
+function wrappersOf(pkg: GoPackage, scan: WrapperScan): Set<string> {
+  let names = wrapperNames.get(pkg);
+  if (names) return names;
+  // Set first: a package met again while its wrappers are being found has none yet.
+  wrapperNames.set(pkg, (names = new Set()));
+  pkg.load((file) => callPattern.test(file.text) || scan.importsWrappers(file.text));
+  // A method is called on a value, not through the package's name.
+  for (const f of finalizerFunctions(pkg, scan).wrappers) if (!f.receiver) names.add(f.name);
+  return names;
 }
 
 /** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
@@ -308,6 +349,7 @@ type Notice = (path: string, node: SyntaxNode | undefined, message: string) => v
 
 function analyzePackage(
   pkg: GoPackage,
+  scan: WrapperScan | undefined,
   reporter: Reporter,
   notice: Notice,
   stats: AnalysisStats,
@@ -316,7 +358,7 @@ function analyzePackage(
 ): void {
   const interpreter = new Interpreter(pkg);
   const evaluations = new Map<number, SiteEvaluation[]>();
-  for (const root of rootFunctions(pkg)) {
+  for (const root of rootFunctions(pkg, scan)) {
     if (!reportsIn(root.file)) continue;
     for (const evaluation of interpreter.interpretRoot(root)) {
       // A wrapper's own call, met with its parameters: its callers' calls are the sites.
@@ -411,6 +453,15 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
   for (const source of sources) if (source.unread) reporter.add(syntaxError, source.path, undefined, source.unread, []);
   const shortcuts = options.shortcuts ?? true;
+  // The other packages of the module are read as the analysis asks for their names.
+  const workspace = workspaceFor(dir.dir);
+  const scan = workspace && modules.wrapperScan(workspace);
+  // A file that imports a finalizer wrapper from another package of the module may call the runtime through it.
+  for (const source of sources) {
+    if (source.mentionsCall || !source.buffer || !scan?.mayImport(source.buffer)) continue;
+    decode(source);
+    if (source.text !== undefined && scan.importsWrappers(source.text)) source.mentionsCall = source.hasCall = true;
+  }
   const callsHere = sources.some((s) => s.mentionsCall);
   if (shortcuts && !callsHere) return;
   sources.forEach(decode);
@@ -446,8 +497,6 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     const problem = source.hasCall ? buildLineProblem(source.text!) : undefined;
     if (problem) notice(source.path, undefined, problem);
   }
-  // The other packages of the module are read as the analysis asks for their names.
-  const workspace = workspaceFor(dir.dir);
   const importPath = workspace && importPathOf(workspace, dir.dir);
   /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
   /**
@@ -490,7 +539,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       pkg.path = importPath && name.endsWith('_test') && group.every((s) => isTestFile(s.path)) ? `${importPath}_test` : importPath;
       pkg.imported = modules.resolver(workspace, tags);
     }
-    analyzePackage(pkg, reporter, notice, stats, releaseFor(tags), reportsIn);
+    analyzePackage(pkg, scan, reporter, notice, stats, releaseFor(tags), reportsIn);
   };
   const packages = new Set<string>();
   const before = reporter.findings.length;
@@ -535,7 +584,7 @@ function emptyStats(): AnalysisStats {
 const threadModules = new WeakMap<AnalyzeOptions, ModulePackages>();
 
 async function modulePackages(options: AnalyzeOptions): Promise<ModulePackages> {
-  return new ModulePackages(await goParser(), options.shortcuts ?? true);
+  return new ModulePackages(await goParser(), options.shortcuts ?? true, (text) => callPattern.test(text), maxInlineDepth);
 }
 
 /** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */

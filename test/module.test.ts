@@ -62,7 +62,7 @@ describe('packages of the module', () => {
   });
 
   it('parses a file of another package only when a lookup needs a name it may declare, once for the run', async () => {
-    const modules = new ModulePackages(await goParser(), true);
+    const modules = new ModulePackages(await goParser(), true, () => false, 4);
     try {
       const resolve = modules.resolver(workspaceFor(join(scratch, 'lazy'))!, new Set(['linux', 'amd64', 'unix', 'cgo', 'gc']));
       const pool = resolve('example.com/app/pool')!;
@@ -78,6 +78,28 @@ describe('packages of the module', () => {
     } finally {
       modules.dispose();
     }
+  });
+
+  it('analyzes a package whose only way to the runtime is a wrapper of another package, and parses none that has no way', async () => {
+    const base = write(join(scratch, 'wrappers'), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'leak/leak.go': 'package leak\n\nimport "runtime"\n\nfunc Track(obj, fin any) { runtime.SetFinalizer(obj, fin) }\n',
+      'track/track.go': 'package track\n\nimport "example.com/app/leak"\n\nfunc On(obj, fin any) { leak.Track(obj, fin) }\n',
+      'plain/plain.go': 'package plain\n\nfunc Nothing() {}\n',
+      'uses/uses.go':
+        'package uses\n\nimport "example.com/app/track"\n\ntype T struct{ u *U }\n\ntype U struct{ t *T }\n\n' +
+        'func New() *T {\n\tt := &T{u: &U{}}\n\tt.u.t = t\n\ttrack.On(t, func(*T) {})\n\treturn t\n}\n',
+      'other/other.go': 'package other\n\nimport "example.com/app/plain"\n\nfunc Run() { plain.Nothing() }\n',
+    });
+    const lazy = await analyze([base + '/...'], { root: base });
+    expect(lazy.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(['uses/uses.go:12 FG001']);
+    expect(lazy.findings[0]!.related.map((r) => `${r.path}:${r.line} ${r.message}`)).toEqual(
+      expect.arrayContaining(['track/track.go:5 passed on: leak.Track(obj, fin)', 'leak/leak.go:5 passed on to the runtime: runtime.SetFinalizer(obj, fin)']),
+    );
+    expect(lazy.findings).toEqual((await analyze([base + '/...'], { root: base, shortcuts: false })).findings);
+    // leak/ (its own call, a wrapper) and uses/ are parsed; other/ and plain/ have no way to the runtime.
+    const other = await analyze([join(base, 'other')], { root: base });
+    expect(other.stats.parsedFiles).toBe(0);
   });
 
   it('leaves packages outside the module opaque, as before', async () => {

@@ -165,7 +165,7 @@ export function workspaceFor(dir: string): Workspace | undefined {
 }
 
 /** Whether path is prefix itself or a path below it. */
-function within(path: string, prefix: string): boolean {
+export function within(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '/');
 }
 
@@ -185,6 +185,21 @@ function nestedModuleBetween(base: string, dir: string): boolean {
   return false;
 }
 
+/** Where the workspace's own source lies: each module, and each local replacement, with the import path prefix it serves. */
+function sourceRoots(workspace: Workspace): { prefix: string; dir: string }[] {
+  return [
+    ...workspace.modules.filter((m) => m.path).map((m) => ({ prefix: m.path, dir: m.dir })),
+    // go.work's replacements win over the modules' own.
+    ...workspace.replaces.map((r) => ({ prefix: r.path, dir: r.dir })),
+    ...workspace.modules.flatMap((m) => m.replaces.filter((r) => !workspace.replaces.some((w) => w.path === r.path)).map((r) => ({ prefix: r.path, dir: r.dir }))),
+  ];
+}
+
+/** The import path prefixes of the workspace's own source (its modules and local replacements; not vendor/). */
+export function sourcePrefixes(workspace: Workspace): string[] {
+  return [...new Set(sourceRoots(workspace).map((r) => r.prefix))];
+}
+
 /**
  * The directory of a package of the workspace, by import path: a package of
  * one of its modules (the longest module path wins, as nested modules do), of
@@ -193,14 +208,8 @@ function nestedModuleBetween(base: string, dir: string): boolean {
  */
 export function packageDir(workspace: Workspace, importPath: string): string | undefined {
   const below = (base: string, prefix: string) => (importPath === prefix ? base : join(base, ...importPath.slice(prefix.length + 1).split('/')));
-  const candidates: { prefix: string; dir: string }[] = [
-    ...workspace.modules.filter((m) => m.path).map((m) => ({ prefix: m.path, dir: m.dir })),
-    // go.work's replacements win over the modules' own.
-    ...workspace.replaces.map((r) => ({ prefix: r.path, dir: r.dir })),
-    ...workspace.modules.flatMap((m) => m.replaces.filter((r) => !workspace.replaces.some((w) => w.path === r.path)).map((r) => ({ prefix: r.path, dir: r.dir }))),
-  ];
   let best: { prefix: string; dir: string } | undefined;
-  for (const candidate of candidates) {
+  for (const candidate of sourceRoots(workspace)) {
     if (within(importPath, candidate.prefix) && (!best || candidate.prefix.length > best.prefix.length)) best = candidate;
   }
   if (best) {

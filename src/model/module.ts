@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileConstraint, type Tags } from '../discover/constraints.js';
-import { packageDir, type Workspace } from '../discover/gomod.js';
+import { packageDir, sourcePrefixes, within, type Workspace } from '../discover/gomod.js';
 import { goFilesIn } from '../discover/sources.js';
 import type { Tree } from '../parse/parser.js';
 import { buildPackage, pendingFiles, readFileModel, type GoFile, type GoPackage } from './package.js';
@@ -20,6 +20,8 @@ export interface TreeParser {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const packageClause = /^package[ \t]+(\w+)/m;
+/** A Go interpreted string on one line, as an import path is written. */
+const quotedString = /"([^"\\\n]+)"/g;
 
 /** Go text of a file, or undefined when it cannot be Go source (binary, not UTF-8, unreadable). */
 function readGoText(path: string): string | undefined {
@@ -28,6 +30,62 @@ function readGoText(path: string): string | undefined {
     return bytes.includes(0) ? undefined : utf8.decode(bytes);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * What the text of a workspace's packages says about finalizer wrappers, with
+ * no parse: whether a package may pass its parameters on to
+ * runtime.SetFinalizer or AddCleanup, because its files name one or import a
+ * package of the workspace that may, at most `levels` packages down. A
+ * superset of the wrappers: the parsed code decides. Vendored packages are
+ * not looked at.
+ */
+export class WrapperScan {
+  private readonly prefixes: string[];
+  /** The quoted prefixes, as bytes to look for before a file is decoded. */
+  private readonly quotedPrefixes: Buffer[];
+  private readonly mayWrapAt = new Map<string, boolean>();
+
+  constructor(
+    private readonly workspace: Workspace,
+    /** Whether Go text names SetFinalizer or AddCleanup. */
+    private readonly mentionsHook: (text: string) => boolean,
+    private readonly levels: number,
+  ) {
+    this.prefixes = sourcePrefixes(workspace);
+    this.quotedPrefixes = this.prefixes.map((p) => Buffer.from(`"${p}`));
+  }
+
+  /** Whether a file's bytes may import a package of the workspace's own source at all. */
+  mayImport(bytes: Buffer): boolean {
+    return this.quotedPrefixes.some((quoted) => bytes.includes(quoted));
+  }
+
+  /** Whether Go text imports a package that may pass its parameters on to the runtime. */
+  importsWrappers(text: string, levels = this.levels): boolean {
+    if (levels <= 0) return false;
+    for (const [, path] of text.matchAll(quotedString)) if (this.mayWrap(path!, levels)) return true;
+    return false;
+  }
+
+  private inSource(importPath: string): boolean {
+    return this.prefixes.some((prefix) => within(importPath, prefix));
+  }
+
+  /** Whether the package at an import path may pass its parameters on to the runtime, itself or through packages it imports. */
+  mayWrap(importPath: string, levels = this.levels): boolean {
+    if (!this.inSource(importPath)) return false;
+    const key = `${levels} ${importPath}`;
+    const known = this.mayWrapAt.get(key);
+    if (known !== undefined) return known;
+    // Go has no import cycles; broken code that has one ends here.
+    this.mayWrapAt.set(key, false);
+    const dir = packageDir(this.workspace, importPath);
+    const texts = dir ? goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(readGoText) : [];
+    const may = texts.some((text) => text !== undefined && (this.mentionsHook(text) || this.importsWrappers(text, levels - 1)));
+    this.mayWrapAt.set(key, may);
+    return may;
   }
 }
 
@@ -40,11 +98,26 @@ export class ModulePackages {
   /** The import paths of the packages found since the caller last cleared it. */
   readonly reached = new Set<string>();
 
-  /** `lazy`: files are parsed only when a lookup needs them; off, every file of a package opened is parsed at once. */
+  private readonly scans = new Map<Workspace, WrapperScan>();
+
+  /**
+   * `lazy`: files are parsed only when a lookup needs them; off, every file
+   * of a package opened is parsed at once. `mentionsHook` and
+   * `wrapperLevels` shape each workspace's WrapperScan.
+   */
   constructor(
     private readonly parser: TreeParser,
     private readonly lazy: boolean,
+    private readonly mentionsHook: (text: string) => boolean,
+    private readonly wrapperLevels: number,
   ) {}
+
+  /** The workspace's WrapperScan, one for the run. */
+  wrapperScan(workspace: Workspace): WrapperScan {
+    let scan = this.scans.get(workspace);
+    if (!scan) this.scans.set(workspace, (scan = new WrapperScan(workspace, this.mentionsHook, this.wrapperLevels)));
+    return scan;
+  }
 
   /**
    * What finds the packages of a workspace by import path, their files
@@ -106,5 +179,6 @@ export class ModulePackages {
   dispose(): void {
     for (const tree of this.trees.splice(0)) tree.delete();
     this.resolvers.clear();
+    this.scans.clear();
   }
 }
