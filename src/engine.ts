@@ -3,18 +3,18 @@
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
 import { readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Interpreter, maxInlineDepth, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
 import { goVersionFor, importPathOf, workspaceFor } from './discover/gomod.js';
-import { discoverPackages, slashedRelative, type PackageDir } from './discover/sources.js';
+import { discoverPackages, goFilesIn, slashedRelative, type PackageDir } from './discover/sources.js';
 import { UsageError } from './errors.js';
 import { byCodePoint } from './order.js';
 import { compareByPlace, type Finding, type RelatedLocation } from './findings.js';
 import { buildPackage, pendingFiles, readFileModel, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
-import { ModulePackages, type WrapperScan } from './model/module.js';
+import { ModulePackages, readGoText, type WrapperScan } from './model/module.js';
 import { firstError, goParser, parseGo, type NewerConstruct, type SyntaxNode } from './parse/parser.js';
 import { rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
@@ -631,6 +631,42 @@ export function packResult({ findings, stats }: AnalysisResult): PackedResult {
 /** The findings of a packed result, sharing its remediation texts again. */
 export function unpackResult({ findings, remediations, stats }: PackedResult): AnalysisResult {
   return { findings: findings.map((f) => ({ ...f, remediation: remediations[f.remediation]! })), stats };
+}
+
+/**
+ * The packages below root, other than the `changed` directories, that may
+ * set a finalizer or cleanup (they name one, or import a wrapper of one) and
+ * import a changed package, directly or through other packages of their
+ * module: a change there (a new field, a store) can close a cycle for their
+ * call. Read from text alone, so a superset; sorted.
+ */
+export async function dependentPackages(changed: string[], root: string): Promise<string[]> {
+  const targets = new Set(changed.map((dir) => resolve(root, dir)));
+  const modules = await modulePackages({ root });
+  const texts = (dir: string) => goFilesIn(dir).map(readGoText).filter((text): text is string => text !== undefined);
+  const reaching = new Map<string, boolean>();
+  // Whether the package in dir imports a changed one, at any depth; Go has no import cycles, broken code that has one ends here.
+  const reaches = (dir: string, scan: WrapperScan): boolean => {
+    const known = reaching.get(dir);
+    if (known !== undefined) return known;
+    reaching.set(dir, false);
+    const imported = texts(dir).flatMap((text) => scan.importedDirs(text));
+    const found = imported.some((d) => targets.has(d)) || imported.some((d) => reaches(d, scan));
+    reaching.set(dir, found);
+    return found;
+  };
+  const dependents: string[] = [];
+  try {
+    for (const { dir } of discoverPackages(['...'], root).dirs) {
+      const workspace = targets.has(dir) ? undefined : workspaceFor(dir);
+      if (!workspace) continue;
+      const scan = modules.wrapperScan(workspace);
+      if (texts(dir).some((text) => callPattern.test(text) || scan.importsWrappers(text)) && reaches(dir, scan)) dependents.push(dir);
+    }
+  } finally {
+    modules.dispose();
+  }
+  return dependents;
 }
 
 /**

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { constants as osConstants } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { applyConfig, configFor, type Config } from '../config.js';
-import { analyze } from '../engine.js';
+import { analyze, dependentPackages } from '../engine.js';
 import { goVersionFor } from '../discover/gomod.js';
 import { UsageError } from '../errors.js';
 import type { Finding } from '../findings.js';
@@ -296,15 +296,21 @@ async function analyzeScan(
       `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/blob/${scan.head}/${path.split('/').map(encodeURIComponent).join('/')}#L${line}`,
   };
   const under = where.workDir || 'the repository root';
-  const partial = full ? undefined : `only the packages holding a Go file the ${scan.label} changed were analyzed, not every package under ${under}`;
+  const partial = full
+    ? undefined
+    : `only the packages holding a Go file the ${scan.label} changed, and those of their module that import them and set a finalizer or cleanup, were analyzed, not every package under ${under}`;
   if (dirs.length === 0) {
     const scope = `no changed Go file under ${under}${keep.description ? ` matching paths (${keep.description})` : ''}`;
     info(`Nothing to analyze: ${scope}.`);
     return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial } };
   }
-  info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')} under ${where.workDir || 'the repository root'}`);
+  // A package that imports a changed one can have a cycle the change closes: its call is analyzed too.
+  const changedDirs = dirs.map((d) => join(where.workAbs, d));
+  const dependents = full ? [] : await dependentPackages(changedDirs, where.workAbs);
+  const importing = dependents.length ? ` and ${plural(dependents.length, 'package')} importing them` : '';
+  info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')}${importing} under ${where.workDir || 'the repository root'}`);
   const { findings, stats, skipped } = await analyze(
-    dirs.map((d) => join(where.workAbs, d)),
+    [...changedDirs, ...dependents],
     { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
   );
   warnings.push(...skipped.map((line) => `Skipped: ${line}.`));

@@ -24,7 +24,7 @@ const packageClause = /^package[ \t]+(\w+)/m;
 const quotedString = /"([^"\\\n]+)"/g;
 
 /** Go text of a file, or undefined when it cannot be Go source (binary, not UTF-8, unreadable). */
-function readGoText(path: string): string | undefined {
+export function readGoText(path: string): string | undefined {
   try {
     const bytes = readFileSync(path);
     return bytes.includes(0) ? undefined : utf8.decode(bytes);
@@ -67,6 +67,16 @@ export class WrapperScan {
     if (levels <= 0) return false;
     for (const [, path] of text.matchAll(quotedString)) if (this.mayWrap(path!, levels)) return true;
     return false;
+  }
+
+  /** The directories of the workspace's own packages that Go text names in quotes: its imports of them, and maybe more. */
+  importedDirs(text: string): string[] {
+    const dirs: string[] = [];
+    for (const [, path] of text.matchAll(quotedString)) {
+      const dir = this.inSource(path!) ? packageDir(this.workspace, path!) : undefined;
+      if (dir) dirs.push(dir);
+    }
+    return dirs;
   }
 
   private inSource(importPath: string): boolean {

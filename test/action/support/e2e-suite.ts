@@ -123,6 +123,25 @@ export function endToEnd({ name, path: node, version }: NodeBinary): void {
       expect(fg001[0].message).toContain('main.go:10');
     });
 
+    it('reports on the changed line of another package a cycle it closes for a call in an unchanged package that imports it', slow, async () => {
+      const mod = 'module example.com/shop\n\ngo 1.22\n';
+      const app = 'package app\n\nimport (\n\t"runtime"\n\n\t"example.com/shop/store"\n)\n\ntype Conn struct {\n\tcache *store.Cache\n}\n\nfunc Open(cache *store.Cache) *Conn {\n\tc := &Conn{cache: cache}\n\tcache.Add(c)\n\truntime.SetFinalizer(c, func(*Conn) {})\n\treturn c\n}\n';
+      const store = (add: string) => `package store\n\ntype Cache struct {\n\titems []any\n}\n\nfunc (c *Cache) Add(v any) {\n\t${add}\n}\n`;
+      const repo = await repoWith(
+        { 'go.mod': mod, 'app/app.go': app, 'store/store.go': store('_ = v'), 'other/other.go': 'package other\n\nimport "runtime"\n\nfunc Free(p *int) { runtime.SetFinalizer(p, nil) }\n' },
+        { 'store/store.go': store('c.items = append(c.items, v)') },
+      );
+      const run = await act(repo.dir, 'pull_request', pullRequest(repo.base, repo.head));
+      expectNoLeak(run);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('Analyzing 1 package and 1 package importing them');
+      const fg001 = gh.checkRuns[0].annotations.filter((a) => a.title.startsWith('FG001'));
+      expect(fg001).toHaveLength(1);
+      // Anchored on the changed store line, naming the unchanged call in app/.
+      expect(fg001[0]).toMatchObject({ path: 'store/store.go', start_line: 8 });
+      expect(fg001[0].message).toContain('app/app.go:16');
+    });
+
     it('falls back to workflow-command annotations on a fork pull request whose token is read-only', slow, async () => {
       const repo = await repoWith({ 'go.mod': goMod }, { 'main.go': cycleMain });
       gh.script('checks/create', forbidden);
