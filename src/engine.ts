@@ -82,7 +82,8 @@ interface SourceFile {
   /** Whether the decoded text names a call as a whole word, or imports a wrapper of one. */
   hasCall?: boolean;
   /**
-   * Whether it names a call and imports the runtime package: only such a file can hold a site itself. One that
+   * Whether it names a call and imports the runtime package, or imports a wrapper of another package of the
+   * module: only such a file can hold a site itself. One that
    * names a call without the import calls the package's own wrappers, or another package's AddCleanup (gocheck's
    * `s.AddCleanup`), and is read only when a lookup asks for a name it calls.
    */
@@ -458,9 +459,9 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   const scan = workspace && modules.wrapperScan(workspace);
   // A file that imports a finalizer wrapper from another package of the module may call the runtime through it.
   for (const source of sources) {
-    if (source.mentionsCall || !source.buffer || !scan?.mayImport(source.buffer)) continue;
+    if (!source.buffer || !scan?.mayImport(source.buffer)) continue;
     decode(source);
-    if (source.text !== undefined && scan.importsWrappers(source.text)) source.mentionsCall = source.hasCall = true;
+    if (source.text !== undefined && scan.importsWrappers(source.text)) source.mentionsCall = source.hasCall = source.mayHoldSite = true;
   }
   const callsHere = sources.some((s) => s.mentionsCall);
   if (shortcuts && !callsHere) return;
