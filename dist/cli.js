@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(969);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(526);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 969:
+/***/ 526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -163,12 +163,16 @@ function codePointRank(unit) {
 
 
 /** The path of `to` relative to `from` with forward slashes, as reports and configuration files write paths on every system. */
-function sources_slashedRelative(from, to) {
+function slashedRelative(from, to) {
     return (0,external_node_path_namespaceObject.relative)(from, to).split(external_node_path_namespaceObject.sep).join('/');
 }
 /** Names the go tool passes over: files and folders starting with "." or "_", and vendor and testdata folders. */
 function ignoredByGo(name) {
     return name.startsWith('.') || name.startsWith('_') || name === 'vendor' || name === 'testdata';
+}
+/** The .go files of a directory that the go tool builds from (by name), sorted. */
+function sources_goFilesIn(dir) {
+    return goFiles(dir, (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }));
 }
 /** The directory's .go files, sorted, from its entries. */
 function goFiles(dir, entries) {
@@ -202,7 +206,7 @@ function walk(root, cwd, found, skipped) {
         catch (error) {
             if (dir === root)
                 throw new errors_UsageError(`cannot read directory ${root}: ${errorCode(error)}`);
-            skipped.push(`cannot read directory ${sources_slashedRelative(cwd, dir) || '.'} (${errorCode(error)}); its packages are not analyzed`);
+            skipped.push(`cannot read directory ${slashedRelative(cwd, dir) || '.'} (${errorCode(error)}); its packages are not analyzed`);
             continue;
         }
         const files = goFiles(dir, entries);
@@ -227,7 +231,7 @@ function statPattern(path, pattern) {
     }
 }
 /** Expands patterns (file.go, DIR, DIR/...) into package directories, each once, in a stable order. */
-function discoverPackages(patterns, cwd) {
+function sources_discoverPackages(patterns, cwd) {
     if (!patterns.length)
         throw new errors_UsageError('no packages to analyze: give a .go file, a directory or DIR/...');
     const dirs = new Map();
@@ -342,7 +346,320 @@ function renderPath(start, edges) {
     return [start, ...edges.map((e) => e.via), edges.at(-1)?.to.label ?? ''].join(' -> ');
 }
 
+;// CONCATENATED MODULE: ./src/model/declarations.ts
+// What a Go file declares at package level, read from its text without
+// parsing it: the names of its functions, types, variables and constants,
+// and the receiver types of its methods. One pass over the text, as the Go
+// scanner splits it, so no input makes it rescan; what is inside brackets
+// (bodies, parameter lists, struct types) is skipped character by character.
+const identifierStart = /[\p{L}_]/u;
+const identifierPart = /[\p{L}\p{N}_]/u;
+/** Keywords after which a line break ends a statement, as Go's semicolon rule says. */
+const endingKeywords = new Set(['break', 'continue', 'fallthrough', 'return']);
+const keywords = new Set([
+    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
+    'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
+]);
+/** Keywords that start a declaration: outside brackets, none can go on a statement. */
+const declarationKeywords = new Set(['const', 'import', 'type', 'var']);
+const code = (c) => c.charCodeAt(0);
+const [newline, slash, star, backslash, doubleQuote, singleQuote, backquote] = ['\n', '/', '*', '\\', '"', "'", '`'].map(code);
+const isAsciiLetter = (c) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isDigit = (c) => c >= 48 && c <= 57;
+const isBlank = (c) => c === 32 || c === 9 || c === 13;
+/**
+ * Go source as tokens, with the line breaks that end a statement (Go's
+ * automatic semicolons) and `;` as `end` tokens. Comments are skipped; one
+ * that spans lines counts as a line break.
+ */
+class Scanner {
+    source;
+    at = 0;
+    /** Whether a line break here ends a statement. */
+    ends = false;
+    pushedBack = false;
+    kind = 'end';
+    text = '';
+    constructor(source) {
+        this.source = source;
+    }
+    /** Makes the next call of next() give the current token again. */
+    pushBack() {
+        this.pushedBack = true;
+    }
+    /** Moves to the next token; false at the end of the text. */
+    next() {
+        if (this.pushedBack) {
+            this.pushedBack = false;
+            return true;
+        }
+        const s = this.source;
+        while (this.at < s.length) {
+            const c = s.charCodeAt(this.at);
+            if (c === newline) {
+                this.at++;
+                if (this.lineBreak())
+                    return true;
+            }
+            else if (isBlank(c)) {
+                this.at++;
+            }
+            else if (c === slash && s.charCodeAt(this.at + 1) === slash) {
+                const end = s.indexOf('\n', this.at);
+                this.at = end < 0 ? s.length : end;
+            }
+            else if (c === slash && s.charCodeAt(this.at + 1) === star) {
+                const end = s.indexOf('*/', this.at + 2);
+                const close = end < 0 ? s.length : end + 2;
+                const spansLines = s.lastIndexOf('\n', close) >= this.at;
+                this.at = close;
+                if (spansLines && this.lineBreak())
+                    return true;
+            }
+            else {
+                return this.token(c);
+            }
+        }
+        return this.lineBreak();
+    }
+    lineBreak() {
+        const ends = this.ends;
+        this.ends = false;
+        if (ends)
+            this.set('end', '\n');
+        return ends;
+    }
+    set(kind, text) {
+        this.kind = kind;
+        this.text = text;
+        return true;
+    }
+    token(c) {
+        const s = this.source;
+        const start = this.at;
+        if (c === doubleQuote || c === singleQuote || c === backquote) {
+            this.skipQuoted(c);
+            this.ends = true;
+            return this.set('literal', s.slice(start, start + 1));
+        }
+        if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(start + 1)))) {
+            this.at++;
+            while (this.at < s.length && this.isNumberPart(s.charCodeAt(this.at)))
+                this.at++;
+            this.ends = true;
+            return this.set('literal', '0');
+        }
+        if (isAsciiLetter(c) || (c > 127 && identifierStart.test(this.character()))) {
+            while (this.at < s.length) {
+                const d = s.charCodeAt(this.at);
+                if (isAsciiLetter(d) || isDigit(d))
+                    this.at++;
+                else if (d > 127 && identifierPart.test(this.character()))
+                    this.at += this.character().length;
+                else
+                    break;
+            }
+            const name = s.slice(start, this.at);
+            const keyword = keywords.has(name);
+            this.ends = !keyword || endingKeywords.has(name);
+            return this.set(keyword ? 'keyword' : 'identifier', name);
+        }
+        const two = s.slice(start, start + 2);
+        const op = two === '++' || two === '--' ? two : s[start];
+        this.at += op.length;
+        this.ends = op === '++' || op === '--' || op === ')' || op === ']' || op === '}';
+        return op === ';' ? this.set('end', ';') : this.set('operator', op);
+    }
+    /** `1e+5`, `0x1p-2`, `1_000i`: digits, letters, dots, and a sign after an exponent. */
+    isNumberPart(c) {
+        if (isAsciiLetter(c) || isDigit(c) || c === 46)
+            return true;
+        const previous = this.source.charCodeAt(this.at - 1) | 32;
+        return (c === 43 || c === 45) && (previous === 101 || previous === 112);
+    }
+    /** The whole character at the current place: one outside the BMP is two code units. */
+    character() {
+        return String.fromCodePoint(this.source.codePointAt(this.at));
+    }
+    /** Past a string, rune or raw string; an interpreted one that is not closed ends with its line. */
+    skipQuoted(quote) {
+        const s = this.source;
+        if (quote === backquote) {
+            const end = s.indexOf('`', this.at + 1);
+            this.at = end < 0 ? s.length : end + 1;
+            return;
+        }
+        let i = this.at + 1;
+        for (; i < s.length; i++) {
+            const c = s.charCodeAt(i);
+            if (c === backslash)
+                i++;
+            else if (c === quote) {
+                i++;
+                break;
+            }
+            else if (c === newline)
+                break;
+        }
+        this.at = i;
+    }
+    /**
+     * Past the bracket the current token opened, to just after the one that
+     * closes it, without making tokens of what is inside. Brackets of every
+     * kind count alike: code Go accepts closes each with its own kind.
+     */
+    skipBracket() {
+        const s = this.source;
+        let depth = 1;
+        while (this.at < s.length && depth > 0) {
+            const c = s.charCodeAt(this.at);
+            if (c === slash && s.charCodeAt(this.at + 1) === slash) {
+                const end = s.indexOf('\n', this.at);
+                this.at = end < 0 ? s.length : end;
+            }
+            else if (c === slash && s.charCodeAt(this.at + 1) === star) {
+                const end = s.indexOf('*/', this.at + 2);
+                this.at = end < 0 ? s.length : end + 2;
+            }
+            else if (c === doubleQuote || c === singleQuote || c === backquote) {
+                this.skipQuoted(c);
+            }
+            else {
+                if (c === 40 || c === 91 || c === 123)
+                    depth++;
+                else if (c === 41 || c === 93 || c === 125)
+                    depth--;
+                this.at++;
+            }
+        }
+        this.ends = true;
+    }
+}
+const isOpening = (scanner) => scanner.kind === 'operator' && (scanner.text === '(' || scanner.text === '[' || scanner.text === '{');
+/**
+ * The index of one file: only declarations at package level count, so a
+ * local variable, a struct field or a parameter never makes a lookup read
+ * the file. Grouped specs (`var ( a = 1; b, c int )`) each name theirs.
+ */
+function indexDeclarations(text) {
+    const declared = new Set();
+    const receivers = new Set();
+    const scanner = new Scanner(text);
+    const is = (kind, text) => scanner.kind === kind && (text === undefined || scanner.text === text);
+    /**
+     * Skips the rest of the current statement, the current token included,
+     * and stops on the token that ends it: `;`, a line break, or the `)` that
+     * closes a group. A declaration keyword cannot go on a statement, so code
+     * Go rejects ends before one, as a parser recovers.
+     */
+    const skipStatement = () => {
+        for (let first = true;; first = false) {
+            if (is('end') || is('operator', ')'))
+                return;
+            if (!first && is('keyword') && declarationKeywords.has(scanner.text)) {
+                scanner.pushBack();
+                return;
+            }
+            if (isOpening(scanner))
+                scanner.skipBracket();
+            if (!scanner.next())
+                return;
+        }
+    };
+    /** The names of one spec, `a`, or `a, b, c` for var and const; stops on the token after them. */
+    const specNames = (list) => {
+        while (is('identifier')) {
+            declared.add(scanner.text);
+            if (!scanner.next() || !list || !is('operator', ',') || !scanner.next())
+                return;
+        }
+    };
+    /** The specs of `type`, `var` or `const`, alone or grouped in parentheses. */
+    const specs = (list) => {
+        if (!scanner.next())
+            return;
+        if (!is('operator', '(')) {
+            specNames(list);
+            skipStatement();
+            return;
+        }
+        while (scanner.next() && !is('operator', ')')) {
+            if (is('end'))
+                continue;
+            specNames(list);
+            skipStatement();
+            if (is('operator', ')'))
+                return;
+        }
+    };
+    /** The base type of a receiver, `(l *List[T])` -> List, leaving the scanner after its parenthesis. */
+    const receiver = () => {
+        const names = [];
+        let depth = 1;
+        let leading = true;
+        while (depth > 0 && scanner.next()) {
+            if (is('identifier') && leading)
+                names.push(scanner.text);
+            else if (!is('operator', '*') && !is('operator', '('))
+                leading = false;
+            if (isOpening(scanner))
+                depth++;
+            else if (is('operator', ')') || is('operator', ']') || is('operator', '}'))
+                depth--;
+            // `(l List)`, `(l *List)`: the type follows the receiver's name.
+            if (names.length === 2)
+                leading = false;
+        }
+        const base = names.at(-1);
+        if (base)
+            receivers.add(base);
+    };
+    while (scanner.next()) {
+        if (is('keyword', 'func')) {
+            if (!scanner.next())
+                break;
+            if (is('operator', '(')) {
+                receiver();
+                if (!scanner.next())
+                    break;
+            }
+            else if (is('identifier')) {
+                declared.add(scanner.text);
+                if (!scanner.next())
+                    break;
+            }
+            skipStatement();
+        }
+        else if (is('keyword', 'type') || is('keyword', 'var') || is('keyword', 'const')) {
+            specs(!is('keyword', 'type'));
+        }
+        else if (!is('end')) {
+            skipStatement();
+        }
+    }
+    return { declared, receivers };
+}
+
 ;// CONCATENATED MODULE: ./src/model/package.ts
+
+/** A loader of files not read yet: each is parsed the first time a lookup wants it, what it may declare indexed from its text on first ask. */
+function pendingFiles(sources, parse) {
+    const pending = new Set(sources.map((source) => {
+        let index;
+        const text = source.text ?? '';
+        return { source, text, declarations: () => (index ??= indexDeclarations(text)) };
+    }));
+    return (wanted) => {
+        const loaded = [];
+        for (const file of pending) {
+            if (!wanted(file))
+                continue;
+            pending.delete(file);
+            loaded.push(parse(file.source));
+        }
+        return loaded;
+    };
+}
 /**
  * A map of declarations that, when asked for a name it lacks, first reads the
  * files that may declare it. A file that declares a name contains it, so the
@@ -558,9 +875,13 @@ function buildPackage(dir, name, files, loadMore = () => []) {
 function methodsOf(pkg, typeName) {
     return pkg.methods instanceof DeclarationMap ? pkg.methods.complete(typeName) : pkg.methods.get(typeName);
 }
-function readFileModel(path, source, tree) {
+function readFileModel(path, source, tree, packagePath) {
     const { imports, dotImports } = readImports(tree.rootNode);
-    return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError };
+    return { path, source, tree, imports, dotImports, hasErrors: tree.rootNode.hasError, packagePath };
+}
+/** The package a file of the analysis belongs to: the package analyzed, or another package of its module. */
+function packageOfFile(pkg, file) {
+    return (file.packagePath && file.packagePath !== pkg.path && pkg.imported?.(file.packagePath)) || pkg;
 }
 
 ;// CONCATENATED MODULE: ./src/model/types.ts
@@ -599,7 +920,8 @@ function readTypeNode(node, file, typeParams) {
                 return { kind: 'interface', empty: false };
             if (basicTypes.has(name))
                 return { kind: 'basic', name };
-            return { kind: 'named', name, args: [] };
+            // A name declared in another package of the module is that package's.
+            return file.packagePath ? { kind: 'named', name, importPath: file.packagePath, args: [] } : { kind: 'named', name, args: [] };
         }
         case 'qualified_type': {
             const alias = node.childForFieldName('package')?.text ?? '';
@@ -674,9 +996,15 @@ function goInteger(text) {
         return parseInt(digits.replace(/^0[oO]?/, ''), 8);
     return Number(digits);
 }
-/** The local declaration a named type refers to, or undefined for other packages' types. */
-function localDecl(type, pkg) {
-    return type.kind === 'named' && !type.importPath ? pkg.types.get(type.name) : undefined;
+/** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
+function declaringPackage(type, pkg) {
+    if (type.kind !== 'named')
+        return undefined;
+    return !type.importPath || type.importPath === pkg.path ? pkg : pkg.imported?.(type.importPath);
+}
+/** The declaration a named type refers to, in this package or another package of its module. */
+function typeDecl(type, pkg) {
+    return type.kind === 'named' ? declaringPackage(type, pkg)?.types.get(type.name) : undefined;
 }
 const declaredTypes = new WeakMap();
 /** The type a declaration names, read from its syntax once. */
@@ -686,11 +1014,11 @@ function declaredType(decl) {
         declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, decl.typeParams)));
     return type;
 }
-/** Follows local named types (and aliases) to their underlying structure; at most a few hops. */
+/** Follows named types of the module (and aliases) to their underlying structure; at most a few hops. */
 function underlying(type, pkg) {
     let current = type;
     for (let hops = 0; hops < 10; hops++) {
-        const decl = localDecl(current, pkg);
+        const decl = typeDecl(current, pkg);
         if (!decl)
             return current;
         current = declaredType(decl);
@@ -779,7 +1107,7 @@ function layout(type, pkg) {
     const known = new Map();
     const layoutOf = (type, depth) => {
         // A package's named type is one type however many fields name it.
-        const key = localDecl(type, pkg) ?? type;
+        const key = typeDecl(type, pkg) ?? type;
         if (known.has(key)) {
             const done = known.get(key);
             return done === 'pending' ? undefined : done;
@@ -1242,6 +1570,13 @@ const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /**
+ * Of those, how many one entry point may spend in other packages of the
+ * module: enough for constructors and methods that link objects, not for
+ * whole subsystems. Once spent, calls into other packages are not followed
+ * (as calls beyond the inlining bounds are not), without a notice.
+ */
+const otherPackagesStepBudget = 500;
+/**
  * How deep the walks over nested code (statements, expressions, types) may
  * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
  * not the size of a thread's stack, decides, so no input overflows the stack
@@ -1275,10 +1610,13 @@ class Interpreter {
     nextObject = 1;
     nextVar = 1;
     steps = 0;
+    /** Steps the entry point spent in other packages' code. */
+    otherPackagesSteps = 0;
     objects = new Map();
     /** The objects of package-level variables, in the order made. */
     globals = [];
-    globalScope;
+    /** The package block of each package whose code runs, made on first use. */
+    packageScopes = new Map();
     sites = [];
     stops = [];
     cleanupHandles = new Set();
@@ -1343,12 +1681,24 @@ class Interpreter {
     constructor(pkg, recordsLinks = false) {
         this.pkg = pkg;
         this.recordsLinks = recordsLinks;
-        this.globalScope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name));
+    }
+    /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
+    here() {
+        return packageOfFile(this.pkg, this.file);
+    }
+    /** The package block of the code being interpreted. */
+    get globalScope() {
+        const pkg = this.here();
+        let scope = this.packageScopes.get(pkg);
+        if (!scope)
+            this.packageScopes.set(pkg, (scope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name))));
+        return scope;
     }
     /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
     interpretRoot(root) {
         const before = this.sites.length;
         this.steps = 0;
+        this.otherPackagesSteps = 0;
         this.nesting = 0;
         this.active = root;
         this.inlined.clear();
@@ -1360,8 +1710,8 @@ class Interpreter {
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
-        const scope = new Scope(this.globalScope);
         this.file = root.file;
+        const scope = new Scope(this.globalScope);
         this.conditional = 0;
         this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
         const parameters = [...this.state.vars.values()].flat();
@@ -1391,6 +1741,8 @@ class Interpreter {
     }
     /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
     step(node) {
+        if (this.file.packagePath)
+            this.otherPackagesSteps++;
         if (++this.steps <= stepBudget)
             return true;
         this.stop(node, `it takes more than ${stepBudget} steps`);
@@ -1418,10 +1770,11 @@ class Interpreter {
         return this.globals;
     }
     globalObject(name) {
-        const decl = this.pkg.vars.get(name);
+        const pkg = this.here();
+        const decl = pkg.vars.get(name);
         if (!decl)
             return undefined;
-        const object = this.object('global', decl.nameNode, name, undefined, `global:${name}`);
+        const object = this.object('global', decl.nameNode, name, undefined, pkg === this.pkg ? `global:${name}` : `global:${pkg.path}.${name}`);
         object.file = decl.file;
         return object;
     }
@@ -1441,7 +1794,7 @@ class Interpreter {
                 const variable = scope.lookup(node.text);
                 if (variable && !variable.global)
                     return variable.type;
-                const global = this.pkg.vars.get(node.text);
+                const global = this.here().vars.get(node.text);
                 if (global) {
                     if (global.typeNode)
                         return readType(global.typeNode, global.file);
@@ -1531,10 +1884,10 @@ class Interpreter {
         while (fn?.type === 'parenthesized_expression')
             fn = fn.namedChild(0);
         if (fn?.type === 'identifier') {
-            if (scope.lookup(fn.text) || this.pkg.funcs.has(fn.text))
+            if (scope.lookup(fn.text) || this.here().funcs.has(fn.text))
                 return undefined;
             const type = readType(fn, this.file);
-            return type.kind !== 'named' || this.pkg.types.has(fn.text) ? type : undefined;
+            return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
         }
         const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
         if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn.childForFieldName('field')?.text === 'Pointer') {
@@ -1554,13 +1907,13 @@ class Interpreter {
         for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
             const next = [];
             for (const { type: current, through } of level) {
-                const typeName = this.typeNameOf(current);
-                if (typeName !== undefined) {
-                    if (searched.has(typeName))
+                const typeKey = this.typeKeyOf(current);
+                if (typeKey !== undefined) {
+                    if (searched.has(typeKey))
                         continue;
-                    searched.add(typeName);
+                    searched.add(typeKey);
                 }
-                const method = typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+                const method = this.methodSetOf(current)?.get(name);
                 if (method)
                     return { method, through };
                 const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
@@ -1597,11 +1950,24 @@ class Interpreter {
             return object.kind !== 'alloc';
         return underlying(type, this.pkg).kind === 'interface';
     }
+    /** The name of a named type (or pointer to one) of the module. */
     typeNameOf(type) {
         if (!type)
             return undefined;
-        const base = type.kind === 'pointer' ? type.elem : type;
-        return base.kind === 'named' && !base.importPath ? base.name : undefined;
+        const base = pointee(type);
+        return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
+    }
+    /** A named type of the module (or a pointer to one) as one key across its packages. */
+    typeKeyOf(type) {
+        const name = this.typeNameOf(type);
+        const base = type && pointee(type);
+        return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg).path ?? ''}.${name}` : undefined;
+    }
+    /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
+    methodSetOf(type) {
+        const base = pointee(type);
+        const owner = declaringPackage(base, this.pkg);
+        return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
     }
     /**
      * Walks from holders through embedded fields: an embedded pointer leads to
@@ -1629,9 +1995,12 @@ class Interpreter {
         if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
                 return undefined;
-            const decl = this.pkg.funcs.get(fn.text);
+            const decl = this.here().funcs.get(fn.text);
             return decl ? { decl, through: [] } : undefined;
         }
+        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
+        if (imported)
+            return { decl: imported, through: [] };
         if (fn?.type === 'selector_expression') {
             const member = this.selected(fn, scope);
             return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
@@ -1640,9 +2009,9 @@ class Interpreter {
     }
     /**
      * A method called through an interface whose dynamic type the heap shows:
-     * every object the operand may hold was made here as the same package type
-     * (`var c io.Closer = t; c.Close()`). Only for operands that are names and
-     * fields, so looking does not run code twice.
+     * every object the operand may hold was made here as the same type of the
+     * module (`var c io.Closer = t; c.Close()`). Only for operands that are
+     * names and fields, so looking does not run code twice.
      */
     dynamicCallee(fn, scope) {
         const operand = fn.childForFieldName('operand');
@@ -1655,10 +2024,21 @@ class Interpreter {
         if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface')
             return undefined;
         const receivers = this.evaluate(operand, scope);
-        const typeNames = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeNameOf(o.type) : undefined)));
-        const [typeName] = typeNames;
-        const decl = typeNames.size === 1 && typeName ? methodsOf(this.pkg, typeName)?.get(name) : undefined;
+        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+        const [typeKey] = typeKeys;
+        const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0].type)?.get(name) : undefined;
         return decl ? { decl, receivers, through: [] } : undefined;
+    }
+    /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
+    importedFunction(selector, scope) {
+        const operand = selector.childForFieldName('operand');
+        const name = selector.childForFieldName('field')?.text;
+        if (this.otherPackagesSteps >= otherPackagesStepBudget)
+            return undefined;
+        if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text))
+            return undefined;
+        const path = this.file.imports.get(operand.text);
+        return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
     }
     // --- statements ------------------------------------------------------
     /** A function's body, then its deferred calls. */
@@ -1902,7 +2282,7 @@ class Interpreter {
             }
             case 'call_expression': {
                 const fn = node.childForFieldName('function');
-                const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text);
+                const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text);
                 return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
             }
             case 'binary_expression':
@@ -2096,7 +2476,7 @@ class Interpreter {
             }
             case 'identifier': {
                 const variable = scope.lookup(node.text);
-                return (variable ? variable.global : this.pkg.vars.has(node.text)) ? `var ${node.text}` : undefined;
+                return (variable ? variable.global : this.here().vars.has(node.text)) ? `var ${node.text}` : undefined;
             }
             default:
                 return undefined;
@@ -2291,9 +2671,9 @@ class Interpreter {
                 const variable = scope.lookup(node.text);
                 if (variable && !variable.global)
                     return this.state.vars.get(variable.key) ?? [];
-                if (this.pkg.vars.has(node.text)) {
+                if (this.here().vars.has(node.text)) {
                     const holder = this.globalObject(node.text);
-                    const decl = this.pkg.vars.get(node.text);
+                    const decl = this.here().vars.get(node.text);
                     const stored = this.state.slot(holder, 'value').map((e) => e.to);
                     if (stored.length)
                         return stored;
@@ -2542,7 +2922,7 @@ class Interpreter {
         const go = this.goStatement?.namedChild(0)?.id === node.id ? this.goStatement : undefined;
         this.goStatement = undefined;
         const argNodes = argumentsOf(node);
-        const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.pkg.funcs.has(fn.text) ? fn.text : undefined;
+        const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
         if (builtin === 'new') {
             const valueType = this.newOfValue(argNodes[0], scope);
             const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
@@ -2559,7 +2939,7 @@ class Interpreter {
             return [this.append(node, argNodes, scope)];
         if (builtin === 'delete' || builtin === 'clear')
             this.removal(argNodes[0], scope, node);
-        if (fn?.type === 'identifier' && this.pkg.types.has(fn.text) && !scope.lookup(fn.text))
+        if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text))
             return [this.evaluate(argNodes[0], scope)];
         // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
         const converted = this.conversionType(node, scope);
@@ -2601,7 +2981,8 @@ class Interpreter {
                 const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
                 this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
             }
-            if (this.depth < maxInlineDepth && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+            const budgetLeft = !callee.decl.file.packagePath || this.otherPackagesSteps < otherPackagesStepBudget;
+            if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
                 return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
             }
             // What the callee does is not seen: it may, for one, remove a finalizer.
@@ -2788,7 +3169,7 @@ class Interpreter {
     typeParamsOf(decl) {
         const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
             .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-        const receiverType = decl.receiver ? this.pkg.types.get(decl.receiver.typeName) : undefined;
+        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
         // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
         const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
         return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
@@ -3130,7 +3511,7 @@ const finalizerTypeCycle = {
         if (!type || type.kind !== 'pointer')
             return undefined;
         const start = pointee(type);
-        if (start.kind !== 'named' || !localDecl(start, site.pkg))
+        if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
             return undefined;
         const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
         const closesThroughFinalized = closingStores(site, start.name);
@@ -4767,7 +5148,7 @@ function configFor(start, given, base = start) {
     if (given)
         return loadConfig((0,external_node_path_namespaceObject.resolve)(base, given), given);
     const found = findConfig(start);
-    return found ? loadConfig(found, sources_slashedRelative(base, found)) : undefined;
+    return found ? loadConfig(found, slashedRelative(base, found)) : undefined;
 }
 /** The findings as the file wants them; `root` is the folder finding paths are relative to. */
 function applyConfig(findings, config, root) {
@@ -4775,7 +5156,7 @@ function applyConfig(findings, config, root) {
         return { findings: [...findings], left: 0 };
     const kept = [];
     for (const finding of findings) {
-        const path = sources_slashedRelative(config.dir, (0,external_node_path_namespaceObject.join)(root, finding.path));
+        const path = slashedRelative(config.dir, (0,external_node_path_namespaceObject.join)(root, finding.path));
         if (config.exclude.some((glob) => glob.test(path)))
             continue;
         let setting = finding.severity;
@@ -5071,16 +5452,16 @@ function workFileFor(dir) {
     if (forced === 'off')
         return undefined;
     if (forced)
-        return isAbsolute(forced) && existsSync(forced) ? forced : undefined;
-    for (let at = dir;; at = dirname(at)) {
-        if (existsSync(join(at, 'go.work')))
-            return join(at, 'go.work');
-        if (dirname(at) === at)
+        return (0,external_node_path_namespaceObject.isAbsolute)(forced) && (0,external_node_fs_namespaceObject.existsSync)(forced) ? forced : undefined;
+    for (let at = dir;; at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(at, 'go.work')))
+            return (0,external_node_path_namespaceObject.join)(at, 'go.work');
+        if ((0,external_node_path_namespaceObject.dirname)(at) === at)
             return undefined;
     }
 }
 /** The modules built together with the module around dir: its go.work's, when that go.work uses it, else the module alone. */
-function workspaceFor(dir) {
+function gomod_workspaceFor(dir) {
     const module = moduleFor(dir);
     if (!module)
         return undefined;
@@ -5092,16 +5473,16 @@ function workspaceFor(dir) {
     if (workFile) {
         let text = '';
         try {
-            text = readFileSync(workFile, 'utf8');
+            text = (0,external_node_fs_namespaceObject.readFileSync)(workFile, 'utf8');
         }
         catch {
             // An unreadable go.work leaves the module alone, as if there were none.
         }
         const directives = readDirectives(text);
-        const used = directives.filter((d) => d.verb === 'use' && d.args[0]).map((d) => resolve(dirname(workFile), d.args[0]));
+        const used = directives.filter((d) => d.verb === 'use' && d.args[0]).map((d) => (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(workFile), d.args[0]));
         if (used.includes(module.dir)) {
             const modules = used.map((u) => (u === module.dir ? module : readModule(u))).filter((m) => m !== undefined);
-            workspace = { workFile, modules, replaces: localReplaces(directives, dirname(workFile)) };
+            workspace = { workFile, modules, replaces: localReplaces(directives, (0,external_node_path_namespaceObject.dirname)(workFile)) };
         }
     }
     for (const m of workspace.modules)
@@ -5114,7 +5495,7 @@ function within(path, prefix) {
 }
 function isDirectory(path) {
     try {
-        return statSync(path).isDirectory();
+        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
     }
     catch {
         return false;
@@ -5122,11 +5503,24 @@ function isDirectory(path) {
 }
 /** Whether a go.mod below base, at or above dir, makes dir part of another module. */
 function nestedModuleBetween(base, dir) {
-    for (let at = dir; at !== base && at.startsWith(base); at = dirname(at)) {
-        if (existsSync(join(at, 'go.mod')))
+    for (let at = dir; at !== base && at.startsWith(base); at = (0,external_node_path_namespaceObject.dirname)(at)) {
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(at, 'go.mod')))
             return true;
     }
     return false;
+}
+/** Where the workspace's own source lies: each module, and each local replacement, with the import path prefix it serves. */
+function sourceRoots(workspace) {
+    return [
+        ...workspace.modules.filter((m) => m.path).map((m) => ({ prefix: m.path, dir: m.dir })),
+        // go.work's replacements win over the modules' own.
+        ...workspace.replaces.map((r) => ({ prefix: r.path, dir: r.dir })),
+        ...workspace.modules.flatMap((m) => m.replaces.filter((r) => !workspace.replaces.some((w) => w.path === r.path)).map((r) => ({ prefix: r.path, dir: r.dir }))),
+    ];
+}
+/** The import path prefixes of the workspace's own source (its modules and local replacements; not vendor/). */
+function sourcePrefixes(workspace) {
+    return [...new Set(sourceRoots(workspace).map((r) => r.prefix))];
 }
 /**
  * The directory of a package of the workspace, by import path: a package of
@@ -5135,15 +5529,9 @@ function nestedModuleBetween(base, dir) {
  * for modules only the network has.
  */
 function packageDir(workspace, importPath) {
-    const below = (base, prefix) => (importPath === prefix ? base : join(base, ...importPath.slice(prefix.length + 1).split('/')));
-    const candidates = [
-        ...workspace.modules.filter((m) => m.path).map((m) => ({ prefix: m.path, dir: m.dir })),
-        // go.work's replacements win over the modules' own.
-        ...workspace.replaces.map((r) => ({ prefix: r.path, dir: r.dir })),
-        ...workspace.modules.flatMap((m) => m.replaces.filter((r) => !workspace.replaces.some((w) => w.path === r.path)).map((r) => ({ prefix: r.path, dir: r.dir }))),
-    ];
+    const below = (base, prefix) => (importPath === prefix ? base : (0,external_node_path_namespaceObject.join)(base, ...importPath.slice(prefix.length + 1).split('/')));
     let best;
-    for (const candidate of candidates) {
+    for (const candidate of sourceRoots(workspace)) {
         if (within(importPath, candidate.prefix) && (!best || candidate.prefix.length > best.prefix.length))
             best = candidate;
     }
@@ -5154,7 +5542,7 @@ function packageDir(workspace, importPath) {
     // Vendoring applies to a module built alone.
     const main = workspace.modules[0];
     if (!workspace.workFile && main.vendored) {
-        const dir = join(main.dir, 'vendor', ...importPath.split('/'));
+        const dir = (0,external_node_path_namespaceObject.join)(main.dir, 'vendor', ...importPath.split('/'));
         if (isDirectory(dir))
             return dir;
     }
@@ -5164,7 +5552,7 @@ function packageDir(workspace, importPath) {
 function importPathOf(workspace, dir) {
     const under = (base) => {
         const rel = slashedRelative(base, dir);
-        return rel === '' ? '' : rel.startsWith('..') || isAbsolute(rel) ? undefined : rel;
+        return rel === '' ? '' : rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel) ? undefined : rel;
     };
     const join2 = (prefix, rel) => (rel ? `${prefix}/${rel}` : prefix);
     let best;
@@ -5175,7 +5563,7 @@ function importPathOf(workspace, dir) {
         best = { base, path: join2(path, rel) };
     };
     for (const m of workspace.modules) {
-        const vendorRel = under(join(m.dir, 'vendor'));
+        const vendorRel = under((0,external_node_path_namespaceObject.join)(m.dir, 'vendor'));
         if (vendorRel)
             return vendorRel;
         if (m.path)
@@ -5204,298 +5592,202 @@ function compareFindings(a, b) {
     return severityRank[b.severity] - severityRank[a.severity] || compareByPlace(a, b);
 }
 
-;// CONCATENATED MODULE: ./src/model/declarations.ts
-// What a Go file declares at package level, read from its text without
-// parsing it: the names of its functions, types, variables and constants,
-// and the receiver types of its methods. One pass over the text, as the Go
-// scanner splits it, so no input makes it rescan; what is inside brackets
-// (bodies, parameter lists, struct types) is skipped character by character.
-const identifierStart = /[\p{L}_]/u;
-const identifierPart = /[\p{L}\p{N}_]/u;
-/** Keywords after which a line break ends a statement, as Go's semicolon rule says. */
-const endingKeywords = new Set(['break', 'continue', 'fallthrough', 'return']);
-const keywords = new Set([
-    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go', 'goto',
-    'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var',
-]);
-/** Keywords that start a declaration: outside brackets, none can go on a statement. */
-const declarationKeywords = new Set(['const', 'import', 'type', 'var']);
-const code = (c) => c.charCodeAt(0);
-const [newline, slash, star, backslash, doubleQuote, singleQuote, backquote] = ['\n', '/', '*', '\\', '"', "'", '`'].map(code);
-const isAsciiLetter = (c) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isDigit = (c) => c >= 48 && c <= 57;
-const isBlank = (c) => c === 32 || c === 9 || c === 13;
-/**
- * Go source as tokens, with the line breaks that end a statement (Go's
- * automatic semicolons) and `;` as `end` tokens. Comments are skipped; one
- * that spans lines counts as a line break.
- */
-class Scanner {
-    source;
-    at = 0;
-    /** Whether a line break here ends a statement. */
-    ends = false;
-    pushedBack = false;
-    kind = 'end';
-    text = '';
-    constructor(source) {
-        this.source = source;
+;// CONCATENATED MODULE: ./src/model/module.ts
+// The other packages of the module a package is analyzed in. A package is
+// opened when the analysis first asks for a name it may declare (a type, a
+// function, a method set, a field's type), each of its files is parsed only
+// when a lookup needs a name that file may declare, and the model is then
+// shared by every package this thread analyzes in the run. Lazy answers are
+// the answers of a full read, so results never depend on what was asked
+// first, nor on the thread.
+
+
+
+
+
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const packageClause = /^package[ \t]+(\w+)/m;
+/** A Go interpreted string on one line, as an import path is written. */
+const quotedString = /"([^"\\\n]+)"/g;
+/** Go text of a file, or undefined when it cannot be Go source (binary, not UTF-8, unreadable). */
+function module_readGoText(path) {
+    try {
+        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(path);
+        return bytes.includes(0) ? undefined : utf8.decode(bytes);
     }
-    /** Makes the next call of next() give the current token again. */
-    pushBack() {
-        this.pushedBack = true;
-    }
-    /** Moves to the next token; false at the end of the text. */
-    next() {
-        if (this.pushedBack) {
-            this.pushedBack = false;
-            return true;
-        }
-        const s = this.source;
-        while (this.at < s.length) {
-            const c = s.charCodeAt(this.at);
-            if (c === newline) {
-                this.at++;
-                if (this.lineBreak())
-                    return true;
-            }
-            else if (isBlank(c)) {
-                this.at++;
-            }
-            else if (c === slash && s.charCodeAt(this.at + 1) === slash) {
-                const end = s.indexOf('\n', this.at);
-                this.at = end < 0 ? s.length : end;
-            }
-            else if (c === slash && s.charCodeAt(this.at + 1) === star) {
-                const end = s.indexOf('*/', this.at + 2);
-                const close = end < 0 ? s.length : end + 2;
-                const spansLines = s.lastIndexOf('\n', close) >= this.at;
-                this.at = close;
-                if (spansLines && this.lineBreak())
-                    return true;
-            }
-            else {
-                return this.token(c);
-            }
-        }
-        return this.lineBreak();
-    }
-    lineBreak() {
-        const ends = this.ends;
-        this.ends = false;
-        if (ends)
-            this.set('end', '\n');
-        return ends;
-    }
-    set(kind, text) {
-        this.kind = kind;
-        this.text = text;
-        return true;
-    }
-    token(c) {
-        const s = this.source;
-        const start = this.at;
-        if (c === doubleQuote || c === singleQuote || c === backquote) {
-            this.skipQuoted(c);
-            this.ends = true;
-            return this.set('literal', s.slice(start, start + 1));
-        }
-        if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(start + 1)))) {
-            this.at++;
-            while (this.at < s.length && this.isNumberPart(s.charCodeAt(this.at)))
-                this.at++;
-            this.ends = true;
-            return this.set('literal', '0');
-        }
-        if (isAsciiLetter(c) || (c > 127 && identifierStart.test(this.character()))) {
-            while (this.at < s.length) {
-                const d = s.charCodeAt(this.at);
-                if (isAsciiLetter(d) || isDigit(d))
-                    this.at++;
-                else if (d > 127 && identifierPart.test(this.character()))
-                    this.at += this.character().length;
-                else
-                    break;
-            }
-            const name = s.slice(start, this.at);
-            const keyword = keywords.has(name);
-            this.ends = !keyword || endingKeywords.has(name);
-            return this.set(keyword ? 'keyword' : 'identifier', name);
-        }
-        const two = s.slice(start, start + 2);
-        const op = two === '++' || two === '--' ? two : s[start];
-        this.at += op.length;
-        this.ends = op === '++' || op === '--' || op === ')' || op === ']' || op === '}';
-        return op === ';' ? this.set('end', ';') : this.set('operator', op);
-    }
-    /** `1e+5`, `0x1p-2`, `1_000i`: digits, letters, dots, and a sign after an exponent. */
-    isNumberPart(c) {
-        if (isAsciiLetter(c) || isDigit(c) || c === 46)
-            return true;
-        const previous = this.source.charCodeAt(this.at - 1) | 32;
-        return (c === 43 || c === 45) && (previous === 101 || previous === 112);
-    }
-    /** The whole character at the current place: one outside the BMP is two code units. */
-    character() {
-        return String.fromCodePoint(this.source.codePointAt(this.at));
-    }
-    /** Past a string, rune or raw string; an interpreted one that is not closed ends with its line. */
-    skipQuoted(quote) {
-        const s = this.source;
-        if (quote === backquote) {
-            const end = s.indexOf('`', this.at + 1);
-            this.at = end < 0 ? s.length : end + 1;
-            return;
-        }
-        let i = this.at + 1;
-        for (; i < s.length; i++) {
-            const c = s.charCodeAt(i);
-            if (c === backslash)
-                i++;
-            else if (c === quote) {
-                i++;
-                break;
-            }
-            else if (c === newline)
-                break;
-        }
-        this.at = i;
-    }
-    /**
-     * Past the bracket the current token opened, to just after the one that
-     * closes it, without making tokens of what is inside. Brackets of every
-     * kind count alike: code Go accepts closes each with its own kind.
-     */
-    skipBracket() {
-        const s = this.source;
-        let depth = 1;
-        while (this.at < s.length && depth > 0) {
-            const c = s.charCodeAt(this.at);
-            if (c === slash && s.charCodeAt(this.at + 1) === slash) {
-                const end = s.indexOf('\n', this.at);
-                this.at = end < 0 ? s.length : end;
-            }
-            else if (c === slash && s.charCodeAt(this.at + 1) === star) {
-                const end = s.indexOf('*/', this.at + 2);
-                this.at = end < 0 ? s.length : end + 2;
-            }
-            else if (c === doubleQuote || c === singleQuote || c === backquote) {
-                this.skipQuoted(c);
-            }
-            else {
-                if (c === 40 || c === 91 || c === 123)
-                    depth++;
-                else if (c === 41 || c === 93 || c === 125)
-                    depth--;
-                this.at++;
-            }
-        }
-        this.ends = true;
+    catch {
+        return undefined;
     }
 }
-const isOpening = (scanner) => scanner.kind === 'operator' && (scanner.text === '(' || scanner.text === '[' || scanner.text === '{');
 /**
- * The index of one file: only declarations at package level count, so a
- * local variable, a struct field or a parameter never makes a lookup read
- * the file. Grouped specs (`var ( a = 1; b, c int )`) each name theirs.
+ * What the text of a workspace's packages says about finalizer wrappers, with
+ * no parse: whether a package may pass its parameters on to
+ * runtime.SetFinalizer or AddCleanup, because its files name one or import a
+ * package of the workspace that may, at most `levels` packages down. A
+ * superset of the wrappers: the parsed code decides. Vendored packages are
+ * not looked at.
  */
-function indexDeclarations(text) {
-    const declared = new Set();
-    const receivers = new Set();
-    const scanner = new Scanner(text);
-    const is = (kind, text) => scanner.kind === kind && (text === undefined || scanner.text === text);
-    /**
-     * Skips the rest of the current statement, the current token included,
-     * and stops on the token that ends it: `;`, a line break, or the `)` that
-     * closes a group. A declaration keyword cannot go on a statement, so code
-     * Go rejects ends before one, as a parser recovers.
-     */
-    const skipStatement = () => {
-        for (let first = true;; first = false) {
-            if (is('end') || is('operator', ')'))
-                return;
-            if (!first && is('keyword') && declarationKeywords.has(scanner.text)) {
-                scanner.pushBack();
-                return;
-            }
-            if (isOpening(scanner))
-                scanner.skipBracket();
-            if (!scanner.next())
-                return;
-        }
-    };
-    /** The names of one spec, `a`, or `a, b, c` for var and const; stops on the token after them. */
-    const specNames = (list) => {
-        while (is('identifier')) {
-            declared.add(scanner.text);
-            if (!scanner.next() || !list || !is('operator', ',') || !scanner.next())
-                return;
-        }
-    };
-    /** The specs of `type`, `var` or `const`, alone or grouped in parentheses. */
-    const specs = (list) => {
-        if (!scanner.next())
-            return;
-        if (!is('operator', '(')) {
-            specNames(list);
-            skipStatement();
-            return;
-        }
-        while (scanner.next() && !is('operator', ')')) {
-            if (is('end'))
-                continue;
-            specNames(list);
-            skipStatement();
-            if (is('operator', ')'))
-                return;
-        }
-    };
-    /** The base type of a receiver, `(l *List[T])` -> List, leaving the scanner after its parenthesis. */
-    const receiver = () => {
-        const names = [];
-        let depth = 1;
-        let leading = true;
-        while (depth > 0 && scanner.next()) {
-            if (is('identifier') && leading)
-                names.push(scanner.text);
-            else if (!is('operator', '*') && !is('operator', '('))
-                leading = false;
-            if (isOpening(scanner))
-                depth++;
-            else if (is('operator', ')') || is('operator', ']') || is('operator', '}'))
-                depth--;
-            // `(l List)`, `(l *List)`: the type follows the receiver's name.
-            if (names.length === 2)
-                leading = false;
-        }
-        const base = names.at(-1);
-        if (base)
-            receivers.add(base);
-    };
-    while (scanner.next()) {
-        if (is('keyword', 'func')) {
-            if (!scanner.next())
-                break;
-            if (is('operator', '(')) {
-                receiver();
-                if (!scanner.next())
-                    break;
-            }
-            else if (is('identifier')) {
-                declared.add(scanner.text);
-                if (!scanner.next())
-                    break;
-            }
-            skipStatement();
-        }
-        else if (is('keyword', 'type') || is('keyword', 'var') || is('keyword', 'const')) {
-            specs(!is('keyword', 'type'));
-        }
-        else if (!is('end')) {
-            skipStatement();
-        }
+class WrapperScan {
+    workspace;
+    mentionsHook;
+    levels;
+    prefixes;
+    /** The quoted prefixes, as bytes to look for before a file is decoded. */
+    quotedPrefixes;
+    mayWrapAt = new Map();
+    constructor(workspace, 
+    /** Whether Go text names SetFinalizer or AddCleanup. */
+    mentionsHook, levels) {
+        this.workspace = workspace;
+        this.mentionsHook = mentionsHook;
+        this.levels = levels;
+        this.prefixes = sourcePrefixes(workspace);
+        this.quotedPrefixes = this.prefixes.map((p) => Buffer.from(`"${p}`));
     }
-    return { declared, receivers };
+    /** Whether a file's bytes may import a package of the workspace's own source at all. */
+    mayImport(bytes) {
+        return this.quotedPrefixes.some((quoted) => bytes.includes(quoted));
+    }
+    /** Whether Go text imports a package that may pass its parameters on to the runtime. */
+    importsWrappers(text, levels = this.levels) {
+        if (levels <= 0)
+            return false;
+        for (const [, path] of text.matchAll(quotedString))
+            if (this.mayWrap(path, levels))
+                return true;
+        return false;
+    }
+    /** The directories of the workspace's own packages that Go text names in quotes: its imports of them, and maybe more. */
+    importedDirs(text) {
+        const dirs = [];
+        for (const [, path] of text.matchAll(quotedString)) {
+            const dir = this.inSource(path) ? packageDir(this.workspace, path) : undefined;
+            if (dir)
+                dirs.push(dir);
+        }
+        return dirs;
+    }
+    inSource(importPath) {
+        return this.prefixes.some((prefix) => within(importPath, prefix));
+    }
+    /** Whether the package at an import path may pass its parameters on to the runtime, itself or through packages it imports. */
+    mayWrap(importPath, levels = this.levels) {
+        if (!this.inSource(importPath))
+            return false;
+        const key = `${levels} ${importPath}`;
+        const known = this.mayWrapAt.get(key);
+        if (known !== undefined)
+            return known;
+        // Go has no import cycles; broken code that has one ends here.
+        this.mayWrapAt.set(key, false);
+        const dir = packageDir(this.workspace, importPath);
+        const texts = dir ? sources_goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(module_readGoText) : [];
+        const may = texts.some((text) => text !== undefined && (this.mentionsHook(text) || this.importsWrappers(text, levels - 1)));
+        this.mayWrapAt.set(key, may);
+        return may;
+    }
+}
+class ModulePackages {
+    parser;
+    lazy;
+    mentionsHook;
+    wrapperLevels;
+    /** One resolver per workspace and build target, each with the packages it opened (undefined for paths outside the workspace). */
+    resolvers = new Map();
+    trees = [];
+    /** Files of other packages parsed so far. */
+    parsedFiles = 0;
+    /** The import paths of the packages found since the caller last cleared it. */
+    reached = new Set();
+    scans = new Map();
+    /**
+     * `lazy`: files are parsed only when a lookup needs them; off, every file
+     * of a package opened is parsed at once. `mentionsHook` and
+     * `wrapperLevels` shape each workspace's WrapperScan.
+     */
+    constructor(parser, lazy, mentionsHook, wrapperLevels) {
+        this.parser = parser;
+        this.lazy = lazy;
+        this.mentionsHook = mentionsHook;
+        this.wrapperLevels = wrapperLevels;
+    }
+    /** The workspace's WrapperScan, one for the run. */
+    wrapperScan(workspace) {
+        let scan = this.scans.get(workspace);
+        if (!scan)
+            this.scans.set(workspace, (scan = new WrapperScan(workspace, this.mentionsHook, this.wrapperLevels)));
+        return scan;
+    }
+    /**
+     * What finds the packages of a workspace by import path, their files
+     * chosen for the build target `tags` (no test files): undefined for
+     * packages outside it (the standard library, modules only the network has).
+     */
+    resolver(workspace, tags) {
+        let byTarget = this.resolvers.get(workspace);
+        if (!byTarget)
+            this.resolvers.set(workspace, (byTarget = new Map()));
+        const target = [...tags].sort().join(',');
+        let resolve = byTarget.get(target);
+        if (resolve)
+            return resolve;
+        const known = new Map();
+        resolve = (importPath) => {
+            if (known.has(importPath)) {
+                const pkg = known.get(importPath);
+                if (pkg)
+                    this.reached.add(importPath);
+                return pkg;
+            }
+            // Set first: a package asked for again while it is being opened is not followed twice.
+            known.set(importPath, undefined);
+            const dir = packageDir(workspace, importPath);
+            const pkg = dir ? this.open(dir, importPath, tags, resolve) : undefined;
+            known.set(importPath, pkg);
+            if (pkg)
+                this.reached.add(importPath);
+            return pkg;
+        };
+        byTarget.set(target, resolve);
+        return resolve;
+    }
+    open(dir, importPath, tags, imported) {
+        const sources = [];
+        for (const path of sources_goFilesIn(dir)) {
+            if (path.endsWith('_test.go'))
+                continue;
+            const text = module_readGoText(path);
+            if (text === undefined || !fileConstraint((0,external_node_path_namespaceObject.basename)(path), text)(tags))
+                continue;
+            sources.push({ path, text, name: packageClause.exec(text)?.[1] ?? '' });
+        }
+        // The files of one directory name one package; the first file's name decides.
+        const name = sources.find((s) => s.name)?.name;
+        if (!name)
+            return undefined;
+        const parse = (source) => {
+            const tree = this.parser.parse(source.text);
+            if (!tree)
+                throw new Error(`the parser returned no tree for ${source.path}`);
+            this.trees.push(tree);
+            this.parsedFiles++;
+            return readFileModel(source.path, source.text, tree, importPath);
+        };
+        const own = sources.filter((s) => s.name === name);
+        const loadMore = pendingFiles(this.lazy ? own : [], parse);
+        const pkg = buildPackage(dir, name, this.lazy ? [] : own.map(parse), loadMore);
+        pkg.path = importPath;
+        pkg.imported = imported;
+        return pkg;
+    }
+    /** Frees the parse trees of every package opened. */
+    dispose() {
+        for (const tree of this.trees.splice(0))
+            tree.delete();
+        this.resolvers.clear();
+        this.scans.clear();
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -5937,13 +6229,13 @@ function readSource(path) {
         return unreadable('file is binary (contains NUL bytes); not analyzed');
     return { path, bytes, mentionsCall, buffer };
 }
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const engine_utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Go source is UTF-8; anything else is named, not guessed at. */
 function decode(source) {
     if (!source.buffer)
         return;
     try {
-        source.text = utf8.decode(source.buffer);
+        source.text = engine_utf8.decode(source.buffer);
         source.hasCall = callPattern.test(source.text);
         source.mayHoldSite = source.hasCall && importsRuntime.test(source.text);
     }
@@ -5965,7 +6257,7 @@ class Reporter {
         this.go = go;
     }
     path(file) {
-        return sources_slashedRelative(this.options.root, file);
+        return slashedRelative(this.options.root, file);
     }
     add(rule, file, node, message, related, go = this.go) {
         const start = node?.startPosition ?? { row: 0, column: 0 };
@@ -6054,9 +6346,30 @@ function callsAny(text, names, calls) {
  * the package (which may link what they return into a cycle), and functions
  * that only remove one (the object must still be a pointer).
  */
-function rootFunctions(pkg) {
+function rootFunctions(pkg, scan) {
+    const { direct, callers, clearing } = finalizerFunctions(pkg, scan);
+    // Files may have been read in any order: a fixed order keeps results stable.
+    const byPlace = (a, b) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
+    return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
+}
+/**
+ * The functions of a package that set a finalizer or cleanup (directly, or
+ * through a wrapper of another package of the module), their callers, the
+ * functions that only remove one, and the wrappers among them: those that
+ * pass their own parameters on to the runtime or to another wrapper.
+ */
+function finalizerFunctions(pkg, scan) {
+    // `alias.Name` as written, naming a wrapper another package of the module declares.
+    const importedWrapper = (file, callee) => {
+        const dot = callee.indexOf('.');
+        const path = dot > 0 ? file.imports.get(callee.slice(0, dot)) : undefined;
+        const other = path && scan?.mayWrap(path) ? pkg.imported?.(path) : undefined;
+        return !!other && wrappersOf(other, scan).has(callee.slice(dot + 1));
+    };
+    const callsImportedWrapper = (f) => !!scan && [...f.file.imports.values()].some((path) => scan.mayWrap(path)) &&
+        (f.body?.descendantsOfType('call_expression') ?? []).some((call) => !!call && importedWrapper(f.file, call.childForFieldName('function')?.text ?? ''));
     const uses = new Map(pkg.functions.map((f) => [f, f.body && hookUse(f.body, f.file)]));
-    const direct = pkg.functions.filter((f) => uses.get(f) === 'sets');
+    const direct = pkg.functions.filter((f) => uses.get(f) === 'sets' || (!uses.get(f) && callsImportedWrapper(f)));
     // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
     const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value, v.file)).map((v) => v.name);
     if (hookVariables.length) {
@@ -6080,15 +6393,30 @@ function rootFunctions(pkg) {
     };
     callers.push(...callersOf(direct));
     // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
-    let wrappers = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name)));
-    for (let level = 1; level < maxInlineDepth && wrappers.length; level++) {
-        const names = new Set(wrappers.map((f) => f.name));
-        wrappers = callers.filter((f) => !wrappers.includes(f) && forwardsTo(f, (name) => names.has(name.replace(/^.*\./, ''))));
-        callers.push(...callersOf(wrappers));
+    let level = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name) || importedWrapper(f.file, name)));
+    const wrappers = [...level];
+    for (let depth = 1; depth < maxInlineDepth && level.length; depth++) {
+        const names = new Set(level.map((f) => f.name));
+        level = callers.filter((f) => !wrappers.includes(f) && forwardsTo(f, (name) => names.has(name.replace(/^.*\./, ''))));
+        wrappers.push(...level);
+        callers.push(...callersOf(level));
     }
-    // Files may have been read in any order: a fixed order keeps results stable.
-    const byPlace = (a, b) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex;
-    return [...direct.sort(byPlace), ...callers.sort(byPlace), ...clearing.sort(byPlace)];
+    return { direct, callers, clearing, wrappers };
+}
+/** The names of the functions of a package of the module that are wrappers (see finalizerFunctions), found once for the run. */
+const wrapperNames = new WeakMap();
+function wrappersOf(pkg, scan) {
+    let names = wrapperNames.get(pkg);
+    if (names)
+        return names;
+    // Set first: a package met again while its wrappers are being found has none yet.
+    wrapperNames.set(pkg, (names = new Set()));
+    pkg.load((file) => callPattern.test(file.text) || scan.importsWrappers(file.text));
+    // A method is called on a value, not through the package's name.
+    for (const f of finalizerFunctions(pkg, scan).wrappers)
+        if (!f.receiver)
+            names.add(f.name);
+    return names;
 }
 /** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
 function forwardsTo(decl, calls) {
@@ -6122,10 +6450,10 @@ function checkSite(site, kept, clearing) {
     }
     return results;
 }
-function analyzePackage(pkg, reporter, notice, stats, releaseFor, reportsIn = () => true) {
+function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsIn = () => true) {
     const interpreter = new Interpreter(pkg);
     const evaluations = new Map();
-    for (const root of rootFunctions(pkg)) {
+    for (const root of rootFunctions(pkg, scan)) {
         if (!reportsIn(root.file))
             continue;
         for (const evaluation of interpreter.interpretRoot(root)) {
@@ -6200,11 +6528,6 @@ function testVariants(files) {
         variants.push({ files, reportsIn: (file) => isTestFile(file.path) });
     return variants;
 }
-/** A file not parsed yet; what it may declare is indexed from its text the first time a lookup asks. */
-function pendingFile(source) {
-    let index;
-    return { source, text: source.text, declarations: () => (index ??= indexDeclarations(source.text)) };
-}
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources) {
     const withCalls = sources.filter((s) => s.mayHoldSite);
@@ -6221,7 +6544,7 @@ function targetsFor(sources) {
     }
     return { targets, unbuildable };
 }
-async function analyzeDir(dir, reporter, options, stats) {
+async function analyzeDir(dir, reporter, options, stats, modules) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -6229,6 +6552,17 @@ async function analyzeDir(dir, reporter, options, stats) {
         if (source.unread)
             reporter.add(syntaxError, source.path, undefined, source.unread, []);
     const shortcuts = options.shortcuts ?? true;
+    // The other packages of the module are read as the analysis asks for their names.
+    const workspace = gomod_workspaceFor(dir.dir);
+    const scan = workspace && modules.wrapperScan(workspace);
+    // A file that imports a finalizer wrapper from another package of the module may call the runtime through it.
+    for (const source of sources) {
+        if (!source.buffer || !scan?.mayImport(source.buffer))
+            continue;
+        decode(source);
+        if (source.text !== undefined && scan.importsWrappers(source.text))
+            source.mentionsCall = source.hasCall = source.mayHoldSite = true;
+    }
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
         return;
@@ -6278,6 +6612,7 @@ async function analyzeDir(dir, reporter, options, stats) {
         if (problem)
             notice(source.path, undefined, problem);
     }
+    const importPath = workspace && importPathOf(workspace, dir.dir);
     /** Analyzes one package from some of its files; only calls in files `reportsIn` accepts are reported. */
     /**
      * The release a file is analyzed for with these tags: the go directive's,
@@ -6298,17 +6633,7 @@ async function analyzeDir(dir, reporter, options, stats) {
         if (!withCalls.length)
             return;
         // Files without a call are read only when the analysis looks up a name they may declare.
-        const pending = new Set(shortcuts ? group.filter((s) => !withCalls.includes(s)).map(pendingFile) : []);
-        const loadMore = (wanted) => {
-            const loaded = [];
-            for (const file of pending) {
-                if (!wanted(file))
-                    continue;
-                pending.delete(file);
-                loaded.push(parse(file.source));
-            }
-            return loaded;
-        };
+        const loadMore = pendingFiles(shortcuts ? group.filter((s) => !withCalls.includes(s)) : [], parse);
         for (const source of withCalls) {
             const file = parse(source);
             const construct = newer.get(file.path);
@@ -6323,7 +6648,13 @@ async function analyzeDir(dir, reporter, options, stats) {
             notice(file.path, error, `syntax error${where}; the file was analyzed as far as its parse tree allows`);
         }
         const eager = shortcuts ? withCalls : group;
-        analyzePackage(buildPackage(dir.dir, name, eager.map(parse), loadMore), reporter, notice, stats, releaseFor(tags), reportsIn);
+        const pkg = buildPackage(dir.dir, name, eager.map(parse), loadMore);
+        if (workspace) {
+            // An external test package (package p_test) has an import path of its own.
+            pkg.path = importPath && name.endsWith('_test') && group.every((s) => isTestFile(s.path)) ? `${importPath}_test` : importPath;
+            pkg.imported = modules.resolver(workspace, tags);
+        }
+        analyzePackage(pkg, scan, reporter, notice, stats, releaseFor(tags), reportsIn);
     };
     const packages = new Set();
     const before = reporter.findings.length;
@@ -6366,16 +6697,27 @@ async function analyzeDir(dir, reporter, options, stats) {
         file.tree.delete();
 }
 function emptyStats() {
-    return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0 };
+    return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
 }
-/** Analyzes the packages of one directory; worker threads run this too. */
-async function analyzeDirectory(dir, options) {
+/** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
+const threadModules = new WeakMap();
+async function modulePackages(options) {
+    return new ModulePackages(await goParser(), options.shortcuts ?? true, (text) => callPattern.test(text), maxInlineDepth);
+}
+/** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
+async function analyzeDirectory(dir, options, modules) {
+    if (!modules) {
+        modules = threadModules.get(options) ?? (await modulePackages(options));
+        threadModules.set(options, modules);
+    }
     const stats = emptyStats();
     stats.files = dir.files.length;
     // Code whose module names no release is analyzed for the newest.
     const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
+    modules.reached.clear();
     try {
-        await analyzeDir(dir, reporter, options, stats);
+        await analyzeDir(dir, reporter, options, stats, modules);
+        stats.modulePackages = modules.reached.size;
     }
     catch (error) {
         if (error instanceof errors_UsageError)
@@ -6403,20 +6745,65 @@ function unpackResult({ findings, remediations, stats }) {
     return { findings: findings.map((f) => ({ ...f, remediation: remediations[f.remediation] })), stats };
 }
 /**
+ * The packages below root, other than the `changed` directories, that may
+ * set a finalizer or cleanup (they name one, or import a wrapper of one) and
+ * import a changed package, directly or through other packages of their
+ * module: a change there (a new field, a store) can close a cycle for their
+ * call. Read from text alone, so a superset; sorted.
+ */
+async function dependentPackages(changed, root) {
+    const targets = new Set(changed.map((dir) => resolve(root, dir)));
+    const modules = await modulePackages({ root });
+    const texts = (dir) => goFilesIn(dir).map(readGoText).filter((text) => text !== undefined);
+    const reaching = new Map();
+    // Whether the package in dir imports a changed one, at any depth; Go has no import cycles, broken code that has one ends here.
+    const reaches = (dir, scan) => {
+        const known = reaching.get(dir);
+        if (known !== undefined)
+            return known;
+        reaching.set(dir, false);
+        const imported = texts(dir).flatMap((text) => scan.importedDirs(text));
+        const found = imported.some((d) => targets.has(d)) || imported.some((d) => reaches(d, scan));
+        reaching.set(dir, found);
+        return found;
+    };
+    const dependents = [];
+    try {
+        for (const { dir } of discoverPackages(['...'], root).dirs) {
+            const workspace = targets.has(dir) ? undefined : workspaceFor(dir);
+            if (!workspace)
+                continue;
+            const scan = modules.wrapperScan(workspace);
+            if (texts(dir).some((text) => callPattern.test(text) || scan.importsWrappers(text)) && reaches(dir, scan))
+                dependents.push(dir);
+        }
+    }
+    finally {
+        modules.dispose();
+    }
+    return dependents;
+}
+/**
  * Analyzes Go packages named by patterns: a .go file (its package), a
  * directory (its package), or DIR/... (every package below, as the go tool
  * walks it). Throws UsageError for a pattern that names nothing readable.
  */
 async function analyze(patterns, options) {
-    const { dirs, skipped } = discoverPackages(patterns, options.root);
+    const { dirs, skipped } = sources_discoverPackages(patterns, options.root);
     // Threads are a shortcut: with shortcuts off, everything runs here.
     const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
     const results = [];
-    if (threads > 1)
-        results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options)))).map(unpackResult));
-    else
-        for (const dir of dirs)
-            results.push(await analyzeDirectory(dir, options));
+    const modules = await modulePackages(options);
+    try {
+        if (threads > 1)
+            results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult));
+        else
+            for (const dir of dirs)
+                results.push(await analyzeDirectory(dir, options, modules));
+    }
+    finally {
+        modules.dispose();
+    }
     const stats = emptyStats();
     const findings = [];
     for (const result of results) {
