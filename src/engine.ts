@@ -4,7 +4,7 @@
 // Action both call analyze().
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Interpreter, maxInlineDepth, removesFinalizer, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { Interpreter, maxInlineDepth, removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
@@ -183,29 +183,18 @@ function hookUse(body: SyntaxNode, file: GoFile): 'sets' | 'clears' | undefined 
   if (!hookCall.test(body.text)) return undefined;
   let use: 'sets' | 'clears' | undefined;
   for (const call of body.descendantsOfType('call_expression')) {
-    if (!call || !namesRuntimeHook(call.childForFieldName('function'), file)) continue;
+    if (!call || !runtimeHookNamed(call.childForFieldName('function'), file)) continue;
     if (!isRemoval(call)) return 'sets';
     use = 'clears';
   }
   return use;
 }
 
-/**
- * Whether the expression names runtime.SetFinalizer or runtime.AddCleanup: through the file's import of the
- * runtime package under any name, or a dot import. A method of the same name (`s.AddCleanup`) is not one.
- */
-function namesRuntimeHook(node: SyntaxNode | null | undefined, file: GoFile): boolean {
-  if (!node || !hookCallee.test(node.text)) return false;
-  if (node.type === 'identifier') return file.dotImports.includes('runtime');
-  const operand = node.type === 'selector_expression' ? node.childForFieldName('operand') : undefined;
-  return operand?.type === 'identifier' && file.imports.get(operand.text) === 'runtime';
-}
-
 /** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
 function usesHookAsValue(node: SyntaxNode, file: GoFile): boolean {
   if (!callPattern.test(node.text)) return false;
   return node.descendantsOfType('selector_expression').some((selector) => {
-    if (!selector || !namesRuntimeHook(selector, file)) return false;
+    if (!selector || !runtimeHookNamed(selector, file)) return false;
     const parent = selector.parent;
     return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
   });

@@ -390,19 +390,26 @@ interface Frame {
   deferred: (() => void)[];
 }
 
-/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
-export function runtimeCallKind(call: SyntaxNode, file: GoFile, scope: Scope): SiteKind | undefined {
-  const fn = call.childForFieldName('function');
+/**
+ * The runtime function an expression names, runtime.SetFinalizer or runtime.AddCleanup: through the file's
+ * import of the runtime package under any name, or a dot import, unless `shadowed` says the name is a local one.
+ * A method of the same name (`s.AddCleanup`) is neither.
+ */
+export function runtimeHookNamed(fn: SyntaxNode | null | undefined, file: GoFile, shadowed: (name: string) => boolean = () => false): SiteKind | undefined {
   let name: string | undefined;
   if (fn?.type === 'selector_expression') {
     const operand = fn.childForFieldName('operand');
-    if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime') return undefined;
-    if (scope.lookup(operand.text)) return undefined;
+    if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime' || shadowed(operand.text)) return undefined;
     name = fn.childForFieldName('field')?.text;
-  } else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !scope.lookup(fn.text)) {
+  } else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !shadowed(fn.text)) {
     name = fn.text;
   }
   return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
+}
+
+/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
+export function runtimeCallKind(call: SyntaxNode, file: GoFile, scope: Scope): SiteKind | undefined {
+  return runtimeHookNamed(call.childForFieldName('function'), file, (name) => !!scope.lookup(name));
 }
 
 /** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
