@@ -5371,22 +5371,27 @@ const otherPackagesStepBudget = 500;
  * and every thread gives the same result.
  */
 const maxNesting = 200;
-/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
-function runtimeCallKind(call, file, scope) {
-    const fn = call.childForFieldName('function');
+/**
+ * The runtime function an expression names, runtime.SetFinalizer or runtime.AddCleanup: through the file's
+ * import of the runtime package under any name, or a dot import, unless `shadowed` says the name is a local one.
+ * A method of the same name (`s.AddCleanup`) is neither.
+ */
+function runtimeHookNamed(fn, file, shadowed = () => false) {
     let name;
     if (fn?.type === 'selector_expression') {
         const operand = fn.childForFieldName('operand');
-        if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime')
-            return undefined;
-        if (scope.lookup(operand.text))
+        if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime' || shadowed(operand.text))
             return undefined;
         name = fn.childForFieldName('field')?.text;
     }
-    else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !scope.lookup(fn.text)) {
+    else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !shadowed(fn.text)) {
         name = fn.text;
     }
     return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
+}
+/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
+function runtimeCallKind(call, file, scope) {
+    return runtimeHookNamed(call.childForFieldName('function'), file, (name) => !!scope.lookup(name));
 }
 /** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
 function removesFinalizer(evaluation) {
@@ -10286,7 +10291,7 @@ function hookUse(body, file) {
         return undefined;
     let use;
     for (const call of body.descendantsOfType('call_expression')) {
-        if (!call || !namesRuntimeHook(call.childForFieldName('function'), file))
+        if (!call || !runtimeHookNamed(call.childForFieldName('function'), file))
             continue;
         if (!isRemoval(call))
             return 'sets';
@@ -10294,24 +10299,12 @@ function hookUse(body, file) {
     }
     return use;
 }
-/**
- * Whether the expression names runtime.SetFinalizer or runtime.AddCleanup: through the file's import of the
- * runtime package under any name, or a dot import. A method of the same name (`s.AddCleanup`) is not one.
- */
-function namesRuntimeHook(node, file) {
-    if (!node || !hookCallee.test(node.text))
-        return false;
-    if (node.type === 'identifier')
-        return file.dotImports.includes('runtime');
-    const operand = node.type === 'selector_expression' ? node.childForFieldName('operand') : undefined;
-    return operand?.type === 'identifier' && file.imports.get(operand.text) === 'runtime';
-}
 /** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
 function usesHookAsValue(node, file) {
     if (!callPattern.test(node.text))
         return false;
     return node.descendantsOfType('selector_expression').some((selector) => {
-        if (!selector || !namesRuntimeHook(selector, file))
+        if (!selector || !runtimeHookNamed(selector, file))
             return false;
         const parent = selector.parent;
         return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
