@@ -8,20 +8,20 @@ import { methodsOf, readParams, type FuncDecl, type GoFile, type GoPackage } fro
 import { underlying } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import { argumentsOf, type GoroutineStart, type HeapObject, type SiteEvaluation } from './heap.js';
-import { isTimerType } from './std-calls.js';
+import { isContextType, isTimerType } from './std-calls.js';
 
 /** What ends the loop: a receive from one of the object's channel fields, or from a channel or context the goroutine holds. */
 export interface StopSignal {
   /** The receive, as written. */
   node: SyntaxNode;
-  /** The object's field that carries the signal. */
-  field?: string;
+  /** The object's field that carries the signal: a channel, or a context (`<-w.ctx.Done()`). */
+  field?: { name: string; kind: 'channel' | 'context' };
   /** A variable of the code that starts the goroutine, captured or passed: a channel, or a context (`<-ctx.Done()`). */
   local?: { name: string; kind: 'channel' | 'context' };
 }
 
-/** What a goroutine can be told to stop by (a channel), or run forever on (a timer's or ticker's). */
-export type FieldKind = 'channel' | 'timer';
+/** What a goroutine can be told to stop by (a channel, a context), or run forever on (a timer's or ticker's). */
+export type FieldKind = 'channel' | 'context' | 'timer';
 
 /** The kind of what an expression of the goroutine's body names: one of the object's fields, or a variable it holds. */
 type KindOf = (node: SyntaxNode | null) => FieldKind | undefined;
@@ -122,20 +122,24 @@ function guardOf(exit: SyntaxNode, loop: SyntaxNode, name: string): StopSignal |
   return undefined;
 }
 
-/** `name.field`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
+/** `name.field` or `name.ctx.Done()`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
 function signalOf(node: SyntaxNode | null, name: string): StopSignal | undefined {
   if (!node) return undefined;
   const field = ownField(node, name);
-  if (field) return { node, field };
+  if (field) return { node, field: { name: field, kind: 'channel' } };
   if (node.type === 'identifier' && node.text !== name) return { node, local: { name: node.text, kind: 'channel' } };
   const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
   const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
+  const contextField = ownField(context ?? null, name);
+  if (contextField) return { node, field: { name: contextField, kind: 'context' } };
   return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
 }
 
-/** A signal the loop can be told to stop by: a channel field of the object, or a variable whose declaration the stoppers check. */
+/** A signal the loop can be told to stop by: a channel or context field of the object, or a variable whose declaration the stoppers check. */
 function isSignal(signal: StopSignal | undefined, kindOf: KindOf): signal is StopSignal {
-  return !!signal && (!!signal.local || kindOf(signal.node) === 'channel');
+  if (!signal) return false;
+  if (signal.field?.kind === 'context') return kindOf(signal.node.childForFieldName('function')?.childForFieldName('operand') ?? null) === 'context';
+  return !!signal.local || kindOf(signal.node) === 'channel';
 }
 
 /** `name.field`: the field's name. */
@@ -169,7 +173,7 @@ export function goroutineRoot(evaluation: SiteEvaluation, object: HeapObject, pk
       if (!held.objects.some((o) => o.id === object.id)) continue;
       const kindOf: KindOf = (node) => {
         const field = fields.fields.find((f) => f.name === ownField(node, held.name));
-        if (field) return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : undefined;
+        if (field) return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : isContextType(field.type) ? 'context' : undefined;
         // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
         const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
         return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
@@ -197,10 +201,15 @@ function stoppersOf(stops: StopSignal[], evaluation: SiteEvaluation, pkg: GoPack
   if (!stops.length) return [];
   const finalizer = finalizerCode(evaluation, pkg);
   const inFinalizer: InFinalizer = (node, file) => finalizer.some((code) => code.file === file && code.node.startIndex <= node.startIndex && node.endIndex <= code.node.endIndex);
-  const fields = stops.flatMap((s) => (s.field ? [s.field] : []));
-  const stoppers = fields.length ? fieldStoppers(fields, pkg, inFinalizer, channelUse) : [];
+  const fieldsOf = (kind: 'channel' | 'context') => stops.flatMap((s) => (s.field?.kind === kind ? [s.field.name] : []));
+  const channels = fieldsOf('channel');
+  const contexts = fieldsOf('context');
+  const stoppers = channels.length ? fieldStoppers(channels, pkg, inFinalizer, channelUse) : [];
+  const cancels = stoppers && contexts.length ? contextFieldStoppers(contexts, pkg, inFinalizer) : [];
+  if (!stoppers || !cancels) return undefined;
+  stoppers.push(...cancels);
   for (const { local } of stops) {
-    if (!stoppers || !local) continue;
+    if (!local) continue;
     const more = start.held.some((h) => h.name === local.name) ? localStoppers(local, start, pkg, inFinalizer) : undefined;
     if (!more) return undefined;
     stoppers.push(...more);
@@ -210,11 +219,9 @@ function stoppersOf(stops: StopSignal[], evaluation: SiteEvaluation, pkg: GoPack
 
 /** The stoppers among the package's uses of the named fields, by what `useOf` makes of each; undefined when a use may stop it elsewhere. */
 function fieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer, useOf: (selector: SyntaxNode) => Use): Stopper[] | undefined {
-  const mentions = new RegExp(`\\b(${names.join('|')})\\b`, 'u');
-  pkg.load((file) => mentions.test(file.text));
   const stoppers: Stopper[] = [];
-  for (const decl of pkg.functions) {
-    if (!decl.body || !mentions.test(decl.body.text)) continue;
+  for (const decl of functionsMentioning(names, pkg)) {
+    if (!decl.body) continue;
     // `&T{stop: ch}` puts a channel some other name holds in the field.
     const aliased = useOf === channelUse && decl.body.descendantsOfType('keyed_element').some((element) => {
       const key = element?.childForFieldName('key')?.text ?? '';
@@ -231,6 +238,61 @@ function fieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer
     }
   }
   return stoppers;
+}
+
+/** The package's functions whose bodies mention one of the names, once the files that mention them are read. */
+function functionsMentioning(names: string[], pkg: GoPackage): FuncDecl[] {
+  const mentions = new RegExp(`\\b(${names.join('|')})\\b`, 'u');
+  pkg.load((file) => mentions.test(file.text));
+  return pkg.functions.filter((decl) => decl.body && mentions.test(decl.body.text));
+}
+
+/**
+ * The stoppers of contexts the object keeps in fields (`<-w.ctx.Done()`):
+ * every value the package gives such a field must be a context only its
+ * cancel func cancels (`w.ctx, w.cancel = context.WithCancel(context.Background())`,
+ * or a local declared so), and that func be called only in the finalizer's
+ * code, through the local or the fields it is stored in.
+ */
+function contextFieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer): Stopper[] | undefined {
+  const stoppers: Stopper[] = [];
+  const cancelFields: string[] = [];
+  for (const decl of functionsMentioning(names, pkg)) {
+    const writes: { value: SyntaxNode | null; cancel?: SyntaxNode; at: SyntaxNode }[] = [];
+    for (const element of decl.body!.descendantsOfType('keyed_element')) {
+      if (element && names.includes(element.childForFieldName('key')?.text ?? '')) writes.push({ value: element.childForFieldName('value')?.namedChild(0) ?? null, at: element });
+    }
+    for (const selector of decl.body!.descendantsOfType('selector_expression')) {
+      if (!selector || !names.includes(selector.childForFieldName('field')?.text ?? '')) continue;
+      const parent = selector.parent;
+      if (parent?.type === 'unary_expression' && parent.child(0)?.type === '&') return undefined;
+      // Reading the context cannot cancel it; only what is stored matters.
+      const assignment = parent?.type === 'expression_list' ? parent.parent : undefined;
+      if (assignment?.type !== 'assignment_statement' || assignment.childForFieldName('left')?.id !== parent!.id) continue;
+      const left = parent!.namedChildren;
+      const right = assignment.childForFieldName('right')?.namedChildren ?? [];
+      const index = left.findIndex((c) => c?.id === selector.id);
+      if (right.length === left.length) writes.push({ value: right[index] ?? null, at: selector });
+      else if (right.length === 1 && left.length === 2 && index === 0) writes.push({ value: right[0] ?? null, cancel: left[1] ?? undefined, at: selector });
+      else return undefined;
+    }
+    for (const { value, cancel, at } of writes) {
+      if (cancel) {
+        // `w.ctx, w.cancel = context.WithCancel(context.Background())`
+        if (!isUncancelledContext(value, decl.file)) return undefined;
+        const field = cancel.type === 'selector_expression' ? cancel.childForFieldName('field')?.text : undefined;
+        if (field) cancelFields.push(field);
+        else if (cancel.text !== '_') return undefined;
+        continue;
+      }
+      const declared = value?.type === 'identifier' ? declarationOf(at, value.text) : undefined;
+      const more = declared && cancelStoppers(declared, decl.file, pkg, inFinalizer);
+      if (!more) return undefined;
+      stoppers.push(...more);
+    }
+  }
+  const stored = cancelFields.length ? fieldStoppers(cancelFields, pkg, inFinalizer, cancelFieldUse) : [];
+  return stored && [...stoppers, ...stored];
 }
 
 /** The close or cancel call, or the send statement, that a use of a channel or cancel func lies in. */
@@ -250,25 +312,36 @@ function localStoppers(local: NonNullable<StopSignal['local']>, start: Goroutine
   const name = outerName(start, local.name);
   const declared = name ? declarationOf(start.node, name) : undefined;
   if (!declared) return undefined;
-  const { names, index, value, block } = declared;
-  let target = name!;
-  if (local.kind === 'channel') {
-    if (!isMake(value)) return undefined;
-  } else {
-    if (index !== 0 || names.length !== 2 || !isUncancelledContext(value, start.file)) return undefined;
-    target = names[1]!;
-    // `ctx, _ := context.WithCancel(...)`: nothing can cancel it.
-    if (target === '_') return [];
-  }
+  if (local.kind === 'context') return cancelStoppers(declared, start.file, pkg, inFinalizer);
+  if (!isMake(declared.value)) return undefined;
+  return stoppersAmongUses(declared, name!, start.file, (use) => localChannelUse(use, start), pkg, inFinalizer);
+}
+
+/** The stoppers of a context declared `ctx, cancel := context.WithCancel(context.Background())`: the calls of its cancel func. */
+function cancelStoppers(declared: Declaration, file: GoFile, pkg: GoPackage, inFinalizer: InFinalizer): Stopper[] | undefined {
+  const { names, index, value } = declared;
+  if (index !== 0 || names.length !== 2 || !isUncancelledContext(value, file)) return undefined;
+  const cancel = names[1]!;
+  // `ctx, _ := context.WithCancel(...)`: nothing can cancel it.
+  if (cancel === '_') return [];
+  return stoppersAmongUses(declared, cancel, file, cancelUse, pkg, inFinalizer);
+}
+
+/**
+ * The stops among the uses of a declared local in its block: every use must
+ * be a wait, the start of this goroutine, a stop in the finalizer's code, or
+ * a store into a field whose calls are all in the finalizer's code.
+ */
+function stoppersAmongUses(declared: Declaration, target: string, file: GoFile, useOf: (use: SyntaxNode) => Use | { field: string }, pkg: GoPackage, inFinalizer: InFinalizer): Stopper[] | undefined {
   const stoppers: Stopper[] = [];
   const fields: string[] = [];
-  for (const use of block.descendantsOfType('identifier')) {
+  for (const use of declared.block.descendantsOfType('identifier')) {
     if (!use || use.text !== target || use.startIndex < declared.statement.endIndex || isKey(use)) continue;
-    const kind = local.kind === 'channel' ? localChannelUse(use, start) : cancelUse(use);
+    const kind = useOf(use);
     if (kind === 'other') return undefined;
     if (kind === 'stops') {
-      if (!inFinalizer(use, start.file)) return undefined;
-      stoppers.push({ node: stopperOf(use), file: start.file });
+      if (!inFinalizer(use, file)) return undefined;
+      stoppers.push({ node: stopperOf(use), file });
     } else if (typeof kind === 'object') fields.push(kind.field);
     else if (kind !== 'waits') return undefined;
   }
@@ -340,8 +413,10 @@ function outerName(start: GoroutineStart, name: string): string | undefined {
   return argument?.type === 'identifier' ? argument.text : undefined;
 }
 
+type Declaration = { names: string[]; index: number; value: SyntaxNode | null; block: SyntaxNode; statement: SyntaxNode };
+
 /** The declaration of `name` nearest above a statement: `name := value` (or `a, name := f()`), in a block that holds the statement. */
-function declarationOf(from: SyntaxNode, name: string): { names: string[]; index: number; value: SyntaxNode | null; block: SyntaxNode; statement: SyntaxNode } | undefined {
+function declarationOf(from: SyntaxNode, name: string): Declaration | undefined {
   for (let node = from.parent; node && node.type !== 'function_declaration' && node.type !== 'method_declaration'; node = node.parent) {
     if (node.type !== 'block') continue;
     const before = statementsOf(node).filter((s) => s.endIndex <= from.startIndex && s.type === 'short_var_declaration');

@@ -30,3 +30,8 @@ export function isTimerType(type: GoType | undefined): boolean {
   const named = type?.kind === 'pointer' ? type.elem : type;
   return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
 }
+
+/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
+export function isContextType(type: GoType | undefined): boolean {
+  return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
+}

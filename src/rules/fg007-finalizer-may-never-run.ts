@@ -56,8 +56,10 @@ export const finalizerMayNeverRun: Rule = {
     }
     const root = heldByGoroutine(site);
     if (root) {
-      const channels = root.loop.stops.flatMap((s) => (s.field ? [`${root.name}.${s.field}`] : s.local?.kind === 'channel' ? [s.local.name] : []));
-      const contexts = root.loop.stops.flatMap((s) => (s.local?.kind === 'context' ? [s.local.name] : []));
+      const signalsOf = (kind: 'channel' | 'context') =>
+        root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [`${root.name}.${s.field.name}`] : s.local?.kind === kind ? [s.local.name] : []));
+      const channels = signalsOf('channel');
+      const contexts = signalsOf('context');
       const signals = [
         ...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []),
         ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : []),
