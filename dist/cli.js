@@ -1394,6 +1394,10 @@ function isTimerType(type) {
     const named = type?.kind === 'pointer' ? type.elem : type;
     return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
 }
+/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
+function isContextType(type) {
+    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/heap.ts
 
@@ -3853,22 +3857,29 @@ function guardOf(exit, loop, name) {
     }
     return undefined;
 }
-/** `name.field`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
+/** `name.field` or `name.ctx.Done()`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
 function signalOf(node, name) {
     if (!node)
         return undefined;
     const field = ownField(node, name);
     if (field)
-        return { node, field };
+        return { node, field: { name: field, kind: 'channel' } };
     if (node.type === 'identifier' && node.text !== name)
         return { node, local: { name: node.text, kind: 'channel' } };
     const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
     const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
+    const contextField = ownField(context ?? null, name);
+    if (contextField)
+        return { node, field: { name: contextField, kind: 'context' } };
     return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
 }
-/** A signal the loop can be told to stop by: a channel field of the object, or a variable whose declaration the stoppers check. */
+/** A signal the loop can be told to stop by: a channel or context field of the object, or a variable whose declaration the stoppers check. */
 function isSignal(signal, kindOf) {
-    return !!signal && (!!signal.local || kindOf(signal.node) === 'channel');
+    if (!signal)
+        return false;
+    if (signal.field?.kind === 'context')
+        return kindOf(signal.node.childForFieldName('function')?.childForFieldName('operand') ?? null) === 'context';
+    return !!signal.local || kindOf(signal.node) === 'channel';
 }
 /** `name.field`: the field's name. */
 function ownField(node, name) {
@@ -3894,7 +3905,7 @@ function goroutineRoot(evaluation, object, pkg) {
             const kindOf = (node) => {
                 const field = fields.fields.find((f) => f.name === ownField(node, held.name));
                 if (field)
-                    return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : undefined;
+                    return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : isContextType(field.type) ? 'context' : undefined;
                 // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
                 const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
                 return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
@@ -3920,10 +3931,16 @@ function stoppersOf(stops, evaluation, pkg, start) {
         return [];
     const finalizer = finalizerCode(evaluation, pkg);
     const inFinalizer = (node, file) => finalizer.some((code) => code.file === file && code.node.startIndex <= node.startIndex && node.endIndex <= code.node.endIndex);
-    const fields = stops.flatMap((s) => (s.field ? [s.field] : []));
-    const stoppers = fields.length ? fieldStoppers(fields, pkg, inFinalizer, channelUse) : [];
+    const fieldsOf = (kind) => stops.flatMap((s) => (s.field?.kind === kind ? [s.field.name] : []));
+    const channels = fieldsOf('channel');
+    const contexts = fieldsOf('context');
+    const stoppers = channels.length ? fieldStoppers(channels, pkg, inFinalizer, channelUse) : [];
+    const cancels = stoppers && contexts.length ? contextFieldStoppers(contexts, pkg, inFinalizer) : [];
+    if (!stoppers || !cancels)
+        return undefined;
+    stoppers.push(...cancels);
     for (const { local } of stops) {
-        if (!stoppers || !local)
+        if (!local)
             continue;
         const more = start.held.some((h) => h.name === local.name) ? localStoppers(local, start, pkg, inFinalizer) : undefined;
         if (!more)
@@ -3934,11 +3951,9 @@ function stoppersOf(stops, evaluation, pkg, start) {
 }
 /** The stoppers among the package's uses of the named fields, by what `useOf` makes of each; undefined when a use may stop it elsewhere. */
 function fieldStoppers(names, pkg, inFinalizer, useOf) {
-    const mentions = new RegExp(`\\b(${names.join('|')})\\b`, 'u');
-    pkg.load((file) => mentions.test(file.text));
     const stoppers = [];
-    for (const decl of pkg.functions) {
-        if (!decl.body || !mentions.test(decl.body.text))
+    for (const decl of functionsMentioning(names, pkg)) {
+        if (!decl.body)
             continue;
         // `&T{stop: ch}` puts a channel some other name holds in the field.
         const aliased = useOf === channelUse && decl.body.descendantsOfType('keyed_element').some((element) => {
@@ -3962,6 +3977,70 @@ function fieldStoppers(names, pkg, inFinalizer, useOf) {
     }
     return stoppers;
 }
+/** The package's functions whose bodies mention one of the names, once the files that mention them are read. */
+function functionsMentioning(names, pkg) {
+    const mentions = new RegExp(`\\b(${names.join('|')})\\b`, 'u');
+    pkg.load((file) => mentions.test(file.text));
+    return pkg.functions.filter((decl) => decl.body && mentions.test(decl.body.text));
+}
+/**
+ * The stoppers of contexts the object keeps in fields (`<-w.ctx.Done()`):
+ * every value the package gives such a field must be a context only its
+ * cancel func cancels (`w.ctx, w.cancel = context.WithCancel(context.Background())`,
+ * or a local declared so), and that func be called only in the finalizer's
+ * code, through the local or the fields it is stored in.
+ */
+function contextFieldStoppers(names, pkg, inFinalizer) {
+    const stoppers = [];
+    const cancelFields = [];
+    for (const decl of functionsMentioning(names, pkg)) {
+        const writes = [];
+        for (const element of decl.body.descendantsOfType('keyed_element')) {
+            if (element && names.includes(element.childForFieldName('key')?.text ?? ''))
+                writes.push({ value: element.childForFieldName('value')?.namedChild(0) ?? null, at: element });
+        }
+        for (const selector of decl.body.descendantsOfType('selector_expression')) {
+            if (!selector || !names.includes(selector.childForFieldName('field')?.text ?? ''))
+                continue;
+            const parent = selector.parent;
+            if (parent?.type === 'unary_expression' && parent.child(0)?.type === '&')
+                return undefined;
+            // Reading the context cannot cancel it; only what is stored matters.
+            const assignment = parent?.type === 'expression_list' ? parent.parent : undefined;
+            if (assignment?.type !== 'assignment_statement' || assignment.childForFieldName('left')?.id !== parent.id)
+                continue;
+            const left = parent.namedChildren;
+            const right = assignment.childForFieldName('right')?.namedChildren ?? [];
+            const index = left.findIndex((c) => c?.id === selector.id);
+            if (right.length === left.length)
+                writes.push({ value: right[index] ?? null, at: selector });
+            else if (right.length === 1 && left.length === 2 && index === 0)
+                writes.push({ value: right[0] ?? null, cancel: left[1] ?? undefined, at: selector });
+            else
+                return undefined;
+        }
+        for (const { value, cancel, at } of writes) {
+            if (cancel) {
+                // `w.ctx, w.cancel = context.WithCancel(context.Background())`
+                if (!isUncancelledContext(value, decl.file))
+                    return undefined;
+                const field = cancel.type === 'selector_expression' ? cancel.childForFieldName('field')?.text : undefined;
+                if (field)
+                    cancelFields.push(field);
+                else if (cancel.text !== '_')
+                    return undefined;
+                continue;
+            }
+            const declared = value?.type === 'identifier' ? declarationOf(at, value.text) : undefined;
+            const more = declared && cancelStoppers(declared, decl.file, pkg, inFinalizer);
+            if (!more)
+                return undefined;
+            stoppers.push(...more);
+        }
+    }
+    const stored = cancelFields.length ? fieldStoppers(cancelFields, pkg, inFinalizer, cancelFieldUse) : [];
+    return stored && [...stoppers, ...stored];
+}
 /** The close or cancel call, or the send statement, that a use of a channel or cancel func lies in. */
 function stopperOf(use) {
     return use.parent.type === 'argument_list' ? use.parent.parent : use.parent;
@@ -3979,32 +4058,41 @@ function localStoppers(local, start, pkg, inFinalizer) {
     const declared = name ? declarationOf(start.node, name) : undefined;
     if (!declared)
         return undefined;
-    const { names, index, value, block } = declared;
-    let target = name;
-    if (local.kind === 'channel') {
-        if (!isMake(value))
-            return undefined;
-    }
-    else {
-        if (index !== 0 || names.length !== 2 || !isUncancelledContext(value, start.file))
-            return undefined;
-        target = names[1];
-        // `ctx, _ := context.WithCancel(...)`: nothing can cancel it.
-        if (target === '_')
-            return [];
-    }
+    if (local.kind === 'context')
+        return cancelStoppers(declared, start.file, pkg, inFinalizer);
+    if (!isMake(declared.value))
+        return undefined;
+    return stoppersAmongUses(declared, name, start.file, (use) => localChannelUse(use, start), pkg, inFinalizer);
+}
+/** The stoppers of a context declared `ctx, cancel := context.WithCancel(context.Background())`: the calls of its cancel func. */
+function cancelStoppers(declared, file, pkg, inFinalizer) {
+    const { names, index, value } = declared;
+    if (index !== 0 || names.length !== 2 || !isUncancelledContext(value, file))
+        return undefined;
+    const cancel = names[1];
+    // `ctx, _ := context.WithCancel(...)`: nothing can cancel it.
+    if (cancel === '_')
+        return [];
+    return stoppersAmongUses(declared, cancel, file, cancelUse, pkg, inFinalizer);
+}
+/**
+ * The stops among the uses of a declared local in its block: every use must
+ * be a wait, the start of this goroutine, a stop in the finalizer's code, or
+ * a store into a field whose calls are all in the finalizer's code.
+ */
+function stoppersAmongUses(declared, target, file, useOf, pkg, inFinalizer) {
     const stoppers = [];
     const fields = [];
-    for (const use of block.descendantsOfType('identifier')) {
+    for (const use of declared.block.descendantsOfType('identifier')) {
         if (!use || use.text !== target || use.startIndex < declared.statement.endIndex || isKey(use))
             continue;
-        const kind = local.kind === 'channel' ? localChannelUse(use, start) : cancelUse(use);
+        const kind = useOf(use);
         if (kind === 'other')
             return undefined;
         if (kind === 'stops') {
-            if (!inFinalizer(use, start.file))
+            if (!inFinalizer(use, file))
                 return undefined;
-            stoppers.push({ node: stopperOf(use), file: start.file });
+            stoppers.push({ node: stopperOf(use), file });
         }
         else if (typeof kind === 'object')
             fields.push(kind.field);
@@ -4204,8 +4292,9 @@ const finalizerMayNeverRun = {
         }
         const root = heldByGoroutine(site);
         if (root) {
-            const channels = root.loop.stops.flatMap((s) => (s.field ? [`${root.name}.${s.field}`] : s.local?.kind === 'channel' ? [s.local.name] : []));
-            const contexts = root.loop.stops.flatMap((s) => (s.local?.kind === 'context' ? [s.local.name] : []));
+            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [`${root.name}.${s.field.name}`] : s.local?.kind === kind ? [s.local.name] : []));
+            const channels = signalsOf('channel');
+            const contexts = signalsOf('context');
             const signals = [
                 ...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []),
                 ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : []),
