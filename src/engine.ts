@@ -22,6 +22,7 @@ import { isSuppressed } from './suppress.js';
 import { runOnThreads, threadCount } from './threads.js';
 import type { RelatedNode, Report, Rule, Site } from './rules/rule.js';
 import { firstLine } from './rules/describe.js';
+import { toFix, type SourceFix } from './fix/edit.js';
 
 export type Lang = 'en' | 'ru';
 
@@ -147,10 +148,18 @@ class Reporter {
     return slashedRelative(this.options.root, file);
   }
 
-  add(rule: { id: string; name: string; severity: Finding['severity'] }, file: string, node: SyntaxNode | undefined, message: string, related: RelatedLocation[], go = this.go): void {
+  add(
+    rule: { id: string; name: string; severity: Finding['severity'] },
+    file: string,
+    node: SyntaxNode | undefined,
+    message: string,
+    related: RelatedLocation[],
+    go = this.go,
+    fix?: SourceFix,
+  ): void {
     const start = node?.startPosition ?? { row: 0, column: 0 };
     const end = node?.endPosition ?? start;
-    this.findings.push({
+    const finding: Finding = {
       ruleId: rule.id,
       rule: rule.name,
       severity: rule.severity,
@@ -162,7 +171,9 @@ class Reporter {
       message,
       remediation: this.remediationOf(rule.id, go),
       related,
-    });
+    };
+    if (fix) finding.fix = toFix(fix, (path) => this.path(path));
+    this.findings.push(finding);
   }
 
   private remediationOf(ruleId: string, go: GoRelease): string {
@@ -381,7 +392,7 @@ function analyzePackage(
         column: r.node.startPosition.column + 1,
         message: r.message,
       }));
-      reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go);
+      reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go, report.fix);
     }
   }
   stats.sites += sites;

@@ -24,6 +24,27 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** One change of a fix: the bytes `[start, end)` of the file become `text`. */
+export interface TextEdit {
+  path: string;
+  /** UTF-8 byte offsets into the file as it was analyzed. */
+  start: number;
+  end: number;
+  /** The same range as 1-based lines and columns, counted as a Span's. */
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** Edits that mend a finding, offered only where the result is certainly right (valid, gofmt-formatted Go). */
+export interface Fix {
+  /** One line: what the fix does. */
+  description: string;
+  edits: TextEdit[];
+}
+
 export interface Finding extends Span {
   ruleId: string;
   rule: string;
@@ -31,6 +52,7 @@ export interface Finding extends Span {
   message: string;
   remediation: string;
   related: RelatedLocation[];
+  fix?: Fix;
 }
 
 /** A finding and the place it is reported at. */

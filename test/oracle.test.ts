@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine.js';
+import { goldenFiles } from './support/fixed.js';
 import { Limiter, Oracle, checkerDisagreements, planOracle, type FixtureRun } from './support/go-oracle.js';
 import {
   expectedOutcomes,
@@ -19,6 +20,8 @@ import {
 } from './support/wants.js';
 
 const fixtures = listFixtures().filter((f) => f.runnable);
+/** Fixtures whose findings carry fixes: their fixed programs are built, and run when they are programs. */
+const fixable = listFixtures().filter((f) => goldenFiles(f).length > 0);
 const plan = planOracle();
 // Outside CI, a machine without Go runs everything else and says, in one line, how to run this too.
 if (plan.skipLine) console.warn(plan.skipLine);
@@ -129,6 +132,17 @@ describe('runtime oracle', () => {
           const disagreements = checkerDisagreements(f, wantsOn(go.release, f.wants), checker.reports);
           rowOf(f).checkerDisagreements = disagreements;
           expect(disagreements, detail).toEqual([]);
+        }, 240_000);
+      }
+
+      // The fixed program does what the runtime should: the finalizer runs, nothing dies, the checker sees nothing.
+      for (const f of fixable.filter((f) => !f.marker || releaseAtLeast(go.release, f.marker.minGo))) {
+        const expected = f.runnable ? 'ran' : 'built';
+        it.concurrent(`${f.name} fixed: ${expected}`, async ({ expect }) => {
+          const r = await oracle.run(f, true);
+          const detail = `${f.name} fixed, on ${go.version}: expected ${expected}, observed ${r.observed} (${r.summary})\n--- stdout\n${r.stdout}--- stderr\n${r.stderr.slice(0, 2000)}`;
+          expect(r.observed, detail).toBe(expected);
+          if (r.checker) expect(r.checker.reports, `${detail}\n--- checkfinalizers\n${r.checker.stderr.slice(0, 2000)}`).toEqual([]);
         }, 240_000);
       }
     });

@@ -38,5 +38,9 @@ export function changedPackages(changes: ChangeSet, workDir: string, keep: PathF
 export function toRepoPaths(findings: readonly Finding[], workDir: string): Finding[] {
   if (workDir === '') return [...findings];
   const up = (p: string) => posix.join(workDir, p);
-  return findings.map((f) => ({ ...f, path: up(f.path), related: f.related.map((r) => ({ ...r, path: up(r.path) })) }));
+  return findings.map((f) => {
+    const moved: Finding = { ...f, path: up(f.path), related: f.related.map((r) => ({ ...r, path: up(r.path) })) };
+    if (f.fix) moved.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, path: up(e.path) })) };
+    return moved;
+  });
 }

@@ -5,6 +5,7 @@ import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, hookNoun, inline, withArticle } from './describe.js';
 import { tinyAllocatorLimit } from './fg007-finalizer-may-never-run.js';
 import { finalizerBadSignature } from './fg005-finalizer-bad-signature.js';
+import { addressWhereMade, dropAddressOfPointer } from '../fix/address.js';
 
 /**
  * FG004 finalizer-bad-object: the first argument of SetFinalizer is not a
@@ -70,6 +71,7 @@ export const finalizerBadObject: Rule = {
           `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the ${hookNoun(site)} goes on ` +
           `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
         related: [],
+        fix: dropAddressOfPointer(site, arg, variable),
       };
     }
     // The rest cannot happen to AddCleanup: its ptr is a *T, and a pointer inside an object is fine for it.
@@ -80,6 +82,7 @@ export const finalizerBadObject: Rule = {
           `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
           `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
         related: [],
+        fix: addressWhereMade(site, arg),
       };
     }
     // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).

@@ -48,14 +48,14 @@ export const finalizerBadSignature: Rule = {
   },
 };
 
-interface Signature {
+export interface Signature {
   what: string;
   params: GoType[];
   variadic: boolean;
 }
 
 /** The parameter list of the finalizer expression, when the package declares it. */
-function signatureOf(site: Site, node: SyntaxNode): Signature | undefined {
+export function signatureOf(site: Site, node: SyntaxNode): Signature | undefined {
   const scope = site.evaluations[0]?.scope;
   if (!scope) return undefined;
   if (node.type === 'func_literal') {

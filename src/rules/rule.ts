@@ -5,6 +5,7 @@ import type { Severity } from '../findings.js';
 import type { Interpreter, SiteEvaluation, SiteKind } from '../analysis/heap.js';
 import type { GoFile, GoPackage } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
+import type { SourceFix } from '../fix/edit.js';
 
 export interface RuleMeta {
   /** FG001 ... FG007; FG000 is the parse notice. */
@@ -38,6 +39,8 @@ export interface RelatedNode {
 export interface Report {
   message: string;
   related: RelatedNode[];
+  /** Edits that mend the problem, where they are certainly right. */
+  fix?: SourceFix;
 }
 
 export interface Rule extends RuleMeta {

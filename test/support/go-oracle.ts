@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyFixed } from './fixed.js';
 import { goRelease, isTestFile, releaseAtLeast, wantKey, type Fixture, type GoRelease, type Outcome, type RuleId, type Want } from './wants.js';
 
 /** Module path of every fixture copy: fixtures import their own sub-packages as fixture/NAME. */
@@ -133,7 +134,8 @@ export function planOracle(env: NodeJS.ProcessEnv = process.env, specs: readonly
   return { toolchains, missing, skipLine };
 }
 
-export type Observed = Outcome | 'no-verdict' | 'crash' | 'timeout' | 'build-failed' | 'unstable';
+/** `built`: a library package's fixed program, which is built, not run. */
+export type Observed = Outcome | 'no-verdict' | 'crash' | 'timeout' | 'build-failed' | 'unstable' | 'built';
 
 export interface RunResult {
   observed: Observed;
@@ -445,11 +447,16 @@ export class Oracle {
     return releaseAtLeast(this.toolchain.release, CHECKER_RELEASE);
   }
 
-  /** Builds the fixture, runs the binary, and runs it again under the checker where there is one. */
-  async run(fixture: Fixture): Promise<FixtureRun> {
-    const work = join(this.scratch, 'src', fixture.name);
-    const build = await this.limiter.run(() => this.build(fixture, work));
+  /**
+   * Builds the fixture, runs the binary, and runs it again under the checker
+   * where there is one. `fixed`: the program the fixes make of it (its golden
+   * files), which a library fixture only builds.
+   */
+  async run(fixture: Fixture, fixed = false): Promise<FixtureRun> {
+    const work = join(this.scratch, 'src', fixed ? `${fixture.name}.fixed` : fixture.name);
+    const build = await this.limiter.run(() => this.build(fixture, work, fixed));
     if (build) return { ...build, toolchain: this.toolchain };
+    if (!fixture.runnable) return { observed: 'built', summary: 'the package builds', stdout: '', stderr: '', toolchain: this.toolchain };
     const binary = join(work, 'fixture.bin');
     const plains: Exec[] = [];
     for (let i = 0; i < (fixture.runs?.count ?? 1); i++) plains.push(await this.limiter.run(() => exec(binary, [], work, this.env, this.runTimeoutMs)));
@@ -471,19 +478,21 @@ export class Oracle {
   }
 
   /** Copies the fixture to `work` and builds it; returns a result only when the build failed. */
-  private async build(fixture: Fixture, work: string): Promise<RunResult | undefined> {
+  private async build(fixture: Fixture, work: string, fixed: boolean): Promise<RunResult | undefined> {
     mkdirSync(work, { recursive: true });
-    cpSync(fixture.dir, work, { recursive: true });
+    if (fixed) copyFixed(fixture, work);
+    else cpSync(fixture.dir, work, { recursive: true });
     if (existsSync(join(work, HARNESS_FILE))) throw new Error(`fixture ${fixture.name} must not contain ${HARNESS_FILE}`);
     if (!existsSync(join(work, 'go.mod'))) {
       writeFileSync(join(work, 'go.mod'), `module ${FIXTURE_MODULE}\n\ngo ${this.toolchain.release.join('.')}\n`);
     }
-    writeFileSync(join(work, HARNESS_FILE), HARNESS_SOURCE);
+    if (fixture.runnable) writeFileSync(join(work, HARNESS_FILE), HARNESS_SOURCE);
     // Wants in a test file are about the package's tests: the test binary runs them (its tests end with gcLoop()).
     const command = fixture.wants.some((w) => isTestFile(w.file)) ? ['test', '-c'] : ['build'];
+    const output = fixture.runnable ? ['-o', 'fixture.bin'] : [];
     // A fixture that is a workspace builds with its own go.work; no other go.work is ever looked for.
     const env = existsSync(join(work, 'go.work')) ? { ...this.env, GOWORK: join(work, 'go.work') } : this.env;
-    const build = await exec(this.toolchain.command, [...command, '-o', 'fixture.bin', '.'], work, env, 180_000);
+    const build = await exec(this.toolchain.command, [...command, ...output, '.'], work, env, 180_000);
     if (!build.timedOut && build.code === 0) return undefined;
     return {
       observed: 'build-failed',
