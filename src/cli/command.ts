@@ -1,5 +1,7 @@
 // The finalizer-guard command: parses flags, runs the engine, prints a report
 // and exits 0 (nothing at or above --fail-on), 1 (something is), 2 (usage or I/O error).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { applyConfig, configFor } from '../config.js';
 import { analyze, type Lang } from '../engine.js';
 import { UsageError } from '../errors.js';
@@ -12,10 +14,14 @@ import { formatRdjson } from '../report/rdjson.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatSummary, textChunks } from '../report/text.js';
 import { ruleCatalog } from '../rules/index.js';
+import { planFixes, type FixPlan } from '../fix/apply.js';
+import { unifiedDiff } from '../fix/diff.js';
+import { plural } from '../report/describe.js';
 import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 
-const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
+const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] [--fix | --diff] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)
+--fix: apply the fixes findings carry, then report what is left; --diff: print the fixes as a unified diff, writing nothing
 FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
 
 interface CliOptions {
@@ -25,6 +31,8 @@ interface CliOptions {
   failOn: FailOn;
   /** --config: the configuration file, instead of the nearest .finalizer-guard.yml. */
   config?: string;
+  /** --fix writes the fixes into the files, --diff prints them as a unified diff. */
+  fixes?: 'fix' | 'diff';
   /** False with --no-shortcuts: every package is parsed (for benchmarks and checks). */
   shortcuts: boolean;
   patterns: string[];
@@ -71,6 +79,14 @@ export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
         options.config = file;
         break;
       }
+      case '--fix':
+      case '--diff': {
+        const mode = flag === '--fix' ? 'fix' : 'diff';
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+        if (options.fixes && options.fixes !== mode) throw new UsageError('--fix and --diff do not go together');
+        options.fixes = mode;
+        break;
+      }
       case '--no-shortcuts':
         // Not in the usage line: turns off the byte prefilter, which must never
         // change results, so a benchmark can check exactly that.
@@ -93,6 +109,7 @@ export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
     }
   }
   if (!options.patterns.length) throw new UsageError('no PATH given');
+  if (options.fixes === 'diff' && argv.some((a) => a === '--format' || a.startsWith('--format='))) throw new UsageError('--diff prints a diff, not a report: it takes no --format');
   return options;
 }
 
@@ -112,6 +129,31 @@ async function writeAll(out: Output, chunks: Iterable<string>): Promise<void> {
     pending = '';
   }
   if (pending) await out(pending);
+}
+
+/** Writes the report; a reader that stopped early (`| head`) wanted no more, any other failure loses the report. */
+async function writeReport(out: Output, chunks: Iterable<string>): Promise<void> {
+  try {
+    await writeAll(out, chunks);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPIPE') throw new UsageError(`cannot write the report to standard output (${code ?? (error as Error).message})`);
+  }
+}
+
+/** "2 fixes (1 file)", and the fixes left out because they overlap others. */
+function fixesText(plan: FixPlan): string {
+  const overlapping = plan.overlapping.length ? `, ${plural(plan.overlapping.length, 'fix', 'fixes')} left out as overlapping others (run again)` : '';
+  return `${plural(plan.applied.length, 'fix', 'fixes')} (${plural(plan.changes.length, 'file')})${overlapping}`;
+}
+
+/** Reads or writes a file the fixes change; a failure is one line naming the file. */
+function fixedFile<T>(what: string, path: string, io: () => T): T {
+  try {
+    return io();
+  } catch (error) {
+    throw new UsageError(`cannot ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 export async function runCli(argv: string[], out: Output, err: (s: string) => void): Promise<number> {
@@ -134,9 +176,26 @@ export async function runCli(argv: string[], out: Output, err: (s: string) => vo
   try {
     const cwd = process.cwd();
     const config = configFor(cwd, options.config);
-    const analysis = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
+    const analyzeOptions = { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts };
+    let analysis = await analyze(options.patterns, analyzeOptions);
+    let { findings, left } = applyConfig(analysis.findings, config, cwd);
+    for (const skipped of analysis.skipped) err(`finalizer-guard: warning: ${escapeControls(skipped)}\n`);
+    if (options.fixes) {
+      const plan = planFixes(findings, (path) => fixedFile('read', path, () => readFileSync(resolve(cwd, path))));
+      if (options.fixes === 'diff') {
+        await writeReport(out, plan.changes.map((c) => unifiedDiff(c.path, c.before.toString('utf8'), c.after.toString('utf8'))));
+        err(`${formatSummary(findings, analysis.stats)}; ${fixesText(plan)} shown as a diff, nothing written\n`);
+        return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
+      }
+      for (const change of plan.changes) fixedFile('write the fixes into', change.path, () => writeFileSync(resolve(cwd, change.path), change.after));
+      err(`finalizer-guard: ${fixesText(plan)} applied\n`);
+      // What is left is what the fixed files say, not a guess from the fixes.
+      if (plan.changes.length) {
+        analysis = await analyze(options.patterns, analyzeOptions);
+        ({ findings, left } = applyConfig(analysis.findings, config, cwd));
+      }
+    }
     const stats = analysis.stats;
-    const { findings, left } = applyConfig(analysis.findings, config, cwd);
     const { lang, goVersion } = options;
     const formatters: Record<CliOptions['format'], () => Iterable<string>> = {
       text: () => textChunks(findings),
@@ -146,14 +205,7 @@ export async function runCli(argv: string[], out: Output, err: (s: string) => vo
       rdjson: () => [formatRdjson(findings, ruleCatalog, { toolUrl: repositoryUrl, rulesUri: rulesDocUrl })],
       checkstyle: () => [formatCheckstyle(findings, version)],
     };
-    try {
-      await writeAll(out, formatters[options.format]());
-    } catch (error) {
-      // A reader that stopped early (`| head`) wanted no more; any other failure loses the report.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EPIPE') throw new UsageError(`cannot write the report to standard output (${code ?? (error as Error).message})`);
-    }
-    for (const skipped of analysis.skipped) err(`finalizer-guard: warning: ${escapeControls(skipped)}\n`);
+    await writeReport(out, formatters[options.format]());
     err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escapeControls(config!.shownAs)}` : '') + '\n');
     return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
   } catch (error) {

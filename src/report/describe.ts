@@ -57,8 +57,8 @@ export function countBySeverity(findings: readonly Finding[]): Counts {
 }
 
 /** "1 file", "2 files". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** "2 errors, 1 warning" or "no findings". */

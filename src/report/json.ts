@@ -16,6 +16,7 @@ function findingRecord(f: Finding) {
     message: f.message,
     remediation: f.remediation,
     related: f.related.map((r) => ({ path: r.path, line: r.line, column: r.column, message: r.message })),
+    ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits.map(({ path, start, end, startLine, startColumn, endLine, endColumn, text }) => ({ path, start, end, startLine, startColumn, endLine, endColumn, text })) } } : {}),
   };
 }
 

@@ -21,6 +21,10 @@ export function formatRdjson(findings: Finding[], catalog: readonly RuleMeta[], 
     severity: severities[f.severity],
     code: { value: f.ruleId, url: ruleUrls.get(f.ruleId) ?? options.rulesUri },
     related_locations: f.related.map((r) => ({ message: r.message, location: { path: r.path, range: { start: { line: r.line, column: r.column } } } })),
+    // reviewdog applies a suggestion to the diagnostic's file: a fix that edits another file is not offered.
+    ...(f.fix && f.fix.edits.every((e) => e.path === f.path)
+      ? { suggestions: f.fix.edits.map((e) => ({ range: { start: { line: e.startLine, column: e.startColumn }, end: { line: e.endLine, column: e.endColumn } }, text: e.text })) }
+      : {}),
   }));
   return JSON.stringify({ source: { name: 'finalizer-guard', url: options.toolUrl }, diagnostics }, null, 2) + '\n';
 }

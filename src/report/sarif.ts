@@ -3,7 +3,7 @@
 // Results carry no fingerprints: upload-sarif computes primaryLocationLineHash,
 // the one GitHub matches alerts by, from the checked-out source.
 import type { Lang } from '../engine.js';
-import { compareFindings, type Finding, type Severity } from '../findings.js';
+import { compareFindings, type Finding, type Fix, type Severity } from '../findings.js';
 import { remediation, remediationMarkdown, ruleExplanation } from '../rules/remediation.js';
 import type { RuleMeta } from '../rules/rule.js';
 
@@ -60,6 +60,16 @@ export interface SarifResult {
   message: SarifText;
   locations: [SarifLocation];
   relatedLocations?: SarifLocation[];
+  fixes?: SarifFix[];
+}
+
+/** A fix as SARIF writes one: per file, the regions deleted and the text put in their place (an empty region inserts). */
+interface SarifFix {
+  description: SarifText;
+  artifactChanges: {
+    artifactLocation: { uri: string; uriBaseId: '%SRCROOT%' };
+    replacements: { deletedRegion: Required<SarifRegion>; insertedContent: SarifText }[];
+  }[];
 }
 
 interface SarifNotification {
@@ -138,6 +148,22 @@ function region(f: Finding): SarifRegion {
   return endsAfterStart ? { ...start, endLine: f.endLine, endColumn: f.endColumn } : start;
 }
 
+function sarifFix(fix: Fix): SarifFix {
+  const paths = [...new Set(fix.edits.map((e) => e.path))];
+  return {
+    description: { text: fix.description },
+    artifactChanges: paths.map((path) => ({
+      artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' },
+      replacements: fix.edits
+        .filter((e) => e.path === path)
+        .map((e) => ({
+          deletedRegion: { startLine: e.startLine, startColumn: e.startColumn, endLine: e.endLine, endColumn: e.endColumn },
+          insertedContent: { text: e.text },
+        })),
+    })),
+  };
+}
+
 function physical(path: string, where: SarifRegion): SarifLocation['physicalLocation'] {
   return { artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' }, region: where };
 }
@@ -198,6 +224,7 @@ export function toSarif(findings: Finding[], rules: RuleMeta[], options: SarifOp
       message: { text },
       locations: [{ physicalLocation: physical(f.path, region(f)) }],
       ...(related.length ? { relatedLocations: related } : {}),
+      ...(f.fix ? { fixes: [sarifFix(f.fix)] } : {}),
     };
   });
 

@@ -7,7 +7,7 @@ import { escapeControls } from './escape.js';
 
 /**
  * One finding a line, `path:line:col: severity: message [FG00x]`, related
- * places indented below, one piece per finding. An odd path is quoted and
+ * places indented below, then the fix when there is one, one piece per finding. An odd path is quoted and
  * control characters in messages escaped, so a line never splits or starts
  * with "::".
  */
@@ -15,6 +15,7 @@ export function* textChunks(findings: readonly Finding[]): Generator<string> {
   for (const f of [...findings].sort(compareFindings)) {
     let lines = `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
     for (const r of f.related) lines += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
+    if (f.fix) lines += `\tfix: ${escapeControls(f.fix.description)} (--fix applies it)\n`;
     yield lines;
   }
 }
