@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(526);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1387);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 526:
+/***/ 1387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4664,7 +4664,187 @@ function implementsAll(object, iface, site) {
     return required.every((name) => available.has(name));
 }
 
+;// CONCATENATED MODULE: ./src/fix/edit.ts
+const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
+const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
+/** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
+function placeOf(source, index) {
+    const before = source.slice(0, index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let line = 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
+        line++;
+    return { offset: Buffer.byteLength(before), line, column: index - lineStart + 1 };
+}
+/** The fix as findings carry it, with paths as `pathOf` writes them. */
+function toFix(fix, pathOf) {
+    return {
+        description: fix.description,
+        edits: fix.edits.map((edit) => {
+            const start = placeOf(edit.file.source, edit.start);
+            const end = placeOf(edit.file.source, edit.end);
+            return {
+                path: pathOf(edit.file.path),
+                start: start.offset,
+                end: end.offset,
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                text: edit.text,
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix/source.ts
+const functionTypes = ['function_declaration', 'method_declaration'];
+/** The top-level function or method a node is in (closures included in it). */
+function enclosingFunction(node) {
+    for (let at = node; at; at = at.parent)
+        if (functionTypes.includes(at.type))
+            return at;
+    return undefined;
+}
+/** Every identifier spelled `name` in the function: declarations, uses, and whatever else (a key of a composite literal). */
+function identifiersNamed(fn, name) {
+    return fn.descendantsOfType('identifier').filter((n) => !!n && n.text === name);
+}
+/** `x` as the operand of `x.f` or `x.m(...)`. */
+function isSelected(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === identifier.id;
+}
+/** `&x`: the unary expression whose operand the identifier is. */
+function addressOf(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'unary_expression' && parent.child(0)?.type === '&' && parent.childForFieldName('operand')?.id === identifier.id ? parent : undefined;
+}
+/**
+ * Whether the edits change the length of a line whose end-of-line comment
+ * gofmt aligns with a comment on the line above or below: the comments would
+ * then need realigning, which a fix does not do, so none is offered.
+ */
+function shiftsAlignedComments(file, edits) {
+    const trailing = new Set();
+    for (const comment of file.tree.rootNode.descendantsOfType('comment')) {
+        if (!comment)
+            continue;
+        const lineStart = file.source.lastIndexOf('\n', comment.startIndex - 1) + 1;
+        if (file.source.slice(lineStart, comment.startIndex).trim())
+            trailing.add(comment.startPosition.row);
+    }
+    return edits.some((edit) => {
+        const row = file.source.slice(0, edit.start).split('\n').length - 1;
+        return edit.end - edit.start !== edit.text.length && trailing.has(row) && (trailing.has(row - 1) || trailing.has(row + 1));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fix/address.ts
+// FG004's fixes: the object is given as a pointer to where it is made.
+
+
+
+
+/** Whether the call's finalizer can take an object of this type (a removal with nil takes any). */
+function finalizerTakes(site, type) {
+    const finalizer = site.args[1];
+    if (!finalizer)
+        return false;
+    if (finalizer.type === 'nil')
+        return true;
+    const signature = signatureOf(site, finalizer);
+    if (!signature || signature.params.length !== 1 || signature.variadic)
+        return false;
+    const param = signature.params[0];
+    const under = underlying(param, site.pkg);
+    return sameType(param, type) || (under.kind === 'interface' && under.empty);
+}
+function offered(site, description, edits) {
+    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
+}
+/**
+ * `str := CString{...}; runtime.SetFinalizer(str, ...)`: the struct value
+ * made by a composite literal in the same function gets its address taken
+ * where it is made. Offered only when every other use stays valid and means
+ * the same with a pointer: a field or method selected from it (Go selects
+ * through the pointer), `&str` (which becomes `str`, the same object), and
+ * the finalizer takes the pointer. A copy (`x := str`), an assignment, a
+ * second declaration of the name: no fix.
+ */
+function addressWhereMade(site, arg) {
+    const variable = arg.type === 'identifier' ? site.evaluations[0]?.scope.lookup(arg.text) : undefined;
+    const fn = enclosingFunction(site.call);
+    if (!variable || variable.global || variable.type.kind !== 'named' || underlying(variable.type, site.pkg).kind !== 'struct' || !fn)
+        return undefined;
+    if (!finalizerTakes(site, { kind: 'pointer', elem: variable.type }))
+        return undefined;
+    let literal;
+    const edits = [];
+    for (const use of identifiersNamed(fn, arg.text)) {
+        if (use.id === arg.id || isSelected(use))
+            continue;
+        const address = addressOf(use);
+        if (address) {
+            edits.push(replaceNode(site.file, address, use.text));
+            continue;
+        }
+        const value = declaredValue(use);
+        if (literal || value?.type !== 'composite_literal' || !/^(type_identifier|qualified_type|generic_type)$/.test(value.childForFieldName('type')?.type ?? ''))
+            return undefined;
+        literal = value;
+    }
+    if (!literal)
+        return undefined;
+    edits.push(insertBefore(site.file, literal, '&'));
+    return offered(site, `make ${arg.text} a pointer where it is made: ${arg.text} := &${typeName(variable.type)}{...}`, edits);
+}
+/** The value a declaration without a type gives the identifier: `x := v`, `var x = v`; undefined for any other place of it. */
+function declaredValue(identifier) {
+    const list = identifier.parent;
+    const declaration = list?.type === 'expression_list' ? list.parent : list;
+    if (declaration?.type === 'short_var_declaration' && list?.type === 'expression_list' && declaration.childForFieldName('left')?.id === list.id) {
+        const index = list.namedChildren.findIndex((n) => n?.id === identifier.id);
+        const values = declaration.childForFieldName('right')?.namedChildren ?? [];
+        return values.length === list.namedChildren.length ? (values[index] ?? undefined) : undefined;
+    }
+    if (list?.type === 'var_spec' && !list.childForFieldName('type')) {
+        const names = list.namedChildren.filter((n) => n?.type === 'identifier');
+        const values = list.childForFieldName('value')?.namedChildren ?? [];
+        const index = names.findIndex((n) => n?.id === identifier.id);
+        return index >= 0 && values.length === names.length ? (values[index] ?? undefined) : undefined;
+    }
+    return undefined;
+}
+/**
+ * `&p` of a pointer variable becomes `p`: the finalizer or cleanup then goes
+ * on the object p points to. Offered when the call stays valid and the
+ * object can then be collected: a cleanup whose function is a func literal
+ * not naming p (or a function of the package) and whose argument is of a
+ * basic type and does not name p; a finalizer that takes any.
+ */
+function dropAddressOfPointer(site, arg, variable) {
+    if (underlying(variable.type, site.pkg).kind !== 'pointer')
+        return undefined;
+    const names = (node) => !!node && (node.text === variable.name || identifiersNamed(node, variable.name).length > 0);
+    if (site.kind === 'AddCleanup') {
+        const [, cleanup, cleanupArg] = site.args;
+        const scope = site.evaluations[0]?.scope;
+        const packageFunction = cleanup?.type === 'identifier' && !scope?.lookup(cleanup.text) && site.pkg.funcs.has(cleanup.text);
+        if (!cleanup || !(cleanup.type === 'func_literal' || packageFunction) || names(cleanup) || !cleanupArg || names(cleanupArg))
+            return undefined;
+        const argType = site.evaluations[0]?.argTypes[2];
+        if (!argType || underlying(argType, site.pkg).kind !== 'basic')
+            return undefined;
+    }
+    else if (!site.args[1] || site.args[1].type === 'nil' || !finalizerTakes(site, variable.type)) {
+        return undefined;
+    }
+    return offered(site, `pass ${variable.name}, the pointer, not &${variable.name}, the address of the variable`, [replaceNode(site.file, arg, variable.name)]);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
+
 
 
 
@@ -4732,6 +4912,7 @@ const finalizerBadObject = {
                 message: `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the ${hookNoun(site)} goes on ` +
                     `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
                 related: [],
+                fix: dropAddressOfPointer(site, arg, variable),
             };
         }
         // The rest cannot happen to AddCleanup: its ptr is a *T, and a pointer inside an object is fine for it.
@@ -4742,6 +4923,7 @@ const finalizerBadObject = {
                 message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
                     `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
                 related: [],
+                fix: addressWhereMade(site, arg),
             };
         }
         // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
@@ -6288,6 +6470,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -6353,10 +6536,10 @@ class Reporter {
     path(file) {
         return slashedRelative(this.options.root, file);
     }
-    add(rule, file, node, message, related, go = this.go) {
+    add(rule, file, node, message, related, go = this.go, fix) {
         const start = node?.startPosition ?? { row: 0, column: 0 };
         const end = node?.endPosition ?? start;
-        this.findings.push({
+        const finding = {
             ruleId: rule.id,
             rule: rule.name,
             severity: rule.severity,
@@ -6368,7 +6551,10 @@ class Reporter {
             message,
             remediation: this.remediationOf(rule.id, go),
             related,
-        });
+        };
+        if (fix)
+            finding.fix = toFix(fix, (path) => this.path(path));
+        this.findings.push(finding);
     }
     remediationOf(ruleId, go) {
         const key = `${ruleId} ${go.join('.')}`;
@@ -6571,7 +6757,7 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
                 column: r.node.startPosition.column + 1,
                 message: r.message,
             }));
-            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go);
+            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go, report.fix);
         }
     }
     stats.sites += sites;
@@ -7032,8 +7218,8 @@ function countBySeverity(findings) {
     return counts;
 }
 /** "1 file", "2 files". */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
 }
 /** "2 errors, 1 warning" or "no findings". */
 function countsText(counts) {
@@ -7135,6 +7321,7 @@ function findingRecord(f) {
         message: f.message,
         remediation: f.remediation,
         related: f.related.map((r) => ({ path: r.path, line: r.line, column: r.column, message: r.message })),
+        ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits.map(({ path, start, end, startLine, startColumn, endLine, endColumn, text }) => ({ path, start, end, startLine, startColumn, endLine, endColumn, text })) } } : {}),
     };
 }
 /** JSON.stringify's two-space layout of a value nested `depth` levels deep (its strings hold no raw newline). */
@@ -7209,6 +7396,21 @@ function region(f) {
     const endsAfterStart = f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column);
     return endsAfterStart ? { ...start, endLine: f.endLine, endColumn: f.endColumn } : start;
 }
+function sarifFix(fix) {
+    const paths = [...new Set(fix.edits.map((e) => e.path))];
+    return {
+        description: { text: fix.description },
+        artifactChanges: paths.map((path) => ({
+            artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' },
+            replacements: fix.edits
+                .filter((e) => e.path === path)
+                .map((e) => ({
+                deletedRegion: { startLine: e.startLine, startColumn: e.startColumn, endLine: e.endLine, endColumn: e.endColumn },
+                insertedContent: { text: e.text },
+            })),
+        })),
+    };
+}
 function physical(path, where) {
     return { artifactLocation: { uri: toUri(path), uriBaseId: '%SRCROOT%' }, region: where };
 }
@@ -7262,6 +7464,7 @@ function toSarif(findings, rules, options) {
             message: { text },
             locations: [{ physicalLocation: physical(f.path, region(f)) }],
             ...(related.length ? { relatedLocations: related } : {}),
+            ...(f.fix ? { fixes: [sarifFix(f.fix)] } : {}),
         };
     });
     const omitted = sorted.length - kept.length;
@@ -7314,6 +7517,10 @@ function formatRdjson(findings, catalog, options) {
         severity: rdjson_severities[f.severity],
         code: { value: f.ruleId, url: ruleUrls.get(f.ruleId) ?? options.rulesUri },
         related_locations: f.related.map((r) => ({ message: r.message, location: { path: r.path, range: { start: { line: r.line, column: r.column } } } })),
+        // reviewdog applies a suggestion to the diagnostic's file: a fix that edits another file is not offered.
+        ...(f.fix && f.fix.edits.every((e) => e.path === f.path)
+            ? { suggestions: f.fix.edits.map((e) => ({ range: { start: { line: e.startLine, column: e.startColumn }, end: { line: e.endLine, column: e.endColumn } }, text: e.text })) }
+            : {}),
     }));
     return JSON.stringify({ source: { name: 'finalizer-guard', url: options.toolUrl }, diagnostics }, null, 2) + '\n';
 }
@@ -7324,7 +7531,7 @@ function formatRdjson(findings, catalog, options) {
 
 /**
  * One finding a line, `path:line:col: severity: message [FG00x]`, related
- * places indented below, one piece per finding. An odd path is quoted and
+ * places indented below, then the fix when there is one, one piece per finding. An odd path is quoted and
  * control characters in messages escaped, so a line never splits or starts
  * with "::".
  */
@@ -7333,6 +7540,8 @@ function* textChunks(findings) {
         let lines = `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
         for (const r of f.related)
             lines += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
+        if (f.fix)
+            lines += `\tfix: ${escapeControls(f.fix.description)} (--fix applies it)\n`;
         yield lines;
     }
 }
@@ -7346,6 +7555,129 @@ function formatSummary(findings, stats) {
     if (findings.length === 0)
         return `finalizer-guard: no findings ${where}`;
     return `finalizer-guard: ${plural(findings.length, 'finding')} (${countsText(countBySeverity(findings))}) ${where}`;
+}
+
+;// CONCATENATED MODULE: ./src/fix/apply.ts
+
+const overlaps = (a, b) => a.path === b.path && (a.start === b.start || (a.start < b.end && b.start < a.end));
+/** The files as the fixes of `findings` make them, in path order; `read` gives a file's bytes by its path. */
+function planFixes(findings, read) {
+    const taken = [];
+    const applied = [];
+    const overlapping = [];
+    for (const finding of findings) {
+        if (!finding.fix)
+            continue;
+        const edits = finding.fix.edits;
+        const clashes = edits.some((edit, i) => taken.some((t) => overlaps(t, edit)) || edits.some((other, j) => j !== i && overlaps(other, edit)));
+        if (clashes) {
+            overlapping.push(finding);
+            continue;
+        }
+        taken.push(...edits);
+        applied.push(finding);
+    }
+    const paths = [...new Set(taken.map((e) => e.path))].sort(byCodePoint);
+    const changes = paths.map((path) => {
+        const before = read(path);
+        const edits = taken.filter((e) => e.path === path).sort((a, b) => a.start - b.start);
+        const pieces = [];
+        let at = 0;
+        for (const edit of edits) {
+            pieces.push(before.subarray(at, edit.start), Buffer.from(edit.text));
+            at = edit.end;
+        }
+        pieces.push(before.subarray(at));
+        return { path, before, after: Buffer.concat(pieces) };
+    });
+    return { changes, applied, overlapping };
+}
+
+;// CONCATENATED MODULE: ./src/fix/diff.ts
+// Unified diffs of the files fixes change, as `diff -u` and `git apply` read them.
+/** Lines of context around each change, as diff -u writes. */
+const context = 3;
+/** The shortest edit script between two lists of lines (Myers' algorithm): small for the few lines a fix changes. */
+function editScript(a, b) {
+    const max = a.length + b.length;
+    const offset = max + 1;
+    const frontier = new Int32Array(2 * max + 3);
+    const trace = [];
+    let found = false;
+    for (let d = 0; d <= max && !found; d++) {
+        trace.push(frontier.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && frontier[offset + k - 1] < frontier[offset + k + 1]) ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < a.length && y < b.length && a[x] === b[y])
+                x++, y++;
+            frontier[offset + k] = x;
+            if (x >= a.length && y >= b.length) {
+                found = true;
+                break;
+            }
+        }
+    }
+    const ops = [];
+    let x = a.length;
+    let y = b.length;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const v = trace[d];
+        const k = x - y;
+        const down = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]);
+        const previousK = down ? k + 1 : k - 1;
+        const previousX = d === 0 ? 0 : v[offset + previousK];
+        const previousY = previousX - previousK;
+        while (x > previousX && y > previousY)
+            ops.push({ kind: ' ', line: a[--x] }), y--;
+        if (d === 0)
+            break;
+        if (down)
+            ops.push({ kind: '+', line: b[--y] });
+        else
+            ops.push({ kind: '-', line: a[--x] });
+    }
+    while (x > 0)
+        ops.push({ kind: ' ', line: a[--x] });
+    return ops.reverse();
+}
+/** Lines with their line breaks, the last one marked when the file does not end in one. */
+function linesOf(text) {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    else
+        lines[lines.length - 1] += '\n\\ No newline at end of file';
+    return lines;
+}
+/** `--- a/path`, `+++ b/path` and the hunks; empty when the texts are the same. */
+function unifiedDiff(path, before, after) {
+    const ops = editScript(linesOf(before), linesOf(after));
+    const changed = ops.map((op, i) => (op.kind === ' ' ? -1 : i)).filter((i) => i >= 0);
+    if (!changed.length)
+        return '';
+    let out = `--- a/${path}\n+++ b/${path}\n`;
+    let i = 0;
+    while (i < changed.length) {
+        // A hunk takes every change whose context touches the previous one's.
+        let last = i;
+        while (last + 1 < changed.length && changed[last + 1] - changed[last] <= 2 * context + 1)
+            last++;
+        const from = Math.max(0, changed[i] - context);
+        const to = Math.min(ops.length, changed[last] + context + 1);
+        const oldStart = ops.slice(0, from).filter((op) => op.kind !== '+').length;
+        const newStart = ops.slice(0, from).filter((op) => op.kind !== '-').length;
+        const hunk = ops.slice(from, to);
+        const oldLength = hunk.filter((op) => op.kind !== '+').length;
+        const newLength = hunk.filter((op) => op.kind !== '-').length;
+        // diff -u numbers an empty side by the line before it.
+        const range = (start, length) => `${length ? start + 1 : start},${length}`;
+        out += `@@ -${range(oldStart, oldLength)} +${range(newStart, newLength)} @@\n`;
+        for (const op of hunk)
+            out += `${op.kind}${op.line}\n`;
+        i = last + 1;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./package.json
@@ -7376,8 +7708,14 @@ const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
 
 
 
-const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] PATH...
+
+
+
+
+
+const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] [--fix | --diff] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)
+--fix: apply the fixes findings carry, then report what is left; --diff: print the fixes as a unified diff, writing nothing
 FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
 const choices = {
     format: ['text', 'json', 'sarif', 'github', 'rdjson', 'checkstyle'],
@@ -7419,6 +7757,16 @@ function parseArgs(argv) {
                 options.config = file;
                 break;
             }
+            case '--fix':
+            case '--diff': {
+                const mode = flag === '--fix' ? 'fix' : 'diff';
+                if (inline !== undefined)
+                    throw new errors_UsageError(`${flag} takes no value`);
+                if (options.fixes && options.fixes !== mode)
+                    throw new errors_UsageError('--fix and --diff do not go together');
+                options.fixes = mode;
+                break;
+            }
             case '--no-shortcuts':
                 // Not in the usage line: turns off the byte prefilter, which must never
                 // change results, so a benchmark can check exactly that.
@@ -7445,6 +7793,8 @@ function parseArgs(argv) {
     }
     if (!options.patterns.length)
         throw new errors_UsageError('no PATH given');
+    if (options.fixes === 'diff' && argv.some((a) => a === '--format' || a.startsWith('--format=')))
+        throw new errors_UsageError('--diff prints a diff, not a report: it takes no --format');
     return options;
 }
 /** Pieces gathered into writes of about this many UTF-16 units: few writes, and never the whole report in memory. */
@@ -7461,6 +7811,31 @@ async function writeAll(out, chunks) {
     }
     if (pending)
         await out(pending);
+}
+/** Writes the report; a reader that stopped early (`| head`) wanted no more, any other failure loses the report. */
+async function writeReport(out, chunks) {
+    try {
+        await writeAll(out, chunks);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'EPIPE')
+            throw new errors_UsageError(`cannot write the report to standard output (${code ?? error.message})`);
+    }
+}
+/** "2 fixes (1 file)", and the fixes left out because they overlap others. */
+function fixesText(plan) {
+    const overlapping = plan.overlapping.length ? `, ${plural(plan.overlapping.length, 'fix', 'fixes')} left out as overlapping others (run again)` : '';
+    return `${plural(plan.applied.length, 'fix', 'fixes')} (${plural(plan.changes.length, 'file')})${overlapping}`;
+}
+/** Reads or writes a file the fixes change; a failure is one line naming the file. */
+function fixedFile(what, path, io) {
+    try {
+        return io();
+    }
+    catch (error) {
+        throw new errors_UsageError(`cannot ${what} ${path} (${error.code ?? error.message})`);
+    }
 }
 async function runCli(argv, out, err) {
     let options;
@@ -7484,9 +7859,28 @@ async function runCli(argv, out, err) {
     try {
         const cwd = process.cwd();
         const config = configFor(cwd, options.config);
-        const analysis = await analyze(options.patterns, { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts });
+        const analyzeOptions = { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts };
+        let analysis = await analyze(options.patterns, analyzeOptions);
+        let { findings, left } = applyConfig(analysis.findings, config, cwd);
+        for (const skipped of analysis.skipped)
+            err(`finalizer-guard: warning: ${escapeControls(skipped)}\n`);
+        if (options.fixes) {
+            const plan = planFixes(findings, (path) => fixedFile('read', path, () => (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, path))));
+            if (options.fixes === 'diff') {
+                await writeReport(out, plan.changes.map((c) => unifiedDiff(c.path, c.before.toString('utf8'), c.after.toString('utf8'))));
+                err(`${formatSummary(findings, analysis.stats)}; ${fixesText(plan)} shown as a diff, nothing written\n`);
+                return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
+            }
+            for (const change of plan.changes)
+                fixedFile('write the fixes into', change.path, () => (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(cwd, change.path), change.after));
+            err(`finalizer-guard: ${fixesText(plan)} applied\n`);
+            // What is left is what the fixed files say, not a guess from the fixes.
+            if (plan.changes.length) {
+                analysis = await analyze(options.patterns, analyzeOptions);
+                ({ findings, left } = applyConfig(analysis.findings, config, cwd));
+            }
+        }
         const stats = analysis.stats;
-        const { findings, left } = applyConfig(analysis.findings, config, cwd);
         const { lang, goVersion } = options;
         const formatters = {
             text: () => textChunks(findings),
@@ -7496,17 +7890,7 @@ async function runCli(argv, out, err) {
             rdjson: () => [formatRdjson(findings, ruleCatalog, { toolUrl: repositoryUrl, rulesUri: rulesDocUrl })],
             checkstyle: () => [formatCheckstyle(findings, version)],
         };
-        try {
-            await writeAll(out, formatters[options.format]());
-        }
-        catch (error) {
-            // A reader that stopped early (`| head`) wanted no more; any other failure loses the report.
-            const code = error.code;
-            if (code !== 'EPIPE')
-                throw new errors_UsageError(`cannot write the report to standard output (${code ?? error.message})`);
-        }
-        for (const skipped of analysis.skipped)
-            err(`finalizer-guard: warning: ${escapeControls(skipped)}\n`);
+        await writeReport(out, formatters[options.format]());
         err(formatSummary(findings, stats) + (left > 0 ? `; ${left} left out by ${escapeControls(config.shownAs)}` : '') + '\n');
         return findings.some((f) => atOrAbove(f.severity, options.failOn)) ? 1 : 0;
     }

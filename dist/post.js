@@ -33799,8 +33799,8 @@ function countBySeverity(findings) {
     return counts;
 }
 /** "1 file", "2 files". */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
 }
 /** "2 errors, 1 warning" or "no findings". */
 function countsText(counts) {

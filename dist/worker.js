@@ -9499,7 +9499,187 @@ function implementsAll(object, iface, site) {
     return required.every((name) => available.has(name));
 }
 
+;// CONCATENATED MODULE: ./src/fix/edit.ts
+const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
+const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
+/** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
+function placeOf(source, index) {
+    const before = source.slice(0, index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let line = 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
+        line++;
+    return { offset: Buffer.byteLength(before), line, column: index - lineStart + 1 };
+}
+/** The fix as findings carry it, with paths as `pathOf` writes them. */
+function toFix(fix, pathOf) {
+    return {
+        description: fix.description,
+        edits: fix.edits.map((edit) => {
+            const start = placeOf(edit.file.source, edit.start);
+            const end = placeOf(edit.file.source, edit.end);
+            return {
+                path: pathOf(edit.file.path),
+                start: start.offset,
+                end: end.offset,
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                text: edit.text,
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix/source.ts
+const functionTypes = ['function_declaration', 'method_declaration'];
+/** The top-level function or method a node is in (closures included in it). */
+function enclosingFunction(node) {
+    for (let at = node; at; at = at.parent)
+        if (functionTypes.includes(at.type))
+            return at;
+    return undefined;
+}
+/** Every identifier spelled `name` in the function: declarations, uses, and whatever else (a key of a composite literal). */
+function identifiersNamed(fn, name) {
+    return fn.descendantsOfType('identifier').filter((n) => !!n && n.text === name);
+}
+/** `x` as the operand of `x.f` or `x.m(...)`. */
+function isSelected(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === identifier.id;
+}
+/** `&x`: the unary expression whose operand the identifier is. */
+function addressOf(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'unary_expression' && parent.child(0)?.type === '&' && parent.childForFieldName('operand')?.id === identifier.id ? parent : undefined;
+}
+/**
+ * Whether the edits change the length of a line whose end-of-line comment
+ * gofmt aligns with a comment on the line above or below: the comments would
+ * then need realigning, which a fix does not do, so none is offered.
+ */
+function shiftsAlignedComments(file, edits) {
+    const trailing = new Set();
+    for (const comment of file.tree.rootNode.descendantsOfType('comment')) {
+        if (!comment)
+            continue;
+        const lineStart = file.source.lastIndexOf('\n', comment.startIndex - 1) + 1;
+        if (file.source.slice(lineStart, comment.startIndex).trim())
+            trailing.add(comment.startPosition.row);
+    }
+    return edits.some((edit) => {
+        const row = file.source.slice(0, edit.start).split('\n').length - 1;
+        return edit.end - edit.start !== edit.text.length && trailing.has(row) && (trailing.has(row - 1) || trailing.has(row + 1));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fix/address.ts
+// FG004's fixes: the object is given as a pointer to where it is made.
+
+
+
+
+/** Whether the call's finalizer can take an object of this type (a removal with nil takes any). */
+function finalizerTakes(site, type) {
+    const finalizer = site.args[1];
+    if (!finalizer)
+        return false;
+    if (finalizer.type === 'nil')
+        return true;
+    const signature = signatureOf(site, finalizer);
+    if (!signature || signature.params.length !== 1 || signature.variadic)
+        return false;
+    const param = signature.params[0];
+    const under = underlying(param, site.pkg);
+    return sameType(param, type) || (under.kind === 'interface' && under.empty);
+}
+function offered(site, description, edits) {
+    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
+}
+/**
+ * `str := CString{...}; runtime.SetFinalizer(str, ...)`: the struct value
+ * made by a composite literal in the same function gets its address taken
+ * where it is made. Offered only when every other use stays valid and means
+ * the same with a pointer: a field or method selected from it (Go selects
+ * through the pointer), `&str` (which becomes `str`, the same object), and
+ * the finalizer takes the pointer. A copy (`x := str`), an assignment, a
+ * second declaration of the name: no fix.
+ */
+function addressWhereMade(site, arg) {
+    const variable = arg.type === 'identifier' ? site.evaluations[0]?.scope.lookup(arg.text) : undefined;
+    const fn = enclosingFunction(site.call);
+    if (!variable || variable.global || variable.type.kind !== 'named' || underlying(variable.type, site.pkg).kind !== 'struct' || !fn)
+        return undefined;
+    if (!finalizerTakes(site, { kind: 'pointer', elem: variable.type }))
+        return undefined;
+    let literal;
+    const edits = [];
+    for (const use of identifiersNamed(fn, arg.text)) {
+        if (use.id === arg.id || isSelected(use))
+            continue;
+        const address = addressOf(use);
+        if (address) {
+            edits.push(replaceNode(site.file, address, use.text));
+            continue;
+        }
+        const value = declaredValue(use);
+        if (literal || value?.type !== 'composite_literal' || !/^(type_identifier|qualified_type|generic_type)$/.test(value.childForFieldName('type')?.type ?? ''))
+            return undefined;
+        literal = value;
+    }
+    if (!literal)
+        return undefined;
+    edits.push(insertBefore(site.file, literal, '&'));
+    return offered(site, `make ${arg.text} a pointer where it is made: ${arg.text} := &${typeName(variable.type)}{...}`, edits);
+}
+/** The value a declaration without a type gives the identifier: `x := v`, `var x = v`; undefined for any other place of it. */
+function declaredValue(identifier) {
+    const list = identifier.parent;
+    const declaration = list?.type === 'expression_list' ? list.parent : list;
+    if (declaration?.type === 'short_var_declaration' && list?.type === 'expression_list' && declaration.childForFieldName('left')?.id === list.id) {
+        const index = list.namedChildren.findIndex((n) => n?.id === identifier.id);
+        const values = declaration.childForFieldName('right')?.namedChildren ?? [];
+        return values.length === list.namedChildren.length ? (values[index] ?? undefined) : undefined;
+    }
+    if (list?.type === 'var_spec' && !list.childForFieldName('type')) {
+        const names = list.namedChildren.filter((n) => n?.type === 'identifier');
+        const values = list.childForFieldName('value')?.namedChildren ?? [];
+        const index = names.findIndex((n) => n?.id === identifier.id);
+        return index >= 0 && values.length === names.length ? (values[index] ?? undefined) : undefined;
+    }
+    return undefined;
+}
+/**
+ * `&p` of a pointer variable becomes `p`: the finalizer or cleanup then goes
+ * on the object p points to. Offered when the call stays valid and the
+ * object can then be collected: a cleanup whose function is a func literal
+ * not naming p (or a function of the package) and whose argument is of a
+ * basic type and does not name p; a finalizer that takes any.
+ */
+function dropAddressOfPointer(site, arg, variable) {
+    if (underlying(variable.type, site.pkg).kind !== 'pointer')
+        return undefined;
+    const names = (node) => !!node && (node.text === variable.name || identifiersNamed(node, variable.name).length > 0);
+    if (site.kind === 'AddCleanup') {
+        const [, cleanup, cleanupArg] = site.args;
+        const scope = site.evaluations[0]?.scope;
+        const packageFunction = cleanup?.type === 'identifier' && !scope?.lookup(cleanup.text) && site.pkg.funcs.has(cleanup.text);
+        if (!cleanup || !(cleanup.type === 'func_literal' || packageFunction) || names(cleanup) || !cleanupArg || names(cleanupArg))
+            return undefined;
+        const argType = site.evaluations[0]?.argTypes[2];
+        if (!argType || underlying(argType, site.pkg).kind !== 'basic')
+            return undefined;
+    }
+    else if (!site.args[1] || site.args[1].type === 'nil' || !finalizerTakes(site, variable.type)) {
+        return undefined;
+    }
+    return offered(site, `pass ${variable.name}, the pointer, not &${variable.name}, the address of the variable`, [replaceNode(site.file, arg, variable.name)]);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
+
 
 
 
@@ -9567,6 +9747,7 @@ const finalizerBadObject = {
                 message: `${inline(arg)} is the address of the variable ${variable.name} (${typeName(variable.type)}), not of what it points to: the ${hookNoun(site)} goes on ` +
                     `the variable's own storage, which nothing references once the function is done with ${variable.name}, so it runs at once while the object lives on`,
                 related: [],
+                fix: dropAddressOfPointer(site, arg, variable),
             };
         }
         // The rest cannot happen to AddCleanup: its ptr is a *T, and a pointer inside an object is fine for it.
@@ -9577,6 +9758,7 @@ const finalizerBadObject = {
                 message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
                     `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
                 related: [],
+                fix: addressWhereMade(site, arg),
             };
         }
         // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
@@ -10278,6 +10460,7 @@ function serveThreads(port, run) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -10343,10 +10526,10 @@ class Reporter {
     path(file) {
         return slashedRelative(this.options.root, file);
     }
-    add(rule, file, node, message, related, go = this.go) {
+    add(rule, file, node, message, related, go = this.go, fix) {
         const start = node?.startPosition ?? { row: 0, column: 0 };
         const end = node?.endPosition ?? start;
-        this.findings.push({
+        const finding = {
             ruleId: rule.id,
             rule: rule.name,
             severity: rule.severity,
@@ -10358,7 +10541,10 @@ class Reporter {
             message,
             remediation: this.remediationOf(rule.id, go),
             related,
-        });
+        };
+        if (fix)
+            finding.fix = toFix(fix, (path) => this.path(path));
+        this.findings.push(finding);
     }
     remediationOf(ruleId, go) {
         const key = `${ruleId} ${go.join('.')}`;
@@ -10561,7 +10747,7 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
                 column: r.node.startPosition.column + 1,
                 message: r.message,
             }));
-            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go);
+            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go, report.fix);
         }
     }
     stats.sites += sites;
