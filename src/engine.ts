@@ -297,7 +297,7 @@ function wrappersOf(pkg: GoPackage, scan: WrapperScan): Set<string> {
   if (names) return names;
   // Set first: a package met again while its wrappers are being found has none yet.
   wrapperNames.set(pkg, (names = new Set()));
-  pkg.load((file) => callPattern.test(file.text) || scan.importsWrappers(file.text));
+  pkg.load((file) => callPattern.test(file.text) || scan.callsWrapper(file.text));
   // A method is called on a value, not through the package's name.
   for (const f of finalizerFunctions(pkg, scan).wrappers) if (!f.receiver) names.add(f.name);
   return names;
@@ -457,11 +457,14 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   // The other packages of the module are read as the analysis asks for their names.
   const workspace = workspaceFor(dir.dir);
   const scan = workspace && modules.wrapperScan(workspace);
-  // A file that imports a finalizer wrapper from another package of the module may call the runtime through it.
+  // A file that calls a finalizer wrapper of another package of the module may call the runtime through it.
   for (const source of sources) {
     if (!source.buffer || !scan?.mayImport(source.buffer)) continue;
     decode(source);
-    if (source.text !== undefined && scan.importsWrappers(source.text)) source.mentionsCall = source.hasCall = source.mayHoldSite = true;
+    if (source.text === undefined) continue;
+    if (scan.callsWrapper(source.text)) source.mentionsCall = source.hasCall = source.mayHoldSite = true;
+    // Without shortcuts, any import of the module is followed: the prefilter above must never change a result.
+    else if (!shortcuts && scan.importsOwnPackage(source.text)) source.mentionsCall = source.mayHoldSite = true;
   }
   const callsHere = sources.some((s) => s.mentionsCall);
   if (shortcuts && !callsHere) return;
@@ -585,7 +588,7 @@ function emptyStats(): AnalysisStats {
 const threadModules = new WeakMap<AnalyzeOptions, ModulePackages>();
 
 async function modulePackages(options: AnalyzeOptions): Promise<ModulePackages> {
-  return new ModulePackages(await goParser(), options.shortcuts ?? true, (text) => callPattern.test(text), maxInlineDepth);
+  return new ModulePackages(await goParser(), options.shortcuts ?? true, maxInlineDepth);
 }
 
 /** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
@@ -662,7 +665,7 @@ export async function dependentPackages(changed: string[], root: string): Promis
       const workspace = targets.has(dir) ? undefined : workspaceFor(dir);
       if (!workspace) continue;
       const scan = modules.wrapperScan(workspace);
-      if (texts(dir).some((text) => callPattern.test(text) || scan.importsWrappers(text)) && reaches(dir, scan)) dependents.push(dir);
+      if (texts(dir).some((text) => callPattern.test(text) || scan.callsWrapper(text)) && reaches(dir, scan)) dependents.push(dir);
     }
   } finally {
     modules.dispose();

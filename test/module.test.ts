@@ -62,7 +62,7 @@ describe('packages of the module', () => {
   });
 
   it('parses a file of another package only when a lookup needs a name it may declare, once for the run', async () => {
-    const modules = new ModulePackages(await goParser(), true, () => false, 4);
+    const modules = new ModulePackages(await goParser(), true, 4);
     try {
       const resolve = modules.resolver(workspaceFor(join(scratch, 'lazy'))!, new Set(['linux', 'amd64', 'unix', 'cgo', 'gc']));
       const pool = resolve('example.com/app/pool')!;
@@ -100,6 +100,36 @@ describe('packages of the module', () => {
     // leak/ (its own call, a wrapper) and uses/ are parsed; other/ and plain/ have no way to the runtime.
     const other = await analyze([join(base, 'other')], { root: base });
     expect(other.stats.parsedFiles).toBe(0);
+  });
+
+  it('analyzes a package only when it calls a function that may be a wrapper, under the name it imports the package by', async () => {
+    const base = write(join(scratch, 'prefilter'), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      // Sets a finalizer on a value of its own (Open takes nothing to pass on), and exports a wrapper.
+      'leak/leak.go':
+        'package leak\n\nimport "runtime"\n\ntype File struct{ name *string }\n\n' +
+        'func Open() *File {\n\tf := &File{}\n\truntime.SetFinalizer(f, func(*File) {})\n\treturn f\n}\n\n' +
+        'func Track(obj, fin any) { runtime.SetFinalizer(obj, fin) }\n',
+      // Sets finalizers, but never passes names on: no wrapper.
+      'locked/locked.go':
+        'package locked\n\nimport "runtime"\n\ntype File struct{ name *string }\n\n' +
+        'func Open() *File {\n\tf := &File{}\n\truntime.SetFinalizer(f, func(*File) {})\n\treturn f\n}\n\n' +
+        'func (f *File) Close() { runtime.SetFinalizer(f, nil) }\n',
+      'opens/opens.go': 'package opens\n\nimport "example.com/app/leak"\n\nfunc Run() { leak.Open() }\n',
+      'locks/locks.go': 'package locks\n\nimport "example.com/app/locked"\n\nfunc Run() { locked.Open().Close() }\n',
+      'renamed/renamed.go':
+        'package renamed\n\nimport l "example.com/app/leak"\n\ntype T struct{ u *U }\n\ntype U struct{ t *T }\n\n' +
+        'func New() *T {\n\tt := &T{u: &U{}}\n\tt.u.t = t\n\tl.Track(t, func(*T) {})\n\treturn t\n}\n',
+    });
+    const lazy = await analyze([base + '/...'], { root: base });
+    expect(lazy.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(['renamed/renamed.go:12 FG001']);
+    // The prefilter lets through leak/ and locked/ (their own calls) and renamed/: not opens/ nor locks/.
+    expect(lazy.stats.packages).toBe(3);
+    for (const dir of ['opens', 'locks']) expect((await analyze([join(base, dir)], { root: base })).stats.parsedFiles).toBe(0);
+    // Without shortcuts every package that imports one of the module is analyzed, with the same findings.
+    const full = await analyze([base + '/...'], { root: base, shortcuts: false });
+    expect(full.stats.packages).toBe(5);
+    expect(lazy.findings).toEqual(full.findings);
   });
 
   it('leaves packages outside the module opaque, as before', async () => {

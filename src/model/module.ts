@@ -33,25 +33,65 @@ export function readGoText(path: string): string | undefined {
   }
 }
 
+/** A Go identifier, as the wrapper prefilter reads one from text. */
+const identifier = String.raw`[\p{L}_][\p{L}\p{N}_]*`;
+/** Type arguments on one line, as `Track[*T, int]` writes them. */
+const typeArguments = String.raw`(?:\s*\[[^;{}\n]{0,200}?\])?`;
+/**
+ * The arguments of a call that passes names on as they came, as a wrapper
+ * passes its parameters (`(obj, fin)`; `nil` is never a parameter).
+ */
+const namesOnly = String.raw`\s*\(\s*(?:\(*\s*(?!nil\b)${identifier}\s*\)*\s*,\s*)*\(*\s*(?!nil\b)${identifier}\s*\)*\s*,?\s*\)`;
+/** A call of the runtime's functions that passes names on. */
+const hookForwarding = new RegExp(String.raw`\b(?:SetFinalizer|AddCleanup)${typeArguments}${namesOnly}`, 'u');
+/** The runtime's function as a value (`var setFinalizer = runtime.SetFinalizer`): calls of that value may pass names on. */
+const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
+/** A function (not a method) other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
+const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
+/** Where a file's imports end: its first other declaration. */
+const firstDeclaration = /^(?:func|type|var|const)\b/m;
+/** The name an import path is imported under, written before it on its line (`leak "example.com/app/leak"`, `. "..."`). */
+const importName = new RegExp(String.raw`(?:^|[\s(;])(${identifier}|\.)[ \t]+$`, 'u');
+
+/** What the text of one package of the workspace says about its finalizer wrappers. */
+interface WrapperText {
+  /** The names under which importers call its functions unless they rename it: its package clauses. */
+  packageNames: Set<string>;
+  /** The exported functions that may be wrappers: those with parameters. */
+  functions: Set<string>;
+}
+
+/** A package's text, read once: its files, and whether they pass names on to the runtime themselves. */
+interface PackageText {
+  texts: string[];
+  forwardsToRuntime: boolean;
+  wrappers?: WrapperText;
+}
+
 /**
  * What the text of a workspace's packages says about finalizer wrappers, with
- * no parse: whether a package may pass its parameters on to
- * runtime.SetFinalizer or AddCleanup, because its files name one or import a
- * package of the workspace that may, at most `levels` packages down. A
- * superset of the wrappers: the parsed code decides. Vendored packages are
- * not looked at.
+ * no parse: which packages may pass their parameters on to
+ * runtime.SetFinalizer or AddCleanup, because their files call one with
+ * names only (or name one as a value), or call so a function that may be a
+ * wrapper of a package of the workspace they import, at most `levels`
+ * packages down; and which of their functions other packages may call as
+ * wrappers. A superset of the wrappers: the parsed code decides. Vendored
+ * packages are not looked at.
  */
 export class WrapperScan {
   private readonly prefixes: string[];
   /** The quoted prefixes, as bytes to look for before a file is decoded. */
   private readonly quotedPrefixes: Buffer[];
-  private readonly mayWrapAt = new Map<string, boolean>();
+  private readonly wrappersAt = new Map<string, WrapperText | undefined>();
+  private readonly packageTexts = new Map<string, PackageText>();
+  /** By qualifier and kind: the calls through that qualifier, as patterns made once. */
+  private readonly callPatterns = new Map<string, RegExp>();
 
   constructor(
     private readonly workspace: Workspace,
-    /** Whether Go text names SetFinalizer or AddCleanup. */
-    private readonly mentionsHook: (text: string) => boolean,
     private readonly levels: number,
+    /** Without shortcuts: every package of the workspace may wrap, so that the parsed code alone decides. */
+    private readonly everyPackageMayWrap = false,
   ) {
     this.prefixes = sourcePrefixes(workspace);
     this.quotedPrefixes = this.prefixes.map((p) => Buffer.from(`"${p}`));
@@ -62,11 +102,14 @@ export class WrapperScan {
     return this.quotedPrefixes.some((quoted) => bytes.includes(quoted));
   }
 
-  /** Whether Go text imports a package that may pass its parameters on to the runtime. */
-  importsWrappers(text: string, levels = this.levels): boolean {
-    if (levels <= 0) return false;
-    for (const [, path] of text.matchAll(quotedString)) if (this.mayWrap(path!, levels)) return true;
-    return false;
+  /** Whether Go text calls a function that may be a wrapper of a package of the workspace it imports, under the name it imports it by. */
+  callsWrapper(text: string, levels = this.levels): boolean {
+    return this.callsImported(text, levels, false);
+  }
+
+  /** Whether Go text imports a package of the workspace's own source. */
+  importsOwnPackage(text: string): boolean {
+    return this.importedDirs(text).length > 0;
   }
 
   /** The directories of the workspace's own packages that Go text names in quotes: its imports of them, and maybe more. */
@@ -85,17 +128,78 @@ export class WrapperScan {
 
   /** Whether the package at an import path may pass its parameters on to the runtime, itself or through packages it imports. */
   mayWrap(importPath: string, levels = this.levels): boolean {
-    if (!this.inSource(importPath)) return false;
+    if (this.everyPackageMayWrap) return this.inSource(importPath);
+    return this.wrapperText(importPath, levels) !== undefined;
+  }
+
+  /**
+   * Whether the text calls a function that may be a wrapper of a package it
+   * imports, qualified by the name it imports it under (bare for a dot
+   * import); `forwarding`: a call that passes names on.
+   */
+  private callsImported(text: string, levels: number, forwarding: boolean): boolean {
+    if (levels <= 0) return false;
+    const end = text.search(firstDeclaration);
+    const imports = end < 0 ? text : text.slice(0, end);
+    for (const match of imports.matchAll(quotedString)) {
+      const path = match[1]!;
+      const wrappers = this.inSource(path) ? this.wrapperText(path, levels) : undefined;
+      if (!wrappers) continue;
+      const alias = importName.exec(imports.slice(imports.lastIndexOf('\n', match.index) + 1, match.index))?.[1];
+      if (alias === '_') continue;
+      const qualifiers = alias === '.' ? [''] : alias && alias !== 'import' ? [alias] : [...wrappers.packageNames];
+      for (const qualifier of qualifiers) {
+        if (!text.includes(qualifier)) continue;
+        for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding))) if (wrappers.functions.has(name!)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `q.Name(`, or `Name(` for the empty qualifier, capturing Name; `forwarding`: only with names for arguments. */
+  private callPattern(qualifier: string, forwarding: boolean): RegExp {
+    const key = `${forwarding} ${qualifier}`;
+    let pattern = this.callPatterns.get(key);
+    if (!pattern) {
+      const before = qualifier ? String.raw`(?<![\p{L}\p{N}_])${qualifier}\s*\.\s*` : String.raw`(?<![\p{L}\p{N}_.])`;
+      pattern = new RegExp(String.raw`${before}(${identifier})${typeArguments}${forwarding ? namesOnly : String.raw`\s*\(`}`, 'gu');
+      this.callPatterns.set(key, pattern);
+    }
+    return pattern;
+  }
+
+  /** What the package at an import path says about its wrappers, when it may have some `levels` packages down. */
+  private wrapperText(importPath: string, levels: number): WrapperText | undefined {
+    if (levels <= 0) return undefined;
     const key = `${levels} ${importPath}`;
-    const known = this.mayWrapAt.get(key);
-    if (known !== undefined) return known;
+    if (this.wrappersAt.has(key)) return this.wrappersAt.get(key);
     // Go has no import cycles; broken code that has one ends here.
-    this.mayWrapAt.set(key, false);
+    this.wrappersAt.set(key, undefined);
+    const text = this.packageText(importPath);
+    const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text) : undefined;
+    this.wrappersAt.set(key, found);
+    return found;
+  }
+
+  private packageText(importPath: string): PackageText {
+    let text = this.packageTexts.get(importPath);
+    if (text) return text;
     const dir = packageDir(this.workspace, importPath);
-    const texts = dir ? goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(readGoText) : [];
-    const may = texts.some((text) => text !== undefined && (this.mentionsHook(text) || this.importsWrappers(text, levels - 1)));
-    this.mayWrapAt.set(key, may);
-    return may;
+    const texts = (dir ? goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(readGoText) : []).filter((t): t is string => t !== undefined);
+    text = { texts, forwardsToRuntime: texts.some((t) => hookForwarding.test(t) || hookValue.test(t)) };
+    this.packageTexts.set(importPath, text);
+    return text;
+  }
+
+  private wrappersIn(text: PackageText): WrapperText {
+    if (text.wrappers) return text.wrappers;
+    const wrappers: WrapperText = { packageNames: new Set(), functions: new Set() };
+    for (const t of text.texts) {
+      const name = packageClause.exec(t)?.[1];
+      if (name) wrappers.packageNames.add(name);
+      for (const [, fn] of t.matchAll(exportedFunction)) wrappers.functions.add(fn!);
+    }
+    return (text.wrappers = wrappers);
   }
 }
 
@@ -112,20 +216,19 @@ export class ModulePackages {
 
   /**
    * `lazy`: files are parsed only when a lookup needs them; off, every file
-   * of a package opened is parsed at once. `mentionsHook` and
-   * `wrapperLevels` shape each workspace's WrapperScan.
+   * of a package opened is parsed at once. `wrapperLevels`: how many
+   * packages down each workspace's WrapperScan follows wrappers of wrappers.
    */
   constructor(
     private readonly parser: TreeParser,
     private readonly lazy: boolean,
-    private readonly mentionsHook: (text: string) => boolean,
     private readonly wrapperLevels: number,
   ) {}
 
   /** The workspace's WrapperScan, one for the run. */
   wrapperScan(workspace: Workspace): WrapperScan {
     let scan = this.scans.get(workspace);
-    if (!scan) this.scans.set(workspace, (scan = new WrapperScan(workspace, this.mentionsHook, this.wrapperLevels)));
+    if (!scan) this.scans.set(workspace, (scan = new WrapperScan(workspace, this.wrapperLevels, !this.lazy)));
     return scan;
   }
 
