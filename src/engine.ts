@@ -245,12 +245,19 @@ function rootFunctions(pkg: GoPackage, scan: WrapperScan | undefined): FuncDecl[
  * pass their own parameters on to the runtime or to another wrapper.
  */
 function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { direct: FuncDecl[]; callers: FuncDecl[]; clearing: FuncDecl[]; wrappers: FuncDecl[] } {
-  // `alias.Name` as written, naming a wrapper another package of the module declares.
+  // `alias.Name` as written, naming a wrapper function another package of the module declares, or
+  // `value.Name`, a wrapper method of a package the file imports (the interpreter decides whose method it is).
   const importedWrapper = (file: GoFile, callee: string): boolean => {
-    const dot = callee.indexOf('.');
-    const path = dot > 0 ? file.imports.get(callee.slice(0, dot)) : undefined;
-    const other = path && scan?.mayWrap(path) ? pkg.imported?.(path) : undefined;
-    return !!other && wrappersOf(other, scan!).has(callee.slice(dot + 1));
+    const dot = callee.lastIndexOf('.');
+    if (dot <= 0 || !scan) return false;
+    const name = callee.slice(dot + 1).trim();
+    const wrappersIn = (path: string | undefined) => {
+      const other = path && scan.mayWrap(path) ? pkg.imported?.(path) : undefined;
+      return other && wrappersOf(other, scan);
+    };
+    const path = file.imports.get(callee.slice(0, dot).trim());
+    if (path) return !!wrappersIn(path)?.functions.has(name);
+    return [...file.imports.values()].some((p) => wrappersIn(p)?.methods.has(name));
   };
   const callsImportedWrapper = (f: FuncDecl): boolean =>
     !!scan && [...f.file.imports.values()].some((path) => scan.mayWrap(path)) &&
@@ -289,18 +296,23 @@ function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { di
   return { direct, callers, clearing, wrappers };
 }
 
-/** The names of the functions of a package of the module that are wrappers (see finalizerFunctions), found once for the run. */
-const wrapperNames = new WeakMap<GoPackage, Set<string>>();
+/** The names of a package's wrappers (see finalizerFunctions): functions, called through the package's name, and methods, called on a value. */
+interface PackageWrappers {
+  functions: Set<string>;
+  methods: Set<string>;
+}
 
-function wrappersOf(pkg: GoPackage, scan: WrapperScan): Set<string> {
-  let names = wrapperNames.get(pkg);
-  if (names) return names;
+/** The wrappers of each package of the module, found once for the run. */
+const packageWrappers = new WeakMap<GoPackage, PackageWrappers>();
+
+function wrappersOf(pkg: GoPackage, scan: WrapperScan): PackageWrappers {
+  let wrappers = packageWrappers.get(pkg);
+  if (wrappers) return wrappers;
   // Set first: a package met again while its wrappers are being found has none yet.
-  wrapperNames.set(pkg, (names = new Set()));
+  packageWrappers.set(pkg, (wrappers = { functions: new Set(), methods: new Set() }));
   pkg.load((file) => callPattern.test(file.text) || scan.callsWrapper(file.text));
-  // A method is called on a value, not through the package's name.
-  for (const f of finalizerFunctions(pkg, scan).wrappers) if (!f.receiver) names.add(f.name);
-  return names;
+  for (const f of finalizerFunctions(pkg, scan).wrappers) (f.receiver ? wrappers.methods : wrappers.functions).add(f.name);
+  return wrappers;
 }
 
 /** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */

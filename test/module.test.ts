@@ -132,6 +132,13 @@ describe('packages of the module', () => {
     expect(lazy.findings).toEqual(full.findings);
   });
 
+  it('makes each call of a wrapper method of another package a site, with the call it passes on to in the related locations', async () => {
+    const fixture = moduleFixtures.find((f) => f.name === 'fg001_wrapper_method_in_other_package')!;
+    const { findings } = await analyze([fixture.dir], { root: fixture.dir });
+    expect(findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(['main.go:20 FG001']);
+    expect(findings[0]!.related.map((r) => `${r.path}:${r.line} ${r.message}`)).toContain('leak/leak.go:13 passed on to the runtime: runtime.SetFinalizer(obj, fin)');
+  });
+
   it('leaves packages outside the module opaque, as before', async () => {
     const base = write(join(scratch, 'outside'), {
       'main.go':

@@ -46,8 +46,10 @@ const namesOnly = String.raw`\s*\(\s*(?:\(*\s*(?!nil\b)${identifier}\s*\)*\s*,\s
 const hookForwarding = new RegExp(String.raw`\b(?:SetFinalizer|AddCleanup)${typeArguments}${namesOnly}`, 'u');
 /** The runtime's function as a value (`var setFinalizer = runtime.SetFinalizer`): calls of that value may pass names on. */
 const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
-/** A function (not a method) other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
+/** A function other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
 const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
+/** The same of a method: `func (t *T) Name(x`. */
+const exportedMethod = /\bfunc\s*\([^()]*\)\s*(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
 /** Where a file's imports end: its first other declaration. */
 const firstDeclaration = /^(?:func|type|var|const)\b/m;
 /** The name an import path is imported under, written before it on its line (`leak "example.com/app/leak"`, `. "..."`). */
@@ -59,6 +61,8 @@ interface WrapperText {
   packageNames: Set<string>;
   /** The exported functions that may be wrappers: those with parameters. */
   functions: Set<string>;
+  /** The same of its methods, called on a value rather than through the package's name. */
+  methods: Set<string>;
 }
 
 /** A package's text, read once: its files, and whether they pass names on to the runtime themselves. */
@@ -72,11 +76,12 @@ interface PackageText {
  * What the text of a workspace's packages says about finalizer wrappers, with
  * no parse: which packages may pass their parameters on to
  * runtime.SetFinalizer or AddCleanup, because their files call one with
- * names only (or name one as a value), or call so a function that may be a
- * wrapper of a package of the workspace they import, at most `levels`
- * packages down; and which of their functions other packages may call as
- * wrappers. A superset of the wrappers: the parsed code decides. Vendored
- * packages are not looked at.
+ * names only (or name one as a value), or call so a function or method that
+ * may be a wrapper of a package of the workspace they import, at most
+ * `levels` packages down; and which of their functions and methods other
+ * packages may call as wrappers. A superset of the wrappers: the parsed code
+ * decides. A wrapper method is looked for where the file imports its
+ * package.
  */
 export class WrapperScan {
   private readonly prefixes: string[];
@@ -152,16 +157,22 @@ export class WrapperScan {
         if (!text.includes(qualifier)) continue;
         for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding))) if (wrappers.functions.has(name!)) return true;
       }
+      if (wrappers.methods.size) for (const [, name] of text.matchAll(this.callPattern('.', forwarding))) if (wrappers.methods.has(name!)) return true;
     }
     return false;
   }
 
-  /** `q.Name(`, or `Name(` for the empty qualifier, capturing Name; `forwarding`: only with names for arguments. */
+  /**
+   * `q.Name(`, or `Name(` for the empty qualifier, or `.Name(` on any value
+   * for the qualifier ".", capturing Name; `forwarding`: only with names for
+   * arguments.
+   */
   private callPattern(qualifier: string, forwarding: boolean): RegExp {
     const key = `${forwarding} ${qualifier}`;
     let pattern = this.callPatterns.get(key);
     if (!pattern) {
-      const before = qualifier ? String.raw`(?<![\p{L}\p{N}_])${qualifier}\s*\.\s*` : String.raw`(?<![\p{L}\p{N}_.])`;
+      const before =
+        qualifier === '.' ? String.raw`\.\s*` : qualifier ? String.raw`(?<![\p{L}\p{N}_])${qualifier}\s*\.\s*` : String.raw`(?<![\p{L}\p{N}_.])`;
       pattern = new RegExp(String.raw`${before}(${identifier})${typeArguments}${forwarding ? namesOnly : String.raw`\s*\(`}`, 'gu');
       this.callPatterns.set(key, pattern);
     }
@@ -193,11 +204,12 @@ export class WrapperScan {
 
   private wrappersIn(text: PackageText): WrapperText {
     if (text.wrappers) return text.wrappers;
-    const wrappers: WrapperText = { packageNames: new Set(), functions: new Set() };
+    const wrappers: WrapperText = { packageNames: new Set(), functions: new Set(), methods: new Set() };
     for (const t of text.texts) {
       const name = packageClause.exec(t)?.[1];
       if (name) wrappers.packageNames.add(name);
       for (const [, fn] of t.matchAll(exportedFunction)) wrappers.functions.add(fn!);
+      for (const [, method] of t.matchAll(exportedMethod)) wrappers.methods.add(method!);
     }
     return (text.wrappers = wrappers);
   }
