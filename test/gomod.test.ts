@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { goVersionFor, importPathOf, moduleFor, packageDir, readDirectives, workspaceFor } from '../src/discover/gomod.js';
+import { goVersionFor, importPathOf, moduleFor, packageDir, readDirectives, vendoredPrefixes, workspaceFor } from '../src/discover/gomod.js';
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'fg-gomod-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -129,6 +129,8 @@ describe('import paths and directories', () => {
     const dir = join(vendored, 'vendor', 'example.com', 'dep', 'inner');
     expect(packageDir(workspace, 'example.com/dep/inner')).toBe(dir);
     expect(importPathOf(workspace, dir)).toBe('example.com/dep/inner');
+    // The modules vendor/modules.txt lists are where wrappers may come from too; its `##` lines are annotations.
+    expect(vendoredPrefixes(workspace)).toEqual(['example.com/dep']);
   });
 
   it.skipIf(!hasGo126)('agrees with go list on vendor/ under Go 1.26', () => {

@@ -23,7 +23,7 @@ function write(base: string, files: Record<string, string>): string {
   return base;
 }
 
-const moduleFixtures = listFixtures().filter((f) => /other_package|replaced_module|workspace_module/.test(f.name));
+const moduleFixtures = listFixtures().filter((f) => /other_package|replaced_module|workspace_module|vendored_module/.test(f.name));
 
 describe('packages of the module', () => {
   it('has module fixtures, each a module of its own with packages beside the analyzed one', () => {

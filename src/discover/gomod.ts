@@ -72,6 +72,8 @@ export interface GoModule {
   replaces: LocalReplace[];
   /** Whether the build reads dependencies from vendor/ (vendor/modules.txt present and go 1.14 or later). */
   vendored: boolean;
+  /** The module paths vendor/modules.txt lists, when the build reads vendor/. */
+  vendoredModules: string[];
 }
 
 /** The modules the build sees together: the one module, or every module a go.work uses. */
@@ -108,7 +110,19 @@ export function readModule(dir: string): GoModule | undefined {
   const path = directives.find((d) => d.verb === 'module')?.args[0] ?? '';
   const goVersion = directives.find((d) => d.verb === 'go')?.args[0];
   const vendored = releaseAtLeast(parseGoRelease(goVersion) ?? [0, 0], [1, 14]) && existsSync(join(dir, 'vendor', 'modules.txt'));
-  return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored };
+  const vendoredModules = vendored ? modulesTxtPaths(join(dir, 'vendor', 'modules.txt')) : [];
+  return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored, vendoredModules };
+}
+
+/** The modules vendor/modules.txt lists: its `# path version` lines (`## ...` lines are annotations). */
+function modulesTxtPaths(file: string): string[] {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return [...text.matchAll(/^# (\S+)/gm)].map((m) => m[1]!);
 }
 
 const modulesByDir = new Map<string, GoModule | undefined>();
@@ -200,6 +214,12 @@ export function sourcePrefixes(workspace: Workspace): string[] {
   return [...new Set(sourceRoots(workspace).map((r) => r.prefix))];
 }
 
+/** The module paths the build reads from vendor/: vendoring applies to a module built alone. */
+export function vendoredPrefixes(workspace: Workspace): string[] {
+  const main = workspace.modules[0]!;
+  return !workspace.workFile && main.vendored ? main.vendoredModules : [];
+}
+
 /**
  * The directory of a package of the workspace, by import path: a package of
  * one of its modules (the longest module path wins, as nested modules do), of
@@ -218,7 +238,7 @@ export function packageDir(workspace: Workspace, importPath: string): string | u
   }
   // Vendoring applies to a module built alone.
   const main = workspace.modules[0]!;
-  if (!workspace.workFile && main.vendored) {
+  if (vendoredPrefixes(workspace).length) {
     const dir = join(main.dir, 'vendor', ...importPath.split('/'));
     if (isDirectory(dir)) return dir;
   }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileConstraint, type Tags } from '../discover/constraints.js';
-import { packageDir, sourcePrefixes, within, type Workspace } from '../discover/gomod.js';
+import { packageDir, sourcePrefixes, vendoredPrefixes, within, type Workspace } from '../discover/gomod.js';
 import { goFilesIn } from '../discover/sources.js';
 import type { Tree } from '../parse/parser.js';
 import { buildPackage, pendingFiles, readFileModel, type GoFile, type GoPackage } from './package.js';
@@ -98,11 +98,12 @@ export class WrapperScan {
     /** Without shortcuts: every package of the workspace may wrap, so that the parsed code alone decides. */
     private readonly everyPackageMayWrap = false,
   ) {
-    this.prefixes = sourcePrefixes(workspace);
+    // Vendored packages are read from vendor/, as the build reads them.
+    this.prefixes = [...sourcePrefixes(workspace), ...vendoredPrefixes(workspace)];
     this.quotedPrefixes = this.prefixes.map((p) => Buffer.from(`"${p}`));
   }
 
-  /** Whether a file's bytes may import a package of the workspace's own source at all. */
+  /** Whether a file's bytes may import a package of the workspace's own source (or vendor/) at all. */
   mayImport(bytes: Buffer): boolean {
     return this.quotedPrefixes.some((quoted) => bytes.includes(quoted));
   }
