@@ -5706,7 +5706,19 @@ function readModule(dir) {
     const path = directives.find((d) => d.verb === 'module')?.args[0] ?? '';
     const goVersion = directives.find((d) => d.verb === 'go')?.args[0];
     const vendored = releaseAtLeast(parseGoRelease(goVersion) ?? [0, 0], [1, 14]) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'vendor', 'modules.txt'));
-    return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored };
+    const vendoredModules = vendored ? modulesTxtPaths((0,external_node_path_namespaceObject.join)(dir, 'vendor', 'modules.txt')) : [];
+    return { dir, path, goVersion: goVersion && /^\d+\.\d+(\.\d+)?/.exec(goVersion)?.[0], replaces: localReplaces(directives, dir), vendored, vendoredModules };
+}
+/** The modules vendor/modules.txt lists: its `# path version` lines (`## ...` lines are annotations). */
+function modulesTxtPaths(file) {
+    let text = '';
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return [];
+    }
+    return [...text.matchAll(/^# (\S+)/gm)].map((m) => m[1]);
 }
 const modulesByDir = new Map();
 const workspacesByModule = new Map();
@@ -5798,6 +5810,11 @@ function sourceRoots(workspace) {
 function sourcePrefixes(workspace) {
     return [...new Set(sourceRoots(workspace).map((r) => r.prefix))];
 }
+/** The module paths the build reads from vendor/: vendoring applies to a module built alone. */
+function vendoredPrefixes(workspace) {
+    const main = workspace.modules[0];
+    return !workspace.workFile && main.vendored ? main.vendoredModules : [];
+}
 /**
  * The directory of a package of the workspace, by import path: a package of
  * one of its modules (the longest module path wins, as nested modules do), of
@@ -5817,7 +5834,7 @@ function packageDir(workspace, importPath) {
     }
     // Vendoring applies to a module built alone.
     const main = workspace.modules[0];
-    if (!workspace.workFile && main.vendored) {
+    if (vendoredPrefixes(workspace).length) {
         const dir = (0,external_node_path_namespaceObject.join)(main.dir, 'vendor', ...importPath.split('/'));
         if (isDirectory(dir))
             return dir;
@@ -5896,43 +5913,70 @@ function module_readGoText(path) {
         return undefined;
     }
 }
+/** A Go identifier, as the wrapper prefilter reads one from text. */
+const identifier = String.raw `[\p{L}_][\p{L}\p{N}_]*`;
+/** Type arguments on one line, as `Track[*T, int]` writes them. */
+const typeArguments = String.raw `(?:\s*\[[^;{}\n]{0,200}?\])?`;
+/**
+ * The arguments of a call that passes names on as they came, as a wrapper
+ * passes its parameters (`(obj, fin)`; `nil` is never a parameter).
+ */
+const namesOnly = String.raw `\s*\(\s*(?:\(*\s*(?!nil\b)${identifier}\s*\)*\s*,\s*)*\(*\s*(?!nil\b)${identifier}\s*\)*\s*,?\s*\)`;
+/** A call of the runtime's functions that passes names on. */
+const hookForwarding = new RegExp(String.raw `\b(?:SetFinalizer|AddCleanup)${typeArguments}${namesOnly}`, 'u');
+/** The runtime's function as a value (`var setFinalizer = runtime.SetFinalizer`): calls of that value may pass names on. */
+const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
+/** A function other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
+const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
+/** The same of a method: `func (t *T) Name(x`. */
+const exportedMethod = /\bfunc\s*\([^()]*\)\s*(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
+/** Where a file's imports end: its first other declaration. */
+const firstDeclaration = /^(?:func|type|var|const)\b/m;
+/** The name an import path is imported under, written before it on its line (`leak "example.com/app/leak"`, `. "..."`). */
+const importName = new RegExp(String.raw `(?:^|[\s(;])(${identifier}|\.)[ \t]+$`, 'u');
 /**
  * What the text of a workspace's packages says about finalizer wrappers, with
- * no parse: whether a package may pass its parameters on to
- * runtime.SetFinalizer or AddCleanup, because its files name one or import a
- * package of the workspace that may, at most `levels` packages down. A
- * superset of the wrappers: the parsed code decides. Vendored packages are
- * not looked at.
+ * no parse: which packages may pass their parameters on to
+ * runtime.SetFinalizer or AddCleanup, because their files call one with
+ * names only (or name one as a value), or call so a function or method that
+ * may be a wrapper of a package of the workspace they import, at most
+ * `levels` packages down; and which of their functions and methods other
+ * packages may call as wrappers. A superset of the wrappers: the parsed code
+ * decides. A wrapper method is looked for where the file imports its
+ * package.
  */
 class WrapperScan {
     workspace;
-    mentionsHook;
     levels;
+    everyPackageMayWrap;
     prefixes;
     /** The quoted prefixes, as bytes to look for before a file is decoded. */
     quotedPrefixes;
-    mayWrapAt = new Map();
-    constructor(workspace, 
-    /** Whether Go text names SetFinalizer or AddCleanup. */
-    mentionsHook, levels) {
+    wrappersAt = new Map();
+    packageTexts = new Map();
+    /** By qualifier and kind: the calls through that qualifier, as patterns made once. */
+    callPatterns = new Map();
+    constructor(workspace, levels, 
+    /** Without shortcuts: every package of the workspace may wrap, so that the parsed code alone decides. */
+    everyPackageMayWrap = false) {
         this.workspace = workspace;
-        this.mentionsHook = mentionsHook;
         this.levels = levels;
-        this.prefixes = sourcePrefixes(workspace);
+        this.everyPackageMayWrap = everyPackageMayWrap;
+        // Vendored packages are read from vendor/, as the build reads them.
+        this.prefixes = [...sourcePrefixes(workspace), ...vendoredPrefixes(workspace)];
         this.quotedPrefixes = this.prefixes.map((p) => Buffer.from(`"${p}`));
     }
-    /** Whether a file's bytes may import a package of the workspace's own source at all. */
+    /** Whether a file's bytes may import a package of the workspace's own source (or vendor/) at all. */
     mayImport(bytes) {
         return this.quotedPrefixes.some((quoted) => bytes.includes(quoted));
     }
-    /** Whether Go text imports a package that may pass its parameters on to the runtime. */
-    importsWrappers(text, levels = this.levels) {
-        if (levels <= 0)
-            return false;
-        for (const [, path] of text.matchAll(quotedString))
-            if (this.mayWrap(path, levels))
-                return true;
-        return false;
+    /** Whether Go text calls a function that may be a wrapper of a package of the workspace it imports, under the name it imports it by. */
+    callsWrapper(text, levels = this.levels) {
+        return this.callsImported(text, levels, false);
+    }
+    /** Whether Go text imports a package of the workspace's own source. */
+    importsOwnPackage(text) {
+        return this.importedDirs(text).length > 0;
     }
     /** The directories of the workspace's own packages that Go text names in quotes: its imports of them, and maybe more. */
     importedDirs(text) {
@@ -5949,25 +5993,101 @@ class WrapperScan {
     }
     /** Whether the package at an import path may pass its parameters on to the runtime, itself or through packages it imports. */
     mayWrap(importPath, levels = this.levels) {
-        if (!this.inSource(importPath))
+        if (this.everyPackageMayWrap)
+            return this.inSource(importPath);
+        return this.wrapperText(importPath, levels) !== undefined;
+    }
+    /**
+     * Whether the text calls a function that may be a wrapper of a package it
+     * imports, qualified by the name it imports it under (bare for a dot
+     * import); `forwarding`: a call that passes names on.
+     */
+    callsImported(text, levels, forwarding) {
+        if (levels <= 0)
             return false;
+        const end = text.search(firstDeclaration);
+        const imports = end < 0 ? text : text.slice(0, end);
+        for (const match of imports.matchAll(quotedString)) {
+            const path = match[1];
+            const wrappers = this.inSource(path) ? this.wrapperText(path, levels) : undefined;
+            if (!wrappers)
+                continue;
+            const alias = importName.exec(imports.slice(imports.lastIndexOf('\n', match.index) + 1, match.index))?.[1];
+            if (alias === '_')
+                continue;
+            const qualifiers = alias === '.' ? [''] : alias && alias !== 'import' ? [alias] : [...wrappers.packageNames];
+            for (const qualifier of qualifiers) {
+                if (!text.includes(qualifier))
+                    continue;
+                for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding)))
+                    if (wrappers.functions.has(name))
+                        return true;
+            }
+            if (wrappers.methods.size)
+                for (const [, name] of text.matchAll(this.callPattern('.', forwarding)))
+                    if (wrappers.methods.has(name))
+                        return true;
+        }
+        return false;
+    }
+    /**
+     * `q.Name(`, or `Name(` for the empty qualifier, or `.Name(` on any value
+     * for the qualifier ".", capturing Name; `forwarding`: only with names for
+     * arguments.
+     */
+    callPattern(qualifier, forwarding) {
+        const key = `${forwarding} ${qualifier}`;
+        let pattern = this.callPatterns.get(key);
+        if (!pattern) {
+            const before = qualifier === '.' ? String.raw `\.\s*` : qualifier ? String.raw `(?<![\p{L}\p{N}_])${qualifier}\s*\.\s*` : String.raw `(?<![\p{L}\p{N}_.])`;
+            pattern = new RegExp(String.raw `${before}(${identifier})${typeArguments}${forwarding ? namesOnly : String.raw `\s*\(`}`, 'gu');
+            this.callPatterns.set(key, pattern);
+        }
+        return pattern;
+    }
+    /** What the package at an import path says about its wrappers, when it may have some `levels` packages down. */
+    wrapperText(importPath, levels) {
+        if (levels <= 0)
+            return undefined;
         const key = `${levels} ${importPath}`;
-        const known = this.mayWrapAt.get(key);
-        if (known !== undefined)
-            return known;
+        if (this.wrappersAt.has(key))
+            return this.wrappersAt.get(key);
         // Go has no import cycles; broken code that has one ends here.
-        this.mayWrapAt.set(key, false);
+        this.wrappersAt.set(key, undefined);
+        const text = this.packageText(importPath);
+        const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text) : undefined;
+        this.wrappersAt.set(key, found);
+        return found;
+    }
+    packageText(importPath) {
+        let text = this.packageTexts.get(importPath);
+        if (text)
+            return text;
         const dir = packageDir(this.workspace, importPath);
-        const texts = dir ? sources_goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(module_readGoText) : [];
-        const may = texts.some((text) => text !== undefined && (this.mentionsHook(text) || this.importsWrappers(text, levels - 1)));
-        this.mayWrapAt.set(key, may);
-        return may;
+        const texts = (dir ? sources_goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(module_readGoText) : []).filter((t) => t !== undefined);
+        text = { texts, forwardsToRuntime: texts.some((t) => hookForwarding.test(t) || hookValue.test(t)) };
+        this.packageTexts.set(importPath, text);
+        return text;
+    }
+    wrappersIn(text) {
+        if (text.wrappers)
+            return text.wrappers;
+        const wrappers = { packageNames: new Set(), functions: new Set(), methods: new Set() };
+        for (const t of text.texts) {
+            const name = packageClause.exec(t)?.[1];
+            if (name)
+                wrappers.packageNames.add(name);
+            for (const [, fn] of t.matchAll(exportedFunction))
+                wrappers.functions.add(fn);
+            for (const [, method] of t.matchAll(exportedMethod))
+                wrappers.methods.add(method);
+        }
+        return (text.wrappers = wrappers);
     }
 }
 class ModulePackages {
     parser;
     lazy;
-    mentionsHook;
     wrapperLevels;
     /** One resolver per workspace and build target, each with the packages it opened (undefined for paths outside the workspace). */
     resolvers = new Map();
@@ -5979,20 +6099,19 @@ class ModulePackages {
     scans = new Map();
     /**
      * `lazy`: files are parsed only when a lookup needs them; off, every file
-     * of a package opened is parsed at once. `mentionsHook` and
-     * `wrapperLevels` shape each workspace's WrapperScan.
+     * of a package opened is parsed at once. `wrapperLevels`: how many
+     * packages down each workspace's WrapperScan follows wrappers of wrappers.
      */
-    constructor(parser, lazy, mentionsHook, wrapperLevels) {
+    constructor(parser, lazy, wrapperLevels) {
         this.parser = parser;
         this.lazy = lazy;
-        this.mentionsHook = mentionsHook;
         this.wrapperLevels = wrapperLevels;
     }
     /** The workspace's WrapperScan, one for the run. */
     wrapperScan(workspace) {
         let scan = this.scans.get(workspace);
         if (!scan)
-            this.scans.set(workspace, (scan = new WrapperScan(workspace, this.mentionsHook, this.wrapperLevels)));
+            this.scans.set(workspace, (scan = new WrapperScan(workspace, this.wrapperLevels, !this.lazy)));
         return scan;
     }
     /**
@@ -6627,12 +6746,21 @@ function rootFunctions(pkg, scan) {
  * pass their own parameters on to the runtime or to another wrapper.
  */
 function finalizerFunctions(pkg, scan) {
-    // `alias.Name` as written, naming a wrapper another package of the module declares.
+    // `alias.Name` as written, naming a wrapper function another package of the module declares, or
+    // `value.Name`, a wrapper method of a package the file imports (the interpreter decides whose method it is).
     const importedWrapper = (file, callee) => {
-        const dot = callee.indexOf('.');
-        const path = dot > 0 ? file.imports.get(callee.slice(0, dot)) : undefined;
-        const other = path && scan?.mayWrap(path) ? pkg.imported?.(path) : undefined;
-        return !!other && wrappersOf(other, scan).has(callee.slice(dot + 1));
+        const dot = callee.lastIndexOf('.');
+        if (dot <= 0 || !scan)
+            return false;
+        const name = callee.slice(dot + 1).trim();
+        const wrappersIn = (path) => {
+            const other = path && scan.mayWrap(path) ? pkg.imported?.(path) : undefined;
+            return other && wrappersOf(other, scan);
+        };
+        const path = file.imports.get(callee.slice(0, dot).trim());
+        if (path)
+            return !!wrappersIn(path)?.functions.has(name);
+        return [...file.imports.values()].some((p) => wrappersIn(p)?.methods.has(name));
     };
     const callsImportedWrapper = (f) => !!scan && [...f.file.imports.values()].some((path) => scan.mayWrap(path)) &&
         (f.body?.descendantsOfType('call_expression') ?? []).some((call) => !!call && importedWrapper(f.file, call.childForFieldName('function')?.text ?? ''));
@@ -6671,20 +6799,18 @@ function finalizerFunctions(pkg, scan) {
     }
     return { direct, callers, clearing, wrappers };
 }
-/** The names of the functions of a package of the module that are wrappers (see finalizerFunctions), found once for the run. */
-const wrapperNames = new WeakMap();
+/** The wrappers of each package of the module, found once for the run. */
+const packageWrappers = new WeakMap();
 function wrappersOf(pkg, scan) {
-    let names = wrapperNames.get(pkg);
-    if (names)
-        return names;
+    let wrappers = packageWrappers.get(pkg);
+    if (wrappers)
+        return wrappers;
     // Set first: a package met again while its wrappers are being found has none yet.
-    wrapperNames.set(pkg, (names = new Set()));
-    pkg.load((file) => callPattern.test(file.text) || scan.importsWrappers(file.text));
-    // A method is called on a value, not through the package's name.
+    packageWrappers.set(pkg, (wrappers = { functions: new Set(), methods: new Set() }));
+    pkg.load((file) => callPattern.test(file.text) || scan.callsWrapper(file.text));
     for (const f of finalizerFunctions(pkg, scan).wrappers)
-        if (!f.receiver)
-            names.add(f.name);
-    return names;
+        (f.receiver ? wrappers.methods : wrappers.functions).add(f.name);
+    return wrappers;
 }
 /** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
 function forwardsTo(decl, calls) {
@@ -6823,13 +6949,18 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     // The other packages of the module are read as the analysis asks for their names.
     const workspace = gomod_workspaceFor(dir.dir);
     const scan = workspace && modules.wrapperScan(workspace);
-    // A file that imports a finalizer wrapper from another package of the module may call the runtime through it.
+    // A file that calls a finalizer wrapper of another package of the module may call the runtime through it.
     for (const source of sources) {
         if (!source.buffer || !scan?.mayImport(source.buffer))
             continue;
         decode(source);
-        if (source.text !== undefined && scan.importsWrappers(source.text))
+        if (source.text === undefined)
+            continue;
+        if (scan.callsWrapper(source.text))
             source.mentionsCall = source.hasCall = source.mayHoldSite = true;
+        // Without shortcuts, any import of the module is followed: the prefilter above must never change a result.
+        else if (!shortcuts && scan.importsOwnPackage(source.text))
+            source.mentionsCall = source.mayHoldSite = true;
     }
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
@@ -6970,7 +7101,7 @@ function emptyStats() {
 /** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
 const threadModules = new WeakMap();
 async function modulePackages(options) {
-    return new ModulePackages(await goParser(), options.shortcuts ?? true, (text) => callPattern.test(text), maxInlineDepth);
+    return new ModulePackages(await goParser(), options.shortcuts ?? true, maxInlineDepth);
 }
 /** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
 async function analyzeDirectory(dir, options, modules) {
@@ -7042,7 +7173,7 @@ async function dependentPackages(changed, root) {
             if (!workspace)
                 continue;
             const scan = modules.wrapperScan(workspace);
-            if (texts(dir).some((text) => callPattern.test(text) || scan.importsWrappers(text)) && reaches(dir, scan))
+            if (texts(dir).some((text) => callPattern.test(text) || scan.callsWrapper(text)) && reaches(dir, scan))
                 dependents.push(dir);
         }
     }
