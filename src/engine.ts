@@ -4,7 +4,8 @@
 // Action both call analyze().
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Interpreter, maxInlineDepth, removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';

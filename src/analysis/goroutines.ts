@@ -7,7 +7,8 @@
 import { methodsOf, readParams, type FuncDecl, type GoFile, type GoPackage } from '../model/package.js';
 import { underlying } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
-import { argumentsOf, type GoroutineStart, type HeapObject, type SiteEvaluation } from './heap.js';
+import type { GoroutineStart, HeapObject, SiteEvaluation } from './heap.js';
+import { argumentsOf } from './interpreter/index.js';
 import { isContextType, isTimerType } from './std-calls.js';
 
 /** What ends the loop: a receive from one of the object's channel fields, or from a channel or context the goroutine holds. */

@@ -5,7 +5,8 @@
 // text may matter; only calls a rule is about to report on ask.
 import type { FuncDecl, GoPackage } from '../model/package.js';
 import { word } from '../model/package.js';
-import { Interpreter, type Link, type Removal } from './heap.js';
+import type { Link, Removal } from './heap.js';
+import { Interpreter } from './interpreter/index.js';
 
 /** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
 const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;

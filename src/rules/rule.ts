@@ -2,7 +2,8 @@
 // suppressions, SARIF) and its check over one finalizer or cleanup call.
 import type { GoRelease } from '../discover/go-release.js';
 import type { Severity } from '../findings.js';
-import type { Interpreter, SiteEvaluation, SiteKind } from '../analysis/heap.js';
+import type { SiteEvaluation, SiteKind } from '../analysis/heap.js';
+import type { Interpreter } from '../analysis/interpreter/index.js';
 import type { GoFile, GoPackage } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { SourceFix } from '../fix/edit.js';

@@ -1,0 +1,278 @@
+// The interpreter's calls layer: builtins, conversions, runtime.SetFinalizer
+// and runtime.AddCleanup sites (with the wrappers they are reached through),
+// standard library calls, and the package's own functions inlined in place.
+import type { SyntaxNode } from '../../parse/parser.js';
+import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
+import { readType } from '../../model/types.js';
+import { forwardedParameters } from '../wrappers.js';
+import { stdResult, type StdResult } from '../std-calls.js';
+import { Scope, pointee, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
+import { otherPackagesStepBudget, type Frame } from './core.js';
+import { ExpressionsLayer } from './expressions.js';
+
+/** How many calls deep the package's own code is interpreted in place. */
+export const maxInlineDepth = 4;
+
+/** How many times one entry point may interpret the same callee in place. */
+export const maxInlinesPerFunction = 8;
+
+/** Builtins that keep no reference to what they are given. */
+export const keepsNothing: ReadonlySet<string> = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
+
+/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
+export function argumentsOf(call: SyntaxNode): SyntaxNode[] {
+  const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
+  return args.filter((a): a is SyntaxNode => a !== null);
+}
+
+export abstract class CallsLayer extends ExpressionsLayer {
+  readonly sites: SiteEvaluation[] = [];
+  readonly stops: CleanupStop[] = [];
+  private readonly cleanupHandles = new Set<number>();
+  private depth = 0;
+  protected readonly callStack: FuncDecl[] = [];
+  /** The calls interpreted in place around the current code, outermost first. */
+  protected readonly chain: CallPlace[] = [];
+  protected readonly inlined = new Map<FuncDecl, number>();
+  /** The go statement whose call is about to be evaluated. */
+  protected goStatement?: SyntaxNode;
+
+  /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
+  private startGoroutine(go: SyntaxNode, body: SyntaxNode | null | undefined, bodyFile: GoFile, held: { name: string; objects: HeapObject[] }[]): void {
+    if (body) this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
+  }
+
+  /** What a function's parameters are bound to by a call's arguments, by name. */
+  private boundParams(params: ParamDecl[], args: HeapObject[][]): { name: string; objects: HeapObject[] }[] {
+    return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
+  }
+
+  /** Evaluates a call; returns what each result may point to. */
+  protected call(node: SyntaxNode, scope: Scope): HeapObject[][] {
+    const fn = node.childForFieldName('function');
+    const go = this.goStatement?.namedChild(0)?.id === node.id ? this.goStatement : undefined;
+    this.goStatement = undefined;
+    const argNodes = argumentsOf(node);
+    const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
+    if (builtin === 'new') {
+      const valueType = this.newOfValue(argNodes[0], scope);
+      const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
+      // new(expr) holds a copy of the value: a struct's references come along.
+      if (valueType) for (const value of this.evaluate(argNodes[0], scope)) if (this.isValueType(argNodes[0]!, scope)) this.copySlots(value, object);
+      return [[object]];
+    }
+    if (builtin === 'make') return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
+    if (builtin === 'append') return [this.append(node, argNodes, scope)];
+    if (builtin === 'delete' || builtin === 'clear') this.removal(argNodes[0], scope, node);
+    if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
+    // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+    const converted = this.conversionType(node, scope);
+    if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) return [this.evaluate(argNodes[0], scope)];
+    if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
+      const inner = fn.namedChild(0);
+      if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*') return [this.evaluate(argNodes[0], scope)];
+    }
+    const kind = runtimeCallKind(node, this.file, scope);
+    if (!kind && fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Stop' && !argNodes.length) {
+      const handles = this.evaluate(fn.childForFieldName('operand'), scope).filter((o) => this.cleanupHandles.has(o.id));
+      if (handles.length) {
+        this.stops.push({ handles, conditional: this.conditional, order: this.sites.length, run: this.run });
+        return [[]];
+      }
+    }
+    const argFacts = argNodes.map((a) => this.factOf(a, scope));
+    const args = argNodes.map((a) => this.evaluate(a, scope));
+    if (kind) return this.site(kind, node, argNodes, args, scope);
+    if (fn?.type === 'func_literal') {
+      if (go) {
+        const captured = [...this.capturedBy(fn)].flatMap((name) => {
+          const variable = scope.lookup(name);
+          return variable && !variable.global ? [{ name, objects: this.state.vars.get(variable.key) ?? [] }] : [];
+        });
+        this.startGoroutine(go, fn.childForFieldName('body'), this.file, [...captured, ...this.boundParams(readParams(fn.childForFieldName('parameters')), args)]);
+      }
+      return this.closure(fn, scope, args, argFacts).returns;
+    }
+    const callee = this.calleeOf(node, scope) ?? (fn?.type === 'selector_expression' ? this.dynamicCallee(fn, scope) : undefined);
+    if (callee && callee.decl.body) {
+      const receiverFact = 'receivers' in callee || callee.through.length ? undefined : this.factOf(callee.receiver, scope);
+      const receiver =
+        'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+      if (go) {
+        const receiverName = callee.decl.receiver?.name;
+        const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
+        this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
+      }
+      const budgetLeft = !callee.decl.file.packagePath || this.otherPackagesSteps < otherPackagesStepBudget;
+      if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+        return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
+      }
+      // What the callee does is not seen: it may, for one, remove a finalizer.
+      this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
+    }
+    // runtime.SetFinalizer called through a variable, field or parameter that holds it.
+    const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
+    if (hook) return this.site(hook, node, argNodes, args, scope);
+    // The package's own code not followed (a bound) is judged as the bounds are: it may only hide findings.
+    if (!callee?.decl.body && !(builtin && keepsNothing.has(builtin))) this.escaped.push(...args.flat());
+    const std = this.stdCall(fn, scope);
+    if (std) {
+      const result = this.object('alloc', node, `${fn!.text}()`, std.type);
+      for (const { argument, via } of std.holds) this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+      return [[result]];
+    }
+    if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
+      return [[this.object('opaque', node, `${fn.text}()`)]];
+    }
+    return [[]];
+  }
+
+  /** A standard library function whose result is known to keep some of its arguments (`std-calls.ts`). */
+  private stdCall(fn: SyntaxNode | null, scope: Scope): StdResult | undefined {
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+    if (operand?.type !== 'identifier' || scope.lookup(operand.text)) return undefined;
+    const importPath = this.file.imports.get(operand.text);
+    const name = fn!.childForFieldName('field')?.text;
+    return importPath && name ? stdResult(importPath, name) : undefined;
+  }
+
+  /** Records one SetFinalizer or AddCleanup call as met here. */
+  private site(kind: SiteKind, node: SyntaxNode, argNodes: SyntaxNode[], args: HeapObject[][], scope: Scope): HeapObject[][] {
+    const handle = kind === 'AddCleanup' ? this.object('alloc', node, 'runtime.Cleanup') : undefined;
+    if (handle) this.cleanupHandles.add(handle.id);
+    const anchor = this.anchor(node, argNodes, scope);
+    const savedFile = this.file;
+    this.file = anchor.file;
+    const argTypes = anchor.args.map((a) => this.typeOf(a, anchor.scope));
+    // `AddCleanup[T, S](ptr, f, arg)`: arg is passed as an S, which is what the runtime checks.
+    const typeArgs = anchor.call.id === node.id ? (node.childForFieldName('type_arguments')?.namedChildren ?? []) : [];
+    if (kind === 'AddCleanup' && typeArgs[1]) argTypes[2] = readType(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
+    this.file = savedFile;
+    const evaluation: SiteEvaluation = {
+      kind,
+      call: anchor.call,
+      args: anchor.args,
+      file: anchor.file,
+      argObjects: args,
+      argTypes,
+      scope: anchor.scope,
+      conditional: this.conditional,
+      order: this.sites.length,
+      regions: [...this.regions],
+      context: this.context,
+      chain: this.chain.slice(0, anchor.depth),
+      wrapped: anchor.wrapped,
+      forwardedFromRoot: anchor.forwardedFromRoot,
+      run: this.run,
+      handle,
+    };
+    this.sites.push(evaluation);
+    this.run.sites.push(evaluation);
+    return [handle ? [handle] : []];
+  }
+
+  /**
+   * Where a call is reported: itself, or, when the function it is in only
+   * passes its parameters on (a wrapper), the call of that function, and so
+   * on up through wrappers of wrappers. `depth` is how many calls of the
+   * chain lie above the reported one.
+   */
+  private anchor(node: SyntaxNode, argNodes: SyntaxNode[], scope: Scope): {
+    call: SyntaxNode;
+    args: SyntaxNode[];
+    file: GoFile;
+    scope: Scope;
+    depth: number;
+    wrapped: Place[];
+    forwardedFromRoot: boolean;
+  } {
+    let anchor = { call: node, args: argNodes, file: this.file, scope, depth: this.chain.length, wrapped: [] as Place[], forwardedFromRoot: false };
+    // Which argument of the call at hand each argument of the runtime call came from.
+    let positions = argNodes.map((_, i) => i);
+    for (let depth = this.chain.length; ; depth--) {
+      const enclosing = depth > 0 ? this.chain[depth - 1]!.callee : this.run.root;
+      const forwarded = forwardedParameters(enclosing, anchor.call);
+      if (!forwarded) return anchor;
+      if (depth === 0) return { ...anchor, forwardedFromRoot: true };
+      const caller = this.chain[depth - 1]!;
+      const callerArgs = argumentsOf(caller.call);
+      positions = positions.map((p) => forwarded[p]!);
+      const args = positions.map((p) => callerArgs[p]);
+      // A call that spreads a slice, or passes fewer arguments, does not show them one by one.
+      if (args.some((a) => !a) || caller.call.childForFieldName('arguments')?.children.some((c) => c?.type === '...')) return anchor;
+      anchor = {
+        call: caller.call,
+        args: args as SyntaxNode[],
+        file: caller.file,
+        scope: caller.scope,
+        depth: depth - 1,
+        wrapped: [{ call: anchor.call, file: anchor.file }, ...anchor.wrapped],
+        forwardedFromRoot: false,
+      };
+    }
+  }
+
+  private append(node: SyntaxNode, argNodes: SyntaxNode[], scope: Scope): HeapObject[] {
+    const [first, ...rest] = argNodes;
+    let backing = this.evaluate(first, scope);
+    if (!backing.length) backing = [this.object('alloc', node, 'append', first ? this.typeOf(first, scope) : undefined)];
+    const spread = node.childForFieldName('arguments')?.children.some((c) => c?.type === '...');
+    for (const arg of rest) {
+      const values = this.evaluate(arg, scope);
+      const elements = spread ? values.flatMap((v) => this.read(v, '[]', node)) : values;
+      for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node, undefined, undefined, this.placeOf(first, scope)), false);
+    }
+    return backing;
+  }
+
+  /** Counts how often each function was interpreted in place, so loops around calls stay linear. */
+  private mayInline(decl: FuncDecl): boolean {
+    const count = this.inlined.get(decl) ?? 0;
+    this.inlined.set(decl, count + 1);
+    return count < maxInlinesPerFunction;
+  }
+
+  /** `facts`: what is known of the receiver, then of each argument. */
+  private inline(
+    decl: FuncDecl,
+    call: SyntaxNode,
+    callerScope: Scope,
+    receiver: HeapObject[] | undefined,
+    args: HeapObject[][],
+    facts: (Fact | undefined)[],
+  ): HeapObject[][] {
+    const savedFile = this.file;
+    const savedContext = this.context;
+    const savedFrame = this.frame;
+    this.depth++;
+    this.context = `${savedContext}/${call.id}`;
+    this.file = decl.file;
+    this.callStack.push(decl);
+    this.chain.push({ call, file: savedFile, callee: decl, scope: callerScope });
+    const scope = new Scope(this.globalScope);
+    const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args, facts), deferred: [] };
+    this.frame = frame;
+    this.body(decl.body, scope);
+    this.chain.pop();
+    this.callStack.pop();
+    this.frame = savedFrame;
+    this.file = savedFile;
+    this.context = savedContext;
+    this.depth--;
+    return frame.returns;
+  }
+
+  /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
+  protected bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][], facts: (Fact | undefined)[] = []): Variable[] {
+    const typeParams = this.typeParamsOf(decl);
+    const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
+    if (decl.receiver?.name && recvParam) {
+      const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
+      const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
+      scope.declare(variable);
+      this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+      this.setFact(variable, true, facts[0]);
+    }
+    return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
+  }
+}

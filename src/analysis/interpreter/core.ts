@@ -1,0 +1,150 @@
+// The interpreter's first layer: the state of one entry point's interpretation
+// (variables and heap, scopes, frames, the regions of code that may not run),
+// its bounds (steps, nesting, other packages' budget) and the objects it makes.
+// Each later layer (types, facts, links, expressions, calls, statements)
+// extends the one before; index.ts names the whole.
+import type { SyntaxNode } from '../../parse/parser.js';
+import { packageOfFile, type FuncDecl, type GoFile, type GoPackage } from '../../model/package.js';
+import type { GoType } from '../../model/types.js';
+import { PackageScope, State, type AnalysisBound, type HeapObject, type ObjectKind, type RootRun, type Variable } from '../heap.js';
+
+/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
+export const stepBudget = 50_000;
+
+/**
+ * Of those, how many one entry point may spend in other packages of the
+ * module: enough for constructors and methods that link objects, not for
+ * whole subsystems. Once spent, calls into other packages are not followed
+ * (as calls beyond the inlining bounds are not), without a notice.
+ */
+export const otherPackagesStepBudget = 500;
+
+/**
+ * How deep the walks over nested code (statements, expressions, types) may
+ * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
+ * not the size of a thread's stack, decides, so no input overflows the stack
+ * and every thread gives the same result.
+ */
+export const maxNesting = 200;
+
+/** A function being interpreted: what it returns, its named results, its deferred calls. */
+export interface Frame {
+  returns: HeapObject[][];
+  /** Named results: a bare return returns what they hold. */
+  results: Variable[];
+  /** Deferred calls, run when the body is done, last first. */
+  deferred: (() => void)[];
+}
+
+export abstract class CoreLayer {
+  private nextObject = 1;
+  protected nextVar = 1;
+  protected steps = 0;
+  /** Steps the entry point spent in other packages' code. */
+  protected otherPackagesSteps = 0;
+  private readonly objects = new Map<string, HeapObject>();
+  /** The objects of package-level variables, in the order made. */
+  protected readonly globals: HeapObject[] = [];
+  /** The package block of each package whose code runs, made on first use. */
+  private readonly packageScopes = new Map<GoPackage, PackageScope>();
+  protected state = new State();
+  protected run!: RootRun;
+  protected file!: GoFile;
+  /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
+  protected conditional = 0;
+  /** The ids of the enclosing constructs that may not run, outermost first. */
+  protected readonly regions: number[] = [];
+  private nextRegion = 1;
+  protected context = '';
+  protected frame!: Frame;
+  protected nesting = 0;
+  /** The entry point being interpreted, while it is. */
+  protected active?: FuncDecl;
+  /** Entry points whose analysis stopped short, each once, with the first place it did. */
+  readonly bounds: AnalysisBound[] = [];
+  /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
+  stepsTaken = 0;
+
+  /**
+   * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
+   * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
+   */
+  constructor(
+    readonly pkg: GoPackage,
+    protected readonly recordsLinks = false,
+  ) {}
+
+  /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
+  protected here(): GoPackage {
+    return packageOfFile(this.pkg, this.file);
+  }
+
+  /** The package block of the code being interpreted. */
+  protected get globalScope(): PackageScope {
+    const pkg = this.here();
+    let scope = this.packageScopes.get(pkg);
+    if (!scope) this.packageScopes.set(pkg, (scope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name))));
+    return scope;
+  }
+
+  /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
+  protected deeper(node: SyntaxNode): boolean {
+    if (this.nesting < maxNesting) {
+      this.nesting++;
+      return true;
+    }
+    this.stop(node, `the code nests more than ${maxNesting} levels deep`);
+    return false;
+  }
+
+  /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
+  protected step(node: SyntaxNode): boolean {
+    if (this.file.packagePath) this.otherPackagesSteps++;
+    if (++this.steps <= stepBudget) return true;
+    this.stop(node, `it takes more than ${stepBudget} steps`);
+    return false;
+  }
+
+  private stop(node: SyntaxNode, reason: string): void {
+    const root = this.active;
+    if (root && this.bounds.at(-1)?.root !== root) this.bounds.push({ root, node, file: this.file, reason });
+  }
+
+
+  protected object(kind: ObjectKind, node: SyntaxNode, label: string, type?: GoType, key?: string): HeapObject {
+    const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
+    let object = this.objects.get(id);
+    if (!object) {
+      object = { id: this.nextObject++, kind, label, type, node, file: this.file, many: this.conditional > 0 };
+      this.objects.set(id, object);
+      if (kind === 'global') this.globals.push(object);
+    }
+    return object;
+  }
+
+  /** The package-level variables the code has used so far, as objects that hold their values. */
+  packageVariables(): readonly HeapObject[] {
+    return this.globals;
+  }
+
+  protected globalObject(name: string): HeapObject | undefined {
+    const pkg = this.here();
+    const decl = pkg.vars.get(name);
+    if (!decl) return undefined;
+    const object = this.object('global', decl.nameNode, name, undefined, pkg === this.pkg ? `global:${name}` : `global:${pkg.path}.${name}`);
+    object.file = decl.file;
+    return object;
+  }
+
+  /** Runs code that may not run: what it stores adds to what is there. */
+  protected maybe(body: () => void): void {
+    this.conditional++;
+    this.regions.push(this.nextRegion++);
+    try {
+      body();
+    } finally {
+      this.regions.pop();
+      this.conditional--;
+    }
+  }
+}

@@ -1,0 +1,297 @@
+// The interpreter's types layer: the static type of an expression, the field
+// or method a selector names, method sets, and which function a call invokes.
+import type { SyntaxNode } from '../../parse/parser.js';
+import { fieldChildren, methodsOf, packageOfFile, type FuncDecl } from '../../model/package.js';
+import { declaringPackage, readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import { pointee, type HeapObject, type Scope } from '../heap.js';
+import { CoreLayer, otherPackagesStepBudget } from './core.js';
+
+/** How deep promoted fields and methods are searched through embedded structs. */
+export const maxEmbeddingDepth = 4;
+
+/** What a selector names: a field or a method, and the embedded fields it is promoted through. */
+export interface Member {
+  field?: StructField;
+  method?: FuncDecl;
+  through: StructField[];
+}
+
+/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
+export const typeNodes = new Set([
+  'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
+  'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
+]);
+
+/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
+export function instantiated(type: SyntaxNode | null): SyntaxNode | null {
+  return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
+}
+
+export abstract class TypesLayer extends CoreLayer {
+  /** What an expression may point to (the expressions layer). */
+  abstract evaluate(node: SyntaxNode | null | undefined, scope: Scope): HeapObject[];
+
+
+  /** The static type of an expression, as far as the package's declarations tell. */
+  typeOf(node: SyntaxNode | null | undefined, scope: Scope): GoType {
+    if (!node || !this.deeper(node)) return { kind: 'unknown' };
+    const type = this.typeOfNode(node, scope);
+    this.nesting--;
+    return type;
+  }
+
+  private typeOfNode(node: SyntaxNode, scope: Scope): GoType {
+    const unknown: GoType = { kind: 'unknown' };
+    switch (node.type) {
+      case 'identifier': {
+        const variable = scope.lookup(node.text);
+        if (variable && !variable.global) return variable.type;
+        const global = this.here().vars.get(node.text);
+        if (global) {
+          if (global.typeNode) return readType(global.typeNode, global.file);
+          return global.value ? this.typeOf(global.value, this.globalScope) : unknown;
+        }
+        return unknown;
+      }
+      case 'parenthesized_expression':
+        return this.typeOf(node.namedChild(0), scope);
+      case 'unary_expression': {
+        const op = node.child(0)?.type;
+        const operand = this.typeOf(node.childForFieldName('operand'), scope);
+        if (op === '&') return operand.kind === 'unknown' ? unknown : { kind: 'pointer', elem: operand };
+        if (op === '*') return operand.kind === 'pointer' ? operand.elem : unknown;
+        return unknown;
+      }
+      case 'composite_literal':
+        return readType(node.childForFieldName('type'), this.file);
+      case 'selector_expression': {
+        const field = this.fieldOf(node, scope);
+        return field?.type ?? unknown;
+      }
+      case 'index_expression': {
+        const base = underlying(this.typeOf(node.childForFieldName('operand'), scope), this.pkg);
+        if (base.kind === 'slice' || base.kind === 'array') return base.elem;
+        if (base.kind === 'map') return base.value;
+        return unknown;
+      }
+      case 'call_expression': {
+        const fn = node.childForFieldName('function');
+        if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
+          const argument = node.childForFieldName('arguments')?.namedChild(0);
+          if (fn.text === 'new') return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? readType(argument, this.file) };
+          if (fn.text === 'make') return readType(argument, this.file);
+        }
+        const converted = this.conversionType(node, scope);
+        if (converted) return converted;
+        const callee = this.calleeOf(node, scope);
+        const result = callee?.decl.results[0];
+        return result ? readType(result.typeNode, callee.decl.file) : unknown;
+      }
+      case 'type_assertion_expression':
+        return readType(node.childForFieldName('type'), this.file);
+      case 'type_conversion_expression':
+        return this.conversionType(node, scope) ?? this.typeOf(node.childForFieldName('operand'), scope);
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+        return { kind: 'basic', name: 'string' };
+      case 'binary_expression': {
+        const operator = node.childForFieldName('operator')?.text ?? '';
+        if (['==', '!=', '<', '<=', '>', '>=', '&&', '||'].includes(operator)) return { kind: 'basic', name: 'bool' };
+        const left = node.childForFieldName('left');
+        // An untyped constant takes the other operand's type; a shift has its left operand's.
+        const untyped = !left || ['int_literal', 'float_literal', 'rune_literal', 'imaginary_literal'].includes(left.type);
+        return this.typeOf(untyped && !['<<', '>>'].includes(operator) ? node.childForFieldName('right') : left, scope);
+      }
+      case 'int_literal':
+        return { kind: 'basic', name: 'int' };
+      case 'float_literal':
+        return { kind: 'basic', name: 'float64' };
+      case 'true':
+      case 'false':
+        return { kind: 'basic', name: 'bool' };
+      default:
+        return unknown;
+    }
+  }
+
+  /**
+   * The type a call converts its operand to, when what it calls is a type:
+   * a type of the package or a predeclared one (`any(p)`, `error(e)`,
+   * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
+   * written out (`interface{}(p)`). Undefined for a call of a function, and
+   * for a name of another package, which may be either.
+   */
+  protected conversionType(call: SyntaxNode, scope: Scope): GoType | undefined {
+    if (call.type === 'type_conversion_expression') return this.calleeOf(call, scope) ? undefined : readType(call.childForFieldName('type'), this.file);
+    let fn = call.childForFieldName('function');
+    while (fn?.type === 'parenthesized_expression') fn = fn.namedChild(0);
+    if (fn?.type === 'identifier') {
+      if (scope.lookup(fn.text) || this.here().funcs.has(fn.text)) return undefined;
+      const type = readType(fn, this.file);
+      return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
+    }
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+    if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn!.childForFieldName('field')?.text === 'Pointer') {
+      return { kind: 'basic', name: 'unsafe.Pointer' };
+    }
+    return undefined;
+  }
+
+  /**
+   * The field or method a name selects on a type, and the embedded fields it
+   * is promoted through (outermost first). Searched level by level: Go picks
+   * the shallowest.
+   */
+  private member(type: GoType, name: string): Member | undefined {
+    let level: { type: GoType; through: StructField[] }[] = [{ type, through: [] }];
+    // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
+    const searched = new Set<string>();
+    for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+      const next: typeof level = [];
+      for (const { type: current, through } of level) {
+        const typeKey = this.typeKeyOf(current);
+        if (typeKey !== undefined) {
+          if (searched.has(typeKey)) continue;
+          searched.add(typeKey);
+        }
+        const method = this.methodSetOf(current)?.get(name);
+        if (method) return { method, through };
+        const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
+        if (base.kind !== 'struct') continue;
+        const field = base.fields.find((f) => f.name === name);
+        if (field) return { field, through };
+        for (const f of base.fields) if (f.embedded) next.push({ type: f.type, through: [...through, f] });
+      }
+      level = next;
+    }
+    return undefined;
+  }
+
+  protected selected(selector: SyntaxNode, scope: Scope): Member | undefined {
+    const name = selector.childForFieldName('field')?.text;
+    const operand = selector.childForFieldName('operand');
+    return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+  }
+
+  /** The struct field a selector names, looking through pointers and embedded fields. */
+  fieldOf(selector: SyntaxNode, scope: Scope): StructField | undefined {
+    return this.selected(selector, scope)?.field;
+  }
+
+  /** The method a selector names on a value of a package type, if it is one. */
+  methodOf(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
+    return this.selected(selector, scope)?.method;
+  }
+
+  /** An object of unknown or interface type, which may be a value of any package type. */
+  protected mayHoldAnything(object: HeapObject): boolean {
+    const type = object.type?.kind === 'pointer' ? object.type.elem : object.type;
+    if (!type || type.kind === 'unknown') return object.kind !== 'alloc';
+    return underlying(type, this.pkg).kind === 'interface';
+  }
+
+  /** The name of a named type (or pointer to one) of the module. */
+  protected typeNameOf(type: GoType | undefined): string | undefined {
+    if (!type) return undefined;
+    const base = pointee(type);
+    return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
+  }
+
+  /** A named type of the module (or a pointer to one) as one key across its packages. */
+  private typeKeyOf(type: GoType | undefined): string | undefined {
+    const name = this.typeNameOf(type);
+    const base = type && pointee(type);
+    return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg)!.path ?? ''}.${name}` : undefined;
+  }
+
+  /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
+  private methodSetOf(type: GoType): Map<string, FuncDecl> | undefined {
+    const base = pointee(type);
+    const owner = declaringPackage(base, this.pkg);
+    return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
+  }
+
+  /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
+  protected calleeOf(call: SyntaxNode, scope: Scope): { decl: FuncDecl; receiver?: SyntaxNode; through: StructField[] } | undefined {
+    let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
+    // `f[T](x)`: a generic function called with explicit type arguments is that function.
+    if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier') fn = fn.childForFieldName('operand');
+    if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
+      if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global) return undefined;
+      const decl = this.here().funcs.get(fn.text);
+      return decl ? { decl, through: [] } : undefined;
+    }
+    const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
+    if (imported) return { decl: imported, through: [] };
+    if (fn?.type === 'selector_expression') {
+      const member = this.selected(fn, scope);
+      return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * A method called through an interface whose dynamic type the heap shows:
+   * every object the operand may hold was made here as the same type of the
+   * module (`var c io.Closer = t; c.Close()`). Only for operands that are
+   * names and fields, so looking does not run code twice.
+   */
+  protected dynamicCallee(fn: SyntaxNode, scope: Scope): { decl: FuncDecl; receivers: HeapObject[]; through: StructField[] } | undefined {
+    const operand = fn.childForFieldName('operand');
+    const name = fn.childForFieldName('field')?.text;
+    let path = operand;
+    while (path?.type === 'selector_expression') path = path.childForFieldName('operand');
+    if (!operand || !name || path?.type !== 'identifier') return undefined;
+    if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface') return undefined;
+    const receivers = this.evaluate(operand, scope);
+    const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+    const [typeKey] = typeKeys;
+    const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0]!.type!)?.get(name) : undefined;
+    return decl ? { decl, receivers, through: [] } : undefined;
+  }
+
+  /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
+  private importedFunction(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
+    const operand = selector.childForFieldName('operand');
+    const name = selector.childForFieldName('field')?.text;
+    if (this.otherPackagesSteps >= otherPackagesStepBudget) return undefined;
+    if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text)) return undefined;
+    const path = this.file.imports.get(operand.text);
+    return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+  }
+
+  /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+  protected isValueType(node: SyntaxNode, scope: Scope): boolean {
+    return this.isValueKind(this.typeOf(node, scope));
+  }
+
+  protected isValueKind(type: GoType): boolean {
+    const kind = underlying(type, this.pkg).kind;
+    return kind === 'struct' || kind === 'array';
+  }
+
+
+  /**
+   * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
+   * `new(x)` of a variable x); undefined for `new(T)` of a type.
+   */
+  protected newOfValue(argument: SyntaxNode | null | undefined, scope: Scope): GoType | undefined {
+    if (!argument) return undefined;
+    if (argument.type === 'type_identifier' || argument.type === 'identifier') {
+      const variable = scope.lookup(argument.text);
+      return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
+    }
+    return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
+  }
+
+  protected typeParamsOf(decl: FuncDecl): string[] {
+    const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+      .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+    const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
+    // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+    const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) =>
+      (a?.namedChildren ?? []).map((n) => n?.text ?? ''),
+    ) ?? [];
+    return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
+  }
+}
