@@ -311,9 +311,3 @@ export function runtimeCallKind(call: SyntaxNode, file: GoFile, scope: Scope): S
 export function removesFinalizer(evaluation: SiteEvaluation): boolean {
   return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
 }
-
-/** The type an object of this static type is: *T -> T; other types stay. */
-export function pointee(type: GoType): GoType {
-  return type.kind === 'pointer' ? type.elem : type;
-}
-

@@ -132,6 +132,11 @@ export function goInteger(text: string): number | undefined {
   return Number(digits);
 }
 
+/** The type an object of this static type is: *T -> T; other types stay. */
+export function pointee(type: GoType): GoType {
+  return type.kind === 'pointer' ? type.elem : type;
+}
+
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 export function declaringPackage(type: GoType, pkg: GoPackage): GoPackage | undefined {
   if (type.kind !== 'named') return undefined;

@@ -1,6 +1,6 @@
-import { fieldPlace, pointee, type Link } from '../analysis/heap.js';
+import { fieldPlace, type Link } from '../analysis/heap.js';
 import { packageLinks } from '../analysis/package-scan.js';
-import { typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
+import { pointee, typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule, Site } from './rule.js';

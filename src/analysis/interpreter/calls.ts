@@ -3,10 +3,10 @@
 // standard library calls, and the package's own functions inlined in place.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
-import { readType } from '../../model/types.js';
+import { pointee, readType } from '../../model/types.js';
 import { forwardedParameters } from '../wrappers.js';
 import { stdResult, type StdResult } from '../std-calls.js';
-import { Scope, pointee, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
+import { Scope, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
 import { otherPackagesStepBudget, type Frame } from './core.js';
 import { ExpressionsLayer } from './expressions.js';
 

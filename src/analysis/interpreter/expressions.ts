@@ -3,8 +3,8 @@
 // address-of, and func literals as closures.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { fieldChildren, readParams, type GoFile, type ParamDecl } from '../../model/package.js';
-import { readType, underlying, type GoType, type StructField } from '../../model/types.js';
-import { Scope, nameObject, pointee, type Fact, type HeapObject, type Variable } from '../heap.js';
+import { pointee, readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import { Scope, nameObject, type Fact, type HeapObject, type Variable } from '../heap.js';
 import type { Frame } from './core.js';
 import { zeroFact } from './facts.js';
 import { LinksLayer } from './links.js';

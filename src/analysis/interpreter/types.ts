@@ -1,20 +1,11 @@
 // The interpreter's types layer: the static type of an expression, the field
 // or method a selector names, method sets, and which function a call invokes.
 import type { SyntaxNode } from '../../parse/parser.js';
-import { fieldChildren, methodsOf, packageOfFile, type FuncDecl } from '../../model/package.js';
-import { declaringPackage, readType, underlying, type GoType, type StructField } from '../../model/types.js';
-import { pointee, type HeapObject, type Scope } from '../heap.js';
+import { memberOf, methodSet, moduleTypeKey, type Member } from '../../model/members.js';
+import { fieldChildren, packageOfFile, type FuncDecl } from '../../model/package.js';
+import { readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import type { HeapObject, Scope } from '../heap.js';
 import { CoreLayer, otherPackagesStepBudget } from './core.js';
-
-/** How deep promoted fields and methods are searched through embedded structs. */
-export const maxEmbeddingDepth = 4;
-
-/** What a selector names: a field or a method, and the embedded fields it is promoted through. */
-export interface Member {
-  field?: StructField;
-  method?: FuncDecl;
-  through: StructField[];
-}
 
 /** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
 export const typeNodes = new Set([
@@ -137,40 +128,10 @@ export abstract class TypesLayer extends CoreLayer {
     return undefined;
   }
 
-  /**
-   * The field or method a name selects on a type, and the embedded fields it
-   * is promoted through (outermost first). Searched level by level: Go picks
-   * the shallowest.
-   */
-  private member(type: GoType, name: string): Member | undefined {
-    let level: { type: GoType; through: StructField[] }[] = [{ type, through: [] }];
-    // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
-    const searched = new Set<string>();
-    for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
-      const next: typeof level = [];
-      for (const { type: current, through } of level) {
-        const typeKey = this.typeKeyOf(current);
-        if (typeKey !== undefined) {
-          if (searched.has(typeKey)) continue;
-          searched.add(typeKey);
-        }
-        const method = this.methodSetOf(current)?.get(name);
-        if (method) return { method, through };
-        const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
-        if (base.kind !== 'struct') continue;
-        const field = base.fields.find((f) => f.name === name);
-        if (field) return { field, through };
-        for (const f of base.fields) if (f.embedded) next.push({ type: f.type, through: [...through, f] });
-      }
-      level = next;
-    }
-    return undefined;
-  }
-
   protected selected(selector: SyntaxNode, scope: Scope): Member | undefined {
     const name = selector.childForFieldName('field')?.text;
     const operand = selector.childForFieldName('operand');
-    return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+    return name && operand ? memberOf(this.typeOf(operand, scope), name, this.pkg) : undefined;
   }
 
   /** The struct field a selector names, looking through pointers and embedded fields. */
@@ -188,27 +149,6 @@ export abstract class TypesLayer extends CoreLayer {
     const type = object.type?.kind === 'pointer' ? object.type.elem : object.type;
     if (!type || type.kind === 'unknown') return object.kind !== 'alloc';
     return underlying(type, this.pkg).kind === 'interface';
-  }
-
-  /** The name of a named type (or pointer to one) of the module. */
-  protected typeNameOf(type: GoType | undefined): string | undefined {
-    if (!type) return undefined;
-    const base = pointee(type);
-    return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
-  }
-
-  /** A named type of the module (or a pointer to one) as one key across its packages. */
-  private typeKeyOf(type: GoType | undefined): string | undefined {
-    const name = this.typeNameOf(type);
-    const base = type && pointee(type);
-    return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg)!.path ?? ''}.${name}` : undefined;
-  }
-
-  /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
-  private methodSetOf(type: GoType): Map<string, FuncDecl> | undefined {
-    const base = pointee(type);
-    const owner = declaringPackage(base, this.pkg);
-    return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
   }
 
   /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
@@ -244,9 +184,9 @@ export abstract class TypesLayer extends CoreLayer {
     if (!operand || !name || path?.type !== 'identifier') return undefined;
     if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface') return undefined;
     const receivers = this.evaluate(operand, scope);
-    const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+    const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? moduleTypeKey(o.type, this.pkg) : undefined)));
     const [typeKey] = typeKeys;
-    const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0]!.type!)?.get(name) : undefined;
+    const decl = typeKeys.size === 1 && typeKey ? methodSet(receivers[0]!.type!, this.pkg)?.get(name) : undefined;
     return decl ? { decl, receivers, through: [] } : undefined;
   }
 
