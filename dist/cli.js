@@ -5,11 +5,11 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5581:
+/***/ 3122:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1387);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8818);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1387:
+/***/ 8818:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,8 +44,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../wt-split/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(4431);
 ;// CONCATENATED MODULE: ./src/discover/glob.ts
 // Globs over relative paths, as the Action's `paths` input and the
 // configuration file take them: `**` crosses folders, `*` and `?` stay within
@@ -996,6 +996,10 @@ function goInteger(text) {
         return parseInt(digits.replace(/^0[oO]?/, ''), 8);
     return Number(digits);
 }
+/** The type an object of this static type is: *T -> T; other types stay. */
+function pointee(type) {
+    return type.kind === 'pointer' ? type.elem : type;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -1297,113 +1301,7 @@ function isPackageVariable(site, name) {
     return site.pkg.vars.has(name) && !(local && !local.global);
 }
 
-;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
-// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
-// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
-// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
-// depends only on what the wrapper's caller passes, so each call of the
-// wrapper is a site of its own. A wrapper is recognized from its declaration
-// alone, wherever the declaration comes from.
-
-/**
- * For a call in decl's body: which of decl's parameters each argument is,
- * when every argument is a parameter passed on as it came (the body never
- * assigns it, redeclares its name or takes its address); otherwise undefined.
- */
-function forwardedParameters(decl, call) {
-    const list = call.childForFieldName('arguments');
-    const args = list?.namedChildren ?? [];
-    if (!args.length || list?.children.some((c) => c?.type === '...'))
-        return undefined;
-    const indexes = [];
-    for (const arg of args) {
-        const name = unparenthesized(arg);
-        if (name?.type !== 'identifier')
-            return undefined;
-        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
-        if (index < 0 || reboundNames(decl).has(name.text))
-            return undefined;
-        indexes.push(index);
-    }
-    return indexes;
-}
-function unparenthesized(node) {
-    while (node?.type === 'parenthesized_expression')
-        node = node.namedChild(0);
-    return node;
-}
-const rebound = new WeakMap();
-/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
-function reboundNames(decl) {
-    let names = rebound.get(decl);
-    if (names)
-        return names;
-    names = new Set();
-    const add = (node) => {
-        const target = unparenthesized(node ?? null);
-        if (target?.type === 'identifier')
-            names.add(target.text);
-    };
-    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
-    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
-        if (!node)
-            continue;
-        switch (node.type) {
-            case 'inc_statement':
-            case 'dec_statement':
-                add(node.namedChild(0));
-                break;
-            case 'var_spec':
-            case 'const_spec':
-            case 'parameter_declaration':
-            case 'variadic_parameter_declaration':
-                for (const name of fieldChildren(node, 'name'))
-                    add(name);
-                break;
-            case 'type_switch_statement':
-                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
-                    add(alias);
-                break;
-            case 'unary_expression':
-                if (node.child(0)?.type === '&')
-                    add(node.childForFieldName('operand'));
-                break;
-            default:
-                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
-                    add(target);
-        }
-    }
-    rebound.set(decl, names);
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
-const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
-const results = new Map([
-    // The timer keeps its function for Reset, after it fired too.
-    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
-    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
-    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
-]);
-/** What `importPath.name(...)` returns, when it is one of the calls above. */
-function stdResult(importPath, name) {
-    return results.get(`${importPath}.${name}`);
-}
-/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
-function isTimerType(type) {
-    const named = type?.kind === 'pointer' ? type.elem : type;
-    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
-}
-/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
-function isContextType(type) {
-    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/heap.ts
-
-
-
-
 /** Paths read best with variable names: the first variable an object is bound to names it. */
 function nameObject(object, name) {
     if (object.named || object.kind === 'param' || object.kind === 'global')
@@ -1411,56 +1309,9 @@ function nameObject(object, name) {
     object.label = name;
     object.named = true;
 }
-/** Objects the code did not make: they may already be linked to anything. */
-const existingKinds = new Set(['param', 'lazy', 'global']);
-/** Builtins that keep no reference to what they are given. */
-const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
-/** How many objects a store's values are followed through to decide whether it links. */
-const linkSearchLimit = 200;
 /** How a struct field is named as a place, wherever it is selected. */
 function fieldPlace(field) {
     return `field ${field.file.path}:${field.node.startIndex}`;
-}
-/**
- * A value that leaves its place without some of what it held: nil, a
- * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
- * container (`make`, `T{}`) is left out: that is how constructors start.
- */
-function isRemovalValue(node, file) {
-    switch (node.type) {
-        case 'nil':
-        case 'slice_expression':
-            return true;
-        case 'call_expression': {
-            const fn = node.childForFieldName('function');
-            const args = node.childForFieldName('arguments');
-            if (fn?.type === 'identifier')
-                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
-            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
-        }
-        case 'parenthesized_expression':
-            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
-        default:
-            return false;
-    }
-}
-const negation = { true: 'false', false: 'true' };
-/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
-function zeroFact(type) {
-    switch (type?.kind) {
-        case 'pointer':
-        case 'slice':
-        case 'map':
-        case 'chan':
-        case 'func':
-        case 'interface':
-            return 'nil';
-        case 'basic':
-            return type.name === 'bool' ? 'false' : undefined;
-        default:
-            return undefined;
-    }
 }
 /**
  * Variables' values and the heap's references, for one entry point. There is
@@ -1468,11 +1319,6 @@ function zeroFact(type) {
  * loops, closures) only adds references, and only code that surely runs
  * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
  */
-/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
-const typeNodes = new Set([
-    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
-    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
-]);
 class State {
     vars = new Map();
     heap = new Map();
@@ -1565,28 +1411,6 @@ class PackageScope extends Scope {
         return variable;
     }
 }
-/** How many calls deep the package's own code is interpreted in place. */
-const maxInlineDepth = 4;
-/** How deep promoted fields and methods are searched through embedded structs. */
-const maxEmbeddingDepth = 4;
-/** How many times one entry point may interpret the same callee in place. */
-const maxInlinesPerFunction = 8;
-/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
-const stepBudget = 50_000;
-/**
- * Of those, how many one entry point may spend in other packages of the
- * module: enough for constructors and methods that link objects, not for
- * whole subsystems. Once spent, calls into other packages are not followed
- * (as calls beyond the inlining bounds are not), without a notice.
- */
-const otherPackagesStepBudget = 500;
-/**
- * How deep the walks over nested code (statements, expressions, types) may
- * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
- * not the size of a thread's stack, decides, so no input overflows the stack
- * and every thread gives the same result.
- */
-const maxNesting = 200;
 /**
  * The runtime function an expression names, runtime.SetFinalizer or runtime.AddCleanup: through the file's
  * import of the runtime package under any name, or a dot import, unless `shadowed` says the name is a local one.
@@ -1613,7 +1437,27 @@ function runtimeCallKind(call, file, scope) {
 function removesFinalizer(evaluation) {
     return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
 }
-class Interpreter {
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/core.ts
+
+
+/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
+const stepBudget = 50_000;
+/**
+ * Of those, how many one entry point may spend in other packages of the
+ * module: enough for constructors and methods that link objects, not for
+ * whole subsystems. Once spent, calls into other packages are not followed
+ * (as calls beyond the inlining bounds are not), without a notice.
+ */
+const otherPackagesStepBudget = 500;
+/**
+ * How deep the walks over nested code (statements, expressions, types) may
+ * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
+ * not the size of a thread's stack, decides, so no input overflows the stack
+ * and every thread gives the same result.
+ */
+const maxNesting = 200;
+class CoreLayer {
     pkg;
     recordsLinks;
     nextObject = 1;
@@ -1626,39 +1470,15 @@ class Interpreter {
     globals = [];
     /** The package block of each package whose code runs, made on first use. */
     packageScopes = new Map();
-    sites = [];
-    stops = [];
-    cleanupHandles = new Set();
-    /** Every removal the interpreted code may make. */
-    removals = [];
-    /** Every store of another value into a field. */
-    links = [];
-    /** The links of the current entry point stored into objects it made, judged when it is done. */
-    linksIntoMade = [];
-    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
-    escaped = [];
-    /**
-     * The references each nil store of the current entry point clears, through
-     * a variable that may be one of several objects (`e.waiters = nil`):
-     * whichever object it is, what was reached through it is let go of, after
-     * any link made before it in the code it surely follows.
-     */
-    clears = [];
-    moments = 0;
     state = new State();
     run;
     file;
-    depth = 0;
     /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
     conditional = 0;
     /** The ids of the enclosing constructs that may not run, outermost first. */
     regions = [];
     nextRegion = 1;
     context = '';
-    callStack = [];
-    /** The calls interpreted in place around the current code, outermost first. */
-    chain = [];
-    inlined = new Map();
     frame;
     nesting = 0;
     /** The entry point being interpreted, while it is. */
@@ -1667,22 +1487,6 @@ class Interpreter {
     bounds = [];
     /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
     stepsTaken = 0;
-    /**
-     * Variables with a smaller key belong to code outside the closure or
-     * goroutine being interpreted, which runs at some later time: their facts
-     * do not hold there.
-     */
-    factFloor = 0;
-    /** What each func literal captures, by node id, worked out once. */
-    captures = new Map();
-    /**
-     * The closures made so far in this entry point that capture each local
-     * variable, by variable key: a closure holds the variable, not the value it
-     * had, so a later assignment changes what the closure reaches.
-     */
-    capturers = new Map();
-    /** The go statement whose call is about to be evaluated. */
-    goStatement;
     /**
      * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
      * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
@@ -1702,42 +1506,6 @@ class Interpreter {
         if (!scope)
             this.packageScopes.set(pkg, (scope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name))));
         return scope;
-    }
-    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
-    interpretRoot(root) {
-        const before = this.sites.length;
-        this.steps = 0;
-        this.otherPackagesSteps = 0;
-        this.nesting = 0;
-        this.active = root;
-        this.inlined.clear();
-        this.state = new State();
-        this.capturers.clear();
-        if (this.recordsLinks)
-            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
-        this.callStack.length = 0;
-        this.chain.length = 0;
-        this.regions.length = 0;
-        this.file = root.file;
-        const scope = new Scope(this.globalScope);
-        this.conditional = 0;
-        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
-        const parameters = [...this.state.vars.values()].flat();
-        this.linksIntoMade = [];
-        this.escaped = [];
-        this.clears = [];
-        this.callStack.push(root);
-        this.body(root.body, scope);
-        this.callStack.pop();
-        this.dropLinksLetGo(parameters);
-        this.active = undefined;
-        this.stepsTaken += Math.min(this.steps, stepBudget);
-        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
-        this.state.vars.clear();
-        this.state.observe = undefined;
-        this.frame = { returns: [], results: [], deferred: [] };
-        return this.sites.slice(before);
     }
     /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
     deeper(node) {
@@ -1762,7 +1530,6 @@ class Interpreter {
         if (root && this.bounds.at(-1)?.root !== root)
             this.bounds.push({ root, node, file: this.file, reason });
     }
-    // --- objects ---------------------------------------------------------
     object(kind, node, label, type, key) {
         const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
         let object = this.objects.get(id);
@@ -1787,7 +1554,116 @@ class Interpreter {
         object.file = decl.file;
         return object;
     }
-    // --- types -----------------------------------------------------------
+    /** Runs code that may not run: what it stores adds to what is there. */
+    maybe(body) {
+        this.conditional++;
+        this.regions.push(this.nextRegion++);
+        try {
+            body();
+        }
+        finally {
+            this.regions.pop();
+            this.conditional--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/members.ts
+// What a type of the module offers, whatever code asks: its name as one key
+// across the module's packages, its method set, and the field or method a
+// name selects on it. These answers depend on the type's declaration alone,
+// so each is worked out once per declaration for the run.
+
+
+/** How deep promoted fields and methods are searched through embedded structs. */
+const maxEmbeddingDepth = 4;
+/** The name of a named type (or pointer to one) of the module. */
+function moduleTypeName(type, pkg) {
+    if (!type)
+        return undefined;
+    const base = pointee(type);
+    return base.kind === 'named' && declaringPackage(base, pkg) ? base.name : undefined;
+}
+/** A named type of the module (or a pointer to one) as one key across its packages. */
+function moduleTypeKey(type, pkg) {
+    const name = moduleTypeName(type, pkg);
+    const base = type && pointee(type);
+    return name && base?.kind === 'named' ? `${declaringPackage(base, pkg).path ?? ''}.${name}` : undefined;
+}
+/** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
+function methodSet(type, pkg) {
+    const base = pointee(type);
+    const owner = declaringPackage(base, pkg);
+    return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
+}
+/** Members found so far, by the package asking (it resolves the names its own files leave unqualified), declaration and name. */
+const members = new WeakMap();
+/**
+ * The field or method a name selects on a type, and the embedded fields it
+ * is promoted through. For a named type of the module (or a pointer to one)
+ * the answer is its declaration's, found once.
+ */
+function memberOf(type, name, pkg) {
+    const decl = typeDecl(pointee(type), pkg);
+    if (!decl)
+        return searchMember(type, name, pkg);
+    let byDecl = members.get(pkg);
+    if (!byDecl)
+        members.set(pkg, (byDecl = new WeakMap()));
+    let byName = byDecl.get(decl);
+    if (!byName)
+        byDecl.set(decl, (byName = new Map()));
+    if (!byName.has(name))
+        byName.set(name, searchMember(type, name, pkg));
+    return byName.get(name);
+}
+/** Searched level by level: Go picks the shallowest. */
+function searchMember(type, name, pkg) {
+    let level = [{ type, through: [] }];
+    // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
+    const searched = new Set();
+    for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+        const next = [];
+        for (const { type: current, through } of level) {
+            const key = moduleTypeKey(current, pkg);
+            if (key !== undefined) {
+                if (searched.has(key))
+                    continue;
+                searched.add(key);
+            }
+            const method = methodSet(current, pkg)?.get(name);
+            if (method)
+                return { method, through };
+            const base = underlying(current.kind === 'pointer' ? current.elem : current, pkg);
+            if (base.kind !== 'struct')
+                continue;
+            const field = base.fields.find((f) => f.name === name);
+            if (field)
+                return { field, through };
+            for (const f of base.fields)
+                if (f.embedded)
+                    next.push({ type: f.type, through: [...through, f] });
+        }
+        level = next;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
+
+
+
+
+/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
+const typeNodes = new Set([
+    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
+    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
+]);
+/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
+function instantiated(type) {
+    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
+}
+class TypesLayer extends CoreLayer {
     /** The static type of an expression, as far as the package's declarations tell. */
     typeOf(node, scope) {
         if (!node || !this.deeper(node))
@@ -1904,45 +1780,10 @@ class Interpreter {
         }
         return undefined;
     }
-    /**
-     * The field or method a name selects on a type, and the embedded fields it
-     * is promoted through (outermost first). Searched level by level: Go picks
-     * the shallowest.
-     */
-    member(type, name) {
-        let level = [{ type, through: [] }];
-        // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
-        const searched = new Set();
-        for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
-            const next = [];
-            for (const { type: current, through } of level) {
-                const typeKey = this.typeKeyOf(current);
-                if (typeKey !== undefined) {
-                    if (searched.has(typeKey))
-                        continue;
-                    searched.add(typeKey);
-                }
-                const method = this.methodSetOf(current)?.get(name);
-                if (method)
-                    return { method, through };
-                const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
-                if (base.kind !== 'struct')
-                    continue;
-                const field = base.fields.find((f) => f.name === name);
-                if (field)
-                    return { field, through };
-                for (const f of base.fields)
-                    if (f.embedded)
-                        next.push({ type: f.type, through: [...through, f] });
-            }
-            level = next;
-        }
-        return undefined;
-    }
     selected(selector, scope) {
         const name = selector.childForFieldName('field')?.text;
         const operand = selector.childForFieldName('operand');
-        return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+        return name && operand ? memberOf(this.typeOf(operand, scope), name, this.pkg) : undefined;
     }
     /** The struct field a selector names, looking through pointers and embedded fields. */
     fieldOf(selector, scope) {
@@ -1958,42 +1799,6 @@ class Interpreter {
         if (!type || type.kind === 'unknown')
             return object.kind !== 'alloc';
         return underlying(type, this.pkg).kind === 'interface';
-    }
-    /** The name of a named type (or pointer to one) of the module. */
-    typeNameOf(type) {
-        if (!type)
-            return undefined;
-        const base = pointee(type);
-        return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
-    }
-    /** A named type of the module (or a pointer to one) as one key across its packages. */
-    typeKeyOf(type) {
-        const name = this.typeNameOf(type);
-        const base = type && pointee(type);
-        return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg).path ?? ''}.${name}` : undefined;
-    }
-    /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
-    methodSetOf(type) {
-        const base = pointee(type);
-        const owner = declaringPackage(base, this.pkg);
-        return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
-    }
-    /**
-     * Walks from holders through embedded fields: an embedded pointer leads to
-     * the object it points to, an embedded value stays inside its container
-     * (its fields become slots with a prefix, "Inner.").
-     */
-    follow(holders, prefix, through, node) {
-        for (const step of through) {
-            if (step.type.kind === 'pointer') {
-                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
-                prefix = '';
-            }
-            else {
-                prefix += step.name + '.';
-            }
-        }
-        return { holders, prefix };
     }
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
@@ -2033,9 +1838,9 @@ class Interpreter {
         if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface')
             return undefined;
         const receivers = this.evaluate(operand, scope);
-        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? moduleTypeKey(o.type, this.pkg) : undefined)));
         const [typeKey] = typeKeys;
-        const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0].type)?.get(name) : undefined;
+        const decl = typeKeys.size === 1 && typeKey ? methodSet(receivers[0].type, this.pkg)?.get(name) : undefined;
         return decl ? { decl, receivers, through: [] } : undefined;
     }
     /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
@@ -2049,203 +1854,64 @@ class Interpreter {
         const path = this.file.imports.get(operand.text);
         return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
     }
-    // --- statements ------------------------------------------------------
-    /** A function's body, then its deferred calls. */
-    body(node, scope) {
-        if (node)
-            this.block(node, scope);
-        for (const deferred of this.frame.deferred.splice(0).reverse())
-            deferred();
+    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+    isValueType(node, scope) {
+        return this.isValueKind(this.typeOf(node, scope));
     }
-    block(node, parent) {
-        const scope = new Scope(parent);
-        for (const child of node.namedChildren) {
-            if (!child)
-                continue;
-            if (child.type === 'statement_list')
-                for (const s of child.namedChildren)
-                    this.statement(s, scope);
-            else
-                this.statement(child, scope);
-        }
+    isValueKind(type) {
+        const kind = underlying(type, this.pkg).kind;
+        return kind === 'struct' || kind === 'array';
     }
-    statement(node, scope) {
-        if (!node || !this.step(node) || !this.deeper(node))
-            return;
-        this.statementNode(node, scope);
-        this.nesting--;
+    /**
+     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
+     * `new(x)` of a variable x); undefined for `new(T)` of a type.
+     */
+    newOfValue(argument, scope) {
+        if (!argument)
+            return undefined;
+        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
+            const variable = scope.lookup(argument.text);
+            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
+        }
+        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
     }
-    statementNode(node, scope) {
-        switch (node.type) {
-            case 'block':
-                return this.block(node, scope);
-            case 'expression_statement':
-                this.evaluate(node.namedChild(0), scope);
-                return;
-            case 'short_var_declaration':
-                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
-            case 'assignment_statement': {
-                const operator = node.childForFieldName('operator')?.text ?? '=';
-                const left = node.childForFieldName('left')?.namedChildren ?? [];
-                if (operator === '=')
-                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
-                this.evaluate(node.childForFieldName('right'), scope);
-                return;
-            }
-            case 'var_declaration':
-                for (const spec of node.descendantsOfType('var_spec')) {
-                    if (!spec)
-                        continue;
-                    const names = fieldChildren(spec, 'name');
-                    const typeNode = spec.childForFieldName('type');
-                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
-                }
-                return;
-            case 'send_statement': {
-                const channels = this.evaluate(node.childForFieldName('channel'), scope);
-                const values = this.evaluate(node.childForFieldName('value'), scope);
-                for (const ch of channels)
-                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
-                return;
-            }
-            case 'return_statement': {
-                const values = node.namedChild(0)?.namedChildren ?? [];
-                if (!values.length) {
-                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
-                }
-                else if (values.length === 1 && values[0]?.type === 'call_expression') {
-                    const results = this.call(values[0], scope);
-                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
-                }
-                else {
-                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
-                }
-                return;
-            }
-            case 'if_statement': {
-                const inner = new Scope(scope);
-                this.statement(node.childForFieldName('initializer'), inner);
-                const condition = node.childForFieldName('condition');
-                const known = this.factOf(condition, inner);
-                this.evaluate(condition, inner);
-                // A condition the facts decide takes one branch for sure and never the other.
-                if (known === 'true')
-                    return this.statement(node.childForFieldName('consequence'), inner);
-                if (known === 'false')
-                    return this.statement(node.childForFieldName('alternative'), inner);
-                // Each branch is a region of its own: code in one never runs after code in the other.
-                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
-                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
-                return;
-            }
-            case 'for_statement':
-                return this.loop(node, scope);
-            case 'expression_switch_statement':
-            case 'type_switch_statement':
-            case 'select_statement':
-                return this.switchStatement(node, scope);
-            case 'go_statement':
-                // A goroutine runs at some point, maybe after everything here.
-                this.goStatement = node;
-                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
-                this.goStatement = undefined;
-                return;
-            case 'defer_statement': {
-                // Runs when the function returns, after everything its body does.
-                const call = node.namedChild(0);
-                this.frame.deferred.push(() => this.evaluate(call, scope));
-                return;
-            }
-            case 'labeled_statement':
-                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
-            default:
-                return;
-        }
+    typeParamsOf(decl) {
+        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
+        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
+        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
     }
-    loop(node, scope) {
-        const inner = new Scope(scope);
-        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
-        const body = node.childForFieldName('body');
-        const iterate = () => {
-            if (clause?.type === 'range_clause') {
-                const left = clause.childForFieldName('left')?.namedChildren ?? [];
-                const right = clause.childForFieldName('right');
-                const collection = this.evaluate(right, inner);
-                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
-                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
-                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
-                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
-                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
-                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
-                const declare = clause.children.some((c) => c?.type === ':=');
-                // The first variable is a map's key, a channel's element, or an index.
-                if (rangeType.kind === 'chan') {
-                    if (left[0])
-                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
-                }
-                else if (left[0])
-                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
-                if (left[1])
-                    this.bind(left[1], values, inner, declare, elem, clause);
-            }
-            else if (clause) {
-                this.statement(clause.childForFieldName('initializer'), inner);
-                this.evaluate(clause.childForFieldName('condition'), inner);
-                this.statement(clause.childForFieldName('update'), inner);
-            }
-            this.statement(body, inner);
-        };
-        // Twice: the second pass sees what the first pass stored, enough for
-        // references that one iteration makes to the previous iteration's objects.
-        this.maybe(() => {
-            iterate();
-            iterate();
-        });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/facts.ts
+
+
+const negation = { true: 'false', false: 'true' };
+/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
+function zeroFact(type) {
+    switch (type?.kind) {
+        case 'pointer':
+        case 'slice':
+        case 'map':
+        case 'chan':
+        case 'func':
+        case 'interface':
+            return 'nil';
+        case 'basic':
+            return type.name === 'bool' ? 'false' : undefined;
+        default:
+            return undefined;
     }
-    switchStatement(node, scope) {
-        const inner = new Scope(scope);
-        this.statement(node.childForFieldName('initializer'), inner);
-        let bound;
-        if (node.type === 'type_switch_statement') {
-            const alias = node.childForFieldName('alias')?.namedChild(0);
-            const objects = this.evaluate(node.childForFieldName('value'), inner);
-            if (alias)
-                bound = { name: alias, objects };
-        }
-        else {
-            this.evaluate(node.childForFieldName('value'), inner);
-        }
-        for (const clause of node.namedChildren) {
-            if (clause && /case|default/.test(clause.type))
-                this.maybe(() => this.switchCase(clause, inner, bound));
-        }
-    }
-    switchCase(clause, inner, bound) {
-        const caseScope = new Scope(inner);
-        if (bound)
-            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
-        for (const part of clause.namedChildren) {
-            if (part?.type === 'statement_list')
-                for (const st of part.namedChildren)
-                    this.statement(st, caseScope);
-            else if (part?.type === 'receive_statement')
-                this.receive(part, caseScope);
-            else if (part?.type === 'send_statement')
-                this.statement(part, caseScope);
-        }
-    }
-    /** Runs code that may not run: what it stores adds to what is there. */
-    maybe(body) {
-        this.conditional++;
-        this.regions.push(this.nextRegion++);
-        try {
-            body();
-        }
-        finally {
-            this.regions.pop();
-            this.conditional--;
-        }
-    }
+}
+class FactsLayer extends TypesLayer {
+    /**
+     * Variables with a smaller key belong to code outside the closure or
+     * goroutine being interpreted, which runs at some later time: their facts
+     * do not hold there.
+     */
+    factFloor = 0;
     /** Runs code that runs at some later time (a goroutine, a stored closure): the facts of the code around it do not hold there. */
     later(body) {
         const saved = this.factFloor;
@@ -2257,7 +1923,6 @@ class Interpreter {
             this.factFloor = saved;
         }
     }
-    // --- facts -----------------------------------------------------------
     /** What the facts say of an expression's value, without evaluating it. */
     factOf(node, scope) {
         if (!node || !this.deeper(node))
@@ -2335,130 +2000,63 @@ class Interpreter {
     factInto(type, value, fact) {
         return fact === 'nil' && value?.type !== 'nil' && type && underlying(type, this.pkg).kind === 'interface' ? undefined : fact;
     }
-    receive(node, scope) {
-        if (node.type !== 'receive_statement')
-            return;
-        const left = node.childForFieldName('left')?.namedChildren ?? [];
-        const values = this.evaluate(node.childForFieldName('right'), scope);
-        if (left[0])
-            this.bind(left[0], values, scope, true, undefined, node);
-    }
-    // --- assignment ------------------------------------------------------
-    assign(left, right, scope, declare, statement, declaredType) {
-        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
-        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
-        const facts = rightExprs.map((e) => this.factOf(e, scope));
-        let values;
-        let types;
-        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
-            values = this.call(rightExprs[0], scope);
-            const callee = this.calleeOf(rightExprs[0], scope);
-            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/links.ts
+
+
+
+/** Objects the code did not make: they may already be linked to anything. */
+const existingKinds = new Set(['param', 'lazy', 'global']);
+/** How many objects a store's values are followed through to decide whether it links. */
+const linkSearchLimit = 200;
+/**
+ * A value that leaves its place without some of what it held: nil, a
+ * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
+ * container (`make`, `T{}`) is left out: that is how constructors start.
+ */
+function isRemovalValue(node, file) {
+    switch (node.type) {
+        case 'nil':
+        case 'slice_expression':
+            return true;
+        case 'call_expression': {
+            const fn = node.childForFieldName('function');
+            const args = node.childForFieldName('arguments');
+            if (fn?.type === 'identifier')
+                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
+            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
         }
-        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
-            values = [this.evaluate(rightExprs[0], scope), []];
-            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
-        }
-        else {
-            types = rightExprs.map((e) => this.typeOf(e, scope));
-            values = rightExprs.map((e) => this.evaluate(e, scope));
-        }
-        left.forEach((target, i) => {
-            if (!target)
-                return;
-            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
-            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
-                this.removal(target, scope, statement);
-            const type = declaredType ?? types[i];
-            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
-            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
-        });
+        case 'parenthesized_expression':
+            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
+        default:
+            return false;
     }
-    /** Stores values into a variable, a field, an element, or through a pointer. */
-    bind(target, values, scope, declare, type, statement, fact) {
-        switch (target.type) {
-            case 'identifier': {
-                if (target.text === '_')
-                    return;
-                // A declaration makes a new variable without asking what the name meant before.
-                let variable = declare ? undefined : scope.lookup(target.text);
-                if (!variable) {
-                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
-                    scope.declare(variable);
-                }
-                if (!variable.global)
-                    this.setFact(variable, declare, fact);
-                if (variable.global) {
-                    const holder = this.globalObject(variable.name);
-                    if (holder)
-                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
-                    return;
-                }
-                if (declare && !values.length && type && this.isValueKind(type)) {
-                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
-                    values = [this.object('alloc', target, target.text, type)];
-                }
-                for (const v of values)
-                    nameObject(v, target.text);
-                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
-                this.state.vars.set(variable.key, unionObjects(previous, values));
-                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
-                    const via = `captures ${variable.name}`;
-                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
-                }
-                return;
-            }
-            case 'selector_expression': {
-                const place = this.place(target, scope);
-                const field = this.fieldOf(target, scope);
-                if (!values.length)
-                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
-                for (const holder of place.holders) {
-                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
-                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
-                }
-                return;
-            }
-            case 'index_expression': {
-                const element = this.elementPlace(target, scope);
-                const keys = this.evaluate(target.childForFieldName('index'), scope);
-                const place = this.placeOf(target, scope);
-                for (const c of element.holders) {
-                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
-                    if (element.isMap && keys.length)
-                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
-                }
-                return;
-            }
-            case 'unary_expression':
-            case 'parenthesized_expression': {
-                // *p = v copies a struct's references into the object p points to.
-                if (!this.isValueType(target, scope))
-                    return;
-                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
-                for (const h of holders)
-                    for (const v of values)
-                        this.copySlots(v, h);
-                return;
-            }
-            default:
-                return;
-        }
-    }
-    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
-    isValueType(node, scope) {
-        return this.isValueKind(this.typeOf(node, scope));
-    }
-    isValueKind(type) {
-        const kind = underlying(type, this.pkg).kind;
-        return kind === 'struct' || kind === 'array';
-    }
+}
+class LinksLayer extends FactsLayer {
+    /** Every removal the interpreted code may make. */
+    removals = [];
+    /** Every store of another value into a field. */
+    links = [];
+    /** The links of the current entry point stored into objects it made, judged when it is done. */
+    linksIntoMade = [];
+    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
+    escaped = [];
+    /**
+     * The references each nil store of the current entry point clears, through
+     * a variable that may be one of several objects (`e.waiters = nil`):
+     * whichever object it is, what was reached through it is let go of, after
+     * any link made before it in the code it surely follows.
+     */
+    clears = [];
+    moments = 0;
     copySlots(from, to) {
         for (const [slot, edges] of this.state.heap.get(from.id) ?? [])
             this.state.store(to, slot, edges, false);
     }
     via(holder, slot) {
-        const typeName = this.typeNameOf(holder.type);
+        const typeName = moduleTypeName(holder.type, this.pkg);
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
     edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
@@ -2509,7 +2107,7 @@ class Interpreter {
             const object = queue[i];
             if (object.kind === 'opaque')
                 continue;
-            const type = this.typeNameOf(object.type) ?? '?';
+            const type = moduleTypeName(object.type, this.pkg) ?? '?';
             types.add(type);
             const madeHere = object.kind === 'alloc' && type !== '?';
             if (beyondExisting.has(object.id)) {
@@ -2596,21 +2194,233 @@ class Interpreter {
             this.links.splice(0, this.links.length, ...this.links.filter((l) => !letGo.has(l)));
         this.linksIntoMade = [];
     }
-    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
-    initializes(target, scope) {
-        let holders = [];
-        if (target.type === 'selector_expression')
-            holders = this.place(target, scope).holders;
-        else if (target.type === 'index_expression')
-            holders = this.elementPlace(target, scope).holders;
-        else
-            return this.run.root.name === 'init' && !this.run.root.receiver;
-        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
-    }
     removal(target, scope, statement) {
         const place = this.placeOf(target, scope);
         if (place)
             this.removals.push({ place, node: statement, file: this.file });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
+// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
+// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
+// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
+// depends only on what the wrapper's caller passes, so each call of the
+// wrapper is a site of its own. A wrapper is recognized from its declaration
+// alone, wherever the declaration comes from.
+
+/**
+ * For a call in decl's body: which of decl's parameters each argument is,
+ * when every argument is a parameter passed on as it came (the body never
+ * assigns it, redeclares its name or takes its address); otherwise undefined.
+ */
+function forwardedParameters(decl, call) {
+    const list = call.childForFieldName('arguments');
+    const args = list?.namedChildren ?? [];
+    if (!args.length || list?.children.some((c) => c?.type === '...'))
+        return undefined;
+    const indexes = [];
+    for (const arg of args) {
+        const name = unparenthesized(arg);
+        if (name?.type !== 'identifier')
+            return undefined;
+        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
+        if (index < 0 || reboundNames(decl).has(name.text))
+            return undefined;
+        indexes.push(index);
+    }
+    return indexes;
+}
+function unparenthesized(node) {
+    while (node?.type === 'parenthesized_expression')
+        node = node.namedChild(0);
+    return node;
+}
+const rebound = new WeakMap();
+/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
+function reboundNames(decl) {
+    let names = rebound.get(decl);
+    if (names)
+        return names;
+    names = new Set();
+    const add = (node) => {
+        const target = unparenthesized(node ?? null);
+        if (target?.type === 'identifier')
+            names.add(target.text);
+    };
+    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
+    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
+        if (!node)
+            continue;
+        switch (node.type) {
+            case 'inc_statement':
+            case 'dec_statement':
+                add(node.namedChild(0));
+                break;
+            case 'var_spec':
+            case 'const_spec':
+            case 'parameter_declaration':
+            case 'variadic_parameter_declaration':
+                for (const name of fieldChildren(node, 'name'))
+                    add(name);
+                break;
+            case 'type_switch_statement':
+                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
+                    add(alias);
+                break;
+            case 'unary_expression':
+                if (node.child(0)?.type === '&')
+                    add(node.childForFieldName('operand'));
+                break;
+            default:
+                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
+                    add(target);
+        }
+    }
+    rebound.set(decl, names);
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const results = new Map([
+    // The timer keeps its function for Reset, after it fired too.
+    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
+    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
+    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+]);
+/** What `importPath.name(...)` returns, when it is one of the calls above. */
+function stdResult(importPath, name) {
+    return results.get(`${importPath}.${name}`);
+}
+/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
+function isTimerType(type) {
+    const named = type?.kind === 'pointer' ? type.elem : type;
+    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
+function isContextType(type) {
+    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/expressions.ts
+
+
+
+
+
+/**
+ * Names each func literal in `literal` (itself included, keyed by node id)
+ * uses but does not declare itself: the variables it captures (candidates;
+ * the caller checks which are locals in scope). One walk serves every
+ * literal nested in the first, so nesting costs linear time.
+ */
+function capturedNamesWithin(literal) {
+    const captured = new Map();
+    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
+    const steps = [];
+    const next = (...todo) => {
+        for (let i = todo.length - 1; i >= 0; i--)
+            steps.push(todo[i]);
+    };
+    /**
+     * `declared`: each visible name, with how many literals enclose its
+     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
+     */
+    const visit = (node, declared, enclosing) => () => {
+        const local = new Map(declared);
+        if (node.type === 'func_literal') {
+            const used = new Set();
+            captured.set(node.id, used);
+            enclosing = [...enclosing, used];
+            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.set(n.text, enclosing.length);
+            }
+            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.set(n.text, enclosing.length);
+            }
+        }
+        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
+    };
+    const visitChild = (child, local, enclosing) => {
+        const declare = (name) => local.set(name, enclosing.length);
+        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+            // Right-hand side first (it sees the outer names), then the new names.
+            const right = child.childForFieldName('right');
+            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
+            const left = child.childForFieldName('left');
+            next(() => right && visit(right, local, enclosing)(), () => {
+                if (declares) {
+                    for (const n of left?.namedChildren ?? [])
+                        if (n?.type === 'identifier')
+                            declare(n.text);
+                }
+                else if (left)
+                    next(visit(left, local, enclosing));
+            });
+            return;
+        }
+        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
+                () => {
+                    const value = spec?.childForFieldName('value');
+                    if (value)
+                        next(visit(value, local, enclosing));
+                },
+                () => {
+                    for (const n of spec ? fieldChildren(spec, 'name') : [])
+                        declare(n.text);
+                },
+            ]));
+            return;
+        }
+        if (child.type === 'identifier') {
+            // Captured by every literal inside the one that declares the name.
+            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
+                enclosing[level].add(child.text);
+            return;
+        }
+        if (child.type === 'keyed_element') {
+            // Struct literal keys name fields, not variables.
+            const value = child.childForFieldName('value');
+            const key = child.childForFieldName('key');
+            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
+            return;
+        }
+        next(visit(child, local, enclosing));
+    };
+    next(visit(literal, new Map(), []));
+    while (steps.length)
+        steps.pop()();
+    return captured;
+}
+class ExpressionsLayer extends LinksLayer {
+    /** What each func literal captures, by node id, worked out once. */
+    captures = new Map();
+    /**
+     * The closures made so far in this entry point that capture each local
+     * variable, by variable key: a closure holds the variable, not the value it
+     * had, so a later assignment changes what the closure reaches.
+     */
+    capturers = new Map();
+    /**
+     * Walks from holders through embedded fields: an embedded pointer leads to
+     * the object it points to, an embedded value stays inside its container
+     * (its fields become slots with a prefix, "Inner.").
+     */
+    follow(holders, prefix, through, node) {
+        for (const step of through) {
+            if (step.type.kind === 'pointer') {
+                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
+                prefix = '';
+            }
+            else {
+                prefix += step.name + '.';
+            }
+        }
+        return { holders, prefix };
     }
     /**
      * Where a selector points: the objects that hold the field, and the slot's
@@ -2666,7 +2476,6 @@ class Interpreter {
         this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
         return [lazy];
     }
-    // --- expressions -----------------------------------------------------
     evaluate(node, scope) {
         if (!node || !this.step(node) || !this.deeper(node))
             return [];
@@ -2881,14 +2690,29 @@ class Interpreter {
                 this.captures.set(id, names);
         return this.captures.get(literal.id);
     }
-    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
-    startGoroutine(go, body, bodyFile, held) {
-        if (body)
-            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
-    }
-    /** What a function's parameters are bound to by a call's arguments, by name. */
-    boundParams(params, args) {
-        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
+    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
+        params.forEach((p, i) => {
+            if (!p.name)
+                return;
+            const type = readType(p.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
+            scope.declare(variable);
+            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
+            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
+        });
+        // Named results are variables of the function, zero until assigned.
+        const named = [];
+        for (const r of results) {
+            if (!r.name)
+                continue;
+            const type = readType(r.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
+            scope.declare(variable);
+            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
+            named.push(variable);
+        }
+        return named;
     }
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
@@ -2911,19 +2735,46 @@ class Interpreter {
         const field = this.fieldOf(node, scope);
         return place.holders.flatMap((h) => this.read(h, place.slot, node, field?.type));
     }
-    // --- calls -----------------------------------------------------------
-    /**
-     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
-     * `new(x)` of a variable x); undefined for `new(T)` of a type.
-     */
-    newOfValue(argument, scope) {
-        if (!argument)
-            return undefined;
-        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
-            const variable = scope.lookup(argument.text);
-            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
-        }
-        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/calls.ts
+
+
+
+
+
+
+
+/** How many calls deep the package's own code is interpreted in place. */
+const maxInlineDepth = 4;
+/** How many times one entry point may interpret the same callee in place. */
+const maxInlinesPerFunction = 8;
+/** Builtins that keep no reference to what they are given. */
+const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
+/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
+function argumentsOf(call) {
+    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
+    return args.filter((a) => a !== null);
+}
+class CallsLayer extends ExpressionsLayer {
+    sites = [];
+    stops = [];
+    cleanupHandles = new Set();
+    depth = 0;
+    callStack = [];
+    /** The calls interpreted in place around the current code, outermost first. */
+    chain = [];
+    inlined = new Map();
+    /** The go statement whose call is about to be evaluated. */
+    goStatement;
+    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
+    startGoroutine(go, body, bodyFile, held) {
+        if (body)
+            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
+    }
+    /** What a function's parameters are bound to by a call's arguments, by name. */
+    boundParams(params, args) {
+        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
     }
     /** Evaluates a call; returns what each result may point to. */
     call(node, scope) {
@@ -3151,139 +3002,373 @@ class Interpreter {
         }
         return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
     }
-    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
-        params.forEach((p, i) => {
-            if (!p.name)
-                return;
-            const type = readType(p.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
-            scope.declare(variable);
-            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
-            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
-            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
-        });
-        // Named results are variables of the function, zero until assigned.
-        const named = [];
-        for (const r of results) {
-            if (!r.name)
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/statements.ts
+
+
+
+
+
+
+
+class Interpreter extends CallsLayer {
+    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
+    interpretRoot(root) {
+        const before = this.sites.length;
+        this.steps = 0;
+        this.otherPackagesSteps = 0;
+        this.nesting = 0;
+        this.active = root;
+        this.inlined.clear();
+        this.state = new State();
+        this.capturers.clear();
+        if (this.recordsLinks)
+            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+        this.callStack.length = 0;
+        this.chain.length = 0;
+        this.regions.length = 0;
+        this.file = root.file;
+        const scope = new Scope(this.globalScope);
+        this.conditional = 0;
+        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
+        const parameters = [...this.state.vars.values()].flat();
+        this.linksIntoMade = [];
+        this.escaped = [];
+        this.clears = [];
+        this.callStack.push(root);
+        this.body(root.body, scope);
+        this.callStack.pop();
+        this.dropLinksLetGo(parameters);
+        this.active = undefined;
+        this.stepsTaken += Math.min(this.steps, stepBudget);
+        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
+        this.state.vars.clear();
+        this.state.observe = undefined;
+        this.frame = { returns: [], results: [], deferred: [] };
+        return this.sites.slice(before);
+    }
+    /** A function's body, then its deferred calls. */
+    body(node, scope) {
+        if (node)
+            this.block(node, scope);
+        for (const deferred of this.frame.deferred.splice(0).reverse())
+            deferred();
+    }
+    block(node, parent) {
+        const scope = new Scope(parent);
+        for (const child of node.namedChildren) {
+            if (!child)
                 continue;
-            const type = readType(r.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
-            scope.declare(variable);
-            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
-            named.push(variable);
+            if (child.type === 'statement_list')
+                for (const s of child.namedChildren)
+                    this.statement(s, scope);
+            else
+                this.statement(child, scope);
         }
-        return named;
     }
-    typeParamsOf(decl) {
-        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
-            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
-        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
-        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
-        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
+    statement(node, scope) {
+        if (!node || !this.step(node) || !this.deeper(node))
+            return;
+        this.statementNode(node, scope);
+        this.nesting--;
     }
-}
-/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
-function argumentsOf(call) {
-    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
-    return args.filter((a) => a !== null);
-}
-/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
-function instantiated(type) {
-    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
-}
-/** The type an object of this static type is: *T -> T; other types stay. */
-function pointee(type) {
-    return type.kind === 'pointer' ? type.elem : type;
-}
-/**
- * Names each func literal in `literal` (itself included, keyed by node id)
- * uses but does not declare itself: the variables it captures (candidates;
- * the caller checks which are locals in scope). One walk serves every
- * literal nested in the first, so nesting costs linear time.
- */
-function capturedNamesWithin(literal) {
-    const captured = new Map();
-    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
-    const steps = [];
-    const next = (...todo) => {
-        for (let i = todo.length - 1; i >= 0; i--)
-            steps.push(todo[i]);
-    };
-    /**
-     * `declared`: each visible name, with how many literals enclose its
-     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
-     */
-    const visit = (node, declared, enclosing) => () => {
-        const local = new Map(declared);
-        if (node.type === 'func_literal') {
-            const used = new Set();
-            captured.set(node.id, used);
-            enclosing = [...enclosing, used];
-            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
-                for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.set(n.text, enclosing.length);
+    statementNode(node, scope) {
+        switch (node.type) {
+            case 'block':
+                return this.block(node, scope);
+            case 'expression_statement':
+                this.evaluate(node.namedChild(0), scope);
+                return;
+            case 'short_var_declaration':
+                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
+            case 'assignment_statement': {
+                const operator = node.childForFieldName('operator')?.text ?? '=';
+                const left = node.childForFieldName('left')?.namedChildren ?? [];
+                if (operator === '=')
+                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
+                this.evaluate(node.childForFieldName('right'), scope);
+                return;
             }
-            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
-                for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.set(n.text, enclosing.length);
-            }
-        }
-        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
-    };
-    const visitChild = (child, local, enclosing) => {
-        const declare = (name) => local.set(name, enclosing.length);
-        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
-            // Right-hand side first (it sees the outer names), then the new names.
-            const right = child.childForFieldName('right');
-            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
-            const left = child.childForFieldName('left');
-            next(() => right && visit(right, local, enclosing)(), () => {
-                if (declares) {
-                    for (const n of left?.namedChildren ?? [])
-                        if (n?.type === 'identifier')
-                            declare(n.text);
+            case 'var_declaration':
+                for (const spec of node.descendantsOfType('var_spec')) {
+                    if (!spec)
+                        continue;
+                    const names = fieldChildren(spec, 'name');
+                    const typeNode = spec.childForFieldName('type');
+                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
                 }
-                else if (left)
-                    next(visit(left, local, enclosing));
-            });
-            return;
+                return;
+            case 'send_statement': {
+                const channels = this.evaluate(node.childForFieldName('channel'), scope);
+                const values = this.evaluate(node.childForFieldName('value'), scope);
+                for (const ch of channels)
+                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
+                return;
+            }
+            case 'return_statement': {
+                const values = node.namedChild(0)?.namedChildren ?? [];
+                if (!values.length) {
+                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
+                }
+                else if (values.length === 1 && values[0]?.type === 'call_expression') {
+                    const results = this.call(values[0], scope);
+                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
+                }
+                else {
+                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
+                }
+                return;
+            }
+            case 'if_statement': {
+                const inner = new Scope(scope);
+                this.statement(node.childForFieldName('initializer'), inner);
+                const condition = node.childForFieldName('condition');
+                const known = this.factOf(condition, inner);
+                this.evaluate(condition, inner);
+                // A condition the facts decide takes one branch for sure and never the other.
+                if (known === 'true')
+                    return this.statement(node.childForFieldName('consequence'), inner);
+                if (known === 'false')
+                    return this.statement(node.childForFieldName('alternative'), inner);
+                // Each branch is a region of its own: code in one never runs after code in the other.
+                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
+                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
+                return;
+            }
+            case 'for_statement':
+                return this.loop(node, scope);
+            case 'expression_switch_statement':
+            case 'type_switch_statement':
+            case 'select_statement':
+                return this.switchStatement(node, scope);
+            case 'go_statement':
+                // A goroutine runs at some point, maybe after everything here.
+                this.goStatement = node;
+                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
+                this.goStatement = undefined;
+                return;
+            case 'defer_statement': {
+                // Runs when the function returns, after everything its body does.
+                const call = node.namedChild(0);
+                this.frame.deferred.push(() => this.evaluate(call, scope));
+                return;
+            }
+            case 'labeled_statement':
+                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
+            default:
+                return;
         }
-        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
-            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
-                () => {
-                    const value = spec?.childForFieldName('value');
-                    if (value)
-                        next(visit(value, local, enclosing));
-                },
-                () => {
-                    for (const n of spec ? fieldChildren(spec, 'name') : [])
-                        declare(n.text);
-                },
-            ]));
-            return;
+    }
+    loop(node, scope) {
+        const inner = new Scope(scope);
+        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
+        const body = node.childForFieldName('body');
+        const iterate = () => {
+            if (clause?.type === 'range_clause') {
+                const left = clause.childForFieldName('left')?.namedChildren ?? [];
+                const right = clause.childForFieldName('right');
+                const collection = this.evaluate(right, inner);
+                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
+                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
+                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
+                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
+                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
+                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
+                const declare = clause.children.some((c) => c?.type === ':=');
+                // The first variable is a map's key, a channel's element, or an index.
+                if (rangeType.kind === 'chan') {
+                    if (left[0])
+                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
+                }
+                else if (left[0])
+                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
+                if (left[1])
+                    this.bind(left[1], values, inner, declare, elem, clause);
+            }
+            else if (clause) {
+                this.statement(clause.childForFieldName('initializer'), inner);
+                this.evaluate(clause.childForFieldName('condition'), inner);
+                this.statement(clause.childForFieldName('update'), inner);
+            }
+            this.statement(body, inner);
+        };
+        // Twice: the second pass sees what the first pass stored, enough for
+        // references that one iteration makes to the previous iteration's objects.
+        this.maybe(() => {
+            iterate();
+            iterate();
+        });
+    }
+    switchStatement(node, scope) {
+        const inner = new Scope(scope);
+        this.statement(node.childForFieldName('initializer'), inner);
+        let bound;
+        if (node.type === 'type_switch_statement') {
+            const alias = node.childForFieldName('alias')?.namedChild(0);
+            const objects = this.evaluate(node.childForFieldName('value'), inner);
+            if (alias)
+                bound = { name: alias, objects };
         }
-        if (child.type === 'identifier') {
-            // Captured by every literal inside the one that declares the name.
-            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
-                enclosing[level].add(child.text);
-            return;
+        else {
+            this.evaluate(node.childForFieldName('value'), inner);
         }
-        if (child.type === 'keyed_element') {
-            // Struct literal keys name fields, not variables.
-            const value = child.childForFieldName('value');
-            const key = child.childForFieldName('key');
-            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
-            return;
+        for (const clause of node.namedChildren) {
+            if (clause && /case|default/.test(clause.type))
+                this.maybe(() => this.switchCase(clause, inner, bound));
         }
-        next(visit(child, local, enclosing));
-    };
-    next(visit(literal, new Map(), []));
-    while (steps.length)
-        steps.pop()();
-    return captured;
+    }
+    switchCase(clause, inner, bound) {
+        const caseScope = new Scope(inner);
+        if (bound)
+            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+        for (const part of clause.namedChildren) {
+            if (part?.type === 'statement_list')
+                for (const st of part.namedChildren)
+                    this.statement(st, caseScope);
+            else if (part?.type === 'receive_statement')
+                this.receive(part, caseScope);
+            else if (part?.type === 'send_statement')
+                this.statement(part, caseScope);
+        }
+    }
+    receive(node, scope) {
+        if (node.type !== 'receive_statement')
+            return;
+        const left = node.childForFieldName('left')?.namedChildren ?? [];
+        const values = this.evaluate(node.childForFieldName('right'), scope);
+        if (left[0])
+            this.bind(left[0], values, scope, true, undefined, node);
+    }
+    assign(left, right, scope, declare, statement, declaredType) {
+        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
+        const facts = rightExprs.map((e) => this.factOf(e, scope));
+        let values;
+        let types;
+        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
+            values = this.call(rightExprs[0], scope);
+            const callee = this.calleeOf(rightExprs[0], scope);
+            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+        }
+        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
+            values = [this.evaluate(rightExprs[0], scope), []];
+            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
+        }
+        else {
+            types = rightExprs.map((e) => this.typeOf(e, scope));
+            values = rightExprs.map((e) => this.evaluate(e, scope));
+        }
+        left.forEach((target, i) => {
+            if (!target)
+                return;
+            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
+            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
+                this.removal(target, scope, statement);
+            const type = declaredType ?? types[i];
+            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
+            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
+        });
+    }
+    /** Stores values into a variable, a field, an element, or through a pointer. */
+    bind(target, values, scope, declare, type, statement, fact) {
+        switch (target.type) {
+            case 'identifier': {
+                if (target.text === '_')
+                    return;
+                // A declaration makes a new variable without asking what the name meant before.
+                let variable = declare ? undefined : scope.lookup(target.text);
+                if (!variable) {
+                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
+                    scope.declare(variable);
+                }
+                if (!variable.global)
+                    this.setFact(variable, declare, fact);
+                if (variable.global) {
+                    const holder = this.globalObject(variable.name);
+                    if (holder)
+                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
+                    return;
+                }
+                if (declare && !values.length && type && this.isValueKind(type)) {
+                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
+                    values = [this.object('alloc', target, target.text, type)];
+                }
+                for (const v of values)
+                    nameObject(v, target.text);
+                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                this.state.vars.set(variable.key, unionObjects(previous, values));
+                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
+                    const via = `captures ${variable.name}`;
+                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
+                }
+                return;
+            }
+            case 'selector_expression': {
+                const place = this.place(target, scope);
+                const field = this.fieldOf(target, scope);
+                if (!values.length)
+                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
+                for (const holder of place.holders) {
+                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
+                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
+                }
+                return;
+            }
+            case 'index_expression': {
+                const element = this.elementPlace(target, scope);
+                const keys = this.evaluate(target.childForFieldName('index'), scope);
+                const place = this.placeOf(target, scope);
+                for (const c of element.holders) {
+                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
+                    if (element.isMap && keys.length)
+                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
+                }
+                return;
+            }
+            case 'unary_expression':
+            case 'parenthesized_expression': {
+                // *p = v copies a struct's references into the object p points to.
+                if (!this.isValueType(target, scope))
+                    return;
+                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
+                for (const h of holders)
+                    for (const v of values)
+                        this.copySlots(v, h);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
+    initializes(target, scope) {
+        let holders = [];
+        if (target.type === 'selector_expression')
+            holders = this.place(target, scope).holders;
+        else if (target.type === 'index_expression')
+            holders = this.elementPlace(target, scope).holders;
+        else
+            return this.run.root.name === 'init' && !this.run.root.receiver;
+        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
+    }
 }
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/index.ts
+// The abstract interpreter over Go function bodies: it follows which objects
+// point to which (fields, slice elements, map keys and values, channels,
+// closures) so the rules can ask whether a finalized object lies on a cycle or
+// is reachable from its finalizer. Calls into functions and methods of the same
+// package, or of another package of its module, are interpreted in place, so
+// constructors that store their argument and methods that register a child
+// with its parent are seen.
+//
+// One class in layers, one file each, each extending the one before:
+// core (state, bounds, objects) -> types -> facts -> links -> expressions ->
+// calls -> statements. The heap it builds is in ../heap.ts.
+
+
 
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
 
@@ -4601,7 +4686,7 @@ function assignable(object, param, site) {
     // A named pointer type (`type ConnRef *Conn`) passes the runtime's check only
     // while *Conn carries no method set: once Conn has methods, both types are
     // "named" to the runtime and it throws (measured).
-    const methods = methodSet(object, site);
+    const methods = fg005_finalizer_bad_signature_methodSet(object, site);
     return !methods || methods.size === 0;
 }
 /** Method names of interfaces from the standard library that finalizers commonly take. */
@@ -4636,7 +4721,7 @@ function requiredMethods(param, site) {
     return names;
 }
 /** The method set of a pointer to a package type, when no embedded type hides methods from us. */
-function methodSet(object, site, depth = 0) {
+function fg005_finalizer_bad_signature_methodSet(object, site, depth = 0) {
     const base = object.kind === 'pointer' ? object.elem : object;
     if (base.kind !== 'named' || base.importPath || depth > 3)
         return undefined;
@@ -4648,7 +4733,7 @@ function methodSet(object, site, depth = 0) {
         if (!field.embedded)
             continue;
         // An embedded interface promotes the methods it requires.
-        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : methodSet(field.type, site, depth + 1);
+        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : fg005_finalizer_bad_signature_methodSet(field.type, site, depth + 1);
         if (!promoted)
             return undefined;
         for (const name of promoted)
@@ -4658,7 +4743,7 @@ function methodSet(object, site, depth = 0) {
 }
 function implementsAll(object, iface, site) {
     const required = requiredMethods(iface, site);
-    const available = methodSet(object, site);
+    const available = fg005_finalizer_bad_signature_methodSet(object, site);
     if (!required || !available)
         return true;
     return required.every((name) => available.has(name));
@@ -6188,7 +6273,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(3564);
+var tree_sitter = __nccwpck_require__(1783);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -6570,6 +6655,7 @@ function serveThreads(port, run) {
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
+
 
 
 
@@ -8067,18 +8153,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 8117:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var resolveBlockMap = __nccwpck_require__(5551);
+var resolveBlockSeq = __nccwpck_require__(1406);
+var resolveFlowCollection = __nccwpck_require__(2790);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -8164,15 +8250,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 3347:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(9757);
+var composeNode = __nccwpck_require__(2577);
+var resolveEnd = __nccwpck_require__(4188);
+var resolveProps = __nccwpck_require__(7607);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -8216,17 +8302,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 2577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(1777);
+var identity = __nccwpck_require__(3415);
+var composeCollection = __nccwpck_require__(8117);
+var composeScalar = __nccwpck_require__(4341);
+var resolveEnd = __nccwpck_require__(4188);
+var utilEmptyScalarPosition = __nccwpck_require__(6455);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -8335,15 +8421,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var resolveBlockScalar = __nccwpck_require__(6289);
+var resolveFlowScalar = __nccwpck_require__(1674);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -8430,18 +8516,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 5456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(7742);
+var Document = __nccwpck_require__(9757);
+var errors = __nccwpck_require__(8888);
+var identity = __nccwpck_require__(3415);
+var composeDoc = __nccwpck_require__(3347);
+var resolveEnd = __nccwpck_require__(4188);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -8661,17 +8747,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 5551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2637);
+var YAMLMap = __nccwpck_require__(6854);
+var resolveProps = __nccwpck_require__(7607);
+var utilContainsNewline = __nccwpck_require__(9675);
+var utilFlowIndentCheck = __nccwpck_require__(899);
+var utilMapIncludes = __nccwpck_require__(9187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -8785,12 +8871,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 6289:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -8992,14 +9078,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1406:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5791);
+var resolveProps = __nccwpck_require__(7607);
+var utilFlowIndentCheck = __nccwpck_require__(899);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -9050,7 +9136,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 4188:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9096,19 +9182,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 2790:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var resolveEnd = __nccwpck_require__(4188);
+var resolveProps = __nccwpck_require__(7607);
+var utilContainsNewline = __nccwpck_require__(9675);
+var utilMapIncludes = __nccwpck_require__(9187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -9312,13 +9398,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 1674:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(4629);
+var resolveEnd = __nccwpck_require__(4188);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -9547,7 +9633,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 7607:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9702,7 +9788,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9675:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9745,7 +9831,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 6455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9780,12 +9866,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9675);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -9804,12 +9890,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 9187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(3415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -9826,22 +9912,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 9757:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(1777);
+var Collection = __nccwpck_require__(1397);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var toJS = __nccwpck_require__(3851);
+var Schema = __nccwpck_require__(5792);
+var stringifyDocument = __nccwpck_require__(669);
+var anchors = __nccwpck_require__(5564);
+var applyReviver = __nccwpck_require__(4589);
+var createNode = __nccwpck_require__(4916);
+var directives = __nccwpck_require__(7742);
 
 class Document {
     constructor(value, replacer, options) {
@@ -10170,13 +10256,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(3415);
+var visit = __nccwpck_require__(2396);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -10253,7 +10339,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 4589:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10317,14 +10403,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 4916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(1777);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -10414,13 +10500,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 7742:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(3415);
+var visit = __nccwpck_require__(2396);
 
 const escapeChars = {
     '!': '%21',
@@ -10599,7 +10685,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 8888:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10668,28 +10754,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 4431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(5456);
+var Document = __nccwpck_require__(9757);
+var Schema = __nccwpck_require__(5792);
+var errors = __nccwpck_require__(8888);
+var Alias = __nccwpck_require__(1777);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var Scalar = __nccwpck_require__(4629);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var cst = __nccwpck_require__(1077);
+var lexer = __nccwpck_require__(8457);
+var lineCounter = __nccwpck_require__(7652);
+var parser = __nccwpck_require__(2016);
+var publicApi = __nccwpck_require__(8367);
+var visit = __nccwpck_require__(2396);
 
 
 
@@ -10726,7 +10812,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 5553:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10752,16 +10838,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 1777:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(5564);
+var visit = __nccwpck_require__(2396);
+var identity = __nccwpck_require__(3415);
+var Node = __nccwpck_require__(1153);
+var toJS = __nccwpck_require__(3851);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -10879,14 +10965,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 1397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(4916);
+var identity = __nccwpck_require__(3415);
+var Node = __nccwpck_require__(1153);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -11037,14 +11123,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 1153:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(4589);
+var identity = __nccwpck_require__(3415);
+var toJS = __nccwpck_require__(3851);
 
 class NodeBase {
     constructor(type) {
@@ -11084,15 +11170,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(4916);
+var stringifyPair = __nccwpck_require__(3572);
+var addPairToJSMap = __nccwpck_require__(9520);
+var identity = __nccwpck_require__(3415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -11130,14 +11216,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 4629:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(3415);
+var Node = __nccwpck_require__(1153);
+var toJS = __nccwpck_require__(3851);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -11164,17 +11250,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 6854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6460);
+var addPairToJSMap = __nccwpck_require__(9520);
+var Collection = __nccwpck_require__(1397);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var Scalar = __nccwpck_require__(4629);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -11318,17 +11404,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(4916);
+var stringifyCollection = __nccwpck_require__(6460);
+var Collection = __nccwpck_require__(1397);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var toJS = __nccwpck_require__(3851);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -11440,16 +11526,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9520:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(5553);
+var merge = __nccwpck_require__(8644);
+var stringify = __nccwpck_require__(1412);
+var identity = __nccwpck_require__(3415);
+var toJS = __nccwpck_require__(3851);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -11512,7 +11598,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 3415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11572,12 +11658,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(3415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -11618,15 +11704,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 5006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(6289);
+var resolveFlowScalar = __nccwpck_require__(1674);
+var errors = __nccwpck_require__(8888);
+var stringifyString = __nccwpck_require__(525);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -11843,7 +11929,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 1829:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11913,7 +11999,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12019,14 +12105,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 1077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(5006);
+var cstStringify = __nccwpck_require__(1829);
+var cstVisit = __nccwpck_require__(4995);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -12138,12 +12224,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 8457:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(1077);
 
 /*
 START -> stream
@@ -12868,7 +12954,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 7652:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12916,14 +13002,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2016:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(1077);
+var lexer = __nccwpck_require__(8457);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -13903,18 +13989,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(5456);
+var Document = __nccwpck_require__(9757);
+var errors = __nccwpck_require__(8888);
+var log = __nccwpck_require__(5553);
+var identity = __nccwpck_require__(3415);
+var lineCounter = __nccwpck_require__(7652);
+var parser = __nccwpck_require__(2016);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -14017,16 +14103,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 5792:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(3415);
+var map = __nccwpck_require__(7739);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var tags = __nccwpck_require__(6482);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -14063,13 +14149,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7739:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(3415);
+var YAMLMap = __nccwpck_require__(6854);
 
 const map = {
     collection: 'map',
@@ -14089,12 +14175,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 6112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 const nullTag = {
     identify: value => value == null,
@@ -14113,13 +14199,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2106:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(3415);
+var YAMLSeq = __nccwpck_require__(5791);
 
 const seq = {
     collection: 'seq',
@@ -14139,12 +14225,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 7328:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(525);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -14162,12 +14248,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 8279:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -14190,13 +14276,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 2389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(4629);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -14244,12 +14330,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -14293,18 +14379,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 5504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7739);
+var _null = __nccwpck_require__(6112);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var bool = __nccwpck_require__(8279);
+var float = __nccwpck_require__(2389);
+var int = __nccwpck_require__(738);
 
 const schema = [
     map.map,
@@ -14325,14 +14411,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 9559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(4629);
+var map = __nccwpck_require__(7739);
+var seq = __nccwpck_require__(2106);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -14396,27 +14482,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7739);
+var _null = __nccwpck_require__(6112);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var bool = __nccwpck_require__(8279);
+var float = __nccwpck_require__(2389);
+var int = __nccwpck_require__(738);
+var schema = __nccwpck_require__(5504);
+var schema$1 = __nccwpck_require__(9559);
+var binary = __nccwpck_require__(2291);
+var merge = __nccwpck_require__(8644);
+var omap = __nccwpck_require__(6015);
+var pairs = __nccwpck_require__(1905);
+var schema$2 = __nccwpck_require__(5817);
+var set = __nccwpck_require__(4056);
+var timestamp = __nccwpck_require__(6384);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -14502,14 +14588,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 2291:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(4629);
+var stringifyString = __nccwpck_require__(525);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -14579,12 +14665,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 1262:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -14615,13 +14701,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 6278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(4629);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -14672,12 +14758,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 1817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -14755,13 +14841,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 8644:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -14833,16 +14919,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(3415);
+var toJS = __nccwpck_require__(3851);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var pairs = __nccwpck_require__(1905);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -14917,15 +15003,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var Scalar = __nccwpck_require__(4629);
+var YAMLSeq = __nccwpck_require__(5791);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -15006,24 +15092,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 5817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7739);
+var _null = __nccwpck_require__(6112);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var binary = __nccwpck_require__(2291);
+var bool = __nccwpck_require__(1262);
+var float = __nccwpck_require__(6278);
+var int = __nccwpck_require__(1817);
+var merge = __nccwpck_require__(8644);
+var omap = __nccwpck_require__(6015);
+var pairs = __nccwpck_require__(1905);
+var set = __nccwpck_require__(4056);
+var timestamp = __nccwpck_require__(6384);
 
 const schema = [
     map.map,
@@ -15054,14 +15140,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 4056:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var YAMLMap = __nccwpck_require__(6854);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -15157,12 +15243,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 6384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(4705);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -15269,7 +15355,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15427,15 +15513,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 1412:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5564);
+var identity = __nccwpck_require__(3415);
+var stringifyComment = __nccwpck_require__(5783);
+var stringifyString = __nccwpck_require__(525);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -15566,14 +15652,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6460:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(3415);
+var stringify = __nccwpck_require__(1412);
+var stringifyComment = __nccwpck_require__(5783);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -15728,7 +15814,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 5783:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15759,14 +15845,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 669:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(3415);
+var stringify = __nccwpck_require__(1412);
+var stringifyComment = __nccwpck_require__(5783);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -15853,7 +15939,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 4705:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15887,15 +15973,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 3572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var stringify = __nccwpck_require__(1412);
+var stringifyComment = __nccwpck_require__(5783);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -16046,13 +16132,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 525:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(4629);
+var foldFlowLines = __nccwpck_require__(9115);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -16391,12 +16477,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(3415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -16634,7 +16720,17 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 551:
+/***/ 1783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(2855);
+
+
+/***/ }),
+
+/***/ 2855:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20743,16 +20839,6 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
-/***/ }),
-
-/***/ 3564:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
-
-
 /***/ })
 
 /******/ });
@@ -20935,6 +21021,6 @@ module.exports = __nccwpck_require__(551);
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(3122);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -4,7 +4,7 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 9803:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -57,9 +57,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(9975));
+const tunnel = __importStar(__nccwpck_require__(1234));
+const undici_1 = __nccwpck_require__(2000);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -747,7 +747,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 9975:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -847,7 +847,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 6275:
 /***/ (function(module) {
 
 /**
@@ -2377,15 +2377,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 770:
+/***/ 1234:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(5434);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 5434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2656,33 +2656,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(6549)
+const Dispatcher = __nccwpck_require__(163)
+const Pool = __nccwpck_require__(5604)
+const BalancedPool = __nccwpck_require__(4325)
+const Agent = __nccwpck_require__(8317)
+const ProxyAgent = __nccwpck_require__(1072)
+const EnvHttpProxyAgent = __nccwpck_require__(7505)
+const RetryAgent = __nccwpck_require__(5874)
+const errors = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(4183)
+const buildConnector = __nccwpck_require__(4128)
+const MockClient = __nccwpck_require__(4853)
+const MockAgent = __nccwpck_require__(4381)
+const MockPool = __nccwpck_require__(3876)
+const mockErrors = __nccwpck_require__(4029)
+const RetryHandler = __nccwpck_require__(1416)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(3877)
+const DecoratorHandler = __nccwpck_require__(5739)
+const RedirectHandler = __nccwpck_require__(2466)
+const createRedirectInterceptor = __nccwpck_require__(8148)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2700,10 +2700,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(8122),
+  retry: __nccwpck_require__(6858),
+  dump: __nccwpck_require__(9532),
+  dns: __nccwpck_require__(2187)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2765,7 +2765,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(9822).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2777,39 +2777,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(7316).Headers
+module.exports.Response = __nccwpck_require__(9467).Response
+module.exports.Request = __nccwpck_require__(5775).Request
+module.exports.FormData = __nccwpck_require__(5814).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(9443).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(3139)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(8173)
+const { kConstruct } = __nccwpck_require__(8893)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9221)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(236)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(8788)
+module.exports.WebSocket = __nccwpck_require__(4910).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2825,18 +2825,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(5366)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 4190:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4064)
+const { RequestAbortedError } = __nccwpck_require__(2147)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2896,16 +2896,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 6516:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
+const { addSignal, removeSignal } = __nccwpck_require__(4190)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3011,7 +3011,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 3614:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3025,10 +3025,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(4190)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3269,16 +3269,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2215)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6119)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3490,18 +3490,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 4968:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(6119)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(4190)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3717,15 +3717,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 3642:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(2147)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4064)
+const { addSignal, removeSignal } = __nccwpck_require__(4190)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3832,21 +3832,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 4183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(1627)
+module.exports.stream = __nccwpck_require__(4968)
+module.exports.pipeline = __nccwpck_require__(3614)
+module.exports.upgrade = __nccwpck_require__(3642)
+module.exports.connect = __nccwpck_require__(6516)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3855,9 +3855,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
+const { ReadableStreamFrom } = __nccwpck_require__(4064)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4238,15 +4238,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 6119:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2147)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2215)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4338,16 +4338,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 4128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4064)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(2147)
+const timers = __nccwpck_require__(3723)
 
 function noop () {}
 
@@ -4585,7 +4585,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 8495:
 /***/ ((module) => {
 
 
@@ -4710,7 +4710,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 78:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4919,7 +4919,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 2147:
 /***/ ((module) => {
 
 
@@ -5351,7 +5351,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5359,7 +5359,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2147)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5374,9 +5374,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4064)
+const { channels } = __nccwpck_require__(78)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(8495)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5840,7 +5840,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 1115:
 /***/ ((module) => {
 
 module.exports = {
@@ -5914,7 +5914,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 904:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5922,7 +5922,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(8495)
 
 class TstNode {
   /** @type {any} */
@@ -6073,13 +6073,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4064:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1115)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6087,9 +6087,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(8495)
+const { tree } = __nccwpck_require__(904)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6799,18 +6799,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8317:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1115)
+const DispatcherBase = __nccwpck_require__(1313)
+const Pool = __nccwpck_require__(5604)
+const Client = __nccwpck_require__(6549)
+const util = __nccwpck_require__(4064)
+const createRedirectInterceptor = __nccwpck_require__(8148)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6939,7 +6939,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 4325:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6947,7 +6947,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2147)
 const {
   PoolBase,
   kClients,
@@ -6955,10 +6955,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3312)
+const Pool = __nccwpck_require__(5604)
+const { kUrl, kInterceptors } = __nccwpck_require__(1115)
+const { parseOrigin } = __nccwpck_require__(4064)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7155,7 +7155,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 8205:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7163,9 +7163,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4064)
+const { channels } = __nccwpck_require__(78)
+const timers = __nccwpck_require__(3723)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7178,7 +7178,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2147)
 const {
   kUrl,
   kReset,
@@ -7211,9 +7211,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1115)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(632)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7225,11 +7225,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7918) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(4458))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7237,7 +7237,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7918))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8152,7 +8152,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(5772).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8675,7 +8675,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 6788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8683,13 +8683,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4064)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(2147)
 const {
   kUrl,
   kReset,
@@ -8708,7 +8708,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(1115)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9114,7 +9114,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(5772).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9474,7 +9474,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 6549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9484,16 +9484,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4064)
+const { channels } = __nccwpck_require__(78)
+const Request = __nccwpck_require__(7455)
+const DispatcherBase = __nccwpck_require__(1313)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(2147)
+const buildConnector = __nccwpck_require__(4128)
 const {
   kUrl,
   kServerName,
@@ -9535,9 +9535,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(1115)
+const connectH1 = __nccwpck_require__(8205)
+const connectH2 = __nccwpck_require__(6788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9845,7 +9845,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(8148)
 
 function onError (client, err) {
   if (
@@ -10105,19 +10105,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 1313:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(163)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(2147)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1115)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10320,7 +10320,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10392,15 +10392,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 7505:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(1313)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1115)
+const ProxyAgent = __nccwpck_require__(1072)
+const Agent = __nccwpck_require__(8317)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10559,7 +10559,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 852:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10683,15 +10683,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3312:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(1313)
+const FixedQueue = __nccwpck_require__(852)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1115)
+const PoolStats = __nccwpck_require__(6110)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10884,10 +10884,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 6110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1115)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10925,7 +10925,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 5604:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10936,14 +10936,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3312)
+const Client = __nccwpck_require__(6549)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(2147)
+const util = __nccwpck_require__(4064)
+const { kUrl, kInterceptors } = __nccwpck_require__(1115)
+const buildConnector = __nccwpck_require__(4128)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11039,19 +11039,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 1072:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1115)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8317)
+const Pool = __nccwpck_require__(5604)
+const DispatcherBase = __nccwpck_require__(1313)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(2147)
+const buildConnector = __nccwpck_require__(4128)
+const Client = __nccwpck_require__(6549)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11320,13 +11320,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 5874:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(163)
+const RetryHandler = __nccwpck_require__(1416)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11362,7 +11362,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 3877:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11370,8 +11370,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
+const Agent = __nccwpck_require__(8317)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11401,7 +11401,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 5739:
 /***/ ((module) => {
 
 
@@ -11452,15 +11452,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 2466:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4064)
+const { kBodyUsed } = __nccwpck_require__(1115)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11691,20 +11691,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 1416:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1115)
+const { RequestRetryError } = __nccwpck_require__(2147)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4064)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12135,14 +12135,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 2187:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(5739)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(2147)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12517,14 +12517,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 9532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4064)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(2147)
+const DecoratorHandler = __nccwpck_require__(5739)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12647,12 +12647,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 8148:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(2466)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12675,11 +12675,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 8122:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(2466)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12706,11 +12706,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 6858:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(1416)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12732,13 +12732,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(2972);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13016,7 +13016,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7918:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13028,7 +13028,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 4458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13040,7 +13040,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 2972:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13061,13 +13061,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 4381:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(1115)
+const Agent = __nccwpck_require__(8317)
 const {
   kAgent,
   kMockAgentSet,
@@ -13078,14 +13078,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(7437)
+const MockClient = __nccwpck_require__(4853)
+const MockPool = __nccwpck_require__(3876)
+const { matchValue, buildMockOptions } = __nccwpck_require__(2853)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(2147)
+const Dispatcher = __nccwpck_require__(163)
+const Pluralizer = __nccwpck_require__(9145)
+const PendingInterceptorsFormatter = __nccwpck_require__(9950)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13228,14 +13228,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 4853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(6549)
+const { buildMockDispatch } = __nccwpck_require__(2853)
 const {
   kDispatches,
   kMockAgent,
@@ -13244,10 +13244,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(7437)
+const { MockInterceptor } = __nccwpck_require__(1575)
+const Symbols = __nccwpck_require__(1115)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13294,12 +13294,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 4029:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(2147)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13329,12 +13329,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 1575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(2853)
 const {
   kDispatches,
   kDispatchKey,
@@ -13342,9 +13342,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7437)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
+const { buildURL } = __nccwpck_require__(4064)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13543,14 +13543,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 3876:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(5604)
+const { buildMockDispatch } = __nccwpck_require__(2853)
 const {
   kDispatches,
   kMockAgent,
@@ -13559,10 +13559,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(7437)
+const { MockInterceptor } = __nccwpck_require__(1575)
+const Symbols = __nccwpck_require__(1115)
+const { InvalidArgumentError } = __nccwpck_require__(2147)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13609,7 +13609,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 7437:
 /***/ ((module) => {
 
 
@@ -13639,20 +13639,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 2853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(4029)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(7437)
+const { buildURL } = __nccwpck_require__(4064)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14013,7 +14013,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 9950:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14063,7 +14063,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 9145:
 /***/ ((module) => {
 
 
@@ -14099,7 +14099,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 3723:
 /***/ ((module) => {
 
 
@@ -14529,20 +14529,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 834:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(8893)
+const { urlEquals, getFieldValues } = __nccwpck_require__(8270)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4064)
+const { webidl } = __nccwpck_require__(6085)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9467)
+const { Request, fromInnerRequest } = __nccwpck_require__(5775)
+const { kState } = __nccwpck_require__(4235)
+const { fetching } = __nccwpck_require__(9822)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(6976)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15395,15 +15395,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 8173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(8893)
+const { Cache } = __nccwpck_require__(834)
+const { webidl } = __nccwpck_require__(6085)
+const { kEnumerableProperty } = __nccwpck_require__(4064)
 
 class CacheStorage {
   /**
@@ -15554,26 +15554,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 8893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(1115).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 8270:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(236)
+const { isValidHeaderName } = __nccwpck_require__(6976)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15618,7 +15618,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 9292:
 /***/ ((module) => {
 
 
@@ -15637,15 +15637,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 9221:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(7498)
+const { stringify } = __nccwpck_require__(6805)
+const { webidl } = __nccwpck_require__(6085)
+const { Headers } = __nccwpck_require__(7316)
 
 /**
  * @typedef {Object} Cookie
@@ -15828,14 +15828,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 7498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9292)
+const { isCTLExcludingHtab } = __nccwpck_require__(6805)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(236)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16145,7 +16145,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 6805:
 /***/ ((module) => {
 
 
@@ -16504,13 +16504,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 7103:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(1195)
 
 /**
  * @type {number[]} BOM
@@ -17085,23 +17085,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 5366:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(9822)
+const { makeRequest } = __nccwpck_require__(5775)
+const { webidl } = __nccwpck_require__(6085)
+const { EventSourceStream } = __nccwpck_require__(7103)
+const { parseMIMEType } = __nccwpck_require__(236)
+const { createFastMessageEvent } = __nccwpck_require__(8788)
+const { isNetworkError } = __nccwpck_require__(9467)
+const { delay } = __nccwpck_require__(1195)
+const { kEnumerableProperty } = __nccwpck_require__(4064)
+const { environmentSettingsObject } = __nccwpck_require__(6976)
+const { getGlobalDispatcher } = __nccwpck_require__(3877)
 
 let experimentalWarned = false
 
@@ -17575,7 +17575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 1195:
 /***/ ((module) => {
 
 
@@ -17619,12 +17619,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 5772:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4064)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17634,16 +17634,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(6976)
+const { FormData } = __nccwpck_require__(5814)
+const { kState } = __nccwpck_require__(4235)
+const { webidl } = __nccwpck_require__(6085)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(236)
+const { multipartFormDataParser } = __nccwpck_require__(836)
 let random
 
 try {
@@ -18155,7 +18155,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 9743:
 /***/ ((module) => {
 
 
@@ -18286,7 +18286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 236:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19037,12 +19037,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 3085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(1115)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19090,14 +19090,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 3802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(4235)
+const { webidl } = __nccwpck_require__(6085)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19223,16 +19223,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 836:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4064)
+const { utf8DecodeBytes } = __nccwpck_require__(6976)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(236)
+const { isFileLike } = __nccwpck_require__(3802)
+const { makeEntry } = __nccwpck_require__(5814)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19704,16 +19704,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 5814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(6976)
+const { kState } = __nccwpck_require__(4235)
+const { kEnumerableProperty } = __nccwpck_require__(4064)
+const { FileLike, isFileLike } = __nccwpck_require__(3802)
+const { webidl } = __nccwpck_require__(6085)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19963,7 +19963,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 3139:
 /***/ ((module) => {
 
 
@@ -20010,21 +20010,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(1115)
+const { kEnumerableProperty } = __nccwpck_require__(4064)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(6085)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20704,7 +20704,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 9822:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20717,9 +20717,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9467)
+const { HeadersList } = __nccwpck_require__(7316)
+const { Request, cloneRequest } = __nccwpck_require__(5775)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20755,23 +20755,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(6976)
+const { kState, kDispatcher } = __nccwpck_require__(4235)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(5772)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9743)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4064)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(236)
+const { getGlobalDispatcher } = __nccwpck_require__(3877)
+const { webidl } = __nccwpck_require__(6085)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22981,23 +22981,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 5775:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(5772)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(7316)
+const { FinalizationRegistry } = __nccwpck_require__(3085)()
+const util = __nccwpck_require__(4064)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(6976)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23007,12 +23007,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(9743)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(4235)
+const { webidl } = __nccwpck_require__(6085)
+const { URLSerializer } = __nccwpck_require__(236)
+const { kConstruct } = __nccwpck_require__(1115)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24025,14 +24025,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9467:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(7316)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(5772)
+const util = __nccwpck_require__(4064)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24044,16 +24044,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(6976)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(9743)
+const { kState, kHeaders } = __nccwpck_require__(4235)
+const { webidl } = __nccwpck_require__(6085)
+const { FormData } = __nccwpck_require__(5814)
+const { URLSerializer } = __nccwpck_require__(236)
+const { kConstruct } = __nccwpck_require__(1115)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 4235:
 /***/ ((module) => {
 
 
@@ -24658,21 +24658,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 6976:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9743)
+const { getGlobalOrigin } = __nccwpck_require__(3139)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(236)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4064)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6085)
 
 let supportedHashes = []
 
@@ -26297,14 +26297,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 6085:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4064)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26999,7 +26999,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 6735:
 /***/ ((module) => {
 
 
@@ -27296,7 +27296,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 9443:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27305,16 +27305,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(634)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(289)
+const { webidl } = __nccwpck_require__(6085)
+const { kEnumerableProperty } = __nccwpck_require__(4064)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27647,12 +27647,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 9357:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(6085)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27732,7 +27732,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 289:
 /***/ ((module) => {
 
 
@@ -27749,7 +27749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27760,10 +27760,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(289)
+const { ProgressEvent } = __nccwpck_require__(9357)
+const { getEncoding } = __nccwpck_require__(6735)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(236)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28147,27 +28147,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 9617:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9056)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(3152)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(7329)
+const { channels } = __nccwpck_require__(78)
+const { CloseEvent } = __nccwpck_require__(8788)
+const { makeRequest } = __nccwpck_require__(5775)
+const { fetching } = __nccwpck_require__(9822)
+const { Headers, getHeadersList } = __nccwpck_require__(7316)
+const { getDecodeSplit } = __nccwpck_require__(6976)
+const { WebsocketFrameSend } = __nccwpck_require__(272)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28525,7 +28525,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 9056:
 /***/ ((module) => {
 
 
@@ -28598,14 +28598,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(6085)
+const { kEnumerableProperty } = __nccwpck_require__(4064)
+const { kConstruct } = __nccwpck_require__(1115)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28934,12 +28934,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 272:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(9056)
 
 const BUFFER_SIZE = 16386
 
@@ -29037,14 +29037,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 45:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(7329)
+const { MessageSizeExceededError } = __nccwpck_require__(2147)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29149,16 +29149,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 1412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9056)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(3152)
+const { channels } = __nccwpck_require__(78)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29168,11 +29168,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(7329)
+const { WebsocketFrameSend } = __nccwpck_require__(272)
+const { closeWebSocketConnection } = __nccwpck_require__(9617)
+const { PerMessageDeflate } = __nccwpck_require__(45)
+const { MessageSizeExceededError } = __nccwpck_require__(2147)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29683,14 +29683,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 8780:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(272)
+const { opcodes, sendHints } = __nccwpck_require__(9056)
+const FixedQueue = __nccwpck_require__(852)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29794,7 +29794,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 3152:
 /***/ ((module) => {
 
 
@@ -29813,16 +29813,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 7329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(3152)
+const { states, opcodes } = __nccwpck_require__(9056)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(8788)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(236)
 
 /* globals Blob */
 
@@ -30142,15 +30142,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 4910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(6085)
+const { URLSerializer } = __nccwpck_require__(236)
+const { environmentSettingsObject } = __nccwpck_require__(6976)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9056)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30159,21 +30159,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(3152)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(7329)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(9617)
+const { ByteParser } = __nccwpck_require__(1412)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4064)
+const { getGlobalDispatcher } = __nccwpck_require__(3877)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(8788)
+const { SendQueue } = __nccwpck_require__(8780)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3198:
+/***/ 4435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30753,7 +30753,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ../wt-split/node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -30765,7 +30765,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ../wt-split/node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -30801,7 +30801,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -30837,7 +30837,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30933,7 +30933,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30976,7 +30976,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31067,11 +31067,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../wt-split/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(1234);
+// EXTERNAL MODULE: ../wt-split/node_modules/undici/index.js
+var undici = __nccwpck_require__(2000);
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31768,7 +31768,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31844,7 +31844,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31918,7 +31918,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32199,7 +32199,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32241,7 +32241,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32421,7 +32421,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32695,7 +32695,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33283,7 +33283,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33363,7 +33363,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33428,7 +33428,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33752,8 +33752,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../wt-split/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(4431);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
 class errors_UsageError extends Error {
@@ -34704,6 +34704,10 @@ function goInteger(text) {
         return parseInt(digits.replace(/^0[oO]?/, ''), 8);
     return Number(digits);
 }
+/** The type an object of this static type is: *T -> T; other types stay. */
+function pointee(type) {
+    return type.kind === 'pointer' ? type.elem : type;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -35005,113 +35009,7 @@ function isPackageVariable(site, name) {
     return site.pkg.vars.has(name) && !(local && !local.global);
 }
 
-;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
-// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
-// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
-// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
-// depends only on what the wrapper's caller passes, so each call of the
-// wrapper is a site of its own. A wrapper is recognized from its declaration
-// alone, wherever the declaration comes from.
-
-/**
- * For a call in decl's body: which of decl's parameters each argument is,
- * when every argument is a parameter passed on as it came (the body never
- * assigns it, redeclares its name or takes its address); otherwise undefined.
- */
-function forwardedParameters(decl, call) {
-    const list = call.childForFieldName('arguments');
-    const args = list?.namedChildren ?? [];
-    if (!args.length || list?.children.some((c) => c?.type === '...'))
-        return undefined;
-    const indexes = [];
-    for (const arg of args) {
-        const name = unparenthesized(arg);
-        if (name?.type !== 'identifier')
-            return undefined;
-        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
-        if (index < 0 || reboundNames(decl).has(name.text))
-            return undefined;
-        indexes.push(index);
-    }
-    return indexes;
-}
-function unparenthesized(node) {
-    while (node?.type === 'parenthesized_expression')
-        node = node.namedChild(0);
-    return node;
-}
-const rebound = new WeakMap();
-/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
-function reboundNames(decl) {
-    let names = rebound.get(decl);
-    if (names)
-        return names;
-    names = new Set();
-    const add = (node) => {
-        const target = unparenthesized(node ?? null);
-        if (target?.type === 'identifier')
-            names.add(target.text);
-    };
-    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
-    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
-        if (!node)
-            continue;
-        switch (node.type) {
-            case 'inc_statement':
-            case 'dec_statement':
-                add(node.namedChild(0));
-                break;
-            case 'var_spec':
-            case 'const_spec':
-            case 'parameter_declaration':
-            case 'variadic_parameter_declaration':
-                for (const name of fieldChildren(node, 'name'))
-                    add(name);
-                break;
-            case 'type_switch_statement':
-                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
-                    add(alias);
-                break;
-            case 'unary_expression':
-                if (node.child(0)?.type === '&')
-                    add(node.childForFieldName('operand'));
-                break;
-            default:
-                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
-                    add(target);
-        }
-    }
-    rebound.set(decl, names);
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
-const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
-const results = new Map([
-    // The timer keeps its function for Reset, after it fired too.
-    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
-    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
-    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
-]);
-/** What `importPath.name(...)` returns, when it is one of the calls above. */
-function stdResult(importPath, name) {
-    return results.get(`${importPath}.${name}`);
-}
-/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
-function isTimerType(type) {
-    const named = type?.kind === 'pointer' ? type.elem : type;
-    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
-}
-/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
-function isContextType(type) {
-    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/heap.ts
-
-
-
-
 /** Paths read best with variable names: the first variable an object is bound to names it. */
 function nameObject(object, name) {
     if (object.named || object.kind === 'param' || object.kind === 'global')
@@ -35119,56 +35017,9 @@ function nameObject(object, name) {
     object.label = name;
     object.named = true;
 }
-/** Objects the code did not make: they may already be linked to anything. */
-const existingKinds = new Set(['param', 'lazy', 'global']);
-/** Builtins that keep no reference to what they are given. */
-const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
-/** How many objects a store's values are followed through to decide whether it links. */
-const linkSearchLimit = 200;
 /** How a struct field is named as a place, wherever it is selected. */
 function fieldPlace(field) {
     return `field ${field.file.path}:${field.node.startIndex}`;
-}
-/**
- * A value that leaves its place without some of what it held: nil, a
- * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
- * container (`make`, `T{}`) is left out: that is how constructors start.
- */
-function isRemovalValue(node, file) {
-    switch (node.type) {
-        case 'nil':
-        case 'slice_expression':
-            return true;
-        case 'call_expression': {
-            const fn = node.childForFieldName('function');
-            const args = node.childForFieldName('arguments');
-            if (fn?.type === 'identifier')
-                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
-            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
-        }
-        case 'parenthesized_expression':
-            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
-        default:
-            return false;
-    }
-}
-const negation = { true: 'false', false: 'true' };
-/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
-function zeroFact(type) {
-    switch (type?.kind) {
-        case 'pointer':
-        case 'slice':
-        case 'map':
-        case 'chan':
-        case 'func':
-        case 'interface':
-            return 'nil';
-        case 'basic':
-            return type.name === 'bool' ? 'false' : undefined;
-        default:
-            return undefined;
-    }
 }
 /**
  * Variables' values and the heap's references, for one entry point. There is
@@ -35176,11 +35027,6 @@ function zeroFact(type) {
  * loops, closures) only adds references, and only code that surely runs
  * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
  */
-/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
-const typeNodes = new Set([
-    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
-    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
-]);
 class State {
     vars = new Map();
     heap = new Map();
@@ -35273,28 +35119,6 @@ class PackageScope extends Scope {
         return variable;
     }
 }
-/** How many calls deep the package's own code is interpreted in place. */
-const maxInlineDepth = 4;
-/** How deep promoted fields and methods are searched through embedded structs. */
-const maxEmbeddingDepth = 4;
-/** How many times one entry point may interpret the same callee in place. */
-const maxInlinesPerFunction = 8;
-/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
-const stepBudget = 50_000;
-/**
- * Of those, how many one entry point may spend in other packages of the
- * module: enough for constructors and methods that link objects, not for
- * whole subsystems. Once spent, calls into other packages are not followed
- * (as calls beyond the inlining bounds are not), without a notice.
- */
-const otherPackagesStepBudget = 500;
-/**
- * How deep the walks over nested code (statements, expressions, types) may
- * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
- * not the size of a thread's stack, decides, so no input overflows the stack
- * and every thread gives the same result.
- */
-const maxNesting = 200;
 /**
  * The runtime function an expression names, runtime.SetFinalizer or runtime.AddCleanup: through the file's
  * import of the runtime package under any name, or a dot import, unless `shadowed` says the name is a local one.
@@ -35321,7 +35145,27 @@ function runtimeCallKind(call, file, scope) {
 function removesFinalizer(evaluation) {
     return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
 }
-class Interpreter {
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/core.ts
+
+
+/** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
+const stepBudget = 50_000;
+/**
+ * Of those, how many one entry point may spend in other packages of the
+ * module: enough for constructors and methods that link objects, not for
+ * whole subsystems. Once spent, calls into other packages are not followed
+ * (as calls beyond the inlining bounds are not), without a notice.
+ */
+const otherPackagesStepBudget = 500;
+/**
+ * How deep the walks over nested code (statements, expressions, types) may
+ * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
+ * not the size of a thread's stack, decides, so no input overflows the stack
+ * and every thread gives the same result.
+ */
+const maxNesting = 200;
+class CoreLayer {
     pkg;
     recordsLinks;
     nextObject = 1;
@@ -35334,39 +35178,15 @@ class Interpreter {
     globals = [];
     /** The package block of each package whose code runs, made on first use. */
     packageScopes = new Map();
-    sites = [];
-    stops = [];
-    cleanupHandles = new Set();
-    /** Every removal the interpreted code may make. */
-    removals = [];
-    /** Every store of another value into a field. */
-    links = [];
-    /** The links of the current entry point stored into objects it made, judged when it is done. */
-    linksIntoMade = [];
-    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
-    escaped = [];
-    /**
-     * The references each nil store of the current entry point clears, through
-     * a variable that may be one of several objects (`e.waiters = nil`):
-     * whichever object it is, what was reached through it is let go of, after
-     * any link made before it in the code it surely follows.
-     */
-    clears = [];
-    moments = 0;
     state = new State();
     run;
     file;
-    depth = 0;
     /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
     conditional = 0;
     /** The ids of the enclosing constructs that may not run, outermost first. */
     regions = [];
     nextRegion = 1;
     context = '';
-    callStack = [];
-    /** The calls interpreted in place around the current code, outermost first. */
-    chain = [];
-    inlined = new Map();
     frame;
     nesting = 0;
     /** The entry point being interpreted, while it is. */
@@ -35375,22 +35195,6 @@ class Interpreter {
     bounds = [];
     /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
     stepsTaken = 0;
-    /**
-     * Variables with a smaller key belong to code outside the closure or
-     * goroutine being interpreted, which runs at some later time: their facts
-     * do not hold there.
-     */
-    factFloor = 0;
-    /** What each func literal captures, by node id, worked out once. */
-    captures = new Map();
-    /**
-     * The closures made so far in this entry point that capture each local
-     * variable, by variable key: a closure holds the variable, not the value it
-     * had, so a later assignment changes what the closure reaches.
-     */
-    capturers = new Map();
-    /** The go statement whose call is about to be evaluated. */
-    goStatement;
     /**
      * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
      * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
@@ -35410,42 +35214,6 @@ class Interpreter {
         if (!scope)
             this.packageScopes.set(pkg, (scope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name))));
         return scope;
-    }
-    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
-    interpretRoot(root) {
-        const before = this.sites.length;
-        this.steps = 0;
-        this.otherPackagesSteps = 0;
-        this.nesting = 0;
-        this.active = root;
-        this.inlined.clear();
-        this.state = new State();
-        this.capturers.clear();
-        if (this.recordsLinks)
-            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
-        this.callStack.length = 0;
-        this.chain.length = 0;
-        this.regions.length = 0;
-        this.file = root.file;
-        const scope = new Scope(this.globalScope);
-        this.conditional = 0;
-        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
-        const parameters = [...this.state.vars.values()].flat();
-        this.linksIntoMade = [];
-        this.escaped = [];
-        this.clears = [];
-        this.callStack.push(root);
-        this.body(root.body, scope);
-        this.callStack.pop();
-        this.dropLinksLetGo(parameters);
-        this.active = undefined;
-        this.stepsTaken += Math.min(this.steps, stepBudget);
-        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
-        this.state.vars.clear();
-        this.state.observe = undefined;
-        this.frame = { returns: [], results: [], deferred: [] };
-        return this.sites.slice(before);
     }
     /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
     deeper(node) {
@@ -35470,7 +35238,6 @@ class Interpreter {
         if (root && this.bounds.at(-1)?.root !== root)
             this.bounds.push({ root, node, file: this.file, reason });
     }
-    // --- objects ---------------------------------------------------------
     object(kind, node, label, type, key) {
         const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
         let object = this.objects.get(id);
@@ -35495,7 +35262,116 @@ class Interpreter {
         object.file = decl.file;
         return object;
     }
-    // --- types -----------------------------------------------------------
+    /** Runs code that may not run: what it stores adds to what is there. */
+    maybe(body) {
+        this.conditional++;
+        this.regions.push(this.nextRegion++);
+        try {
+            body();
+        }
+        finally {
+            this.regions.pop();
+            this.conditional--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/members.ts
+// What a type of the module offers, whatever code asks: its name as one key
+// across the module's packages, its method set, and the field or method a
+// name selects on it. These answers depend on the type's declaration alone,
+// so each is worked out once per declaration for the run.
+
+
+/** How deep promoted fields and methods are searched through embedded structs. */
+const maxEmbeddingDepth = 4;
+/** The name of a named type (or pointer to one) of the module. */
+function moduleTypeName(type, pkg) {
+    if (!type)
+        return undefined;
+    const base = pointee(type);
+    return base.kind === 'named' && declaringPackage(base, pkg) ? base.name : undefined;
+}
+/** A named type of the module (or a pointer to one) as one key across its packages. */
+function moduleTypeKey(type, pkg) {
+    const name = moduleTypeName(type, pkg);
+    const base = type && pointee(type);
+    return name && base?.kind === 'named' ? `${declaringPackage(base, pkg).path ?? ''}.${name}` : undefined;
+}
+/** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
+function methodSet(type, pkg) {
+    const base = pointee(type);
+    const owner = declaringPackage(base, pkg);
+    return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
+}
+/** Members found so far, by the package asking (it resolves the names its own files leave unqualified), declaration and name. */
+const members = new WeakMap();
+/**
+ * The field or method a name selects on a type, and the embedded fields it
+ * is promoted through. For a named type of the module (or a pointer to one)
+ * the answer is its declaration's, found once.
+ */
+function memberOf(type, name, pkg) {
+    const decl = typeDecl(pointee(type), pkg);
+    if (!decl)
+        return searchMember(type, name, pkg);
+    let byDecl = members.get(pkg);
+    if (!byDecl)
+        members.set(pkg, (byDecl = new WeakMap()));
+    let byName = byDecl.get(decl);
+    if (!byName)
+        byDecl.set(decl, (byName = new Map()));
+    if (!byName.has(name))
+        byName.set(name, searchMember(type, name, pkg));
+    return byName.get(name);
+}
+/** Searched level by level: Go picks the shallowest. */
+function searchMember(type, name, pkg) {
+    let level = [{ type, through: [] }];
+    // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
+    const searched = new Set();
+    for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+        const next = [];
+        for (const { type: current, through } of level) {
+            const key = moduleTypeKey(current, pkg);
+            if (key !== undefined) {
+                if (searched.has(key))
+                    continue;
+                searched.add(key);
+            }
+            const method = methodSet(current, pkg)?.get(name);
+            if (method)
+                return { method, through };
+            const base = underlying(current.kind === 'pointer' ? current.elem : current, pkg);
+            if (base.kind !== 'struct')
+                continue;
+            const field = base.fields.find((f) => f.name === name);
+            if (field)
+                return { field, through };
+            for (const f of base.fields)
+                if (f.embedded)
+                    next.push({ type: f.type, through: [...through, f] });
+        }
+        level = next;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
+
+
+
+
+/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
+const typeNodes = new Set([
+    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
+    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
+]);
+/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
+function instantiated(type) {
+    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
+}
+class TypesLayer extends CoreLayer {
     /** The static type of an expression, as far as the package's declarations tell. */
     typeOf(node, scope) {
         if (!node || !this.deeper(node))
@@ -35612,45 +35488,10 @@ class Interpreter {
         }
         return undefined;
     }
-    /**
-     * The field or method a name selects on a type, and the embedded fields it
-     * is promoted through (outermost first). Searched level by level: Go picks
-     * the shallowest.
-     */
-    member(type, name) {
-        let level = [{ type, through: [] }];
-        // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
-        const searched = new Set();
-        for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
-            const next = [];
-            for (const { type: current, through } of level) {
-                const typeKey = this.typeKeyOf(current);
-                if (typeKey !== undefined) {
-                    if (searched.has(typeKey))
-                        continue;
-                    searched.add(typeKey);
-                }
-                const method = this.methodSetOf(current)?.get(name);
-                if (method)
-                    return { method, through };
-                const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
-                if (base.kind !== 'struct')
-                    continue;
-                const field = base.fields.find((f) => f.name === name);
-                if (field)
-                    return { field, through };
-                for (const f of base.fields)
-                    if (f.embedded)
-                        next.push({ type: f.type, through: [...through, f] });
-            }
-            level = next;
-        }
-        return undefined;
-    }
     selected(selector, scope) {
         const name = selector.childForFieldName('field')?.text;
         const operand = selector.childForFieldName('operand');
-        return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+        return name && operand ? memberOf(this.typeOf(operand, scope), name, this.pkg) : undefined;
     }
     /** The struct field a selector names, looking through pointers and embedded fields. */
     fieldOf(selector, scope) {
@@ -35666,42 +35507,6 @@ class Interpreter {
         if (!type || type.kind === 'unknown')
             return object.kind !== 'alloc';
         return underlying(type, this.pkg).kind === 'interface';
-    }
-    /** The name of a named type (or pointer to one) of the module. */
-    typeNameOf(type) {
-        if (!type)
-            return undefined;
-        const base = pointee(type);
-        return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
-    }
-    /** A named type of the module (or a pointer to one) as one key across its packages. */
-    typeKeyOf(type) {
-        const name = this.typeNameOf(type);
-        const base = type && pointee(type);
-        return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg).path ?? ''}.${name}` : undefined;
-    }
-    /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
-    methodSetOf(type) {
-        const base = pointee(type);
-        const owner = declaringPackage(base, this.pkg);
-        return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
-    }
-    /**
-     * Walks from holders through embedded fields: an embedded pointer leads to
-     * the object it points to, an embedded value stays inside its container
-     * (its fields become slots with a prefix, "Inner.").
-     */
-    follow(holders, prefix, through, node) {
-        for (const step of through) {
-            if (step.type.kind === 'pointer') {
-                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
-                prefix = '';
-            }
-            else {
-                prefix += step.name + '.';
-            }
-        }
-        return { holders, prefix };
     }
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
@@ -35741,9 +35546,9 @@ class Interpreter {
         if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface')
             return undefined;
         const receivers = this.evaluate(operand, scope);
-        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? moduleTypeKey(o.type, this.pkg) : undefined)));
         const [typeKey] = typeKeys;
-        const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0].type)?.get(name) : undefined;
+        const decl = typeKeys.size === 1 && typeKey ? methodSet(receivers[0].type, this.pkg)?.get(name) : undefined;
         return decl ? { decl, receivers, through: [] } : undefined;
     }
     /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
@@ -35757,203 +35562,64 @@ class Interpreter {
         const path = this.file.imports.get(operand.text);
         return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
     }
-    // --- statements ------------------------------------------------------
-    /** A function's body, then its deferred calls. */
-    body(node, scope) {
-        if (node)
-            this.block(node, scope);
-        for (const deferred of this.frame.deferred.splice(0).reverse())
-            deferred();
+    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+    isValueType(node, scope) {
+        return this.isValueKind(this.typeOf(node, scope));
     }
-    block(node, parent) {
-        const scope = new Scope(parent);
-        for (const child of node.namedChildren) {
-            if (!child)
-                continue;
-            if (child.type === 'statement_list')
-                for (const s of child.namedChildren)
-                    this.statement(s, scope);
-            else
-                this.statement(child, scope);
-        }
+    isValueKind(type) {
+        const kind = underlying(type, this.pkg).kind;
+        return kind === 'struct' || kind === 'array';
     }
-    statement(node, scope) {
-        if (!node || !this.step(node) || !this.deeper(node))
-            return;
-        this.statementNode(node, scope);
-        this.nesting--;
+    /**
+     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
+     * `new(x)` of a variable x); undefined for `new(T)` of a type.
+     */
+    newOfValue(argument, scope) {
+        if (!argument)
+            return undefined;
+        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
+            const variable = scope.lookup(argument.text);
+            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
+        }
+        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
     }
-    statementNode(node, scope) {
-        switch (node.type) {
-            case 'block':
-                return this.block(node, scope);
-            case 'expression_statement':
-                this.evaluate(node.namedChild(0), scope);
-                return;
-            case 'short_var_declaration':
-                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
-            case 'assignment_statement': {
-                const operator = node.childForFieldName('operator')?.text ?? '=';
-                const left = node.childForFieldName('left')?.namedChildren ?? [];
-                if (operator === '=')
-                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
-                this.evaluate(node.childForFieldName('right'), scope);
-                return;
-            }
-            case 'var_declaration':
-                for (const spec of node.descendantsOfType('var_spec')) {
-                    if (!spec)
-                        continue;
-                    const names = fieldChildren(spec, 'name');
-                    const typeNode = spec.childForFieldName('type');
-                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
-                }
-                return;
-            case 'send_statement': {
-                const channels = this.evaluate(node.childForFieldName('channel'), scope);
-                const values = this.evaluate(node.childForFieldName('value'), scope);
-                for (const ch of channels)
-                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
-                return;
-            }
-            case 'return_statement': {
-                const values = node.namedChild(0)?.namedChildren ?? [];
-                if (!values.length) {
-                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
-                }
-                else if (values.length === 1 && values[0]?.type === 'call_expression') {
-                    const results = this.call(values[0], scope);
-                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
-                }
-                else {
-                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
-                }
-                return;
-            }
-            case 'if_statement': {
-                const inner = new Scope(scope);
-                this.statement(node.childForFieldName('initializer'), inner);
-                const condition = node.childForFieldName('condition');
-                const known = this.factOf(condition, inner);
-                this.evaluate(condition, inner);
-                // A condition the facts decide takes one branch for sure and never the other.
-                if (known === 'true')
-                    return this.statement(node.childForFieldName('consequence'), inner);
-                if (known === 'false')
-                    return this.statement(node.childForFieldName('alternative'), inner);
-                // Each branch is a region of its own: code in one never runs after code in the other.
-                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
-                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
-                return;
-            }
-            case 'for_statement':
-                return this.loop(node, scope);
-            case 'expression_switch_statement':
-            case 'type_switch_statement':
-            case 'select_statement':
-                return this.switchStatement(node, scope);
-            case 'go_statement':
-                // A goroutine runs at some point, maybe after everything here.
-                this.goStatement = node;
-                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
-                this.goStatement = undefined;
-                return;
-            case 'defer_statement': {
-                // Runs when the function returns, after everything its body does.
-                const call = node.namedChild(0);
-                this.frame.deferred.push(() => this.evaluate(call, scope));
-                return;
-            }
-            case 'labeled_statement':
-                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
-            default:
-                return;
-        }
+    typeParamsOf(decl) {
+        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
+        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
+        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
     }
-    loop(node, scope) {
-        const inner = new Scope(scope);
-        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
-        const body = node.childForFieldName('body');
-        const iterate = () => {
-            if (clause?.type === 'range_clause') {
-                const left = clause.childForFieldName('left')?.namedChildren ?? [];
-                const right = clause.childForFieldName('right');
-                const collection = this.evaluate(right, inner);
-                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
-                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
-                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
-                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
-                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
-                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
-                const declare = clause.children.some((c) => c?.type === ':=');
-                // The first variable is a map's key, a channel's element, or an index.
-                if (rangeType.kind === 'chan') {
-                    if (left[0])
-                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
-                }
-                else if (left[0])
-                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
-                if (left[1])
-                    this.bind(left[1], values, inner, declare, elem, clause);
-            }
-            else if (clause) {
-                this.statement(clause.childForFieldName('initializer'), inner);
-                this.evaluate(clause.childForFieldName('condition'), inner);
-                this.statement(clause.childForFieldName('update'), inner);
-            }
-            this.statement(body, inner);
-        };
-        // Twice: the second pass sees what the first pass stored, enough for
-        // references that one iteration makes to the previous iteration's objects.
-        this.maybe(() => {
-            iterate();
-            iterate();
-        });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/facts.ts
+
+
+const negation = { true: 'false', false: 'true' };
+/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
+function zeroFact(type) {
+    switch (type?.kind) {
+        case 'pointer':
+        case 'slice':
+        case 'map':
+        case 'chan':
+        case 'func':
+        case 'interface':
+            return 'nil';
+        case 'basic':
+            return type.name === 'bool' ? 'false' : undefined;
+        default:
+            return undefined;
     }
-    switchStatement(node, scope) {
-        const inner = new Scope(scope);
-        this.statement(node.childForFieldName('initializer'), inner);
-        let bound;
-        if (node.type === 'type_switch_statement') {
-            const alias = node.childForFieldName('alias')?.namedChild(0);
-            const objects = this.evaluate(node.childForFieldName('value'), inner);
-            if (alias)
-                bound = { name: alias, objects };
-        }
-        else {
-            this.evaluate(node.childForFieldName('value'), inner);
-        }
-        for (const clause of node.namedChildren) {
-            if (clause && /case|default/.test(clause.type))
-                this.maybe(() => this.switchCase(clause, inner, bound));
-        }
-    }
-    switchCase(clause, inner, bound) {
-        const caseScope = new Scope(inner);
-        if (bound)
-            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
-        for (const part of clause.namedChildren) {
-            if (part?.type === 'statement_list')
-                for (const st of part.namedChildren)
-                    this.statement(st, caseScope);
-            else if (part?.type === 'receive_statement')
-                this.receive(part, caseScope);
-            else if (part?.type === 'send_statement')
-                this.statement(part, caseScope);
-        }
-    }
-    /** Runs code that may not run: what it stores adds to what is there. */
-    maybe(body) {
-        this.conditional++;
-        this.regions.push(this.nextRegion++);
-        try {
-            body();
-        }
-        finally {
-            this.regions.pop();
-            this.conditional--;
-        }
-    }
+}
+class FactsLayer extends TypesLayer {
+    /**
+     * Variables with a smaller key belong to code outside the closure or
+     * goroutine being interpreted, which runs at some later time: their facts
+     * do not hold there.
+     */
+    factFloor = 0;
     /** Runs code that runs at some later time (a goroutine, a stored closure): the facts of the code around it do not hold there. */
     later(body) {
         const saved = this.factFloor;
@@ -35965,7 +35631,6 @@ class Interpreter {
             this.factFloor = saved;
         }
     }
-    // --- facts -----------------------------------------------------------
     /** What the facts say of an expression's value, without evaluating it. */
     factOf(node, scope) {
         if (!node || !this.deeper(node))
@@ -36043,130 +35708,63 @@ class Interpreter {
     factInto(type, value, fact) {
         return fact === 'nil' && value?.type !== 'nil' && type && underlying(type, this.pkg).kind === 'interface' ? undefined : fact;
     }
-    receive(node, scope) {
-        if (node.type !== 'receive_statement')
-            return;
-        const left = node.childForFieldName('left')?.namedChildren ?? [];
-        const values = this.evaluate(node.childForFieldName('right'), scope);
-        if (left[0])
-            this.bind(left[0], values, scope, true, undefined, node);
-    }
-    // --- assignment ------------------------------------------------------
-    assign(left, right, scope, declare, statement, declaredType) {
-        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
-        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
-        const facts = rightExprs.map((e) => this.factOf(e, scope));
-        let values;
-        let types;
-        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
-            values = this.call(rightExprs[0], scope);
-            const callee = this.calleeOf(rightExprs[0], scope);
-            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/links.ts
+
+
+
+/** Objects the code did not make: they may already be linked to anything. */
+const existingKinds = new Set(['param', 'lazy', 'global']);
+/** How many objects a store's values are followed through to decide whether it links. */
+const linkSearchLimit = 200;
+/**
+ * A value that leaves its place without some of what it held: nil, a
+ * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
+ * container (`make`, `T{}`) is left out: that is how constructors start.
+ */
+function isRemovalValue(node, file) {
+    switch (node.type) {
+        case 'nil':
+        case 'slice_expression':
+            return true;
+        case 'call_expression': {
+            const fn = node.childForFieldName('function');
+            const args = node.childForFieldName('arguments');
+            if (fn?.type === 'identifier')
+                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
+            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
         }
-        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
-            values = [this.evaluate(rightExprs[0], scope), []];
-            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
-        }
-        else {
-            types = rightExprs.map((e) => this.typeOf(e, scope));
-            values = rightExprs.map((e) => this.evaluate(e, scope));
-        }
-        left.forEach((target, i) => {
-            if (!target)
-                return;
-            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
-            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
-                this.removal(target, scope, statement);
-            const type = declaredType ?? types[i];
-            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
-            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
-        });
+        case 'parenthesized_expression':
+            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
+        default:
+            return false;
     }
-    /** Stores values into a variable, a field, an element, or through a pointer. */
-    bind(target, values, scope, declare, type, statement, fact) {
-        switch (target.type) {
-            case 'identifier': {
-                if (target.text === '_')
-                    return;
-                // A declaration makes a new variable without asking what the name meant before.
-                let variable = declare ? undefined : scope.lookup(target.text);
-                if (!variable) {
-                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
-                    scope.declare(variable);
-                }
-                if (!variable.global)
-                    this.setFact(variable, declare, fact);
-                if (variable.global) {
-                    const holder = this.globalObject(variable.name);
-                    if (holder)
-                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
-                    return;
-                }
-                if (declare && !values.length && type && this.isValueKind(type)) {
-                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
-                    values = [this.object('alloc', target, target.text, type)];
-                }
-                for (const v of values)
-                    nameObject(v, target.text);
-                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
-                this.state.vars.set(variable.key, unionObjects(previous, values));
-                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
-                    const via = `captures ${variable.name}`;
-                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
-                }
-                return;
-            }
-            case 'selector_expression': {
-                const place = this.place(target, scope);
-                const field = this.fieldOf(target, scope);
-                if (!values.length)
-                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
-                for (const holder of place.holders) {
-                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
-                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
-                }
-                return;
-            }
-            case 'index_expression': {
-                const element = this.elementPlace(target, scope);
-                const keys = this.evaluate(target.childForFieldName('index'), scope);
-                const place = this.placeOf(target, scope);
-                for (const c of element.holders) {
-                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
-                    if (element.isMap && keys.length)
-                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
-                }
-                return;
-            }
-            case 'unary_expression':
-            case 'parenthesized_expression': {
-                // *p = v copies a struct's references into the object p points to.
-                if (!this.isValueType(target, scope))
-                    return;
-                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
-                for (const h of holders)
-                    for (const v of values)
-                        this.copySlots(v, h);
-                return;
-            }
-            default:
-                return;
-        }
-    }
-    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
-    isValueType(node, scope) {
-        return this.isValueKind(this.typeOf(node, scope));
-    }
-    isValueKind(type) {
-        const kind = underlying(type, this.pkg).kind;
-        return kind === 'struct' || kind === 'array';
-    }
+}
+class LinksLayer extends FactsLayer {
+    /** Every removal the interpreted code may make. */
+    removals = [];
+    /** Every store of another value into a field. */
+    links = [];
+    /** The links of the current entry point stored into objects it made, judged when it is done. */
+    linksIntoMade = [];
+    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
+    escaped = [];
+    /**
+     * The references each nil store of the current entry point clears, through
+     * a variable that may be one of several objects (`e.waiters = nil`):
+     * whichever object it is, what was reached through it is let go of, after
+     * any link made before it in the code it surely follows.
+     */
+    clears = [];
+    moments = 0;
     copySlots(from, to) {
         for (const [slot, edges] of this.state.heap.get(from.id) ?? [])
             this.state.store(to, slot, edges, false);
     }
     via(holder, slot) {
-        const typeName = this.typeNameOf(holder.type);
+        const typeName = moduleTypeName(holder.type, this.pkg);
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
     edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
@@ -36217,7 +35815,7 @@ class Interpreter {
             const object = queue[i];
             if (object.kind === 'opaque')
                 continue;
-            const type = this.typeNameOf(object.type) ?? '?';
+            const type = moduleTypeName(object.type, this.pkg) ?? '?';
             types.add(type);
             const madeHere = object.kind === 'alloc' && type !== '?';
             if (beyondExisting.has(object.id)) {
@@ -36304,21 +35902,233 @@ class Interpreter {
             this.links.splice(0, this.links.length, ...this.links.filter((l) => !letGo.has(l)));
         this.linksIntoMade = [];
     }
-    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
-    initializes(target, scope) {
-        let holders = [];
-        if (target.type === 'selector_expression')
-            holders = this.place(target, scope).holders;
-        else if (target.type === 'index_expression')
-            holders = this.elementPlace(target, scope).holders;
-        else
-            return this.run.root.name === 'init' && !this.run.root.receiver;
-        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
-    }
     removal(target, scope, statement) {
         const place = this.placeOf(target, scope);
         if (place)
             this.removals.push({ place, node: statement, file: this.file });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
+// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
+// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
+// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
+// depends only on what the wrapper's caller passes, so each call of the
+// wrapper is a site of its own. A wrapper is recognized from its declaration
+// alone, wherever the declaration comes from.
+
+/**
+ * For a call in decl's body: which of decl's parameters each argument is,
+ * when every argument is a parameter passed on as it came (the body never
+ * assigns it, redeclares its name or takes its address); otherwise undefined.
+ */
+function forwardedParameters(decl, call) {
+    const list = call.childForFieldName('arguments');
+    const args = list?.namedChildren ?? [];
+    if (!args.length || list?.children.some((c) => c?.type === '...'))
+        return undefined;
+    const indexes = [];
+    for (const arg of args) {
+        const name = unparenthesized(arg);
+        if (name?.type !== 'identifier')
+            return undefined;
+        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
+        if (index < 0 || reboundNames(decl).has(name.text))
+            return undefined;
+        indexes.push(index);
+    }
+    return indexes;
+}
+function unparenthesized(node) {
+    while (node?.type === 'parenthesized_expression')
+        node = node.namedChild(0);
+    return node;
+}
+const rebound = new WeakMap();
+/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
+function reboundNames(decl) {
+    let names = rebound.get(decl);
+    if (names)
+        return names;
+    names = new Set();
+    const add = (node) => {
+        const target = unparenthesized(node ?? null);
+        if (target?.type === 'identifier')
+            names.add(target.text);
+    };
+    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
+    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
+        if (!node)
+            continue;
+        switch (node.type) {
+            case 'inc_statement':
+            case 'dec_statement':
+                add(node.namedChild(0));
+                break;
+            case 'var_spec':
+            case 'const_spec':
+            case 'parameter_declaration':
+            case 'variadic_parameter_declaration':
+                for (const name of fieldChildren(node, 'name'))
+                    add(name);
+                break;
+            case 'type_switch_statement':
+                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
+                    add(alias);
+                break;
+            case 'unary_expression':
+                if (node.child(0)?.type === '&')
+                    add(node.childForFieldName('operand'));
+                break;
+            default:
+                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
+                    add(target);
+        }
+    }
+    rebound.set(decl, names);
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const results = new Map([
+    // The timer keeps its function for Reset, after it fired too.
+    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
+    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
+    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+]);
+/** What `importPath.name(...)` returns, when it is one of the calls above. */
+function stdResult(importPath, name) {
+    return results.get(`${importPath}.${name}`);
+}
+/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
+function isTimerType(type) {
+    const named = type?.kind === 'pointer' ? type.elem : type;
+    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
+function isContextType(type) {
+    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/expressions.ts
+
+
+
+
+
+/**
+ * Names each func literal in `literal` (itself included, keyed by node id)
+ * uses but does not declare itself: the variables it captures (candidates;
+ * the caller checks which are locals in scope). One walk serves every
+ * literal nested in the first, so nesting costs linear time.
+ */
+function capturedNamesWithin(literal) {
+    const captured = new Map();
+    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
+    const steps = [];
+    const next = (...todo) => {
+        for (let i = todo.length - 1; i >= 0; i--)
+            steps.push(todo[i]);
+    };
+    /**
+     * `declared`: each visible name, with how many literals enclose its
+     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
+     */
+    const visit = (node, declared, enclosing) => () => {
+        const local = new Map(declared);
+        if (node.type === 'func_literal') {
+            const used = new Set();
+            captured.set(node.id, used);
+            enclosing = [...enclosing, used];
+            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.set(n.text, enclosing.length);
+            }
+            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.set(n.text, enclosing.length);
+            }
+        }
+        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
+    };
+    const visitChild = (child, local, enclosing) => {
+        const declare = (name) => local.set(name, enclosing.length);
+        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+            // Right-hand side first (it sees the outer names), then the new names.
+            const right = child.childForFieldName('right');
+            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
+            const left = child.childForFieldName('left');
+            next(() => right && visit(right, local, enclosing)(), () => {
+                if (declares) {
+                    for (const n of left?.namedChildren ?? [])
+                        if (n?.type === 'identifier')
+                            declare(n.text);
+                }
+                else if (left)
+                    next(visit(left, local, enclosing));
+            });
+            return;
+        }
+        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
+                () => {
+                    const value = spec?.childForFieldName('value');
+                    if (value)
+                        next(visit(value, local, enclosing));
+                },
+                () => {
+                    for (const n of spec ? fieldChildren(spec, 'name') : [])
+                        declare(n.text);
+                },
+            ]));
+            return;
+        }
+        if (child.type === 'identifier') {
+            // Captured by every literal inside the one that declares the name.
+            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
+                enclosing[level].add(child.text);
+            return;
+        }
+        if (child.type === 'keyed_element') {
+            // Struct literal keys name fields, not variables.
+            const value = child.childForFieldName('value');
+            const key = child.childForFieldName('key');
+            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
+            return;
+        }
+        next(visit(child, local, enclosing));
+    };
+    next(visit(literal, new Map(), []));
+    while (steps.length)
+        steps.pop()();
+    return captured;
+}
+class ExpressionsLayer extends LinksLayer {
+    /** What each func literal captures, by node id, worked out once. */
+    captures = new Map();
+    /**
+     * The closures made so far in this entry point that capture each local
+     * variable, by variable key: a closure holds the variable, not the value it
+     * had, so a later assignment changes what the closure reaches.
+     */
+    capturers = new Map();
+    /**
+     * Walks from holders through embedded fields: an embedded pointer leads to
+     * the object it points to, an embedded value stays inside its container
+     * (its fields become slots with a prefix, "Inner.").
+     */
+    follow(holders, prefix, through, node) {
+        for (const step of through) {
+            if (step.type.kind === 'pointer') {
+                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
+                prefix = '';
+            }
+            else {
+                prefix += step.name + '.';
+            }
+        }
+        return { holders, prefix };
     }
     /**
      * Where a selector points: the objects that hold the field, and the slot's
@@ -36374,7 +36184,6 @@ class Interpreter {
         this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
         return [lazy];
     }
-    // --- expressions -----------------------------------------------------
     evaluate(node, scope) {
         if (!node || !this.step(node) || !this.deeper(node))
             return [];
@@ -36589,14 +36398,29 @@ class Interpreter {
                 this.captures.set(id, names);
         return this.captures.get(literal.id);
     }
-    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
-    startGoroutine(go, body, bodyFile, held) {
-        if (body)
-            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
-    }
-    /** What a function's parameters are bound to by a call's arguments, by name. */
-    boundParams(params, args) {
-        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
+    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
+        params.forEach((p, i) => {
+            if (!p.name)
+                return;
+            const type = readType(p.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
+            scope.declare(variable);
+            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
+            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
+        });
+        // Named results are variables of the function, zero until assigned.
+        const named = [];
+        for (const r of results) {
+            if (!r.name)
+                continue;
+            const type = readType(r.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
+            scope.declare(variable);
+            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
+            named.push(variable);
+        }
+        return named;
     }
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
@@ -36619,19 +36443,46 @@ class Interpreter {
         const field = this.fieldOf(node, scope);
         return place.holders.flatMap((h) => this.read(h, place.slot, node, field?.type));
     }
-    // --- calls -----------------------------------------------------------
-    /**
-     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
-     * `new(x)` of a variable x); undefined for `new(T)` of a type.
-     */
-    newOfValue(argument, scope) {
-        if (!argument)
-            return undefined;
-        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
-            const variable = scope.lookup(argument.text);
-            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
-        }
-        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/calls.ts
+
+
+
+
+
+
+
+/** How many calls deep the package's own code is interpreted in place. */
+const maxInlineDepth = 4;
+/** How many times one entry point may interpret the same callee in place. */
+const maxInlinesPerFunction = 8;
+/** Builtins that keep no reference to what they are given. */
+const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
+/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
+function argumentsOf(call) {
+    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
+    return args.filter((a) => a !== null);
+}
+class CallsLayer extends ExpressionsLayer {
+    sites = [];
+    stops = [];
+    cleanupHandles = new Set();
+    depth = 0;
+    callStack = [];
+    /** The calls interpreted in place around the current code, outermost first. */
+    chain = [];
+    inlined = new Map();
+    /** The go statement whose call is about to be evaluated. */
+    goStatement;
+    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
+    startGoroutine(go, body, bodyFile, held) {
+        if (body)
+            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
+    }
+    /** What a function's parameters are bound to by a call's arguments, by name. */
+    boundParams(params, args) {
+        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
     }
     /** Evaluates a call; returns what each result may point to. */
     call(node, scope) {
@@ -36859,139 +36710,373 @@ class Interpreter {
         }
         return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
     }
-    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
-        params.forEach((p, i) => {
-            if (!p.name)
-                return;
-            const type = readType(p.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
-            scope.declare(variable);
-            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
-            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
-            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
-        });
-        // Named results are variables of the function, zero until assigned.
-        const named = [];
-        for (const r of results) {
-            if (!r.name)
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/statements.ts
+
+
+
+
+
+
+
+class Interpreter extends CallsLayer {
+    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
+    interpretRoot(root) {
+        const before = this.sites.length;
+        this.steps = 0;
+        this.otherPackagesSteps = 0;
+        this.nesting = 0;
+        this.active = root;
+        this.inlined.clear();
+        this.state = new State();
+        this.capturers.clear();
+        if (this.recordsLinks)
+            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+        this.callStack.length = 0;
+        this.chain.length = 0;
+        this.regions.length = 0;
+        this.file = root.file;
+        const scope = new Scope(this.globalScope);
+        this.conditional = 0;
+        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
+        const parameters = [...this.state.vars.values()].flat();
+        this.linksIntoMade = [];
+        this.escaped = [];
+        this.clears = [];
+        this.callStack.push(root);
+        this.body(root.body, scope);
+        this.callStack.pop();
+        this.dropLinksLetGo(parameters);
+        this.active = undefined;
+        this.stepsTaken += Math.min(this.steps, stepBudget);
+        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
+        this.state.vars.clear();
+        this.state.observe = undefined;
+        this.frame = { returns: [], results: [], deferred: [] };
+        return this.sites.slice(before);
+    }
+    /** A function's body, then its deferred calls. */
+    body(node, scope) {
+        if (node)
+            this.block(node, scope);
+        for (const deferred of this.frame.deferred.splice(0).reverse())
+            deferred();
+    }
+    block(node, parent) {
+        const scope = new Scope(parent);
+        for (const child of node.namedChildren) {
+            if (!child)
                 continue;
-            const type = readType(r.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
-            scope.declare(variable);
-            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
-            named.push(variable);
+            if (child.type === 'statement_list')
+                for (const s of child.namedChildren)
+                    this.statement(s, scope);
+            else
+                this.statement(child, scope);
         }
-        return named;
     }
-    typeParamsOf(decl) {
-        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
-            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
-        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
-        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
-        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
+    statement(node, scope) {
+        if (!node || !this.step(node) || !this.deeper(node))
+            return;
+        this.statementNode(node, scope);
+        this.nesting--;
     }
-}
-/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
-function argumentsOf(call) {
-    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
-    return args.filter((a) => a !== null);
-}
-/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
-function instantiated(type) {
-    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
-}
-/** The type an object of this static type is: *T -> T; other types stay. */
-function pointee(type) {
-    return type.kind === 'pointer' ? type.elem : type;
-}
-/**
- * Names each func literal in `literal` (itself included, keyed by node id)
- * uses but does not declare itself: the variables it captures (candidates;
- * the caller checks which are locals in scope). One walk serves every
- * literal nested in the first, so nesting costs linear time.
- */
-function capturedNamesWithin(literal) {
-    const captured = new Map();
-    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
-    const steps = [];
-    const next = (...todo) => {
-        for (let i = todo.length - 1; i >= 0; i--)
-            steps.push(todo[i]);
-    };
-    /**
-     * `declared`: each visible name, with how many literals enclose its
-     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
-     */
-    const visit = (node, declared, enclosing) => () => {
-        const local = new Map(declared);
-        if (node.type === 'func_literal') {
-            const used = new Set();
-            captured.set(node.id, used);
-            enclosing = [...enclosing, used];
-            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
-                for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.set(n.text, enclosing.length);
+    statementNode(node, scope) {
+        switch (node.type) {
+            case 'block':
+                return this.block(node, scope);
+            case 'expression_statement':
+                this.evaluate(node.namedChild(0), scope);
+                return;
+            case 'short_var_declaration':
+                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
+            case 'assignment_statement': {
+                const operator = node.childForFieldName('operator')?.text ?? '=';
+                const left = node.childForFieldName('left')?.namedChildren ?? [];
+                if (operator === '=')
+                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
+                this.evaluate(node.childForFieldName('right'), scope);
+                return;
             }
-            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
-                for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.set(n.text, enclosing.length);
-            }
-        }
-        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
-    };
-    const visitChild = (child, local, enclosing) => {
-        const declare = (name) => local.set(name, enclosing.length);
-        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
-            // Right-hand side first (it sees the outer names), then the new names.
-            const right = child.childForFieldName('right');
-            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
-            const left = child.childForFieldName('left');
-            next(() => right && visit(right, local, enclosing)(), () => {
-                if (declares) {
-                    for (const n of left?.namedChildren ?? [])
-                        if (n?.type === 'identifier')
-                            declare(n.text);
+            case 'var_declaration':
+                for (const spec of node.descendantsOfType('var_spec')) {
+                    if (!spec)
+                        continue;
+                    const names = fieldChildren(spec, 'name');
+                    const typeNode = spec.childForFieldName('type');
+                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
                 }
-                else if (left)
-                    next(visit(left, local, enclosing));
-            });
-            return;
+                return;
+            case 'send_statement': {
+                const channels = this.evaluate(node.childForFieldName('channel'), scope);
+                const values = this.evaluate(node.childForFieldName('value'), scope);
+                for (const ch of channels)
+                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
+                return;
+            }
+            case 'return_statement': {
+                const values = node.namedChild(0)?.namedChildren ?? [];
+                if (!values.length) {
+                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
+                }
+                else if (values.length === 1 && values[0]?.type === 'call_expression') {
+                    const results = this.call(values[0], scope);
+                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
+                }
+                else {
+                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
+                }
+                return;
+            }
+            case 'if_statement': {
+                const inner = new Scope(scope);
+                this.statement(node.childForFieldName('initializer'), inner);
+                const condition = node.childForFieldName('condition');
+                const known = this.factOf(condition, inner);
+                this.evaluate(condition, inner);
+                // A condition the facts decide takes one branch for sure and never the other.
+                if (known === 'true')
+                    return this.statement(node.childForFieldName('consequence'), inner);
+                if (known === 'false')
+                    return this.statement(node.childForFieldName('alternative'), inner);
+                // Each branch is a region of its own: code in one never runs after code in the other.
+                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
+                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
+                return;
+            }
+            case 'for_statement':
+                return this.loop(node, scope);
+            case 'expression_switch_statement':
+            case 'type_switch_statement':
+            case 'select_statement':
+                return this.switchStatement(node, scope);
+            case 'go_statement':
+                // A goroutine runs at some point, maybe after everything here.
+                this.goStatement = node;
+                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
+                this.goStatement = undefined;
+                return;
+            case 'defer_statement': {
+                // Runs when the function returns, after everything its body does.
+                const call = node.namedChild(0);
+                this.frame.deferred.push(() => this.evaluate(call, scope));
+                return;
+            }
+            case 'labeled_statement':
+                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
+            default:
+                return;
         }
-        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
-            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
-                () => {
-                    const value = spec?.childForFieldName('value');
-                    if (value)
-                        next(visit(value, local, enclosing));
-                },
-                () => {
-                    for (const n of spec ? fieldChildren(spec, 'name') : [])
-                        declare(n.text);
-                },
-            ]));
-            return;
+    }
+    loop(node, scope) {
+        const inner = new Scope(scope);
+        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
+        const body = node.childForFieldName('body');
+        const iterate = () => {
+            if (clause?.type === 'range_clause') {
+                const left = clause.childForFieldName('left')?.namedChildren ?? [];
+                const right = clause.childForFieldName('right');
+                const collection = this.evaluate(right, inner);
+                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
+                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
+                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
+                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
+                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
+                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
+                const declare = clause.children.some((c) => c?.type === ':=');
+                // The first variable is a map's key, a channel's element, or an index.
+                if (rangeType.kind === 'chan') {
+                    if (left[0])
+                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
+                }
+                else if (left[0])
+                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
+                if (left[1])
+                    this.bind(left[1], values, inner, declare, elem, clause);
+            }
+            else if (clause) {
+                this.statement(clause.childForFieldName('initializer'), inner);
+                this.evaluate(clause.childForFieldName('condition'), inner);
+                this.statement(clause.childForFieldName('update'), inner);
+            }
+            this.statement(body, inner);
+        };
+        // Twice: the second pass sees what the first pass stored, enough for
+        // references that one iteration makes to the previous iteration's objects.
+        this.maybe(() => {
+            iterate();
+            iterate();
+        });
+    }
+    switchStatement(node, scope) {
+        const inner = new Scope(scope);
+        this.statement(node.childForFieldName('initializer'), inner);
+        let bound;
+        if (node.type === 'type_switch_statement') {
+            const alias = node.childForFieldName('alias')?.namedChild(0);
+            const objects = this.evaluate(node.childForFieldName('value'), inner);
+            if (alias)
+                bound = { name: alias, objects };
         }
-        if (child.type === 'identifier') {
-            // Captured by every literal inside the one that declares the name.
-            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
-                enclosing[level].add(child.text);
-            return;
+        else {
+            this.evaluate(node.childForFieldName('value'), inner);
         }
-        if (child.type === 'keyed_element') {
-            // Struct literal keys name fields, not variables.
-            const value = child.childForFieldName('value');
-            const key = child.childForFieldName('key');
-            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
-            return;
+        for (const clause of node.namedChildren) {
+            if (clause && /case|default/.test(clause.type))
+                this.maybe(() => this.switchCase(clause, inner, bound));
         }
-        next(visit(child, local, enclosing));
-    };
-    next(visit(literal, new Map(), []));
-    while (steps.length)
-        steps.pop()();
-    return captured;
+    }
+    switchCase(clause, inner, bound) {
+        const caseScope = new Scope(inner);
+        if (bound)
+            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+        for (const part of clause.namedChildren) {
+            if (part?.type === 'statement_list')
+                for (const st of part.namedChildren)
+                    this.statement(st, caseScope);
+            else if (part?.type === 'receive_statement')
+                this.receive(part, caseScope);
+            else if (part?.type === 'send_statement')
+                this.statement(part, caseScope);
+        }
+    }
+    receive(node, scope) {
+        if (node.type !== 'receive_statement')
+            return;
+        const left = node.childForFieldName('left')?.namedChildren ?? [];
+        const values = this.evaluate(node.childForFieldName('right'), scope);
+        if (left[0])
+            this.bind(left[0], values, scope, true, undefined, node);
+    }
+    assign(left, right, scope, declare, statement, declaredType) {
+        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
+        const facts = rightExprs.map((e) => this.factOf(e, scope));
+        let values;
+        let types;
+        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
+            values = this.call(rightExprs[0], scope);
+            const callee = this.calleeOf(rightExprs[0], scope);
+            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+        }
+        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
+            values = [this.evaluate(rightExprs[0], scope), []];
+            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
+        }
+        else {
+            types = rightExprs.map((e) => this.typeOf(e, scope));
+            values = rightExprs.map((e) => this.evaluate(e, scope));
+        }
+        left.forEach((target, i) => {
+            if (!target)
+                return;
+            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
+            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
+                this.removal(target, scope, statement);
+            const type = declaredType ?? types[i];
+            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
+            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
+        });
+    }
+    /** Stores values into a variable, a field, an element, or through a pointer. */
+    bind(target, values, scope, declare, type, statement, fact) {
+        switch (target.type) {
+            case 'identifier': {
+                if (target.text === '_')
+                    return;
+                // A declaration makes a new variable without asking what the name meant before.
+                let variable = declare ? undefined : scope.lookup(target.text);
+                if (!variable) {
+                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
+                    scope.declare(variable);
+                }
+                if (!variable.global)
+                    this.setFact(variable, declare, fact);
+                if (variable.global) {
+                    const holder = this.globalObject(variable.name);
+                    if (holder)
+                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
+                    return;
+                }
+                if (declare && !values.length && type && this.isValueKind(type)) {
+                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
+                    values = [this.object('alloc', target, target.text, type)];
+                }
+                for (const v of values)
+                    nameObject(v, target.text);
+                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                this.state.vars.set(variable.key, unionObjects(previous, values));
+                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
+                    const via = `captures ${variable.name}`;
+                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
+                }
+                return;
+            }
+            case 'selector_expression': {
+                const place = this.place(target, scope);
+                const field = this.fieldOf(target, scope);
+                if (!values.length)
+                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
+                for (const holder of place.holders) {
+                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
+                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
+                }
+                return;
+            }
+            case 'index_expression': {
+                const element = this.elementPlace(target, scope);
+                const keys = this.evaluate(target.childForFieldName('index'), scope);
+                const place = this.placeOf(target, scope);
+                for (const c of element.holders) {
+                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
+                    if (element.isMap && keys.length)
+                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
+                }
+                return;
+            }
+            case 'unary_expression':
+            case 'parenthesized_expression': {
+                // *p = v copies a struct's references into the object p points to.
+                if (!this.isValueType(target, scope))
+                    return;
+                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
+                for (const h of holders)
+                    for (const v of values)
+                        this.copySlots(v, h);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
+    initializes(target, scope) {
+        let holders = [];
+        if (target.type === 'selector_expression')
+            holders = this.place(target, scope).holders;
+        else if (target.type === 'index_expression')
+            holders = this.elementPlace(target, scope).holders;
+        else
+            return this.run.root.name === 'init' && !this.run.root.receiver;
+        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
+    }
 }
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/index.ts
+// The abstract interpreter over Go function bodies: it follows which objects
+// point to which (fields, slice elements, map keys and values, channels,
+// closures) so the rules can ask whether a finalized object lies on a cycle or
+// is reachable from its finalizer. Calls into functions and methods of the same
+// package, or of another package of its module, are interpreted in place, so
+// constructors that store their argument and methods that register a child
+// with its parent are seen.
+//
+// One class in layers, one file each, each extending the one before:
+// core (state, bounds, objects) -> types -> facts -> links -> expressions ->
+// calls -> statements. The heap it builds is in ../heap.ts.
+
+
 
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
 
@@ -38309,7 +38394,7 @@ function assignable(object, param, site) {
     // A named pointer type (`type ConnRef *Conn`) passes the runtime's check only
     // while *Conn carries no method set: once Conn has methods, both types are
     // "named" to the runtime and it throws (measured).
-    const methods = methodSet(object, site);
+    const methods = fg005_finalizer_bad_signature_methodSet(object, site);
     return !methods || methods.size === 0;
 }
 /** Method names of interfaces from the standard library that finalizers commonly take. */
@@ -38344,7 +38429,7 @@ function requiredMethods(param, site) {
     return names;
 }
 /** The method set of a pointer to a package type, when no embedded type hides methods from us. */
-function methodSet(object, site, depth = 0) {
+function fg005_finalizer_bad_signature_methodSet(object, site, depth = 0) {
     const base = object.kind === 'pointer' ? object.elem : object;
     if (base.kind !== 'named' || base.importPath || depth > 3)
         return undefined;
@@ -38356,7 +38441,7 @@ function methodSet(object, site, depth = 0) {
         if (!field.embedded)
             continue;
         // An embedded interface promotes the methods it requires.
-        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : methodSet(field.type, site, depth + 1);
+        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : fg005_finalizer_bad_signature_methodSet(field.type, site, depth + 1);
         if (!promoted)
             return undefined;
         for (const name of promoted)
@@ -38366,7 +38451,7 @@ function methodSet(object, site, depth = 0) {
 }
 function implementsAll(object, iface, site) {
     const required = requiredMethods(iface, site);
-    const available = methodSet(object, site);
+    const available = fg005_finalizer_bad_signature_methodSet(object, site);
     if (!required || !available)
         return true;
     return required.every((name) => available.has(name));
@@ -39896,7 +39981,7 @@ class ModulePackages {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(3564);
+var tree_sitter = __nccwpck_require__(1783);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -40276,6 +40361,7 @@ function serveThreads(port, run) {
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
+
 
 
 
@@ -41743,7 +41829,7 @@ async function holdsCommit(root, commit) {
     return (await tryGit(root, ['merge-base', '--is-ancestor', commit, 'HEAD'])) !== undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -41796,9 +41882,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../wt-split/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9803);
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41851,7 +41937,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -41866,7 +41952,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -41895,7 +41981,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -41943,7 +42029,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -41964,7 +42050,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -42011,7 +42097,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -42357,7 +42443,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -42649,7 +42735,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -43250,7 +43336,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -43291,7 +43377,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -43498,7 +43584,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -43629,7 +43715,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -43684,11 +43770,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -43829,12 +43915,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -46128,7 +46214,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -46254,7 +46340,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -46275,7 +46361,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -46687,7 +46773,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -46726,10 +46812,10 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
+// EXTERNAL MODULE: ../wt-split/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(6275);
 var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -46812,7 +46898,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -47662,11 +47748,11 @@ function apiDelayUnit(env) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 9535:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3198);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4435);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -47900,18 +47986,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 8117:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var resolveBlockMap = __nccwpck_require__(5551);
+var resolveBlockSeq = __nccwpck_require__(1406);
+var resolveFlowCollection = __nccwpck_require__(2790);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -47997,15 +48083,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 3347:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(9757);
+var composeNode = __nccwpck_require__(2577);
+var resolveEnd = __nccwpck_require__(4188);
+var resolveProps = __nccwpck_require__(7607);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -48049,17 +48135,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 2577:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(1777);
+var identity = __nccwpck_require__(3415);
+var composeCollection = __nccwpck_require__(8117);
+var composeScalar = __nccwpck_require__(4341);
+var resolveEnd = __nccwpck_require__(4188);
+var utilEmptyScalarPosition = __nccwpck_require__(6455);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -48168,15 +48254,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 4341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var resolveBlockScalar = __nccwpck_require__(6289);
+var resolveFlowScalar = __nccwpck_require__(1674);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -48263,18 +48349,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 5456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(7742);
+var Document = __nccwpck_require__(9757);
+var errors = __nccwpck_require__(8888);
+var identity = __nccwpck_require__(3415);
+var composeDoc = __nccwpck_require__(3347);
+var resolveEnd = __nccwpck_require__(4188);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -48494,17 +48580,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 5551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(2637);
+var YAMLMap = __nccwpck_require__(6854);
+var resolveProps = __nccwpck_require__(7607);
+var utilContainsNewline = __nccwpck_require__(9675);
+var utilFlowIndentCheck = __nccwpck_require__(899);
+var utilMapIncludes = __nccwpck_require__(9187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -48618,12 +48704,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 6289:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -48825,14 +48911,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1406:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(5791);
+var resolveProps = __nccwpck_require__(7607);
+var utilFlowIndentCheck = __nccwpck_require__(899);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -48883,7 +48969,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 4188:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -48929,19 +49015,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 2790:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var resolveEnd = __nccwpck_require__(4188);
+var resolveProps = __nccwpck_require__(7607);
+var utilContainsNewline = __nccwpck_require__(9675);
+var utilMapIncludes = __nccwpck_require__(9187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -49145,13 +49231,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 1674:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(4629);
+var resolveEnd = __nccwpck_require__(4188);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -49380,7 +49466,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 7607:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49535,7 +49621,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 9675:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49578,7 +49664,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 6455:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49613,12 +49699,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(9675);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -49637,12 +49723,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 9187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(3415);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -49659,22 +49745,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 9757:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(1777);
+var Collection = __nccwpck_require__(1397);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var toJS = __nccwpck_require__(3851);
+var Schema = __nccwpck_require__(5792);
+var stringifyDocument = __nccwpck_require__(669);
+var anchors = __nccwpck_require__(5564);
+var applyReviver = __nccwpck_require__(6970);
+var createNode = __nccwpck_require__(4916);
+var directives = __nccwpck_require__(7742);
 
 class Document {
     constructor(value, replacer, options) {
@@ -50003,13 +50089,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 5564:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(3415);
+var visit = __nccwpck_require__(2396);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -50086,7 +50172,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 6970:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50150,14 +50236,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 4916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(1777);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -50247,13 +50333,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 7742:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(3415);
+var visit = __nccwpck_require__(2396);
 
 const escapeChars = {
     '!': '%21',
@@ -50432,7 +50518,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 8888:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50501,28 +50587,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 4431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(5456);
+var Document = __nccwpck_require__(9757);
+var Schema = __nccwpck_require__(5792);
+var errors = __nccwpck_require__(8888);
+var Alias = __nccwpck_require__(1777);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var Scalar = __nccwpck_require__(4629);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var cst = __nccwpck_require__(1077);
+var lexer = __nccwpck_require__(8457);
+var lineCounter = __nccwpck_require__(7652);
+var parser = __nccwpck_require__(2016);
+var publicApi = __nccwpck_require__(8367);
+var visit = __nccwpck_require__(2396);
 
 
 
@@ -50559,7 +50645,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 5553:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -50585,16 +50671,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 1777:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(5564);
+var visit = __nccwpck_require__(2396);
+var identity = __nccwpck_require__(3415);
+var Node = __nccwpck_require__(1153);
+var toJS = __nccwpck_require__(3851);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -50712,14 +50798,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 1397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(4916);
+var identity = __nccwpck_require__(3415);
+var Node = __nccwpck_require__(1153);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -50870,14 +50956,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 1153:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(6970);
+var identity = __nccwpck_require__(3415);
+var toJS = __nccwpck_require__(3851);
 
 class NodeBase {
     constructor(type) {
@@ -50917,15 +51003,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 2637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(4916);
+var stringifyPair = __nccwpck_require__(3572);
+var addPairToJSMap = __nccwpck_require__(9520);
+var identity = __nccwpck_require__(3415);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -50963,14 +51049,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 4629:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(3415);
+var Node = __nccwpck_require__(1153);
+var toJS = __nccwpck_require__(3851);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -50997,17 +51083,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 6854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(6460);
+var addPairToJSMap = __nccwpck_require__(9520);
+var Collection = __nccwpck_require__(1397);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var Scalar = __nccwpck_require__(4629);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -51151,17 +51237,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 5791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(4916);
+var stringifyCollection = __nccwpck_require__(6460);
+var Collection = __nccwpck_require__(1397);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var toJS = __nccwpck_require__(3851);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -51273,16 +51359,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 9520:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(5553);
+var merge = __nccwpck_require__(8644);
+var stringify = __nccwpck_require__(9031);
+var identity = __nccwpck_require__(3415);
+var toJS = __nccwpck_require__(3851);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -51345,7 +51431,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 3415:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51405,12 +51491,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 3851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(3415);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -51451,15 +51537,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 5006:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(6289);
+var resolveFlowScalar = __nccwpck_require__(1674);
+var errors = __nccwpck_require__(8888);
+var stringifyString = __nccwpck_require__(525);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -51676,7 +51762,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 1829:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51746,7 +51832,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 4995:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51852,14 +51938,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 1077:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(5006);
+var cstStringify = __nccwpck_require__(1829);
+var cstVisit = __nccwpck_require__(4995);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -51971,12 +52057,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 8457:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(1077);
 
 /*
 START -> stream
@@ -52701,7 +52787,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 7652:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52749,14 +52835,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2016:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(1077);
+var lexer = __nccwpck_require__(8457);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -53736,18 +53822,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 8367:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(5456);
+var Document = __nccwpck_require__(9757);
+var errors = __nccwpck_require__(8888);
+var log = __nccwpck_require__(5553);
+var identity = __nccwpck_require__(3415);
+var lineCounter = __nccwpck_require__(7652);
+var parser = __nccwpck_require__(2016);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -53850,16 +53936,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 5792:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(3415);
+var map = __nccwpck_require__(7739);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var tags = __nccwpck_require__(6482);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -53896,13 +53982,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7739:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(3415);
+var YAMLMap = __nccwpck_require__(6854);
 
 const map = {
     collection: 'map',
@@ -53922,12 +54008,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 6112:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 const nullTag = {
     identify: value => value == null,
@@ -53946,13 +54032,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 2106:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(3415);
+var YAMLSeq = __nccwpck_require__(5791);
 
 const seq = {
     collection: 'seq',
@@ -53972,12 +54058,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 7328:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(525);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -53995,12 +54081,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 8279:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -54023,13 +54109,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 2389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(4629);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54077,12 +54163,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -54126,18 +54212,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 5504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7739);
+var _null = __nccwpck_require__(6112);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var bool = __nccwpck_require__(8279);
+var float = __nccwpck_require__(2389);
+var int = __nccwpck_require__(738);
 
 const schema = [
     map.map,
@@ -54158,14 +54244,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 9559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(4629);
+var map = __nccwpck_require__(7739);
+var seq = __nccwpck_require__(2106);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -54229,27 +54315,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7739);
+var _null = __nccwpck_require__(6112);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var bool = __nccwpck_require__(8279);
+var float = __nccwpck_require__(2389);
+var int = __nccwpck_require__(738);
+var schema = __nccwpck_require__(5504);
+var schema$1 = __nccwpck_require__(9559);
+var binary = __nccwpck_require__(2291);
+var merge = __nccwpck_require__(8644);
+var omap = __nccwpck_require__(6015);
+var pairs = __nccwpck_require__(1905);
+var schema$2 = __nccwpck_require__(5817);
+var set = __nccwpck_require__(4056);
+var timestamp = __nccwpck_require__(6384);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -54335,14 +54421,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 2291:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(4629);
+var stringifyString = __nccwpck_require__(525);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -54412,12 +54498,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 1262:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(4629);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -54448,13 +54534,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 6278:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(4629);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54505,12 +54591,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 1817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(4705);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -54588,13 +54674,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 8644:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -54666,16 +54752,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(3415);
+var toJS = __nccwpck_require__(3851);
+var YAMLMap = __nccwpck_require__(6854);
+var YAMLSeq = __nccwpck_require__(5791);
+var pairs = __nccwpck_require__(1905);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -54750,15 +54836,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 1905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var Scalar = __nccwpck_require__(4629);
+var YAMLSeq = __nccwpck_require__(5791);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -54839,24 +54925,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 5817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7739);
+var _null = __nccwpck_require__(6112);
+var seq = __nccwpck_require__(2106);
+var string = __nccwpck_require__(7328);
+var binary = __nccwpck_require__(2291);
+var bool = __nccwpck_require__(1262);
+var float = __nccwpck_require__(6278);
+var int = __nccwpck_require__(1817);
+var merge = __nccwpck_require__(8644);
+var omap = __nccwpck_require__(6015);
+var pairs = __nccwpck_require__(1905);
+var set = __nccwpck_require__(4056);
+var timestamp = __nccwpck_require__(6384);
 
 const schema = [
     map.map,
@@ -54887,14 +54973,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 4056:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(3415);
+var Pair = __nccwpck_require__(2637);
+var YAMLMap = __nccwpck_require__(6854);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -54990,12 +55076,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(4705);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -55102,7 +55188,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55260,15 +55346,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(5564);
+var identity = __nccwpck_require__(3415);
+var stringifyComment = __nccwpck_require__(5783);
+var stringifyString = __nccwpck_require__(525);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -55399,14 +55485,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 6460:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(3415);
+var stringify = __nccwpck_require__(9031);
+var stringifyComment = __nccwpck_require__(5783);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -55561,7 +55647,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 5783:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55592,14 +55678,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 669:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(3415);
+var stringify = __nccwpck_require__(9031);
+var stringifyComment = __nccwpck_require__(5783);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -55686,7 +55772,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 4705:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55720,15 +55806,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 3572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(3415);
+var Scalar = __nccwpck_require__(4629);
+var stringify = __nccwpck_require__(9031);
+var stringifyComment = __nccwpck_require__(5783);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -55879,13 +55965,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 525:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(4629);
+var foldFlowLines = __nccwpck_require__(9115);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -56224,12 +56310,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2396:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(3415);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -56467,7 +56553,17 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 551:
+/***/ 1783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(2855);
+
+
+/***/ }),
+
+/***/ 2855:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -60576,16 +60672,6 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
-/***/ }),
-
-/***/ 3564:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
-
-
 /***/ })
 
 /******/ });
@@ -60768,6 +60854,6 @@ module.exports = __nccwpck_require__(551);
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1730);
+/******/ var __webpack_exports__ = __nccwpck_require__(9535);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -18,7 +18,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 551:
+/***/ 783:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(855);
+
+
+/***/ }),
+
+/***/ 855:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4127,16 +4137,6 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
-/***/ }),
-
-/***/ 564:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
-
-
 /***/ })
 
 /******/ });
@@ -4254,6 +4254,143 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/analysis/heap.ts
+/** Paths read best with variable names: the first variable an object is bound to names it. */
+function nameObject(object, name) {
+    if (object.named || object.kind === 'param' || object.kind === 'global')
+        return;
+    object.label = name;
+    object.named = true;
+}
+/** How a struct field is named as a place, wherever it is selected. */
+function fieldPlace(field) {
+    return `field ${field.file.path}:${field.node.startIndex}`;
+}
+/**
+ * Variables' values and the heap's references, for one entry point. There is
+ * one state for the whole function: code that may or may not run (branches,
+ * loops, closures) only adds references, and only code that surely runs
+ * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
+ */
+class State {
+    vars = new Map();
+    heap = new Map();
+    /** Facts of variables, by key. */
+    facts = new Map();
+    /** Variables other code may change at any time (their address is taken, a later closure or goroutine assigns them): never a fact. */
+    shared = new Set();
+    slot(object, slot) {
+        return this.heap.get(object.id)?.get(slot) ?? [];
+    }
+    /** Every edge out of the object, slot by slot, without copying the slots' lists (searches stop early). */
+    *edgesFrom(object) {
+        for (const list of this.heap.get(object.id)?.values() ?? [])
+            yield* list;
+    }
+    /** Told of every store before it is made. */
+    observe;
+    /** Which (target, via) pairs each slot's list holds, so adding to a slot costs what is added, not what is there. */
+    slotKeys = new WeakMap();
+    store(object, slot, edges, strong) {
+        this.observe?.(object, slot, edges);
+        let slots = this.heap.get(object.id);
+        if (!slots)
+            this.heap.set(object.id, (slots = new Map()));
+        const list = slots.get(slot);
+        // A list of the state's own, so that later additions change no caller's array.
+        if (strong)
+            slots.set(slot, [...edges]);
+        else if (!list)
+            slots.set(slot, unionEdges([], edges, this.slotKeys));
+        else
+            unionEdges(list, edges, this.slotKeys);
+    }
+}
+function unionObjects(a, b) {
+    const ids = new Set(a.map((o) => o.id));
+    const out = [...a];
+    for (const o of b)
+        if (!ids.has(o.id))
+            (ids.add(o.id), out.push(o));
+    return out;
+}
+/** Adds to `list` the edges of `more` it lacks (same target and via), in order; returns the list. */
+function unionEdges(list, more, index) {
+    let keys = index.get(list);
+    if (!keys)
+        index.set(list, (keys = new Set(list.map(edgeKey))));
+    for (const edge of more) {
+        const key = edgeKey(edge);
+        if (keys.has(key))
+            continue;
+        keys.add(key);
+        list.push(edge);
+    }
+    return list;
+}
+const edgeKey = (edge) => `${edge.to.id} ${edge.via}`;
+/** Lexical scopes: names to variables, created while walking. */
+class Scope {
+    parent;
+    names = new Map();
+    constructor(parent) {
+        this.parent = parent;
+    }
+    declare(variable) {
+        this.names.set(variable.name, variable);
+    }
+    lookup(name) {
+        return this.names.get(name) ?? this.parent?.lookup(name);
+    }
+}
+/** The package block: its variables, made as the code first names them. */
+class PackageScope extends Scope {
+    pkg;
+    newKey;
+    isImport;
+    constructor(pkg, newKey, isImport) {
+        super();
+        this.pkg = pkg;
+        this.newKey = newKey;
+        this.isImport = isImport;
+    }
+    lookup(name) {
+        let variable = this.names.get(name);
+        // A name a file imports cannot also be declared in the package block.
+        if (!variable && !this.isImport(name) && this.pkg.vars.has(name)) {
+            variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
+            this.names.set(name, variable);
+        }
+        return variable;
+    }
+}
+/**
+ * The runtime function an expression names, runtime.SetFinalizer or runtime.AddCleanup: through the file's
+ * import of the runtime package under any name, or a dot import, unless `shadowed` says the name is a local one.
+ * A method of the same name (`s.AddCleanup`) is neither.
+ */
+function runtimeHookNamed(fn, file, shadowed = () => false) {
+    let name;
+    if (fn?.type === 'selector_expression') {
+        const operand = fn.childForFieldName('operand');
+        if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime' || shadowed(operand.text))
+            return undefined;
+        name = fn.childForFieldName('field')?.text;
+    }
+    else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !shadowed(fn.text)) {
+        name = fn.text;
+    }
+    return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
+}
+/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
+function runtimeCallKind(call, file, scope) {
+    return runtimeHookNamed(call.childForFieldName('function'), file, (name) => !!scope.lookup(name));
+}
+/** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
+function removesFinalizer(evaluation) {
+    return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
+}
+
 ;// CONCATENATED MODULE: ./src/model/declarations.ts
 // What a Go file declares at package level, read from its text without
 // parsing it: the names of its functions, types, variables and constants,
@@ -4904,6 +5041,10 @@ function goInteger(text) {
         return parseInt(digits.replace(/^0[oO]?/, ''), 8);
     return Number(digits);
 }
+/** The type an object of this static type is: *T -> T; other types stay. */
+function pointee(type) {
+    return type.kind === 'pointer' ? type.elem : type;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -5085,280 +5226,9 @@ function layoutOfType(type, pkg, layoutOf) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
-// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
-// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
-// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
-// depends only on what the wrapper's caller passes, so each call of the
-// wrapper is a site of its own. A wrapper is recognized from its declaration
-// alone, wherever the declaration comes from.
-
-/**
- * For a call in decl's body: which of decl's parameters each argument is,
- * when every argument is a parameter passed on as it came (the body never
- * assigns it, redeclares its name or takes its address); otherwise undefined.
- */
-function forwardedParameters(decl, call) {
-    const list = call.childForFieldName('arguments');
-    const args = list?.namedChildren ?? [];
-    if (!args.length || list?.children.some((c) => c?.type === '...'))
-        return undefined;
-    const indexes = [];
-    for (const arg of args) {
-        const name = unparenthesized(arg);
-        if (name?.type !== 'identifier')
-            return undefined;
-        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
-        if (index < 0 || reboundNames(decl).has(name.text))
-            return undefined;
-        indexes.push(index);
-    }
-    return indexes;
-}
-function unparenthesized(node) {
-    while (node?.type === 'parenthesized_expression')
-        node = node.namedChild(0);
-    return node;
-}
-const rebound = new WeakMap();
-/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
-function reboundNames(decl) {
-    let names = rebound.get(decl);
-    if (names)
-        return names;
-    names = new Set();
-    const add = (node) => {
-        const target = unparenthesized(node ?? null);
-        if (target?.type === 'identifier')
-            names.add(target.text);
-    };
-    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
-    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
-        if (!node)
-            continue;
-        switch (node.type) {
-            case 'inc_statement':
-            case 'dec_statement':
-                add(node.namedChild(0));
-                break;
-            case 'var_spec':
-            case 'const_spec':
-            case 'parameter_declaration':
-            case 'variadic_parameter_declaration':
-                for (const name of fieldChildren(node, 'name'))
-                    add(name);
-                break;
-            case 'type_switch_statement':
-                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
-                    add(alias);
-                break;
-            case 'unary_expression':
-                if (node.child(0)?.type === '&')
-                    add(node.childForFieldName('operand'));
-                break;
-            default:
-                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
-                    add(target);
-        }
-    }
-    rebound.set(decl, names);
-    return names;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
-const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
-const results = new Map([
-    // The timer keeps its function for Reset, after it fired too.
-    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
-    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
-    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
-]);
-/** What `importPath.name(...)` returns, when it is one of the calls above. */
-function stdResult(importPath, name) {
-    return results.get(`${importPath}.${name}`);
-}
-/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
-function isTimerType(type) {
-    const named = type?.kind === 'pointer' ? type.elem : type;
-    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
-}
-/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
-function isContextType(type) {
-    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
-}
-
-;// CONCATENATED MODULE: ./src/analysis/heap.ts
+;// CONCATENATED MODULE: ./src/analysis/interpreter/core.ts
 
 
-
-
-/** Paths read best with variable names: the first variable an object is bound to names it. */
-function nameObject(object, name) {
-    if (object.named || object.kind === 'param' || object.kind === 'global')
-        return;
-    object.label = name;
-    object.named = true;
-}
-/** Objects the code did not make: they may already be linked to anything. */
-const existingKinds = new Set(['param', 'lazy', 'global']);
-/** Builtins that keep no reference to what they are given. */
-const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
-/** How many objects a store's values are followed through to decide whether it links. */
-const linkSearchLimit = 200;
-/** How a struct field is named as a place, wherever it is selected. */
-function fieldPlace(field) {
-    return `field ${field.file.path}:${field.node.startIndex}`;
-}
-/**
- * A value that leaves its place without some of what it held: nil, a
- * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
- * container (`make`, `T{}`) is left out: that is how constructors start.
- */
-function isRemovalValue(node, file) {
-    switch (node.type) {
-        case 'nil':
-        case 'slice_expression':
-            return true;
-        case 'call_expression': {
-            const fn = node.childForFieldName('function');
-            const args = node.childForFieldName('arguments');
-            if (fn?.type === 'identifier')
-                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
-            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
-        }
-        case 'parenthesized_expression':
-            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
-        default:
-            return false;
-    }
-}
-const negation = { true: 'false', false: 'true' };
-/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
-function zeroFact(type) {
-    switch (type?.kind) {
-        case 'pointer':
-        case 'slice':
-        case 'map':
-        case 'chan':
-        case 'func':
-        case 'interface':
-            return 'nil';
-        case 'basic':
-            return type.name === 'bool' ? 'false' : undefined;
-        default:
-            return undefined;
-    }
-}
-/**
- * Variables' values and the heap's references, for one entry point. There is
- * one state for the whole function: code that may or may not run (branches,
- * loops, closures) only adds references, and only code that surely runs
- * replaces them, so `bar.foo = nil` on the straight path breaks a cycle.
- */
-/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
-const typeNodes = new Set([
-    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
-    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
-]);
-class State {
-    vars = new Map();
-    heap = new Map();
-    /** Facts of variables, by key. */
-    facts = new Map();
-    /** Variables other code may change at any time (their address is taken, a later closure or goroutine assigns them): never a fact. */
-    shared = new Set();
-    slot(object, slot) {
-        return this.heap.get(object.id)?.get(slot) ?? [];
-    }
-    /** Every edge out of the object, slot by slot, without copying the slots' lists (searches stop early). */
-    *edgesFrom(object) {
-        for (const list of this.heap.get(object.id)?.values() ?? [])
-            yield* list;
-    }
-    /** Told of every store before it is made. */
-    observe;
-    /** Which (target, via) pairs each slot's list holds, so adding to a slot costs what is added, not what is there. */
-    slotKeys = new WeakMap();
-    store(object, slot, edges, strong) {
-        this.observe?.(object, slot, edges);
-        let slots = this.heap.get(object.id);
-        if (!slots)
-            this.heap.set(object.id, (slots = new Map()));
-        const list = slots.get(slot);
-        // A list of the state's own, so that later additions change no caller's array.
-        if (strong)
-            slots.set(slot, [...edges]);
-        else if (!list)
-            slots.set(slot, unionEdges([], edges, this.slotKeys));
-        else
-            unionEdges(list, edges, this.slotKeys);
-    }
-}
-function unionObjects(a, b) {
-    const ids = new Set(a.map((o) => o.id));
-    const out = [...a];
-    for (const o of b)
-        if (!ids.has(o.id))
-            (ids.add(o.id), out.push(o));
-    return out;
-}
-/** Adds to `list` the edges of `more` it lacks (same target and via), in order; returns the list. */
-function unionEdges(list, more, index) {
-    let keys = index.get(list);
-    if (!keys)
-        index.set(list, (keys = new Set(list.map(edgeKey))));
-    for (const edge of more) {
-        const key = edgeKey(edge);
-        if (keys.has(key))
-            continue;
-        keys.add(key);
-        list.push(edge);
-    }
-    return list;
-}
-const edgeKey = (edge) => `${edge.to.id} ${edge.via}`;
-/** Lexical scopes: names to variables, created while walking. */
-class Scope {
-    parent;
-    names = new Map();
-    constructor(parent) {
-        this.parent = parent;
-    }
-    declare(variable) {
-        this.names.set(variable.name, variable);
-    }
-    lookup(name) {
-        return this.names.get(name) ?? this.parent?.lookup(name);
-    }
-}
-/** The package block: its variables, made as the code first names them. */
-class PackageScope extends Scope {
-    pkg;
-    newKey;
-    isImport;
-    constructor(pkg, newKey, isImport) {
-        super();
-        this.pkg = pkg;
-        this.newKey = newKey;
-        this.isImport = isImport;
-    }
-    lookup(name) {
-        let variable = this.names.get(name);
-        // A name a file imports cannot also be declared in the package block.
-        if (!variable && !this.isImport(name) && this.pkg.vars.has(name)) {
-            variable = { key: this.newKey(), name, type: { kind: 'unknown' }, global: true };
-            this.names.set(name, variable);
-        }
-        return variable;
-    }
-}
-/** How many calls deep the package's own code is interpreted in place. */
-const maxInlineDepth = 4;
-/** How deep promoted fields and methods are searched through embedded structs. */
-const maxEmbeddingDepth = 4;
-/** How many times one entry point may interpret the same callee in place. */
-const maxInlinesPerFunction = 8;
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /**
@@ -5375,33 +5245,7 @@ const otherPackagesStepBudget = 500;
  * and every thread gives the same result.
  */
 const maxNesting = 200;
-/**
- * The runtime function an expression names, runtime.SetFinalizer or runtime.AddCleanup: through the file's
- * import of the runtime package under any name, or a dot import, unless `shadowed` says the name is a local one.
- * A method of the same name (`s.AddCleanup`) is neither.
- */
-function runtimeHookNamed(fn, file, shadowed = () => false) {
-    let name;
-    if (fn?.type === 'selector_expression') {
-        const operand = fn.childForFieldName('operand');
-        if (operand?.type !== 'identifier' || file.imports.get(operand.text) !== 'runtime' || shadowed(operand.text))
-            return undefined;
-        name = fn.childForFieldName('field')?.text;
-    }
-    else if (fn?.type === 'identifier' && file.dotImports.includes('runtime') && !shadowed(fn.text)) {
-        name = fn.text;
-    }
-    return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
-}
-/** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
-function runtimeCallKind(call, file, scope) {
-    return runtimeHookNamed(call.childForFieldName('function'), file, (name) => !!scope.lookup(name));
-}
-/** SetFinalizer(x, nil): removes a finalizer rather than setting one. */
-function removesFinalizer(evaluation) {
-    return evaluation.kind === 'SetFinalizer' && evaluation.args[1]?.type === 'nil';
-}
-class Interpreter {
+class CoreLayer {
     pkg;
     recordsLinks;
     nextObject = 1;
@@ -5414,39 +5258,15 @@ class Interpreter {
     globals = [];
     /** The package block of each package whose code runs, made on first use. */
     packageScopes = new Map();
-    sites = [];
-    stops = [];
-    cleanupHandles = new Set();
-    /** Every removal the interpreted code may make. */
-    removals = [];
-    /** Every store of another value into a field. */
-    links = [];
-    /** The links of the current entry point stored into objects it made, judged when it is done. */
-    linksIntoMade = [];
-    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
-    escaped = [];
-    /**
-     * The references each nil store of the current entry point clears, through
-     * a variable that may be one of several objects (`e.waiters = nil`):
-     * whichever object it is, what was reached through it is let go of, after
-     * any link made before it in the code it surely follows.
-     */
-    clears = [];
-    moments = 0;
     state = new State();
     run;
     file;
-    depth = 0;
     /** How many enclosing constructs may not run (branches, loops, closures): above zero, stores only add. */
     conditional = 0;
     /** The ids of the enclosing constructs that may not run, outermost first. */
     regions = [];
     nextRegion = 1;
     context = '';
-    callStack = [];
-    /** The calls interpreted in place around the current code, outermost first. */
-    chain = [];
-    inlined = new Map();
     frame;
     nesting = 0;
     /** The entry point being interpreted, while it is. */
@@ -5455,22 +5275,6 @@ class Interpreter {
     bounds = [];
     /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
     stepsTaken = 0;
-    /**
-     * Variables with a smaller key belong to code outside the closure or
-     * goroutine being interpreted, which runs at some later time: their facts
-     * do not hold there.
-     */
-    factFloor = 0;
-    /** What each func literal captures, by node id, worked out once. */
-    captures = new Map();
-    /**
-     * The closures made so far in this entry point that capture each local
-     * variable, by variable key: a closure holds the variable, not the value it
-     * had, so a later assignment changes what the closure reaches.
-     */
-    capturers = new Map();
-    /** The go statement whose call is about to be evaluated. */
-    goStatement;
     /**
      * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
      * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
@@ -5490,42 +5294,6 @@ class Interpreter {
         if (!scope)
             this.packageScopes.set(pkg, (scope = new PackageScope(pkg, () => this.nextVar++, (name) => this.file.imports.has(name))));
         return scope;
-    }
-    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
-    interpretRoot(root) {
-        const before = this.sites.length;
-        this.steps = 0;
-        this.otherPackagesSteps = 0;
-        this.nesting = 0;
-        this.active = root;
-        this.inlined.clear();
-        this.state = new State();
-        this.capturers.clear();
-        if (this.recordsLinks)
-            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
-        this.callStack.length = 0;
-        this.chain.length = 0;
-        this.regions.length = 0;
-        this.file = root.file;
-        const scope = new Scope(this.globalScope);
-        this.conditional = 0;
-        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
-        const parameters = [...this.state.vars.values()].flat();
-        this.linksIntoMade = [];
-        this.escaped = [];
-        this.clears = [];
-        this.callStack.push(root);
-        this.body(root.body, scope);
-        this.callStack.pop();
-        this.dropLinksLetGo(parameters);
-        this.active = undefined;
-        this.stepsTaken += Math.min(this.steps, stepBudget);
-        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
-        this.state.vars.clear();
-        this.state.observe = undefined;
-        this.frame = { returns: [], results: [], deferred: [] };
-        return this.sites.slice(before);
     }
     /** One level deeper into nested code; false (and a notice) past maxNesting levels. The caller steps back out. */
     deeper(node) {
@@ -5550,7 +5318,6 @@ class Interpreter {
         if (root && this.bounds.at(-1)?.root !== root)
             this.bounds.push({ root, node, file: this.file, reason });
     }
-    // --- objects ---------------------------------------------------------
     object(kind, node, label, type, key) {
         const id = `${kind}:${key ?? `${this.context}/${node.id}`}`;
         let object = this.objects.get(id);
@@ -5575,7 +5342,116 @@ class Interpreter {
         object.file = decl.file;
         return object;
     }
-    // --- types -----------------------------------------------------------
+    /** Runs code that may not run: what it stores adds to what is there. */
+    maybe(body) {
+        this.conditional++;
+        this.regions.push(this.nextRegion++);
+        try {
+            body();
+        }
+        finally {
+            this.regions.pop();
+            this.conditional--;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/members.ts
+// What a type of the module offers, whatever code asks: its name as one key
+// across the module's packages, its method set, and the field or method a
+// name selects on it. These answers depend on the type's declaration alone,
+// so each is worked out once per declaration for the run.
+
+
+/** How deep promoted fields and methods are searched through embedded structs. */
+const maxEmbeddingDepth = 4;
+/** The name of a named type (or pointer to one) of the module. */
+function moduleTypeName(type, pkg) {
+    if (!type)
+        return undefined;
+    const base = pointee(type);
+    return base.kind === 'named' && declaringPackage(base, pkg) ? base.name : undefined;
+}
+/** A named type of the module (or a pointer to one) as one key across its packages. */
+function moduleTypeKey(type, pkg) {
+    const name = moduleTypeName(type, pkg);
+    const base = type && pointee(type);
+    return name && base?.kind === 'named' ? `${declaringPackage(base, pkg).path ?? ''}.${name}` : undefined;
+}
+/** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
+function methodSet(type, pkg) {
+    const base = pointee(type);
+    const owner = declaringPackage(base, pkg);
+    return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
+}
+/** Members found so far, by the package asking (it resolves the names its own files leave unqualified), declaration and name. */
+const members = new WeakMap();
+/**
+ * The field or method a name selects on a type, and the embedded fields it
+ * is promoted through. For a named type of the module (or a pointer to one)
+ * the answer is its declaration's, found once.
+ */
+function memberOf(type, name, pkg) {
+    const decl = typeDecl(pointee(type), pkg);
+    if (!decl)
+        return searchMember(type, name, pkg);
+    let byDecl = members.get(pkg);
+    if (!byDecl)
+        members.set(pkg, (byDecl = new WeakMap()));
+    let byName = byDecl.get(decl);
+    if (!byName)
+        byDecl.set(decl, (byName = new Map()));
+    if (!byName.has(name))
+        byName.set(name, searchMember(type, name, pkg));
+    return byName.get(name);
+}
+/** Searched level by level: Go picks the shallowest. */
+function searchMember(type, name, pkg) {
+    let level = [{ type, through: [] }];
+    // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
+    const searched = new Set();
+    for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
+        const next = [];
+        for (const { type: current, through } of level) {
+            const key = moduleTypeKey(current, pkg);
+            if (key !== undefined) {
+                if (searched.has(key))
+                    continue;
+                searched.add(key);
+            }
+            const method = methodSet(current, pkg)?.get(name);
+            if (method)
+                return { method, through };
+            const base = underlying(current.kind === 'pointer' ? current.elem : current, pkg);
+            if (base.kind !== 'struct')
+                continue;
+            const field = base.fields.find((f) => f.name === name);
+            if (field)
+                return { field, through };
+            for (const f of base.fields)
+                if (f.embedded)
+                    next.push({ type: f.type, through: [...through, f] });
+        }
+        level = next;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
+
+
+
+
+/** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
+const typeNodes = new Set([
+    'type_identifier', 'qualified_type', 'generic_type', 'pointer_type', 'slice_type', 'array_type', 'implicit_length_array_type',
+    'map_type', 'channel_type', 'function_type', 'struct_type', 'interface_type', 'parenthesized_type', 'negated_type',
+]);
+/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
+function instantiated(type) {
+    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
+}
+class TypesLayer extends CoreLayer {
     /** The static type of an expression, as far as the package's declarations tell. */
     typeOf(node, scope) {
         if (!node || !this.deeper(node))
@@ -5692,45 +5568,10 @@ class Interpreter {
         }
         return undefined;
     }
-    /**
-     * The field or method a name selects on a type, and the embedded fields it
-     * is promoted through (outermost first). Searched level by level: Go picks
-     * the shallowest.
-     */
-    member(type, name) {
-        let level = [{ type, through: [] }];
-        // A named type met again finds nothing new: it was searched earlier, on a path as short or shorter.
-        const searched = new Set();
-        for (let depth = 0; depth <= maxEmbeddingDepth && level.length; depth++) {
-            const next = [];
-            for (const { type: current, through } of level) {
-                const typeKey = this.typeKeyOf(current);
-                if (typeKey !== undefined) {
-                    if (searched.has(typeKey))
-                        continue;
-                    searched.add(typeKey);
-                }
-                const method = this.methodSetOf(current)?.get(name);
-                if (method)
-                    return { method, through };
-                const base = underlying(current.kind === 'pointer' ? current.elem : current, this.pkg);
-                if (base.kind !== 'struct')
-                    continue;
-                const field = base.fields.find((f) => f.name === name);
-                if (field)
-                    return { field, through };
-                for (const f of base.fields)
-                    if (f.embedded)
-                        next.push({ type: f.type, through: [...through, f] });
-            }
-            level = next;
-        }
-        return undefined;
-    }
     selected(selector, scope) {
         const name = selector.childForFieldName('field')?.text;
         const operand = selector.childForFieldName('operand');
-        return name && operand ? this.member(this.typeOf(operand, scope), name) : undefined;
+        return name && operand ? memberOf(this.typeOf(operand, scope), name, this.pkg) : undefined;
     }
     /** The struct field a selector names, looking through pointers and embedded fields. */
     fieldOf(selector, scope) {
@@ -5746,42 +5587,6 @@ class Interpreter {
         if (!type || type.kind === 'unknown')
             return object.kind !== 'alloc';
         return underlying(type, this.pkg).kind === 'interface';
-    }
-    /** The name of a named type (or pointer to one) of the module. */
-    typeNameOf(type) {
-        if (!type)
-            return undefined;
-        const base = pointee(type);
-        return base.kind === 'named' && declaringPackage(base, this.pkg) ? base.name : undefined;
-    }
-    /** A named type of the module (or a pointer to one) as one key across its packages. */
-    typeKeyOf(type) {
-        const name = this.typeNameOf(type);
-        const base = type && pointee(type);
-        return name && base?.kind === 'named' ? `${declaringPackage(base, this.pkg).path ?? ''}.${name}` : undefined;
-    }
-    /** The methods declared on a named type of the module (or a pointer to one), read from every file of its package that may declare one. */
-    methodSetOf(type) {
-        const base = pointee(type);
-        const owner = declaringPackage(base, this.pkg);
-        return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
-    }
-    /**
-     * Walks from holders through embedded fields: an embedded pointer leads to
-     * the object it points to, an embedded value stays inside its container
-     * (its fields become slots with a prefix, "Inner.").
-     */
-    follow(holders, prefix, through, node) {
-        for (const step of through) {
-            if (step.type.kind === 'pointer') {
-                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
-                prefix = '';
-            }
-            else {
-                prefix += step.name + '.';
-            }
-        }
-        return { holders, prefix };
     }
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
@@ -5821,9 +5626,9 @@ class Interpreter {
         if (underlying(this.typeOf(operand, scope), this.pkg).kind !== 'interface')
             return undefined;
         const receivers = this.evaluate(operand, scope);
-        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? this.typeKeyOf(o.type) : undefined)));
+        const typeKeys = new Set(receivers.map((o) => (o.kind === 'alloc' ? moduleTypeKey(o.type, this.pkg) : undefined)));
         const [typeKey] = typeKeys;
-        const decl = typeKeys.size === 1 && typeKey ? this.methodSetOf(receivers[0].type)?.get(name) : undefined;
+        const decl = typeKeys.size === 1 && typeKey ? methodSet(receivers[0].type, this.pkg)?.get(name) : undefined;
         return decl ? { decl, receivers, through: [] } : undefined;
     }
     /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
@@ -5837,203 +5642,64 @@ class Interpreter {
         const path = this.file.imports.get(operand.text);
         return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
     }
-    // --- statements ------------------------------------------------------
-    /** A function's body, then its deferred calls. */
-    body(node, scope) {
-        if (node)
-            this.block(node, scope);
-        for (const deferred of this.frame.deferred.splice(0).reverse())
-            deferred();
+    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
+    isValueType(node, scope) {
+        return this.isValueKind(this.typeOf(node, scope));
     }
-    block(node, parent) {
-        const scope = new Scope(parent);
-        for (const child of node.namedChildren) {
-            if (!child)
-                continue;
-            if (child.type === 'statement_list')
-                for (const s of child.namedChildren)
-                    this.statement(s, scope);
-            else
-                this.statement(child, scope);
-        }
+    isValueKind(type) {
+        const kind = underlying(type, this.pkg).kind;
+        return kind === 'struct' || kind === 'array';
     }
-    statement(node, scope) {
-        if (!node || !this.step(node) || !this.deeper(node))
-            return;
-        this.statementNode(node, scope);
-        this.nesting--;
+    /**
+     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
+     * `new(x)` of a variable x); undefined for `new(T)` of a type.
+     */
+    newOfValue(argument, scope) {
+        if (!argument)
+            return undefined;
+        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
+            const variable = scope.lookup(argument.text);
+            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
+        }
+        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
     }
-    statementNode(node, scope) {
-        switch (node.type) {
-            case 'block':
-                return this.block(node, scope);
-            case 'expression_statement':
-                this.evaluate(node.namedChild(0), scope);
-                return;
-            case 'short_var_declaration':
-                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
-            case 'assignment_statement': {
-                const operator = node.childForFieldName('operator')?.text ?? '=';
-                const left = node.childForFieldName('left')?.namedChildren ?? [];
-                if (operator === '=')
-                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
-                this.evaluate(node.childForFieldName('right'), scope);
-                return;
-            }
-            case 'var_declaration':
-                for (const spec of node.descendantsOfType('var_spec')) {
-                    if (!spec)
-                        continue;
-                    const names = fieldChildren(spec, 'name');
-                    const typeNode = spec.childForFieldName('type');
-                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
-                }
-                return;
-            case 'send_statement': {
-                const channels = this.evaluate(node.childForFieldName('channel'), scope);
-                const values = this.evaluate(node.childForFieldName('value'), scope);
-                for (const ch of channels)
-                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
-                return;
-            }
-            case 'return_statement': {
-                const values = node.namedChild(0)?.namedChildren ?? [];
-                if (!values.length) {
-                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
-                }
-                else if (values.length === 1 && values[0]?.type === 'call_expression') {
-                    const results = this.call(values[0], scope);
-                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
-                }
-                else {
-                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
-                }
-                return;
-            }
-            case 'if_statement': {
-                const inner = new Scope(scope);
-                this.statement(node.childForFieldName('initializer'), inner);
-                const condition = node.childForFieldName('condition');
-                const known = this.factOf(condition, inner);
-                this.evaluate(condition, inner);
-                // A condition the facts decide takes one branch for sure and never the other.
-                if (known === 'true')
-                    return this.statement(node.childForFieldName('consequence'), inner);
-                if (known === 'false')
-                    return this.statement(node.childForFieldName('alternative'), inner);
-                // Each branch is a region of its own: code in one never runs after code in the other.
-                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
-                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
-                return;
-            }
-            case 'for_statement':
-                return this.loop(node, scope);
-            case 'expression_switch_statement':
-            case 'type_switch_statement':
-            case 'select_statement':
-                return this.switchStatement(node, scope);
-            case 'go_statement':
-                // A goroutine runs at some point, maybe after everything here.
-                this.goStatement = node;
-                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
-                this.goStatement = undefined;
-                return;
-            case 'defer_statement': {
-                // Runs when the function returns, after everything its body does.
-                const call = node.namedChild(0);
-                this.frame.deferred.push(() => this.evaluate(call, scope));
-                return;
-            }
-            case 'labeled_statement':
-                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
-            default:
-                return;
-        }
+    typeParamsOf(decl) {
+        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
+            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
+        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
+        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
+        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
     }
-    loop(node, scope) {
-        const inner = new Scope(scope);
-        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
-        const body = node.childForFieldName('body');
-        const iterate = () => {
-            if (clause?.type === 'range_clause') {
-                const left = clause.childForFieldName('left')?.namedChildren ?? [];
-                const right = clause.childForFieldName('right');
-                const collection = this.evaluate(right, inner);
-                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
-                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
-                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
-                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
-                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
-                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
-                const declare = clause.children.some((c) => c?.type === ':=');
-                // The first variable is a map's key, a channel's element, or an index.
-                if (rangeType.kind === 'chan') {
-                    if (left[0])
-                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
-                }
-                else if (left[0])
-                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
-                if (left[1])
-                    this.bind(left[1], values, inner, declare, elem, clause);
-            }
-            else if (clause) {
-                this.statement(clause.childForFieldName('initializer'), inner);
-                this.evaluate(clause.childForFieldName('condition'), inner);
-                this.statement(clause.childForFieldName('update'), inner);
-            }
-            this.statement(body, inner);
-        };
-        // Twice: the second pass sees what the first pass stored, enough for
-        // references that one iteration makes to the previous iteration's objects.
-        this.maybe(() => {
-            iterate();
-            iterate();
-        });
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/facts.ts
+
+
+const negation = { true: 'false', false: 'true' };
+/** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
+function zeroFact(type) {
+    switch (type?.kind) {
+        case 'pointer':
+        case 'slice':
+        case 'map':
+        case 'chan':
+        case 'func':
+        case 'interface':
+            return 'nil';
+        case 'basic':
+            return type.name === 'bool' ? 'false' : undefined;
+        default:
+            return undefined;
     }
-    switchStatement(node, scope) {
-        const inner = new Scope(scope);
-        this.statement(node.childForFieldName('initializer'), inner);
-        let bound;
-        if (node.type === 'type_switch_statement') {
-            const alias = node.childForFieldName('alias')?.namedChild(0);
-            const objects = this.evaluate(node.childForFieldName('value'), inner);
-            if (alias)
-                bound = { name: alias, objects };
-        }
-        else {
-            this.evaluate(node.childForFieldName('value'), inner);
-        }
-        for (const clause of node.namedChildren) {
-            if (clause && /case|default/.test(clause.type))
-                this.maybe(() => this.switchCase(clause, inner, bound));
-        }
-    }
-    switchCase(clause, inner, bound) {
-        const caseScope = new Scope(inner);
-        if (bound)
-            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
-        for (const part of clause.namedChildren) {
-            if (part?.type === 'statement_list')
-                for (const st of part.namedChildren)
-                    this.statement(st, caseScope);
-            else if (part?.type === 'receive_statement')
-                this.receive(part, caseScope);
-            else if (part?.type === 'send_statement')
-                this.statement(part, caseScope);
-        }
-    }
-    /** Runs code that may not run: what it stores adds to what is there. */
-    maybe(body) {
-        this.conditional++;
-        this.regions.push(this.nextRegion++);
-        try {
-            body();
-        }
-        finally {
-            this.regions.pop();
-            this.conditional--;
-        }
-    }
+}
+class FactsLayer extends TypesLayer {
+    /**
+     * Variables with a smaller key belong to code outside the closure or
+     * goroutine being interpreted, which runs at some later time: their facts
+     * do not hold there.
+     */
+    factFloor = 0;
     /** Runs code that runs at some later time (a goroutine, a stored closure): the facts of the code around it do not hold there. */
     later(body) {
         const saved = this.factFloor;
@@ -6045,7 +5711,6 @@ class Interpreter {
             this.factFloor = saved;
         }
     }
-    // --- facts -----------------------------------------------------------
     /** What the facts say of an expression's value, without evaluating it. */
     factOf(node, scope) {
         if (!node || !this.deeper(node))
@@ -6123,130 +5788,63 @@ class Interpreter {
     factInto(type, value, fact) {
         return fact === 'nil' && value?.type !== 'nil' && type && underlying(type, this.pkg).kind === 'interface' ? undefined : fact;
     }
-    receive(node, scope) {
-        if (node.type !== 'receive_statement')
-            return;
-        const left = node.childForFieldName('left')?.namedChildren ?? [];
-        const values = this.evaluate(node.childForFieldName('right'), scope);
-        if (left[0])
-            this.bind(left[0], values, scope, true, undefined, node);
-    }
-    // --- assignment ------------------------------------------------------
-    assign(left, right, scope, declare, statement, declaredType) {
-        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
-        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
-        const facts = rightExprs.map((e) => this.factOf(e, scope));
-        let values;
-        let types;
-        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
-            values = this.call(rightExprs[0], scope);
-            const callee = this.calleeOf(rightExprs[0], scope);
-            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/links.ts
+
+
+
+/** Objects the code did not make: they may already be linked to anything. */
+const existingKinds = new Set(['param', 'lazy', 'global']);
+/** How many objects a store's values are followed through to decide whether it links. */
+const linkSearchLimit = 200;
+/**
+ * A value that leaves its place without some of what it held: nil, a
+ * shortened slice, `append(s[:i], s[i+1:]...)`, slices.Delete. A fresh
+ * container (`make`, `T{}`) is left out: that is how constructors start.
+ */
+function isRemovalValue(node, file) {
+    switch (node.type) {
+        case 'nil':
+        case 'slice_expression':
+            return true;
+        case 'call_expression': {
+            const fn = node.childForFieldName('function');
+            const args = node.childForFieldName('arguments');
+            if (fn?.type === 'identifier')
+                return fn.text === 'append' && !!args?.children.some((c) => c?.type === '...');
+            const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+            return operand?.type === 'identifier' && file.imports.get(operand.text) === 'slices' && /^Delete/.test(fn.childForFieldName('field')?.text ?? '');
         }
-        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
-            values = [this.evaluate(rightExprs[0], scope), []];
-            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
-        }
-        else {
-            types = rightExprs.map((e) => this.typeOf(e, scope));
-            values = rightExprs.map((e) => this.evaluate(e, scope));
-        }
-        left.forEach((target, i) => {
-            if (!target)
-                return;
-            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
-            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
-                this.removal(target, scope, statement);
-            const type = declaredType ?? types[i];
-            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
-            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
-        });
+        case 'parenthesized_expression':
+            return !!node.namedChild(0) && isRemovalValue(node.namedChild(0), file);
+        default:
+            return false;
     }
-    /** Stores values into a variable, a field, an element, or through a pointer. */
-    bind(target, values, scope, declare, type, statement, fact) {
-        switch (target.type) {
-            case 'identifier': {
-                if (target.text === '_')
-                    return;
-                // A declaration makes a new variable without asking what the name meant before.
-                let variable = declare ? undefined : scope.lookup(target.text);
-                if (!variable) {
-                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
-                    scope.declare(variable);
-                }
-                if (!variable.global)
-                    this.setFact(variable, declare, fact);
-                if (variable.global) {
-                    const holder = this.globalObject(variable.name);
-                    if (holder)
-                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
-                    return;
-                }
-                if (declare && !values.length && type && this.isValueKind(type)) {
-                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
-                    values = [this.object('alloc', target, target.text, type)];
-                }
-                for (const v of values)
-                    nameObject(v, target.text);
-                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
-                this.state.vars.set(variable.key, unionObjects(previous, values));
-                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
-                    const via = `captures ${variable.name}`;
-                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
-                }
-                return;
-            }
-            case 'selector_expression': {
-                const place = this.place(target, scope);
-                const field = this.fieldOf(target, scope);
-                if (!values.length)
-                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
-                for (const holder of place.holders) {
-                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
-                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
-                }
-                return;
-            }
-            case 'index_expression': {
-                const element = this.elementPlace(target, scope);
-                const keys = this.evaluate(target.childForFieldName('index'), scope);
-                const place = this.placeOf(target, scope);
-                for (const c of element.holders) {
-                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
-                    if (element.isMap && keys.length)
-                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
-                }
-                return;
-            }
-            case 'unary_expression':
-            case 'parenthesized_expression': {
-                // *p = v copies a struct's references into the object p points to.
-                if (!this.isValueType(target, scope))
-                    return;
-                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
-                for (const h of holders)
-                    for (const v of values)
-                        this.copySlots(v, h);
-                return;
-            }
-            default:
-                return;
-        }
-    }
-    /** Whether an expression's value is a struct or array held by value: assigning it copies. */
-    isValueType(node, scope) {
-        return this.isValueKind(this.typeOf(node, scope));
-    }
-    isValueKind(type) {
-        const kind = underlying(type, this.pkg).kind;
-        return kind === 'struct' || kind === 'array';
-    }
+}
+class LinksLayer extends FactsLayer {
+    /** Every removal the interpreted code may make. */
+    removals = [];
+    /** Every store of another value into a field. */
+    links = [];
+    /** The links of the current entry point stored into objects it made, judged when it is done. */
+    linksIntoMade = [];
+    /** What the current entry point hands to other packages' code or to function values: that code may keep it. */
+    escaped = [];
+    /**
+     * The references each nil store of the current entry point clears, through
+     * a variable that may be one of several objects (`e.waiters = nil`):
+     * whichever object it is, what was reached through it is let go of, after
+     * any link made before it in the code it surely follows.
+     */
+    clears = [];
+    moments = 0;
     copySlots(from, to) {
         for (const [slot, edges] of this.state.heap.get(from.id) ?? [])
             this.state.store(to, slot, edges, false);
     }
     via(holder, slot) {
-        const typeName = this.typeNameOf(holder.type);
+        const typeName = moduleTypeName(holder.type, this.pkg);
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
     edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
@@ -6297,7 +5895,7 @@ class Interpreter {
             const object = queue[i];
             if (object.kind === 'opaque')
                 continue;
-            const type = this.typeNameOf(object.type) ?? '?';
+            const type = moduleTypeName(object.type, this.pkg) ?? '?';
             types.add(type);
             const madeHere = object.kind === 'alloc' && type !== '?';
             if (beyondExisting.has(object.id)) {
@@ -6384,21 +5982,233 @@ class Interpreter {
             this.links.splice(0, this.links.length, ...this.links.filter((l) => !letGo.has(l)));
         this.linksIntoMade = [];
     }
-    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
-    initializes(target, scope) {
-        let holders = [];
-        if (target.type === 'selector_expression')
-            holders = this.place(target, scope).holders;
-        else if (target.type === 'index_expression')
-            holders = this.elementPlace(target, scope).holders;
-        else
-            return this.run.root.name === 'init' && !this.run.root.receiver;
-        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
-    }
     removal(target, scope, statement) {
         const place = this.placeOf(target, scope);
         if (place)
             this.removals.push({ place, node: statement, file: this.file });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
+// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
+// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
+// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
+// depends only on what the wrapper's caller passes, so each call of the
+// wrapper is a site of its own. A wrapper is recognized from its declaration
+// alone, wherever the declaration comes from.
+
+/**
+ * For a call in decl's body: which of decl's parameters each argument is,
+ * when every argument is a parameter passed on as it came (the body never
+ * assigns it, redeclares its name or takes its address); otherwise undefined.
+ */
+function forwardedParameters(decl, call) {
+    const list = call.childForFieldName('arguments');
+    const args = list?.namedChildren ?? [];
+    if (!args.length || list?.children.some((c) => c?.type === '...'))
+        return undefined;
+    const indexes = [];
+    for (const arg of args) {
+        const name = unparenthesized(arg);
+        if (name?.type !== 'identifier')
+            return undefined;
+        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
+        if (index < 0 || reboundNames(decl).has(name.text))
+            return undefined;
+        indexes.push(index);
+    }
+    return indexes;
+}
+function unparenthesized(node) {
+    while (node?.type === 'parenthesized_expression')
+        node = node.namedChild(0);
+    return node;
+}
+const rebound = new WeakMap();
+/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
+function reboundNames(decl) {
+    let names = rebound.get(decl);
+    if (names)
+        return names;
+    names = new Set();
+    const add = (node) => {
+        const target = unparenthesized(node ?? null);
+        if (target?.type === 'identifier')
+            names.add(target.text);
+    };
+    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
+    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
+        if (!node)
+            continue;
+        switch (node.type) {
+            case 'inc_statement':
+            case 'dec_statement':
+                add(node.namedChild(0));
+                break;
+            case 'var_spec':
+            case 'const_spec':
+            case 'parameter_declaration':
+            case 'variadic_parameter_declaration':
+                for (const name of fieldChildren(node, 'name'))
+                    add(name);
+                break;
+            case 'type_switch_statement':
+                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
+                    add(alias);
+                break;
+            case 'unary_expression':
+                if (node.child(0)?.type === '&')
+                    add(node.childForFieldName('operand'));
+                break;
+            default:
+                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
+                    add(target);
+        }
+    }
+    rebound.set(decl, names);
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const results = new Map([
+    // The timer keeps its function for Reset, after it fired too.
+    ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
+    ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
+    ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+]);
+/** What `importPath.name(...)` returns, when it is one of the calls above. */
+function stdResult(importPath, name) {
+    return results.get(`${importPath}.${name}`);
+}
+/** A `*time.Ticker` or `*time.Timer`: its channel is never closed, Stop only ends the ticks. */
+function isTimerType(type) {
+    const named = type?.kind === 'pointer' ? type.elem : type;
+    return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+/** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
+function isContextType(type) {
+    return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/expressions.ts
+
+
+
+
+
+/**
+ * Names each func literal in `literal` (itself included, keyed by node id)
+ * uses but does not declare itself: the variables it captures (candidates;
+ * the caller checks which are locals in scope). One walk serves every
+ * literal nested in the first, so nesting costs linear time.
+ */
+function capturedNamesWithin(literal) {
+    const captured = new Map();
+    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
+    const steps = [];
+    const next = (...todo) => {
+        for (let i = todo.length - 1; i >= 0; i--)
+            steps.push(todo[i]);
+    };
+    /**
+     * `declared`: each visible name, with how many literals enclose its
+     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
+     */
+    const visit = (node, declared, enclosing) => () => {
+        const local = new Map(declared);
+        if (node.type === 'func_literal') {
+            const used = new Set();
+            captured.set(node.id, used);
+            enclosing = [...enclosing, used];
+            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.set(n.text, enclosing.length);
+            }
+            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
+                for (const n of decl ? fieldChildren(decl, 'name') : [])
+                    local.set(n.text, enclosing.length);
+            }
+        }
+        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
+    };
+    const visitChild = (child, local, enclosing) => {
+        const declare = (name) => local.set(name, enclosing.length);
+        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
+            // Right-hand side first (it sees the outer names), then the new names.
+            const right = child.childForFieldName('right');
+            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
+            const left = child.childForFieldName('left');
+            next(() => right && visit(right, local, enclosing)(), () => {
+                if (declares) {
+                    for (const n of left?.namedChildren ?? [])
+                        if (n?.type === 'identifier')
+                            declare(n.text);
+                }
+                else if (left)
+                    next(visit(left, local, enclosing));
+            });
+            return;
+        }
+        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
+            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
+                () => {
+                    const value = spec?.childForFieldName('value');
+                    if (value)
+                        next(visit(value, local, enclosing));
+                },
+                () => {
+                    for (const n of spec ? fieldChildren(spec, 'name') : [])
+                        declare(n.text);
+                },
+            ]));
+            return;
+        }
+        if (child.type === 'identifier') {
+            // Captured by every literal inside the one that declares the name.
+            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
+                enclosing[level].add(child.text);
+            return;
+        }
+        if (child.type === 'keyed_element') {
+            // Struct literal keys name fields, not variables.
+            const value = child.childForFieldName('value');
+            const key = child.childForFieldName('key');
+            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
+            return;
+        }
+        next(visit(child, local, enclosing));
+    };
+    next(visit(literal, new Map(), []));
+    while (steps.length)
+        steps.pop()();
+    return captured;
+}
+class ExpressionsLayer extends LinksLayer {
+    /** What each func literal captures, by node id, worked out once. */
+    captures = new Map();
+    /**
+     * The closures made so far in this entry point that capture each local
+     * variable, by variable key: a closure holds the variable, not the value it
+     * had, so a later assignment changes what the closure reaches.
+     */
+    capturers = new Map();
+    /**
+     * Walks from holders through embedded fields: an embedded pointer leads to
+     * the object it points to, an embedded value stays inside its container
+     * (its fields become slots with a prefix, "Inner.").
+     */
+    follow(holders, prefix, through, node) {
+        for (const step of through) {
+            if (step.type.kind === 'pointer') {
+                holders = holders.flatMap((h) => this.read(h, prefix + step.name, node, step.type));
+                prefix = '';
+            }
+            else {
+                prefix += step.name + '.';
+            }
+        }
+        return { holders, prefix };
     }
     /**
      * Where a selector points: the objects that hold the field, and the slot's
@@ -6454,7 +6264,6 @@ class Interpreter {
         this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
         return [lazy];
     }
-    // --- expressions -----------------------------------------------------
     evaluate(node, scope) {
         if (!node || !this.step(node) || !this.deeper(node))
             return [];
@@ -6669,14 +6478,29 @@ class Interpreter {
                 this.captures.set(id, names);
         return this.captures.get(literal.id);
     }
-    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
-    startGoroutine(go, body, bodyFile, held) {
-        if (body)
-            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
-    }
-    /** What a function's parameters are bound to by a call's arguments, by name. */
-    boundParams(params, args) {
-        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
+    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
+        params.forEach((p, i) => {
+            if (!p.name)
+                return;
+            const type = readType(p.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
+            scope.declare(variable);
+            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
+            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
+            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
+        });
+        // Named results are variables of the function, zero until assigned.
+        const named = [];
+        for (const r of results) {
+            if (!r.name)
+                continue;
+            const type = readType(r.typeNode, file, typeParams);
+            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
+            scope.declare(variable);
+            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
+            named.push(variable);
+        }
+        return named;
     }
     selector(node, scope) {
         const operand = node.childForFieldName('operand');
@@ -6699,19 +6523,46 @@ class Interpreter {
         const field = this.fieldOf(node, scope);
         return place.holders.flatMap((h) => this.read(h, place.slot, node, field?.type));
     }
-    // --- calls -----------------------------------------------------------
-    /**
-     * The type of the value in Go 1.26's `new(expr)` (`new(42)`, `new(f())`,
-     * `new(x)` of a variable x); undefined for `new(T)` of a type.
-     */
-    newOfValue(argument, scope) {
-        if (!argument)
-            return undefined;
-        if (argument.type === 'type_identifier' || argument.type === 'identifier') {
-            const variable = scope.lookup(argument.text);
-            return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
-        }
-        return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/calls.ts
+
+
+
+
+
+
+
+/** How many calls deep the package's own code is interpreted in place. */
+const maxInlineDepth = 4;
+/** How many times one entry point may interpret the same callee in place. */
+const maxInlinesPerFunction = 8;
+/** Builtins that keep no reference to what they are given. */
+const keepsNothing = new Set(['len', 'cap', 'min', 'max', 'print', 'println', 'real', 'imag', 'complex', 'delete', 'clear', 'copy', 'close']);
+/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
+function argumentsOf(call) {
+    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
+    return args.filter((a) => a !== null);
+}
+class CallsLayer extends ExpressionsLayer {
+    sites = [];
+    stops = [];
+    cleanupHandles = new Set();
+    depth = 0;
+    callStack = [];
+    /** The calls interpreted in place around the current code, outermost first. */
+    chain = [];
+    inlined = new Map();
+    /** The go statement whose call is about to be evaluated. */
+    goStatement;
+    /** Records the goroutine a go statement starts: the body it runs and what that body's names hold. */
+    startGoroutine(go, body, bodyFile, held) {
+        if (body)
+            this.run.goroutines.push({ node: go, file: this.file, body, bodyFile, held: held.filter((h) => h.objects.length) });
+    }
+    /** What a function's parameters are bound to by a call's arguments, by name. */
+    boundParams(params, args) {
+        return params.flatMap((p, i) => (p.name ? [{ name: p.name, objects: (p.variadic ? args.slice(i).flat() : args[i]) ?? [] }] : []));
     }
     /** Evaluates a call; returns what each result may point to. */
     call(node, scope) {
@@ -6939,139 +6790,373 @@ class Interpreter {
         }
         return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
     }
-    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
-        params.forEach((p, i) => {
-            if (!p.name)
-                return;
-            const type = readType(p.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
-            scope.declare(variable);
-            const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
-            this.state.vars.set(variable.key, passed ?? [this.object('param', p.typeNode, p.name, pointee(type), `${this.context}/${owner.id}/${p.name}`)]);
-            this.setFact(variable, true, p.variadic || !passed ? undefined : this.factInto(type, undefined, argFacts[i]));
-        });
-        // Named results are variables of the function, zero until assigned.
-        const named = [];
-        for (const r of results) {
-            if (!r.name)
+}
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/statements.ts
+
+
+
+
+
+
+
+class Interpreter extends CallsLayer {
+    /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
+    interpretRoot(root) {
+        const before = this.sites.length;
+        this.steps = 0;
+        this.otherPackagesSteps = 0;
+        this.nesting = 0;
+        this.active = root;
+        this.inlined.clear();
+        this.state = new State();
+        this.capturers.clear();
+        if (this.recordsLinks)
+            this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+        this.callStack.length = 0;
+        this.chain.length = 0;
+        this.regions.length = 0;
+        this.file = root.file;
+        const scope = new Scope(this.globalScope);
+        this.conditional = 0;
+        this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
+        const parameters = [...this.state.vars.values()].flat();
+        this.linksIntoMade = [];
+        this.escaped = [];
+        this.clears = [];
+        this.callStack.push(root);
+        this.body(root.body, scope);
+        this.callStack.pop();
+        this.dropLinksLetGo(parameters);
+        this.active = undefined;
+        this.stepsTaken += Math.min(this.steps, stepBudget);
+        // What is left of the entry point is what its sites keep: the references, not the variables or frames.
+        this.state.vars.clear();
+        this.state.observe = undefined;
+        this.frame = { returns: [], results: [], deferred: [] };
+        return this.sites.slice(before);
+    }
+    /** A function's body, then its deferred calls. */
+    body(node, scope) {
+        if (node)
+            this.block(node, scope);
+        for (const deferred of this.frame.deferred.splice(0).reverse())
+            deferred();
+    }
+    block(node, parent) {
+        const scope = new Scope(parent);
+        for (const child of node.namedChildren) {
+            if (!child)
                 continue;
-            const type = readType(r.typeNode, file, typeParams);
-            const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
-            scope.declare(variable);
-            this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
-            named.push(variable);
+            if (child.type === 'statement_list')
+                for (const s of child.namedChildren)
+                    this.statement(s, scope);
+            else
+                this.statement(child, scope);
         }
-        return named;
     }
-    typeParamsOf(decl) {
-        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
-            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
-        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
-        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
-        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
+    statement(node, scope) {
+        if (!node || !this.step(node) || !this.deeper(node))
+            return;
+        this.statementNode(node, scope);
+        this.nesting--;
     }
-}
-/** A call's arguments; `f[T](x)`, read as a conversion, has one. */
-function argumentsOf(call) {
-    const args = call.type === 'type_conversion_expression' ? [call.childForFieldName('operand')] : (call.childForFieldName('arguments')?.namedChildren ?? []);
-    return args.filter((a) => a !== null);
-}
-/** The generic type a conversion names (`f` of `f[T](x)`), which may be a function instantiated. */
-function instantiated(type) {
-    return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
-}
-/** The type an object of this static type is: *T -> T; other types stay. */
-function pointee(type) {
-    return type.kind === 'pointer' ? type.elem : type;
-}
-/**
- * Names each func literal in `literal` (itself included, keyed by node id)
- * uses but does not declare itself: the variables it captures (candidates;
- * the caller checks which are locals in scope). One walk serves every
- * literal nested in the first, so nesting costs linear time.
- */
-function capturedNamesWithin(literal) {
-    const captured = new Map();
-    // The walk keeps its own stack of steps, taken in the order a recursive walk takes them, so no nesting overflows the call stack.
-    const steps = [];
-    const next = (...todo) => {
-        for (let i = todo.length - 1; i >= 0; i--)
-            steps.push(todo[i]);
-    };
-    /**
-     * `declared`: each visible name, with how many literals enclose its
-     * declaration; `enclosing`: the used names of each literal around the node, outermost first.
-     */
-    const visit = (node, declared, enclosing) => () => {
-        const local = new Map(declared);
-        if (node.type === 'func_literal') {
-            const used = new Set();
-            captured.set(node.id, used);
-            enclosing = [...enclosing, used];
-            for (const decl of node.childForFieldName('parameters')?.namedChildren ?? []) {
-                for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.set(n.text, enclosing.length);
+    statementNode(node, scope) {
+        switch (node.type) {
+            case 'block':
+                return this.block(node, scope);
+            case 'expression_statement':
+                this.evaluate(node.namedChild(0), scope);
+                return;
+            case 'short_var_declaration':
+                return this.assign(fieldChildren(node, 'left').flatMap((l) => l.namedChildren), node.childForFieldName('right'), scope, true, node);
+            case 'assignment_statement': {
+                const operator = node.childForFieldName('operator')?.text ?? '=';
+                const left = node.childForFieldName('left')?.namedChildren ?? [];
+                if (operator === '=')
+                    return this.assign(left, node.childForFieldName('right'), scope, false, node);
+                this.evaluate(node.childForFieldName('right'), scope);
+                return;
             }
-            for (const decl of node.childForFieldName('result')?.namedChildren ?? []) {
-                for (const n of decl ? fieldChildren(decl, 'name') : [])
-                    local.set(n.text, enclosing.length);
-            }
-        }
-        next(...node.namedChildren.map((child) => () => child && visitChild(child, local, enclosing)));
-    };
-    const visitChild = (child, local, enclosing) => {
-        const declare = (name) => local.set(name, enclosing.length);
-        if (child.type === 'short_var_declaration' || child.type === 'range_clause') {
-            // Right-hand side first (it sees the outer names), then the new names.
-            const right = child.childForFieldName('right');
-            const declares = child.type === 'short_var_declaration' || child.children.some((c) => c?.type === ':=');
-            const left = child.childForFieldName('left');
-            next(() => right && visit(right, local, enclosing)(), () => {
-                if (declares) {
-                    for (const n of left?.namedChildren ?? [])
-                        if (n?.type === 'identifier')
-                            declare(n.text);
+            case 'var_declaration':
+                for (const spec of node.descendantsOfType('var_spec')) {
+                    if (!spec)
+                        continue;
+                    const names = fieldChildren(spec, 'name');
+                    const typeNode = spec.childForFieldName('type');
+                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
                 }
-                else if (left)
-                    next(visit(left, local, enclosing));
-            });
-            return;
+                return;
+            case 'send_statement': {
+                const channels = this.evaluate(node.childForFieldName('channel'), scope);
+                const values = this.evaluate(node.childForFieldName('value'), scope);
+                for (const ch of channels)
+                    this.state.store(ch, '<-', this.edges(values, '<-', node), false);
+                return;
+            }
+            case 'return_statement': {
+                const values = node.namedChild(0)?.namedChildren ?? [];
+                if (!values.length) {
+                    this.frame.results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.state.vars.get(r.key) ?? [])));
+                }
+                else if (values.length === 1 && values[0]?.type === 'call_expression') {
+                    const results = this.call(values[0], scope);
+                    results.forEach((r, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], r)));
+                }
+                else {
+                    values.forEach((v, i) => (this.frame.returns[i] = unionObjects(this.frame.returns[i] ?? [], this.evaluate(v, scope))));
+                }
+                return;
+            }
+            case 'if_statement': {
+                const inner = new Scope(scope);
+                this.statement(node.childForFieldName('initializer'), inner);
+                const condition = node.childForFieldName('condition');
+                const known = this.factOf(condition, inner);
+                this.evaluate(condition, inner);
+                // A condition the facts decide takes one branch for sure and never the other.
+                if (known === 'true')
+                    return this.statement(node.childForFieldName('consequence'), inner);
+                if (known === 'false')
+                    return this.statement(node.childForFieldName('alternative'), inner);
+                // Each branch is a region of its own: code in one never runs after code in the other.
+                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
+                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
+                return;
+            }
+            case 'for_statement':
+                return this.loop(node, scope);
+            case 'expression_switch_statement':
+            case 'type_switch_statement':
+            case 'select_statement':
+                return this.switchStatement(node, scope);
+            case 'go_statement':
+                // A goroutine runs at some point, maybe after everything here.
+                this.goStatement = node;
+                this.maybe(() => this.later(() => this.evaluate(node.namedChild(0), scope)));
+                this.goStatement = undefined;
+                return;
+            case 'defer_statement': {
+                // Runs when the function returns, after everything its body does.
+                const call = node.namedChild(0);
+                this.frame.deferred.push(() => this.evaluate(call, scope));
+                return;
+            }
+            case 'labeled_statement':
+                return this.statement(node.namedChildren.find((c) => c?.type !== 'label_name') ?? null, scope);
+            default:
+                return;
         }
-        if (child.type === 'var_declaration' || child.type === 'const_declaration') {
-            next(...child.descendantsOfType(['var_spec', 'const_spec']).flatMap((spec) => [
-                () => {
-                    const value = spec?.childForFieldName('value');
-                    if (value)
-                        next(visit(value, local, enclosing));
-                },
-                () => {
-                    for (const n of spec ? fieldChildren(spec, 'name') : [])
-                        declare(n.text);
-                },
-            ]));
-            return;
+    }
+    loop(node, scope) {
+        const inner = new Scope(scope);
+        const clause = node.namedChildren.find((c) => c?.type === 'for_clause' || c?.type === 'range_clause');
+        const body = node.childForFieldName('body');
+        const iterate = () => {
+            if (clause?.type === 'range_clause') {
+                const left = clause.childForFieldName('left')?.namedChildren ?? [];
+                const right = clause.childForFieldName('right');
+                const collection = this.evaluate(right, inner);
+                const rangeType = underlying(this.typeOf(right, inner), this.pkg);
+                const keys = collection.flatMap((c) => this.read(c, '[key]', clause));
+                const elementSlot = rangeType.kind === 'map' ? '[value]' : rangeType.kind === 'chan' ? '<-' : '[]';
+                const values = collection.flatMap((c) => this.read(c, elementSlot, clause));
+                const elem = rangeType.kind === 'slice' || rangeType.kind === 'array' ? rangeType.elem : rangeType.kind === 'map' ? rangeType.value : undefined;
+                const keyType = rangeType.kind === 'map' ? rangeType.key : undefined;
+                const declare = clause.children.some((c) => c?.type === ':=');
+                // The first variable is a map's key, a channel's element, or an index.
+                if (rangeType.kind === 'chan') {
+                    if (left[0])
+                        this.bind(left[0], values, inner, declare, rangeType.elem, clause);
+                }
+                else if (left[0])
+                    this.bind(left[0], rangeType.kind === 'map' ? keys : [], inner, declare, keyType, clause);
+                if (left[1])
+                    this.bind(left[1], values, inner, declare, elem, clause);
+            }
+            else if (clause) {
+                this.statement(clause.childForFieldName('initializer'), inner);
+                this.evaluate(clause.childForFieldName('condition'), inner);
+                this.statement(clause.childForFieldName('update'), inner);
+            }
+            this.statement(body, inner);
+        };
+        // Twice: the second pass sees what the first pass stored, enough for
+        // references that one iteration makes to the previous iteration's objects.
+        this.maybe(() => {
+            iterate();
+            iterate();
+        });
+    }
+    switchStatement(node, scope) {
+        const inner = new Scope(scope);
+        this.statement(node.childForFieldName('initializer'), inner);
+        let bound;
+        if (node.type === 'type_switch_statement') {
+            const alias = node.childForFieldName('alias')?.namedChild(0);
+            const objects = this.evaluate(node.childForFieldName('value'), inner);
+            if (alias)
+                bound = { name: alias, objects };
         }
-        if (child.type === 'identifier') {
-            // Captured by every literal inside the one that declares the name.
-            for (let level = local.get(child.text) ?? 0; level < enclosing.length; level++)
-                enclosing[level].add(child.text);
-            return;
+        else {
+            this.evaluate(node.childForFieldName('value'), inner);
         }
-        if (child.type === 'keyed_element') {
-            // Struct literal keys name fields, not variables.
-            const value = child.childForFieldName('value');
-            const key = child.childForFieldName('key');
-            next(() => key && key.namedChild(0)?.type !== 'identifier' && next(visit(key, local, enclosing)), () => value && next(visit(value, local, enclosing)));
-            return;
+        for (const clause of node.namedChildren) {
+            if (clause && /case|default/.test(clause.type))
+                this.maybe(() => this.switchCase(clause, inner, bound));
         }
-        next(visit(child, local, enclosing));
-    };
-    next(visit(literal, new Map(), []));
-    while (steps.length)
-        steps.pop()();
-    return captured;
+    }
+    switchCase(clause, inner, bound) {
+        const caseScope = new Scope(inner);
+        if (bound)
+            this.bind(bound.name, bound.objects, caseScope, true, undefined, clause);
+        for (const part of clause.namedChildren) {
+            if (part?.type === 'statement_list')
+                for (const st of part.namedChildren)
+                    this.statement(st, caseScope);
+            else if (part?.type === 'receive_statement')
+                this.receive(part, caseScope);
+            else if (part?.type === 'send_statement')
+                this.statement(part, caseScope);
+        }
+    }
+    receive(node, scope) {
+        if (node.type !== 'receive_statement')
+            return;
+        const left = node.childForFieldName('left')?.namedChildren ?? [];
+        const values = this.evaluate(node.childForFieldName('right'), scope);
+        if (left[0])
+            this.bind(left[0], values, scope, true, undefined, node);
+    }
+    assign(left, right, scope, declare, statement, declaredType) {
+        const rightExprs = right?.type === 'expression_list' ? right.namedChildren : right ? [right] : [];
+        // Facts of the values as they are before the assignment: `a, b = b, a` swaps them.
+        const facts = rightExprs.map((e) => this.factOf(e, scope));
+        let values;
+        let types;
+        if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
+            values = this.call(rightExprs[0], scope);
+            const callee = this.calleeOf(rightExprs[0], scope);
+            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+        }
+        else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
+            values = [this.evaluate(rightExprs[0], scope), []];
+            types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];
+        }
+        else {
+            types = rightExprs.map((e) => this.typeOf(e, scope));
+            values = rightExprs.map((e) => this.evaluate(e, scope));
+        }
+        left.forEach((target, i) => {
+            if (!target)
+                return;
+            const value = rightExprs.length === left.length ? rightExprs[i] : undefined;
+            if (!declare && value && isRemovalValue(value, this.file) && !this.initializes(target, scope))
+                this.removal(target, scope, statement);
+            const type = declaredType ?? types[i];
+            const fact = value ? facts[i] : rightExprs.length ? undefined : zeroFact(declaredType && underlying(declaredType, this.pkg));
+            this.bind(target, values[i] ?? [], scope, declare, type, statement, this.factInto(type, value, fact));
+        });
+    }
+    /** Stores values into a variable, a field, an element, or through a pointer. */
+    bind(target, values, scope, declare, type, statement, fact) {
+        switch (target.type) {
+            case 'identifier': {
+                if (target.text === '_')
+                    return;
+                // A declaration makes a new variable without asking what the name meant before.
+                let variable = declare ? undefined : scope.lookup(target.text);
+                if (!variable) {
+                    variable = { key: this.nextVar++, name: target.text, type: type ?? { kind: 'unknown' }, global: false, level: this.regions.length };
+                    scope.declare(variable);
+                }
+                if (!variable.global)
+                    this.setFact(variable, declare, fact);
+                if (variable.global) {
+                    const holder = this.globalObject(variable.name);
+                    if (holder)
+                        this.state.store(holder, 'value', this.edges(values, variable.name, statement, undefined, undefined, `var ${variable.name}`), this.conditional === 0);
+                    return;
+                }
+                if (declare && !values.length && type && this.isValueKind(type)) {
+                    // `var a [n]*T`: the zero value is storage that element and field stores land in.
+                    values = [this.object('alloc', target, target.text, type)];
+                }
+                for (const v of values)
+                    nameObject(v, target.text);
+                const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                this.state.vars.set(variable.key, unionObjects(previous, values));
+                for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
+                    const via = `captures ${variable.name}`;
+                    this.state.store(closure, via, this.edges(values, via, literal), this.conditional === 0);
+                }
+                return;
+            }
+            case 'selector_expression': {
+                const place = this.place(target, scope);
+                const field = this.fieldOf(target, scope);
+                if (!values.length)
+                    this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
+                for (const holder of place.holders) {
+                    const edges = this.edges(values, this.via(holder, place.slot), statement, field);
+                    this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
+                }
+                return;
+            }
+            case 'index_expression': {
+                const element = this.elementPlace(target, scope);
+                const keys = this.evaluate(target.childForFieldName('index'), scope);
+                const place = this.placeOf(target, scope);
+                for (const c of element.holders) {
+                    this.state.store(c, element.slot, this.edges(values, element.via(c), statement, undefined, undefined, place), false);
+                    if (element.isMap && keys.length)
+                        this.state.store(c, '[key]', this.edges(keys, '[key]', statement, undefined, undefined, place), false);
+                }
+                return;
+            }
+            case 'unary_expression':
+            case 'parenthesized_expression': {
+                // *p = v copies a struct's references into the object p points to.
+                if (!this.isValueType(target, scope))
+                    return;
+                const holders = this.evaluate(target.childForFieldName('operand') ?? target.namedChild(0), scope);
+                for (const h of holders)
+                    for (const v of values)
+                        this.copySlots(v, h);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
+    initializes(target, scope) {
+        let holders = [];
+        if (target.type === 'selector_expression')
+            holders = this.place(target, scope).holders;
+        else if (target.type === 'index_expression')
+            holders = this.elementPlace(target, scope).holders;
+        else
+            return this.run.root.name === 'init' && !this.run.root.receiver;
+        return holders.length > 0 && holders.every((h) => h.kind === 'alloc');
+    }
 }
+
+;// CONCATENATED MODULE: ./src/analysis/interpreter/index.ts
+// The abstract interpreter over Go function bodies: it follows which objects
+// point to which (fields, slice elements, map keys and values, channels,
+// closures) so the rules can ask whether a finalized object lies on a cycle or
+// is reachable from its finalizer. Calls into functions and methods of the same
+// package, or of another package of its module, are interpreted in place, so
+// constructors that store their argument and methods that register a child
+// with its parent are seen.
+//
+// One class in layers, one file each, each extending the one before:
+// core (state, bounds, objects) -> types -> facts -> links -> expressions ->
+// calls -> statements. The heap it builds is in ../heap.ts.
+
+
 
 ;// CONCATENATED MODULE: ./src/discover/go-release.ts
 // Go releases: what the runtime does with finalizers and cleanups changed
@@ -7977,7 +8062,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(564);
+var tree_sitter = __nccwpck_require__(783);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -9555,7 +9640,7 @@ function assignable(object, param, site) {
     // A named pointer type (`type ConnRef *Conn`) passes the runtime's check only
     // while *Conn carries no method set: once Conn has methods, both types are
     // "named" to the runtime and it throws (measured).
-    const methods = methodSet(object, site);
+    const methods = fg005_finalizer_bad_signature_methodSet(object, site);
     return !methods || methods.size === 0;
 }
 /** Method names of interfaces from the standard library that finalizers commonly take. */
@@ -9590,7 +9675,7 @@ function requiredMethods(param, site) {
     return names;
 }
 /** The method set of a pointer to a package type, when no embedded type hides methods from us. */
-function methodSet(object, site, depth = 0) {
+function fg005_finalizer_bad_signature_methodSet(object, site, depth = 0) {
     const base = object.kind === 'pointer' ? object.elem : object;
     if (base.kind !== 'named' || base.importPath || depth > 3)
         return undefined;
@@ -9602,7 +9687,7 @@ function methodSet(object, site, depth = 0) {
         if (!field.embedded)
             continue;
         // An embedded interface promotes the methods it requires.
-        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : methodSet(field.type, site, depth + 1);
+        const promoted = underlying(field.type, site.pkg).kind === 'interface' ? requiredMethods(field.type, site) : fg005_finalizer_bad_signature_methodSet(field.type, site, depth + 1);
         if (!promoted)
             return undefined;
         for (const name of promoted)
@@ -9612,7 +9697,7 @@ function methodSet(object, site, depth = 0) {
 }
 function implementsAll(object, iface, site) {
     const required = requiredMethods(iface, site);
-    const available = methodSet(object, site);
+    const available = fg005_finalizer_bad_signature_methodSet(object, site);
     if (!required || !available)
         return true;
     return required.every((name) => available.has(name));
@@ -10560,6 +10645,7 @@ function serveThreads(port, run) {
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
+
 
 
 
