@@ -6,7 +6,7 @@
 import type { Edge, HeapObject, SiteEvaluation } from '../analysis/heap.js';
 import { findPath } from '../analysis/paths.js';
 import { packageRemovals } from '../analysis/package-scan.js';
-import { methodsOf, type FuncDecl, type GoPackage } from '../model/package.js';
+import { methodsOf, packageOfFile, type FuncDecl, type GoPackage } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import { hookNoun } from './describe.js';
 import type { Site } from './rule.js';
@@ -32,15 +32,19 @@ function enclosingDeclaration(node: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
+/** The package whose code holds the call: the one analyzed, or another package of its module that its code calls into. */
+const homeOf = (site: Site): GoPackage => packageOfFile(site.pkg, site.file);
+
 /** The declaration a finalizer or cleanup argument names: `release`, `o.release`, `(*T).release`. */
 function namedFunction(site: Site, evaluation: SiteEvaluation, fn: SyntaxNode): FuncDecl | undefined {
-  if (fn.type === 'identifier') return site.pkg.funcs.get(fn.text);
+  const home = homeOf(site);
+  if (fn.type === 'identifier') return home.funcs.get(fn.text);
   if (fn.type !== 'selector_expression') return undefined;
   const method = site.interpreter.methodOf(fn, evaluation.scope);
   if (method) return method;
   const typeName = /(\w+)\s*\)?\s*$/.exec(fn.childForFieldName('operand')?.text ?? '')?.[1];
   const name = fn.childForFieldName('field')?.text;
-  return typeName && name ? methodsOf(site.pkg, typeName)?.get(name) : undefined;
+  return typeName && name ? methodsOf(home, typeName)?.get(name) : undefined;
 }
 
 /** Called from outside the package: exported, run by the runtime, or exported to C with //export. */
@@ -77,12 +81,13 @@ function finalizerOnlyCode(site: Site, evaluation: SiteEvaluation): Region[] {
   const named = namedFunction(site, evaluation, fn);
   if (named) regions.push(regionOf(named.node, named.file.path));
   if (!regions.length) return regions;
-  site.pkg.load(() => true);
-  const uses = namesUsed(site.pkg);
+  const home = homeOf(site);
+  home.load(() => true);
+  const uses = namesUsed(home);
   const excluded = new Set<FuncDecl>(named ? [named] : []);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const decl of site.pkg.functions) {
+    for (const decl of home.functions) {
       if (excluded.has(decl) || callableFromOutside(decl)) continue;
       const declName = decl.node.childForFieldName('name');
       const refs = (uses.get(decl.name) ?? []).filter((u) => u.node.id !== declName?.id);
@@ -104,7 +109,9 @@ function permanenceOf(site: Site, evaluation: SiteEvaluation): (edge: Edge) => P
     let verdict = verdicts.get(edge);
     if (verdict) return verdict;
     const edgeFunction = enclosingDeclaration(edge.node);
-    const removals = packageRemovals(site.pkg).filter(
+    // The code that may clear the place: the package analyzed, the call's, and the one that made the reference.
+    const packages = new Set([site.pkg, homeOf(site), packageOfFile(site.pkg, edge.file)]);
+    const removals = [...packages].flatMap(packageRemovals).filter(
       (r) =>
         r.place === edge.place &&
         // Earlier in the same function: the interpreter has already seen that it comes first.
