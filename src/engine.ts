@@ -582,15 +582,22 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   stats.packages += packages.size;
   const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
   const added = reporter.findings.splice(before);
-  const seen = new Set<string>();
-  for (const finding of added) {
-    // The same call analyzed for several targets is reported once.
-    const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  // The same call analyzed for several targets is reported once.
+  for (const finding of oncePerCall(added)) {
     if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get(join(options.root, finding.path)) ?? [])) reporter.findings.push(finding);
   }
   for (const file of parsed.values()) file.tree.delete();
+}
+
+/** The first finding of each rule at each call. */
+function oncePerCall(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function emptyStats(): AnalysisStats {
@@ -710,5 +717,6 @@ export async function analyze(patterns: string[], options: AnalyzeOptions): Prom
     for (const key of Object.keys(stats) as (keyof AnalysisStats)[]) stats[key] += result.stats[key];
   }
   findings.sort(compareByPlace);
-  return { findings, stats, skipped };
+  // A call in another package of the module, reached from several packages analyzed, is reported once.
+  return { findings: oncePerCall(findings), stats, skipped };
 }

@@ -38,6 +38,25 @@ describe('packages of the module', () => {
     expect(lazy.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(fixture.wants.map((w) => `${w.file}:${w.line} ${w.ruleId}`));
   });
 
+  it('reports a call of another package reached from several packages analyzed once', async () => {
+    const registry =
+      'package registry\n\nimport "runtime"\n\ntype Entry struct{ h uintptr }\n\nvar strong = map[uintptr]*Entry{}\n\n' +
+      'func Get(h uintptr) *Entry {\n\te := &Entry{h: h}\n\truntime.SetFinalizer(e, func(*Entry) {})\n\tstrong[h] = e\n\treturn e\n}\n';
+    const user = (name: string) =>
+      `package ${name}\n\nimport (\n\t"runtime"\n\n\t"example.com/app/registry"\n)\n\ntype W struct{ e *registry.Entry }\n\n` +
+      'func Wrap(h uintptr) *W {\n\tw := &W{e: registry.Get(h)}\n\truntime.SetFinalizer(w, func(*W) {})\n\treturn w\n}\n';
+    const base = write(join(scratch, 'reached-twice'), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'registry/registry.go': registry,
+      'gdk/gdk.go': user('gdk'),
+      'gtk/gtk.go': user('gtk'),
+    });
+    const alone = await analyze([join(base, 'gtk')], { root: base });
+    const both = await analyze([base + '/...'], { root: base });
+    expect(alone.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(['registry/registry.go:11 FG007']);
+    expect(both.findings).toEqual(alone.findings);
+  });
+
   it('reads only the files that declare names the analysis asks for, and no package nothing asks for', async () => {
     const base = write(join(scratch, 'lazy'), {
       'go.mod': 'module example.com/app\n\ngo 1.22\n',
