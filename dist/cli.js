@@ -5,11 +5,11 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3122:
+/***/ 9286:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8818);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1665);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8818:
+/***/ 1665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,8 +44,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../wt-split/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(4431);
+// EXTERNAL MODULE: ../wt-precision/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7863);
 ;// CONCATENATED MODULE: ./src/discover/glob.ts
 // Globs over relative paths, as the Action's `paths` input and the
 // configuration file take them: `**` crosses folders, `*` and `?` stay within
@@ -3423,10 +3423,13 @@ function enclosingDeclaration(node) {
     }
     return undefined;
 }
+/** The package whose code holds the call: the one analyzed, or another package of its module that its code calls into. */
+const homeOf = (site) => packageOfFile(site.pkg, site.file);
 /** The declaration a finalizer or cleanup argument names: `release`, `o.release`, `(*T).release`. */
 function namedFunction(site, evaluation, fn) {
+    const home = homeOf(site);
     if (fn.type === 'identifier')
-        return site.pkg.funcs.get(fn.text);
+        return home.funcs.get(fn.text);
     if (fn.type !== 'selector_expression')
         return undefined;
     const method = site.interpreter.methodOf(fn, evaluation.scope);
@@ -3434,7 +3437,7 @@ function namedFunction(site, evaluation, fn) {
         return method;
     const typeName = /(\w+)\s*\)?\s*$/.exec(fn.childForFieldName('operand')?.text ?? '')?.[1];
     const name = fn.childForFieldName('field')?.text;
-    return typeName && name ? methodsOf(site.pkg, typeName)?.get(name) : undefined;
+    return typeName && name ? methodsOf(home, typeName)?.get(name) : undefined;
 }
 /** Called from outside the package: exported, run by the runtime, or exported to C with //export. */
 function callableFromOutside(decl) {
@@ -3475,12 +3478,13 @@ function finalizerOnlyCode(site, evaluation) {
         regions.push(regionOf(named.node, named.file.path));
     if (!regions.length)
         return regions;
-    site.pkg.load(() => true);
-    const uses = namesUsed(site.pkg);
+    const home = homeOf(site);
+    home.load(() => true);
+    const uses = namesUsed(home);
     const excluded = new Set(named ? [named] : []);
     for (let changed = true; changed;) {
         changed = false;
-        for (const decl of site.pkg.functions) {
+        for (const decl of home.functions) {
             if (excluded.has(decl) || callableFromOutside(decl))
                 continue;
             const declName = decl.node.childForFieldName('name');
@@ -3505,7 +3509,9 @@ function permanenceOf(site, evaluation) {
         if (verdict)
             return verdict;
         const edgeFunction = enclosingDeclaration(edge.node);
-        const removals = packageRemovals(site.pkg).filter((r) => r.place === edge.place &&
+        // The code that may clear the place: the package analyzed, the call's, and the one that made the reference.
+        const packages = new Set([site.pkg, homeOf(site), packageOfFile(site.pkg, edge.file)]);
+        const removals = [...packages].flatMap(packageRemovals).filter((r) => r.place === edge.place &&
             // Earlier in the same function: the interpreter has already seen that it comes first.
             !(r.file.path === edge.file.path && edgeFunction && enclosingDeclaration(r.node)?.id === edgeFunction.id && r.node.endIndex <= edge.node.startIndex));
         if (!removals.length)
@@ -6273,7 +6279,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(1783);
+var tree_sitter = __nccwpck_require__(7667);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -7168,18 +7174,24 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     stats.packages += packages.size;
     const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
     const added = reporter.findings.splice(before);
-    const seen = new Set();
-    for (const finding of added) {
-        // The same call analyzed for several targets is reported once.
-        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
+    // The same call analyzed for several targets is reported once.
+    for (const finding of oncePerCall(added)) {
         if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get((0,external_node_path_namespaceObject.join)(options.root, finding.path)) ?? []))
             reporter.findings.push(finding);
     }
     for (const file of parsed.values())
         file.tree.delete();
+}
+/** The first finding of each rule at each call. */
+function oncePerCall(findings) {
+    const seen = new Set();
+    return findings.filter((finding) => {
+        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
@@ -7297,7 +7309,8 @@ async function analyze(patterns, options) {
             stats[key] += result.stats[key];
     }
     findings.sort(compareByPlace);
-    return { findings, stats, skipped };
+    // A call in another package of the module, reached from several packages analyzed, is reported once.
+    return { findings: oncePerCall(findings), stats, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -8153,18 +8166,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 8117:
+/***/ 189:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var resolveBlockMap = __nccwpck_require__(5551);
-var resolveBlockSeq = __nccwpck_require__(1406);
-var resolveFlowCollection = __nccwpck_require__(2790);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var resolveBlockMap = __nccwpck_require__(5031);
+var resolveBlockSeq = __nccwpck_require__(5270);
+var resolveFlowCollection = __nccwpck_require__(1790);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -8250,15 +8263,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3347:
+/***/ 7819:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(9757);
-var composeNode = __nccwpck_require__(2577);
-var resolveEnd = __nccwpck_require__(4188);
-var resolveProps = __nccwpck_require__(7607);
+var Document = __nccwpck_require__(9733);
+var composeNode = __nccwpck_require__(7193);
+var resolveEnd = __nccwpck_require__(4932);
+var resolveProps = __nccwpck_require__(9359);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -8302,17 +8315,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 2577:
+/***/ 7193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(1777);
-var identity = __nccwpck_require__(3415);
-var composeCollection = __nccwpck_require__(8117);
-var composeScalar = __nccwpck_require__(4341);
-var resolveEnd = __nccwpck_require__(4188);
-var utilEmptyScalarPosition = __nccwpck_require__(6455);
+var Alias = __nccwpck_require__(9593);
+var identity = __nccwpck_require__(7695);
+var composeCollection = __nccwpck_require__(189);
+var composeScalar = __nccwpck_require__(5581);
+var resolveEnd = __nccwpck_require__(4932);
+var utilEmptyScalarPosition = __nccwpck_require__(6927);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -8421,15 +8434,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 4341:
+/***/ 5581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var resolveBlockScalar = __nccwpck_require__(6289);
-var resolveFlowScalar = __nccwpck_require__(1674);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var resolveBlockScalar = __nccwpck_require__(5209);
+var resolveFlowScalar = __nccwpck_require__(674);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -8516,18 +8529,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 5456:
+/***/ 232:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(7742);
-var Document = __nccwpck_require__(9757);
-var errors = __nccwpck_require__(8888);
-var identity = __nccwpck_require__(3415);
-var composeDoc = __nccwpck_require__(3347);
-var resolveEnd = __nccwpck_require__(4188);
+var directives = __nccwpck_require__(9350);
+var Document = __nccwpck_require__(9733);
+var errors = __nccwpck_require__(9088);
+var identity = __nccwpck_require__(7695);
+var composeDoc = __nccwpck_require__(7819);
+var resolveEnd = __nccwpck_require__(4932);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -8747,17 +8760,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 5551:
+/***/ 5031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(2637);
-var YAMLMap = __nccwpck_require__(6854);
-var resolveProps = __nccwpck_require__(7607);
-var utilContainsNewline = __nccwpck_require__(9675);
-var utilFlowIndentCheck = __nccwpck_require__(899);
-var utilMapIncludes = __nccwpck_require__(9187);
+var Pair = __nccwpck_require__(2581);
+var YAMLMap = __nccwpck_require__(382);
+var resolveProps = __nccwpck_require__(9359);
+var utilContainsNewline = __nccwpck_require__(1907);
+var utilFlowIndentCheck = __nccwpck_require__(907);
+var utilMapIncludes = __nccwpck_require__(6955);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -8871,12 +8884,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 6289:
+/***/ 5209:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -9078,14 +9091,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 1406:
+/***/ 5270:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(5791);
-var resolveProps = __nccwpck_require__(7607);
-var utilFlowIndentCheck = __nccwpck_require__(899);
+var YAMLSeq = __nccwpck_require__(7383);
+var resolveProps = __nccwpck_require__(9359);
+var utilFlowIndentCheck = __nccwpck_require__(907);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -9136,7 +9149,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 4188:
+/***/ 4932:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9182,19 +9195,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 2790:
+/***/ 1790:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var resolveEnd = __nccwpck_require__(4188);
-var resolveProps = __nccwpck_require__(7607);
-var utilContainsNewline = __nccwpck_require__(9675);
-var utilMapIncludes = __nccwpck_require__(9187);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var resolveEnd = __nccwpck_require__(4932);
+var resolveProps = __nccwpck_require__(9359);
+var utilContainsNewline = __nccwpck_require__(1907);
+var utilMapIncludes = __nccwpck_require__(6955);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -9398,13 +9411,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 1674:
+/***/ 674:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var resolveEnd = __nccwpck_require__(4188);
+var Scalar = __nccwpck_require__(3229);
+var resolveEnd = __nccwpck_require__(4932);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -9633,7 +9646,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 7607:
+/***/ 9359:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9788,7 +9801,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9675:
+/***/ 1907:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9831,7 +9844,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 6455:
+/***/ 6927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9866,12 +9879,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 899:
+/***/ 907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9675);
+var utilContainsNewline = __nccwpck_require__(1907);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -9890,12 +9903,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 9187:
+/***/ 6955:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
+var identity = __nccwpck_require__(7695);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -9912,22 +9925,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 9757:
+/***/ 9733:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(1777);
-var Collection = __nccwpck_require__(1397);
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var toJS = __nccwpck_require__(3851);
-var Schema = __nccwpck_require__(5792);
-var stringifyDocument = __nccwpck_require__(669);
-var anchors = __nccwpck_require__(5564);
-var applyReviver = __nccwpck_require__(4589);
-var createNode = __nccwpck_require__(4916);
-var directives = __nccwpck_require__(7742);
+var Alias = __nccwpck_require__(9593);
+var Collection = __nccwpck_require__(461);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var toJS = __nccwpck_require__(5251);
+var Schema = __nccwpck_require__(4408);
+var stringifyDocument = __nccwpck_require__(453);
+var anchors = __nccwpck_require__(5348);
+var applyReviver = __nccwpck_require__(8693);
+var createNode = __nccwpck_require__(4092);
+var directives = __nccwpck_require__(9350);
 
 class Document {
     constructor(value, replacer, options) {
@@ -10256,13 +10269,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5564:
+/***/ 5348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var visit = __nccwpck_require__(2396);
+var identity = __nccwpck_require__(7695);
+var visit = __nccwpck_require__(1412);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -10339,7 +10352,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 4589:
+/***/ 8693:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10403,14 +10416,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 4916:
+/***/ 4092:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(1777);
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
+var Alias = __nccwpck_require__(9593);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -10500,13 +10513,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 7742:
+/***/ 9350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var visit = __nccwpck_require__(2396);
+var identity = __nccwpck_require__(7695);
+var visit = __nccwpck_require__(1412);
 
 const escapeChars = {
     '!': '%21',
@@ -10685,7 +10698,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 8888:
+/***/ 9088:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10754,28 +10767,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 4431:
+/***/ 7863:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(5456);
-var Document = __nccwpck_require__(9757);
-var Schema = __nccwpck_require__(5792);
-var errors = __nccwpck_require__(8888);
-var Alias = __nccwpck_require__(1777);
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var Scalar = __nccwpck_require__(4629);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var cst = __nccwpck_require__(1077);
-var lexer = __nccwpck_require__(8457);
-var lineCounter = __nccwpck_require__(7652);
-var parser = __nccwpck_require__(2016);
-var publicApi = __nccwpck_require__(8367);
-var visit = __nccwpck_require__(2396);
+var composer = __nccwpck_require__(232);
+var Document = __nccwpck_require__(9733);
+var Schema = __nccwpck_require__(4408);
+var errors = __nccwpck_require__(9088);
+var Alias = __nccwpck_require__(9593);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var Scalar = __nccwpck_require__(3229);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var cst = __nccwpck_require__(8941);
+var lexer = __nccwpck_require__(49);
+var lineCounter = __nccwpck_require__(4572);
+var parser = __nccwpck_require__(4920);
+var publicApi = __nccwpck_require__(4007);
+var visit = __nccwpck_require__(1412);
 
 
 
@@ -10812,7 +10825,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 5553:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10838,16 +10851,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 1777:
+/***/ 9593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5564);
-var visit = __nccwpck_require__(2396);
-var identity = __nccwpck_require__(3415);
-var Node = __nccwpck_require__(1153);
-var toJS = __nccwpck_require__(3851);
+var anchors = __nccwpck_require__(5348);
+var visit = __nccwpck_require__(1412);
+var identity = __nccwpck_require__(7695);
+var Node = __nccwpck_require__(4745);
+var toJS = __nccwpck_require__(5251);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -10965,14 +10978,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 1397:
+/***/ 461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4916);
-var identity = __nccwpck_require__(3415);
-var Node = __nccwpck_require__(1153);
+var createNode = __nccwpck_require__(4092);
+var identity = __nccwpck_require__(7695);
+var Node = __nccwpck_require__(4745);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -11123,14 +11136,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 1153:
+/***/ 4745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(4589);
-var identity = __nccwpck_require__(3415);
-var toJS = __nccwpck_require__(3851);
+var applyReviver = __nccwpck_require__(8693);
+var identity = __nccwpck_require__(7695);
+var toJS = __nccwpck_require__(5251);
 
 class NodeBase {
     constructor(type) {
@@ -11170,15 +11183,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 2637:
+/***/ 2581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4916);
-var stringifyPair = __nccwpck_require__(3572);
-var addPairToJSMap = __nccwpck_require__(9520);
-var identity = __nccwpck_require__(3415);
+var createNode = __nccwpck_require__(4092);
+var stringifyPair = __nccwpck_require__(892);
+var addPairToJSMap = __nccwpck_require__(744);
+var identity = __nccwpck_require__(7695);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -11216,14 +11229,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 4629:
+/***/ 3229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Node = __nccwpck_require__(1153);
-var toJS = __nccwpck_require__(3851);
+var identity = __nccwpck_require__(7695);
+var Node = __nccwpck_require__(4745);
+var toJS = __nccwpck_require__(5251);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -11250,17 +11263,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 6854:
+/***/ 382:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6460);
-var addPairToJSMap = __nccwpck_require__(9520);
-var Collection = __nccwpck_require__(1397);
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var Scalar = __nccwpck_require__(4629);
+var stringifyCollection = __nccwpck_require__(9444);
+var addPairToJSMap = __nccwpck_require__(744);
+var Collection = __nccwpck_require__(461);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var Scalar = __nccwpck_require__(3229);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -11404,17 +11417,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 7383:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4916);
-var stringifyCollection = __nccwpck_require__(6460);
-var Collection = __nccwpck_require__(1397);
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var toJS = __nccwpck_require__(3851);
+var createNode = __nccwpck_require__(4092);
+var stringifyCollection = __nccwpck_require__(9444);
+var Collection = __nccwpck_require__(461);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var toJS = __nccwpck_require__(5251);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -11526,16 +11539,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9520:
+/***/ 744:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(5553);
-var merge = __nccwpck_require__(8644);
-var stringify = __nccwpck_require__(1412);
-var identity = __nccwpck_require__(3415);
-var toJS = __nccwpck_require__(3851);
+var log = __nccwpck_require__(2729);
+var merge = __nccwpck_require__(3404);
+var stringify = __nccwpck_require__(6924);
+var identity = __nccwpck_require__(7695);
+var toJS = __nccwpck_require__(5251);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -11598,7 +11611,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 3415:
+/***/ 7695:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11658,12 +11671,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3851:
+/***/ 5251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
+var identity = __nccwpck_require__(7695);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -11704,15 +11717,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 5006:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(6289);
-var resolveFlowScalar = __nccwpck_require__(1674);
-var errors = __nccwpck_require__(8888);
-var stringifyString = __nccwpck_require__(525);
+var resolveBlockScalar = __nccwpck_require__(5209);
+var resolveFlowScalar = __nccwpck_require__(674);
+var errors = __nccwpck_require__(9088);
+var stringifyString = __nccwpck_require__(3173);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -11929,7 +11942,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1829:
+/***/ 2365:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11999,7 +12012,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4995:
+/***/ 1675:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12105,14 +12118,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 1077:
+/***/ 8941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(5006);
-var cstStringify = __nccwpck_require__(1829);
-var cstVisit = __nccwpck_require__(4995);
+var cstScalar = __nccwpck_require__(6182);
+var cstStringify = __nccwpck_require__(2365);
+var cstVisit = __nccwpck_require__(1675);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -12224,12 +12237,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 8457:
+/***/ 49:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(1077);
+var cst = __nccwpck_require__(8941);
 
 /*
 START -> stream
@@ -12954,7 +12967,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 7652:
+/***/ 4572:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13002,14 +13015,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 2016:
+/***/ 4920:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(1077);
-var lexer = __nccwpck_require__(8457);
+var cst = __nccwpck_require__(8941);
+var lexer = __nccwpck_require__(49);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -13989,18 +14002,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8367:
+/***/ 4007:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(5456);
-var Document = __nccwpck_require__(9757);
-var errors = __nccwpck_require__(8888);
-var log = __nccwpck_require__(5553);
-var identity = __nccwpck_require__(3415);
-var lineCounter = __nccwpck_require__(7652);
-var parser = __nccwpck_require__(2016);
+var composer = __nccwpck_require__(232);
+var Document = __nccwpck_require__(9733);
+var errors = __nccwpck_require__(9088);
+var log = __nccwpck_require__(2729);
+var identity = __nccwpck_require__(7695);
+var lineCounter = __nccwpck_require__(4572);
+var parser = __nccwpck_require__(4920);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -14103,16 +14116,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5792:
+/***/ 4408:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var map = __nccwpck_require__(7739);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var tags = __nccwpck_require__(6482);
+var identity = __nccwpck_require__(7695);
+var map = __nccwpck_require__(2979);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var tags = __nccwpck_require__(1226);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -14149,13 +14162,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7739:
+/***/ 2979:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var YAMLMap = __nccwpck_require__(6854);
+var identity = __nccwpck_require__(7695);
+var YAMLMap = __nccwpck_require__(382);
 
 const map = {
     collection: 'map',
@@ -14175,12 +14188,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 6112:
+/***/ 2904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 const nullTag = {
     identify: value => value == null,
@@ -14199,13 +14212,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 2106:
+/***/ 9330:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var YAMLSeq = __nccwpck_require__(5791);
+var identity = __nccwpck_require__(7695);
+var YAMLSeq = __nccwpck_require__(7383);
 
 const seq = {
     collection: 'seq',
@@ -14225,12 +14238,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 7328:
+/***/ 5896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(525);
+var stringifyString = __nccwpck_require__(3173);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -14248,12 +14261,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 8279:
+/***/ 8543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -14276,13 +14289,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 2389:
+/***/ 7309:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var stringifyNumber = __nccwpck_require__(4705);
+var Scalar = __nccwpck_require__(3229);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -14330,12 +14343,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 738:
+/***/ 8426:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(4705);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -14379,18 +14392,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 5504:
+/***/ 5336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7739);
-var _null = __nccwpck_require__(6112);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var bool = __nccwpck_require__(8279);
-var float = __nccwpck_require__(2389);
-var int = __nccwpck_require__(738);
+var map = __nccwpck_require__(2979);
+var _null = __nccwpck_require__(2904);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var bool = __nccwpck_require__(8543);
+var float = __nccwpck_require__(7309);
+var int = __nccwpck_require__(8426);
 
 const schema = [
     map.map,
@@ -14411,14 +14424,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9559:
+/***/ 9471:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var map = __nccwpck_require__(7739);
-var seq = __nccwpck_require__(2106);
+var Scalar = __nccwpck_require__(3229);
+var map = __nccwpck_require__(2979);
+var seq = __nccwpck_require__(9330);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -14482,27 +14495,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 6482:
+/***/ 1226:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7739);
-var _null = __nccwpck_require__(6112);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var bool = __nccwpck_require__(8279);
-var float = __nccwpck_require__(2389);
-var int = __nccwpck_require__(738);
-var schema = __nccwpck_require__(5504);
-var schema$1 = __nccwpck_require__(9559);
-var binary = __nccwpck_require__(2291);
-var merge = __nccwpck_require__(8644);
-var omap = __nccwpck_require__(6015);
-var pairs = __nccwpck_require__(1905);
-var schema$2 = __nccwpck_require__(5817);
-var set = __nccwpck_require__(4056);
-var timestamp = __nccwpck_require__(6384);
+var map = __nccwpck_require__(2979);
+var _null = __nccwpck_require__(2904);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var bool = __nccwpck_require__(8543);
+var float = __nccwpck_require__(7309);
+var int = __nccwpck_require__(8426);
+var schema = __nccwpck_require__(5336);
+var schema$1 = __nccwpck_require__(9471);
+var binary = __nccwpck_require__(2331);
+var merge = __nccwpck_require__(3404);
+var omap = __nccwpck_require__(6935);
+var pairs = __nccwpck_require__(5161);
+var schema$2 = __nccwpck_require__(2561);
+var set = __nccwpck_require__(2064);
+var timestamp = __nccwpck_require__(696);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -14588,14 +14601,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 2291:
+/***/ 2331:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(4629);
-var stringifyString = __nccwpck_require__(525);
+var Scalar = __nccwpck_require__(3229);
+var stringifyString = __nccwpck_require__(3173);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -14665,12 +14678,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 1262:
+/***/ 4502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -14701,13 +14714,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 6278:
+/***/ 4510:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var stringifyNumber = __nccwpck_require__(4705);
+var Scalar = __nccwpck_require__(3229);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -14758,12 +14771,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 1817:
+/***/ 9361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(4705);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -14841,13 +14854,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 8644:
+/***/ 3404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -14919,16 +14932,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 6015:
+/***/ 6935:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var toJS = __nccwpck_require__(3851);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var pairs = __nccwpck_require__(1905);
+var identity = __nccwpck_require__(7695);
+var toJS = __nccwpck_require__(5251);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var pairs = __nccwpck_require__(5161);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -15003,15 +15016,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1905:
+/***/ 5161:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var Scalar = __nccwpck_require__(4629);
-var YAMLSeq = __nccwpck_require__(5791);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var Scalar = __nccwpck_require__(3229);
+var YAMLSeq = __nccwpck_require__(7383);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -15092,24 +15105,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5817:
+/***/ 2561:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7739);
-var _null = __nccwpck_require__(6112);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var binary = __nccwpck_require__(2291);
-var bool = __nccwpck_require__(1262);
-var float = __nccwpck_require__(6278);
-var int = __nccwpck_require__(1817);
-var merge = __nccwpck_require__(8644);
-var omap = __nccwpck_require__(6015);
-var pairs = __nccwpck_require__(1905);
-var set = __nccwpck_require__(4056);
-var timestamp = __nccwpck_require__(6384);
+var map = __nccwpck_require__(2979);
+var _null = __nccwpck_require__(2904);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var binary = __nccwpck_require__(2331);
+var bool = __nccwpck_require__(4502);
+var float = __nccwpck_require__(4510);
+var int = __nccwpck_require__(9361);
+var merge = __nccwpck_require__(3404);
+var omap = __nccwpck_require__(6935);
+var pairs = __nccwpck_require__(5161);
+var set = __nccwpck_require__(2064);
+var timestamp = __nccwpck_require__(696);
 
 const schema = [
     map.map,
@@ -15140,14 +15153,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 4056:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var YAMLMap = __nccwpck_require__(6854);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var YAMLMap = __nccwpck_require__(382);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -15243,12 +15256,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6384:
+/***/ 696:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(4705);
+var stringifyNumber = __nccwpck_require__(3577);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -15355,7 +15368,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 9115:
+/***/ 3555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15513,15 +15526,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 1412:
+/***/ 6924:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5564);
-var identity = __nccwpck_require__(3415);
-var stringifyComment = __nccwpck_require__(5783);
-var stringifyString = __nccwpck_require__(525);
+var anchors = __nccwpck_require__(5348);
+var identity = __nccwpck_require__(7695);
+var stringifyComment = __nccwpck_require__(2287);
+var stringifyString = __nccwpck_require__(3173);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -15652,14 +15665,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6460:
+/***/ 9444:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var stringify = __nccwpck_require__(1412);
-var stringifyComment = __nccwpck_require__(5783);
+var identity = __nccwpck_require__(7695);
+var stringify = __nccwpck_require__(6924);
+var stringifyComment = __nccwpck_require__(2287);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -15814,7 +15827,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 5783:
+/***/ 2287:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15845,14 +15858,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 669:
+/***/ 453:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var stringify = __nccwpck_require__(1412);
-var stringifyComment = __nccwpck_require__(5783);
+var identity = __nccwpck_require__(7695);
+var stringify = __nccwpck_require__(6924);
+var stringifyComment = __nccwpck_require__(2287);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -15939,7 +15952,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 4705:
+/***/ 3577:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15973,15 +15986,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 3572:
+/***/ 892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var stringify = __nccwpck_require__(1412);
-var stringifyComment = __nccwpck_require__(5783);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var stringify = __nccwpck_require__(6924);
+var stringifyComment = __nccwpck_require__(2287);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -16132,13 +16145,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 525:
+/***/ 3173:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var foldFlowLines = __nccwpck_require__(9115);
+var Scalar = __nccwpck_require__(3229);
+var foldFlowLines = __nccwpck_require__(3555);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -16477,12 +16490,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 2396:
+/***/ 1412:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
+var identity = __nccwpck_require__(7695);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -16720,17 +16733,17 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1783:
+/***/ 7667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(2855);
+module.exports = __nccwpck_require__(2359);
 
 
 /***/ }),
 
-/***/ 2855:
+/***/ 2359:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21021,6 +21034,6 @@ module.exports["default"] = module.exports;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3122);
+/******/ var __webpack_exports__ = __nccwpck_require__(9286);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -4,7 +4,7 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9803:
+/***/ 843:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -57,9 +57,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(9975));
-const tunnel = __importStar(__nccwpck_require__(1234));
-const undici_1 = __nccwpck_require__(2000);
+const pm = __importStar(__nccwpck_require__(583));
+const tunnel = __importStar(__nccwpck_require__(7906));
+const undici_1 = __nccwpck_require__(9008);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -747,7 +747,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 9975:
+/***/ 583:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -847,7 +847,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 6275:
+/***/ 3683:
 /***/ (function(module) {
 
 /**
@@ -2377,15 +2377,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 1234:
+/***/ 7906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(5434);
+module.exports = __nccwpck_require__(6394);
 
 
 /***/ }),
 
-/***/ 5434:
+/***/ 6394:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2656,33 +2656,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 2000:
+/***/ 9008:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(6549)
-const Dispatcher = __nccwpck_require__(163)
-const Pool = __nccwpck_require__(5604)
-const BalancedPool = __nccwpck_require__(4325)
-const Agent = __nccwpck_require__(8317)
-const ProxyAgent = __nccwpck_require__(1072)
-const EnvHttpProxyAgent = __nccwpck_require__(7505)
-const RetryAgent = __nccwpck_require__(5874)
-const errors = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
+const Client = __nccwpck_require__(4997)
+const Dispatcher = __nccwpck_require__(7331)
+const Pool = __nccwpck_require__(2500)
+const BalancedPool = __nccwpck_require__(8725)
+const Agent = __nccwpck_require__(5293)
+const ProxyAgent = __nccwpck_require__(8640)
+const EnvHttpProxyAgent = __nccwpck_require__(2689)
+const RetryAgent = __nccwpck_require__(2754)
+const errors = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(4183)
-const buildConnector = __nccwpck_require__(4128)
-const MockClient = __nccwpck_require__(4853)
-const MockAgent = __nccwpck_require__(4381)
-const MockPool = __nccwpck_require__(3876)
-const mockErrors = __nccwpck_require__(4029)
-const RetryHandler = __nccwpck_require__(1416)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(3877)
-const DecoratorHandler = __nccwpck_require__(5739)
-const RedirectHandler = __nccwpck_require__(2466)
-const createRedirectInterceptor = __nccwpck_require__(8148)
+const api = __nccwpck_require__(311)
+const buildConnector = __nccwpck_require__(4320)
+const MockClient = __nccwpck_require__(9045)
+const MockAgent = __nccwpck_require__(8989)
+const MockPool = __nccwpck_require__(420)
+const mockErrors = __nccwpck_require__(4605)
+const RetryHandler = __nccwpck_require__(1832)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(165)
+const DecoratorHandler = __nccwpck_require__(7643)
+const RedirectHandler = __nccwpck_require__(1634)
+const createRedirectInterceptor = __nccwpck_require__(7956)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2700,10 +2700,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(8122),
-  retry: __nccwpck_require__(6858),
-  dump: __nccwpck_require__(9532),
-  dns: __nccwpck_require__(2187)
+  redirect: __nccwpck_require__(1418),
+  retry: __nccwpck_require__(2634),
+  dump: __nccwpck_require__(2524),
+  dns: __nccwpck_require__(8907)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2765,7 +2765,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(9822).fetch)
+const fetchImpl = (__nccwpck_require__(7006).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2777,39 +2777,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(7316).Headers
-module.exports.Response = __nccwpck_require__(9467).Response
-module.exports.Request = __nccwpck_require__(5775).Request
-module.exports.FormData = __nccwpck_require__(5814).FormData
+module.exports.Headers = __nccwpck_require__(1412).Headers
+module.exports.Response = __nccwpck_require__(9387).Response
+module.exports.Request = __nccwpck_require__(9295).Request
+module.exports.FormData = __nccwpck_require__(3590).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(9443).FileReader
+module.exports.FileReader = __nccwpck_require__(5043).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(3139)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8163)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(8173)
-const { kConstruct } = __nccwpck_require__(8893)
+const { CacheStorage } = __nccwpck_require__(4301)
+const { kConstruct } = __nccwpck_require__(9245)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9221)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(5221)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(236)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1564)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(8788)
-module.exports.WebSocket = __nccwpck_require__(4910).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(116)
+module.exports.WebSocket = __nccwpck_require__(4942).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2825,18 +2825,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(5366)
+const { EventSource } = __nccwpck_require__(4006)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 4190:
+/***/ 8110:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(4064)
-const { RequestAbortedError } = __nccwpck_require__(2147)
+const { addAbortListener } = __nccwpck_require__(8176)
+const { RequestAbortedError } = __nccwpck_require__(7251)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2896,16 +2896,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6516:
+/***/ 4964:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
-const { addSignal, removeSignal } = __nccwpck_require__(4190)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
+const { addSignal, removeSignal } = __nccwpck_require__(8110)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3011,7 +3011,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 3614:
+/***/ 5502:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3025,10 +3025,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
+} = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(4190)
+const { addSignal, removeSignal } = __nccwpck_require__(8110)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3269,16 +3269,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 1627:
+/***/ 1963:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2215)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(6119)
+const { Readable } = __nccwpck_require__(951)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(4887)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3490,18 +3490,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 4968:
+/***/ 9000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(6119)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(4887)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(4190)
+const { addSignal, removeSignal } = __nccwpck_require__(8110)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3717,15 +3717,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 3642:
+/***/ 6890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(2147)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(7251)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(4064)
-const { addSignal, removeSignal } = __nccwpck_require__(4190)
+const util = __nccwpck_require__(8176)
+const { addSignal, removeSignal } = __nccwpck_require__(8110)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3832,21 +3832,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 4183:
+/***/ 311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(1627)
-module.exports.stream = __nccwpck_require__(4968)
-module.exports.pipeline = __nccwpck_require__(3614)
-module.exports.upgrade = __nccwpck_require__(3642)
-module.exports.connect = __nccwpck_require__(6516)
+module.exports.request = __nccwpck_require__(1963)
+module.exports.stream = __nccwpck_require__(9000)
+module.exports.pipeline = __nccwpck_require__(5502)
+module.exports.upgrade = __nccwpck_require__(6890)
+module.exports.connect = __nccwpck_require__(4964)
 
 
 /***/ }),
 
-/***/ 2215:
+/***/ 951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3855,9 +3855,9 @@ module.exports.connect = __nccwpck_require__(6516)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
-const { ReadableStreamFrom } = __nccwpck_require__(4064)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
+const { ReadableStreamFrom } = __nccwpck_require__(8176)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4238,15 +4238,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 6119:
+/***/ 4887:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(2147)
+} = __nccwpck_require__(7251)
 
-const { chunksDecode } = __nccwpck_require__(2215)
+const { chunksDecode } = __nccwpck_require__(951)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4338,16 +4338,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4128:
+/***/ 4320:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4064)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(2147)
-const timers = __nccwpck_require__(3723)
+const util = __nccwpck_require__(8176)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(7251)
+const timers = __nccwpck_require__(155)
 
 function noop () {}
 
@@ -4585,7 +4585,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 8495:
+/***/ 975:
 /***/ ((module) => {
 
 
@@ -4710,7 +4710,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78:
+/***/ 446:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4919,7 +4919,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2147:
+/***/ 7251:
 /***/ ((module) => {
 
 
@@ -5351,7 +5351,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7455:
+/***/ 9439:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5359,7 +5359,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(2147)
+} = __nccwpck_require__(7251)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5374,9 +5374,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(4064)
-const { channels } = __nccwpck_require__(78)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(8495)
+} = __nccwpck_require__(8176)
+const { channels } = __nccwpck_require__(446)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(975)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5840,7 +5840,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1115:
+/***/ 59:
 /***/ ((module) => {
 
 module.exports = {
@@ -5914,7 +5914,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 904:
+/***/ 3448:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5922,7 +5922,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(8495)
+} = __nccwpck_require__(975)
 
 class TstNode {
   /** @type {any} */
@@ -6073,13 +6073,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4064:
+/***/ 8176:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1115)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(59)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6087,9 +6087,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(2147)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(8495)
-const { tree } = __nccwpck_require__(904)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(975)
+const { tree } = __nccwpck_require__(3448)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6799,18 +6799,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8317:
+/***/ 5293:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(2147)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1115)
-const DispatcherBase = __nccwpck_require__(1313)
-const Pool = __nccwpck_require__(5604)
-const Client = __nccwpck_require__(6549)
-const util = __nccwpck_require__(4064)
-const createRedirectInterceptor = __nccwpck_require__(8148)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(59)
+const DispatcherBase = __nccwpck_require__(1697)
+const Pool = __nccwpck_require__(2500)
+const Client = __nccwpck_require__(4997)
+const util = __nccwpck_require__(8176)
+const createRedirectInterceptor = __nccwpck_require__(7956)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6939,7 +6939,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 4325:
+/***/ 8725:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6947,7 +6947,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(2147)
+} = __nccwpck_require__(7251)
 const {
   PoolBase,
   kClients,
@@ -6955,10 +6955,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(3312)
-const Pool = __nccwpck_require__(5604)
-const { kUrl, kInterceptors } = __nccwpck_require__(1115)
-const { parseOrigin } = __nccwpck_require__(4064)
+} = __nccwpck_require__(8000)
+const Pool = __nccwpck_require__(2500)
+const { kUrl, kInterceptors } = __nccwpck_require__(59)
+const { parseOrigin } = __nccwpck_require__(8176)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7155,7 +7155,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 8205:
+/***/ 5805:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7163,9 +7163,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(4064)
-const { channels } = __nccwpck_require__(78)
-const timers = __nccwpck_require__(3723)
+const util = __nccwpck_require__(8176)
+const { channels } = __nccwpck_require__(446)
+const timers = __nccwpck_require__(155)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7178,7 +7178,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(2147)
+} = __nccwpck_require__(7251)
 const {
   kUrl,
   kReset,
@@ -7211,9 +7211,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1115)
+} = __nccwpck_require__(59)
 
-const constants = __nccwpck_require__(632)
+const constants = __nccwpck_require__(7176)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7225,11 +7225,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7918) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(830) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4458))
+    mod = await WebAssembly.compile(__nccwpck_require__(266))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7237,7 +7237,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7918))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(830))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8152,7 +8152,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(5772).extractBody)
+      extractBody = (__nccwpck_require__(4652).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8675,7 +8675,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 6788:
+/***/ 3748:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8683,13 +8683,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(4064)
+const util = __nccwpck_require__(8176)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(2147)
+} = __nccwpck_require__(7251)
 const {
   kUrl,
   kReset,
@@ -8708,7 +8708,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1115)
+} = __nccwpck_require__(59)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9114,7 +9114,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(5772).extractBody)
+    extractBody ??= (__nccwpck_require__(4652).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9474,7 +9474,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 6549:
+/***/ 4997:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9484,16 +9484,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(4064)
-const { channels } = __nccwpck_require__(78)
-const Request = __nccwpck_require__(7455)
-const DispatcherBase = __nccwpck_require__(1313)
+const util = __nccwpck_require__(8176)
+const { channels } = __nccwpck_require__(446)
+const Request = __nccwpck_require__(9439)
+const DispatcherBase = __nccwpck_require__(1697)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(2147)
-const buildConnector = __nccwpck_require__(4128)
+} = __nccwpck_require__(7251)
+const buildConnector = __nccwpck_require__(4320)
 const {
   kUrl,
   kServerName,
@@ -9535,9 +9535,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1115)
-const connectH1 = __nccwpck_require__(8205)
-const connectH2 = __nccwpck_require__(6788)
+} = __nccwpck_require__(59)
+const connectH1 = __nccwpck_require__(5805)
+const connectH2 = __nccwpck_require__(3748)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9845,7 +9845,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(8148)
+const createRedirectInterceptor = __nccwpck_require__(7956)
 
 function onError (client, err) {
   if (
@@ -10105,19 +10105,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1313:
+/***/ 1697:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(163)
+const Dispatcher = __nccwpck_require__(7331)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(2147)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1115)
+} = __nccwpck_require__(7251)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(59)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10320,7 +10320,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 163:
+/***/ 7331:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10392,15 +10392,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 7505:
+/***/ 2689:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1313)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1115)
-const ProxyAgent = __nccwpck_require__(1072)
-const Agent = __nccwpck_require__(8317)
+const DispatcherBase = __nccwpck_require__(1697)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(59)
+const ProxyAgent = __nccwpck_require__(8640)
+const Agent = __nccwpck_require__(5293)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10559,7 +10559,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 852:
+/***/ 4900:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10683,15 +10683,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 3312:
+/***/ 8000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1313)
-const FixedQueue = __nccwpck_require__(852)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1115)
-const PoolStats = __nccwpck_require__(6110)
+const DispatcherBase = __nccwpck_require__(1697)
+const FixedQueue = __nccwpck_require__(4900)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(59)
+const PoolStats = __nccwpck_require__(7486)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10884,10 +10884,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 7486:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1115)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(59)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10925,7 +10925,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 5604:
+/***/ 2500:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10936,14 +10936,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(3312)
-const Client = __nccwpck_require__(6549)
+} = __nccwpck_require__(8000)
+const Client = __nccwpck_require__(4997)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(2147)
-const util = __nccwpck_require__(4064)
-const { kUrl, kInterceptors } = __nccwpck_require__(1115)
-const buildConnector = __nccwpck_require__(4128)
+} = __nccwpck_require__(7251)
+const util = __nccwpck_require__(8176)
+const { kUrl, kInterceptors } = __nccwpck_require__(59)
+const buildConnector = __nccwpck_require__(4320)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11039,19 +11039,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 1072:
+/***/ 8640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1115)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(59)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(8317)
-const Pool = __nccwpck_require__(5604)
-const DispatcherBase = __nccwpck_require__(1313)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(2147)
-const buildConnector = __nccwpck_require__(4128)
-const Client = __nccwpck_require__(6549)
+const Agent = __nccwpck_require__(5293)
+const Pool = __nccwpck_require__(2500)
+const DispatcherBase = __nccwpck_require__(1697)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(7251)
+const buildConnector = __nccwpck_require__(4320)
+const Client = __nccwpck_require__(4997)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11320,13 +11320,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 5874:
+/***/ 2754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(163)
-const RetryHandler = __nccwpck_require__(1416)
+const Dispatcher = __nccwpck_require__(7331)
+const RetryHandler = __nccwpck_require__(1832)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11362,7 +11362,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 3877:
+/***/ 165:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11370,8 +11370,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(2147)
-const Agent = __nccwpck_require__(8317)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
+const Agent = __nccwpck_require__(5293)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11401,7 +11401,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5739:
+/***/ 7643:
 /***/ ((module) => {
 
 
@@ -11452,15 +11452,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 2466:
+/***/ 1634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4064)
-const { kBodyUsed } = __nccwpck_require__(1115)
+const util = __nccwpck_require__(8176)
+const { kBodyUsed } = __nccwpck_require__(59)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(2147)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11691,20 +11691,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1416:
+/***/ 1832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1115)
-const { RequestRetryError } = __nccwpck_require__(2147)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(59)
+const { RequestRetryError } = __nccwpck_require__(7251)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(4064)
+} = __nccwpck_require__(8176)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12135,14 +12135,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 2187:
+/***/ 8907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5739)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(2147)
+const DecoratorHandler = __nccwpck_require__(7643)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(7251)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12517,14 +12517,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 9532:
+/***/ 2524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4064)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(2147)
-const DecoratorHandler = __nccwpck_require__(5739)
+const util = __nccwpck_require__(8176)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(7251)
+const DecoratorHandler = __nccwpck_require__(7643)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12647,12 +12647,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 8148:
+/***/ 7956:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(2466)
+const RedirectHandler = __nccwpck_require__(1634)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12675,11 +12675,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 8122:
+/***/ 1418:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(2466)
+const RedirectHandler = __nccwpck_require__(1634)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12706,11 +12706,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 6858:
+/***/ 2634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1416)
+const RetryHandler = __nccwpck_require__(1832)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12732,13 +12732,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 632:
+/***/ 7176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(2972);
+const utils_1 = __nccwpck_require__(3052);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13016,7 +13016,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7918:
+/***/ 830:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13028,7 +13028,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4458:
+/***/ 266:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13040,7 +13040,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 2972:
+/***/ 3052:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13061,13 +13061,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 4381:
+/***/ 8989:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1115)
-const Agent = __nccwpck_require__(8317)
+const { kClients } = __nccwpck_require__(59)
+const Agent = __nccwpck_require__(5293)
 const {
   kAgent,
   kMockAgentSet,
@@ -13078,14 +13078,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(7437)
-const MockClient = __nccwpck_require__(4853)
-const MockPool = __nccwpck_require__(3876)
-const { matchValue, buildMockOptions } = __nccwpck_require__(2853)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(2147)
-const Dispatcher = __nccwpck_require__(163)
-const Pluralizer = __nccwpck_require__(9145)
-const PendingInterceptorsFormatter = __nccwpck_require__(9950)
+} = __nccwpck_require__(8653)
+const MockClient = __nccwpck_require__(9045)
+const MockPool = __nccwpck_require__(420)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8405)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(7251)
+const Dispatcher = __nccwpck_require__(7331)
+const Pluralizer = __nccwpck_require__(137)
+const PendingInterceptorsFormatter = __nccwpck_require__(2206)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13228,14 +13228,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 4853:
+/***/ 9045:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(6549)
-const { buildMockDispatch } = __nccwpck_require__(2853)
+const Client = __nccwpck_require__(4997)
+const { buildMockDispatch } = __nccwpck_require__(8405)
 const {
   kDispatches,
   kMockAgent,
@@ -13244,10 +13244,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(7437)
-const { MockInterceptor } = __nccwpck_require__(1575)
-const Symbols = __nccwpck_require__(1115)
-const { InvalidArgumentError } = __nccwpck_require__(2147)
+} = __nccwpck_require__(8653)
+const { MockInterceptor } = __nccwpck_require__(5239)
+const Symbols = __nccwpck_require__(59)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13294,12 +13294,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 4029:
+/***/ 4605:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(2147)
+const { UndiciError } = __nccwpck_require__(7251)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13329,12 +13329,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1575:
+/***/ 5239:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(2853)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8405)
 const {
   kDispatches,
   kDispatchKey,
@@ -13342,9 +13342,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(7437)
-const { InvalidArgumentError } = __nccwpck_require__(2147)
-const { buildURL } = __nccwpck_require__(4064)
+} = __nccwpck_require__(8653)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
+const { buildURL } = __nccwpck_require__(8176)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13543,14 +13543,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 3876:
+/***/ 420:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(5604)
-const { buildMockDispatch } = __nccwpck_require__(2853)
+const Pool = __nccwpck_require__(2500)
+const { buildMockDispatch } = __nccwpck_require__(8405)
 const {
   kDispatches,
   kMockAgent,
@@ -13559,10 +13559,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(7437)
-const { MockInterceptor } = __nccwpck_require__(1575)
-const Symbols = __nccwpck_require__(1115)
-const { InvalidArgumentError } = __nccwpck_require__(2147)
+} = __nccwpck_require__(8653)
+const { MockInterceptor } = __nccwpck_require__(5239)
+const Symbols = __nccwpck_require__(59)
+const { InvalidArgumentError } = __nccwpck_require__(7251)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13609,7 +13609,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 7437:
+/***/ 8653:
 /***/ ((module) => {
 
 
@@ -13639,20 +13639,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2853:
+/***/ 8405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(4029)
+const { MockNotMatchedError } = __nccwpck_require__(4605)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(7437)
-const { buildURL } = __nccwpck_require__(4064)
+} = __nccwpck_require__(8653)
+const { buildURL } = __nccwpck_require__(8176)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14013,7 +14013,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9950:
+/***/ 2206:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14063,7 +14063,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 9145:
+/***/ 137:
 /***/ ((module) => {
 
 
@@ -14099,7 +14099,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 3723:
+/***/ 155:
 /***/ ((module) => {
 
 
@@ -14529,20 +14529,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 834:
+/***/ 6930:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(8893)
-const { urlEquals, getFieldValues } = __nccwpck_require__(8270)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4064)
-const { webidl } = __nccwpck_require__(6085)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9467)
-const { Request, fromInnerRequest } = __nccwpck_require__(5775)
-const { kState } = __nccwpck_require__(4235)
-const { fetching } = __nccwpck_require__(9822)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(6976)
+const { kConstruct } = __nccwpck_require__(9245)
+const { urlEquals, getFieldValues } = __nccwpck_require__(5246)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(8176)
+const { webidl } = __nccwpck_require__(5541)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9387)
+const { Request, fromInnerRequest } = __nccwpck_require__(9295)
+const { kState } = __nccwpck_require__(6027)
+const { fetching } = __nccwpck_require__(7006)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(5552)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15395,15 +15395,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8173:
+/***/ 4301:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(8893)
-const { Cache } = __nccwpck_require__(834)
-const { webidl } = __nccwpck_require__(6085)
-const { kEnumerableProperty } = __nccwpck_require__(4064)
+const { kConstruct } = __nccwpck_require__(9245)
+const { Cache } = __nccwpck_require__(6930)
+const { webidl } = __nccwpck_require__(5541)
+const { kEnumerableProperty } = __nccwpck_require__(8176)
 
 class CacheStorage {
   /**
@@ -15554,26 +15554,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8893:
+/***/ 9245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1115).kConstruct)
+  kConstruct: (__nccwpck_require__(59).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 8270:
+/***/ 5246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(236)
-const { isValidHeaderName } = __nccwpck_require__(6976)
+const { URLSerializer } = __nccwpck_require__(1564)
+const { isValidHeaderName } = __nccwpck_require__(5552)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15618,7 +15618,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9292:
+/***/ 940:
 /***/ ((module) => {
 
 
@@ -15637,15 +15637,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9221:
+/***/ 5221:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7498)
-const { stringify } = __nccwpck_require__(6805)
-const { webidl } = __nccwpck_require__(6085)
-const { Headers } = __nccwpck_require__(7316)
+const { parseSetCookie } = __nccwpck_require__(8058)
+const { stringify } = __nccwpck_require__(5125)
+const { webidl } = __nccwpck_require__(5541)
+const { Headers } = __nccwpck_require__(1412)
 
 /**
  * @typedef {Object} Cookie
@@ -15828,14 +15828,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7498:
+/***/ 8058:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9292)
-const { isCTLExcludingHtab } = __nccwpck_require__(6805)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(236)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(940)
+const { isCTLExcludingHtab } = __nccwpck_require__(5125)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1564)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16145,7 +16145,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6805:
+/***/ 5125:
 /***/ ((module) => {
 
 
@@ -16504,13 +16504,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7103:
+/***/ 5743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(1195)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(475)
 
 /**
  * @type {number[]} BOM
@@ -17085,23 +17085,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5366:
+/***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(9822)
-const { makeRequest } = __nccwpck_require__(5775)
-const { webidl } = __nccwpck_require__(6085)
-const { EventSourceStream } = __nccwpck_require__(7103)
-const { parseMIMEType } = __nccwpck_require__(236)
-const { createFastMessageEvent } = __nccwpck_require__(8788)
-const { isNetworkError } = __nccwpck_require__(9467)
-const { delay } = __nccwpck_require__(1195)
-const { kEnumerableProperty } = __nccwpck_require__(4064)
-const { environmentSettingsObject } = __nccwpck_require__(6976)
-const { getGlobalDispatcher } = __nccwpck_require__(3877)
+const { fetching } = __nccwpck_require__(7006)
+const { makeRequest } = __nccwpck_require__(9295)
+const { webidl } = __nccwpck_require__(5541)
+const { EventSourceStream } = __nccwpck_require__(5743)
+const { parseMIMEType } = __nccwpck_require__(1564)
+const { createFastMessageEvent } = __nccwpck_require__(116)
+const { isNetworkError } = __nccwpck_require__(9387)
+const { delay } = __nccwpck_require__(475)
+const { kEnumerableProperty } = __nccwpck_require__(8176)
+const { environmentSettingsObject } = __nccwpck_require__(5552)
+const { getGlobalDispatcher } = __nccwpck_require__(165)
 
 let experimentalWarned = false
 
@@ -17575,7 +17575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1195:
+/***/ 475:
 /***/ ((module) => {
 
 
@@ -17619,12 +17619,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5772:
+/***/ 4652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(4064)
+const util = __nccwpck_require__(8176)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17634,16 +17634,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(6976)
-const { FormData } = __nccwpck_require__(5814)
-const { kState } = __nccwpck_require__(4235)
-const { webidl } = __nccwpck_require__(6085)
+} = __nccwpck_require__(5552)
+const { FormData } = __nccwpck_require__(3590)
+const { kState } = __nccwpck_require__(6027)
+const { webidl } = __nccwpck_require__(5541)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(236)
-const { multipartFormDataParser } = __nccwpck_require__(836)
+const { serializeAMimeType } = __nccwpck_require__(1564)
+const { multipartFormDataParser } = __nccwpck_require__(548)
 let random
 
 try {
@@ -18155,7 +18155,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9743:
+/***/ 1519:
 /***/ ((module) => {
 
 
@@ -18286,7 +18286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 236:
+/***/ 1564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19037,12 +19037,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3085:
+/***/ 6957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1115)
+const { kConnected, kSize } = __nccwpck_require__(59)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19090,14 +19090,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 3802:
+/***/ 7418:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(4235)
-const { webidl } = __nccwpck_require__(6085)
+const { kState } = __nccwpck_require__(6027)
+const { webidl } = __nccwpck_require__(5541)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19223,16 +19223,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 836:
+/***/ 548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4064)
-const { utf8DecodeBytes } = __nccwpck_require__(6976)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(236)
-const { isFileLike } = __nccwpck_require__(3802)
-const { makeEntry } = __nccwpck_require__(5814)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(8176)
+const { utf8DecodeBytes } = __nccwpck_require__(5552)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1564)
+const { isFileLike } = __nccwpck_require__(7418)
+const { makeEntry } = __nccwpck_require__(3590)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19704,16 +19704,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5814:
+/***/ 3590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(6976)
-const { kState } = __nccwpck_require__(4235)
-const { kEnumerableProperty } = __nccwpck_require__(4064)
-const { FileLike, isFileLike } = __nccwpck_require__(3802)
-const { webidl } = __nccwpck_require__(6085)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(5552)
+const { kState } = __nccwpck_require__(6027)
+const { kEnumerableProperty } = __nccwpck_require__(8176)
+const { FileLike, isFileLike } = __nccwpck_require__(7418)
+const { webidl } = __nccwpck_require__(5541)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19963,7 +19963,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 3139:
+/***/ 8163:
 /***/ ((module) => {
 
 
@@ -20010,21 +20010,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7316:
+/***/ 1412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1115)
-const { kEnumerableProperty } = __nccwpck_require__(4064)
+const { kConstruct } = __nccwpck_require__(59)
+const { kEnumerableProperty } = __nccwpck_require__(8176)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(6976)
-const { webidl } = __nccwpck_require__(6085)
+} = __nccwpck_require__(5552)
+const { webidl } = __nccwpck_require__(5541)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20704,7 +20704,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9822:
+/***/ 7006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20717,9 +20717,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9467)
-const { HeadersList } = __nccwpck_require__(7316)
-const { Request, cloneRequest } = __nccwpck_require__(5775)
+} = __nccwpck_require__(9387)
+const { HeadersList } = __nccwpck_require__(1412)
+const { Request, cloneRequest } = __nccwpck_require__(9295)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20755,23 +20755,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(6976)
-const { kState, kDispatcher } = __nccwpck_require__(4235)
+} = __nccwpck_require__(5552)
+const { kState, kDispatcher } = __nccwpck_require__(6027)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(5772)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4652)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(9743)
+} = __nccwpck_require__(1519)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4064)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(236)
-const { getGlobalDispatcher } = __nccwpck_require__(3877)
-const { webidl } = __nccwpck_require__(6085)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(8176)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1564)
+const { getGlobalDispatcher } = __nccwpck_require__(165)
+const { webidl } = __nccwpck_require__(5541)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22981,23 +22981,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5775:
+/***/ 9295:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(5772)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(7316)
-const { FinalizationRegistry } = __nccwpck_require__(3085)()
-const util = __nccwpck_require__(4064)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4652)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(1412)
+const { FinalizationRegistry } = __nccwpck_require__(6957)()
+const util = __nccwpck_require__(8176)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(6976)
+} = __nccwpck_require__(5552)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23007,12 +23007,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(9743)
+} = __nccwpck_require__(1519)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(4235)
-const { webidl } = __nccwpck_require__(6085)
-const { URLSerializer } = __nccwpck_require__(236)
-const { kConstruct } = __nccwpck_require__(1115)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6027)
+const { webidl } = __nccwpck_require__(5541)
+const { URLSerializer } = __nccwpck_require__(1564)
+const { kConstruct } = __nccwpck_require__(59)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24025,14 +24025,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9467:
+/***/ 9387:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(7316)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(5772)
-const util = __nccwpck_require__(4064)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(1412)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4652)
+const util = __nccwpck_require__(8176)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24044,16 +24044,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(6976)
+} = __nccwpck_require__(5552)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(9743)
-const { kState, kHeaders } = __nccwpck_require__(4235)
-const { webidl } = __nccwpck_require__(6085)
-const { FormData } = __nccwpck_require__(5814)
-const { URLSerializer } = __nccwpck_require__(236)
-const { kConstruct } = __nccwpck_require__(1115)
+} = __nccwpck_require__(1519)
+const { kState, kHeaders } = __nccwpck_require__(6027)
+const { webidl } = __nccwpck_require__(5541)
+const { FormData } = __nccwpck_require__(3590)
+const { URLSerializer } = __nccwpck_require__(1564)
+const { kConstruct } = __nccwpck_require__(59)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4235:
+/***/ 6027:
 /***/ ((module) => {
 
 
@@ -24658,21 +24658,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 5552:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9743)
-const { getGlobalOrigin } = __nccwpck_require__(3139)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(236)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1519)
+const { getGlobalOrigin } = __nccwpck_require__(8163)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1564)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4064)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(8176)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(6085)
+const { webidl } = __nccwpck_require__(5541)
 
 let supportedHashes = []
 
@@ -26297,14 +26297,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6085:
+/***/ 5541:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(4064)
+const { toUSVString } = __nccwpck_require__(8176)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26999,7 +26999,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6735:
+/***/ 5791:
 /***/ ((module) => {
 
 
@@ -27296,7 +27296,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9443:
+/***/ 5043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27305,16 +27305,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(634)
+} = __nccwpck_require__(4013)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(289)
-const { webidl } = __nccwpck_require__(6085)
-const { kEnumerableProperty } = __nccwpck_require__(4064)
+} = __nccwpck_require__(6689)
+const { webidl } = __nccwpck_require__(5541)
+const { kEnumerableProperty } = __nccwpck_require__(8176)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27647,12 +27647,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9357:
+/***/ 1485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6085)
+const { webidl } = __nccwpck_require__(5541)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27732,7 +27732,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 289:
+/***/ 6689:
 /***/ ((module) => {
 
 
@@ -27749,7 +27749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 634:
+/***/ 4013:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27760,10 +27760,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(289)
-const { ProgressEvent } = __nccwpck_require__(9357)
-const { getEncoding } = __nccwpck_require__(6735)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(236)
+} = __nccwpck_require__(6689)
+const { ProgressEvent } = __nccwpck_require__(1485)
+const { getEncoding } = __nccwpck_require__(5791)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1564)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28147,27 +28147,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9617:
+/***/ 5665:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(9056)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6627)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(3152)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(7329)
-const { channels } = __nccwpck_require__(78)
-const { CloseEvent } = __nccwpck_require__(8788)
-const { makeRequest } = __nccwpck_require__(5775)
-const { fetching } = __nccwpck_require__(9822)
-const { Headers, getHeadersList } = __nccwpck_require__(7316)
-const { getDecodeSplit } = __nccwpck_require__(6976)
-const { WebsocketFrameSend } = __nccwpck_require__(272)
+} = __nccwpck_require__(5795)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8529)
+const { channels } = __nccwpck_require__(446)
+const { CloseEvent } = __nccwpck_require__(116)
+const { makeRequest } = __nccwpck_require__(9295)
+const { fetching } = __nccwpck_require__(7006)
+const { Headers, getHeadersList } = __nccwpck_require__(1412)
+const { getDecodeSplit } = __nccwpck_require__(5552)
+const { WebsocketFrameSend } = __nccwpck_require__(4880)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28525,7 +28525,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9056:
+/***/ 6627:
 /***/ ((module) => {
 
 
@@ -28598,14 +28598,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8788:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6085)
-const { kEnumerableProperty } = __nccwpck_require__(4064)
-const { kConstruct } = __nccwpck_require__(1115)
+const { webidl } = __nccwpck_require__(5541)
+const { kEnumerableProperty } = __nccwpck_require__(8176)
+const { kConstruct } = __nccwpck_require__(59)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28934,12 +28934,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 272:
+/***/ 4880:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(9056)
+const { maxUnsigned16Bit } = __nccwpck_require__(6627)
 
 const BUFFER_SIZE = 16386
 
@@ -29037,14 +29037,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45:
+/***/ 5357:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(7329)
-const { MessageSizeExceededError } = __nccwpck_require__(2147)
+const { isValidClientWindowBits } = __nccwpck_require__(8529)
+const { MessageSizeExceededError } = __nccwpck_require__(7251)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29149,16 +29149,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1412:
+/***/ 8884:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(9056)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(3152)
-const { channels } = __nccwpck_require__(78)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6627)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(5795)
+const { channels } = __nccwpck_require__(446)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29168,11 +29168,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(7329)
-const { WebsocketFrameSend } = __nccwpck_require__(272)
-const { closeWebSocketConnection } = __nccwpck_require__(9617)
-const { PerMessageDeflate } = __nccwpck_require__(45)
-const { MessageSizeExceededError } = __nccwpck_require__(2147)
+} = __nccwpck_require__(8529)
+const { WebsocketFrameSend } = __nccwpck_require__(4880)
+const { closeWebSocketConnection } = __nccwpck_require__(5665)
+const { PerMessageDeflate } = __nccwpck_require__(5357)
+const { MessageSizeExceededError } = __nccwpck_require__(7251)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29683,14 +29683,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8780:
+/***/ 4364:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(272)
-const { opcodes, sendHints } = __nccwpck_require__(9056)
-const FixedQueue = __nccwpck_require__(852)
+const { WebsocketFrameSend } = __nccwpck_require__(4880)
+const { opcodes, sendHints } = __nccwpck_require__(6627)
+const FixedQueue = __nccwpck_require__(4900)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29794,7 +29794,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 3152:
+/***/ 5795:
 /***/ ((module) => {
 
 
@@ -29813,16 +29813,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7329:
+/***/ 8529:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(3152)
-const { states, opcodes } = __nccwpck_require__(9056)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(8788)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5795)
+const { states, opcodes } = __nccwpck_require__(6627)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(116)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(236)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1564)
 
 /* globals Blob */
 
@@ -30142,15 +30142,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4910:
+/***/ 4942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(6085)
-const { URLSerializer } = __nccwpck_require__(236)
-const { environmentSettingsObject } = __nccwpck_require__(6976)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(9056)
+const { webidl } = __nccwpck_require__(5541)
+const { URLSerializer } = __nccwpck_require__(1564)
+const { environmentSettingsObject } = __nccwpck_require__(5552)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6627)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30159,21 +30159,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(3152)
+} = __nccwpck_require__(5795)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(7329)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(9617)
-const { ByteParser } = __nccwpck_require__(1412)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4064)
-const { getGlobalDispatcher } = __nccwpck_require__(3877)
+} = __nccwpck_require__(8529)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5665)
+const { ByteParser } = __nccwpck_require__(8884)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(8176)
+const { getGlobalDispatcher } = __nccwpck_require__(165)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(8788)
-const { SendQueue } = __nccwpck_require__(8780)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(116)
+const { SendQueue } = __nccwpck_require__(4364)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4435:
+/***/ 7812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30753,7 +30753,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// NAMESPACE OBJECT: ../wt-split/node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ../wt-precision/node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -30765,7 +30765,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ../wt-split/node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ../wt-precision/node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -30801,7 +30801,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -30837,7 +30837,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30933,7 +30933,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30976,7 +30976,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31067,11 +31067,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../wt-split/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(1234);
-// EXTERNAL MODULE: ../wt-split/node_modules/undici/index.js
-var undici = __nccwpck_require__(2000);
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../wt-precision/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(7906);
+// EXTERNAL MODULE: ../wt-precision/node_modules/undici/index.js
+var undici = __nccwpck_require__(9008);
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31768,7 +31768,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31844,7 +31844,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31918,7 +31918,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32199,7 +32199,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32241,7 +32241,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32421,7 +32421,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32695,7 +32695,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33283,7 +33283,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33363,7 +33363,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33428,7 +33428,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33752,8 +33752,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../wt-split/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(4431);
+// EXTERNAL MODULE: ../wt-precision/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(7863);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
 class errors_UsageError extends Error {
@@ -37131,10 +37131,13 @@ function enclosingDeclaration(node) {
     }
     return undefined;
 }
+/** The package whose code holds the call: the one analyzed, or another package of its module that its code calls into. */
+const homeOf = (site) => packageOfFile(site.pkg, site.file);
 /** The declaration a finalizer or cleanup argument names: `release`, `o.release`, `(*T).release`. */
 function namedFunction(site, evaluation, fn) {
+    const home = homeOf(site);
     if (fn.type === 'identifier')
-        return site.pkg.funcs.get(fn.text);
+        return home.funcs.get(fn.text);
     if (fn.type !== 'selector_expression')
         return undefined;
     const method = site.interpreter.methodOf(fn, evaluation.scope);
@@ -37142,7 +37145,7 @@ function namedFunction(site, evaluation, fn) {
         return method;
     const typeName = /(\w+)\s*\)?\s*$/.exec(fn.childForFieldName('operand')?.text ?? '')?.[1];
     const name = fn.childForFieldName('field')?.text;
-    return typeName && name ? methodsOf(site.pkg, typeName)?.get(name) : undefined;
+    return typeName && name ? methodsOf(home, typeName)?.get(name) : undefined;
 }
 /** Called from outside the package: exported, run by the runtime, or exported to C with //export. */
 function callableFromOutside(decl) {
@@ -37183,12 +37186,13 @@ function finalizerOnlyCode(site, evaluation) {
         regions.push(regionOf(named.node, named.file.path));
     if (!regions.length)
         return regions;
-    site.pkg.load(() => true);
-    const uses = namesUsed(site.pkg);
+    const home = homeOf(site);
+    home.load(() => true);
+    const uses = namesUsed(home);
     const excluded = new Set(named ? [named] : []);
     for (let changed = true; changed;) {
         changed = false;
-        for (const decl of site.pkg.functions) {
+        for (const decl of home.functions) {
             if (excluded.has(decl) || callableFromOutside(decl))
                 continue;
             const declName = decl.node.childForFieldName('name');
@@ -37213,7 +37217,9 @@ function permanenceOf(site, evaluation) {
         if (verdict)
             return verdict;
         const edgeFunction = enclosingDeclaration(edge.node);
-        const removals = packageRemovals(site.pkg).filter((r) => r.place === edge.place &&
+        // The code that may clear the place: the package analyzed, the call's, and the one that made the reference.
+        const packages = new Set([site.pkg, homeOf(site), packageOfFile(site.pkg, edge.file)]);
+        const removals = [...packages].flatMap(packageRemovals).filter((r) => r.place === edge.place &&
             // Earlier in the same function: the interpreter has already seen that it comes first.
             !(r.file.path === edge.file.path && edgeFunction && enclosingDeclaration(r.node)?.id === edgeFunction.id && r.node.endIndex <= edge.node.startIndex));
         if (!removals.length)
@@ -39981,7 +39987,7 @@ class ModulePackages {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(1783);
+var tree_sitter = __nccwpck_require__(7667);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -40874,18 +40880,24 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     stats.packages += packages.size;
     const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
     const added = reporter.findings.splice(before);
-    const seen = new Set();
-    for (const finding of added) {
-        // The same call analyzed for several targets is reported once.
-        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
+    // The same call analyzed for several targets is reported once.
+    for (const finding of oncePerCall(added)) {
         if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get((0,external_node_path_namespaceObject.join)(options.root, finding.path)) ?? []))
             reporter.findings.push(finding);
     }
     for (const file of parsed.values())
         file.tree.delete();
+}
+/** The first finding of each rule at each call. */
+function oncePerCall(findings) {
+    const seen = new Set();
+    return findings.filter((finding) => {
+        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
@@ -41003,7 +41015,8 @@ async function analyze(patterns, options) {
             stats[key] += result.stats[key];
     }
     findings.sort(compareByPlace);
-    return { findings, stats, skipped };
+    // A call in another package of the module, reached from several packages analyzed, is reported once.
+    return { findings: oncePerCall(findings), stats, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -41829,7 +41842,7 @@ async function holdsCommit(root, commit) {
     return (await tryGit(root, ['merge-base', '--is-ancestor', commit, 'HEAD'])) !== undefined;
 }
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -41882,9 +41895,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ../wt-split/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9803);
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../wt-precision/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(843);
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41937,7 +41950,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -41952,7 +41965,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -41981,7 +41994,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -42029,7 +42042,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -42050,7 +42063,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -42097,7 +42110,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -42443,7 +42456,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -42735,7 +42748,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../wt-split/node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -43336,7 +43349,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -43377,7 +43390,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -43584,7 +43597,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -43715,7 +43728,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -43770,11 +43783,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -43915,12 +43928,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -46214,7 +46227,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -46340,7 +46353,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -46361,7 +46374,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -46773,7 +46786,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -46812,10 +46825,10 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ../wt-split/node_modules/bottleneck/light.js
-var light = __nccwpck_require__(6275);
+// EXTERNAL MODULE: ../wt-precision/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3683);
 var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -46898,7 +46911,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../wt-split/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -47748,11 +47761,11 @@ function apiDelayUnit(env) {
 
 /***/ }),
 
-/***/ 9535:
+/***/ 1971:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4435);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7812);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -47986,18 +47999,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8117:
+/***/ 189:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var resolveBlockMap = __nccwpck_require__(5551);
-var resolveBlockSeq = __nccwpck_require__(1406);
-var resolveFlowCollection = __nccwpck_require__(2790);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var resolveBlockMap = __nccwpck_require__(5031);
+var resolveBlockSeq = __nccwpck_require__(5270);
+var resolveFlowCollection = __nccwpck_require__(1790);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -48083,15 +48096,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3347:
+/***/ 7819:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(9757);
-var composeNode = __nccwpck_require__(2577);
-var resolveEnd = __nccwpck_require__(4188);
-var resolveProps = __nccwpck_require__(7607);
+var Document = __nccwpck_require__(9733);
+var composeNode = __nccwpck_require__(7193);
+var resolveEnd = __nccwpck_require__(4932);
+var resolveProps = __nccwpck_require__(9359);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -48135,17 +48148,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 2577:
+/***/ 7193:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(1777);
-var identity = __nccwpck_require__(3415);
-var composeCollection = __nccwpck_require__(8117);
-var composeScalar = __nccwpck_require__(4341);
-var resolveEnd = __nccwpck_require__(4188);
-var utilEmptyScalarPosition = __nccwpck_require__(6455);
+var Alias = __nccwpck_require__(9593);
+var identity = __nccwpck_require__(7695);
+var composeCollection = __nccwpck_require__(189);
+var composeScalar = __nccwpck_require__(5581);
+var resolveEnd = __nccwpck_require__(4932);
+var utilEmptyScalarPosition = __nccwpck_require__(6927);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -48254,15 +48267,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 4341:
+/***/ 5581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var resolveBlockScalar = __nccwpck_require__(6289);
-var resolveFlowScalar = __nccwpck_require__(1674);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var resolveBlockScalar = __nccwpck_require__(5209);
+var resolveFlowScalar = __nccwpck_require__(674);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -48349,18 +48362,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 5456:
+/***/ 232:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(7742);
-var Document = __nccwpck_require__(9757);
-var errors = __nccwpck_require__(8888);
-var identity = __nccwpck_require__(3415);
-var composeDoc = __nccwpck_require__(3347);
-var resolveEnd = __nccwpck_require__(4188);
+var directives = __nccwpck_require__(9350);
+var Document = __nccwpck_require__(9733);
+var errors = __nccwpck_require__(9088);
+var identity = __nccwpck_require__(7695);
+var composeDoc = __nccwpck_require__(7819);
+var resolveEnd = __nccwpck_require__(4932);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -48580,17 +48593,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 5551:
+/***/ 5031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(2637);
-var YAMLMap = __nccwpck_require__(6854);
-var resolveProps = __nccwpck_require__(7607);
-var utilContainsNewline = __nccwpck_require__(9675);
-var utilFlowIndentCheck = __nccwpck_require__(899);
-var utilMapIncludes = __nccwpck_require__(9187);
+var Pair = __nccwpck_require__(2581);
+var YAMLMap = __nccwpck_require__(382);
+var resolveProps = __nccwpck_require__(9359);
+var utilContainsNewline = __nccwpck_require__(1907);
+var utilFlowIndentCheck = __nccwpck_require__(907);
+var utilMapIncludes = __nccwpck_require__(6955);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -48704,12 +48717,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 6289:
+/***/ 5209:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -48911,14 +48924,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 1406:
+/***/ 5270:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(5791);
-var resolveProps = __nccwpck_require__(7607);
-var utilFlowIndentCheck = __nccwpck_require__(899);
+var YAMLSeq = __nccwpck_require__(7383);
+var resolveProps = __nccwpck_require__(9359);
+var utilFlowIndentCheck = __nccwpck_require__(907);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -48969,7 +48982,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 4188:
+/***/ 4932:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49015,19 +49028,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 2790:
+/***/ 1790:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var resolveEnd = __nccwpck_require__(4188);
-var resolveProps = __nccwpck_require__(7607);
-var utilContainsNewline = __nccwpck_require__(9675);
-var utilMapIncludes = __nccwpck_require__(9187);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var resolveEnd = __nccwpck_require__(4932);
+var resolveProps = __nccwpck_require__(9359);
+var utilContainsNewline = __nccwpck_require__(1907);
+var utilMapIncludes = __nccwpck_require__(6955);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -49231,13 +49244,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 1674:
+/***/ 674:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var resolveEnd = __nccwpck_require__(4188);
+var Scalar = __nccwpck_require__(3229);
+var resolveEnd = __nccwpck_require__(4932);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -49466,7 +49479,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 7607:
+/***/ 9359:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49621,7 +49634,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9675:
+/***/ 1907:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49664,7 +49677,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 6455:
+/***/ 6927:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49699,12 +49712,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 899:
+/***/ 907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9675);
+var utilContainsNewline = __nccwpck_require__(1907);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -49723,12 +49736,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 9187:
+/***/ 6955:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
+var identity = __nccwpck_require__(7695);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -49745,22 +49758,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 9757:
+/***/ 9733:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(1777);
-var Collection = __nccwpck_require__(1397);
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var toJS = __nccwpck_require__(3851);
-var Schema = __nccwpck_require__(5792);
-var stringifyDocument = __nccwpck_require__(669);
-var anchors = __nccwpck_require__(5564);
-var applyReviver = __nccwpck_require__(6970);
-var createNode = __nccwpck_require__(4916);
-var directives = __nccwpck_require__(7742);
+var Alias = __nccwpck_require__(9593);
+var Collection = __nccwpck_require__(461);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var toJS = __nccwpck_require__(5251);
+var Schema = __nccwpck_require__(4408);
+var stringifyDocument = __nccwpck_require__(453);
+var anchors = __nccwpck_require__(5348);
+var applyReviver = __nccwpck_require__(8693);
+var createNode = __nccwpck_require__(4092);
+var directives = __nccwpck_require__(9350);
 
 class Document {
     constructor(value, replacer, options) {
@@ -50089,13 +50102,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5564:
+/***/ 5348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var visit = __nccwpck_require__(2396);
+var identity = __nccwpck_require__(7695);
+var visit = __nccwpck_require__(9031);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -50172,7 +50185,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 6970:
+/***/ 8693:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50236,14 +50249,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 4916:
+/***/ 4092:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(1777);
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
+var Alias = __nccwpck_require__(9593);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -50333,13 +50346,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 7742:
+/***/ 9350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var visit = __nccwpck_require__(2396);
+var identity = __nccwpck_require__(7695);
+var visit = __nccwpck_require__(9031);
 
 const escapeChars = {
     '!': '%21',
@@ -50518,7 +50531,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 8888:
+/***/ 9088:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50587,28 +50600,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 4431:
+/***/ 7863:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(5456);
-var Document = __nccwpck_require__(9757);
-var Schema = __nccwpck_require__(5792);
-var errors = __nccwpck_require__(8888);
-var Alias = __nccwpck_require__(1777);
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var Scalar = __nccwpck_require__(4629);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var cst = __nccwpck_require__(1077);
-var lexer = __nccwpck_require__(8457);
-var lineCounter = __nccwpck_require__(7652);
-var parser = __nccwpck_require__(2016);
-var publicApi = __nccwpck_require__(8367);
-var visit = __nccwpck_require__(2396);
+var composer = __nccwpck_require__(232);
+var Document = __nccwpck_require__(9733);
+var Schema = __nccwpck_require__(4408);
+var errors = __nccwpck_require__(9088);
+var Alias = __nccwpck_require__(9593);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var Scalar = __nccwpck_require__(3229);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var cst = __nccwpck_require__(8941);
+var lexer = __nccwpck_require__(49);
+var lineCounter = __nccwpck_require__(4572);
+var parser = __nccwpck_require__(4920);
+var publicApi = __nccwpck_require__(4007);
+var visit = __nccwpck_require__(9031);
 
 
 
@@ -50645,7 +50658,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 5553:
+/***/ 2729:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -50671,16 +50684,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 1777:
+/***/ 9593:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5564);
-var visit = __nccwpck_require__(2396);
-var identity = __nccwpck_require__(3415);
-var Node = __nccwpck_require__(1153);
-var toJS = __nccwpck_require__(3851);
+var anchors = __nccwpck_require__(5348);
+var visit = __nccwpck_require__(9031);
+var identity = __nccwpck_require__(7695);
+var Node = __nccwpck_require__(4745);
+var toJS = __nccwpck_require__(5251);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -50798,14 +50811,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 1397:
+/***/ 461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4916);
-var identity = __nccwpck_require__(3415);
-var Node = __nccwpck_require__(1153);
+var createNode = __nccwpck_require__(4092);
+var identity = __nccwpck_require__(7695);
+var Node = __nccwpck_require__(4745);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -50956,14 +50969,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 1153:
+/***/ 4745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(6970);
-var identity = __nccwpck_require__(3415);
-var toJS = __nccwpck_require__(3851);
+var applyReviver = __nccwpck_require__(8693);
+var identity = __nccwpck_require__(7695);
+var toJS = __nccwpck_require__(5251);
 
 class NodeBase {
     constructor(type) {
@@ -51003,15 +51016,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 2637:
+/***/ 2581:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4916);
-var stringifyPair = __nccwpck_require__(3572);
-var addPairToJSMap = __nccwpck_require__(9520);
-var identity = __nccwpck_require__(3415);
+var createNode = __nccwpck_require__(4092);
+var stringifyPair = __nccwpck_require__(892);
+var addPairToJSMap = __nccwpck_require__(744);
+var identity = __nccwpck_require__(7695);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -51049,14 +51062,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 4629:
+/***/ 3229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Node = __nccwpck_require__(1153);
-var toJS = __nccwpck_require__(3851);
+var identity = __nccwpck_require__(7695);
+var Node = __nccwpck_require__(4745);
+var toJS = __nccwpck_require__(5251);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -51083,17 +51096,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 6854:
+/***/ 382:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6460);
-var addPairToJSMap = __nccwpck_require__(9520);
-var Collection = __nccwpck_require__(1397);
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var Scalar = __nccwpck_require__(4629);
+var stringifyCollection = __nccwpck_require__(9444);
+var addPairToJSMap = __nccwpck_require__(744);
+var Collection = __nccwpck_require__(461);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var Scalar = __nccwpck_require__(3229);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -51237,17 +51250,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 7383:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4916);
-var stringifyCollection = __nccwpck_require__(6460);
-var Collection = __nccwpck_require__(1397);
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var toJS = __nccwpck_require__(3851);
+var createNode = __nccwpck_require__(4092);
+var stringifyCollection = __nccwpck_require__(9444);
+var Collection = __nccwpck_require__(461);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var toJS = __nccwpck_require__(5251);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -51359,16 +51372,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9520:
+/***/ 744:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(5553);
-var merge = __nccwpck_require__(8644);
-var stringify = __nccwpck_require__(9031);
-var identity = __nccwpck_require__(3415);
-var toJS = __nccwpck_require__(3851);
+var log = __nccwpck_require__(2729);
+var merge = __nccwpck_require__(3404);
+var stringify = __nccwpck_require__(6924);
+var identity = __nccwpck_require__(7695);
+var toJS = __nccwpck_require__(5251);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -51431,7 +51444,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 3415:
+/***/ 7695:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51491,12 +51504,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 3851:
+/***/ 5251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
+var identity = __nccwpck_require__(7695);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -51537,15 +51550,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 5006:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(6289);
-var resolveFlowScalar = __nccwpck_require__(1674);
-var errors = __nccwpck_require__(8888);
-var stringifyString = __nccwpck_require__(525);
+var resolveBlockScalar = __nccwpck_require__(5209);
+var resolveFlowScalar = __nccwpck_require__(674);
+var errors = __nccwpck_require__(9088);
+var stringifyString = __nccwpck_require__(3173);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -51762,7 +51775,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1829:
+/***/ 2365:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51832,7 +51845,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4995:
+/***/ 1675:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51938,14 +51951,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 1077:
+/***/ 8941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(5006);
-var cstStringify = __nccwpck_require__(1829);
-var cstVisit = __nccwpck_require__(4995);
+var cstScalar = __nccwpck_require__(6182);
+var cstStringify = __nccwpck_require__(2365);
+var cstVisit = __nccwpck_require__(1675);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -52057,12 +52070,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 8457:
+/***/ 49:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(1077);
+var cst = __nccwpck_require__(8941);
 
 /*
 START -> stream
@@ -52787,7 +52800,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 7652:
+/***/ 4572:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52835,14 +52848,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 2016:
+/***/ 4920:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(1077);
-var lexer = __nccwpck_require__(8457);
+var cst = __nccwpck_require__(8941);
+var lexer = __nccwpck_require__(49);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -53822,18 +53835,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8367:
+/***/ 4007:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(5456);
-var Document = __nccwpck_require__(9757);
-var errors = __nccwpck_require__(8888);
-var log = __nccwpck_require__(5553);
-var identity = __nccwpck_require__(3415);
-var lineCounter = __nccwpck_require__(7652);
-var parser = __nccwpck_require__(2016);
+var composer = __nccwpck_require__(232);
+var Document = __nccwpck_require__(9733);
+var errors = __nccwpck_require__(9088);
+var log = __nccwpck_require__(2729);
+var identity = __nccwpck_require__(7695);
+var lineCounter = __nccwpck_require__(4572);
+var parser = __nccwpck_require__(4920);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -53936,16 +53949,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5792:
+/***/ 4408:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var map = __nccwpck_require__(7739);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var tags = __nccwpck_require__(6482);
+var identity = __nccwpck_require__(7695);
+var map = __nccwpck_require__(2979);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var tags = __nccwpck_require__(1226);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -53982,13 +53995,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7739:
+/***/ 2979:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var YAMLMap = __nccwpck_require__(6854);
+var identity = __nccwpck_require__(7695);
+var YAMLMap = __nccwpck_require__(382);
 
 const map = {
     collection: 'map',
@@ -54008,12 +54021,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 6112:
+/***/ 2904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 const nullTag = {
     identify: value => value == null,
@@ -54032,13 +54045,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 2106:
+/***/ 9330:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var YAMLSeq = __nccwpck_require__(5791);
+var identity = __nccwpck_require__(7695);
+var YAMLSeq = __nccwpck_require__(7383);
 
 const seq = {
     collection: 'seq',
@@ -54058,12 +54071,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 7328:
+/***/ 5896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(525);
+var stringifyString = __nccwpck_require__(3173);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -54081,12 +54094,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 8279:
+/***/ 8543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -54109,13 +54122,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 2389:
+/***/ 7309:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var stringifyNumber = __nccwpck_require__(4705);
+var Scalar = __nccwpck_require__(3229);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54163,12 +54176,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 738:
+/***/ 8426:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(4705);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -54212,18 +54225,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 5504:
+/***/ 5336:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7739);
-var _null = __nccwpck_require__(6112);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var bool = __nccwpck_require__(8279);
-var float = __nccwpck_require__(2389);
-var int = __nccwpck_require__(738);
+var map = __nccwpck_require__(2979);
+var _null = __nccwpck_require__(2904);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var bool = __nccwpck_require__(8543);
+var float = __nccwpck_require__(7309);
+var int = __nccwpck_require__(8426);
 
 const schema = [
     map.map,
@@ -54244,14 +54257,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9559:
+/***/ 9471:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var map = __nccwpck_require__(7739);
-var seq = __nccwpck_require__(2106);
+var Scalar = __nccwpck_require__(3229);
+var map = __nccwpck_require__(2979);
+var seq = __nccwpck_require__(9330);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -54315,27 +54328,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 6482:
+/***/ 1226:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7739);
-var _null = __nccwpck_require__(6112);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var bool = __nccwpck_require__(8279);
-var float = __nccwpck_require__(2389);
-var int = __nccwpck_require__(738);
-var schema = __nccwpck_require__(5504);
-var schema$1 = __nccwpck_require__(9559);
-var binary = __nccwpck_require__(2291);
-var merge = __nccwpck_require__(8644);
-var omap = __nccwpck_require__(6015);
-var pairs = __nccwpck_require__(1905);
-var schema$2 = __nccwpck_require__(5817);
-var set = __nccwpck_require__(4056);
-var timestamp = __nccwpck_require__(6384);
+var map = __nccwpck_require__(2979);
+var _null = __nccwpck_require__(2904);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var bool = __nccwpck_require__(8543);
+var float = __nccwpck_require__(7309);
+var int = __nccwpck_require__(8426);
+var schema = __nccwpck_require__(5336);
+var schema$1 = __nccwpck_require__(9471);
+var binary = __nccwpck_require__(2331);
+var merge = __nccwpck_require__(3404);
+var omap = __nccwpck_require__(6935);
+var pairs = __nccwpck_require__(5161);
+var schema$2 = __nccwpck_require__(2561);
+var set = __nccwpck_require__(2064);
+var timestamp = __nccwpck_require__(696);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -54421,14 +54434,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 2291:
+/***/ 2331:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(4629);
-var stringifyString = __nccwpck_require__(525);
+var Scalar = __nccwpck_require__(3229);
+var stringifyString = __nccwpck_require__(3173);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -54498,12 +54511,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 1262:
+/***/ 4502:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
+var Scalar = __nccwpck_require__(3229);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -54534,13 +54547,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 6278:
+/***/ 4510:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var stringifyNumber = __nccwpck_require__(4705);
+var Scalar = __nccwpck_require__(3229);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54591,12 +54604,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 1817:
+/***/ 9361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(4705);
+var stringifyNumber = __nccwpck_require__(3577);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -54674,13 +54687,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 8644:
+/***/ 3404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -54752,16 +54765,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 6015:
+/***/ 6935:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var toJS = __nccwpck_require__(3851);
-var YAMLMap = __nccwpck_require__(6854);
-var YAMLSeq = __nccwpck_require__(5791);
-var pairs = __nccwpck_require__(1905);
+var identity = __nccwpck_require__(7695);
+var toJS = __nccwpck_require__(5251);
+var YAMLMap = __nccwpck_require__(382);
+var YAMLSeq = __nccwpck_require__(7383);
+var pairs = __nccwpck_require__(5161);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -54836,15 +54849,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1905:
+/***/ 5161:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var Scalar = __nccwpck_require__(4629);
-var YAMLSeq = __nccwpck_require__(5791);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var Scalar = __nccwpck_require__(3229);
+var YAMLSeq = __nccwpck_require__(7383);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -54925,24 +54938,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5817:
+/***/ 2561:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7739);
-var _null = __nccwpck_require__(6112);
-var seq = __nccwpck_require__(2106);
-var string = __nccwpck_require__(7328);
-var binary = __nccwpck_require__(2291);
-var bool = __nccwpck_require__(1262);
-var float = __nccwpck_require__(6278);
-var int = __nccwpck_require__(1817);
-var merge = __nccwpck_require__(8644);
-var omap = __nccwpck_require__(6015);
-var pairs = __nccwpck_require__(1905);
-var set = __nccwpck_require__(4056);
-var timestamp = __nccwpck_require__(6384);
+var map = __nccwpck_require__(2979);
+var _null = __nccwpck_require__(2904);
+var seq = __nccwpck_require__(9330);
+var string = __nccwpck_require__(5896);
+var binary = __nccwpck_require__(2331);
+var bool = __nccwpck_require__(4502);
+var float = __nccwpck_require__(4510);
+var int = __nccwpck_require__(9361);
+var merge = __nccwpck_require__(3404);
+var omap = __nccwpck_require__(6935);
+var pairs = __nccwpck_require__(5161);
+var set = __nccwpck_require__(2064);
+var timestamp = __nccwpck_require__(696);
 
 const schema = [
     map.map,
@@ -54973,14 +54986,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 4056:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Pair = __nccwpck_require__(2637);
-var YAMLMap = __nccwpck_require__(6854);
+var identity = __nccwpck_require__(7695);
+var Pair = __nccwpck_require__(2581);
+var YAMLMap = __nccwpck_require__(382);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -55076,12 +55089,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6384:
+/***/ 696:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(4705);
+var stringifyNumber = __nccwpck_require__(3577);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -55188,7 +55201,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 9115:
+/***/ 3555:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55346,15 +55359,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9031:
+/***/ 6924:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5564);
-var identity = __nccwpck_require__(3415);
-var stringifyComment = __nccwpck_require__(5783);
-var stringifyString = __nccwpck_require__(525);
+var anchors = __nccwpck_require__(5348);
+var identity = __nccwpck_require__(7695);
+var stringifyComment = __nccwpck_require__(2287);
+var stringifyString = __nccwpck_require__(3173);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -55485,14 +55498,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6460:
+/***/ 9444:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var stringify = __nccwpck_require__(9031);
-var stringifyComment = __nccwpck_require__(5783);
+var identity = __nccwpck_require__(7695);
+var stringify = __nccwpck_require__(6924);
+var stringifyComment = __nccwpck_require__(2287);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -55647,7 +55660,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 5783:
+/***/ 2287:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55678,14 +55691,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 669:
+/***/ 453:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var stringify = __nccwpck_require__(9031);
-var stringifyComment = __nccwpck_require__(5783);
+var identity = __nccwpck_require__(7695);
+var stringify = __nccwpck_require__(6924);
+var stringifyComment = __nccwpck_require__(2287);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -55772,7 +55785,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 4705:
+/***/ 3577:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55806,15 +55819,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 3572:
+/***/ 892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
-var Scalar = __nccwpck_require__(4629);
-var stringify = __nccwpck_require__(9031);
-var stringifyComment = __nccwpck_require__(5783);
+var identity = __nccwpck_require__(7695);
+var Scalar = __nccwpck_require__(3229);
+var stringify = __nccwpck_require__(6924);
+var stringifyComment = __nccwpck_require__(2287);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -55965,13 +55978,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 525:
+/***/ 3173:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(4629);
-var foldFlowLines = __nccwpck_require__(9115);
+var Scalar = __nccwpck_require__(3229);
+var foldFlowLines = __nccwpck_require__(3555);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -56310,12 +56323,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 2396:
+/***/ 9031:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(3415);
+var identity = __nccwpck_require__(7695);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -56553,17 +56566,17 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 1783:
+/***/ 7667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(2855);
+module.exports = __nccwpck_require__(2359);
 
 
 /***/ }),
 
-/***/ 2855:
+/***/ 2359:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -60854,6 +60867,6 @@ module.exports["default"] = module.exports;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9535);
+/******/ var __webpack_exports__ = __nccwpck_require__(1971);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -18,17 +18,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 783:
+/***/ 667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(855);
+module.exports = __nccwpck_require__(359);
 
 
 /***/ }),
 
-/***/ 855:
+/***/ 359:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8062,7 +8062,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(783);
+var tree_sitter = __nccwpck_require__(667);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -8396,10 +8396,13 @@ function enclosingDeclaration(node) {
     }
     return undefined;
 }
+/** The package whose code holds the call: the one analyzed, or another package of its module that its code calls into. */
+const homeOf = (site) => packageOfFile(site.pkg, site.file);
 /** The declaration a finalizer or cleanup argument names: `release`, `o.release`, `(*T).release`. */
 function namedFunction(site, evaluation, fn) {
+    const home = homeOf(site);
     if (fn.type === 'identifier')
-        return site.pkg.funcs.get(fn.text);
+        return home.funcs.get(fn.text);
     if (fn.type !== 'selector_expression')
         return undefined;
     const method = site.interpreter.methodOf(fn, evaluation.scope);
@@ -8407,7 +8410,7 @@ function namedFunction(site, evaluation, fn) {
         return method;
     const typeName = /(\w+)\s*\)?\s*$/.exec(fn.childForFieldName('operand')?.text ?? '')?.[1];
     const name = fn.childForFieldName('field')?.text;
-    return typeName && name ? methodsOf(site.pkg, typeName)?.get(name) : undefined;
+    return typeName && name ? methodsOf(home, typeName)?.get(name) : undefined;
 }
 /** Called from outside the package: exported, run by the runtime, or exported to C with //export. */
 function callableFromOutside(decl) {
@@ -8448,12 +8451,13 @@ function finalizerOnlyCode(site, evaluation) {
         regions.push(regionOf(named.node, named.file.path));
     if (!regions.length)
         return regions;
-    site.pkg.load(() => true);
-    const uses = namesUsed(site.pkg);
+    const home = homeOf(site);
+    home.load(() => true);
+    const uses = namesUsed(home);
     const excluded = new Set(named ? [named] : []);
     for (let changed = true; changed;) {
         changed = false;
-        for (const decl of site.pkg.functions) {
+        for (const decl of home.functions) {
             if (excluded.has(decl) || callableFromOutside(decl))
                 continue;
             const declName = decl.node.childForFieldName('name');
@@ -8478,7 +8482,9 @@ function permanenceOf(site, evaluation) {
         if (verdict)
             return verdict;
         const edgeFunction = enclosingDeclaration(edge.node);
-        const removals = packageRemovals(site.pkg).filter((r) => r.place === edge.place &&
+        // The code that may clear the place: the package analyzed, the call's, and the one that made the reference.
+        const packages = new Set([site.pkg, homeOf(site), packageOfFile(site.pkg, edge.file)]);
+        const removals = [...packages].flatMap(packageRemovals).filter((r) => r.place === edge.place &&
             // Earlier in the same function: the interpreter has already seen that it comes first.
             !(r.file.path === edge.file.path && edgeFunction && enclosingDeclaration(r.node)?.id === edgeFunction.id && r.node.endIndex <= edge.node.startIndex));
         if (!removals.length)
@@ -11158,18 +11164,24 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     stats.packages += packages.size;
     const lines = new Map(sources.map((s) => [s.path, s.text?.split('\n') ?? []]));
     const added = reporter.findings.splice(before);
-    const seen = new Set();
-    for (const finding of added) {
-        // The same call analyzed for several targets is reported once.
-        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
+    // The same call analyzed for several targets is reported once.
+    for (const finding of oncePerCall(added)) {
         if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get((0,external_node_path_namespaceObject.join)(options.root, finding.path)) ?? []))
             reporter.findings.push(finding);
     }
     for (const file of parsed.values())
         file.tree.delete();
+}
+/** The first finding of each rule at each call. */
+function oncePerCall(findings) {
+    const seen = new Set();
+    return findings.filter((finding) => {
+        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
@@ -11287,7 +11299,8 @@ async function analyze(patterns, options) {
             stats[key] += result.stats[key];
     }
     findings.sort(compareByPlace);
-    return { findings, stats, skipped };
+    // A call in another package of the module, reached from several packages analyzed, is reported once.
+    return { findings: oncePerCall(findings), stats, skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/worker.ts
