@@ -5,9 +5,9 @@
 // module reads the goroutine's body; which code sends the signal is the
 // rule's question.
 import { methodsOf, readParams, type FuncDecl, type GoFile, type GoPackage } from '../model/package.js';
-import { underlying } from '../model/types.js';
+import { underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
-import type { GoroutineStart, HeapObject, SiteEvaluation } from './heap.js';
+import type { Edge, GoroutineStart, HeapObject, SiteEvaluation } from './heap.js';
 import { argumentsOf } from './interpreter/index.js';
 import { isContextType, isTimerType } from './std-calls.js';
 
@@ -15,8 +15,11 @@ import { isContextType, isTimerType } from './std-calls.js';
 export interface StopSignal {
   /** The receive, as written. */
   node: SyntaxNode;
-  /** The object's field that carries the signal: a channel, or a context (`<-w.ctx.Done()`). */
-  field?: { name: string; kind: 'channel' | 'context' };
+  /**
+   * The field that carries the signal, a channel or a context (`<-w.ctx.Done()`),
+   * and the fields that lead to it from the held object (`o.res.stop`: res, stop).
+   */
+  field?: { name: string; path: string[]; kind: 'channel' | 'context' };
   /** A variable of the code that starts the goroutine, captured or passed: a channel, or a context (`<-ctx.Done()`). */
   local?: { name: string; kind: 'channel' | 'context' };
 }
@@ -123,16 +126,16 @@ function guardOf(exit: SyntaxNode, loop: SyntaxNode, name: string): StopSignal |
   return undefined;
 }
 
-/** `name.field` or `name.ctx.Done()`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
+/** `name.field` or `name.ctx.Done()`, a signal the object carries (or an object it holds); or `stop` or `ctx.Done()`, one of another variable. */
 function signalOf(node: SyntaxNode | null, name: string): StopSignal | undefined {
   if (!node) return undefined;
-  const field = ownField(node, name);
-  if (field) return { node, field: { name: field, kind: 'channel' } };
+  const path = fieldPath(node, name);
+  if (path) return { node, field: { name: path.at(-1)!, path, kind: 'channel' } };
   if (node.type === 'identifier' && node.text !== name) return { node, local: { name: node.text, kind: 'channel' } };
   const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
   const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
-  const contextField = ownField(context ?? null, name);
-  if (contextField) return { node, field: { name: contextField, kind: 'context' } };
+  const contextPath = fieldPath(context ?? null, name);
+  if (contextPath) return { node, field: { name: contextPath.at(-1)!, path: contextPath, kind: 'context' } };
   return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
 }
 
@@ -143,17 +146,28 @@ function isSignal(signal: StopSignal | undefined, kindOf: KindOf): signal is Sto
   return !!signal.local || kindOf(signal.node) === 'channel';
 }
 
-/** `name.field`: the field's name. */
-function ownField(node: SyntaxNode | null, name: string): string | undefined {
-  if (node?.type !== 'selector_expression') return undefined;
-  const operand = node.childForFieldName('operand');
-  return operand?.type === 'identifier' && operand.text === name ? node.childForFieldName('field')?.text : undefined;
+/** How many fields deep a signal is looked for from the held object (`o.res.stop` is two). */
+const maxFieldPath = 4;
+
+/** `name.field` or `name.res.field`: the fields selected from `name`, outermost first. */
+function fieldPath(node: SyntaxNode | null, name: string): string[] | undefined {
+  const path: string[] = [];
+  for (let current = node; path.length < maxFieldPath && current?.type === 'selector_expression'; ) {
+    const field = current.childForFieldName('field')?.text;
+    if (!field) return undefined;
+    path.unshift(field);
+    current = current.childForFieldName('operand');
+    if (current?.type === 'identifier') return current.text === name ? path : undefined;
+  }
+  return undefined;
 }
 
 /** A goroutine that keeps the finalized object alive: where it starts, the name it holds it by, its loop, what would stop it. */
 export interface GoroutineRoot {
   start: GoroutineStart;
   name: string;
+  /** The references from the object the goroutine holds to the finalized one; empty when it holds that one itself. */
+  path: Edge[];
   loop: EndlessLoop;
   /** The statements that send the stop signals, all in the finalizer's own code; empty when nothing sends them. */
   stoppers: { node: SyntaxNode; file: GoFile }[];
@@ -163,29 +177,41 @@ export interface GoroutineRoot {
 const maxFinalizerDepth = 4;
 
 /**
- * A goroutine the entry point starts that holds `object` on its stack and
- * runs until a signal that only the finalizer's code sends (or forever).
+ * A goroutine the entry point starts that holds `object` on its stack, or an
+ * object from which `reach` finds a lasting path to it, and runs until a
+ * signal that only the finalizer's code sends (or forever).
  */
-export function goroutineRoot(evaluation: SiteEvaluation, object: HeapObject, pkg: GoPackage): GoroutineRoot | undefined {
-  const fields = object.type ? underlying(object.type, pkg) : undefined;
-  if (fields?.kind !== 'struct') return undefined;
+export function goroutineRoot(evaluation: SiteEvaluation, object: HeapObject, pkg: GoPackage, reach: (holder: HeapObject) => Edge[] | undefined): GoroutineRoot | undefined {
   for (const start of evaluation.run.goroutines) {
     for (const held of start.held) {
-      if (!held.objects.some((o) => o.id === object.id)) continue;
-      const kindOf: KindOf = (node) => {
-        const field = fields.fields.find((f) => f.name === ownField(node, held.name));
-        if (field) return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : isContextType(field.type) ? 'context' : undefined;
-        // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
-        const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
-        return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
-      };
-      const loop = endlessLoop(start.body, held.name, kindOf);
-      if (!loop) continue;
-      const stoppers = stoppersOf(loop.stops, evaluation, pkg, start);
-      if (stoppers) return { start, name: held.name, loop, stoppers };
+      const direct = held.objects.some((o) => o.id === object.id);
+      for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc')) {
+        const kindOf: KindOf = (node) => {
+          const path = fieldPath(node, held.name);
+          const type = path && fieldType(holder.type, path, pkg);
+          if (type) return underlying(type, pkg).kind === 'chan' ? 'channel' : isTimerType(type) ? 'timer' : isContextType(type) ? 'context' : undefined;
+          // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
+          const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
+          return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
+        };
+        const loop = endlessLoop(start.body, held.name, kindOf);
+        const path = loop && (direct ? [] : reach(holder));
+        const stoppers = path && stoppersOf(loop.stops, evaluation, pkg, start);
+        if (stoppers) return { start, name: held.name, path, loop, stoppers };
+      }
     }
   }
   return undefined;
+}
+
+/** The type of the field a path of fields selects from a value of `type`, through pointers; undefined when one is not a struct field. */
+function fieldType(type: GoType | undefined, path: string[], pkg: GoPackage): GoType | undefined {
+  let current = type;
+  for (const name of path) {
+    const base = current && underlying(current.kind === 'pointer' ? current.elem : current, pkg);
+    current = base?.kind === 'struct' ? base.fields.find((f) => f.name === name)?.type : undefined;
+  }
+  return current;
 }
 
 type Stopper = { node: SyntaxNode; file: GoFile };

@@ -57,7 +57,7 @@ export const finalizerMayNeverRun: Rule = {
     const root = heldByGoroutine(site);
     if (root) {
       const signalsOf = (kind: 'channel' | 'context') =>
-        root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [`${root.name}.${s.field.name}`] : s.local?.kind === kind ? [s.local.name] : []));
+        root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[root.name, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
       const channels = signalsOf('channel');
       const contexts = signalsOf('context');
       const signals = [
@@ -68,12 +68,14 @@ export const finalizerMayNeverRun: Rule = {
         ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
         : 'forever';
       const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
+      const through = root.path.length ? `; it holds ${root.name}, which reaches the object: ${renderPath(root.name, root.path)}` : '';
       return {
         message:
-          `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}; ` +
+          `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}${through}; ` +
           `while it runs the object is reachable from its stack, so this ${hook} never runs`,
         related: [
           { node: root.start.node, file: root.start.file, message: `the goroutine starts here: ${firstLine(root.start.node.text)}` },
+          ...relatedAlong(root.path),
           { node: root.loop.loop, file: root.start.bodyFile, message: `it loops here, using ${root.name} on every iteration` },
           ...root.stoppers.map((s) => ({ ...s, message: `only the ${hook} stops it: ${firstLine(s.node.text)}` })),
         ],
@@ -147,7 +149,7 @@ function heldByPackageVariable(site: Site): { path: Edge[]; note: string } | und
 function heldByGoroutine(site: Site): GoroutineRoot | undefined {
   for (const { objects, evaluation } of argumentObjects(site, 0)) {
     for (const object of objects.filter((o) => o.kind === 'alloc')) {
-      const root = goroutineRoot(evaluation, object, site.pkg);
+      const root = goroutineRoot(evaluation, object, site.pkg, (holder) => lastingPath(site, evaluation, holder, object, (edge) => edge.sure)?.path);
       if (root) return root;
     }
   }
