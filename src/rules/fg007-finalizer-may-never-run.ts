@@ -4,6 +4,7 @@ import { releaseAtLeast, releaseName, type GoRelease } from '../discover/go-rele
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, argumentObjects, describeArgument, firstLine, hookNoun, inline, isPackageVariable, relatedAlong, withArticle } from './describe.js';
 import { goroutineRoot, type GoroutineRoot } from '../analysis/goroutines.js';
+import { rearmedTimer, type RearmedTimer } from '../analysis/timers.js';
 import { reachingObjects, renderPath } from '../analysis/paths.js';
 import { lastingPath } from './removed-links.js';
 import type { Edge } from '../analysis/heap.js';
@@ -81,6 +82,20 @@ export const finalizerMayNeverRun: Rule = {
         ],
       };
     }
+    const timer = heldByRearmedTimer(site);
+    if (timer) {
+      return {
+        message:
+          `${describeArgument(site, 0)} is held by the callback of the timer ${inline(timer.call)}, which resets its own timer (${inline(timer.rearm)}), ` +
+          `so a timer is always pending: ${renderPath('timer', timer.path)}; the runtime keeps pending timers and their callbacks, and no other code stops it, ` +
+          `so this ${hook} never runs`,
+        related: [
+          { node: timer.call, file: timer.file, message: `the timer starts here: ${firstLine(timer.call.text)}` },
+          { node: timer.rearm, file: timer.file, message: `its callback re-arms it: ${firstLine(timer.rearm.text)}` },
+          ...relatedAlong(timer.path),
+        ],
+      };
+    }
     const allocations = allocationsOf(site);
     const first = allocations?.[0];
     if (!allocations || !first) return undefined;
@@ -151,6 +166,17 @@ function heldByGoroutine(site: Site): GoroutineRoot | undefined {
     for (const object of objects.filter((o) => o.kind === 'alloc')) {
       const root = goroutineRoot(evaluation, object, site.pkg, (holder) => lastingPath(site, evaluation, holder, object, (edge) => edge.sure)?.path);
       if (root) return root;
+    }
+  }
+  return undefined;
+}
+
+/** A self-rescheduling timer whose callback holds the object. */
+function heldByRearmedTimer(site: Site): RearmedTimer | undefined {
+  for (const { objects, evaluation } of argumentObjects(site, 0)) {
+    for (const object of objects.filter((o) => o.kind === 'alloc')) {
+      const timer = rearmedTimer(evaluation, object);
+      if (timer) return timer;
     }
   }
   return undefined;
