@@ -4,7 +4,8 @@ import type { SyntaxNode } from '../parse/parser.js';
 import { signatureOf } from '../rules/fg005-finalizer-bad-signature.js';
 import type { Site } from '../rules/rule.js';
 import { insertBefore, replaceNode, type SourceEdit, type SourceFix } from './edit.js';
-import { addressOf, enclosingFunction, identifiersNamed, isSelected, shiftsAlignedComments } from './source.js';
+import { offered } from './offer.js';
+import { addressOf, enclosingFunction, identifiersNamed, isSelected } from './source.js';
 
 /** Whether the call's finalizer can take an object of this type (a removal with nil takes any). */
 function finalizerTakes(site: Site, type: GoType): boolean {
@@ -16,10 +17,6 @@ function finalizerTakes(site: Site, type: GoType): boolean {
   const param = signature.params[0]!;
   const under = underlying(param, site.pkg);
   return sameType(param, type) || (under.kind === 'interface' && under.empty);
-}
-
-function offered(site: Site, description: string, edits: SourceEdit[]): SourceFix | undefined {
-  return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
 }
 
 /**

@@ -2,6 +2,7 @@ import { renderPath } from '../analysis/paths.js';
 import { argumentObjects, describeArgument, nameOfFunction, relatedAlong } from './describe.js';
 import { lastingPath } from './removed-links.js';
 import type { Rule } from './rule.js';
+import { useFinalizerParameter } from '../fix/parameter.js';
 
 /**
  * FG003 finalizer-references-object: the finalizer function itself keeps the
@@ -29,6 +30,7 @@ export const finalizerReferencesObject: Rule = {
               `the finalizer of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(`finalizer ${nameOfFunction(site.args[1]!)}`, path)}; ` +
               `an object reachable from its own finalizer is never collected, so the finalizer never runs${found.note}`,
             related: relatedAlong(path),
+            fix: useFinalizerParameter(site, path),
           };
         }
       }

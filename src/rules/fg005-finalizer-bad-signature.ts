@@ -3,6 +3,7 @@ import { declaredType, readType, sameType, typeName, underlying, type GoType } f
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { inline, withArticle } from './describe.js';
+import { methodExpression } from '../fix/method-expression.js';
 
 /**
  * FG005 finalizer-bad-signature: the finalizer is not a function of exactly
@@ -38,7 +39,7 @@ export const finalizerBadSignature: Rule = {
       related: [],
     });
     if (signature.params.length !== 1) {
-      return fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`);
+      return { ...fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`), fix: methodExpression(site) };
     }
     if (signature.variadic) return fails('has a variadic parameter, which the runtime does not accept');
     if (objectType && !assignable(objectType, signature.params[0]!, site)) {

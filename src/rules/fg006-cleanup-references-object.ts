@@ -7,6 +7,7 @@ import { argumentObjects, describeArgument, inline, nameOfFunction, relatedAlong
 import { fieldPosition } from './fg004-finalizer-bad-object.js';
 import { tinyAllocatorLimit } from './fg007-finalizer-may-never-run.js';
 import type { Rule, Site } from './rule.js';
+import { passUsedField } from '../fix/parameter.js';
 
 /**
  * FG006 cleanup-references-object: runtime.AddCleanup(ptr, cleanup, arg)
@@ -34,7 +35,11 @@ export const cleanupReferencesObject: Rule = {
         if (args.some((a) => a.id === target.id)) {
           const pointer = isPointer(site, evaluation.argTypes[2]);
           if (pointer && pointsAtStart(site, argNode)) {
-            return { message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`, related: [] };
+            return {
+              message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`,
+              related: [],
+              fix: passUsedField(site),
+            };
           }
           const inside = `the cleanup argument ${inline(argNode)} ${pointer ? 'points into' : 'holds'} ${object}`;
           // Inside a tiny block the runtime cannot tell the argument from a neighbour: no panic.
