@@ -262,7 +262,7 @@ describe('hostile file names and source in a CI log', () => {
     const findings = stdout.split('\n').filter((l) => l !== '' && !l.startsWith('\t'));
     expect(findings).toHaveLength(hostileFindings);
     expect(stdout).toContain('"::error title=FORGED::a.go":13:2: error: foo (*Foo1) has a finalizer');
-    expect(stdout).toContain('\t"::error title=FORGED::a.go":11:2: Foo1.bar: foo.bar = bar\n');
+    expect(stdout).toContain('\t"::error title=FORGED::a.go":11:2 Foo1.bar: foo.bar = bar\n');
     expect(stdout).toContain('"b\\n::stop-commands::FORGEDTOKEN\\n.go":13:2: error: foo (*Foo2) has a finalizer');
     expect(stdout).toContain('"c##\\x5bwarning]FORGED.go":13:2:');
     expect(stdout).toContain('values.go:13:2: error: S(`\\r\\n::add-mask::FORGED\\r\\n::error::FORGED crlf`) is a S value');

@@ -166,6 +166,25 @@ describe('the problem matcher for the text format', () => {
     });
     expect(matched.sort()).toEqual(findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId}`).sort());
   });
+
+  // actions/setup-go's matchers.json (owner "go"), as setup-go registers it for every job that uses it: not anchored.
+  const setupGo = { regexp: '((?:\\.{0,2}\\/|\\.{0,2}\\\\)(?:.+\\.go)):(?:(\\d+):(\\d+):)? (.*)', file: 1, line: 2, column: 3, message: 4 };
+
+  it('leaves setup-go\'s matcher no line to misread once ours is added after it, as the runner tries the newest first', () => {
+    const findings = findingsOf('./...');
+    const places = new Set(findings.map((f) => `${f.path}:${f.line}:${f.column}`));
+    const text = run('text', './...');
+    expect(text).toMatch(/\n\t\S+\.go:\d+:\d+ /);
+    for (const line of text.split('\n')) {
+      if (ours.exec(line)) continue;
+      const m = new RegExp(setupGo.regexp).exec(line);
+      expect(m && `${m[setupGo.file]}:${m[setupGo.line]}:${m[setupGo.column]}`, line).toBeNull();
+    }
+    // What setup-go's matcher alone makes of a finding line in a folder: the wrong file, which is why ours is added after it.
+    const nested = text.split('\n').find((line) => ours.exec(line)?.[1]?.includes('/'))!;
+    const m = new RegExp(setupGo.regexp).exec(nested)!;
+    expect(places.has(`${m[setupGo.file]}:${m[setupGo.line]}:${m[setupGo.column]}`)).toBe(false);
+  });
 });
 
 describe('.pre-commit-hooks.yaml', () => {

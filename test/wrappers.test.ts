@@ -32,7 +32,7 @@ describe('wrappers of runtime.SetFinalizer', () => {
   it('carries the chain into every report format', async () => {
     const findings = await findingsOf('fg001_wrapper_passes_parameters_on');
     const runtimeCall = 'runtime.SetFinalizer(obj, fin)';
-    expect(formatText(findings)).toContain(`main.go:13:3: passed on to the runtime: ${runtimeCall}`);
+    expect(formatText(findings)).toContain(`main.go:13:3 passed on to the runtime: ${runtimeCall}`);
     expect(JSON.parse(formatJson(findings, { packages: 1, files: 1, parsedFiles: 1, bytes: 0, sites: 1, steps: 0, modulePackages: 0 })).findings[0].related).toContainEqual({
       path: 'main.go',
       line: 13,

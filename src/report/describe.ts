@@ -84,5 +84,6 @@ export function cut(text: string, max: number, note = ''): string {
 /** One line of the log per finding: the log always lists every reported finding. */
 export function logLine(reported: Reported, lang: Lang): string {
   const { anchor, finding } = reported;
-  return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
+  // `path:line:col:` and a space would be an error to setup-go's matcher, read with the wrong file: the Action's log is not a report.
+  return `${place(anchor.path, anchor.line, anchor.column)} ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
 }

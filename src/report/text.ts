@@ -14,7 +14,8 @@ import { escapeControls } from './escape.js';
 export function* textChunks(findings: readonly Finding[]): Generator<string> {
   for (const f of [...findings].sort(compareFindings)) {
     let lines = `${place(f.path, f.line, f.column)}: ${f.severity}: ${escapeControls(f.message)} [${f.ruleId}]\n`;
-    for (const r of f.related) lines += `\t${place(r.path, r.line, r.column)}: ${escapeControls(r.message)}\n`;
+    // No colon after a related place: setup-go's matcher, which is not anchored, would read the line as an error in the wrong file.
+    for (const r of f.related) lines += `\t${place(r.path, r.line, r.column)} ${escapeControls(r.message)}\n`;
     if (f.fix) lines += `\tfix: ${escapeControls(f.fix.description)} (--fix applies it)\n`;
     yield lines;
   }

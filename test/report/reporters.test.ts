@@ -101,11 +101,11 @@ describe('formatText', () => {
     expect(formatText(all)).toBe(
       [
         'cmd/demo/main.go:21:2: error: foo is in a reference cycle foo → bar → foo; its finalizer never runs [FG001]',
-        '\tcmd/demo/main.go:18:2: assignment foo.bar = bar',
-        '\tcmd/demo/main.go:19:2: assignment bar.foo = foo',
+        '\tcmd/demo/main.go:18:2 assignment foo.bar = bar',
+        '\tcmd/demo/main.go:19:2 assignment bar.foo = foo',
         'cstring/alloc.go:12:21: error: first argument str is a CString value, not a pointer; SetFinalizer aborts the program [FG004]',
         'list/node.go:9:2: warning: type Node can reach itself through field next [FG002]',
-        '\tlist/node.go:4:2: field Node.next',
+        '\tlist/node.go:4:2 field Node.next',
         'broken/bad.go:3:1: notice: syntax error; analyzed as far as the tree allows [FG000]',
         '',
       ].join('\n'),

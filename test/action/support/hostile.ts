@@ -28,7 +28,7 @@ export function expectNoForgedCommand(run: ActionRun): void {
   // The step's failure, printed after every hostile line, still reaches the runner.
   expect(run.commands).toContainEqual(expect.objectContaining({ command: 'error', message: `finalizer-guard: ${hostileFindings} errors at or above fail-on: error (see the annotations and the job summary)` }));
   // The log lists every finding, one line each.
-  expect(run.stdout.match(/^.*: error FG00[14] /gm)).toHaveLength(hostileFindings);
+  expect(run.stdout.match(/^.* error FG00[14] /gm)).toHaveLength(hostileFindings);
 }
 
 /** The findings table holds one row per finding, and the hostile text makes no heading, link, image, mention, code or HTML. */
