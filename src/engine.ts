@@ -17,7 +17,7 @@ import { compareByPlace, type Finding, type RelatedLocation } from './findings.j
 import { buildPackage, pendingFiles, readFileModel, type FuncDecl, type GoFile, type GoPackage } from './model/package.js';
 import { ModulePackages, readGoText, type WrapperScan } from './model/module.js';
 import { firstError, goParser, parseGo, type NewerConstruct, type SyntaxNode } from './parse/parser.js';
-import { rules, syntaxError } from './rules/index.js';
+import { packageRules, rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
 import { isSuppressed } from './suppress.js';
 import { runOnThreads, threadCount } from './threads.js';
@@ -390,22 +390,23 @@ function analyzePackage(
     ...interpreter.stops.map((s) => ({ ...s, targets: s.handles })),
   ];
   let sites = 0;
+  const analyzed: Site[] = [];
   for (const all of evaluations.values()) {
     const first = all[0]!;
+    const go = releaseFor(first.file);
+    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
+    analyzed.push(site);
     if (!reportsIn(first.file)) continue;
     sites++;
     const clearing = removesFinalizer(first);
     const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-    const go = releaseFor(first.file);
-    const site: Site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
     for (const { rule, report } of checkSite(site, kept, clearing)) {
-      const related = [...report.related, ...wrapperChain(all)].map((r) => ({
-        path: reporter.path(r.file.path),
-        line: r.node.startPosition.row + 1,
-        column: r.node.startPosition.column + 1,
-        message: r.message,
-      }));
-      reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go, report.fix);
+      reporter.add(rule, first.file.path, first.call, report.message, relatedLocations(reporter, [...report.related, ...wrapperChain(all)]), go, report.fix);
+    }
+  }
+  for (const rule of packageRules) {
+    for (const report of rule.checkPackage(pkg, analyzed, reportsIn)) {
+      reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file));
     }
   }
   stats.sites += sites;
@@ -422,7 +423,14 @@ function wrapperChain(evaluations: SiteEvaluation[]): RelatedNode[] {
   }));
 }
 
-function dedupeRelated(related: RelatedLocation[]): RelatedLocation[] {
+/** Related nodes as the reporter's locations, each place and message once. */
+function relatedLocations(reporter: Reporter, nodes: RelatedNode[]): RelatedLocation[] {
+  const related = nodes.map((r) => ({
+    path: reporter.path(r.file.path),
+    line: r.node.startPosition.row + 1,
+    column: r.node.startPosition.column + 1,
+    message: r.message,
+  }));
   const seen = new Set<string>();
   return related.filter((r) => {
     const key = `${r.path}:${r.line}:${r.column}:${r.message}`;

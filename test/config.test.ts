@@ -80,7 +80,7 @@ describe('.finalizer-guard.yml', () => {
     ['rulez: {}\n', '1: unknown key "rulez" in the file (expected rules, exclude, overrides)'],
     ['rules:\n  FG001: warnin\n', '2: FG001 takes one of off, error, warning, notice in rules, not "warnin"'],
     ['rules:\n  FG001: 3\n', '2: FG001 takes one of off, error, warning, notice in rules, not 3'],
-    ['\nrules:\n  FG099: off\n', '3: unknown rule "FG099" in rules (rules are FG000, FG001, FG002, FG003, FG004, FG005, FG006, FG007, FG008 or their names)'],
+    ['\nrules:\n  FG099: off\n', '3: unknown rule "FG099" in rules (rules are FG000, FG001, FG002, FG003, FG004, FG005, FG006, FG007, FG008, FG009 or their names)'],
     ['exclude:\n  - a/**\n  - "a/{x"\n', '3: "a/{x" in exclude is not a valid glob: it has an unclosed "{"'],
     ['exclude: [1]\n', '1: exclude takes globs (a string or a list of strings)'],
     ['overrides:\n  - rules: {}\n', '2: an override needs paths: the globs it applies to'],

@@ -115,6 +115,7 @@ const precision: Record<string, SarifRule['properties']['precision']> = {
   FG006: 'high',
   FG007: 'medium',
   FG008: 'high',
+  FG009: 'medium',
 };
 
 const tags: Record<string, string[]> = {
@@ -127,6 +128,7 @@ const tags: Record<string, string[]> = {
   FG006: ['go', 'cleanup', 'memory-leak', 'reliability'],
   FG007: ['go', 'finalizer', 'reliability'],
   FG008: ['go', 'finalizer', 'crash', 'reliability'],
+  FG009: ['go', 'finalizer', 'use-after-free', 'reliability'],
 };
 
 const relatedLabel: Record<Lang, string> = { en: 'Related locations:', ru: 'Связанные места:' };

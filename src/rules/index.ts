@@ -1,6 +1,6 @@
-// Every rule, in id order. FG000 is not a check but the notice for files
+// Every rule, in id order: those that check one call, then those that check a package. FG000 is not a check but the notice for files
 // with syntax errors; it shares the catalogue so reporters can describe it.
-import type { RuleMeta, Rule } from './rule.js';
+import type { RuleMeta, Rule, PackageRule } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
 import { finalizerTypeCycle } from './fg002-finalizer-type-cycle.js';
 import { finalizerReferencesObject } from './fg003-finalizer-references-object.js';
@@ -9,6 +9,7 @@ import { finalizerBadSignature } from './fg005-finalizer-bad-signature.js';
 import { cleanupReferencesObject } from './fg006-cleanup-references-object.js';
 import { finalizerMayNeverRun } from './fg007-finalizer-may-never-run.js';
 import { finalizerAlreadySet } from './fg008-finalizer-already-set.js';
+import { finalizerMayRunEarly } from './fg009-finalizer-may-run-early.js';
 
 export const syntaxError: RuleMeta = {
   id: 'FG000',
@@ -28,4 +29,7 @@ export const rules: Rule[] = [
   finalizerAlreadySet,
 ];
 
-export const ruleCatalog: RuleMeta[] = [syntaxError, ...rules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
+/** Rules that look at the package as a whole, after its calls. */
+export const packageRules: PackageRule[] = [finalizerMayRunEarly];
+
+export const ruleCatalog: RuleMeta[] = [syntaxError, ...rules, ...packageRules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));

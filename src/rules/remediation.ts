@@ -116,6 +116,11 @@ const en: Catalog = {
       unavailable: 'Go 1.24 added `runtime.AddCleanup`, which may be called any number of times on one object; it is not suggested here because this code does not declare Go 1.24 or later.',
     },
   },
+  FG009: {
+    problem:
+      'Go tracks liveness precisely: an object may become unreachable right after its last use in a function, even in the middle of a call that still works with a value read out of it. Here a call is handed a field of the object (a file descriptor, a C pointer, a handle) but not the object, and the function does not use the object after the call, so the garbage collector may run the finalizer or cleanup during the call, and it releases the resource the call is using: a closed or reused descriptor, freed C memory, a connection closed mid-request.',
+    fix: 'Fix: call `runtime.KeepAlive(x)` right after the call, which keeps x reachable until that point; or pass x itself where the callee can keep it (cgo keeps Go pointers passed to C alive for the call). For a method promoted from an embedded field, declare the method on the wrapper and end it with `runtime.KeepAlive`.',
+  },
 };
 
 const ru: Catalog = {
@@ -177,6 +182,11 @@ const ru: Catalog = {
       available: 'Начиная с Go 1.24 `runtime.AddCleanup` можно вызывать для одного объекта сколько угодно раз, и каждая cleanup-функция освобождает свой ресурс.',
       unavailable: 'В Go 1.24 появился `runtime.AddCleanup`, который можно вызывать для одного объекта сколько угодно раз; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
     },
+  },
+  FG009: {
+    problem:
+      'Go отслеживает живость объектов точно: объект может стать недостижимым сразу после последнего использования в функции, даже посреди вызова, который ещё работает со значением, прочитанным из него. Здесь вызову передаётся поле объекта (файловый дескриптор, указатель C, хэндл), но не сам объект, и после вызова функция объект не использует, поэтому сборщик мусора может запустить финализатор или cleanup-функцию во время вызова, и она освободит ресурс, с которым вызов работает: закрытый или переиспользованный дескриптор, освобождённая память C, соединение, закрытое посреди запроса.',
+    fix: 'Исправление: вызовите `runtime.KeepAlive(x)` сразу после вызова — это удерживает x достижимым до этой точки; или передайте сам x туда, где вызываемый код может его удержать (cgo удерживает переданные в C указатели Go на время вызова). Для метода, продвинутого из встроенного поля, объявите метод у обёртки и завершите его `runtime.KeepAlive`.',
   },
 };
 

@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../parse/parser.js';
 import type { SourceFix } from '../fix/edit.js';
 
 export interface RuleMeta {
-  /** FG001 ... FG007; FG000 is the parse notice. */
+  /** FG001 ... FG009; FG000 is the parse notice. */
   id: string;
   /** kebab-case, e.g. finalizer-cycle. */
   name: string;
@@ -52,4 +52,16 @@ export interface Rule extends RuleMeta {
   /** Also checks SetFinalizer(x, nil): the runtime checks the object before it looks at the finalizer. */
   checksRemoval?: boolean;
   check(site: Site): Report | undefined;
+}
+
+/** A finding a package rule makes at any node of the package, not at a call site. */
+export interface PackageReport extends Report {
+  node: SyntaxNode;
+  file: GoFile;
+}
+
+/** A rule over a whole package once its calls are interpreted: it reports at other code than the sites, such as the calls that use what a finalizer releases. */
+export interface PackageRule extends RuleMeta {
+  /** `reportsIn`: the files whose code it may report (the test files, when the package is analyzed again with its tests). */
+  checkPackage(pkg: GoPackage, sites: Site[], reportsIn: (file: GoFile) => boolean): PackageReport[];
 }

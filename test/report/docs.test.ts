@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { remediationMarkdown } from '../../src/rules/remediation.js';
 
 const rulesDoc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
-const ids = ['FG000', 'FG001', 'FG002', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008'];
+const ids = ['FG000', 'FG001', 'FG002', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008', 'FG009'];
 
 describe('docs/rules.md', () => {
   it('has a section and the current English remediation for every rule', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasCleanups, remediation, remediationMarkdown, ruleExplanation } from '../../src/rules/remediation.js';
 
-const ids = ['FG000', 'FG001', 'FG002', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008'];
+const ids = ['FG000', 'FG001', 'FG002', 'FG003', 'FG004', 'FG005', 'FG006', 'FG007', 'FG008', 'FG009'];
 
 // The article's sentences, verbatim.
 const original = [

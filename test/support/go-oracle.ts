@@ -1,6 +1,6 @@
 // Builds and runs a fixture under the real Go runtime. The fixture is copied
 // into a scratch directory together with a go.mod and one extra file that
-// supplies finalized() and gcLoop(); the analysis engine never sees that file.
+// supplies finalized(), midCall() and gcLoop(); the analysis engine never sees that file.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,9 @@ export const GC_ROUNDS = 100;
 
 const VERDICT_RAN = 'fg-oracle: finalizer ran';
 const VERDICT_NEVER = 'fg-oracle: finalizer never ran';
+const VERDICT_EARLY = 'fg-oracle: finalizer ran during the call';
+/** Collections midCall performs, inside a call, to give an early finalizer its chance. */
+export const MID_CALL_ROUNDS = 20;
 
 export const HARNESS_SOURCE = `// Added by the finalizer-guard oracle to a scratch copy of a fixture.
 package main
@@ -28,14 +31,32 @@ import (
 	"time"
 )
 
-var fgOracleRuns int32
+var fgOracleRuns, fgOracleEarly int32
 
 // finalized records that the fixture's finalizer (or cleanup) ran.
 func finalized() { atomic.AddInt32(&fgOracleRuns, 1) }
 
+// midCall stands for the work of a call that uses what the finalizer
+// releases: it collects up to ${MID_CALL_ROUNDS} times and records whether the
+// finalizer ran meanwhile, while the call was still in progress.
+func midCall() {
+	for i := 1; i <= ${MID_CALL_ROUNDS}; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+		if atomic.LoadInt32(&fgOracleRuns) > 0 {
+			atomic.StoreInt32(&fgOracleEarly, 1)
+			return
+		}
+	}
+}
+
 // gcLoop collects until the finalizer has run or ${GC_ROUNDS} collections
 // have passed, prints the verdict and ends the program.
 func gcLoop() {
+	if atomic.LoadInt32(&fgOracleEarly) > 0 {
+		fmt.Println("${VERDICT_EARLY}")
+		os.Exit(0)
+	}
 	for i := 1; i <= ${GC_ROUNDS}; i++ {
 		runtime.GC()
 		time.Sleep(time.Millisecond)
@@ -184,6 +205,7 @@ export function classify(run: Exec): Pick<RunResult, 'observed' | 'summary'> {
   const panic = /^panic: ([^\n]*)/m.exec(run.stderr);
   if (run.code !== 0 && panic && /AddCleanup/.test(run.stderr)) return { observed: 'panic', summary: `panic: ${panic[1]}` };
   if (run.code === 0) {
+    if (run.stdout.split('\n').includes(VERDICT_EARLY)) return { observed: 'early', summary: 'finalizer ran during the call that uses what it releases' };
     const ran = run.stdout.split('\n').find((l) => l.startsWith(VERDICT_RAN));
     if (ran) return { observed: 'ran', summary: ran.slice('fg-oracle: '.length) };
     if (run.stdout.split('\n').includes(VERDICT_NEVER)) {
@@ -491,7 +513,9 @@ export class Oracle {
     const command = fixture.wants.some((w) => isTestFile(w.file)) ? ['test', '-c'] : ['build'];
     const output = fixture.runnable ? ['-o', 'fixture.bin'] : [];
     // A fixture that is a workspace builds with its own go.work; no other go.work is ever looked for.
-    const env = existsSync(join(work, 'go.work')) ? { ...this.env, GOWORK: join(work, 'go.work') } : this.env;
+    const env: NodeJS.ProcessEnv = existsSync(join(work, 'go.work')) ? { ...this.env, GOWORK: join(work, 'go.work') } : { ...this.env };
+    // cgo only for a fixture that is a cgo binding: every other build stays free of the C toolchain.
+    if (fixture.files.some((file) => /^import\s+"C"/m.test(readFileSync(join(fixture.dir, file), 'utf8')))) env.CGO_ENABLED = '1';
     const build = await exec(this.toolchain.command, [...command, ...output, '.'], work, env, 180_000);
     if (!build.timedOut && build.code === 0) return undefined;
     return {

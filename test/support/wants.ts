@@ -13,6 +13,7 @@ export const RULES = {
   FG006: { name: 'cleanup-references-object', severity: 'error' },
   FG007: { name: 'finalizer-may-never-run', severity: 'warning' },
   FG008: { name: 'finalizer-already-set', severity: 'error' },
+  FG009: { name: 'finalizer-may-run-early', severity: 'warning' },
 } as const;
 
 export type RuleId = keyof typeof RULES;
@@ -73,7 +74,7 @@ export interface OracleRuns {
 }
 
 /** What the Go runtime does with the one finalizer or cleanup of a program. */
-export type Outcome = 'ran' | 'never' | 'fatal' | 'panic';
+export type Outcome = 'ran' | 'never' | 'fatal' | 'panic' | 'early';
 
 const WANT = /\/\/\s*want\b(.*)$/;
 const WANT_GO = /^(!?)go(\d+)\.(\d+)$/;
@@ -198,7 +199,9 @@ export function parseOracleRuns(file: string, text: string): OracleRuns | undefi
  * a reference from the finalizer, or an object the runtime never finalizes
  * means the finalizer never runs (a cleanup that reaches its object never
  * runs either, and AddCleanup panics when arg is the object itself); no want,
- * or only the type-level FG002, means the finalizer runs.
+ * or only the type-level FG002, means the finalizer runs. A finalizer that
+ * may run early (FG009) runs while the call still uses what it releases:
+ * midCall(), inside that call, sees it run.
  */
 export function expectedOutcomes(wants: readonly Want[]): Outcome[] {
   const ids = new Set(wants.map((w) => w.ruleId));
@@ -207,6 +210,7 @@ export function expectedOutcomes(wants: readonly Want[]): Outcome[] {
   if (ids.has('FG005') || ids.has('FG008')) return ['fatal'];
   if (ids.has('FG006')) return ['never', 'panic'];
   if (ids.has('FG001') || ids.has('FG003') || ids.has('FG007')) return ['never'];
+  if (ids.has('FG009')) return ['early'];
   return ['ran'];
 }
 
