@@ -4,6 +4,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { underlying, type GoType } from '../../model/types.js';
 import type { Fact, Scope, Variable } from '../heap.js';
+import { resultNeverNil } from '../never-nil.js';
 import { TypesLayer } from './types.js';
 
 export const negation: Partial<Record<Fact, Fact>> = { true: 'false', false: 'true' };
@@ -78,7 +79,9 @@ export abstract class FactsLayer extends TypesLayer {
       case 'call_expression': {
         const fn = node.childForFieldName('function');
         const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text);
-        return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
+        if (builtin) return fn.text === 'new' || fn.text === 'make' ? 'non-nil' : undefined;
+        const callee = this.calleeOf(node, scope);
+        return callee && resultNeverNil(callee.decl) ? 'non-nil' : undefined;
       }
       case 'binary_expression':
         return this.comparisonFact(node, scope);
