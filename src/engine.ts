@@ -431,11 +431,16 @@ function relatedLocations(reporter: Reporter, nodes: RelatedNode[]): RelatedLoca
     column: r.node.startPosition.column + 1,
     message: r.message,
   }));
+  return firstOfEach(related, (r) => `${r.path}:${r.line}:${r.column}:${r.message}`);
+}
+
+/** The first item of each key, in order. */
+function firstOfEach<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
-  return related.filter((r) => {
-    const key = `${r.path}:${r.line}:${r.column}:${r.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
     return true;
   });
 }
@@ -599,13 +604,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
 
 /** The first finding of each rule at each call. */
 function oncePerCall(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return firstOfEach(findings, (f) => `${f.ruleId}:${f.path}:${f.line}:${f.column}`);
 }
 
 function emptyStats(): AnalysisStats {
