@@ -40,7 +40,7 @@ for (const name of names) {
   const agree = runs.filter((r) => r.expected.split(' or ').includes(r.observed)).length;
   lines.push(
     `- ${report.toolchains[name]}: ${runs.length} fixtures run (${count('ran')} finalizer ran, ${count('never')} never ran, ` +
-      `${count('fatal')} fatal, ${count('panic')} panic), ${agree} as labelled.`,
+      `${count('early')} ran during a call, ${count('fatal')} fatal, ${count('panic')} panic), ${agree} as labelled.`,
   );
 }
 const checked = report.fixtures.filter((f) => f.checkfinalizers);
