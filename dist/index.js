@@ -4,7 +4,7 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 843:
+/***/ 9659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -57,9 +57,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(583));
-const tunnel = __importStar(__nccwpck_require__(7906));
-const undici_1 = __nccwpck_require__(9008);
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -747,7 +747,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 583:
+/***/ 3335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -847,7 +847,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3683:
+/***/ 3251:
 /***/ (function(module) {
 
 /**
@@ -2377,15 +2377,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 7906:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(6394);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 6394:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2656,33 +2656,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 9008:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(4997)
-const Dispatcher = __nccwpck_require__(7331)
-const Pool = __nccwpck_require__(2500)
-const BalancedPool = __nccwpck_require__(8725)
-const Agent = __nccwpck_require__(5293)
-const ProxyAgent = __nccwpck_require__(8640)
-const EnvHttpProxyAgent = __nccwpck_require__(2689)
-const RetryAgent = __nccwpck_require__(2754)
-const errors = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(311)
-const buildConnector = __nccwpck_require__(4320)
-const MockClient = __nccwpck_require__(9045)
-const MockAgent = __nccwpck_require__(8989)
-const MockPool = __nccwpck_require__(420)
-const mockErrors = __nccwpck_require__(4605)
-const RetryHandler = __nccwpck_require__(1832)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(165)
-const DecoratorHandler = __nccwpck_require__(7643)
-const RedirectHandler = __nccwpck_require__(1634)
-const createRedirectInterceptor = __nccwpck_require__(7956)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2700,10 +2700,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1418),
-  retry: __nccwpck_require__(2634),
-  dump: __nccwpck_require__(2524),
-  dns: __nccwpck_require__(8907)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2765,7 +2765,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(7006).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2777,39 +2777,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(1412).Headers
-module.exports.Response = __nccwpck_require__(9387).Response
-module.exports.Request = __nccwpck_require__(9295).Request
-module.exports.FormData = __nccwpck_require__(3590).FormData
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(5043).FileReader
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(8163)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(4301)
-const { kConstruct } = __nccwpck_require__(9245)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(5221)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1564)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(116)
-module.exports.WebSocket = __nccwpck_require__(4942).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2825,18 +2825,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(4006)
+const { EventSource } = __nccwpck_require__(1238)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 8110:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(8176)
-const { RequestAbortedError } = __nccwpck_require__(7251)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2896,16 +2896,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4964:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
-const { addSignal, removeSignal } = __nccwpck_require__(8110)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3011,7 +3011,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 5502:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3025,10 +3025,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(8110)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3269,16 +3269,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 1963:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(951)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(4887)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3490,18 +3490,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 9000:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(4887)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(8110)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3717,15 +3717,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 6890:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(7251)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(8176)
-const { addSignal, removeSignal } = __nccwpck_require__(8110)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3832,21 +3832,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 311:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(1963)
-module.exports.stream = __nccwpck_require__(9000)
-module.exports.pipeline = __nccwpck_require__(5502)
-module.exports.upgrade = __nccwpck_require__(6890)
-module.exports.connect = __nccwpck_require__(4964)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 951:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3855,9 +3855,9 @@ module.exports.connect = __nccwpck_require__(4964)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
-const { ReadableStreamFrom } = __nccwpck_require__(8176)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4238,15 +4238,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 4887:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(7251)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(951)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4338,16 +4338,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4320:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(8176)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(7251)
-const timers = __nccwpck_require__(155)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -4585,7 +4585,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 975:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -4710,7 +4710,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 446:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4919,7 +4919,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7251:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -5351,7 +5351,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9439:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5359,7 +5359,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(7251)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5374,9 +5374,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(8176)
-const { channels } = __nccwpck_require__(446)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(975)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5840,7 +5840,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 59:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -5914,7 +5914,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3448:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5922,7 +5922,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(975)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -6073,13 +6073,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8176:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(59)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6087,9 +6087,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(7251)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(975)
-const { tree } = __nccwpck_require__(3448)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6799,18 +6799,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5293:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(7251)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(59)
-const DispatcherBase = __nccwpck_require__(1697)
-const Pool = __nccwpck_require__(2500)
-const Client = __nccwpck_require__(4997)
-const util = __nccwpck_require__(8176)
-const createRedirectInterceptor = __nccwpck_require__(7956)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6939,7 +6939,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 8725:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6947,7 +6947,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(7251)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -6955,10 +6955,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(8000)
-const Pool = __nccwpck_require__(2500)
-const { kUrl, kInterceptors } = __nccwpck_require__(59)
-const { parseOrigin } = __nccwpck_require__(8176)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7155,7 +7155,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 5805:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7163,9 +7163,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(8176)
-const { channels } = __nccwpck_require__(446)
-const timers = __nccwpck_require__(155)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7178,7 +7178,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(7251)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -7211,9 +7211,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(59)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(7176)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7225,11 +7225,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(830) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(266))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7237,7 +7237,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(830))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8152,7 +8152,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4652).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8675,7 +8675,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 3748:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8683,13 +8683,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(8176)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(7251)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -8708,7 +8708,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(59)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9114,7 +9114,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4652).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9474,7 +9474,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 4997:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9484,16 +9484,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(8176)
-const { channels } = __nccwpck_require__(446)
-const Request = __nccwpck_require__(9439)
-const DispatcherBase = __nccwpck_require__(1697)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(7251)
-const buildConnector = __nccwpck_require__(4320)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -9535,9 +9535,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(59)
-const connectH1 = __nccwpck_require__(5805)
-const connectH2 = __nccwpck_require__(3748)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9845,7 +9845,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(7956)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -10105,19 +10105,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1697:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(7331)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(7251)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(59)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10320,7 +10320,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 7331:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10392,15 +10392,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2689:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1697)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(59)
-const ProxyAgent = __nccwpck_require__(8640)
-const Agent = __nccwpck_require__(5293)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10559,7 +10559,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4900:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10683,15 +10683,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 8000:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1697)
-const FixedQueue = __nccwpck_require__(4900)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(59)
-const PoolStats = __nccwpck_require__(7486)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10884,10 +10884,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7486:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(59)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10925,7 +10925,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 2500:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10936,14 +10936,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(8000)
-const Client = __nccwpck_require__(4997)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(7251)
-const util = __nccwpck_require__(8176)
-const { kUrl, kInterceptors } = __nccwpck_require__(59)
-const buildConnector = __nccwpck_require__(4320)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11039,19 +11039,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 8640:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(59)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(5293)
-const Pool = __nccwpck_require__(2500)
-const DispatcherBase = __nccwpck_require__(1697)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(7251)
-const buildConnector = __nccwpck_require__(4320)
-const Client = __nccwpck_require__(4997)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11320,13 +11320,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 2754:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(7331)
-const RetryHandler = __nccwpck_require__(1832)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11362,7 +11362,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 165:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11370,8 +11370,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(7251)
-const Agent = __nccwpck_require__(5293)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11401,7 +11401,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7643:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -11452,15 +11452,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 1634:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(8176)
-const { kBodyUsed } = __nccwpck_require__(59)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(7251)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11691,20 +11691,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1832:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(59)
-const { RequestRetryError } = __nccwpck_require__(7251)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(8176)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12135,14 +12135,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 8907:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(7643)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(7251)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12517,14 +12517,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 2524:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(8176)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(7251)
-const DecoratorHandler = __nccwpck_require__(7643)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12647,12 +12647,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 7956:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(1634)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12675,11 +12675,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1418:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(1634)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12706,11 +12706,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2634:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1832)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12732,13 +12732,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 7176:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(3052);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13016,7 +13016,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 830:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13028,7 +13028,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 266:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13040,7 +13040,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3052:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13061,13 +13061,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 8989:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(59)
-const Agent = __nccwpck_require__(5293)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -13078,14 +13078,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(8653)
-const MockClient = __nccwpck_require__(9045)
-const MockPool = __nccwpck_require__(420)
-const { matchValue, buildMockOptions } = __nccwpck_require__(8405)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(7251)
-const Dispatcher = __nccwpck_require__(7331)
-const Pluralizer = __nccwpck_require__(137)
-const PendingInterceptorsFormatter = __nccwpck_require__(2206)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13228,14 +13228,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 9045:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(4997)
-const { buildMockDispatch } = __nccwpck_require__(8405)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -13244,10 +13244,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(8653)
-const { MockInterceptor } = __nccwpck_require__(5239)
-const Symbols = __nccwpck_require__(59)
-const { InvalidArgumentError } = __nccwpck_require__(7251)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13294,12 +13294,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 4605:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(7251)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13329,12 +13329,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5239:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8405)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -13342,9 +13342,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(8653)
-const { InvalidArgumentError } = __nccwpck_require__(7251)
-const { buildURL } = __nccwpck_require__(8176)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13543,14 +13543,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 420:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(2500)
-const { buildMockDispatch } = __nccwpck_require__(8405)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -13559,10 +13559,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(8653)
-const { MockInterceptor } = __nccwpck_require__(5239)
-const Symbols = __nccwpck_require__(59)
-const { InvalidArgumentError } = __nccwpck_require__(7251)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13609,7 +13609,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 8653:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -13639,20 +13639,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8405:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(4605)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(8653)
-const { buildURL } = __nccwpck_require__(8176)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14013,7 +14013,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2206:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14063,7 +14063,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 137:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -14099,7 +14099,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 155:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -14529,20 +14529,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6930:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(9245)
-const { urlEquals, getFieldValues } = __nccwpck_require__(5246)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(8176)
-const { webidl } = __nccwpck_require__(5541)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9387)
-const { Request, fromInnerRequest } = __nccwpck_require__(9295)
-const { kState } = __nccwpck_require__(6027)
-const { fetching } = __nccwpck_require__(7006)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(5552)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15395,15 +15395,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4301:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(9245)
-const { Cache } = __nccwpck_require__(6930)
-const { webidl } = __nccwpck_require__(5541)
-const { kEnumerableProperty } = __nccwpck_require__(8176)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -15554,26 +15554,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9245:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(59).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 5246:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1564)
-const { isValidHeaderName } = __nccwpck_require__(5552)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15618,7 +15618,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 940:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -15637,15 +15637,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5221:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(8058)
-const { stringify } = __nccwpck_require__(5125)
-const { webidl } = __nccwpck_require__(5541)
-const { Headers } = __nccwpck_require__(1412)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -15828,14 +15828,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8058:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(940)
-const { isCTLExcludingHtab } = __nccwpck_require__(5125)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1564)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16145,7 +16145,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5125:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -16504,13 +16504,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5743:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(475)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -17085,23 +17085,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(7006)
-const { makeRequest } = __nccwpck_require__(9295)
-const { webidl } = __nccwpck_require__(5541)
-const { EventSourceStream } = __nccwpck_require__(5743)
-const { parseMIMEType } = __nccwpck_require__(1564)
-const { createFastMessageEvent } = __nccwpck_require__(116)
-const { isNetworkError } = __nccwpck_require__(9387)
-const { delay } = __nccwpck_require__(475)
-const { kEnumerableProperty } = __nccwpck_require__(8176)
-const { environmentSettingsObject } = __nccwpck_require__(5552)
-const { getGlobalDispatcher } = __nccwpck_require__(165)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -17575,7 +17575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 475:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -17619,12 +17619,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4652:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(8176)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17634,16 +17634,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(5552)
-const { FormData } = __nccwpck_require__(3590)
-const { kState } = __nccwpck_require__(6027)
-const { webidl } = __nccwpck_require__(5541)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1564)
-const { multipartFormDataParser } = __nccwpck_require__(548)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -18155,7 +18155,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1519:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -18286,7 +18286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1564:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19037,12 +19037,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6957:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(59)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19090,14 +19090,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7418:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(6027)
-const { webidl } = __nccwpck_require__(5541)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19223,16 +19223,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 548:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(8176)
-const { utf8DecodeBytes } = __nccwpck_require__(5552)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1564)
-const { isFileLike } = __nccwpck_require__(7418)
-const { makeEntry } = __nccwpck_require__(3590)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19704,16 +19704,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3590:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(5552)
-const { kState } = __nccwpck_require__(6027)
-const { kEnumerableProperty } = __nccwpck_require__(8176)
-const { FileLike, isFileLike } = __nccwpck_require__(7418)
-const { webidl } = __nccwpck_require__(5541)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19963,7 +19963,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 8163:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -20010,21 +20010,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1412:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(59)
-const { kEnumerableProperty } = __nccwpck_require__(8176)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(5552)
-const { webidl } = __nccwpck_require__(5541)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20704,7 +20704,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7006:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20717,9 +20717,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9387)
-const { HeadersList } = __nccwpck_require__(1412)
-const { Request, cloneRequest } = __nccwpck_require__(9295)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20755,23 +20755,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(5552)
-const { kState, kDispatcher } = __nccwpck_require__(6027)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4652)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(1519)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(8176)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1564)
-const { getGlobalDispatcher } = __nccwpck_require__(165)
-const { webidl } = __nccwpck_require__(5541)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22981,23 +22981,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9295:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4652)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(1412)
-const { FinalizationRegistry } = __nccwpck_require__(6957)()
-const util = __nccwpck_require__(8176)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(5552)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23007,12 +23007,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(1519)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(6027)
-const { webidl } = __nccwpck_require__(5541)
-const { URLSerializer } = __nccwpck_require__(1564)
-const { kConstruct } = __nccwpck_require__(59)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24025,14 +24025,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9387:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(1412)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4652)
-const util = __nccwpck_require__(8176)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24044,16 +24044,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(5552)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(1519)
-const { kState, kHeaders } = __nccwpck_require__(6027)
-const { webidl } = __nccwpck_require__(5541)
-const { FormData } = __nccwpck_require__(3590)
-const { URLSerializer } = __nccwpck_require__(1564)
-const { kConstruct } = __nccwpck_require__(59)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6027:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -24658,21 +24658,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5552:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(1519)
-const { getGlobalOrigin } = __nccwpck_require__(8163)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1564)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(8176)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5541)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -26297,14 +26297,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5541:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(8176)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26999,7 +26999,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5791:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -27296,7 +27296,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5043:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27305,16 +27305,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(4013)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(6689)
-const { webidl } = __nccwpck_require__(5541)
-const { kEnumerableProperty } = __nccwpck_require__(8176)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27647,12 +27647,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1485:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5541)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27732,7 +27732,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6689:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -27749,7 +27749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4013:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27760,10 +27760,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(6689)
-const { ProgressEvent } = __nccwpck_require__(1485)
-const { getEncoding } = __nccwpck_require__(5791)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1564)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28147,27 +28147,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5665:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6627)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(5795)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8529)
-const { channels } = __nccwpck_require__(446)
-const { CloseEvent } = __nccwpck_require__(116)
-const { makeRequest } = __nccwpck_require__(9295)
-const { fetching } = __nccwpck_require__(7006)
-const { Headers, getHeadersList } = __nccwpck_require__(1412)
-const { getDecodeSplit } = __nccwpck_require__(5552)
-const { WebsocketFrameSend } = __nccwpck_require__(4880)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28525,7 +28525,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6627:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -28598,14 +28598,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 116:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5541)
-const { kEnumerableProperty } = __nccwpck_require__(8176)
-const { kConstruct } = __nccwpck_require__(59)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28934,12 +28934,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4880:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6627)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -29037,14 +29037,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5357:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8529)
-const { MessageSizeExceededError } = __nccwpck_require__(7251)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29149,16 +29149,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 8884:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6627)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(5795)
-const { channels } = __nccwpck_require__(446)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29168,11 +29168,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8529)
-const { WebsocketFrameSend } = __nccwpck_require__(4880)
-const { closeWebSocketConnection } = __nccwpck_require__(5665)
-const { PerMessageDeflate } = __nccwpck_require__(5357)
-const { MessageSizeExceededError } = __nccwpck_require__(7251)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29683,14 +29683,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4364:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(4880)
-const { opcodes, sendHints } = __nccwpck_require__(6627)
-const FixedQueue = __nccwpck_require__(4900)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29794,7 +29794,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 5795:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -29813,16 +29813,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8529:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(5795)
-const { states, opcodes } = __nccwpck_require__(6627)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(116)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1564)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -30142,15 +30142,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4942:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5541)
-const { URLSerializer } = __nccwpck_require__(1564)
-const { environmentSettingsObject } = __nccwpck_require__(5552)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30159,21 +30159,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(5795)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8529)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(5665)
-const { ByteParser } = __nccwpck_require__(8884)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(8176)
-const { getGlobalDispatcher } = __nccwpck_require__(165)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(116)
-const { SendQueue } = __nccwpck_require__(4364)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7812:
+/***/ 432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30753,7 +30753,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// NAMESPACE OBJECT: ../wt-precision/node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -30765,7 +30765,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ../wt-precision/node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -30801,7 +30801,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -30837,7 +30837,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30933,7 +30933,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30976,7 +30976,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31067,11 +31067,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../wt-precision/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(7906);
-// EXTERNAL MODULE: ../wt-precision/node_modules/undici/index.js
-var undici = __nccwpck_require__(9008);
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31768,7 +31768,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31844,7 +31844,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31918,7 +31918,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32199,7 +32199,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32241,7 +32241,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32421,7 +32421,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32695,7 +32695,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33283,7 +33283,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33363,7 +33363,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33428,7 +33428,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33752,8 +33752,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../wt-precision/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7863);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
 class errors_UsageError extends Error {
@@ -35276,6 +35276,123 @@ class CoreLayer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/never-nil.ts
+const decided = new WeakMap();
+function resultNeverNil(decl) {
+    let known = decided.get(decl);
+    if (known === undefined)
+        decided.set(decl, (known = decide(decl)));
+    return known;
+}
+function decide(decl) {
+    if (!decl.body || decl.results.length !== 1)
+        return false;
+    const returns = returnsOf(decl.body);
+    const reassigned = assignedNames(decl.body);
+    return (returns.length > 0 &&
+        returns.every((ret) => {
+            const values = ret.namedChild(0)?.namedChildren ?? [];
+            return values.length === 1 && !!values[0] && nonNilAt(values[0], ret, reassigned);
+        }));
+}
+/** The function's own return statements, not those of the func literals in it. */
+function returnsOf(body) {
+    const found = [];
+    const walk = (node) => {
+        for (const child of node.namedChildren) {
+            if (!child || child.type === 'func_literal')
+                continue;
+            if (child.type === 'return_statement')
+                found.push(child);
+            else
+                walk(child);
+        }
+    };
+    walk(body);
+    return found;
+}
+/** Names the body assigns to after their declaration: a check on them may no longer hold. */
+function assignedNames(body) {
+    const names = new Set();
+    for (const statement of body.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
+        const left = statement?.childForFieldName('left') ?? statement?.namedChild(0);
+        for (const target of left?.type === 'expression_list' ? left.namedChildren : [left]) {
+            const root = target?.text.split(/[.[]/)[0];
+            if (root)
+                names.add(root);
+        }
+    }
+    return names;
+}
+function nonNilAt(value, ret, reassigned) {
+    switch (value.type) {
+        case 'parenthesized_expression':
+            return !!value.namedChild(0) && nonNilAt(value.namedChild(0), ret, reassigned);
+        case 'composite_literal':
+        case 'func_literal':
+            return true;
+        case 'unary_expression':
+            return value.child(0)?.type === '&';
+        case 'identifier':
+        case 'selector_expression': {
+            if (reassigned.has(value.text.split('.')[0]))
+                return false;
+            return before(ret).some((code) => checkedNonNil(code, value.text) || (value.type === 'identifier' && dereferences(code, value.text)));
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * The code that surely ran before a statement: the earlier statements of
+ * each enclosing block, and the conditions of the `if`s it lies in, each with
+ * whether the statement is on the branch where that condition held.
+ */
+function before(statement) {
+    const code = [];
+    for (let at = statement; at.parent && at.type !== 'function_declaration' && at.type !== 'method_declaration'; at = at.parent) {
+        const parent = at.parent;
+        if (parent.type === 'if_statement' && at.id !== parent.childForFieldName('condition')?.id) {
+            const condition = parent.childForFieldName('condition');
+            if (condition)
+                code.push({ node: condition, held: at.id === parent.childForFieldName('consequence')?.id });
+        }
+        if (parent.type === 'block' || parent.type === 'statement_list') {
+            for (let prev = at.previousNamedSibling; prev; prev = prev.previousNamedSibling)
+                code.push({ node: prev });
+        }
+    }
+    return code;
+}
+/** `if x == nil { return ... }` before it, or inside `if x != nil { ... }`. */
+function checkedNonNil({ node, held }, name) {
+    if (held !== undefined)
+        return nilComparison(node, name) === (held ? '!=' : '==');
+    if (node.type !== 'if_statement' || node.childForFieldName('alternative'))
+        return false;
+    const condition = node.childForFieldName('condition');
+    const last = lastStatement(node.childForFieldName('consequence'));
+    return !!condition && nilComparison(condition, name) === '==' && (last?.type === 'return_statement' || /^panic\(/.test(last?.text ?? ''));
+}
+function lastStatement(block) {
+    const last = block?.namedChildren.at(-1);
+    return last?.type === 'statement_list' ? last.namedChildren.at(-1) : last;
+}
+/** '==' for `name == nil`, '!=' for `name != nil`, either way round. */
+function nilComparison(node, name) {
+    while (node.type === 'parenthesized_expression' && node.namedChild(0))
+        node = node.namedChild(0);
+    if (node.type !== 'binary_expression')
+        return undefined;
+    const op = node.childForFieldName('operator')?.text;
+    const sides = [node.childForFieldName('left')?.text, node.childForFieldName('right')?.text];
+    return (op === '==' || op === '!=') && sides.includes(name) && sides.includes('nil') ? op : undefined;
+}
+/** Code that reads a field through the pointer: it would have panicked on nil. */
+function dereferences({ node }, name) {
+    return [node, ...node.descendantsOfType('selector_expression')].some((s) => s?.type === 'selector_expression' && s.childForFieldName('operand')?.text === name && s.parent?.type !== 'call_expression');
+}
+
 ;// CONCATENATED MODULE: ./src/model/members.ts
 // What a type of the module offers, whatever code asks: its name as one key
 // across the module's packages, its method set, and the field or method a
@@ -35596,6 +35713,7 @@ class TypesLayer extends CoreLayer {
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/facts.ts
 
 
+
 const negation = { true: 'false', false: 'true' };
 /** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
 function zeroFact(type) {
@@ -35665,7 +35783,10 @@ class FactsLayer extends TypesLayer {
             case 'call_expression': {
                 const fn = node.childForFieldName('function');
                 const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text);
-                return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
+                if (builtin)
+                    return fn.text === 'new' || fn.text === 'make' ? 'non-nil' : undefined;
+                const callee = this.calleeOf(node, scope);
+                return callee && resultNeverNil(callee.decl) ? 'non-nil' : undefined;
             }
             case 'binary_expression':
                 return this.comparisonFact(node, scope);
@@ -37488,7 +37609,227 @@ function referencedTypes(type, pkg, depth = 0) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/fix/edit.ts
+const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
+const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
+/** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
+function placeOf(source, index) {
+    const before = source.slice(0, index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let line = 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
+        line++;
+    return { offset: Buffer.byteLength(before), line, column: index - lineStart + 1 };
+}
+/** The fix as findings carry it, with paths as `pathOf` writes them. */
+function toFix(fix, pathOf) {
+    return {
+        description: fix.description,
+        edits: fix.edits.map((edit) => {
+            const start = placeOf(edit.file.source, edit.start);
+            const end = placeOf(edit.file.source, edit.end);
+            return {
+                path: pathOf(edit.file.path),
+                start: start.offset,
+                end: end.offset,
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                text: edit.text,
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix/source.ts
+const functionTypes = ['function_declaration', 'method_declaration'];
+/** The top-level function or method a node is in (closures included in it). */
+function enclosingFunction(node) {
+    for (let at = node; at; at = at.parent)
+        if (functionTypes.includes(at.type))
+            return at;
+    return undefined;
+}
+/** Every identifier spelled `name` in the function: declarations, uses, and whatever else (a key of a composite literal). */
+function identifiersNamed(fn, name) {
+    return fn.descendantsOfType('identifier').filter((n) => !!n && n.text === name);
+}
+/** `x` as the operand of `x.f` or `x.m(...)`. */
+function isSelected(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === identifier.id;
+}
+/** `&x`: the unary expression whose operand the identifier is. */
+function addressOf(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'unary_expression' && parent.child(0)?.type === '&' && parent.childForFieldName('operand')?.id === identifier.id ? parent : undefined;
+}
+/**
+ * Whether the edits change the length of a line whose end-of-line comment
+ * gofmt aligns with a comment on the line above or below: the comments would
+ * then need realigning, which a fix does not do, so none is offered.
+ */
+function shiftsAlignedComments(file, edits) {
+    const trailing = new Set();
+    for (const comment of file.tree.rootNode.descendantsOfType('comment')) {
+        if (!comment)
+            continue;
+        const lineStart = file.source.lastIndexOf('\n', comment.startIndex - 1) + 1;
+        if (file.source.slice(lineStart, comment.startIndex).trim())
+            trailing.add(comment.startPosition.row);
+    }
+    return edits.some((edit) => {
+        const row = file.source.slice(0, edit.start).split('\n').length - 1;
+        return edit.end - edit.start !== edit.text.length && trailing.has(row) && (trailing.has(row - 1) || trailing.has(row + 1));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fix/offer.ts
+
+/** The fix, unless gofmt would then realign the comments of the edited lines. */
+function offered(site, description, edits) {
+    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
+}
+
+;// CONCATENATED MODULE: ./src/fix/parameter.ts
+
+
+
+
+
+const declaringParents = ['var_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'const_spec'];
+/** Whether this identifier declares its name, or assigns to it (`x =`, `x++`, `x, y :=` of a name already declared). */
+function declaresOrAssigns(identifier) {
+    const parent = identifier.parent;
+    if (!parent)
+        return false;
+    if (declaringParents.includes(parent.type) || parent.type === 'inc_statement' || parent.type === 'dec_statement')
+        return true;
+    const list = parent.type === 'expression_list' ? parent : undefined;
+    const statement = list ? list.parent : parent;
+    return (!!statement &&
+        ['assignment_statement', 'short_var_declaration', 'range_clause'].includes(statement.type) &&
+        statement.childForFieldName('left')?.id === (list ?? identifier).id);
+}
+/** Whether the function declares `name` once and never assigns it or takes its address: it holds one value throughout. */
+function holdsOneValue(fn, name) {
+    const uses = identifiersNamed(fn, name);
+    return !uses.some(addressOf) && uses.filter(declaresOrAssigns).length === 1;
+}
+/** The one parameter of a func literal, with its name node when it has one. */
+function soleParameter(literal) {
+    const params = (literal.childForFieldName('parameters')?.namedChildren ?? []).filter((n) => !!n && n.type !== 'comment');
+    if (params.length !== 1 || params[0].type !== 'parameter_declaration')
+        return undefined;
+    const names = fieldChildren(params[0], 'name');
+    return names.length > 1 ? undefined : { declaration: params[0], name: names[0] };
+}
+/** `x` as a key of a composite literal (`T{x: 1}`), which renaming must not touch. */
+function isLiteralKey(identifier) {
+    const element = identifier.parent?.type === 'literal_element' ? identifier.parent : undefined;
+    const keyed = element?.parent;
+    return keyed?.type === 'keyed_element' && keyed.namedChild(0)?.id === element.id;
+}
+/**
+ * `runtime.SetFinalizer(f, func(p *File) { f.close() })`: the finalizer
+ * captures f although its parameter is the same object; it uses the
+ * parameter instead (`p.close()`, or `func(f *File)` for an unnamed one).
+ * Offered when the capture is the whole path, f holds one value throughout
+ * its function (so the parameter is the object it names), and whatever else
+ * the literal names from around it is of a basic type, which reaches nothing.
+ */
+function useFinalizerParameter(site, path) {
+    const [object, finalizer] = site.args;
+    const scope = site.evaluations[0]?.scope;
+    const variable = object?.type === 'identifier' ? scope?.lookup(object.text) : undefined;
+    const fn = enclosingFunction(site.call);
+    const body = finalizer?.type === 'func_literal' ? finalizer.childForFieldName('body') : undefined;
+    if (!object || !variable || variable.global || !fn || !body || path.length !== 1 || path[0].via !== `captures ${object.text}`)
+        return undefined;
+    const param = soleParameter(finalizer);
+    const typeNode = param?.declaration.childForFieldName('type');
+    if (!param || !typeNode || !sameType(readType(typeNode, site.file), variable.type) || !holdsOneValue(fn, object.text))
+        return undefined;
+    const named = param.name && param.name.text !== '_' ? param.name.text : undefined;
+    for (const id of body.descendantsOfType('identifier')) {
+        if (!id || id.text === object.text || id.text === named)
+            continue;
+        const outer = scope.lookup(id.text);
+        if (outer && !outer.global && underlying(outer.type, site.pkg).kind !== 'basic')
+            return undefined;
+    }
+    const description = `use the finalizer's parameter, the same object, instead of capturing ${object.text}`;
+    if (!named) {
+        // Naming the parameter after the variable makes every use of it in the literal mean the parameter.
+        const edit = param.name ? replaceNode(site.file, param.name, object.text) : insertBefore(site.file, typeNode, `${object.text} `);
+        return offered(site, description, [edit]);
+    }
+    const uses = identifiersNamed(body, object.text);
+    if (uses.some(isLiteralKey) || identifiersNamed(body, named).some(declaresOrAssigns))
+        return undefined;
+    return offered(site, description, uses.map((use) => replaceNode(site.file, use, named)));
+}
+const goKeywords = new Set('break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var'.split(' '));
+/**
+ * `runtime.AddCleanup(f, func(p *File) { closeFD(p.fd) }, f)`: the argument
+ * is the object itself. The cleanup uses one field of it, so it is passed
+ * that field instead: `runtime.AddCleanup(f, func(fd int) { closeFD(fd) }, f.fd)`.
+ * Offered when every use of the parameter reads that one field, the field is
+ * of a predeclared basic type (its value reaches nothing), and no code of
+ * the package assigns the field or takes its address (the value taken at
+ * the call stays the value the cleanup would have read).
+ */
+function passUsedField(site) {
+    const [object, cleanup, arg] = site.args;
+    const variable = object?.type === 'identifier' ? site.evaluations[0]?.scope.lookup(object.text) : undefined;
+    const body = cleanup?.type === 'func_literal' ? cleanup.childForFieldName('body') : undefined;
+    if (!variable || variable.global || arg?.type !== 'identifier' || arg.text !== object.text || !body || variable.type.kind !== 'pointer')
+        return undefined;
+    const struct = underlying(variable.type.elem, site.pkg);
+    const param = soleParameter(cleanup);
+    const typeNode = param?.declaration.childForFieldName('type');
+    if (struct.kind !== 'struct' || !param?.name || !typeNode || !sameType(readType(typeNode, site.file), variable.type))
+        return undefined;
+    const uses = identifiersNamed(body, param.name.text);
+    const fieldName = uses[0]?.parent?.childForFieldName('field')?.text;
+    const field = struct.fields.find((f) => f.name === fieldName && !f.embedded);
+    if (!field || field.type.kind !== 'basic' || field.type.name.includes('.'))
+        return undefined;
+    if (!uses.every((use) => isSelected(use) && use.parent.childForFieldName('field')?.text === fieldName && !changesField(use.parent)))
+        return undefined;
+    const name = fieldName.charAt(0).toLowerCase() + fieldName.slice(1);
+    if (goKeywords.has(name) || identifiersNamed(body, name).length || fieldChanged(site, fieldName))
+        return undefined;
+    const edits = [
+        replaceNode(site.file, param.declaration, `${name} ${field.type.name}`),
+        ...uses.map((use) => replaceNode(site.file, use.parent, name)),
+        replaceNode(site.file, arg, `${arg.text}.${fieldName}`),
+    ];
+    return offered(site, `pass ${arg.text}.${fieldName}, the one field the cleanup uses, not ${arg.text} itself`, edits);
+}
+/** `x.f = ...`, `x.f++`, `&x.f`: the selector changes the field or lets other code change it. */
+function changesField(selector) {
+    const parent = selector.parent;
+    if (!parent)
+        return false;
+    if (parent.type === 'unary_expression' && parent.child(0)?.type === '&')
+        return true;
+    if (parent.type === 'inc_statement' || parent.type === 'dec_statement')
+        return true;
+    const list = parent.type === 'expression_list' ? parent : undefined;
+    const statement = list ? list.parent : parent;
+    return statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.id === (list ?? selector).id;
+}
+/** Whether any file of the package changes a field of this name, on whatever value. */
+function fieldChanged(site, fieldName) {
+    const mention = new RegExp(`\\.\\s*${fieldName}\\b`);
+    site.pkg.load((file) => mention.test(file.text));
+    return site.pkg.files.some((file) => file.tree.rootNode.descendantsOfType('selector_expression').some((s) => !!s && s.childForFieldName('field')?.text === fieldName && changesField(s)));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg003-finalizer-references-object.ts
+
 
 
 
@@ -37518,6 +37859,7 @@ const finalizerReferencesObject = {
                         message: `the finalizer of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(`finalizer ${nameOfFunction(site.args[1])}`, path)}; ` +
                             `an object reachable from its own finalizer is never collected, so the finalizer never runs${found.note}`,
                         related: relatedAlong(path),
+                        fix: useFinalizerParameter(site, path),
                     };
                 }
             }
@@ -37656,20 +37998,20 @@ function guardOf(exit, loop, name) {
     }
     return undefined;
 }
-/** `name.field` or `name.ctx.Done()`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
+/** `name.field` or `name.ctx.Done()`, a signal the object carries (or an object it holds); or `stop` or `ctx.Done()`, one of another variable. */
 function signalOf(node, name) {
     if (!node)
         return undefined;
-    const field = ownField(node, name);
-    if (field)
-        return { node, field: { name: field, kind: 'channel' } };
+    const path = fieldPath(node, name);
+    if (path)
+        return { node, field: { name: path.at(-1), path, kind: 'channel' } };
     if (node.type === 'identifier' && node.text !== name)
         return { node, local: { name: node.text, kind: 'channel' } };
     const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
     const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
-    const contextField = ownField(context ?? null, name);
-    if (contextField)
-        return { node, field: { name: contextField, kind: 'context' } };
+    const contextPath = fieldPath(context ?? null, name);
+    if (contextPath)
+        return { node, field: { name: contextPath.at(-1), path: contextPath, kind: 'context' } };
     return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
 }
 /** A signal the loop can be told to stop by: a channel or context field of the object, or a variable whose declaration the stoppers check. */
@@ -37680,44 +38022,61 @@ function isSignal(signal, kindOf) {
         return kindOf(signal.node.childForFieldName('function')?.childForFieldName('operand') ?? null) === 'context';
     return !!signal.local || kindOf(signal.node) === 'channel';
 }
-/** `name.field`: the field's name. */
-function ownField(node, name) {
-    if (node?.type !== 'selector_expression')
-        return undefined;
-    const operand = node.childForFieldName('operand');
-    return operand?.type === 'identifier' && operand.text === name ? node.childForFieldName('field')?.text : undefined;
+/** How many fields deep a signal is looked for from the held object (`o.res.stop` is two). */
+const maxFieldPath = 4;
+/** `name.field` or `name.res.field`: the fields selected from `name`, outermost first. */
+function fieldPath(node, name) {
+    const path = [];
+    for (let current = node; path.length < maxFieldPath && current?.type === 'selector_expression';) {
+        const field = current.childForFieldName('field')?.text;
+        if (!field)
+            return undefined;
+        path.unshift(field);
+        current = current.childForFieldName('operand');
+        if (current?.type === 'identifier')
+            return current.text === name ? path : undefined;
+    }
+    return undefined;
 }
 /** How many calls deep the finalizer's code is followed to find what it stops. */
 const maxFinalizerDepth = 4;
 /**
- * A goroutine the entry point starts that holds `object` on its stack and
- * runs until a signal that only the finalizer's code sends (or forever).
+ * A goroutine the entry point starts that holds `object` on its stack, or an
+ * object from which `reach` finds a lasting path to it, and runs until a
+ * signal that only the finalizer's code sends (or forever).
  */
-function goroutineRoot(evaluation, object, pkg) {
-    const fields = object.type ? underlying(object.type, pkg) : undefined;
-    if (fields?.kind !== 'struct')
-        return undefined;
+function goroutineRoot(evaluation, object, pkg, reach) {
     for (const start of evaluation.run.goroutines) {
         for (const held of start.held) {
-            if (!held.objects.some((o) => o.id === object.id))
-                continue;
-            const kindOf = (node) => {
-                const field = fields.fields.find((f) => f.name === ownField(node, held.name));
-                if (field)
-                    return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : isContextType(field.type) ? 'context' : undefined;
-                // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
-                const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
-                return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
-            };
-            const loop = endlessLoop(start.body, held.name, kindOf);
-            if (!loop)
-                continue;
-            const stoppers = stoppersOf(loop.stops, evaluation, pkg, start);
-            if (stoppers)
-                return { start, name: held.name, loop, stoppers };
+            const direct = held.objects.some((o) => o.id === object.id);
+            for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc')) {
+                const kindOf = (node) => {
+                    const path = fieldPath(node, held.name);
+                    const type = path && fieldType(holder.type, path, pkg);
+                    if (type)
+                        return underlying(type, pkg).kind === 'chan' ? 'channel' : isTimerType(type) ? 'timer' : isContextType(type) ? 'context' : undefined;
+                    // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
+                    const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
+                    return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
+                };
+                const loop = endlessLoop(start.body, held.name, kindOf);
+                const path = loop && (direct ? [] : reach(holder));
+                const stoppers = path && stoppersOf(loop.stops, evaluation, pkg, start);
+                if (stoppers)
+                    return { start, name: held.name, path, loop, stoppers };
+            }
         }
     }
     return undefined;
+}
+/** The type of the field a path of fields selects from a value of `type`, through pointers; undefined when one is not a struct field. */
+function fieldType(type, path, pkg) {
+    let current = type;
+    for (const name of path) {
+        const base = current && underlying(current.kind === 'pointer' ? current.elem : current, pkg);
+        current = base?.kind === 'struct' ? base.fields.find((f) => f.name === name)?.type : undefined;
+    }
+    return current;
 }
 /**
  * The statements that close or send on the stop channels (or cancel the
@@ -38038,7 +38397,69 @@ function finalizerCode(evaluation, pkg) {
     return code;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/timers.ts
+
+
+/** The slot by which a timer made by time.AfterFunc holds its callback (`std-calls.ts`). */
+const callbackSlot = 'time.AfterFunc callback';
+/**
+ * A timer the code made with a func literal that resets the timer's own
+ * variable on every run, when no other code uses that variable (so nothing
+ * else can stop it) and the callback surely reaches `object`.
+ */
+function rearmedTimer(evaluation, object) {
+    const state = evaluation.run.finalState;
+    const timers = new Map();
+    // The variables are gone at the end; a timer that re-arms itself is held by its callback's capture.
+    for (const slots of state.heap.values()) {
+        for (const edges of slots.values())
+            for (const { to } of edges)
+                if (state.slot(to, callbackSlot).length)
+                    timers.set(to.id, to);
+    }
+    for (const timer of timers.values()) {
+        const rearm = selfReset(timer.node);
+        const path = rearm && findPath(state, timer, object, (edge) => edge.sure);
+        if (path && path[0]?.via === callbackSlot)
+            return { call: timer.node, file: timer.file, rearm, path };
+    }
+    return undefined;
+}
+/**
+ * In `t = time.AfterFunc(d, func() { ...; t.Reset(d) })`, the Reset call, when
+ * the callback makes it on every run and every other use of `t` is its
+ * declaration or a Reset in the callback.
+ */
+function selfReset(call) {
+    const callback = argumentsOf(call)[1];
+    const list = call.parent;
+    const assignment = list?.type === 'expression_list' ? list.parent : undefined;
+    const left = assignment?.type === 'assignment_statement' ? assignment.childForFieldName('left')?.namedChildren : undefined;
+    const name = left?.length === 1 && left[0]?.type === 'identifier' ? left[0].text : undefined;
+    if (!name || callback?.type !== 'func_literal' || list.namedChildren.length !== 1)
+        return undefined;
+    let function_ = assignment.parent;
+    while (function_ && !/^(function_declaration|method_declaration|func_literal)$/.test(function_.type))
+        function_ = function_.parent;
+    let rearm;
+    for (const use of function_?.childForFieldName('body')?.descendantsOfType('identifier') ?? []) {
+        if (!use || use.text !== name || use.id === left[0].id || use.parent?.type === 'var_spec')
+            continue;
+        const selector = use.parent?.type === 'selector_expression' && use.parent.childForFieldName('operand')?.id === use.id ? use.parent : undefined;
+        const reset = selector?.childForFieldName('field')?.text === 'Reset' && selector.parent?.type === 'call_expression' ? selector.parent : undefined;
+        if (!reset || reset.startIndex < callback.startIndex || reset.endIndex > callback.endIndex)
+            return undefined;
+        // Only a Reset every run of the callback makes re-arms it for good; one under a condition may stop.
+        const statement = reset.parent?.type === 'expression_statement' ? reset.parent : undefined;
+        const block = statement?.parent?.type === 'statement_list' ? statement.parent.parent : statement?.parent;
+        if (block?.id === callback.childForFieldName('body')?.id)
+            rearm = reset;
+    }
+    return rearm;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -38091,7 +38512,7 @@ const finalizerMayNeverRun = {
         }
         const root = heldByGoroutine(site);
         if (root) {
-            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [`${root.name}.${s.field.name}`] : s.local?.kind === kind ? [s.local.name] : []));
+            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[root.name, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
             const channels = signalsOf('channel');
             const contexts = signalsOf('context');
             const signals = [
@@ -38102,13 +38523,28 @@ const finalizerMayNeverRun = {
                 ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
                 : 'forever';
             const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
+            const through = root.path.length ? `; it holds ${root.name}, which reaches the object: ${renderPath(root.name, root.path)}` : '';
             return {
-                message: `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}; ` +
+                message: `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}${through}; ` +
                     `while it runs the object is reachable from its stack, so this ${hook} never runs`,
                 related: [
                     { node: root.start.node, file: root.start.file, message: `the goroutine starts here: ${firstLine(root.start.node.text)}` },
+                    ...relatedAlong(root.path),
                     { node: root.loop.loop, file: root.start.bodyFile, message: `it loops here, using ${root.name} on every iteration` },
                     ...root.stoppers.map((s) => ({ ...s, message: `only the ${hook} stops it: ${firstLine(s.node.text)}` })),
+                ],
+            };
+        }
+        const timer = heldByRearmedTimer(site);
+        if (timer) {
+            return {
+                message: `${describeArgument(site, 0)} is held by the callback of the timer ${inline(timer.call)}, which resets its own timer (${inline(timer.rearm)}), ` +
+                    `so a timer is always pending: ${renderPath('timer', timer.path)}; the runtime keeps pending timers and their callbacks, and no other code stops it, ` +
+                    `so this ${hook} never runs`,
+                related: [
+                    { node: timer.call, file: timer.file, message: `the timer starts here: ${firstLine(timer.call.text)}` },
+                    { node: timer.rearm, file: timer.file, message: `its callback re-arms it: ${firstLine(timer.rearm.text)}` },
+                    ...relatedAlong(timer.path),
                 ],
             };
         }
@@ -38181,9 +38617,20 @@ function heldByPackageVariable(site) {
 function heldByGoroutine(site) {
     for (const { objects, evaluation } of argumentObjects(site, 0)) {
         for (const object of objects.filter((o) => o.kind === 'alloc')) {
-            const root = goroutineRoot(evaluation, object, site.pkg);
+            const root = goroutineRoot(evaluation, object, site.pkg, (holder) => lastingPath(site, evaluation, holder, object, (edge) => edge.sure)?.path);
             if (root)
                 return root;
+        }
+    }
+    return undefined;
+}
+/** A self-rescheduling timer whose callback holds the object. */
+function heldByRearmedTimer(site) {
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        for (const object of objects.filter((o) => o.kind === 'alloc')) {
+            const timer = rearmedTimer(evaluation, object);
+            if (timer)
+                return timer;
         }
     }
     return undefined;
@@ -38245,7 +38692,41 @@ function isStaticAllocation(node) {
     return node.type === 'unary_expression' && node.child(0)?.type === '&' && node.childForFieldName('operand')?.type === 'composite_literal';
 }
 
+;// CONCATENATED MODULE: ./src/fix/method-expression.ts
+// FG005's fix: a method value that takes no argument becomes the method expression.
+
+
+
+/**
+ * `runtime.SetFinalizer(f, f.Close)`: `f.Close` is a func() with no place for
+ * the object; `(*File).Close` is a func(*File) the runtime calls with it,
+ * which is what the code meant when the method is selected from the object
+ * itself. Offered when the object is a variable of type *T, T a type the
+ * package declares (not generic, not shadowed at the call), that declares the
+ * method with no parameters (either receiver: *T's method set has both).
+ */
+function methodExpression(site) {
+    const [object, finalizer] = site.args;
+    const scope = site.evaluations[0]?.scope;
+    if (object?.type !== 'identifier' || finalizer?.type !== 'selector_expression' || !scope)
+        return undefined;
+    const operand = finalizer.childForFieldName('operand');
+    const name = finalizer.childForFieldName('field')?.text;
+    const type = site.evaluations[0]?.argTypes[0];
+    if (operand?.type !== 'identifier' || operand.text !== object.text || !name || type?.kind !== 'pointer')
+        return undefined;
+    const base = type.elem;
+    if (base.kind !== 'named' || base.importPath || base.args.length || scope.lookup(base.name) || site.interpreter.fieldOf(finalizer, scope))
+        return undefined;
+    const method = methodsOf(site.pkg, base.name)?.get(name);
+    if (!method || method.receiver?.typeName !== base.name || method.params.length)
+        return undefined;
+    const expression = `(*${base.name}).${name}`;
+    return offered(site, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
+
 
 
 
@@ -38285,7 +38766,7 @@ const finalizerBadSignature = {
             related: [],
         });
         if (signature.params.length !== 1) {
-            return fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`);
+            return { ...fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`), fix: methodExpression(site) };
         }
         if (signature.variadic)
             return fails('has a variadic parameter, which the runtime does not accept');
@@ -38463,84 +38944,9 @@ function implementsAll(object, iface, site) {
     return required.every((name) => available.has(name));
 }
 
-;// CONCATENATED MODULE: ./src/fix/edit.ts
-const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
-const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
-/** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
-function placeOf(source, index) {
-    const before = source.slice(0, index);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    let line = 1;
-    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
-        line++;
-    return { offset: Buffer.byteLength(before), line, column: index - lineStart + 1 };
-}
-/** The fix as findings carry it, with paths as `pathOf` writes them. */
-function toFix(fix, pathOf) {
-    return {
-        description: fix.description,
-        edits: fix.edits.map((edit) => {
-            const start = placeOf(edit.file.source, edit.start);
-            const end = placeOf(edit.file.source, edit.end);
-            return {
-                path: pathOf(edit.file.path),
-                start: start.offset,
-                end: end.offset,
-                startLine: start.line,
-                startColumn: start.column,
-                endLine: end.line,
-                endColumn: end.column,
-                text: edit.text,
-            };
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fix/source.ts
-const functionTypes = ['function_declaration', 'method_declaration'];
-/** The top-level function or method a node is in (closures included in it). */
-function enclosingFunction(node) {
-    for (let at = node; at; at = at.parent)
-        if (functionTypes.includes(at.type))
-            return at;
-    return undefined;
-}
-/** Every identifier spelled `name` in the function: declarations, uses, and whatever else (a key of a composite literal). */
-function identifiersNamed(fn, name) {
-    return fn.descendantsOfType('identifier').filter((n) => !!n && n.text === name);
-}
-/** `x` as the operand of `x.f` or `x.m(...)`. */
-function isSelected(identifier) {
-    const parent = identifier.parent;
-    return parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === identifier.id;
-}
-/** `&x`: the unary expression whose operand the identifier is. */
-function addressOf(identifier) {
-    const parent = identifier.parent;
-    return parent?.type === 'unary_expression' && parent.child(0)?.type === '&' && parent.childForFieldName('operand')?.id === identifier.id ? parent : undefined;
-}
-/**
- * Whether the edits change the length of a line whose end-of-line comment
- * gofmt aligns with a comment on the line above or below: the comments would
- * then need realigning, which a fix does not do, so none is offered.
- */
-function shiftsAlignedComments(file, edits) {
-    const trailing = new Set();
-    for (const comment of file.tree.rootNode.descendantsOfType('comment')) {
-        if (!comment)
-            continue;
-        const lineStart = file.source.lastIndexOf('\n', comment.startIndex - 1) + 1;
-        if (file.source.slice(lineStart, comment.startIndex).trim())
-            trailing.add(comment.startPosition.row);
-    }
-    return edits.some((edit) => {
-        const row = file.source.slice(0, edit.start).split('\n').length - 1;
-        return edit.end - edit.start !== edit.text.length && trailing.has(row) && (trailing.has(row - 1) || trailing.has(row + 1));
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/fix/address.ts
 // FG004's fixes: the object is given as a pointer to where it is made.
+
 
 
 
@@ -38558,9 +38964,6 @@ function finalizerTakes(site, type) {
     const param = signature.params[0];
     const under = underlying(param, site.pkg);
     return sameType(param, type) || (under.kind === 'interface' && under.empty);
-}
-function offered(site, description, edits) {
-    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
 }
 /**
  * `str := CString{...}; runtime.SetFinalizer(str, ...)`: the struct value
@@ -38877,6 +39280,7 @@ function fieldPosition(site, selector) {
 
 
 
+
 /**
  * FG006 cleanup-references-object: runtime.AddCleanup(ptr, cleanup, arg)
  * where arg is or reaches ptr, or cleanup is a closure or method value that
@@ -38903,7 +39307,11 @@ const cleanupReferencesObject = {
                 if (args.some((a) => a.id === target.id)) {
                     const pointer = isPointer(site, evaluation.argTypes[2]);
                     if (pointer && pointsAtStart(site, argNode)) {
-                        return { message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`, related: [] };
+                        return {
+                            message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`,
+                            related: [],
+                            fix: passUsedField(site),
+                        };
                     }
                     const inside = `the cleanup argument ${inline(argNode)} ${pointer ? 'points into' : 'holds'} ${object}`;
                     // Inside a tiny block the runtime cannot tell the argument from a neighbour: no panic.
@@ -39085,7 +39493,539 @@ function firstSetAlong(first, second) {
     return related;
 }
 
+;// CONCATENATED MODULE: ./src/rules/fg009-finalizer-may-run-early.ts
+
+
+
+
+
+/**
+ * FG009 finalizer-may-run-early: an object's finalizer or cleanup releases a
+ * resource held in one of its fields, and a function hands that field's
+ * value to a call that cannot keep the object alive (cgo, syscall, or a
+ * parameter of type uintptr, unsafe.Pointer or a C type), then never uses the
+ * object again. Liveness is precise: once the field is read the object may
+ * be unreachable, so the finalizer can run, and release the resource, while
+ * the call still uses it. runtime.KeepAlive(x) after the call is the fix.
+ * Also: a method promoted from an embedded field that the finalizer
+ * releases runs on that field's value, so nothing keeps the wrapper alive.
+ */
+const finalizerMayRunEarly = {
+    id: 'FG009',
+    name: 'finalizer-may-run-early',
+    severity: 'warning',
+    summary: 'The finalizer may release a resource while a call still uses it: the object is not kept alive during the call.',
+    checkPackage(pkg, sites, reportsIn) {
+        const code = new Code(pkg);
+        code.learnCTypes();
+        const released = releasedFields(code, sites);
+        if (!released.size)
+            return [];
+        const names = [...released.keys()];
+        pkg.load((file) => names.some((name) => file.text.includes(name)));
+        code.learnCTypes();
+        const reports = [];
+        const finalizers = new Set([...released.values()].flatMap((fields) => [...fields.values()].map((r) => r.finalizer.body.id)));
+        for (const decl of pkg.functions) {
+            if (!decl.body || !reportsIn(decl.file) || finalizers.has(decl.body.id))
+                continue;
+            for (const variable of objectVariables(decl, pkg, released))
+                reports.push(...earlyCalls(decl, code, variable, released.get(variable.typeName)));
+        }
+        return reports;
+    },
+};
+/** Calls whose callee runs outside Go's view of the object's liveness. */
+const systemPackages = new Set(['syscall', 'golang.org/x/sys/unix', 'golang.org/x/sys/windows']);
+/** Names of functions and methods that give a resource back: close, free, release, destroy, ... */
+const releasing = /^(close|free|release|destroy|delete|dispose|unref|unmap|munmap|finalize|dealloc|drop|shutdown|cleanup)/i;
+function releasedFields(code, sites) {
+    const released = new Map();
+    const add = (typeName, field, release) => {
+        const fields = released.get(typeName) ?? new Map();
+        if (!fields.has(field))
+            fields.set(field, release);
+        released.set(typeName, fields);
+    };
+    for (const site of sites) {
+        const typeName = finalizedTypeName(site);
+        const finalizer = typeName && finalizerBody(site);
+        if (!typeName || !finalizer)
+            continue;
+        if (site.kind === 'AddCleanup') {
+            // The cleanup is handed `arg`: a field of the object passed as arg is what the cleanup releases.
+            const field = code.fieldOf(site.args[2], site.args[0]?.text);
+            if (field && callsWith(finalizer.body, finalizer.param))
+                add(typeName, field, { site, finalizer, call: site.call, file: site.file });
+            continue;
+        }
+        for (const { field, call, file } of releasesIn(code, typeName, finalizer.body, finalizer.param, finalizer.file, 0))
+            add(typeName, field, { site, finalizer, call, file });
+    }
+    return released;
+}
+/** The package type T when the call attaches to a *T. */
+function finalizedTypeName(site) {
+    const type = site.evaluations[0]?.argTypes[0];
+    const elem = type?.kind === 'pointer' ? type.elem : undefined;
+    return elem?.kind === 'named' && !elem.importPath && site.pkg.types.has(elem.name) ? elem.name : undefined;
+}
+/** The finalizer's parameter and body: a func literal, a function of the package, or a method expression `(*T).m`. */
+function finalizerBody(site) {
+    const node = site.args[1];
+    if (node?.type === 'func_literal') {
+        const param = firstParamName(node);
+        const body = node.childForFieldName('body');
+        return param && body ? { param, body, file: site.file } : undefined;
+    }
+    const decl = declOf(site, node);
+    const param = decl?.receiver ? decl.receiver.name : decl?.params[0]?.name;
+    return decl?.body && param ? { param, body: decl.body, file: decl.file } : undefined;
+}
+function firstParamName(literal) {
+    return literal.childForFieldName('parameters')?.namedChildren.find((c) => c?.type === 'parameter_declaration')?.childForFieldName('name')?.text;
+}
+function declOf(site, node) {
+    if (node?.type === 'identifier')
+        return site.evaluations[0]?.scope.lookup(node.text) ? undefined : site.pkg.funcs.get(node.text);
+    if (node?.type !== 'selector_expression')
+        return undefined;
+    // A method expression: (*T).m or T.m.
+    const operand = node.childForFieldName('operand')?.text.replace(/[()*\s]/g, '');
+    const method = operand ? methodsOf(site.pkg, operand)?.get(node.childForFieldName('field')?.text ?? '') : undefined;
+    return method && /^\(?\s*\*?\s*\w+\s*\)?$/.test(node.childForFieldName('operand').text) && !site.evaluations[0]?.scope.lookup(operand) ? method : undefined;
+}
+/** How far the finalizer's own method calls on the object are followed (`f.Close()` calling `C.free(f.p)`). */
+const methodDepth = 2;
+/** The fields of `param` (a T) that a body releases: passed to a releasing call or cgo, or closed themselves. */
+function releasesIn(code, typeName, body, param, file, depth) {
+    const found = [];
+    const copies = code.localCopies(body, param, body.endIndex);
+    for (const call of calls(body)) {
+        const callee = call.childForFieldName('function');
+        if (!callee)
+            continue;
+        const name = callee.type === 'selector_expression' ? (callee.childForFieldName('field')?.text ?? '') : callee.text;
+        const operand = callee.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+        // x.f.Close(), x.f.Release()
+        const closedField = operand ? code.fieldOf(operand, param) : undefined;
+        if (closedField && releasing.test(name))
+            found.push({ field: closedField, call, file });
+        // free(x.f), C.git_free(x.f), syscall.Close(x.fd), p := x.f; C.free(p)
+        if (releasing.test(name) || code.isCgoCall(callee, file)) {
+            for (const arg of argumentsOf(call)) {
+                const field = code.derivedField(arg, param, copies);
+                if (field)
+                    found.push({ field, call, file });
+            }
+        }
+        // x.Close(), where the package's Close releases the fields.
+        if (operand?.type === 'identifier' && operand.text === param && depth < methodDepth) {
+            const method = methodsOf(code.pkg, typeName)?.get(name);
+            const receiver = method?.receiver?.name;
+            if (method?.body && receiver)
+                found.push(...releasesIn(code, typeName, method.body, receiver, method.file, depth + 1));
+        }
+    }
+    return found;
+}
+/** Whether the body passes `param` to some call: a cleanup that gives its argument back to something. */
+function callsWith(body, param) {
+    return calls(body).some((call) => argumentsOf(call).some((arg) => identifiers(arg).some((id) => id.text === param)) || call.childForFieldName('function')?.childForFieldName('operand')?.text === param);
+}
+/** Go integer and handle types, unsafe.Pointer, and cgo's own numeric types, as a conversion names them. */
+const conversionTypes = /^(u?int(8|16|32|64|ptr)?|unsafe\.Pointer|syscall\.Handle|windows\.Handle|C\.(u?char|schar|u?short|u?int|u?long|u?longlong|float|double|size_t|ssize_t|u?int(8|16|32|64)_t|uintptr_t|(struct|union|enum)_\w+))$/;
+/**
+ * Reads the package's code as written. `C.name(x)` is a call into C or a
+ * conversion to a C type, which the syntax cannot tell apart: a name the
+ * package writes as a type anywhere (`var p *C.git_oid`, `C.gpointer` in a
+ * signature) is a type.
+ */
+class Code {
+    pkg;
+    cTypes = new Set();
+    read = new Set();
+    constructor(pkg) {
+        this.pkg = pkg;
+    }
+    /** Collects the C names the package's files read so far use as types. */
+    learnCTypes() {
+        for (const file of this.pkg.files) {
+            if (this.read.has(file) || file.imports.get('C') !== 'C')
+                continue;
+            this.read.add(file);
+            for (const type of file.tree.rootNode.descendantsOfType('qualified_type')) {
+                if (type?.childForFieldName('package')?.text === 'C')
+                    this.cTypes.add(`C.${type.childForFieldName('name')?.text}`);
+            }
+        }
+    }
+    isCgoCall(callee, file) {
+        return callee.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C' && file.imports.get('C') === 'C' && !this.cTypes.has(callee.text);
+    }
+    isConversion(call) {
+        const callee = call.childForFieldName('function');
+        if (argumentsOf(call).length !== 1 || !callee)
+            return false;
+        // (*T)(x), (*C.char)(x)
+        if (callee.type === 'parenthesized_expression')
+            return /^\(\s*\*/.test(callee.text);
+        return conversionTypes.test(callee.text) || this.cTypes.has(callee.text);
+    }
+    /**
+     * Parentheses and conversions taken off: `uintptr(x.fd)`, `C.int(x.fd)`,
+     * `unsafe.Pointer(x.p)`. `throughC`: also one-argument C calls, as in an
+     * argument of another C call, where a C typedef the package never names as
+     * a type converts (`C.gconstpointer(x.p)`).
+     */
+    unwrap(node, throughC = false) {
+        let inner = node;
+        for (;;) {
+            if (inner.type === 'parenthesized_expression' && inner.namedChild(0))
+                inner = inner.namedChild(0);
+            else if (inner.type === 'call_expression' && (this.isConversion(inner) || (throughC && this.isOneArgumentCCall(inner))))
+                inner = argumentsOf(inner)[0];
+            else
+                return inner;
+        }
+    }
+    isOneArgumentCCall(call) {
+        const callee = call.childForFieldName('function');
+        return argumentsOf(call).length === 1 && callee?.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C';
+    }
+    /** A one-argument C call that is itself an argument of a C call: read as a conversion for that call (see unwrap). */
+    convertedForCall(call) {
+        if (!this.isOneArgumentCCall(call))
+            return false;
+        let node = call;
+        while (node.parent && (node.parent.type === 'parenthesized_expression' || (node.parent.type === 'call_expression' && this.isConversion(node.parent))))
+            node = node.parent;
+        const outer = node.parent?.type === 'argument_list' ? node.parent.parent : null;
+        const callee = outer?.childForFieldName('function');
+        return !!callee && callee.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C';
+    }
+    /** Locals the body gives a value that holds the variable itself: `it := &Iter{cfg: c}`, `t.env = env`. */
+    holdersOf(body, variable) {
+        const holders = [];
+        for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+            const left = statement?.childForFieldName('left')?.namedChildren ?? [];
+            const right = statement?.childForFieldName('right')?.namedChildren ?? [];
+            left.forEach((target, i) => {
+                const value = right[i];
+                if (!target || !value || !this.keepsAlive([value], variable))
+                    return;
+                const holder = target.type === 'identifier' ? target.text : rootIdentifier(target);
+                if (holder && holder !== variable && holder !== '_')
+                    holders.push(holder);
+            });
+        }
+        return holders;
+    }
+    /** `x.f` (or `x.f.g`, `x.f[i]`) as written, for the variable x: the field f. */
+    fieldOf(node, variable) {
+        let inner = node ? this.unwrap(node) : undefined;
+        while (inner) {
+            if (inner.type === 'selector_expression') {
+                const operand = inner.childForFieldName('operand');
+                if (operand?.type === 'identifier' && operand.text === variable)
+                    return inner.childForFieldName('field')?.text;
+                inner = operand ? this.unwrap(operand) : undefined;
+            }
+            else if (inner.type === 'index_expression') {
+                const operand = inner.childForFieldName('operand');
+                inner = operand ? this.unwrap(operand) : undefined;
+            }
+            else
+                return undefined;
+        }
+        return undefined;
+    }
+    /**
+     * A value the argument carries that came out of a field of `variable`
+     * without pointing into the object: the field itself, converted, a method
+     * result of it (`x.f.Fd()`), or a local copy made earlier. Addresses (`&x.f`)
+     * point into the object and keep it alive.
+     */
+    derivedField(arg, variable, copies, throughC = false) {
+        const inner = this.unwrap(arg, throughC);
+        if (inner.type === 'identifier')
+            return copies.get(inner.text);
+        if (inner.type === 'call_expression') {
+            const callee = inner.childForFieldName('function');
+            const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+            return operand && !argumentsOf(inner).length ? this.fieldOf(operand, variable) : undefined;
+        }
+        return this.fieldOf(inner, variable);
+    }
+    /** Locals given a field's value before `until`: `fd := x.fd`, `p := unsafe.Pointer(x.p)`. */
+    localCopies(body, variable, until) {
+        const copies = new Map();
+        for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+            if (!statement || statement.startIndex >= until)
+                continue;
+            const left = statement.childForFieldName('left')?.namedChildren ?? [];
+            const right = statement.childForFieldName('right')?.namedChildren ?? [];
+            if (left.length !== right.length)
+                continue;
+            left.forEach((target, i) => {
+                const field = target?.type === 'identifier' && right[i] ? this.derivedField(right[i], variable, new Map()) : undefined;
+                if (field)
+                    copies.set(target.text, field);
+            });
+        }
+        return copies;
+    }
+    /**
+     * The arguments through which the callee cannot keep an object alive: all of
+     * a cgo or system call's, and those a function of the package takes as
+     * uintptr, unsafe.Pointer or a C type.
+     */
+    blindArguments(callee, args, file) {
+        if (this.isCgoCall(callee, file))
+            return args;
+        if (callee.type === 'selector_expression') {
+            const operand = callee.childForFieldName('operand');
+            const path = operand?.type === 'identifier' ? file.imports.get(operand.text) : undefined;
+            return path && systemPackages.has(path) ? args : [];
+        }
+        const decl = callee.type === 'identifier' && !this.pkg.types.has(callee.text) ? this.pkg.funcs.get(callee.text) : undefined;
+        if (!decl?.params.length)
+            return [];
+        const blind = (p) => /^(uintptr|unsafe\.Pointer|\*?C\.\w+)$/.test(p.typeNode.text);
+        // Parameters sharing a type (`a, b uintptr`) are one ParamDecl each; a variadic one takes the rest.
+        return args.filter((_, i) => {
+            const param = decl.params[Math.min(i, decl.params.length - 1)];
+            return blind(param) && (i < decl.params.length || param.variadic);
+        });
+    }
+    /**
+     * An argument that is the object itself, points into it (`&x.buf[0]`), or
+     * hands it to other code (`newHandle(x, cb)`): cgo keeps Go pointers alive
+     * for the call, and what the other code does with x is not seen.
+     */
+    keepsAlive(args, variable) {
+        return args.some((arg) => identifiers(arg).some((id) => {
+            if (id.text !== variable)
+                return false;
+            const parent = id.parent;
+            if (parent?.type !== 'selector_expression' || parent.childForFieldName('operand')?.id !== id.id)
+                return true;
+            // x.f: the object only when its address is taken.
+            return arg.descendantsOfType('unary_expression').some((u) => u?.child(0)?.type === '&' && rootIdentifier(u.childForFieldName('operand')) === variable);
+        }));
+    }
+}
+function objectVariables(decl, pkg, released) {
+    const found = [];
+    const pointerTo = (type) => (type.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined);
+    if (decl.receiver?.pointer && decl.receiver.name && released.has(decl.receiver.typeName))
+        found.push({ name: decl.receiver.name, typeName: decl.receiver.typeName, from: 'receiver' });
+    decl.params.forEach((param, index) => {
+        const typeName = param.name ? pointerTo(readType(param.typeNode, decl.file)) : undefined;
+        if (typeName)
+            found.push({ name: param.name, typeName, from: index });
+    });
+    for (const statement of decl.body.descendantsOfType('short_var_declaration')) {
+        const left = statement?.childForFieldName('left')?.namedChildren ?? [];
+        const right = statement?.childForFieldName('right')?.namedChildren ?? [];
+        const target = left[0];
+        const value = right[0];
+        if (!target || !value || target.type !== 'identifier')
+            continue;
+        const typeName = madeAs(value, pkg, released);
+        if (typeName)
+            found.push({ name: target.text, typeName, from: 'local' });
+    }
+    return found;
+}
+/** `&T{...}` or a call of a package function whose first result is *T: the T. */
+function madeAs(value, pkg, released) {
+    if (value.type === 'unary_expression' && value.child(0)?.type === '&') {
+        const literal = value.childForFieldName('operand');
+        const type = literal?.type === 'composite_literal' ? literal.childForFieldName('type')?.text : undefined;
+        return type && released.has(type) ? type : undefined;
+    }
+    if (value.type !== 'call_expression')
+        return undefined;
+    const callee = value.childForFieldName('function');
+    const decl = callee?.type === 'identifier' ? pkg.funcs.get(callee.text) : undefined;
+    const result = decl?.results[0];
+    const type = result ? readType(result.typeNode, decl.file) : undefined;
+    return type?.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined;
+}
+/** The calls of one function that may run while its object's finalizer releases what they were given. */
+function earlyCalls(decl, code, variable, fields) {
+    const body = decl.body;
+    const reports = [];
+    const uses = usesOf(body, variable.name, code);
+    // A closure or a deferred call may use the object at any later time.
+    if (uses.some((id) => enclosing(id, body, ['func_literal', 'defer_statement'])))
+        return [];
+    const holders = new Set([variable.name, ...code.holdersOf(body, variable.name)]);
+    for (const call of calls(body)) {
+        const callee = call.childForFieldName('function');
+        if (!callee || enclosing(call, body, ['func_literal']) || code.convertedForCall(call))
+            continue;
+        const given = argumentsOf(call);
+        const blind = code.blindArguments(callee, given, decl.file);
+        const early = blind.length ? releasedArgument(code, blind, variable.name, fields, code.localCopies(body, variable.name, call.startIndex)) : promotedCall(callee, variable, code.pkg, fields);
+        if (!early || [...holders].some((holder) => code.keepsAlive(given, holder)) || usedAfter(call, body, uses))
+            continue;
+        if (finalizerRemovedBefore(call, body, variable.name, decl.file) || callersKeepAlive(decl, code, variable))
+            continue;
+        reports.push(report(call, decl.file, variable, early));
+    }
+    return reports;
+}
+/** The identifiers naming the variable, or a local that holds it (`it := &Iter{cfg: c}`), other than parameters of func literals that share the name. */
+function usesOf(body, variable, code) {
+    const names = new Set([variable, ...code.holdersOf(body, variable)]);
+    return identifiers(body).filter((id) => names.has(id.text) && !declaredByLiteral(id, body, id.text));
+}
+/**
+ * For an unexported function or method, whose every call is in the package:
+ * whether each call's caller uses what it passed for the object after the
+ * call, which keeps the object alive throughout. A function also used as a
+ * value may be called from anywhere.
+ */
+function callersKeepAlive(decl, code, variable) {
+    if (variable.from === 'local' || !/^[a-z_]/.test(decl.name))
+        return false;
+    const name = decl.name;
+    code.pkg.load((file) => file.text.includes(name));
+    let sites = 0;
+    for (const caller of code.pkg.functions) {
+        if (!caller.body || caller === decl)
+            continue;
+        for (const id of caller.body.descendantsOfType(decl.receiver ? 'field_identifier' : 'identifier')) {
+            if (id?.text !== name)
+                continue;
+            const selector = decl.receiver ? id.parent : id;
+            const call = selector?.parent;
+            if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== selector.id)
+                return false;
+            sites++;
+            const passed = variable.from === 'receiver' ? selector.childForFieldName('operand') : argumentsOf(call)[variable.from];
+            if (passed?.type !== 'identifier')
+                return false;
+            const uses = usesOf(caller.body, passed.text, code);
+            const kept = uses.some((use) => enclosing(use, caller.body, ['func_literal', 'defer_statement'])) || usedAfter(call, caller.body, uses);
+            if (!kept)
+                return false;
+        }
+    }
+    return sites > 0;
+}
+function releasedArgument(code, args, variable, fields, copies) {
+    for (const arg of args) {
+        const field = code.derivedField(arg, variable, copies, true);
+        const release = field ? fields.get(field) : undefined;
+        if (release)
+            return { field: field, release };
+    }
+    return undefined;
+}
+/** `x.M(...)` where M is promoted from an embedded pointer field the finalizer releases. */
+function promotedCall(callee, variable, pkg, fields) {
+    if (callee.type !== 'selector_expression' || callee.childForFieldName('operand')?.text !== variable.name)
+        return undefined;
+    const method = callee.childForFieldName('field')?.text ?? '';
+    if (methodsOf(pkg, variable.typeName)?.has(method))
+        return undefined;
+    const decl = pkg.types.get(variable.typeName);
+    const struct = decl && underlying(readType(decl.typeNode, decl.file), pkg);
+    if (struct?.kind !== 'struct' || struct.fields.some((f) => f.name === method))
+        return undefined;
+    const embedded = struct.fields.filter((f) => f.embedded);
+    const only = embedded.length === 1 ? embedded[0] : undefined;
+    const release = only ? fields.get(only.name) : undefined;
+    // Only through a pointer or interface does the method run on another object than the wrapper.
+    const elsewhere = only && (only.type.kind === 'pointer' || underlying(only.type, pkg).kind === 'interface');
+    return release && elsewhere ? { field: only.name, release, promoted: method } : undefined;
+}
+/** The variable an operand of selectors and indexes starts from: `x` of `x.buf[0].y`. */
+function rootIdentifier(node) {
+    let inner = node;
+    while (inner && ['selector_expression', 'index_expression', 'parenthesized_expression'].includes(inner.type)) {
+        inner = inner.type === 'parenthesized_expression' ? inner.namedChild(0) : inner.childForFieldName('operand');
+    }
+    return inner?.type === 'identifier' ? inner.text : undefined;
+}
+/**
+ * A use of the object after the call: later in the function, elsewhere in
+ * the statement that makes the call (`x.n = C.f(x.p)` stores into x once the
+ * call returns), or anywhere in a loop around it (the next iteration).
+ */
+function usedAfter(call, body, uses) {
+    const statement = statementOf(call, body);
+    const loop = enclosing(call, body, ['for_statement']);
+    // The next time round a loop reads the object again, the call's own arguments included.
+    if (loop && uses.some((id) => id.startIndex >= loop.startIndex && id.endIndex <= loop.endIndex))
+        return true;
+    return uses.some((id) => !(id.startIndex >= call.startIndex && id.endIndex <= call.endIndex) && id.startIndex >= statement.startIndex);
+}
+function finalizerRemovedBefore(call, body, variable, file) {
+    return calls(body).some((c) => {
+        if (c.startIndex >= call.startIndex || runtimeHookNamed(c.childForFieldName('function'), file) !== 'SetFinalizer')
+            return false;
+        const [object, finalizer] = argumentsOf(c);
+        return object?.text === variable && finalizer?.type === 'nil';
+    });
+}
+function report(call, file, variable, early) {
+    const { release, field } = early;
+    const noun = release.site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
+    const x = variable.name;
+    const what = early.promoted
+        ? `${x}.${early.promoted} is promoted from the embedded field ${x}.${field}: the call runs on ${x}.${field}, and nothing uses ${x} after it`
+        : `${inline(call.childForFieldName('function'))} is given ${x}.${field} but not ${x}, and ${x} is not used after the call`;
+    const related = [
+        { node: release.site.call, file: release.site.file, message: `${noun} set here: ${firstLine(release.site.call.text)}` },
+    ];
+    if (release.call !== release.site.call)
+        related.push({ node: release.call, file: release.file, message: `the ${noun} releases the field ${field}: ${firstLine(release.call.text)}` });
+    return {
+        node: call,
+        file,
+        message: `${what}: ${x} (*${variable.typeName}) may become unreachable while the call runs, and its ${noun} releases ${x}.${field} then; ` +
+            `add runtime.KeepAlive(${x}) after the call`,
+        related,
+    };
+}
+function calls(node) {
+    return node.descendantsOfType('call_expression').filter((c) => !!c);
+}
+function identifiers(node) {
+    return node.descendantsOfType('identifier').filter((c) => !!c);
+}
+/** Whether a func literal around the identifier declares a parameter of that name (`func(p *File) {...}`): another variable. */
+function declaredByLiteral(id, body, name) {
+    for (let p = id.parent; p && p.id !== body.id; p = p.parent) {
+        if (p.type === 'func_literal' && identifiers(p.childForFieldName('parameters')).some((n) => n.text === name))
+            return true;
+    }
+    return false;
+}
+/** The nearest ancestor of one of the types, below `top`. */
+function enclosing(node, top, types) {
+    for (let p = node.parent; p && p.id !== top.id; p = p.parent)
+        if (types.includes(p.type))
+            return p;
+    return undefined;
+}
+/** The statement of the body's blocks that holds the node. */
+function statementOf(node, body) {
+    let inner = node;
+    for (let p = node.parent; p && p.id !== body.id; p = p.parent) {
+        if (p.type === 'block' || p.type === 'statement_list')
+            return inner;
+        inner = p;
+    }
+    return inner;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
 
 
 
@@ -39110,7 +40050,9 @@ const rules = [
     finalizerMayNeverRun,
     finalizerAlreadySet,
 ];
-const ruleCatalog = [syntaxError, ...rules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
+/** Rules that look at the package as a whole, after its calls. */
+const packageRules = [finalizerMayRunEarly];
+const ruleCatalog = [syntaxError, ...rules, ...packageRules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
 
 ;// CONCATENATED MODULE: ./src/config.ts
 // The configuration file, .finalizer-guard.yml: rules turned off or given
@@ -39987,7 +40929,7 @@ class ModulePackages {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(7667);
+var tree_sitter = __nccwpck_require__(3564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -40153,6 +41095,10 @@ const en = {
             unavailable: 'Go 1.24 added `runtime.AddCleanup`, which may be called any number of times on one object; it is not suggested here because this code does not declare Go 1.24 or later.',
         },
     },
+    FG009: {
+        problem: 'Go tracks liveness precisely: an object may become unreachable right after its last use in a function, even in the middle of a call that still works with a value read out of it. Here a call is handed a field of the object (a file descriptor, a C pointer, a handle) but not the object, and the function does not use the object after the call, so the garbage collector may run the finalizer or cleanup during the call, and it releases the resource the call is using: a closed or reused descriptor, freed C memory, a connection closed mid-request.',
+        fix: 'Fix: call `runtime.KeepAlive(x)` right after the call, which keeps x reachable until that point; or pass x itself where the callee can keep it (cgo keeps Go pointers passed to C alive for the call). For a method promoted from an embedded field, declare the method on the wrapper and end it with `runtime.KeepAlive`.',
+    },
 };
 const ru = {
     FG000: {
@@ -40202,6 +41148,10 @@ const ru = {
             available: 'Начиная с Go 1.24 `runtime.AddCleanup` можно вызывать для одного объекта сколько угодно раз, и каждая cleanup-функция освобождает свой ресурс.',
             unavailable: 'В Go 1.24 появился `runtime.AddCleanup`, который можно вызывать для одного объекта сколько угодно раз; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
         },
+    },
+    FG009: {
+        problem: 'Go отслеживает живость объектов точно: объект может стать недостижимым сразу после последнего использования в функции, даже посреди вызова, который ещё работает со значением, прочитанным из него. Здесь вызову передаётся поле объекта (файловый дескриптор, указатель C, хэндл), но не сам объект, и после вызова функция объект не использует, поэтому сборщик мусора может запустить финализатор или cleanup-функцию во время вызова, и она освободит ресурс, с которым вызов работает: закрытый или переиспользованный дескриптор, освобождённая память C, соединение, закрытое посреди запроса.',
+        fix: 'Исправление: вызовите `runtime.KeepAlive(x)` сразу после вызова — это удерживает x достижимым до этой точки; или передайте сам x туда, где вызываемый код может его удержать (cgo удерживает переданные в C указатели Go на время вызова). Для метода, продвинутого из встроенного поля, объявите метод у обёртки и завершите его `runtime.KeepAlive`.',
     },
 };
 const catalogs = { en, ru };
@@ -40665,23 +41615,24 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
         ...interpreter.stops.map((s) => ({ ...s, targets: s.handles })),
     ];
     let sites = 0;
+    const analyzed = [];
     for (const all of evaluations.values()) {
         const first = all[0];
+        const go = releaseFor(first.file);
+        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
+        analyzed.push(site);
         if (!reportsIn(first.file))
             continue;
         sites++;
         const clearing = removesFinalizer(first);
         const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-        const go = releaseFor(first.file);
-        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
         for (const { rule, report } of checkSite(site, kept, clearing)) {
-            const related = [...report.related, ...wrapperChain(all)].map((r) => ({
-                path: reporter.path(r.file.path),
-                line: r.node.startPosition.row + 1,
-                column: r.node.startPosition.column + 1,
-                message: r.message,
-            }));
-            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go, report.fix);
+            reporter.add(rule, first.file.path, first.call, report.message, relatedLocations(reporter, [...report.related, ...wrapperChain(all)]), go, report.fix);
+        }
+    }
+    for (const rule of packageRules) {
+        for (const report of rule.checkPackage(pkg, analyzed, reportsIn)) {
+            reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file));
         }
     }
     stats.sites += sites;
@@ -40696,13 +41647,24 @@ function wrapperChain(evaluations) {
         message: `${i === wrapped.length - 1 ? 'passed on to the runtime' : 'passed on'}: ${firstLine(place.call.text)}`,
     }));
 }
-function dedupeRelated(related) {
+/** Related nodes as the reporter's locations, each place and message once. */
+function relatedLocations(reporter, nodes) {
+    const related = nodes.map((r) => ({
+        path: reporter.path(r.file.path),
+        line: r.node.startPosition.row + 1,
+        column: r.node.startPosition.column + 1,
+        message: r.message,
+    }));
+    return firstOfEach(related, (r) => `${r.path}:${r.line}:${r.column}:${r.message}`);
+}
+/** The first item of each key, in order. */
+function firstOfEach(items, key) {
     const seen = new Set();
-    return related.filter((r) => {
-        const key = `${r.path}:${r.line}:${r.column}:${r.message}`;
-        if (seen.has(key))
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
             return false;
-        seen.add(key);
+        seen.add(k);
         return true;
     });
 }
@@ -40890,14 +41852,7 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
-    const seen = new Set();
-    return findings.filter((finding) => {
-        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+    return firstOfEach(findings, (f) => `${f.ruleId}:${f.path}:${f.line}:${f.column}`);
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
@@ -41040,6 +41995,7 @@ const precision = {
     FG006: 'high',
     FG007: 'medium',
     FG008: 'high',
+    FG009: 'medium',
 };
 const tags = {
     FG000: ['go', 'syntax'],
@@ -41051,6 +42007,7 @@ const tags = {
     FG006: ['go', 'cleanup', 'memory-leak', 'reliability'],
     FG007: ['go', 'finalizer', 'reliability'],
     FG008: ['go', 'finalizer', 'crash', 'reliability'],
+    FG009: ['go', 'finalizer', 'use-after-free', 'reliability'],
 };
 const relatedLabel = { en: 'Related locations:', ru: 'Связанные места:' };
 /** A relative URI reference with forward slashes; a stray absolute root is dropped so the upload stays valid. */
@@ -41313,7 +42270,8 @@ function cut(text, max, note = '') {
 /** One line of the log per finding: the log always lists every reported finding. */
 function logLine(reported, lang) {
     const { anchor, finding } = reported;
-    return `${place(anchor.path, anchor.line, anchor.column)}: ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
+    // `path:line:col:` and a space would be an error to setup-go's matcher, read with the wrong file: the Action's log is not a report.
+    return `${place(anchor.path, anchor.line, anchor.column)} ${finding.severity} ${ruleTitle(finding)}: ${describeLines(reported, lang).join(' ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -41842,7 +42800,7 @@ async function holdsCommit(root, commit) {
     return (await tryGit(root, ['merge-base', '--is-ancestor', commit, 'HEAD'])) !== undefined;
 }
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -41895,9 +42853,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ../wt-precision/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(843);
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41950,7 +42908,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -41965,7 +42923,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -41994,7 +42952,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -42042,7 +43000,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -42063,7 +43021,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -42110,7 +43068,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -42456,7 +43414,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -42748,7 +43706,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../wt-precision/node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -43349,7 +44307,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -43390,7 +44348,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -43597,7 +44555,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -43728,7 +44686,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -43783,11 +44741,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -43928,12 +44886,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -46227,7 +47185,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -46353,7 +47311,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -46374,7 +47332,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -46786,7 +47744,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -46825,10 +47783,10 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ../wt-precision/node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3683);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
 var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -46911,7 +47869,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../wt-precision/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -47761,11 +48719,11 @@ function apiDelayUnit(env) {
 
 /***/ }),
 
-/***/ 1971:
+/***/ 1730:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7812);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(432);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -47999,18 +48957,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 189:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Scalar = __nccwpck_require__(3229);
-var YAMLMap = __nccwpck_require__(382);
-var YAMLSeq = __nccwpck_require__(7383);
-var resolveBlockMap = __nccwpck_require__(5031);
-var resolveBlockSeq = __nccwpck_require__(5270);
-var resolveFlowCollection = __nccwpck_require__(1790);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -48096,15 +49054,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 7819:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(9733);
-var composeNode = __nccwpck_require__(7193);
-var resolveEnd = __nccwpck_require__(4932);
-var resolveProps = __nccwpck_require__(9359);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -48148,17 +49106,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 7193:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9593);
-var identity = __nccwpck_require__(7695);
-var composeCollection = __nccwpck_require__(189);
-var composeScalar = __nccwpck_require__(5581);
-var resolveEnd = __nccwpck_require__(4932);
-var utilEmptyScalarPosition = __nccwpck_require__(6927);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -48267,15 +49225,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5581:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Scalar = __nccwpck_require__(3229);
-var resolveBlockScalar = __nccwpck_require__(5209);
-var resolveFlowScalar = __nccwpck_require__(674);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -48362,18 +49320,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 232:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(9350);
-var Document = __nccwpck_require__(9733);
-var errors = __nccwpck_require__(9088);
-var identity = __nccwpck_require__(7695);
-var composeDoc = __nccwpck_require__(7819);
-var resolveEnd = __nccwpck_require__(4932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -48593,17 +49551,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 5031:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(2581);
-var YAMLMap = __nccwpck_require__(382);
-var resolveProps = __nccwpck_require__(9359);
-var utilContainsNewline = __nccwpck_require__(1907);
-var utilFlowIndentCheck = __nccwpck_require__(907);
-var utilMapIncludes = __nccwpck_require__(6955);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -48717,12 +49675,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 5209:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -48924,14 +49882,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 5270:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7383);
-var resolveProps = __nccwpck_require__(9359);
-var utilFlowIndentCheck = __nccwpck_require__(907);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -48982,7 +49940,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 4932:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49028,19 +49986,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 1790:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Pair = __nccwpck_require__(2581);
-var YAMLMap = __nccwpck_require__(382);
-var YAMLSeq = __nccwpck_require__(7383);
-var resolveEnd = __nccwpck_require__(4932);
-var resolveProps = __nccwpck_require__(9359);
-var utilContainsNewline = __nccwpck_require__(1907);
-var utilMapIncludes = __nccwpck_require__(6955);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -49244,13 +50202,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 674:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
-var resolveEnd = __nccwpck_require__(4932);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -49479,7 +50437,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 9359:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49634,7 +50592,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 1907:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49677,7 +50635,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 6927:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49712,12 +50670,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 907:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(1907);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -49736,12 +50694,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 6955:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -49758,22 +50716,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 9733:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9593);
-var Collection = __nccwpck_require__(461);
-var identity = __nccwpck_require__(7695);
-var Pair = __nccwpck_require__(2581);
-var toJS = __nccwpck_require__(5251);
-var Schema = __nccwpck_require__(4408);
-var stringifyDocument = __nccwpck_require__(453);
-var anchors = __nccwpck_require__(5348);
-var applyReviver = __nccwpck_require__(8693);
-var createNode = __nccwpck_require__(4092);
-var directives = __nccwpck_require__(9350);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(6424);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -50102,13 +51060,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5348:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var visit = __nccwpck_require__(9031);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -50185,7 +51143,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 8693:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50249,14 +51207,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 4092:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9593);
-var identity = __nccwpck_require__(7695);
-var Scalar = __nccwpck_require__(3229);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -50346,13 +51304,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 9350:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var visit = __nccwpck_require__(9031);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -50531,7 +51489,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 9088:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50600,28 +51558,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 7863:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(232);
-var Document = __nccwpck_require__(9733);
-var Schema = __nccwpck_require__(4408);
-var errors = __nccwpck_require__(9088);
-var Alias = __nccwpck_require__(9593);
-var identity = __nccwpck_require__(7695);
-var Pair = __nccwpck_require__(2581);
-var Scalar = __nccwpck_require__(3229);
-var YAMLMap = __nccwpck_require__(382);
-var YAMLSeq = __nccwpck_require__(7383);
-var cst = __nccwpck_require__(8941);
-var lexer = __nccwpck_require__(49);
-var lineCounter = __nccwpck_require__(4572);
-var parser = __nccwpck_require__(4920);
-var publicApi = __nccwpck_require__(4007);
-var visit = __nccwpck_require__(9031);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -50658,7 +51616,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2729:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -50684,16 +51642,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9593:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5348);
-var visit = __nccwpck_require__(9031);
-var identity = __nccwpck_require__(7695);
-var Node = __nccwpck_require__(4745);
-var toJS = __nccwpck_require__(5251);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -50811,14 +51769,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 461:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4092);
-var identity = __nccwpck_require__(7695);
-var Node = __nccwpck_require__(4745);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -50969,14 +51927,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 4745:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(8693);
-var identity = __nccwpck_require__(7695);
-var toJS = __nccwpck_require__(5251);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -51016,15 +51974,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 2581:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4092);
-var stringifyPair = __nccwpck_require__(892);
-var addPairToJSMap = __nccwpck_require__(744);
-var identity = __nccwpck_require__(7695);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -51062,14 +52020,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3229:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Node = __nccwpck_require__(4745);
-var toJS = __nccwpck_require__(5251);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -51096,17 +52054,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 382:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(9444);
-var addPairToJSMap = __nccwpck_require__(744);
-var Collection = __nccwpck_require__(461);
-var identity = __nccwpck_require__(7695);
-var Pair = __nccwpck_require__(2581);
-var Scalar = __nccwpck_require__(3229);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -51250,17 +52208,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7383:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(4092);
-var stringifyCollection = __nccwpck_require__(9444);
-var Collection = __nccwpck_require__(461);
-var identity = __nccwpck_require__(7695);
-var Scalar = __nccwpck_require__(3229);
-var toJS = __nccwpck_require__(5251);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -51372,16 +52330,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 744:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2729);
-var merge = __nccwpck_require__(3404);
-var stringify = __nccwpck_require__(6924);
-var identity = __nccwpck_require__(7695);
-var toJS = __nccwpck_require__(5251);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -51444,7 +52402,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 7695:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51504,12 +52462,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 5251:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -51550,15 +52508,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(5209);
-var resolveFlowScalar = __nccwpck_require__(674);
-var errors = __nccwpck_require__(9088);
-var stringifyString = __nccwpck_require__(3173);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -51775,7 +52733,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 2365:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51845,7 +52803,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1675:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51951,14 +52909,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 8941:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(6182);
-var cstStringify = __nccwpck_require__(2365);
-var cstVisit = __nccwpck_require__(1675);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -52070,12 +53028,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 49:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(8941);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -52800,7 +53758,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 4572:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52848,14 +53806,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 4920:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(8941);
-var lexer = __nccwpck_require__(49);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -53835,18 +54793,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4007:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(232);
-var Document = __nccwpck_require__(9733);
-var errors = __nccwpck_require__(9088);
-var log = __nccwpck_require__(2729);
-var identity = __nccwpck_require__(7695);
-var lineCounter = __nccwpck_require__(4572);
-var parser = __nccwpck_require__(4920);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -53949,16 +54907,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4408:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var map = __nccwpck_require__(2979);
-var seq = __nccwpck_require__(9330);
-var string = __nccwpck_require__(5896);
-var tags = __nccwpck_require__(1226);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -53995,13 +54953,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 2979:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var YAMLMap = __nccwpck_require__(382);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -54021,12 +54979,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 2904:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -54045,13 +55003,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 9330:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var YAMLSeq = __nccwpck_require__(7383);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -54071,12 +55029,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 5896:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3173);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -54094,12 +55052,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 8543:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -54122,13 +55080,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
-var stringifyNumber = __nccwpck_require__(3577);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54176,12 +55134,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 8426:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3577);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -54225,18 +55183,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 5336:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(2979);
-var _null = __nccwpck_require__(2904);
-var seq = __nccwpck_require__(9330);
-var string = __nccwpck_require__(5896);
-var bool = __nccwpck_require__(8543);
-var float = __nccwpck_require__(7309);
-var int = __nccwpck_require__(8426);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -54257,14 +55215,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9471:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
-var map = __nccwpck_require__(2979);
-var seq = __nccwpck_require__(9330);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -54328,27 +55286,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1226:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(2979);
-var _null = __nccwpck_require__(2904);
-var seq = __nccwpck_require__(9330);
-var string = __nccwpck_require__(5896);
-var bool = __nccwpck_require__(8543);
-var float = __nccwpck_require__(7309);
-var int = __nccwpck_require__(8426);
-var schema = __nccwpck_require__(5336);
-var schema$1 = __nccwpck_require__(9471);
-var binary = __nccwpck_require__(2331);
-var merge = __nccwpck_require__(3404);
-var omap = __nccwpck_require__(6935);
-var pairs = __nccwpck_require__(5161);
-var schema$2 = __nccwpck_require__(2561);
-var set = __nccwpck_require__(2064);
-var timestamp = __nccwpck_require__(696);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -54434,14 +55392,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 2331:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3229);
-var stringifyString = __nccwpck_require__(3173);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -54511,12 +55469,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 4502:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -54547,13 +55505,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 4510:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
-var stringifyNumber = __nccwpck_require__(3577);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54604,12 +55562,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9361:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3577);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -54687,13 +55645,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 3404:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Scalar = __nccwpck_require__(3229);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -54765,16 +55723,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 6935:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var toJS = __nccwpck_require__(5251);
-var YAMLMap = __nccwpck_require__(382);
-var YAMLSeq = __nccwpck_require__(7383);
-var pairs = __nccwpck_require__(5161);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -54849,15 +55807,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 5161:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Pair = __nccwpck_require__(2581);
-var Scalar = __nccwpck_require__(3229);
-var YAMLSeq = __nccwpck_require__(7383);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -54938,24 +55896,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 2561:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(2979);
-var _null = __nccwpck_require__(2904);
-var seq = __nccwpck_require__(9330);
-var string = __nccwpck_require__(5896);
-var binary = __nccwpck_require__(2331);
-var bool = __nccwpck_require__(4502);
-var float = __nccwpck_require__(4510);
-var int = __nccwpck_require__(9361);
-var merge = __nccwpck_require__(3404);
-var omap = __nccwpck_require__(6935);
-var pairs = __nccwpck_require__(5161);
-var set = __nccwpck_require__(2064);
-var timestamp = __nccwpck_require__(696);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -54986,14 +55944,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 2064:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Pair = __nccwpck_require__(2581);
-var YAMLMap = __nccwpck_require__(382);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -55089,12 +56047,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 696:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(3577);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -55201,7 +56159,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 3555:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55359,15 +56317,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 6924:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5348);
-var identity = __nccwpck_require__(7695);
-var stringifyComment = __nccwpck_require__(2287);
-var stringifyString = __nccwpck_require__(3173);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -55498,14 +56456,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 9444:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var stringify = __nccwpck_require__(6924);
-var stringifyComment = __nccwpck_require__(2287);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -55660,7 +56618,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 2287:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55691,14 +56649,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 453:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var stringify = __nccwpck_require__(6924);
-var stringifyComment = __nccwpck_require__(2287);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -55785,7 +56743,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 3577:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55819,15 +56777,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 892:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
-var Scalar = __nccwpck_require__(3229);
-var stringify = __nccwpck_require__(6924);
-var stringifyComment = __nccwpck_require__(2287);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -55978,13 +56936,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3173:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3229);
-var foldFlowLines = __nccwpck_require__(3555);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -56323,12 +57281,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 9031:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(7695);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -56566,17 +57524,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 7667:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(2359);
-
-
-/***/ }),
-
-/***/ 2359:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -60685,6 +61633,16 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
+/***/ }),
+
+/***/ 3564:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(551);
+
+
 /***/ })
 
 /******/ });
@@ -60867,6 +61825,6 @@ module.exports["default"] = module.exports;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1971);
+/******/ var __webpack_exports__ = __nccwpck_require__(1730);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

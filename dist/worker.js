@@ -18,17 +18,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 667:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(359);
-
-
-/***/ }),
-
-/***/ 359:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4137,6 +4127,16 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
+/***/ }),
+
+/***/ 564:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(551);
+
+
 /***/ })
 
 /******/ });
@@ -5356,6 +5356,123 @@ class CoreLayer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/never-nil.ts
+const decided = new WeakMap();
+function resultNeverNil(decl) {
+    let known = decided.get(decl);
+    if (known === undefined)
+        decided.set(decl, (known = decide(decl)));
+    return known;
+}
+function decide(decl) {
+    if (!decl.body || decl.results.length !== 1)
+        return false;
+    const returns = returnsOf(decl.body);
+    const reassigned = assignedNames(decl.body);
+    return (returns.length > 0 &&
+        returns.every((ret) => {
+            const values = ret.namedChild(0)?.namedChildren ?? [];
+            return values.length === 1 && !!values[0] && nonNilAt(values[0], ret, reassigned);
+        }));
+}
+/** The function's own return statements, not those of the func literals in it. */
+function returnsOf(body) {
+    const found = [];
+    const walk = (node) => {
+        for (const child of node.namedChildren) {
+            if (!child || child.type === 'func_literal')
+                continue;
+            if (child.type === 'return_statement')
+                found.push(child);
+            else
+                walk(child);
+        }
+    };
+    walk(body);
+    return found;
+}
+/** Names the body assigns to after their declaration: a check on them may no longer hold. */
+function assignedNames(body) {
+    const names = new Set();
+    for (const statement of body.descendantsOfType(['assignment_statement', 'inc_statement', 'dec_statement'])) {
+        const left = statement?.childForFieldName('left') ?? statement?.namedChild(0);
+        for (const target of left?.type === 'expression_list' ? left.namedChildren : [left]) {
+            const root = target?.text.split(/[.[]/)[0];
+            if (root)
+                names.add(root);
+        }
+    }
+    return names;
+}
+function nonNilAt(value, ret, reassigned) {
+    switch (value.type) {
+        case 'parenthesized_expression':
+            return !!value.namedChild(0) && nonNilAt(value.namedChild(0), ret, reassigned);
+        case 'composite_literal':
+        case 'func_literal':
+            return true;
+        case 'unary_expression':
+            return value.child(0)?.type === '&';
+        case 'identifier':
+        case 'selector_expression': {
+            if (reassigned.has(value.text.split('.')[0]))
+                return false;
+            return before(ret).some((code) => checkedNonNil(code, value.text) || (value.type === 'identifier' && dereferences(code, value.text)));
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * The code that surely ran before a statement: the earlier statements of
+ * each enclosing block, and the conditions of the `if`s it lies in, each with
+ * whether the statement is on the branch where that condition held.
+ */
+function before(statement) {
+    const code = [];
+    for (let at = statement; at.parent && at.type !== 'function_declaration' && at.type !== 'method_declaration'; at = at.parent) {
+        const parent = at.parent;
+        if (parent.type === 'if_statement' && at.id !== parent.childForFieldName('condition')?.id) {
+            const condition = parent.childForFieldName('condition');
+            if (condition)
+                code.push({ node: condition, held: at.id === parent.childForFieldName('consequence')?.id });
+        }
+        if (parent.type === 'block' || parent.type === 'statement_list') {
+            for (let prev = at.previousNamedSibling; prev; prev = prev.previousNamedSibling)
+                code.push({ node: prev });
+        }
+    }
+    return code;
+}
+/** `if x == nil { return ... }` before it, or inside `if x != nil { ... }`. */
+function checkedNonNil({ node, held }, name) {
+    if (held !== undefined)
+        return nilComparison(node, name) === (held ? '!=' : '==');
+    if (node.type !== 'if_statement' || node.childForFieldName('alternative'))
+        return false;
+    const condition = node.childForFieldName('condition');
+    const last = lastStatement(node.childForFieldName('consequence'));
+    return !!condition && nilComparison(condition, name) === '==' && (last?.type === 'return_statement' || /^panic\(/.test(last?.text ?? ''));
+}
+function lastStatement(block) {
+    const last = block?.namedChildren.at(-1);
+    return last?.type === 'statement_list' ? last.namedChildren.at(-1) : last;
+}
+/** '==' for `name == nil`, '!=' for `name != nil`, either way round. */
+function nilComparison(node, name) {
+    while (node.type === 'parenthesized_expression' && node.namedChild(0))
+        node = node.namedChild(0);
+    if (node.type !== 'binary_expression')
+        return undefined;
+    const op = node.childForFieldName('operator')?.text;
+    const sides = [node.childForFieldName('left')?.text, node.childForFieldName('right')?.text];
+    return (op === '==' || op === '!=') && sides.includes(name) && sides.includes('nil') ? op : undefined;
+}
+/** Code that reads a field through the pointer: it would have panicked on nil. */
+function dereferences({ node }, name) {
+    return [node, ...node.descendantsOfType('selector_expression')].some((s) => s?.type === 'selector_expression' && s.childForFieldName('operand')?.text === name && s.parent?.type !== 'call_expression');
+}
+
 ;// CONCATENATED MODULE: ./src/model/members.ts
 // What a type of the module offers, whatever code asks: its name as one key
 // across the module's packages, its method set, and the field or method a
@@ -5676,6 +5793,7 @@ class TypesLayer extends CoreLayer {
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/facts.ts
 
 
+
 const negation = { true: 'false', false: 'true' };
 /** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
 function zeroFact(type) {
@@ -5745,7 +5863,10 @@ class FactsLayer extends TypesLayer {
             case 'call_expression': {
                 const fn = node.childForFieldName('function');
                 const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text);
-                return builtin && (fn.text === 'new' || fn.text === 'make') ? 'non-nil' : undefined;
+                if (builtin)
+                    return fn.text === 'new' || fn.text === 'make' ? 'non-nil' : undefined;
+                const callee = this.calleeOf(node, scope);
+                return callee && resultNeverNil(callee.decl) ? 'non-nil' : undefined;
             }
             case 'binary_expression':
                 return this.comparisonFact(node, scope);
@@ -8062,7 +8183,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(667);
+var tree_sitter = __nccwpck_require__(564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -8753,7 +8874,227 @@ function referencedTypes(type, pkg, depth = 0) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/fix/edit.ts
+const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
+const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
+/** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
+function placeOf(source, index) {
+    const before = source.slice(0, index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let line = 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
+        line++;
+    return { offset: Buffer.byteLength(before), line, column: index - lineStart + 1 };
+}
+/** The fix as findings carry it, with paths as `pathOf` writes them. */
+function toFix(fix, pathOf) {
+    return {
+        description: fix.description,
+        edits: fix.edits.map((edit) => {
+            const start = placeOf(edit.file.source, edit.start);
+            const end = placeOf(edit.file.source, edit.end);
+            return {
+                path: pathOf(edit.file.path),
+                start: start.offset,
+                end: end.offset,
+                startLine: start.line,
+                startColumn: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                text: edit.text,
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/fix/source.ts
+const functionTypes = ['function_declaration', 'method_declaration'];
+/** The top-level function or method a node is in (closures included in it). */
+function enclosingFunction(node) {
+    for (let at = node; at; at = at.parent)
+        if (functionTypes.includes(at.type))
+            return at;
+    return undefined;
+}
+/** Every identifier spelled `name` in the function: declarations, uses, and whatever else (a key of a composite literal). */
+function identifiersNamed(fn, name) {
+    return fn.descendantsOfType('identifier').filter((n) => !!n && n.text === name);
+}
+/** `x` as the operand of `x.f` or `x.m(...)`. */
+function isSelected(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === identifier.id;
+}
+/** `&x`: the unary expression whose operand the identifier is. */
+function addressOf(identifier) {
+    const parent = identifier.parent;
+    return parent?.type === 'unary_expression' && parent.child(0)?.type === '&' && parent.childForFieldName('operand')?.id === identifier.id ? parent : undefined;
+}
+/**
+ * Whether the edits change the length of a line whose end-of-line comment
+ * gofmt aligns with a comment on the line above or below: the comments would
+ * then need realigning, which a fix does not do, so none is offered.
+ */
+function shiftsAlignedComments(file, edits) {
+    const trailing = new Set();
+    for (const comment of file.tree.rootNode.descendantsOfType('comment')) {
+        if (!comment)
+            continue;
+        const lineStart = file.source.lastIndexOf('\n', comment.startIndex - 1) + 1;
+        if (file.source.slice(lineStart, comment.startIndex).trim())
+            trailing.add(comment.startPosition.row);
+    }
+    return edits.some((edit) => {
+        const row = file.source.slice(0, edit.start).split('\n').length - 1;
+        return edit.end - edit.start !== edit.text.length && trailing.has(row) && (trailing.has(row - 1) || trailing.has(row + 1));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/fix/offer.ts
+
+/** The fix, unless gofmt would then realign the comments of the edited lines. */
+function offered(site, description, edits) {
+    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
+}
+
+;// CONCATENATED MODULE: ./src/fix/parameter.ts
+
+
+
+
+
+const declaringParents = ['var_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'const_spec'];
+/** Whether this identifier declares its name, or assigns to it (`x =`, `x++`, `x, y :=` of a name already declared). */
+function declaresOrAssigns(identifier) {
+    const parent = identifier.parent;
+    if (!parent)
+        return false;
+    if (declaringParents.includes(parent.type) || parent.type === 'inc_statement' || parent.type === 'dec_statement')
+        return true;
+    const list = parent.type === 'expression_list' ? parent : undefined;
+    const statement = list ? list.parent : parent;
+    return (!!statement &&
+        ['assignment_statement', 'short_var_declaration', 'range_clause'].includes(statement.type) &&
+        statement.childForFieldName('left')?.id === (list ?? identifier).id);
+}
+/** Whether the function declares `name` once and never assigns it or takes its address: it holds one value throughout. */
+function holdsOneValue(fn, name) {
+    const uses = identifiersNamed(fn, name);
+    return !uses.some(addressOf) && uses.filter(declaresOrAssigns).length === 1;
+}
+/** The one parameter of a func literal, with its name node when it has one. */
+function soleParameter(literal) {
+    const params = (literal.childForFieldName('parameters')?.namedChildren ?? []).filter((n) => !!n && n.type !== 'comment');
+    if (params.length !== 1 || params[0].type !== 'parameter_declaration')
+        return undefined;
+    const names = fieldChildren(params[0], 'name');
+    return names.length > 1 ? undefined : { declaration: params[0], name: names[0] };
+}
+/** `x` as a key of a composite literal (`T{x: 1}`), which renaming must not touch. */
+function isLiteralKey(identifier) {
+    const element = identifier.parent?.type === 'literal_element' ? identifier.parent : undefined;
+    const keyed = element?.parent;
+    return keyed?.type === 'keyed_element' && keyed.namedChild(0)?.id === element.id;
+}
+/**
+ * `runtime.SetFinalizer(f, func(p *File) { f.close() })`: the finalizer
+ * captures f although its parameter is the same object; it uses the
+ * parameter instead (`p.close()`, or `func(f *File)` for an unnamed one).
+ * Offered when the capture is the whole path, f holds one value throughout
+ * its function (so the parameter is the object it names), and whatever else
+ * the literal names from around it is of a basic type, which reaches nothing.
+ */
+function useFinalizerParameter(site, path) {
+    const [object, finalizer] = site.args;
+    const scope = site.evaluations[0]?.scope;
+    const variable = object?.type === 'identifier' ? scope?.lookup(object.text) : undefined;
+    const fn = enclosingFunction(site.call);
+    const body = finalizer?.type === 'func_literal' ? finalizer.childForFieldName('body') : undefined;
+    if (!object || !variable || variable.global || !fn || !body || path.length !== 1 || path[0].via !== `captures ${object.text}`)
+        return undefined;
+    const param = soleParameter(finalizer);
+    const typeNode = param?.declaration.childForFieldName('type');
+    if (!param || !typeNode || !sameType(readType(typeNode, site.file), variable.type) || !holdsOneValue(fn, object.text))
+        return undefined;
+    const named = param.name && param.name.text !== '_' ? param.name.text : undefined;
+    for (const id of body.descendantsOfType('identifier')) {
+        if (!id || id.text === object.text || id.text === named)
+            continue;
+        const outer = scope.lookup(id.text);
+        if (outer && !outer.global && underlying(outer.type, site.pkg).kind !== 'basic')
+            return undefined;
+    }
+    const description = `use the finalizer's parameter, the same object, instead of capturing ${object.text}`;
+    if (!named) {
+        // Naming the parameter after the variable makes every use of it in the literal mean the parameter.
+        const edit = param.name ? replaceNode(site.file, param.name, object.text) : insertBefore(site.file, typeNode, `${object.text} `);
+        return offered(site, description, [edit]);
+    }
+    const uses = identifiersNamed(body, object.text);
+    if (uses.some(isLiteralKey) || identifiersNamed(body, named).some(declaresOrAssigns))
+        return undefined;
+    return offered(site, description, uses.map((use) => replaceNode(site.file, use, named)));
+}
+const goKeywords = new Set('break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var'.split(' '));
+/**
+ * `runtime.AddCleanup(f, func(p *File) { closeFD(p.fd) }, f)`: the argument
+ * is the object itself. The cleanup uses one field of it, so it is passed
+ * that field instead: `runtime.AddCleanup(f, func(fd int) { closeFD(fd) }, f.fd)`.
+ * Offered when every use of the parameter reads that one field, the field is
+ * of a predeclared basic type (its value reaches nothing), and no code of
+ * the package assigns the field or takes its address (the value taken at
+ * the call stays the value the cleanup would have read).
+ */
+function passUsedField(site) {
+    const [object, cleanup, arg] = site.args;
+    const variable = object?.type === 'identifier' ? site.evaluations[0]?.scope.lookup(object.text) : undefined;
+    const body = cleanup?.type === 'func_literal' ? cleanup.childForFieldName('body') : undefined;
+    if (!variable || variable.global || arg?.type !== 'identifier' || arg.text !== object.text || !body || variable.type.kind !== 'pointer')
+        return undefined;
+    const struct = underlying(variable.type.elem, site.pkg);
+    const param = soleParameter(cleanup);
+    const typeNode = param?.declaration.childForFieldName('type');
+    if (struct.kind !== 'struct' || !param?.name || !typeNode || !sameType(readType(typeNode, site.file), variable.type))
+        return undefined;
+    const uses = identifiersNamed(body, param.name.text);
+    const fieldName = uses[0]?.parent?.childForFieldName('field')?.text;
+    const field = struct.fields.find((f) => f.name === fieldName && !f.embedded);
+    if (!field || field.type.kind !== 'basic' || field.type.name.includes('.'))
+        return undefined;
+    if (!uses.every((use) => isSelected(use) && use.parent.childForFieldName('field')?.text === fieldName && !changesField(use.parent)))
+        return undefined;
+    const name = fieldName.charAt(0).toLowerCase() + fieldName.slice(1);
+    if (goKeywords.has(name) || identifiersNamed(body, name).length || fieldChanged(site, fieldName))
+        return undefined;
+    const edits = [
+        replaceNode(site.file, param.declaration, `${name} ${field.type.name}`),
+        ...uses.map((use) => replaceNode(site.file, use.parent, name)),
+        replaceNode(site.file, arg, `${arg.text}.${fieldName}`),
+    ];
+    return offered(site, `pass ${arg.text}.${fieldName}, the one field the cleanup uses, not ${arg.text} itself`, edits);
+}
+/** `x.f = ...`, `x.f++`, `&x.f`: the selector changes the field or lets other code change it. */
+function changesField(selector) {
+    const parent = selector.parent;
+    if (!parent)
+        return false;
+    if (parent.type === 'unary_expression' && parent.child(0)?.type === '&')
+        return true;
+    if (parent.type === 'inc_statement' || parent.type === 'dec_statement')
+        return true;
+    const list = parent.type === 'expression_list' ? parent : undefined;
+    const statement = list ? list.parent : parent;
+    return statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.id === (list ?? selector).id;
+}
+/** Whether any file of the package changes a field of this name, on whatever value. */
+function fieldChanged(site, fieldName) {
+    const mention = new RegExp(`\\.\\s*${fieldName}\\b`);
+    site.pkg.load((file) => mention.test(file.text));
+    return site.pkg.files.some((file) => file.tree.rootNode.descendantsOfType('selector_expression').some((s) => !!s && s.childForFieldName('field')?.text === fieldName && changesField(s)));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg003-finalizer-references-object.ts
+
 
 
 
@@ -8783,6 +9124,7 @@ const finalizerReferencesObject = {
                         message: `the finalizer of ${describeArgument(site, 0)} keeps it reachable: ${renderPath(`finalizer ${nameOfFunction(site.args[1])}`, path)}; ` +
                             `an object reachable from its own finalizer is never collected, so the finalizer never runs${found.note}`,
                         related: relatedAlong(path),
+                        fix: useFinalizerParameter(site, path),
                     };
                 }
             }
@@ -8902,20 +9244,20 @@ function guardOf(exit, loop, name) {
     }
     return undefined;
 }
-/** `name.field` or `name.ctx.Done()`, a signal the object carries; or `stop` or `ctx.Done()`, one of another variable. */
+/** `name.field` or `name.ctx.Done()`, a signal the object carries (or an object it holds); or `stop` or `ctx.Done()`, one of another variable. */
 function signalOf(node, name) {
     if (!node)
         return undefined;
-    const field = ownField(node, name);
-    if (field)
-        return { node, field: { name: field, kind: 'channel' } };
+    const path = fieldPath(node, name);
+    if (path)
+        return { node, field: { name: path.at(-1), path, kind: 'channel' } };
     if (node.type === 'identifier' && node.text !== name)
         return { node, local: { name: node.text, kind: 'channel' } };
     const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
     const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
-    const contextField = ownField(context ?? null, name);
-    if (contextField)
-        return { node, field: { name: contextField, kind: 'context' } };
+    const contextPath = fieldPath(context ?? null, name);
+    if (contextPath)
+        return { node, field: { name: contextPath.at(-1), path: contextPath, kind: 'context' } };
     return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
 }
 /** A signal the loop can be told to stop by: a channel or context field of the object, or a variable whose declaration the stoppers check. */
@@ -8926,44 +9268,61 @@ function isSignal(signal, kindOf) {
         return kindOf(signal.node.childForFieldName('function')?.childForFieldName('operand') ?? null) === 'context';
     return !!signal.local || kindOf(signal.node) === 'channel';
 }
-/** `name.field`: the field's name. */
-function ownField(node, name) {
-    if (node?.type !== 'selector_expression')
-        return undefined;
-    const operand = node.childForFieldName('operand');
-    return operand?.type === 'identifier' && operand.text === name ? node.childForFieldName('field')?.text : undefined;
+/** How many fields deep a signal is looked for from the held object (`o.res.stop` is two). */
+const maxFieldPath = 4;
+/** `name.field` or `name.res.field`: the fields selected from `name`, outermost first. */
+function fieldPath(node, name) {
+    const path = [];
+    for (let current = node; path.length < maxFieldPath && current?.type === 'selector_expression';) {
+        const field = current.childForFieldName('field')?.text;
+        if (!field)
+            return undefined;
+        path.unshift(field);
+        current = current.childForFieldName('operand');
+        if (current?.type === 'identifier')
+            return current.text === name ? path : undefined;
+    }
+    return undefined;
 }
 /** How many calls deep the finalizer's code is followed to find what it stops. */
 const maxFinalizerDepth = 4;
 /**
- * A goroutine the entry point starts that holds `object` on its stack and
- * runs until a signal that only the finalizer's code sends (or forever).
+ * A goroutine the entry point starts that holds `object` on its stack, or an
+ * object from which `reach` finds a lasting path to it, and runs until a
+ * signal that only the finalizer's code sends (or forever).
  */
-function goroutineRoot(evaluation, object, pkg) {
-    const fields = object.type ? underlying(object.type, pkg) : undefined;
-    if (fields?.kind !== 'struct')
-        return undefined;
+function goroutineRoot(evaluation, object, pkg, reach) {
     for (const start of evaluation.run.goroutines) {
         for (const held of start.held) {
-            if (!held.objects.some((o) => o.id === object.id))
-                continue;
-            const kindOf = (node) => {
-                const field = fields.fields.find((f) => f.name === ownField(node, held.name));
-                if (field)
-                    return underlying(field.type, pkg).kind === 'chan' ? 'channel' : isTimerType(field.type) ? 'timer' : isContextType(field.type) ? 'context' : undefined;
-                // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
-                const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
-                return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
-            };
-            const loop = endlessLoop(start.body, held.name, kindOf);
-            if (!loop)
-                continue;
-            const stoppers = stoppersOf(loop.stops, evaluation, pkg, start);
-            if (stoppers)
-                return { start, name: held.name, loop, stoppers };
+            const direct = held.objects.some((o) => o.id === object.id);
+            for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc')) {
+                const kindOf = (node) => {
+                    const path = fieldPath(node, held.name);
+                    const type = path && fieldType(holder.type, path, pkg);
+                    if (type)
+                        return underlying(type, pkg).kind === 'chan' ? 'channel' : isTimerType(type) ? 'timer' : isContextType(type) ? 'context' : undefined;
+                    // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
+                    const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
+                    return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
+                };
+                const loop = endlessLoop(start.body, held.name, kindOf);
+                const path = loop && (direct ? [] : reach(holder));
+                const stoppers = path && stoppersOf(loop.stops, evaluation, pkg, start);
+                if (stoppers)
+                    return { start, name: held.name, path, loop, stoppers };
+            }
         }
     }
     return undefined;
+}
+/** The type of the field a path of fields selects from a value of `type`, through pointers; undefined when one is not a struct field. */
+function fieldType(type, path, pkg) {
+    let current = type;
+    for (const name of path) {
+        const base = current && underlying(current.kind === 'pointer' ? current.elem : current, pkg);
+        current = base?.kind === 'struct' ? base.fields.find((f) => f.name === name)?.type : undefined;
+    }
+    return current;
 }
 /**
  * The statements that close or send on the stop channels (or cancel the
@@ -9284,7 +9643,69 @@ function finalizerCode(evaluation, pkg) {
     return code;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/timers.ts
+
+
+/** The slot by which a timer made by time.AfterFunc holds its callback (`std-calls.ts`). */
+const callbackSlot = 'time.AfterFunc callback';
+/**
+ * A timer the code made with a func literal that resets the timer's own
+ * variable on every run, when no other code uses that variable (so nothing
+ * else can stop it) and the callback surely reaches `object`.
+ */
+function rearmedTimer(evaluation, object) {
+    const state = evaluation.run.finalState;
+    const timers = new Map();
+    // The variables are gone at the end; a timer that re-arms itself is held by its callback's capture.
+    for (const slots of state.heap.values()) {
+        for (const edges of slots.values())
+            for (const { to } of edges)
+                if (state.slot(to, callbackSlot).length)
+                    timers.set(to.id, to);
+    }
+    for (const timer of timers.values()) {
+        const rearm = selfReset(timer.node);
+        const path = rearm && findPath(state, timer, object, (edge) => edge.sure);
+        if (path && path[0]?.via === callbackSlot)
+            return { call: timer.node, file: timer.file, rearm, path };
+    }
+    return undefined;
+}
+/**
+ * In `t = time.AfterFunc(d, func() { ...; t.Reset(d) })`, the Reset call, when
+ * the callback makes it on every run and every other use of `t` is its
+ * declaration or a Reset in the callback.
+ */
+function selfReset(call) {
+    const callback = argumentsOf(call)[1];
+    const list = call.parent;
+    const assignment = list?.type === 'expression_list' ? list.parent : undefined;
+    const left = assignment?.type === 'assignment_statement' ? assignment.childForFieldName('left')?.namedChildren : undefined;
+    const name = left?.length === 1 && left[0]?.type === 'identifier' ? left[0].text : undefined;
+    if (!name || callback?.type !== 'func_literal' || list.namedChildren.length !== 1)
+        return undefined;
+    let function_ = assignment.parent;
+    while (function_ && !/^(function_declaration|method_declaration|func_literal)$/.test(function_.type))
+        function_ = function_.parent;
+    let rearm;
+    for (const use of function_?.childForFieldName('body')?.descendantsOfType('identifier') ?? []) {
+        if (!use || use.text !== name || use.id === left[0].id || use.parent?.type === 'var_spec')
+            continue;
+        const selector = use.parent?.type === 'selector_expression' && use.parent.childForFieldName('operand')?.id === use.id ? use.parent : undefined;
+        const reset = selector?.childForFieldName('field')?.text === 'Reset' && selector.parent?.type === 'call_expression' ? selector.parent : undefined;
+        if (!reset || reset.startIndex < callback.startIndex || reset.endIndex > callback.endIndex)
+            return undefined;
+        // Only a Reset every run of the callback makes re-arms it for good; one under a condition may stop.
+        const statement = reset.parent?.type === 'expression_statement' ? reset.parent : undefined;
+        const block = statement?.parent?.type === 'statement_list' ? statement.parent.parent : statement?.parent;
+        if (block?.id === callback.childForFieldName('body')?.id)
+            rearm = reset;
+    }
+    return rearm;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -9337,7 +9758,7 @@ const finalizerMayNeverRun = {
         }
         const root = heldByGoroutine(site);
         if (root) {
-            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [`${root.name}.${s.field.name}`] : s.local?.kind === kind ? [s.local.name] : []));
+            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[root.name, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
             const channels = signalsOf('channel');
             const contexts = signalsOf('context');
             const signals = [
@@ -9348,13 +9769,28 @@ const finalizerMayNeverRun = {
                 ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
                 : 'forever';
             const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
+            const through = root.path.length ? `; it holds ${root.name}, which reaches the object: ${renderPath(root.name, root.path)}` : '';
             return {
-                message: `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}; ` +
+                message: `${describeArgument(site, 0)} is held by the goroutine started by ${go}, which runs ${until}${through}; ` +
                     `while it runs the object is reachable from its stack, so this ${hook} never runs`,
                 related: [
                     { node: root.start.node, file: root.start.file, message: `the goroutine starts here: ${firstLine(root.start.node.text)}` },
+                    ...relatedAlong(root.path),
                     { node: root.loop.loop, file: root.start.bodyFile, message: `it loops here, using ${root.name} on every iteration` },
                     ...root.stoppers.map((s) => ({ ...s, message: `only the ${hook} stops it: ${firstLine(s.node.text)}` })),
+                ],
+            };
+        }
+        const timer = heldByRearmedTimer(site);
+        if (timer) {
+            return {
+                message: `${describeArgument(site, 0)} is held by the callback of the timer ${inline(timer.call)}, which resets its own timer (${inline(timer.rearm)}), ` +
+                    `so a timer is always pending: ${renderPath('timer', timer.path)}; the runtime keeps pending timers and their callbacks, and no other code stops it, ` +
+                    `so this ${hook} never runs`,
+                related: [
+                    { node: timer.call, file: timer.file, message: `the timer starts here: ${firstLine(timer.call.text)}` },
+                    { node: timer.rearm, file: timer.file, message: `its callback re-arms it: ${firstLine(timer.rearm.text)}` },
+                    ...relatedAlong(timer.path),
                 ],
             };
         }
@@ -9427,9 +9863,20 @@ function heldByPackageVariable(site) {
 function heldByGoroutine(site) {
     for (const { objects, evaluation } of argumentObjects(site, 0)) {
         for (const object of objects.filter((o) => o.kind === 'alloc')) {
-            const root = goroutineRoot(evaluation, object, site.pkg);
+            const root = goroutineRoot(evaluation, object, site.pkg, (holder) => lastingPath(site, evaluation, holder, object, (edge) => edge.sure)?.path);
             if (root)
                 return root;
+        }
+    }
+    return undefined;
+}
+/** A self-rescheduling timer whose callback holds the object. */
+function heldByRearmedTimer(site) {
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        for (const object of objects.filter((o) => o.kind === 'alloc')) {
+            const timer = rearmedTimer(evaluation, object);
+            if (timer)
+                return timer;
         }
     }
     return undefined;
@@ -9491,7 +9938,41 @@ function isStaticAllocation(node) {
     return node.type === 'unary_expression' && node.child(0)?.type === '&' && node.childForFieldName('operand')?.type === 'composite_literal';
 }
 
+;// CONCATENATED MODULE: ./src/fix/method-expression.ts
+// FG005's fix: a method value that takes no argument becomes the method expression.
+
+
+
+/**
+ * `runtime.SetFinalizer(f, f.Close)`: `f.Close` is a func() with no place for
+ * the object; `(*File).Close` is a func(*File) the runtime calls with it,
+ * which is what the code meant when the method is selected from the object
+ * itself. Offered when the object is a variable of type *T, T a type the
+ * package declares (not generic, not shadowed at the call), that declares the
+ * method with no parameters (either receiver: *T's method set has both).
+ */
+function methodExpression(site) {
+    const [object, finalizer] = site.args;
+    const scope = site.evaluations[0]?.scope;
+    if (object?.type !== 'identifier' || finalizer?.type !== 'selector_expression' || !scope)
+        return undefined;
+    const operand = finalizer.childForFieldName('operand');
+    const name = finalizer.childForFieldName('field')?.text;
+    const type = site.evaluations[0]?.argTypes[0];
+    if (operand?.type !== 'identifier' || operand.text !== object.text || !name || type?.kind !== 'pointer')
+        return undefined;
+    const base = type.elem;
+    if (base.kind !== 'named' || base.importPath || base.args.length || scope.lookup(base.name) || site.interpreter.fieldOf(finalizer, scope))
+        return undefined;
+    const method = methodsOf(site.pkg, base.name)?.get(name);
+    if (!method || method.receiver?.typeName !== base.name || method.params.length)
+        return undefined;
+    const expression = `(*${base.name}).${name}`;
+    return offered(site, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
+
 
 
 
@@ -9531,7 +10012,7 @@ const finalizerBadSignature = {
             related: [],
         });
         if (signature.params.length !== 1) {
-            return fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`);
+            return { ...fails(`takes ${signature.params.length} parameters, but the runtime calls a finalizer with exactly one, the object`), fix: methodExpression(site) };
         }
         if (signature.variadic)
             return fails('has a variadic parameter, which the runtime does not accept');
@@ -9709,84 +10190,9 @@ function implementsAll(object, iface, site) {
     return required.every((name) => available.has(name));
 }
 
-;// CONCATENATED MODULE: ./src/fix/edit.ts
-const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
-const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
-/** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
-function placeOf(source, index) {
-    const before = source.slice(0, index);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    let line = 1;
-    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
-        line++;
-    return { offset: Buffer.byteLength(before), line, column: index - lineStart + 1 };
-}
-/** The fix as findings carry it, with paths as `pathOf` writes them. */
-function toFix(fix, pathOf) {
-    return {
-        description: fix.description,
-        edits: fix.edits.map((edit) => {
-            const start = placeOf(edit.file.source, edit.start);
-            const end = placeOf(edit.file.source, edit.end);
-            return {
-                path: pathOf(edit.file.path),
-                start: start.offset,
-                end: end.offset,
-                startLine: start.line,
-                startColumn: start.column,
-                endLine: end.line,
-                endColumn: end.column,
-                text: edit.text,
-            };
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fix/source.ts
-const functionTypes = ['function_declaration', 'method_declaration'];
-/** The top-level function or method a node is in (closures included in it). */
-function enclosingFunction(node) {
-    for (let at = node; at; at = at.parent)
-        if (functionTypes.includes(at.type))
-            return at;
-    return undefined;
-}
-/** Every identifier spelled `name` in the function: declarations, uses, and whatever else (a key of a composite literal). */
-function identifiersNamed(fn, name) {
-    return fn.descendantsOfType('identifier').filter((n) => !!n && n.text === name);
-}
-/** `x` as the operand of `x.f` or `x.m(...)`. */
-function isSelected(identifier) {
-    const parent = identifier.parent;
-    return parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === identifier.id;
-}
-/** `&x`: the unary expression whose operand the identifier is. */
-function addressOf(identifier) {
-    const parent = identifier.parent;
-    return parent?.type === 'unary_expression' && parent.child(0)?.type === '&' && parent.childForFieldName('operand')?.id === identifier.id ? parent : undefined;
-}
-/**
- * Whether the edits change the length of a line whose end-of-line comment
- * gofmt aligns with a comment on the line above or below: the comments would
- * then need realigning, which a fix does not do, so none is offered.
- */
-function shiftsAlignedComments(file, edits) {
-    const trailing = new Set();
-    for (const comment of file.tree.rootNode.descendantsOfType('comment')) {
-        if (!comment)
-            continue;
-        const lineStart = file.source.lastIndexOf('\n', comment.startIndex - 1) + 1;
-        if (file.source.slice(lineStart, comment.startIndex).trim())
-            trailing.add(comment.startPosition.row);
-    }
-    return edits.some((edit) => {
-        const row = file.source.slice(0, edit.start).split('\n').length - 1;
-        return edit.end - edit.start !== edit.text.length && trailing.has(row) && (trailing.has(row - 1) || trailing.has(row + 1));
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/fix/address.ts
 // FG004's fixes: the object is given as a pointer to where it is made.
+
 
 
 
@@ -9804,9 +10210,6 @@ function finalizerTakes(site, type) {
     const param = signature.params[0];
     const under = underlying(param, site.pkg);
     return sameType(param, type) || (under.kind === 'interface' && under.empty);
-}
-function offered(site, description, edits) {
-    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
 }
 /**
  * `str := CString{...}; runtime.SetFinalizer(str, ...)`: the struct value
@@ -10123,6 +10526,7 @@ function fieldPosition(site, selector) {
 
 
 
+
 /**
  * FG006 cleanup-references-object: runtime.AddCleanup(ptr, cleanup, arg)
  * where arg is or reaches ptr, or cleanup is a closure or method value that
@@ -10149,7 +10553,11 @@ const cleanupReferencesObject = {
                 if (args.some((a) => a.id === target.id)) {
                     const pointer = isPointer(site, evaluation.argTypes[2]);
                     if (pointer && pointsAtStart(site, argNode)) {
-                        return { message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`, related: [] };
+                        return {
+                            message: `the cleanup argument ${inline(argNode)} is ${object} itself; ${panicsSince(site.go, [1, 24], 'ptr is equal to arg')}`,
+                            related: [],
+                            fix: passUsedField(site),
+                        };
                     }
                     const inside = `the cleanup argument ${inline(argNode)} ${pointer ? 'points into' : 'holds'} ${object}`;
                     // Inside a tiny block the runtime cannot tell the argument from a neighbour: no panic.
@@ -10331,7 +10739,539 @@ function firstSetAlong(first, second) {
     return related;
 }
 
+;// CONCATENATED MODULE: ./src/rules/fg009-finalizer-may-run-early.ts
+
+
+
+
+
+/**
+ * FG009 finalizer-may-run-early: an object's finalizer or cleanup releases a
+ * resource held in one of its fields, and a function hands that field's
+ * value to a call that cannot keep the object alive (cgo, syscall, or a
+ * parameter of type uintptr, unsafe.Pointer or a C type), then never uses the
+ * object again. Liveness is precise: once the field is read the object may
+ * be unreachable, so the finalizer can run, and release the resource, while
+ * the call still uses it. runtime.KeepAlive(x) after the call is the fix.
+ * Also: a method promoted from an embedded field that the finalizer
+ * releases runs on that field's value, so nothing keeps the wrapper alive.
+ */
+const finalizerMayRunEarly = {
+    id: 'FG009',
+    name: 'finalizer-may-run-early',
+    severity: 'warning',
+    summary: 'The finalizer may release a resource while a call still uses it: the object is not kept alive during the call.',
+    checkPackage(pkg, sites, reportsIn) {
+        const code = new Code(pkg);
+        code.learnCTypes();
+        const released = releasedFields(code, sites);
+        if (!released.size)
+            return [];
+        const names = [...released.keys()];
+        pkg.load((file) => names.some((name) => file.text.includes(name)));
+        code.learnCTypes();
+        const reports = [];
+        const finalizers = new Set([...released.values()].flatMap((fields) => [...fields.values()].map((r) => r.finalizer.body.id)));
+        for (const decl of pkg.functions) {
+            if (!decl.body || !reportsIn(decl.file) || finalizers.has(decl.body.id))
+                continue;
+            for (const variable of objectVariables(decl, pkg, released))
+                reports.push(...earlyCalls(decl, code, variable, released.get(variable.typeName)));
+        }
+        return reports;
+    },
+};
+/** Calls whose callee runs outside Go's view of the object's liveness. */
+const systemPackages = new Set(['syscall', 'golang.org/x/sys/unix', 'golang.org/x/sys/windows']);
+/** Names of functions and methods that give a resource back: close, free, release, destroy, ... */
+const releasing = /^(close|free|release|destroy|delete|dispose|unref|unmap|munmap|finalize|dealloc|drop|shutdown|cleanup)/i;
+function releasedFields(code, sites) {
+    const released = new Map();
+    const add = (typeName, field, release) => {
+        const fields = released.get(typeName) ?? new Map();
+        if (!fields.has(field))
+            fields.set(field, release);
+        released.set(typeName, fields);
+    };
+    for (const site of sites) {
+        const typeName = finalizedTypeName(site);
+        const finalizer = typeName && finalizerBody(site);
+        if (!typeName || !finalizer)
+            continue;
+        if (site.kind === 'AddCleanup') {
+            // The cleanup is handed `arg`: a field of the object passed as arg is what the cleanup releases.
+            const field = code.fieldOf(site.args[2], site.args[0]?.text);
+            if (field && callsWith(finalizer.body, finalizer.param))
+                add(typeName, field, { site, finalizer, call: site.call, file: site.file });
+            continue;
+        }
+        for (const { field, call, file } of releasesIn(code, typeName, finalizer.body, finalizer.param, finalizer.file, 0))
+            add(typeName, field, { site, finalizer, call, file });
+    }
+    return released;
+}
+/** The package type T when the call attaches to a *T. */
+function finalizedTypeName(site) {
+    const type = site.evaluations[0]?.argTypes[0];
+    const elem = type?.kind === 'pointer' ? type.elem : undefined;
+    return elem?.kind === 'named' && !elem.importPath && site.pkg.types.has(elem.name) ? elem.name : undefined;
+}
+/** The finalizer's parameter and body: a func literal, a function of the package, or a method expression `(*T).m`. */
+function finalizerBody(site) {
+    const node = site.args[1];
+    if (node?.type === 'func_literal') {
+        const param = firstParamName(node);
+        const body = node.childForFieldName('body');
+        return param && body ? { param, body, file: site.file } : undefined;
+    }
+    const decl = declOf(site, node);
+    const param = decl?.receiver ? decl.receiver.name : decl?.params[0]?.name;
+    return decl?.body && param ? { param, body: decl.body, file: decl.file } : undefined;
+}
+function firstParamName(literal) {
+    return literal.childForFieldName('parameters')?.namedChildren.find((c) => c?.type === 'parameter_declaration')?.childForFieldName('name')?.text;
+}
+function declOf(site, node) {
+    if (node?.type === 'identifier')
+        return site.evaluations[0]?.scope.lookup(node.text) ? undefined : site.pkg.funcs.get(node.text);
+    if (node?.type !== 'selector_expression')
+        return undefined;
+    // A method expression: (*T).m or T.m.
+    const operand = node.childForFieldName('operand')?.text.replace(/[()*\s]/g, '');
+    const method = operand ? methodsOf(site.pkg, operand)?.get(node.childForFieldName('field')?.text ?? '') : undefined;
+    return method && /^\(?\s*\*?\s*\w+\s*\)?$/.test(node.childForFieldName('operand').text) && !site.evaluations[0]?.scope.lookup(operand) ? method : undefined;
+}
+/** How far the finalizer's own method calls on the object are followed (`f.Close()` calling `C.free(f.p)`). */
+const methodDepth = 2;
+/** The fields of `param` (a T) that a body releases: passed to a releasing call or cgo, or closed themselves. */
+function releasesIn(code, typeName, body, param, file, depth) {
+    const found = [];
+    const copies = code.localCopies(body, param, body.endIndex);
+    for (const call of calls(body)) {
+        const callee = call.childForFieldName('function');
+        if (!callee)
+            continue;
+        const name = callee.type === 'selector_expression' ? (callee.childForFieldName('field')?.text ?? '') : callee.text;
+        const operand = callee.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+        // x.f.Close(), x.f.Release()
+        const closedField = operand ? code.fieldOf(operand, param) : undefined;
+        if (closedField && releasing.test(name))
+            found.push({ field: closedField, call, file });
+        // free(x.f), C.git_free(x.f), syscall.Close(x.fd), p := x.f; C.free(p)
+        if (releasing.test(name) || code.isCgoCall(callee, file)) {
+            for (const arg of argumentsOf(call)) {
+                const field = code.derivedField(arg, param, copies);
+                if (field)
+                    found.push({ field, call, file });
+            }
+        }
+        // x.Close(), where the package's Close releases the fields.
+        if (operand?.type === 'identifier' && operand.text === param && depth < methodDepth) {
+            const method = methodsOf(code.pkg, typeName)?.get(name);
+            const receiver = method?.receiver?.name;
+            if (method?.body && receiver)
+                found.push(...releasesIn(code, typeName, method.body, receiver, method.file, depth + 1));
+        }
+    }
+    return found;
+}
+/** Whether the body passes `param` to some call: a cleanup that gives its argument back to something. */
+function callsWith(body, param) {
+    return calls(body).some((call) => argumentsOf(call).some((arg) => identifiers(arg).some((id) => id.text === param)) || call.childForFieldName('function')?.childForFieldName('operand')?.text === param);
+}
+/** Go integer and handle types, unsafe.Pointer, and cgo's own numeric types, as a conversion names them. */
+const conversionTypes = /^(u?int(8|16|32|64|ptr)?|unsafe\.Pointer|syscall\.Handle|windows\.Handle|C\.(u?char|schar|u?short|u?int|u?long|u?longlong|float|double|size_t|ssize_t|u?int(8|16|32|64)_t|uintptr_t|(struct|union|enum)_\w+))$/;
+/**
+ * Reads the package's code as written. `C.name(x)` is a call into C or a
+ * conversion to a C type, which the syntax cannot tell apart: a name the
+ * package writes as a type anywhere (`var p *C.git_oid`, `C.gpointer` in a
+ * signature) is a type.
+ */
+class Code {
+    pkg;
+    cTypes = new Set();
+    read = new Set();
+    constructor(pkg) {
+        this.pkg = pkg;
+    }
+    /** Collects the C names the package's files read so far use as types. */
+    learnCTypes() {
+        for (const file of this.pkg.files) {
+            if (this.read.has(file) || file.imports.get('C') !== 'C')
+                continue;
+            this.read.add(file);
+            for (const type of file.tree.rootNode.descendantsOfType('qualified_type')) {
+                if (type?.childForFieldName('package')?.text === 'C')
+                    this.cTypes.add(`C.${type.childForFieldName('name')?.text}`);
+            }
+        }
+    }
+    isCgoCall(callee, file) {
+        return callee.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C' && file.imports.get('C') === 'C' && !this.cTypes.has(callee.text);
+    }
+    isConversion(call) {
+        const callee = call.childForFieldName('function');
+        if (argumentsOf(call).length !== 1 || !callee)
+            return false;
+        // (*T)(x), (*C.char)(x)
+        if (callee.type === 'parenthesized_expression')
+            return /^\(\s*\*/.test(callee.text);
+        return conversionTypes.test(callee.text) || this.cTypes.has(callee.text);
+    }
+    /**
+     * Parentheses and conversions taken off: `uintptr(x.fd)`, `C.int(x.fd)`,
+     * `unsafe.Pointer(x.p)`. `throughC`: also one-argument C calls, as in an
+     * argument of another C call, where a C typedef the package never names as
+     * a type converts (`C.gconstpointer(x.p)`).
+     */
+    unwrap(node, throughC = false) {
+        let inner = node;
+        for (;;) {
+            if (inner.type === 'parenthesized_expression' && inner.namedChild(0))
+                inner = inner.namedChild(0);
+            else if (inner.type === 'call_expression' && (this.isConversion(inner) || (throughC && this.isOneArgumentCCall(inner))))
+                inner = argumentsOf(inner)[0];
+            else
+                return inner;
+        }
+    }
+    isOneArgumentCCall(call) {
+        const callee = call.childForFieldName('function');
+        return argumentsOf(call).length === 1 && callee?.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C';
+    }
+    /** A one-argument C call that is itself an argument of a C call: read as a conversion for that call (see unwrap). */
+    convertedForCall(call) {
+        if (!this.isOneArgumentCCall(call))
+            return false;
+        let node = call;
+        while (node.parent && (node.parent.type === 'parenthesized_expression' || (node.parent.type === 'call_expression' && this.isConversion(node.parent))))
+            node = node.parent;
+        const outer = node.parent?.type === 'argument_list' ? node.parent.parent : null;
+        const callee = outer?.childForFieldName('function');
+        return !!callee && callee.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C';
+    }
+    /** Locals the body gives a value that holds the variable itself: `it := &Iter{cfg: c}`, `t.env = env`. */
+    holdersOf(body, variable) {
+        const holders = [];
+        for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+            const left = statement?.childForFieldName('left')?.namedChildren ?? [];
+            const right = statement?.childForFieldName('right')?.namedChildren ?? [];
+            left.forEach((target, i) => {
+                const value = right[i];
+                if (!target || !value || !this.keepsAlive([value], variable))
+                    return;
+                const holder = target.type === 'identifier' ? target.text : rootIdentifier(target);
+                if (holder && holder !== variable && holder !== '_')
+                    holders.push(holder);
+            });
+        }
+        return holders;
+    }
+    /** `x.f` (or `x.f.g`, `x.f[i]`) as written, for the variable x: the field f. */
+    fieldOf(node, variable) {
+        let inner = node ? this.unwrap(node) : undefined;
+        while (inner) {
+            if (inner.type === 'selector_expression') {
+                const operand = inner.childForFieldName('operand');
+                if (operand?.type === 'identifier' && operand.text === variable)
+                    return inner.childForFieldName('field')?.text;
+                inner = operand ? this.unwrap(operand) : undefined;
+            }
+            else if (inner.type === 'index_expression') {
+                const operand = inner.childForFieldName('operand');
+                inner = operand ? this.unwrap(operand) : undefined;
+            }
+            else
+                return undefined;
+        }
+        return undefined;
+    }
+    /**
+     * A value the argument carries that came out of a field of `variable`
+     * without pointing into the object: the field itself, converted, a method
+     * result of it (`x.f.Fd()`), or a local copy made earlier. Addresses (`&x.f`)
+     * point into the object and keep it alive.
+     */
+    derivedField(arg, variable, copies, throughC = false) {
+        const inner = this.unwrap(arg, throughC);
+        if (inner.type === 'identifier')
+            return copies.get(inner.text);
+        if (inner.type === 'call_expression') {
+            const callee = inner.childForFieldName('function');
+            const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+            return operand && !argumentsOf(inner).length ? this.fieldOf(operand, variable) : undefined;
+        }
+        return this.fieldOf(inner, variable);
+    }
+    /** Locals given a field's value before `until`: `fd := x.fd`, `p := unsafe.Pointer(x.p)`. */
+    localCopies(body, variable, until) {
+        const copies = new Map();
+        for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
+            if (!statement || statement.startIndex >= until)
+                continue;
+            const left = statement.childForFieldName('left')?.namedChildren ?? [];
+            const right = statement.childForFieldName('right')?.namedChildren ?? [];
+            if (left.length !== right.length)
+                continue;
+            left.forEach((target, i) => {
+                const field = target?.type === 'identifier' && right[i] ? this.derivedField(right[i], variable, new Map()) : undefined;
+                if (field)
+                    copies.set(target.text, field);
+            });
+        }
+        return copies;
+    }
+    /**
+     * The arguments through which the callee cannot keep an object alive: all of
+     * a cgo or system call's, and those a function of the package takes as
+     * uintptr, unsafe.Pointer or a C type.
+     */
+    blindArguments(callee, args, file) {
+        if (this.isCgoCall(callee, file))
+            return args;
+        if (callee.type === 'selector_expression') {
+            const operand = callee.childForFieldName('operand');
+            const path = operand?.type === 'identifier' ? file.imports.get(operand.text) : undefined;
+            return path && systemPackages.has(path) ? args : [];
+        }
+        const decl = callee.type === 'identifier' && !this.pkg.types.has(callee.text) ? this.pkg.funcs.get(callee.text) : undefined;
+        if (!decl?.params.length)
+            return [];
+        const blind = (p) => /^(uintptr|unsafe\.Pointer|\*?C\.\w+)$/.test(p.typeNode.text);
+        // Parameters sharing a type (`a, b uintptr`) are one ParamDecl each; a variadic one takes the rest.
+        return args.filter((_, i) => {
+            const param = decl.params[Math.min(i, decl.params.length - 1)];
+            return blind(param) && (i < decl.params.length || param.variadic);
+        });
+    }
+    /**
+     * An argument that is the object itself, points into it (`&x.buf[0]`), or
+     * hands it to other code (`newHandle(x, cb)`): cgo keeps Go pointers alive
+     * for the call, and what the other code does with x is not seen.
+     */
+    keepsAlive(args, variable) {
+        return args.some((arg) => identifiers(arg).some((id) => {
+            if (id.text !== variable)
+                return false;
+            const parent = id.parent;
+            if (parent?.type !== 'selector_expression' || parent.childForFieldName('operand')?.id !== id.id)
+                return true;
+            // x.f: the object only when its address is taken.
+            return arg.descendantsOfType('unary_expression').some((u) => u?.child(0)?.type === '&' && rootIdentifier(u.childForFieldName('operand')) === variable);
+        }));
+    }
+}
+function objectVariables(decl, pkg, released) {
+    const found = [];
+    const pointerTo = (type) => (type.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined);
+    if (decl.receiver?.pointer && decl.receiver.name && released.has(decl.receiver.typeName))
+        found.push({ name: decl.receiver.name, typeName: decl.receiver.typeName, from: 'receiver' });
+    decl.params.forEach((param, index) => {
+        const typeName = param.name ? pointerTo(readType(param.typeNode, decl.file)) : undefined;
+        if (typeName)
+            found.push({ name: param.name, typeName, from: index });
+    });
+    for (const statement of decl.body.descendantsOfType('short_var_declaration')) {
+        const left = statement?.childForFieldName('left')?.namedChildren ?? [];
+        const right = statement?.childForFieldName('right')?.namedChildren ?? [];
+        const target = left[0];
+        const value = right[0];
+        if (!target || !value || target.type !== 'identifier')
+            continue;
+        const typeName = madeAs(value, pkg, released);
+        if (typeName)
+            found.push({ name: target.text, typeName, from: 'local' });
+    }
+    return found;
+}
+/** `&T{...}` or a call of a package function whose first result is *T: the T. */
+function madeAs(value, pkg, released) {
+    if (value.type === 'unary_expression' && value.child(0)?.type === '&') {
+        const literal = value.childForFieldName('operand');
+        const type = literal?.type === 'composite_literal' ? literal.childForFieldName('type')?.text : undefined;
+        return type && released.has(type) ? type : undefined;
+    }
+    if (value.type !== 'call_expression')
+        return undefined;
+    const callee = value.childForFieldName('function');
+    const decl = callee?.type === 'identifier' ? pkg.funcs.get(callee.text) : undefined;
+    const result = decl?.results[0];
+    const type = result ? readType(result.typeNode, decl.file) : undefined;
+    return type?.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined;
+}
+/** The calls of one function that may run while its object's finalizer releases what they were given. */
+function earlyCalls(decl, code, variable, fields) {
+    const body = decl.body;
+    const reports = [];
+    const uses = usesOf(body, variable.name, code);
+    // A closure or a deferred call may use the object at any later time.
+    if (uses.some((id) => enclosing(id, body, ['func_literal', 'defer_statement'])))
+        return [];
+    const holders = new Set([variable.name, ...code.holdersOf(body, variable.name)]);
+    for (const call of calls(body)) {
+        const callee = call.childForFieldName('function');
+        if (!callee || enclosing(call, body, ['func_literal']) || code.convertedForCall(call))
+            continue;
+        const given = argumentsOf(call);
+        const blind = code.blindArguments(callee, given, decl.file);
+        const early = blind.length ? releasedArgument(code, blind, variable.name, fields, code.localCopies(body, variable.name, call.startIndex)) : promotedCall(callee, variable, code.pkg, fields);
+        if (!early || [...holders].some((holder) => code.keepsAlive(given, holder)) || usedAfter(call, body, uses))
+            continue;
+        if (finalizerRemovedBefore(call, body, variable.name, decl.file) || callersKeepAlive(decl, code, variable))
+            continue;
+        reports.push(report(call, decl.file, variable, early));
+    }
+    return reports;
+}
+/** The identifiers naming the variable, or a local that holds it (`it := &Iter{cfg: c}`), other than parameters of func literals that share the name. */
+function usesOf(body, variable, code) {
+    const names = new Set([variable, ...code.holdersOf(body, variable)]);
+    return identifiers(body).filter((id) => names.has(id.text) && !declaredByLiteral(id, body, id.text));
+}
+/**
+ * For an unexported function or method, whose every call is in the package:
+ * whether each call's caller uses what it passed for the object after the
+ * call, which keeps the object alive throughout. A function also used as a
+ * value may be called from anywhere.
+ */
+function callersKeepAlive(decl, code, variable) {
+    if (variable.from === 'local' || !/^[a-z_]/.test(decl.name))
+        return false;
+    const name = decl.name;
+    code.pkg.load((file) => file.text.includes(name));
+    let sites = 0;
+    for (const caller of code.pkg.functions) {
+        if (!caller.body || caller === decl)
+            continue;
+        for (const id of caller.body.descendantsOfType(decl.receiver ? 'field_identifier' : 'identifier')) {
+            if (id?.text !== name)
+                continue;
+            const selector = decl.receiver ? id.parent : id;
+            const call = selector?.parent;
+            if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== selector.id)
+                return false;
+            sites++;
+            const passed = variable.from === 'receiver' ? selector.childForFieldName('operand') : argumentsOf(call)[variable.from];
+            if (passed?.type !== 'identifier')
+                return false;
+            const uses = usesOf(caller.body, passed.text, code);
+            const kept = uses.some((use) => enclosing(use, caller.body, ['func_literal', 'defer_statement'])) || usedAfter(call, caller.body, uses);
+            if (!kept)
+                return false;
+        }
+    }
+    return sites > 0;
+}
+function releasedArgument(code, args, variable, fields, copies) {
+    for (const arg of args) {
+        const field = code.derivedField(arg, variable, copies, true);
+        const release = field ? fields.get(field) : undefined;
+        if (release)
+            return { field: field, release };
+    }
+    return undefined;
+}
+/** `x.M(...)` where M is promoted from an embedded pointer field the finalizer releases. */
+function promotedCall(callee, variable, pkg, fields) {
+    if (callee.type !== 'selector_expression' || callee.childForFieldName('operand')?.text !== variable.name)
+        return undefined;
+    const method = callee.childForFieldName('field')?.text ?? '';
+    if (methodsOf(pkg, variable.typeName)?.has(method))
+        return undefined;
+    const decl = pkg.types.get(variable.typeName);
+    const struct = decl && underlying(readType(decl.typeNode, decl.file), pkg);
+    if (struct?.kind !== 'struct' || struct.fields.some((f) => f.name === method))
+        return undefined;
+    const embedded = struct.fields.filter((f) => f.embedded);
+    const only = embedded.length === 1 ? embedded[0] : undefined;
+    const release = only ? fields.get(only.name) : undefined;
+    // Only through a pointer or interface does the method run on another object than the wrapper.
+    const elsewhere = only && (only.type.kind === 'pointer' || underlying(only.type, pkg).kind === 'interface');
+    return release && elsewhere ? { field: only.name, release, promoted: method } : undefined;
+}
+/** The variable an operand of selectors and indexes starts from: `x` of `x.buf[0].y`. */
+function rootIdentifier(node) {
+    let inner = node;
+    while (inner && ['selector_expression', 'index_expression', 'parenthesized_expression'].includes(inner.type)) {
+        inner = inner.type === 'parenthesized_expression' ? inner.namedChild(0) : inner.childForFieldName('operand');
+    }
+    return inner?.type === 'identifier' ? inner.text : undefined;
+}
+/**
+ * A use of the object after the call: later in the function, elsewhere in
+ * the statement that makes the call (`x.n = C.f(x.p)` stores into x once the
+ * call returns), or anywhere in a loop around it (the next iteration).
+ */
+function usedAfter(call, body, uses) {
+    const statement = statementOf(call, body);
+    const loop = enclosing(call, body, ['for_statement']);
+    // The next time round a loop reads the object again, the call's own arguments included.
+    if (loop && uses.some((id) => id.startIndex >= loop.startIndex && id.endIndex <= loop.endIndex))
+        return true;
+    return uses.some((id) => !(id.startIndex >= call.startIndex && id.endIndex <= call.endIndex) && id.startIndex >= statement.startIndex);
+}
+function finalizerRemovedBefore(call, body, variable, file) {
+    return calls(body).some((c) => {
+        if (c.startIndex >= call.startIndex || runtimeHookNamed(c.childForFieldName('function'), file) !== 'SetFinalizer')
+            return false;
+        const [object, finalizer] = argumentsOf(c);
+        return object?.text === variable && finalizer?.type === 'nil';
+    });
+}
+function report(call, file, variable, early) {
+    const { release, field } = early;
+    const noun = release.site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
+    const x = variable.name;
+    const what = early.promoted
+        ? `${x}.${early.promoted} is promoted from the embedded field ${x}.${field}: the call runs on ${x}.${field}, and nothing uses ${x} after it`
+        : `${inline(call.childForFieldName('function'))} is given ${x}.${field} but not ${x}, and ${x} is not used after the call`;
+    const related = [
+        { node: release.site.call, file: release.site.file, message: `${noun} set here: ${firstLine(release.site.call.text)}` },
+    ];
+    if (release.call !== release.site.call)
+        related.push({ node: release.call, file: release.file, message: `the ${noun} releases the field ${field}: ${firstLine(release.call.text)}` });
+    return {
+        node: call,
+        file,
+        message: `${what}: ${x} (*${variable.typeName}) may become unreachable while the call runs, and its ${noun} releases ${x}.${field} then; ` +
+            `add runtime.KeepAlive(${x}) after the call`,
+        related,
+    };
+}
+function calls(node) {
+    return node.descendantsOfType('call_expression').filter((c) => !!c);
+}
+function identifiers(node) {
+    return node.descendantsOfType('identifier').filter((c) => !!c);
+}
+/** Whether a func literal around the identifier declares a parameter of that name (`func(p *File) {...}`): another variable. */
+function declaredByLiteral(id, body, name) {
+    for (let p = id.parent; p && p.id !== body.id; p = p.parent) {
+        if (p.type === 'func_literal' && identifiers(p.childForFieldName('parameters')).some((n) => n.text === name))
+            return true;
+    }
+    return false;
+}
+/** The nearest ancestor of one of the types, below `top`. */
+function enclosing(node, top, types) {
+    for (let p = node.parent; p && p.id !== top.id; p = p.parent)
+        if (types.includes(p.type))
+            return p;
+    return undefined;
+}
+/** The statement of the body's blocks that holds the node. */
+function statementOf(node, body) {
+    let inner = node;
+    for (let p = node.parent; p && p.id !== body.id; p = p.parent) {
+        if (p.type === 'block' || p.type === 'statement_list')
+            return inner;
+        inner = p;
+    }
+    return inner;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/index.ts
+
 
 
 
@@ -10356,7 +11296,9 @@ const rules = [
     finalizerMayNeverRun,
     finalizerAlreadySet,
 ];
-const ruleCatalog = [syntaxError, ...rules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
+/** Rules that look at the package as a whole, after its calls. */
+const packageRules = [finalizerMayRunEarly];
+const ruleCatalog = [syntaxError, ...rules, ...packageRules].map(({ id, name, severity, summary }) => ({ id, name, severity, summary }));
 
 ;// CONCATENATED MODULE: ./src/rules/remediation.ts
 
@@ -10437,6 +11379,10 @@ const en = {
             unavailable: 'Go 1.24 added `runtime.AddCleanup`, which may be called any number of times on one object; it is not suggested here because this code does not declare Go 1.24 or later.',
         },
     },
+    FG009: {
+        problem: 'Go tracks liveness precisely: an object may become unreachable right after its last use in a function, even in the middle of a call that still works with a value read out of it. Here a call is handed a field of the object (a file descriptor, a C pointer, a handle) but not the object, and the function does not use the object after the call, so the garbage collector may run the finalizer or cleanup during the call, and it releases the resource the call is using: a closed or reused descriptor, freed C memory, a connection closed mid-request.',
+        fix: 'Fix: call `runtime.KeepAlive(x)` right after the call, which keeps x reachable until that point; or pass x itself where the callee can keep it (cgo keeps Go pointers passed to C alive for the call). For a method promoted from an embedded field, declare the method on the wrapper and end it with `runtime.KeepAlive`.',
+    },
 };
 const ru = {
     FG000: {
@@ -10486,6 +11432,10 @@ const ru = {
             available: 'Начиная с Go 1.24 `runtime.AddCleanup` можно вызывать для одного объекта сколько угодно раз, и каждая cleanup-функция освобождает свой ресурс.',
             unavailable: 'В Go 1.24 появился `runtime.AddCleanup`, который можно вызывать для одного объекта сколько угодно раз; здесь он не предлагается, потому что код не объявляет Go 1.24 или новее.',
         },
+    },
+    FG009: {
+        problem: 'Go отслеживает живость объектов точно: объект может стать недостижимым сразу после последнего использования в функции, даже посреди вызова, который ещё работает со значением, прочитанным из него. Здесь вызову передаётся поле объекта (файловый дескриптор, указатель C, хэндл), но не сам объект, и после вызова функция объект не использует, поэтому сборщик мусора может запустить финализатор или cleanup-функцию во время вызова, и она освободит ресурс, с которым вызов работает: закрытый или переиспользованный дескриптор, освобождённая память C, соединение, закрытое посреди запроса.',
+        fix: 'Исправление: вызовите `runtime.KeepAlive(x)` сразу после вызова — это удерживает x достижимым до этой точки; или передайте сам x туда, где вызываемый код может его удержать (cgo удерживает переданные в C указатели Go на время вызова). Для метода, продвинутого из встроенного поля, объявите метод у обёртки и завершите его `runtime.KeepAlive`.',
     },
 };
 const catalogs = { en, ru };
@@ -10949,23 +11899,24 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
         ...interpreter.stops.map((s) => ({ ...s, targets: s.handles })),
     ];
     let sites = 0;
+    const analyzed = [];
     for (const all of evaluations.values()) {
         const first = all[0];
+        const go = releaseFor(first.file);
+        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
+        analyzed.push(site);
         if (!reportsIn(first.file))
             continue;
         sites++;
         const clearing = removesFinalizer(first);
         const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-        const go = releaseFor(first.file);
-        const site = { kind: first.kind, call: first.call, args: first.args, file: first.file, pkg, evaluations: all, interpreter, go };
         for (const { rule, report } of checkSite(site, kept, clearing)) {
-            const related = [...report.related, ...wrapperChain(all)].map((r) => ({
-                path: reporter.path(r.file.path),
-                line: r.node.startPosition.row + 1,
-                column: r.node.startPosition.column + 1,
-                message: r.message,
-            }));
-            reporter.add(rule, first.file.path, first.call, report.message, dedupeRelated(related), go, report.fix);
+            reporter.add(rule, first.file.path, first.call, report.message, relatedLocations(reporter, [...report.related, ...wrapperChain(all)]), go, report.fix);
+        }
+    }
+    for (const rule of packageRules) {
+        for (const report of rule.checkPackage(pkg, analyzed, reportsIn)) {
+            reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file));
         }
     }
     stats.sites += sites;
@@ -10980,13 +11931,24 @@ function wrapperChain(evaluations) {
         message: `${i === wrapped.length - 1 ? 'passed on to the runtime' : 'passed on'}: ${firstLine(place.call.text)}`,
     }));
 }
-function dedupeRelated(related) {
+/** Related nodes as the reporter's locations, each place and message once. */
+function relatedLocations(reporter, nodes) {
+    const related = nodes.map((r) => ({
+        path: reporter.path(r.file.path),
+        line: r.node.startPosition.row + 1,
+        column: r.node.startPosition.column + 1,
+        message: r.message,
+    }));
+    return firstOfEach(related, (r) => `${r.path}:${r.line}:${r.column}:${r.message}`);
+}
+/** The first item of each key, in order. */
+function firstOfEach(items, key) {
     const seen = new Set();
-    return related.filter((r) => {
-        const key = `${r.path}:${r.line}:${r.column}:${r.message}`;
-        if (seen.has(key))
+    return items.filter((item) => {
+        const k = key(item);
+        if (seen.has(k))
             return false;
-        seen.add(key);
+        seen.add(k);
         return true;
     });
 }
@@ -11174,14 +12136,7 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
-    const seen = new Set();
-    return findings.filter((finding) => {
-        const key = `${finding.ruleId}:${finding.path}:${finding.line}:${finding.column}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
+    return firstOfEach(findings, (f) => `${f.ruleId}:${f.path}:${f.line}:${f.column}`);
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
