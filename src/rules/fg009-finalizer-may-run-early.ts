@@ -224,9 +224,9 @@ class Code {
     return !!callee && callee.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C';
   }
 
-  /** Locals the body gives a value that holds the variable itself: `it := &Iter{cfg: c}`, `t.env = env`. */
-  holdersOf(body: SyntaxNode, variable: string): string[] {
-    const holders: string[] = [];
+  /** The variable and the locals the body gives a value that holds it: `it := &Iter{cfg: c}`, `t.env = env`. */
+  holding(body: SyntaxNode, variable: string): Set<string> {
+    const holders = new Set([variable]);
     for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
       const left = statement?.childForFieldName('left')?.namedChildren ?? [];
       const right = statement?.childForFieldName('right')?.namedChildren ?? [];
@@ -234,7 +234,7 @@ class Code {
         const value = right[i];
         if (!target || !value || !this.keepsAlive([value], variable)) return;
         const holder = target.type === 'identifier' ? target.text : rootIdentifier(target);
-        if (holder && holder !== variable && holder !== '_') holders.push(holder);
+        if (holder && holder !== '_') holders.add(holder);
       });
     }
     return holders;
@@ -376,10 +376,10 @@ function madeAs(value: SyntaxNode, pkg: GoPackage, released: Released): string |
 function earlyCalls(decl: FuncDecl, code: Code, variable: ObjectVariable, fields: Map<string, Release>): PackageReport[] {
   const body = decl.body!;
   const reports: PackageReport[] = [];
-  const uses = usesOf(body, variable.name, code);
+  const holders = code.holding(body, variable.name);
+  const uses = usesOf(body, holders);
   // A closure or a deferred call may use the object at any later time.
   if (uses.some((id) => enclosing(id, body, ['func_literal', 'defer_statement']))) return [];
-  const holders = new Set([variable.name, ...code.holdersOf(body, variable.name)]);
   for (const call of calls(body)) {
     const callee = call.childForFieldName('function');
     if (!callee || enclosing(call, body, ['func_literal']) || code.convertedForCall(call)) continue;
@@ -393,9 +393,8 @@ function earlyCalls(decl: FuncDecl, code: Code, variable: ObjectVariable, fields
   return reports;
 }
 
-/** The identifiers naming the variable, or a local that holds it (`it := &Iter{cfg: c}`), other than parameters of func literals that share the name. */
-function usesOf(body: SyntaxNode, variable: string, code: Code): SyntaxNode[] {
-  const names = new Set([variable, ...code.holdersOf(body, variable)]);
+/** The identifiers of the names (a variable and the locals holding it, see Code.holding), other than parameters of func literals that share a name. */
+function usesOf(body: SyntaxNode, names: ReadonlySet<string>): SyntaxNode[] {
   return identifiers(body).filter((id) => names.has(id.text) && !declaredByLiteral(id, body, id.text));
 }
 
@@ -420,7 +419,7 @@ function callersKeepAlive(decl: FuncDecl, code: Code, variable: ObjectVariable):
       sites++;
       const passed = variable.from === 'receiver' ? selector!.childForFieldName('operand') : argumentsOf(call)[variable.from as number];
       if (passed?.type !== 'identifier') return false;
-      const uses = usesOf(caller.body, passed.text, code);
+      const uses = usesOf(caller.body, code.holding(caller.body, passed.text));
       const kept = uses.some((use) => enclosing(use, caller.body!, ['func_literal', 'defer_statement'])) || usedAfter(call, caller.body, uses);
       if (!kept) return false;
     }
@@ -472,14 +471,17 @@ function rootIdentifier(node: SyntaxNode | null): string | undefined {
 /**
  * A use of the object after the call: later in the function, elsewhere in
  * the statement that makes the call (`x.n = C.f(x.p)` stores into x once the
- * call returns), or anywhere in a loop around it (the next iteration).
+ * call returns), or anywhere in a loop around it (the next iteration). After
+ * a return only its own statement runs: text further down is another path.
  */
 function usedAfter(call: SyntaxNode, body: SyntaxNode, uses: SyntaxNode[]): boolean {
   const statement = statementOf(call, body);
+  const inCall = (id: SyntaxNode) => id.startIndex >= call.startIndex && id.endIndex <= call.endIndex;
+  if (statement.type === 'return_statement') return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex && id.endIndex <= statement.endIndex);
   const loop = enclosing(call, body, ['for_statement']);
   // The next time round a loop reads the object again, the call's own arguments included.
   if (loop && uses.some((id) => id.startIndex >= loop.startIndex && id.endIndex <= loop.endIndex)) return true;
-  return uses.some((id) => !(id.startIndex >= call.startIndex && id.endIndex <= call.endIndex) && id.startIndex >= statement.startIndex);
+  return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex);
 }
 
 function finalizerRemovedBefore(call: SyntaxNode, body: SyntaxNode, variable: string, file: GoFile): boolean {
