@@ -406,7 +406,7 @@ function analyzePackage(
   }
   for (const rule of packageRules) {
     for (const report of rule.checkPackage(pkg, analyzed, reportsIn)) {
-      reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file));
+      reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file), report.fix);
     }
   }
   stats.sites += sites;

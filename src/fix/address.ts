@@ -48,7 +48,7 @@ export function addressWhereMade(site: Site, arg: SyntaxNode): SourceFix | undef
   }
   if (!literal) return undefined;
   edits.push(insertBefore(site.file, literal, '&'));
-  return offered(site, `make ${arg.text} a pointer where it is made: ${arg.text} := &${typeName(variable.type)}{...}`, edits);
+  return offered(site.file, `make ${arg.text} a pointer where it is made: ${arg.text} := &${typeName(variable.type)}{...}`, edits);
 }
 
 /** The value a declaration without a type gives the identifier: `x := v`, `var x = v`; undefined for any other place of it. */
@@ -89,5 +89,5 @@ export function dropAddressOfPointer(site: Site, arg: SyntaxNode, variable: { na
   } else if (!site.args[1] || site.args[1].type === 'nil' || !finalizerTakes(site, variable.type)) {
     return undefined;
   }
-  return offered(site, `pass ${variable.name}, the pointer, not &${variable.name}, the address of the variable`, [replaceNode(site.file, arg, variable.name)]);
+  return offered(site.file, `pass ${variable.name}, the pointer, not &${variable.name}, the address of the variable`, [replaceNode(site.file, arg, variable.name)]);
 }

@@ -20,7 +20,9 @@ export interface SourceFix {
 
 export const replaceNode = (file: GoFile, node: SyntaxNode, text: string): SourceEdit => ({ file, start: node.startIndex, end: node.endIndex, text });
 
-export const insertBefore = (file: GoFile, node: SyntaxNode, text: string): SourceEdit => ({ file, start: node.startIndex, end: node.startIndex, text });
+export const insertAt = (file: GoFile, index: number, text: string): SourceEdit => ({ file, start: index, end: index, text });
+
+export const insertBefore = (file: GoFile, node: SyntaxNode, text: string): SourceEdit => insertAt(file, node.startIndex, text);
 
 /** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
 function placeOf(source: string, index: number): { offset: number; line: number; column: number } {

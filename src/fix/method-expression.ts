@@ -25,5 +25,5 @@ export function methodExpression(site: Site): SourceFix | undefined {
   const method = methodsOf(site.pkg, base.name)?.get(name);
   if (!method || method.receiver?.typeName !== base.name || method.params.length) return undefined;
   const expression = `(*${base.name}).${name}`;
-  return offered(site, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
+  return offered(site.file, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
 }

@@ -74,11 +74,11 @@ export function useFinalizerParameter(site: Site, path: readonly Edge[]): Source
   if (!named) {
     // Naming the parameter after the variable makes every use of it in the literal mean the parameter.
     const edit = param.name ? replaceNode(site.file, param.name, object.text) : insertBefore(site.file, typeNode, `${object.text} `);
-    return offered(site, description, [edit]);
+    return offered(site.file, description, [edit]);
   }
   const uses = identifiersNamed(body, object.text);
   if (uses.some(isLiteralKey) || identifiersNamed(body, named).some(declaresOrAssigns)) return undefined;
-  return offered(site, description, uses.map((use) => replaceNode(site.file, use, named)));
+  return offered(site.file, description, uses.map((use) => replaceNode(site.file, use, named)));
 }
 
 const goKeywords = new Set(
@@ -115,7 +115,7 @@ export function passUsedField(site: Site): SourceFix | undefined {
     ...uses.map((use) => replaceNode(site.file, use.parent!, name)),
     replaceNode(site.file, arg, `${arg.text}.${fieldName}`),
   ];
-  return offered(site, `pass ${arg.text}.${fieldName}, the one field the cleanup uses, not ${arg.text} itself`, edits);
+  return offered(site.file, `pass ${arg.text}.${fieldName}, the one field the cleanup uses, not ${arg.text} itself`, edits);
 }
 
 /** `x.f = ...`, `x.f++`, `&x.f`: the selector changes the field or lets other code change it. */

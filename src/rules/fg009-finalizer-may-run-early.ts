@@ -3,6 +3,7 @@ import { methodsOf, type FuncDecl, type GoFile, type GoPackage } from '../model/
 import { readType, underlying, type GoType } from '../model/types.js';
 import { runtimeHookNamed } from '../analysis/heap.js';
 import { argumentsOf } from '../analysis/interpreter/index.js';
+import { keepAliveAfter } from '../fix/keep-alive.js';
 import { firstLine, inline } from './describe.js';
 import type { PackageReport, PackageRule, RelatedNode, Site } from './rule.js';
 
@@ -388,7 +389,7 @@ function earlyCalls(decl: FuncDecl, code: Code, variable: ObjectVariable, fields
     const early = blind.length ? releasedArgument(code, blind, variable.name, fields, code.localCopies(body, variable.name, call.startIndex)) : promotedCall(callee, variable, code.pkg, fields);
     if (!early || [...holders].some((holder) => code.keepsAlive(given, holder)) || usedAfter(call, body, uses)) continue;
     if (finalizerRemovedBefore(call, body, variable.name, decl.file) || callersKeepAlive(decl, code, variable)) continue;
-    reports.push(report(call, decl.file, variable, early));
+    reports.push(report(call, statementOf(call, body), decl.file, variable, early));
   }
   return reports;
 }
@@ -492,7 +493,7 @@ function finalizerRemovedBefore(call: SyntaxNode, body: SyntaxNode, variable: st
   });
 }
 
-function report(call: SyntaxNode, file: GoFile, variable: ObjectVariable, early: EarlyUse): PackageReport {
+function report(call: SyntaxNode, statement: SyntaxNode, file: GoFile, variable: ObjectVariable, early: EarlyUse): PackageReport {
   const { release, field } = early;
   const noun = release.site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
   const x = variable.name;
@@ -510,6 +511,7 @@ function report(call: SyntaxNode, file: GoFile, variable: ObjectVariable, early:
       `${what}: ${x} (*${variable.typeName}) may become unreachable while the call runs, and its ${noun} releases ${x}.${field} then; ` +
       `add runtime.KeepAlive(${x}) after the call`,
     related,
+    fix: keepAliveAfter(file, statement, x),
   };
 }
 
