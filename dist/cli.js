@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1534);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9828);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1534:
+/***/ 9828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3903,7 +3903,8 @@ function referencedTypes(type, pkg, depth = 0) {
 
 ;// CONCATENATED MODULE: ./src/fix/edit.ts
 const replaceNode = (file, node, text) => ({ file, start: node.startIndex, end: node.endIndex, text });
-const insertBefore = (file, node, text) => ({ file, start: node.startIndex, end: node.startIndex, text });
+const insertAt = (file, index, text) => ({ file, start: index, end: index, text });
+const insertBefore = (file, node, text) => insertAt(file, node.startIndex, text);
 /** The place of a string index: UTF-8 byte offset, 1-based line and column (columns count as the spans of findings do). */
 function placeOf(source, index) {
     const before = source.slice(0, index);
@@ -3980,8 +3981,8 @@ function shiftsAlignedComments(file, edits) {
 ;// CONCATENATED MODULE: ./src/fix/offer.ts
 
 /** The fix, unless gofmt would then realign the comments of the edited lines. */
-function offered(site, description, edits) {
-    return shiftsAlignedComments(site.file, edits) ? undefined : { description, edits };
+function offered(file, description, edits) {
+    return shiftsAlignedComments(file, edits) ? undefined : { description, edits };
 }
 
 ;// CONCATENATED MODULE: ./src/fix/parameter.ts
@@ -4055,12 +4056,12 @@ function useFinalizerParameter(site, path) {
     if (!named) {
         // Naming the parameter after the variable makes every use of it in the literal mean the parameter.
         const edit = param.name ? replaceNode(site.file, param.name, object.text) : insertBefore(site.file, typeNode, `${object.text} `);
-        return offered(site, description, [edit]);
+        return offered(site.file, description, [edit]);
     }
     const uses = identifiersNamed(body, object.text);
     if (uses.some(isLiteralKey) || identifiersNamed(body, named).some(declaresOrAssigns))
         return undefined;
-    return offered(site, description, uses.map((use) => replaceNode(site.file, use, named)));
+    return offered(site.file, description, uses.map((use) => replaceNode(site.file, use, named)));
 }
 const goKeywords = new Set('break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var'.split(' '));
 /**
@@ -4098,7 +4099,7 @@ function passUsedField(site) {
         ...uses.map((use) => replaceNode(site.file, use.parent, name)),
         replaceNode(site.file, arg, `${arg.text}.${fieldName}`),
     ];
-    return offered(site, `pass ${arg.text}.${fieldName}, the one field the cleanup uses, not ${arg.text} itself`, edits);
+    return offered(site.file, `pass ${arg.text}.${fieldName}, the one field the cleanup uses, not ${arg.text} itself`, edits);
 }
 /** `x.f = ...`, `x.f++`, `&x.f`: the selector changes the field or lets other code change it. */
 function changesField(selector) {
@@ -5014,7 +5015,7 @@ function methodExpression(site) {
     if (!method || method.receiver?.typeName !== base.name || method.params.length)
         return undefined;
     const expression = `(*${base.name}).${name}`;
-    return offered(site, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
+    return offered(site.file, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
@@ -5291,7 +5292,7 @@ function addressWhereMade(site, arg) {
     if (!literal)
         return undefined;
     edits.push(insertBefore(site.file, literal, '&'));
-    return offered(site, `make ${arg.text} a pointer where it is made: ${arg.text} := &${typeName(variable.type)}{...}`, edits);
+    return offered(site.file, `make ${arg.text} a pointer where it is made: ${arg.text} := &${typeName(variable.type)}{...}`, edits);
 }
 /** The value a declaration without a type gives the identifier: `x := v`, `var x = v`; undefined for any other place of it. */
 function declaredValue(identifier) {
@@ -5334,7 +5335,7 @@ function dropAddressOfPointer(site, arg, variable) {
     else if (!site.args[1] || site.args[1].type === 'nil' || !finalizerTakes(site, variable.type)) {
         return undefined;
     }
-    return offered(site, `pass ${variable.name}, the pointer, not &${variable.name}, the address of the variable`, [replaceNode(site.file, arg, variable.name)]);
+    return offered(site.file, `pass ${variable.name}, the pointer, not &${variable.name}, the address of the variable`, [replaceNode(site.file, arg, variable.name)]);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fg004-finalizer-bad-object.ts
@@ -5785,7 +5786,96 @@ function firstSetAlong(first, second) {
     return related;
 }
 
+;// CONCATENATED MODULE: ./src/fix/keep-alive.ts
+
+
+
+/** Statements after which control goes on to the next statement of the block. */
+const simpleStatements = new Set(['expression_statement', 'assignment_statement', 'short_var_declaration', 'inc_statement', 'dec_statement', 'send_statement', 'var_declaration']);
+/**
+ * `runtime.KeepAlive(x)` on the line after the statement that makes the call,
+ * as the runtime's documentation shows; a `return` gets a
+ * `defer runtime.KeepAlive(x)` just before it, which runs once the returned
+ * values are computed. Offered when the statement stands alone on its lines
+ * in a block, and the file can name the runtime package (imported, or
+ * importable without clashing with a name the function uses).
+ */
+function keepAliveAfter(file, statement, variable) {
+    const line = lineOf(file, statement);
+    const rest = file.source.slice(statement.endIndex, line.end).trim();
+    if (statement.parent?.type !== 'statement_list' || line.indent === undefined || (rest && !rest.startsWith('//')))
+        return undefined;
+    const runtime = runtimeName(file, statement);
+    if (!runtime)
+        return undefined;
+    const edits = runtime.importEdit ? [runtime.importEdit] : [];
+    const keepAlive = `${runtime.name}.KeepAlive(${variable})`;
+    if (statement.type === 'return_statement')
+        edits.push(insertAt(file, statement.startIndex, `defer ${keepAlive}\n${line.indent}`));
+    else if (simpleStatements.has(statement.type))
+        edits.push(insertAt(file, line.end, `\n${line.indent}${keepAlive}`));
+    else
+        return undefined;
+    return offered(file, `keep ${variable} alive until the call returns: ${keepAlive}`, edits);
+}
+/** The name the file imports the runtime package as, or `runtime` with the edit that imports it. */
+function runtimeName(file, at) {
+    const imported = [...file.imports].find(([, path]) => path === 'runtime')?.[0];
+    if (imported === '_' || imported === '.' || file.dotImports.length)
+        return undefined;
+    const name = imported ?? 'runtime';
+    // A local of that name would shadow the package in the function.
+    const fn = enclosingFunction(at);
+    if (!fn || identifiersNamed(fn, name).some((id) => !isSelected(id)))
+        return undefined;
+    if (imported)
+        return { name };
+    const importEdit = importRuntime(file);
+    return importEdit && { name, importEdit };
+}
+/**
+ * `"runtime"` where gofmt keeps it: in sorted place in the first run (up to
+ * a blank line) of the first parenthesized import list; or a single import
+ * other than cgo's becomes a list of it and "runtime"; or a declaration of
+ * its own after the imports (or the package clause). A list with comments is
+ * left alone: gofmt moves comments with the specs it sorts.
+ */
+function importRuntime(file) {
+    const root = file.tree.rootNode;
+    const declarations = root.namedChildren.filter((n) => n?.type === 'import_declaration');
+    const path = (spec) => spec.childForFieldName('path')?.text.slice(1, -1) ?? '';
+    const list = declarations.map((d) => d.namedChildren.find((c) => c?.type === 'import_spec_list')).find((l) => !!l);
+    if (list) {
+        const specs = list.namedChildren.filter((c) => c?.type === 'import_spec');
+        if (!specs.length || list.namedChildren.some((c) => c?.type === 'comment'))
+            return undefined;
+        const gap = specs.findIndex((spec, i) => i > 0 && spec.startPosition.row - specs[i - 1].endPosition.row > 1);
+        const run = gap < 0 ? specs : specs.slice(0, gap);
+        const next = run.find((spec) => path(spec) > 'runtime');
+        const line = lineOf(file, next ?? run.at(-1));
+        if (line.indent === undefined)
+            return undefined;
+        return next ? insertAt(file, line.start, `${line.indent}"runtime"\n`) : insertAt(file, line.end, `\n${line.indent}"runtime"`);
+    }
+    const single = [...declarations].reverse().find((d) => d.namedChildren[0]?.type === 'import_spec' && path(d.namedChildren[0]) !== 'C');
+    if (single) {
+        const spec = single.namedChildren[0];
+        const specs = path(spec) < 'runtime' ? [spec.text, '"runtime"'] : ['"runtime"', spec.text];
+        return { file, start: single.startIndex, end: single.endIndex, text: `import (\n${specs.map((s) => `\t${s}\n`).join('')})` };
+    }
+    const last = declarations.at(-1) ?? root.namedChildren.find((n) => n?.type === 'package_clause');
+    return last ? insertAt(file, last.endIndex, '\n\nimport "runtime"') : undefined;
+}
+/** The line a node starts on, where it ends (before its newline), and its indentation when the node is the first thing on it. */
+function lineOf(file, node) {
+    const start = file.source.lastIndexOf('\n', node.startIndex - 1) + 1;
+    const newline = file.source.indexOf('\n', node.endIndex);
+    const indent = file.source.slice(start, node.startIndex);
+    return { start, end: newline < 0 ? file.source.length : newline, indent: /\S/.test(indent) ? undefined : indent };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg009-finalizer-may-run-early.ts
+
 
 
 
@@ -5996,9 +6086,9 @@ class Code {
         const callee = outer?.childForFieldName('function');
         return !!callee && callee.type === 'selector_expression' && callee.childForFieldName('operand')?.text === 'C';
     }
-    /** Locals the body gives a value that holds the variable itself: `it := &Iter{cfg: c}`, `t.env = env`. */
-    holdersOf(body, variable) {
-        const holders = [];
+    /** The variable and the locals the body gives a value that holds it: `it := &Iter{cfg: c}`, `t.env = env`. */
+    holding(body, variable) {
+        const holders = new Set([variable]);
         for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
             const left = statement?.childForFieldName('left')?.namedChildren ?? [];
             const right = statement?.childForFieldName('right')?.namedChildren ?? [];
@@ -6007,8 +6097,8 @@ class Code {
                 if (!target || !value || !this.keepsAlive([value], variable))
                     return;
                 const holder = target.type === 'identifier' ? target.text : rootIdentifier(target);
-                if (holder && holder !== variable && holder !== '_')
-                    holders.push(holder);
+                if (holder && holder !== '_')
+                    holders.add(holder);
             });
         }
         return holders;
@@ -6149,11 +6239,11 @@ function madeAs(value, pkg, released) {
 function earlyCalls(decl, code, variable, fields) {
     const body = decl.body;
     const reports = [];
-    const uses = usesOf(body, variable.name, code);
+    const holders = code.holding(body, variable.name);
+    const uses = usesOf(body, holders);
     // A closure or a deferred call may use the object at any later time.
     if (uses.some((id) => enclosing(id, body, ['func_literal', 'defer_statement'])))
         return [];
-    const holders = new Set([variable.name, ...code.holdersOf(body, variable.name)]);
     for (const call of calls(body)) {
         const callee = call.childForFieldName('function');
         if (!callee || enclosing(call, body, ['func_literal']) || code.convertedForCall(call))
@@ -6165,13 +6255,12 @@ function earlyCalls(decl, code, variable, fields) {
             continue;
         if (finalizerRemovedBefore(call, body, variable.name, decl.file) || callersKeepAlive(decl, code, variable))
             continue;
-        reports.push(report(call, decl.file, variable, early));
+        reports.push(report(call, statementOf(call, body), decl.file, variable, early));
     }
     return reports;
 }
-/** The identifiers naming the variable, or a local that holds it (`it := &Iter{cfg: c}`), other than parameters of func literals that share the name. */
-function usesOf(body, variable, code) {
-    const names = new Set([variable, ...code.holdersOf(body, variable)]);
+/** The identifiers of the names (a variable and the locals holding it, see Code.holding), other than parameters of func literals that share a name. */
+function usesOf(body, names) {
     return identifiers(body).filter((id) => names.has(id.text) && !declaredByLiteral(id, body, id.text));
 }
 /**
@@ -6200,7 +6289,7 @@ function callersKeepAlive(decl, code, variable) {
             const passed = variable.from === 'receiver' ? selector.childForFieldName('operand') : argumentsOf(call)[variable.from];
             if (passed?.type !== 'identifier')
                 return false;
-            const uses = usesOf(caller.body, passed.text, code);
+            const uses = usesOf(caller.body, code.holding(caller.body, passed.text));
             const kept = uses.some((use) => enclosing(use, caller.body, ['func_literal', 'defer_statement'])) || usedAfter(call, caller.body, uses);
             if (!kept)
                 return false;
@@ -6246,15 +6335,19 @@ function rootIdentifier(node) {
 /**
  * A use of the object after the call: later in the function, elsewhere in
  * the statement that makes the call (`x.n = C.f(x.p)` stores into x once the
- * call returns), or anywhere in a loop around it (the next iteration).
+ * call returns), or anywhere in a loop around it (the next iteration). After
+ * a return only its own statement runs: text further down is another path.
  */
 function usedAfter(call, body, uses) {
     const statement = statementOf(call, body);
+    const inCall = (id) => id.startIndex >= call.startIndex && id.endIndex <= call.endIndex;
+    if (statement.type === 'return_statement')
+        return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex && id.endIndex <= statement.endIndex);
     const loop = enclosing(call, body, ['for_statement']);
     // The next time round a loop reads the object again, the call's own arguments included.
     if (loop && uses.some((id) => id.startIndex >= loop.startIndex && id.endIndex <= loop.endIndex))
         return true;
-    return uses.some((id) => !(id.startIndex >= call.startIndex && id.endIndex <= call.endIndex) && id.startIndex >= statement.startIndex);
+    return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex);
 }
 function finalizerRemovedBefore(call, body, variable, file) {
     return calls(body).some((c) => {
@@ -6264,7 +6357,7 @@ function finalizerRemovedBefore(call, body, variable, file) {
         return object?.text === variable && finalizer?.type === 'nil';
     });
 }
-function report(call, file, variable, early) {
+function report(call, statement, file, variable, early) {
     const { release, field } = early;
     const noun = release.site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
     const x = variable.name;
@@ -6282,6 +6375,7 @@ function report(call, file, variable, early) {
         message: `${what}: ${x} (*${variable.typeName}) may become unreachable while the call runs, and its ${noun} releases ${x}.${field} then; ` +
             `add runtime.KeepAlive(${x}) after the call`,
         related,
+        fix: keepAliveAfter(file, statement, x),
     };
 }
 function calls(node) {
@@ -7926,7 +8020,7 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
     }
     for (const rule of packageRules) {
         for (const report of rule.checkPackage(pkg, analyzed, reportsIn)) {
-            reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file));
+            reporter.add(rule, report.file.path, report.node, report.message, relatedLocations(reporter, report.related), releaseFor(report.file), report.fix);
         }
     }
     stats.sites += sites;
