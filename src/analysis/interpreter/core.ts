@@ -12,7 +12,15 @@ import { PackageScope, State, type AnalysisBound, type HeapObject, type ObjectKi
 export const stepBudget = 50_000;
 
 /**
- * Of those, how many one entry point may spend in other packages of the
+ * Bounds the references one root function's run may read and write. A value
+ * that may be any of many objects makes one step cost as many, so steps alone
+ * leave a long function whose values gather ever more objects quadratic; the
+ * corpus's most costly entry point takes under 20,000.
+ */
+export const referenceBudget = 200_000;
+
+/**
+ * Of the steps, how many one entry point may spend in other packages of the
  * module: enough for constructors and methods that link objects, not for
  * whole subsystems. Once spent, calls into other packages are not followed
  * (as calls beyond the inlining bounds are not), without a notice.
@@ -42,6 +50,8 @@ export abstract class CoreLayer {
   protected steps = 0;
   /** Steps the entry point spent in other packages' code. */
   protected otherPackagesSteps = 0;
+  /** References the entry point read and wrote (see referenceBudget). */
+  protected references = 0;
   private readonly objects = new Map<string, HeapObject>();
   /** The objects of package-level variables, in the order made. */
   protected readonly globals: HeapObject[] = [];
@@ -100,9 +110,15 @@ export abstract class CoreLayer {
   /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
   protected step(node: SyntaxNode): boolean {
     if (this.file.packagePath) this.otherPackagesSteps++;
-    if (++this.steps <= stepBudget) return true;
-    this.stop(node, `it takes more than ${stepBudget} steps`);
+    if (++this.steps > stepBudget) this.stop(node, `it takes more than ${stepBudget} steps`);
+    else if (this.references > referenceBudget) this.stop(node, `it reads and writes more than ${referenceBudget} references`);
+    else return true;
     return false;
+  }
+
+  /** Counts references read or written; the next step stops once they are over budget. */
+  protected touch(references: number): void {
+    this.references += references;
   }
 
   private stop(node: SyntaxNode, reason: string): void {

@@ -173,6 +173,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
   /** Reads a slot; references of objects the code did not make here (parameters, globals) are materialized on demand. */
   protected read(holder: HeapObject, slot: string, node: SyntaxNode, fieldType?: GoType): HeapObject[] {
     const edges = this.state.slot(holder, slot);
+    this.touch(edges.length);
     if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure') return edges.map((e) => e.to);
     const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
     // What a parameter or global already holds is there for sure, wherever the code first reads it.

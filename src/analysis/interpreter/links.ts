@@ -72,6 +72,7 @@ export abstract class LinksLayer extends FactsLayer {
   }
 
   protected edges(values: HeapObject[], via: string, node: SyntaxNode, field?: StructField, sure = this.conditional === 0, place = field && fieldPlace(field)): Edge[] {
+    this.touch(values.length);
     return values.map((to) => ({
       to,
       via,

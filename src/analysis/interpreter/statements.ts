@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../../parse/parser.js';
 import { fieldChildren, type FuncDecl } from '../../model/package.js';
 import { readType, underlying, type GoType } from '../../model/types.js';
 import { Scope, State, nameObject, unionObjects, type Fact, type HeapObject, type SiteEvaluation } from '../heap.js';
-import { stepBudget } from './core.js';
+import { referenceBudget, stepBudget } from './core.js';
 import { zeroFact } from './facts.js';
 import { isRemovalValue } from './links.js';
 import { CallsLayer } from './calls.js';
@@ -16,6 +16,7 @@ export class Interpreter extends CallsLayer {
     const before = this.sites.length;
     this.steps = 0;
     this.otherPackagesSteps = 0;
+    this.references = 0;
     this.nesting = 0;
     this.active = root;
     this.inlined.clear();
@@ -39,7 +40,7 @@ export class Interpreter extends CallsLayer {
     this.callStack.pop();
     this.dropLinksLetGo(parameters);
     this.active = undefined;
-    this.stepsTaken += Math.min(this.steps, stepBudget);
+    this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
     // What is left of the entry point is what its sites keep: the references, not the variables or frames.
     this.state.vars.clear();
     this.state.observe = undefined;
@@ -285,6 +286,8 @@ export class Interpreter extends CallsLayer {
         }
         for (const v of values) nameObject(v, target.text);
         const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+        // The references written: what a branch adds to what the variable held.
+        this.touch(values.length);
         this.state.vars.set(variable.key, unionObjects(previous, values));
         for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
           const via = `captures ${variable.name}`;
