@@ -113,8 +113,10 @@ function measure(command, args, n, options = {}) {
   return { ...last, wall: median(results.map((r) => r.wall)), rss: Math.max(...results.map((r) => r.rss)) };
 }
 
+/** The CLI without its result cache, unless args name one. */
 function runCli(args, n, cwd) {
-  const r = measure(process.execPath, [cli, '--format', 'json', ...args], n, { cwd });
+  const cache = args.includes('--cache-dir') ? [] : ['--no-cache'];
+  const r = measure(process.execPath, [cli, '--format', 'json', ...cache, ...args], n, { cwd });
   if (r.status !== 0 && r.status !== 1) die(`finalizer-guard ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
   let report;
   try {
@@ -300,15 +302,15 @@ function row(tree, size, what, r, floor) {
 }
 
 let mismatch = false;
-function compareFindings(label, fast, full) {
+function compareFindings(label, fast, full, other = 'without shortcuts') {
   const a = JSON.stringify(fast.report.findings);
   const b = JSON.stringify(full.report.findings);
   if (a === b) {
-    console.log(`${label}: findings identical with and without shortcuts (${fast.report.findings.length} findings)`);
+    console.log(`${label}: findings identical with shortcuts and ${other} (${fast.report.findings.length} findings)`);
     return;
   }
   mismatch = true;
-  console.log(`MISMATCH ${label}: ${fast.report.findings.length} findings with shortcuts, ${full.report.findings.length} with --no-shortcuts`);
+  console.log(`MISMATCH ${label}: ${fast.report.findings.length} findings with shortcuts, ${full.report.findings.length} ${other}`);
   const key = (f) => `${f.ruleId} ${f.path}:${f.line}:${f.column} ${f.message}`;
   const fastKeys = new Set(fast.report.findings.map(key));
   const fullKeys = new Set(full.report.findings.map(key));
@@ -326,6 +328,13 @@ function benchTree(label, tree, cwd) {
   row(label, size, 'finalizer-guard', fast, grep.wall);
   const stats = fast.report.stats;
   console.log(`${label}: ${stats.files} files in Go packages analyzed, ${stats.parsedFiles} parsed, ${stats.packages} packages with calls, ${stats.sites} sites, ${fast.report.findings.length} findings`);
+  // The result cache: the first run fills an empty one, the next ones read it.
+  const cacheDir = join(scratch, `cache ${label}`);
+  const cold = runCli(['--cache-dir', cacheDir, `${tree}/...`], 1, cwd);
+  row(label, size, 'finalizer-guard, empty cache (fills it)', cold, grep.wall);
+  const warm = runCli(['--cache-dir', cacheDir, `${tree}/...`], runs, cwd);
+  row(label, size, 'finalizer-guard, warm cache', warm, grep.wall);
+  compareFindings(label, fast, warm, 'from a warm cache');
   if (!flag('--skip-full')) {
     const full = runCli(['--no-shortcuts', `${tree}/...`], 1, cwd);
     row(label, size, 'finalizer-guard --no-shortcuts', full, grep.wall);

@@ -157,7 +157,7 @@ function resolveCorpora() {
 /** Runs the CLI in the corpus root so reported paths are relative to it. */
 function analyze(corpus) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', './...'], {
+  const r = spawnSync(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', '--no-cache', './...'], {
     cwd: corpus.dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -21,6 +21,7 @@ import { packageRules, rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
 import { isSuppressed } from './suppress.js';
 import { runOnThreads, threadCount } from './threads.js';
+import { ResultCache } from './cache.js';
 import type { RelatedNode, Report, Rule, Site } from './rules/rule.js';
 import { firstLine } from './rules/describe.js';
 import { toFix, type SourceFix } from './fix/edit.js';
@@ -35,6 +36,8 @@ export interface AnalyzeOptions {
   goVersion?: string;
   /** Shortcuts that must never change results (the byte prefilter). Default on. */
   shortcuts?: boolean;
+  /** Where results are cached by directory (see cache.ts); undefined: not cached. */
+  cacheDir?: string;
 }
 
 export interface AnalysisStats {
@@ -474,7 +477,7 @@ function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: Sour
   return { targets, unbuildable };
 }
 
-async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats, modules: ModulePackages): Promise<void> {
+async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats, modules: ModulePackages, cache?: ResultCache): Promise<void> {
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
   // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -494,6 +497,17 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   }
   const callsHere = sources.some((s) => s.mentionsCall);
   if (shortcuts && !callsHere) return;
+  // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
+  const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
+    ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text! })), workspace, scan, reporter.go.join('.'))
+    : undefined;
+  const cached = entry?.read();
+  if (cached) {
+    const { findings, stats: cachedStats } = unpackResult(cached as unknown as PackedResult);
+    reporter.findings.push(...findings);
+    for (const key of Object.keys(stats) as (keyof AnalysisStats)[]) stats[key] = (cachedStats[key] as number | undefined) ?? 0;
+    return;
+  }
   sources.forEach(decode);
   for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
   const parser = await goParser();
@@ -600,6 +614,8 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     if (finding.ruleId === syntaxError.id || !isSuppressed(finding, lines.get(join(options.root, finding.path)) ?? [])) reporter.findings.push(finding);
   }
   for (const file of parsed.values()) file.tree.delete();
+  stats.modulePackages = modules.reached.size;
+  entry?.write(packResult({ findings: reporter.findings, stats }));
 }
 
 /** The first finding of each rule at each call. */
@@ -609,6 +625,19 @@ function oncePerCall(findings: Finding[]): Finding[] {
 
 function emptyStats(): AnalysisStats {
   return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
+}
+
+/** The result cache of a run on this thread (a worker receives the run's options once). */
+const runCaches = new WeakMap<AnalyzeOptions, ResultCache | undefined>();
+
+function resultCacheFor(options: AnalyzeOptions): ResultCache | undefined {
+  if (runCaches.has(options)) return runCaches.get(options);
+  const { cacheDir, ...rest } = options;
+  // Every option but where the cache is, in a fixed order; the release advice is given for is the reporter's, from go.mod or goVersion.
+  const key = JSON.stringify(Object.keys(rest).sort(byCodePoint).map((k) => [k, rest[k as keyof typeof rest]]));
+  const cache = cacheDir ? new ResultCache(resolve(cacheDir), key) : undefined;
+  runCaches.set(options, cache);
+  return cache;
 }
 
 /** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
@@ -630,8 +659,7 @@ export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions,
   const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
   modules.reached.clear();
   try {
-    await analyzeDir(dir, reporter, options, stats, modules);
-    stats.modulePackages = modules.reached.size;
+    await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // A file system error (EACCES, EISDIR, ...) is the user's to fix; anything else is ours.

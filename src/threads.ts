@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { UsageError } from './errors.js';
 
 /** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs here. */
-const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
+export const workerFile = join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
 
 /** Below this many files per thread, starting another thread costs more than it saves. */
 const filesPerThread = 1000;

@@ -1,4 +1,6 @@
 // The Action's inputs, checked once: a bad value is a one-line UsageError.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { FailOn } from '../findings.js';
 import type { Lang } from '../engine.js';
@@ -28,6 +30,8 @@ export interface ActionInputs {
   checkName: string;
   /** The configuration file, relative to the workspace; undefined: the nearest .finalizer-guard.yml. */
   config?: string;
+  /** Where results are cached by package, relative to the workspace; undefined: not cached. */
+  cacheDir?: string;
 }
 
 /** `get` returns an input's trimmed value, "" when unset (as core.getInput does). */
@@ -49,7 +53,14 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     sarifFile: get('sarif-file') || undefined,
     checkName: get('check-name') || 'finalizer-guard',
     config: get('config') || undefined,
+    cacheDir: cacheDirOf(get('cache-dir')),
   };
+}
+
+/** Empty: under the runner's temporary directory, where an actions/cache step can keep it between runs; "off": no cache. */
+function cacheDirOf(value: string): string | undefined {
+  if (value === 'off') return undefined;
+  return value || join(process.env.RUNNER_TEMP || tmpdir(), 'finalizer-guard-cache');
 }
 
 function oneOf<T extends string>(get: (name: string) => string, name: string, allowed: readonly T[], fallback: T): T {

@@ -311,7 +311,7 @@ async function analyzeScan(
   info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')}${importing} under ${where.workDir || 'the repository root'}`);
   const { findings, stats, skipped } = await analyze(
     [...changedDirs, ...dependents],
-    { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion },
+    { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion, cacheDir: inputs.cacheDir && resolve(where.workspace, inputs.cacheDir) },
   );
   warnings.push(...skipped.map((line) => `Skipped: ${line}.`));
   const configured = applyConfig(findings, config, where.workAbs);

@@ -18,11 +18,13 @@ import { planFixes, type FixPlan } from '../fix/apply.js';
 import { unifiedDiff } from '../fix/diff.js';
 import { plural } from '../report/describe.js';
 import { repositoryUrl, rulesDocUrl, version } from '../version.js';
+import { defaultCacheDir } from '../cache.js';
 
-const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] [--fix | --diff] PATH...
+const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] [--fix | --diff] [--cache-dir DIR | --no-cache] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)
 --fix: apply the fixes findings carry, then report what is left; --diff: print the fixes as a unified diff, writing nothing
-FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
+FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)
+DIR: where results are cached by package (default: $XDG_CACHE_HOME/finalizer-guard/results or ~/.cache/finalizer-guard/results)`;
 
 interface CliOptions {
   format: (typeof choices)['format'][number];
@@ -35,6 +37,8 @@ interface CliOptions {
   fixes?: 'fix' | 'diff';
   /** False with --no-shortcuts: every package is parsed (for benchmarks and checks). */
   shortcuts: boolean;
+  /** --cache-dir; undefined with --no-cache. */
+  cacheDir?: string;
   patterns: string[];
 }
 
@@ -53,7 +57,7 @@ function choose<K extends keyof typeof choices>(flag: K, value: string | undefin
 }
 
 export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
-  const options: CliOptions = { format: 'text', lang: 'en', failOn: 'error', shortcuts: true, patterns: [] };
+  const options: CliOptions = { format: 'text', lang: 'en', failOn: 'error', shortcuts: true, cacheDir: defaultCacheDir(), patterns: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -87,6 +91,16 @@ export function parseArgs(argv: string[]): CliOptions | 'help' | 'version' {
         options.fixes = mode;
         break;
       }
+      case '--cache-dir': {
+        const dir = value();
+        if (!dir) throw new UsageError('--cache-dir takes a directory');
+        options.cacheDir = dir;
+        break;
+      }
+      case '--no-cache':
+        if (inline !== undefined) throw new UsageError('--no-cache takes no value');
+        options.cacheDir = undefined;
+        break;
       case '--no-shortcuts':
         // Not in the usage line: turns off the byte prefilter, which must never
         // change results, so a benchmark can check exactly that.
@@ -176,7 +190,7 @@ export async function runCli(argv: string[], out: Output, err: (s: string) => vo
   try {
     const cwd = process.cwd();
     const config = configFor(cwd, options.config);
-    const analyzeOptions = { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts };
+    const analyzeOptions = { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts, cacheDir: options.cacheDir && resolve(cwd, options.cacheDir) };
     let analysis = await analyze(options.patterns, analyzeOptions);
     let { findings, left } = applyConfig(analysis.findings, config, cwd);
     for (const skipped of analysis.skipped) err(`finalizer-guard: warning: ${escapeControls(skipped)}\n`);

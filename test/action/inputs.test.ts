@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInputs } from '../../src/action/inputs.js';
 import { UsageError } from '../../src/errors.js';
@@ -18,7 +20,13 @@ describe('parseInputs', () => {
       goVersion: undefined,
       sarifFile: undefined,
       checkName: 'finalizer-guard',
+      cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'finalizer-guard-cache'),
     });
+  });
+
+  it('takes a cache directory, or none', () => {
+    expect(parseInputs(from({ 'cache-dir': '.cache/fg' })).cacheDir).toBe('.cache/fg');
+    expect(parseInputs(from({ 'cache-dir': 'off' })).cacheDir).toBeUndefined();
   });
 
   it('takes every documented value', () => {
