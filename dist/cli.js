@@ -5,11 +5,11 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5581:
+/***/ 1037:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9828);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5974);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9828:
+/***/ 5974:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,8 +44,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../wt-perf/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(4977);
 ;// CONCATENATED MODULE: ./src/discover/glob.ts
 // Globs over relative paths, as the Action's `paths` input and the
 // configuration file take them: `**` crosses folders, `*` and `?` stay within
@@ -1444,7 +1444,14 @@ function removesFinalizer(evaluation) {
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /**
- * Of those, how many one entry point may spend in other packages of the
+ * Bounds the references one root function's run may read and write. A value
+ * that may be any of many objects makes one step cost as many, so steps alone
+ * leave a long function whose values gather ever more objects quadratic; the
+ * corpus's most costly entry point takes under 20,000.
+ */
+const referenceBudget = 200_000;
+/**
+ * Of the steps, how many one entry point may spend in other packages of the
  * module: enough for constructors and methods that link objects, not for
  * whole subsystems. Once spent, calls into other packages are not followed
  * (as calls beyond the inlining bounds are not), without a notice.
@@ -1465,6 +1472,8 @@ class CoreLayer {
     steps = 0;
     /** Steps the entry point spent in other packages' code. */
     otherPackagesSteps = 0;
+    /** References the entry point read and wrote (see referenceBudget). */
+    references = 0;
     objects = new Map();
     /** The objects of package-level variables, in the order made. */
     globals = [];
@@ -1520,10 +1529,17 @@ class CoreLayer {
     step(node) {
         if (this.file.packagePath)
             this.otherPackagesSteps++;
-        if (++this.steps <= stepBudget)
+        if (++this.steps > stepBudget)
+            this.stop(node, `it takes more than ${stepBudget} steps`);
+        else if (this.references > referenceBudget)
+            this.stop(node, `it reads and writes more than ${referenceBudget} references`);
+        else
             return true;
-        this.stop(node, `it takes more than ${stepBudget} steps`);
         return false;
+    }
+    /** Counts references read or written; the next step stops once they are over budget. */
+    touch(references) {
+        this.references += references;
     }
     stop(node, reason) {
         const root = this.active;
@@ -2181,6 +2197,7 @@ class LinksLayer extends FactsLayer {
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
     edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
+        this.touch(values.length);
         return values.map((to) => ({
             to,
             via,
@@ -2590,6 +2607,7 @@ class ExpressionsLayer extends LinksLayer {
     /** Reads a slot; references of objects the code did not make here (parameters, globals) are materialized on demand. */
     read(holder, slot, node, fieldType) {
         const edges = this.state.slot(holder, slot);
+        this.touch(edges.length);
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
         const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
@@ -3139,6 +3157,7 @@ class Interpreter extends CallsLayer {
         const before = this.sites.length;
         this.steps = 0;
         this.otherPackagesSteps = 0;
+        this.references = 0;
         this.nesting = 0;
         this.active = root;
         this.inlined.clear();
@@ -3163,7 +3182,7 @@ class Interpreter extends CallsLayer {
         this.callStack.pop();
         this.dropLinksLetGo(parameters);
         this.active = undefined;
-        this.stepsTaken += Math.min(this.steps, stepBudget);
+        this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
         // What is left of the entry point is what its sites keep: the references, not the variables or frames.
         this.state.vars.clear();
         this.state.observe = undefined;
@@ -3419,6 +3438,8 @@ class Interpreter extends CallsLayer {
                 for (const v of values)
                     nameObject(v, target.text);
                 const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                // The references written: what a branch adds to what the variable held.
+                this.touch(values.length);
                 this.state.vars.set(variable.key, unionObjects(previous, values));
                 for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
                     const via = `captures ${variable.name}`;
@@ -7315,7 +7336,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(3564);
+var tree_sitter = __nccwpck_require__(8864);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -7700,11 +7721,195 @@ function serveThreads(port, run) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
+;// CONCATENATED MODULE: ./src/version.ts
+// The tool's version, reported by --version and in SARIF, and where its
+// repository and rule docs are: package.json's, bundled in.
+
+const version = package_namespaceObject_0.rE;
+/** The repository's web address (package.json names it as git+https://.../x.git). */
+const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
+/** docs/rules.md as released with this version: rules' help links point into it. */
+const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
+
+;// CONCATENATED MODULE: ./src/cache.ts
+// The result cache: a package directory's findings and stats, stored under a
+// fingerprint of everything its analysis can read (its own files, the files
+// of every package of the module it imports, directly or not, and the module
+// files that map import paths to directories), the tool's build, the
+// options and the Go release advice is given for. An entry is used only when
+// its fingerprint, build and checksum all match and its shape is sound:
+// a corrupted, truncated or foreign entry is analyzed again, never trusted.
+
+
+
+
+
+
+
+
+
+/** Bumped when the entry's layout changes. */
+const entryFormat = 1;
+/** Where entries go unless told otherwise: the user's cache directory, as XDG names it. */
+function defaultCacheDir() {
+    return (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'finalizer-guard', 'results');
+}
+const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+let build;
+/**
+ * The build that analyzes: the version alone would trust, after an engine
+ * change, results of the build before it. The worker bundle holds the whole
+ * engine and sits next to every entry (dist/); from sources there is none.
+ */
+function buildId() {
+    if (build === undefined) {
+        const engine = readOrUndefined(workerFile);
+        build = `${version} ${engine ? sha256(engine) : 'sources'}`;
+    }
+    return build;
+}
+/** The cache of one run (each thread has its own): file hashes are taken once per run, as files do not change during it. */
+class ResultCache {
+    dir;
+    key;
+    fileHashes = new Map();
+    /** Per package directory of the module: its files' hashes and the directories its files name as imports. */
+    packages = new Map();
+    /** `key`: the options and release the result depends on, as text. */
+    constructor(dir, key) {
+        this.dir = dir;
+        this.key = key;
+    }
+    /**
+     * The entry of a directory whose own files are `own` (every .go file of
+     * the directory, as bytes or as the text decoded from them), in `workspace`, whose imports
+     * `scan` finds, analyzed with advice for Go `release`.
+     */
+    entry(dir, own, workspace, scan, release) {
+        const fingerprint = sha256(JSON.stringify({ key: this.key, release, own: own.map((f) => [f.path, sha256(f.content)]), ...this.moduleInputs(own, workspace, scan) }));
+        const path = (0,external_node_path_namespaceObject.join)(this.dir, `${sha256(`${this.key}\n${dir.dir}`).slice(0, 40)}.json`);
+        return { read: () => this.read(path, fingerprint), write: (result) => this.write(path, fingerprint, result) };
+    }
+    /** The module's files the analysis may read: its go.mod, go.work and vendor list, and the packages imported at any depth. */
+    moduleInputs(own, workspace, scan) {
+        if (!workspace || !scan)
+            return { module: [], packages: [] };
+        const moduleFiles = [workspace.workFile, ...workspace.modules.flatMap((m) => [(0,external_node_path_namespaceObject.join)(m.dir, 'go.mod'), (0,external_node_path_namespaceObject.join)(m.dir, 'vendor', 'modules.txt')])];
+        const module = moduleFiles.filter((f) => !!f).map((f) => [f, this.hashOf(f)]);
+        // Which directory an import names can change with the tree (a new directory, a nested go.mod): the names resolved are part of it.
+        const seen = new Set();
+        const todo = own.flatMap((f) => scan.importedDirs(f.content.toString()));
+        while (todo.length) {
+            const dir = todo.pop();
+            if (seen.has(dir))
+                continue;
+            seen.add(dir);
+            todo.push(...this.packageAt(dir, scan).imports);
+        }
+        const packages = [...seen].sort(byCodePoint).map((dir) => [dir, this.packageAt(dir, scan).files]);
+        return { module, env: process.env.GOWORK ?? null, packages };
+    }
+    /** A package's non-test files (what the analysis reads of another package) and the directories they import. */
+    packageAt(dir, scan) {
+        let known = this.packages.get(dir);
+        if (known)
+            return known;
+        const files = [];
+        const imports = [];
+        let paths = [];
+        try {
+            paths = sources_goFilesIn(dir).filter((p) => !p.endsWith('_test.go'));
+        }
+        catch {
+            // A directory gone or unreadable has no files to read; its listing, empty, is what the fingerprint holds.
+        }
+        for (const path of paths) {
+            const bytes = readOrUndefined(path);
+            files.push([path, bytes ? this.hashed(path, bytes) : 'unreadable']);
+            if (bytes)
+                imports.push(...scan.importedDirs(bytes.toString('utf8')));
+        }
+        this.packages.set(dir, (known = { files, imports }));
+        return known;
+    }
+    hashOf(path) {
+        const bytes = readOrUndefined(path);
+        return bytes ? this.hashed(path, bytes) : 'absent';
+    }
+    hashed(path, bytes) {
+        let hash = this.fileHashes.get(path);
+        if (!hash)
+            this.fileHashes.set(path, (hash = sha256(bytes)));
+        return hash;
+    }
+    read(path, fingerprint) {
+        const text = readOrUndefined(path)?.toString('utf8');
+        if (!text)
+            return undefined;
+        const newline = text.indexOf('\n');
+        try {
+            const header = JSON.parse(text.slice(0, newline));
+            const body = text.slice(newline + 1);
+            if (header?.format !== entryFormat || header.build !== buildId() || header.fingerprint !== fingerprint || header.checksum !== sha256(body))
+                return undefined;
+            const result = JSON.parse(body);
+            return isCachedResult(result) ? result : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Written to a file of its own, then renamed over the entry: a reader sees the old entry or the new one, never part of one. */
+    write(path, fingerprint, result) {
+        const body = JSON.stringify(result);
+        const header = JSON.stringify({ format: entryFormat, build: buildId(), fingerprint, checksum: sha256(body) });
+        const temporary = `${path}.${process.pid}-${external_node_worker_threads_namespaceObject.threadId}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)(this.dir, { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(temporary, `${header}\n${body}`);
+            (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
+        }
+        catch {
+            // A cache that cannot be written (read-only, full) costs speed, not results.
+            (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        }
+    }
+}
+function readOrUndefined(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The shape engine.ts's packed result has: findings with their places and texts, remediations, numeric stats. */
+function isCachedResult(value) {
+    if (!isObject(value) || !Array.isArray(value.findings) || !Array.isArray(value.remediations) || !isObject(value.stats))
+        return false;
+    const remediations = value.remediations;
+    if (!remediations.every((r) => typeof r === 'string') || !Object.values(value.stats).every((n) => Number.isInteger(n)))
+        return false;
+    return value.findings.every((f) => isObject(f) &&
+        ['ruleId', 'rule', 'severity', 'path', 'message'].every((k) => typeof f[k] === 'string') &&
+        ['line', 'column', 'endLine', 'endColumn'].every((k) => Number.isInteger(f[k])) &&
+        Number.isInteger(f.remediation) &&
+        f.remediation >= 0 &&
+        f.remediation < remediations.length &&
+        Array.isArray(f.related));
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The analysis pipeline: discover packages, read and parse their files, model
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
+
 
 
 
@@ -8086,7 +8291,7 @@ function targetsFor(sources) {
     }
     return { targets, unbuildable };
 }
-async function analyzeDir(dir, reporter, options, stats, modules) {
+async function analyzeDir(dir, reporter, options, stats, modules, cache) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -8113,6 +8318,18 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
         return;
+    // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
+    const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
+        ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text })), workspace, scan, reporter.go.join('.'))
+        : undefined;
+    const cached = entry?.read();
+    if (cached) {
+        const { findings, stats: cachedStats } = unpackResult(cached);
+        reporter.findings.push(...findings);
+        for (const key of Object.keys(stats))
+            stats[key] = cachedStats[key] ?? 0;
+        return;
+    }
     sources.forEach(decode);
     for (const source of sources)
         if (source.text !== undefined)
@@ -8237,6 +8454,8 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     }
     for (const file of parsed.values())
         file.tree.delete();
+    stats.modulePackages = modules.reached.size;
+    entry?.write(packResult({ findings: reporter.findings, stats }));
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
@@ -8244,6 +8463,18 @@ function oncePerCall(findings) {
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
+}
+/** The result cache of a run on this thread (a worker receives the run's options once). */
+const runCaches = new WeakMap();
+function resultCacheFor(options) {
+    if (runCaches.has(options))
+        return runCaches.get(options);
+    const { cacheDir, ...rest } = options;
+    // Every option but where the cache is, in a fixed order; the release advice is given for is the reporter's, from go.mod or goVersion.
+    const key = JSON.stringify(Object.keys(rest).sort(byCodePoint).map((k) => [k, rest[k]]));
+    const cache = cacheDir ? new ResultCache((0,external_node_path_namespaceObject.resolve)(cacheDir), key) : undefined;
+    runCaches.set(options, cache);
+    return cache;
 }
 /** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
 const threadModules = new WeakMap();
@@ -8262,8 +8493,7 @@ async function analyzeDirectory(dir, options, modules) {
     const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
     modules.reached.clear();
     try {
-        await analyzeDir(dir, reporter, options, stats, modules);
-        stats.modulePackages = modules.reached.size;
+        await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
     }
     catch (error) {
         if (error instanceof errors_UsageError)
@@ -8963,18 +9193,6 @@ function unifiedDiff(path, before, after) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
-;// CONCATENATED MODULE: ./src/version.ts
-// The tool's version, reported by --version and in SARIF, and where its
-// repository and rule docs are: package.json's, bundled in.
-
-const version = package_namespaceObject_0.rE;
-/** The repository's web address (package.json names it as git+https://.../x.git). */
-const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
-/** docs/rules.md as released with this version: rules' help links point into it. */
-const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
-
 ;// CONCATENATED MODULE: ./src/cli/command.ts
 // The finalizer-guard command: parses flags, runs the engine, prints a report
 // and exits 0 (nothing at or above --fail-on), 1 (something is), 2 (usage or I/O error).
@@ -8996,10 +9214,12 @@ const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
 
 
 
-const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] [--fix | --diff] PATH...
+
+const usage = `usage: finalizer-guard [--format text|json|sarif|github|rdjson|checkstyle] [--lang en|ru] [--go-version X.Y] [--fail-on error|warning|notice|never] [--config FILE] [--fix | --diff] [--cache-dir DIR | --no-cache] PATH...
 PATH: a .go file, a directory (its package), or DIR/... (every package below it)
 --fix: apply the fixes findings carry, then report what is left; --diff: print the fixes as a unified diff, writing nothing
-FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)`;
+FILE: rules and paths to report (default: the nearest .finalizer-guard.yml up to the repository's top)
+DIR: where results are cached by package (default: $XDG_CACHE_HOME/finalizer-guard/results or ~/.cache/finalizer-guard/results)`;
 const choices = {
     format: ['text', 'json', 'sarif', 'github', 'rdjson', 'checkstyle'],
     lang: ['en', 'ru'],
@@ -9013,7 +9233,7 @@ function choose(flag, value) {
     return value;
 }
 function parseArgs(argv) {
-    const options = { format: 'text', lang: 'en', failOn: 'error', shortcuts: true, patterns: [] };
+    const options = { format: 'text', lang: 'en', failOn: 'error', shortcuts: true, cacheDir: defaultCacheDir(), patterns: [] };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -9050,6 +9270,18 @@ function parseArgs(argv) {
                 options.fixes = mode;
                 break;
             }
+            case '--cache-dir': {
+                const dir = value();
+                if (!dir)
+                    throw new errors_UsageError('--cache-dir takes a directory');
+                options.cacheDir = dir;
+                break;
+            }
+            case '--no-cache':
+                if (inline !== undefined)
+                    throw new errors_UsageError('--no-cache takes no value');
+                options.cacheDir = undefined;
+                break;
             case '--no-shortcuts':
                 // Not in the usage line: turns off the byte prefilter, which must never
                 // change results, so a benchmark can check exactly that.
@@ -9142,7 +9374,7 @@ async function runCli(argv, out, err) {
     try {
         const cwd = process.cwd();
         const config = configFor(cwd, options.config);
-        const analyzeOptions = { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts };
+        const analyzeOptions = { root: cwd, lang: options.lang, goVersion: options.goVersion, shortcuts: options.shortcuts, cacheDir: options.cacheDir && (0,external_node_path_namespaceObject.resolve)(cwd, options.cacheDir) };
         let analysis = await analyze(options.patterns, analyzeOptions);
         let { findings, left } = applyConfig(analysis.findings, config, cwd);
         for (const skipped of analysis.skipped)
@@ -9219,18 +9451,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 1007:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(8465);
+var resolveBlockMap = __nccwpck_require__(8489);
+var resolveBlockSeq = __nccwpck_require__(5444);
+var resolveFlowCollection = __nccwpck_require__(4632);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -9316,15 +9548,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 6517:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(1951);
+var composeNode = __nccwpck_require__(9135);
+var resolveEnd = __nccwpck_require__(1730);
+var resolveProps = __nccwpck_require__(3229);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -9368,17 +9600,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 9135:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9331);
+var identity = __nccwpck_require__(8413);
+var composeCollection = __nccwpck_require__(1007);
+var composeScalar = __nccwpck_require__(7455);
+var resolveEnd = __nccwpck_require__(1730);
+var utilEmptyScalarPosition = __nccwpck_require__(969);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -9487,15 +9719,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var resolveBlockScalar = __nccwpck_require__(9443);
+var resolveFlowScalar = __nccwpck_require__(3892);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -9582,18 +9814,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 7482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(948);
+var Document = __nccwpck_require__(1951);
+var errors = __nccwpck_require__(1238);
+var identity = __nccwpck_require__(8413);
+var composeDoc = __nccwpck_require__(6517);
+var resolveEnd = __nccwpck_require__(1730);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -9813,17 +10045,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 8489:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(1915);
+var YAMLMap = __nccwpck_require__(5484);
+var resolveProps = __nccwpck_require__(3229);
+var utilContainsNewline = __nccwpck_require__(1749);
+var utilFlowIndentCheck = __nccwpck_require__(6017);
+var utilMapIncludes = __nccwpck_require__(6697);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -9937,12 +10169,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 9443:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -10144,14 +10376,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 5444:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(8465);
+var resolveProps = __nccwpck_require__(3229);
+var utilFlowIndentCheck = __nccwpck_require__(6017);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -10202,7 +10434,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1730:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10248,19 +10480,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(8465);
+var resolveEnd = __nccwpck_require__(1730);
+var resolveProps = __nccwpck_require__(3229);
+var utilContainsNewline = __nccwpck_require__(1749);
+var utilMapIncludes = __nccwpck_require__(6697);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -10464,13 +10696,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 3892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(3083);
+var resolveEnd = __nccwpck_require__(1730);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -10699,7 +10931,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 3229:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10854,7 +11086,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 1749:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10897,7 +11129,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 969:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10932,12 +11164,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 6017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(1749);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -10956,12 +11188,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 6697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(8413);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -10978,22 +11210,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 1951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9331);
+var Collection = __nccwpck_require__(4779);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var toJS = __nccwpck_require__(4089);
+var Schema = __nccwpck_require__(1498);
+var stringifyDocument = __nccwpck_require__(9187);
+var anchors = __nccwpck_require__(2394);
+var applyReviver = __nccwpck_require__(3027);
+var createNode = __nccwpck_require__(6122);
+var directives = __nccwpck_require__(948);
 
 class Document {
     constructor(value, replacer, options) {
@@ -11322,13 +11554,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 2394:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(8413);
+var visit = __nccwpck_require__(5690);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -11405,7 +11637,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 3027:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11469,14 +11701,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 6122:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9331);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -11566,13 +11798,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 948:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(8413);
+var visit = __nccwpck_require__(5690);
 
 const escapeChars = {
     '!': '%21',
@@ -11751,7 +11983,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 1238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11820,28 +12052,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 4977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(7482);
+var Document = __nccwpck_require__(1951);
+var Schema = __nccwpck_require__(1498);
+var errors = __nccwpck_require__(1238);
+var Alias = __nccwpck_require__(9331);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var Scalar = __nccwpck_require__(3083);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(8465);
+var cst = __nccwpck_require__(5335);
+var lexer = __nccwpck_require__(1823);
+var lineCounter = __nccwpck_require__(5414);
+var parser = __nccwpck_require__(8794);
+var publicApi = __nccwpck_require__(9801);
+var visit = __nccwpck_require__(5690);
 
 
 
@@ -11878,7 +12110,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11904,16 +12136,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9331:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(2394);
+var visit = __nccwpck_require__(5690);
+var identity = __nccwpck_require__(8413);
+var Node = __nccwpck_require__(2083);
+var toJS = __nccwpck_require__(4089);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -12031,14 +12263,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4779:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(6122);
+var identity = __nccwpck_require__(8413);
+var Node = __nccwpck_require__(2083);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -12189,14 +12421,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 2083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(3027);
+var identity = __nccwpck_require__(8413);
+var toJS = __nccwpck_require__(4089);
 
 class NodeBase {
     constructor(type) {
@@ -12236,15 +12468,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 1915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(6122);
+var stringifyPair = __nccwpck_require__(5130);
+var addPairToJSMap = __nccwpck_require__(3434);
+var identity = __nccwpck_require__(8413);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -12282,14 +12514,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 3083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(8413);
+var Node = __nccwpck_require__(2083);
+var toJS = __nccwpck_require__(4089);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -12316,17 +12548,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(9346);
+var addPairToJSMap = __nccwpck_require__(3434);
+var Collection = __nccwpck_require__(4779);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var Scalar = __nccwpck_require__(3083);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -12470,17 +12702,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 8465:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(6122);
+var stringifyCollection = __nccwpck_require__(9346);
+var Collection = __nccwpck_require__(4779);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var toJS = __nccwpck_require__(4089);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -12592,16 +12824,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 3434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7303);
+var merge = __nccwpck_require__(1294);
+var stringify = __nccwpck_require__(2806);
+var identity = __nccwpck_require__(8413);
+var toJS = __nccwpck_require__(4089);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -12664,7 +12896,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 8413:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12724,12 +12956,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(8413);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -12770,15 +13002,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 4608:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(9443);
+var resolveFlowScalar = __nccwpck_require__(3892);
+var errors = __nccwpck_require__(1238);
+var stringifyString = __nccwpck_require__(1199);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -12995,7 +13227,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 2091:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13065,7 +13297,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13171,14 +13403,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5335:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(4608);
+var cstStringify = __nccwpck_require__(2091);
+var cstVisit = __nccwpck_require__(3069);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -13290,12 +13522,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 1823:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5335);
 
 /*
 START -> stream
@@ -14020,7 +14252,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 5414:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14068,14 +14300,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 8794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5335);
+var lexer = __nccwpck_require__(1823);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -15055,18 +15287,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 9801:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(7482);
+var Document = __nccwpck_require__(1951);
+var errors = __nccwpck_require__(1238);
+var log = __nccwpck_require__(7303);
+var identity = __nccwpck_require__(8413);
+var lineCounter = __nccwpck_require__(5414);
+var parser = __nccwpck_require__(8794);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -15169,16 +15401,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 1498:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(8413);
+var map = __nccwpck_require__(7201);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var tags = __nccwpck_require__(6220);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -15215,13 +15447,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7201:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(8413);
+var YAMLMap = __nccwpck_require__(5484);
 
 const map = {
     collection: 'map',
@@ -15241,12 +15473,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1422:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 const nullTag = {
     identify: value => value == null,
@@ -15265,13 +15497,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 60:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(8413);
+var YAMLSeq = __nccwpck_require__(8465);
 
 const seq = {
     collection: 'seq',
@@ -15291,12 +15523,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 9354:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1199);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -15314,12 +15546,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7377:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -15342,13 +15574,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6343:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(3083);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -15396,12 +15628,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -15445,18 +15677,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4814:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7201);
+var _null = __nccwpck_require__(1422);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var bool = __nccwpck_require__(7377);
+var float = __nccwpck_require__(6343);
+var int = __nccwpck_require__(120);
 
 const schema = [
     map.map,
@@ -15477,14 +15709,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 1801:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(3083);
+var map = __nccwpck_require__(7201);
+var seq = __nccwpck_require__(60);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -15548,27 +15780,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7201);
+var _null = __nccwpck_require__(1422);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var bool = __nccwpck_require__(7377);
+var float = __nccwpck_require__(6343);
+var int = __nccwpck_require__(120);
+var schema = __nccwpck_require__(4814);
+var schema$1 = __nccwpck_require__(1801);
+var binary = __nccwpck_require__(2381);
+var merge = __nccwpck_require__(1294);
+var omap = __nccwpck_require__(6225);
+var pairs = __nccwpck_require__(7251);
+var schema$2 = __nccwpck_require__(991);
+var set = __nccwpck_require__(9022);
+var timestamp = __nccwpck_require__(1678);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -15654,14 +15886,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 2381:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(3083);
+var stringifyString = __nccwpck_require__(1199);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -15731,12 +15963,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 8888:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -15767,13 +15999,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 8264:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(3083);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -15824,12 +16056,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 3271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -15907,13 +16139,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 1294:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -15985,16 +16217,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6225:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(8413);
+var toJS = __nccwpck_require__(4089);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(8465);
+var pairs = __nccwpck_require__(7251);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -16069,15 +16301,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var Scalar = __nccwpck_require__(3083);
+var YAMLSeq = __nccwpck_require__(8465);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -16158,24 +16390,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 991:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(7201);
+var _null = __nccwpck_require__(1422);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var binary = __nccwpck_require__(2381);
+var bool = __nccwpck_require__(8888);
+var float = __nccwpck_require__(8264);
+var int = __nccwpck_require__(3271);
+var merge = __nccwpck_require__(1294);
+var omap = __nccwpck_require__(6225);
+var pairs = __nccwpck_require__(7251);
+var set = __nccwpck_require__(9022);
+var timestamp = __nccwpck_require__(1678);
 
 const schema = [
     map.map,
@@ -16206,14 +16438,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9022:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var YAMLMap = __nccwpck_require__(5484);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -16309,12 +16541,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 1678:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(1359);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -16421,7 +16653,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 1677:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16579,15 +16811,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 2806:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(2394);
+var identity = __nccwpck_require__(8413);
+var stringifyComment = __nccwpck_require__(8769);
+var stringifyString = __nccwpck_require__(1199);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -16718,14 +16950,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 9346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(8413);
+var stringify = __nccwpck_require__(2806);
+var stringifyComment = __nccwpck_require__(8769);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -16880,7 +17112,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8769:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16911,14 +17143,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(8413);
+var stringify = __nccwpck_require__(2806);
+var stringifyComment = __nccwpck_require__(8769);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -17005,7 +17237,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 1359:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17039,15 +17271,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var stringify = __nccwpck_require__(2806);
+var stringifyComment = __nccwpck_require__(8769);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -17198,13 +17430,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(3083);
+var foldFlowLines = __nccwpck_require__(1677);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -17543,12 +17775,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 5690:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(8413);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -17786,7 +18018,17 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 551:
+/***/ 8864:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(7519);
+
+
+/***/ }),
+
+/***/ 7519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21895,16 +22137,6 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
-/***/ }),
-
-/***/ 3564:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
-
-
 /***/ })
 
 /******/ });
@@ -22087,6 +22319,6 @@ module.exports = __nccwpck_require__(551);
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(1037);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -4,7 +4,7 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
+/***/ 9245:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -57,9 +57,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
+const pm = __importStar(__nccwpck_require__(6421));
+const tunnel = __importStar(__nccwpck_require__(2804));
+const undici_1 = __nccwpck_require__(2962);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -747,7 +747,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 3335:
+/***/ 6421:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -847,7 +847,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3251:
+/***/ 3833:
 /***/ (function(module) {
 
 /**
@@ -2377,15 +2377,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 770:
+/***/ 2804:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(196);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2656,33 +2656,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(4107)
+const Dispatcher = __nccwpck_require__(8445)
+const Pool = __nccwpck_require__(1458)
+const BalancedPool = __nccwpck_require__(2987)
+const Agent = __nccwpck_require__(8183)
+const ProxyAgent = __nccwpck_require__(7650)
+const EnvHttpProxyAgent = __nccwpck_require__(1967)
+const RetryAgent = __nccwpck_require__(6484)
+const errors = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(9485)
+const buildConnector = __nccwpck_require__(3542)
+const MockClient = __nccwpck_require__(8827)
+const MockAgent = __nccwpck_require__(5831)
+const MockPool = __nccwpck_require__(7778)
+const mockErrors = __nccwpck_require__(4151)
+const RetryHandler = __nccwpck_require__(9890)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8299)
+const DecoratorHandler = __nccwpck_require__(6361)
+const RedirectHandler = __nccwpck_require__(4676)
+const createRedirectInterceptor = __nccwpck_require__(7310)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2700,10 +2700,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(1976),
+  retry: __nccwpck_require__(3112),
+  dump: __nccwpck_require__(7998),
+  dns: __nccwpck_require__(7913)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2765,7 +2765,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(1352).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2777,39 +2777,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(7274).Headers
+module.exports.Response = __nccwpck_require__(9329).Response
+module.exports.Request = __nccwpck_require__(9749).Request
+module.exports.FormData = __nccwpck_require__(28).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(493).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5937)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(9711)
+const { kConstruct } = __nccwpck_require__(2667)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(4859)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(6770)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5522)
+module.exports.WebSocket = __nccwpck_require__(9607).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2825,18 +2825,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1044)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 9548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(3526)
+const { RequestAbortedError } = __nccwpck_require__(6469)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2896,16 +2896,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 6050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
+const { addSignal, removeSignal } = __nccwpck_require__(9548)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3011,7 +3011,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 9816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3025,10 +3025,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(9548)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3269,16 +3269,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(2277)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(9853)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3490,18 +3490,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 782:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(9853)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(9548)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3717,15 +3717,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6940:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(6469)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(3526)
+const { addSignal, removeSignal } = __nccwpck_require__(9548)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3832,21 +3832,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 9485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(6861)
+module.exports.stream = __nccwpck_require__(782)
+module.exports.pipeline = __nccwpck_require__(9816)
+module.exports.upgrade = __nccwpck_require__(6940)
+module.exports.connect = __nccwpck_require__(6050)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 2277:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3855,9 +3855,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
+const { ReadableStreamFrom } = __nccwpck_require__(3526)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4238,15 +4238,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 9853:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6469)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(2277)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4338,16 +4338,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 3542:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(3526)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6469)
+const timers = __nccwpck_require__(1213)
 
 function noop () {}
 
@@ -4585,7 +4585,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 3113:
 /***/ ((module) => {
 
 
@@ -4710,7 +4710,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 8712:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4919,7 +4919,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 6469:
 /***/ ((module) => {
 
 
@@ -5351,7 +5351,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 9385:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5359,7 +5359,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6469)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5374,9 +5374,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(3526)
+const { channels } = __nccwpck_require__(8712)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(3113)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5840,7 +5840,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4885:
 /***/ ((module) => {
 
 module.exports = {
@@ -5914,7 +5914,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 5626:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5922,7 +5922,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(3113)
 
 class TstNode {
   /** @type {any} */
@@ -6073,13 +6073,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 3526:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4885)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6087,9 +6087,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(3113)
+const { tree } = __nccwpck_require__(5626)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6799,18 +6799,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8183:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4885)
+const DispatcherBase = __nccwpck_require__(3215)
+const Pool = __nccwpck_require__(1458)
+const Client = __nccwpck_require__(4107)
+const util = __nccwpck_require__(3526)
+const createRedirectInterceptor = __nccwpck_require__(7310)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6939,7 +6939,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2987:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6947,7 +6947,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6469)
 const {
   PoolBase,
   kClients,
@@ -6955,10 +6955,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(58)
+const Pool = __nccwpck_require__(1458)
+const { kUrl, kInterceptors } = __nccwpck_require__(4885)
+const { parseOrigin } = __nccwpck_require__(3526)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7155,7 +7155,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 2487:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7163,9 +7163,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(3526)
+const { channels } = __nccwpck_require__(8712)
+const timers = __nccwpck_require__(1213)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7178,7 +7178,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6469)
 const {
   kUrl,
   kReset,
@@ -7211,9 +7211,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4885)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(2518)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7225,11 +7225,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(4956) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(1988))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7237,7 +7237,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(4956))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8152,7 +8152,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6590).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8675,7 +8675,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 5578:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8683,13 +8683,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(3526)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(6469)
 const {
   kUrl,
   kReset,
@@ -8708,7 +8708,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4885)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9114,7 +9114,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6590).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9474,7 +9474,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 4107:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9484,16 +9484,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(3526)
+const { channels } = __nccwpck_require__(8712)
+const Request = __nccwpck_require__(9385)
+const DispatcherBase = __nccwpck_require__(3215)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6469)
+const buildConnector = __nccwpck_require__(3542)
 const {
   kUrl,
   kServerName,
@@ -9535,9 +9535,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4885)
+const connectH1 = __nccwpck_require__(2487)
+const connectH2 = __nccwpck_require__(5578)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9845,7 +9845,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(7310)
 
 function onError (client, err) {
   if (
@@ -10105,19 +10105,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 3215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(8445)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(6469)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4885)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10320,7 +10320,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 8445:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10392,15 +10392,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 1967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(3215)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4885)
+const ProxyAgent = __nccwpck_require__(7650)
+const Agent = __nccwpck_require__(8183)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10559,7 +10559,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5442:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10683,15 +10683,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 58:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(3215)
+const FixedQueue = __nccwpck_require__(5442)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4885)
+const PoolStats = __nccwpck_require__(3900)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10884,10 +10884,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4885)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10925,7 +10925,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 1458:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10936,14 +10936,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(58)
+const Client = __nccwpck_require__(4107)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(6469)
+const util = __nccwpck_require__(3526)
+const { kUrl, kInterceptors } = __nccwpck_require__(4885)
+const buildConnector = __nccwpck_require__(3542)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11039,19 +11039,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 7650:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4885)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8183)
+const Pool = __nccwpck_require__(1458)
+const DispatcherBase = __nccwpck_require__(3215)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6469)
+const buildConnector = __nccwpck_require__(3542)
+const Client = __nccwpck_require__(4107)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11320,13 +11320,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 6484:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(8445)
+const RetryHandler = __nccwpck_require__(9890)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11362,7 +11362,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8299:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11370,8 +11370,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
+const Agent = __nccwpck_require__(8183)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11401,7 +11401,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 6361:
 /***/ ((module) => {
 
 
@@ -11452,15 +11452,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 4676:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(3526)
+const { kBodyUsed } = __nccwpck_require__(4885)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11691,20 +11691,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 9890:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4885)
+const { RequestRetryError } = __nccwpck_require__(6469)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(3526)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12135,14 +12135,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 7913:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(6361)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6469)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12517,14 +12517,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 7998:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(3526)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6469)
+const DecoratorHandler = __nccwpck_require__(6361)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12647,12 +12647,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 7310:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(4676)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12675,11 +12675,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 1976:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(4676)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12706,11 +12706,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 3112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(9890)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12732,13 +12732,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 2518:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(5838);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13016,7 +13016,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 4956:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13028,7 +13028,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 1988:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13040,7 +13040,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 5838:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13061,13 +13061,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 5831:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4885)
+const Agent = __nccwpck_require__(8183)
 const {
   kAgent,
   kMockAgentSet,
@@ -13078,14 +13078,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(1871)
+const MockClient = __nccwpck_require__(8827)
+const MockPool = __nccwpck_require__(7778)
+const { matchValue, buildMockOptions } = __nccwpck_require__(9507)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6469)
+const Dispatcher = __nccwpck_require__(8445)
+const Pluralizer = __nccwpck_require__(5771)
+const PendingInterceptorsFormatter = __nccwpck_require__(4144)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13228,14 +13228,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 8827:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(4107)
+const { buildMockDispatch } = __nccwpck_require__(9507)
 const {
   kDispatches,
   kMockAgent,
@@ -13244,10 +13244,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1871)
+const { MockInterceptor } = __nccwpck_require__(669)
+const Symbols = __nccwpck_require__(4885)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13294,12 +13294,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 4151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(6469)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13329,12 +13329,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 669:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(9507)
 const {
   kDispatches,
   kDispatchKey,
@@ -13342,9 +13342,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1871)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
+const { buildURL } = __nccwpck_require__(3526)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13543,14 +13543,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 7778:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(1458)
+const { buildMockDispatch } = __nccwpck_require__(9507)
 const {
   kDispatches,
   kMockAgent,
@@ -13559,10 +13559,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1871)
+const { MockInterceptor } = __nccwpck_require__(669)
+const Symbols = __nccwpck_require__(4885)
+const { InvalidArgumentError } = __nccwpck_require__(6469)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13609,7 +13609,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 1871:
 /***/ ((module) => {
 
 
@@ -13639,20 +13639,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 9507:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(4151)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(1871)
+const { buildURL } = __nccwpck_require__(3526)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14013,7 +14013,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 4144:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14063,7 +14063,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 5771:
 /***/ ((module) => {
 
 
@@ -14099,7 +14099,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1213:
 /***/ ((module) => {
 
 
@@ -14529,20 +14529,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 7360:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(2667)
+const { urlEquals, getFieldValues } = __nccwpck_require__(144)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3526)
+const { webidl } = __nccwpck_require__(7087)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9329)
+const { Request, fromInnerRequest } = __nccwpck_require__(9749)
+const { kState } = __nccwpck_require__(7289)
+const { fetching } = __nccwpck_require__(1352)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(4002)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15395,15 +15395,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 9711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(2667)
+const { Cache } = __nccwpck_require__(7360)
+const { webidl } = __nccwpck_require__(7087)
+const { kEnumerableProperty } = __nccwpck_require__(3526)
 
 class CacheStorage {
   /**
@@ -15554,26 +15554,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 2667:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4885).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 144:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(6770)
+const { isValidHeaderName } = __nccwpck_require__(4002)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15618,7 +15618,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3454:
 /***/ ((module) => {
 
 
@@ -15637,15 +15637,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 4859:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(9876)
+const { stringify } = __nccwpck_require__(2355)
+const { webidl } = __nccwpck_require__(7087)
+const { Headers } = __nccwpck_require__(7274)
 
 /**
  * @typedef {Object} Cookie
@@ -15828,14 +15828,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 9876:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3454)
+const { isCTLExcludingHtab } = __nccwpck_require__(2355)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(6770)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16145,7 +16145,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 2355:
 /***/ ((module) => {
 
 
@@ -16504,13 +16504,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 8465:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6653)
 
 /**
  * @type {number[]} BOM
@@ -17085,23 +17085,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1044:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(1352)
+const { makeRequest } = __nccwpck_require__(9749)
+const { webidl } = __nccwpck_require__(7087)
+const { EventSourceStream } = __nccwpck_require__(8465)
+const { parseMIMEType } = __nccwpck_require__(6770)
+const { createFastMessageEvent } = __nccwpck_require__(5522)
+const { isNetworkError } = __nccwpck_require__(9329)
+const { delay } = __nccwpck_require__(6653)
+const { kEnumerableProperty } = __nccwpck_require__(3526)
+const { environmentSettingsObject } = __nccwpck_require__(4002)
+const { getGlobalDispatcher } = __nccwpck_require__(8299)
 
 let experimentalWarned = false
 
@@ -17575,7 +17575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 6653:
 /***/ ((module) => {
 
 
@@ -17619,12 +17619,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6590:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(3526)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17634,16 +17634,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(4002)
+const { FormData } = __nccwpck_require__(28)
+const { kState } = __nccwpck_require__(7289)
+const { webidl } = __nccwpck_require__(7087)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(6770)
+const { multipartFormDataParser } = __nccwpck_require__(7170)
 let random
 
 try {
@@ -18155,7 +18155,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 5549:
 /***/ ((module) => {
 
 
@@ -18286,7 +18286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 6770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19037,12 +19037,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 51:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4885)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19090,14 +19090,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 8248:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(7289)
+const { webidl } = __nccwpck_require__(7087)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19223,16 +19223,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 7170:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3526)
+const { utf8DecodeBytes } = __nccwpck_require__(4002)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(6770)
+const { isFileLike } = __nccwpck_require__(8248)
+const { makeEntry } = __nccwpck_require__(28)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19704,16 +19704,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 28:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(4002)
+const { kState } = __nccwpck_require__(7289)
+const { kEnumerableProperty } = __nccwpck_require__(3526)
+const { FileLike, isFileLike } = __nccwpck_require__(8248)
+const { webidl } = __nccwpck_require__(7087)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19963,7 +19963,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 5937:
 /***/ ((module) => {
 
 
@@ -20010,21 +20010,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 7274:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4885)
+const { kEnumerableProperty } = __nccwpck_require__(3526)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(4002)
+const { webidl } = __nccwpck_require__(7087)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20704,7 +20704,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 1352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20717,9 +20717,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(9329)
+const { HeadersList } = __nccwpck_require__(7274)
+const { Request, cloneRequest } = __nccwpck_require__(9749)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20755,23 +20755,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(4002)
+const { kState, kDispatcher } = __nccwpck_require__(7289)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6590)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5549)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3526)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(6770)
+const { getGlobalDispatcher } = __nccwpck_require__(8299)
+const { webidl } = __nccwpck_require__(7087)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22981,23 +22981,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 9749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6590)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(7274)
+const { FinalizationRegistry } = __nccwpck_require__(51)()
+const util = __nccwpck_require__(3526)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(4002)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23007,12 +23007,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(5549)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(7289)
+const { webidl } = __nccwpck_require__(7087)
+const { URLSerializer } = __nccwpck_require__(6770)
+const { kConstruct } = __nccwpck_require__(4885)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24025,14 +24025,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 9329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(7274)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6590)
+const util = __nccwpck_require__(3526)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24044,16 +24044,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(4002)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(5549)
+const { kState, kHeaders } = __nccwpck_require__(7289)
+const { webidl } = __nccwpck_require__(7087)
+const { FormData } = __nccwpck_require__(28)
+const { URLSerializer } = __nccwpck_require__(6770)
+const { kConstruct } = __nccwpck_require__(4885)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 7289:
 /***/ ((module) => {
 
 
@@ -24658,21 +24658,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 4002:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5549)
+const { getGlobalOrigin } = __nccwpck_require__(5937)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(6770)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3526)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(7087)
 
 let supportedHashes = []
 
@@ -26297,14 +26297,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 7087:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(3526)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26999,7 +26999,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 8041:
 /***/ ((module) => {
 
 
@@ -27296,7 +27296,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27305,16 +27305,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(2840)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4083)
+const { webidl } = __nccwpck_require__(7087)
+const { kEnumerableProperty } = __nccwpck_require__(3526)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27647,12 +27647,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 7679:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(7087)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27732,7 +27732,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4083:
 /***/ ((module) => {
 
 
@@ -27749,7 +27749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 2840:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27760,10 +27760,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4083)
+const { ProgressEvent } = __nccwpck_require__(7679)
+const { getEncoding } = __nccwpck_require__(8041)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(6770)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28147,27 +28147,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 2287:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(5686)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(7254)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5195)
+const { channels } = __nccwpck_require__(8712)
+const { CloseEvent } = __nccwpck_require__(5522)
+const { makeRequest } = __nccwpck_require__(9749)
+const { fetching } = __nccwpck_require__(1352)
+const { Headers, getHeadersList } = __nccwpck_require__(7274)
+const { getDecodeSplit } = __nccwpck_require__(4002)
+const { WebsocketFrameSend } = __nccwpck_require__(8958)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28525,7 +28525,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 5686:
 /***/ ((module) => {
 
 
@@ -28598,14 +28598,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 5522:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(7087)
+const { kEnumerableProperty } = __nccwpck_require__(3526)
+const { kConstruct } = __nccwpck_require__(4885)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28934,12 +28934,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 8958:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(5686)
 
 const BUFFER_SIZE = 16386
 
@@ -29037,14 +29037,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 5547:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(5195)
+const { MessageSizeExceededError } = __nccwpck_require__(6469)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29149,16 +29149,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 7838:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(5686)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7254)
+const { channels } = __nccwpck_require__(8712)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29168,11 +29168,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(5195)
+const { WebsocketFrameSend } = __nccwpck_require__(8958)
+const { closeWebSocketConnection } = __nccwpck_require__(2287)
+const { PerMessageDeflate } = __nccwpck_require__(5547)
+const { MessageSizeExceededError } = __nccwpck_require__(6469)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29683,14 +29683,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 674:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(8958)
+const { opcodes, sendHints } = __nccwpck_require__(5686)
+const FixedQueue = __nccwpck_require__(5442)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29794,7 +29794,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 7254:
 /***/ ((module) => {
 
 
@@ -29813,16 +29813,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 5195:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7254)
+const { states, opcodes } = __nccwpck_require__(5686)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5522)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(6770)
 
 /* globals Blob */
 
@@ -30142,15 +30142,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 9607:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(7087)
+const { URLSerializer } = __nccwpck_require__(6770)
+const { environmentSettingsObject } = __nccwpck_require__(4002)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(5686)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30159,21 +30159,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(7254)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(5195)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2287)
+const { ByteParser } = __nccwpck_require__(7838)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3526)
+const { getGlobalDispatcher } = __nccwpck_require__(8299)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5522)
+const { SendQueue } = __nccwpck_require__(674)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 985:
+/***/ 13:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30753,7 +30753,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ../wt-perf/node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -30765,7 +30765,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ../wt-perf/node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -30801,7 +30801,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -30837,7 +30837,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30933,7 +30933,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30976,7 +30976,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31067,11 +31067,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../wt-perf/node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(2804);
+// EXTERNAL MODULE: ../wt-perf/node_modules/undici/index.js
+var undici = __nccwpck_require__(2962);
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31768,7 +31768,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31844,7 +31844,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31918,7 +31918,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32199,7 +32199,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32241,7 +32241,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32421,7 +32421,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32695,7 +32695,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33283,7 +33283,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33363,7 +33363,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33428,7 +33428,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33752,8 +33752,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../wt-perf/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(4977);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
 class errors_UsageError extends Error {
@@ -35152,7 +35152,14 @@ function removesFinalizer(evaluation) {
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /**
- * Of those, how many one entry point may spend in other packages of the
+ * Bounds the references one root function's run may read and write. A value
+ * that may be any of many objects makes one step cost as many, so steps alone
+ * leave a long function whose values gather ever more objects quadratic; the
+ * corpus's most costly entry point takes under 20,000.
+ */
+const referenceBudget = 200_000;
+/**
+ * Of the steps, how many one entry point may spend in other packages of the
  * module: enough for constructors and methods that link objects, not for
  * whole subsystems. Once spent, calls into other packages are not followed
  * (as calls beyond the inlining bounds are not), without a notice.
@@ -35173,6 +35180,8 @@ class CoreLayer {
     steps = 0;
     /** Steps the entry point spent in other packages' code. */
     otherPackagesSteps = 0;
+    /** References the entry point read and wrote (see referenceBudget). */
+    references = 0;
     objects = new Map();
     /** The objects of package-level variables, in the order made. */
     globals = [];
@@ -35228,10 +35237,17 @@ class CoreLayer {
     step(node) {
         if (this.file.packagePath)
             this.otherPackagesSteps++;
-        if (++this.steps <= stepBudget)
+        if (++this.steps > stepBudget)
+            this.stop(node, `it takes more than ${stepBudget} steps`);
+        else if (this.references > referenceBudget)
+            this.stop(node, `it reads and writes more than ${referenceBudget} references`);
+        else
             return true;
-        this.stop(node, `it takes more than ${stepBudget} steps`);
         return false;
+    }
+    /** Counts references read or written; the next step stops once they are over budget. */
+    touch(references) {
+        this.references += references;
     }
     stop(node, reason) {
         const root = this.active;
@@ -35889,6 +35905,7 @@ class LinksLayer extends FactsLayer {
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
     edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
+        this.touch(values.length);
         return values.map((to) => ({
             to,
             via,
@@ -36298,6 +36315,7 @@ class ExpressionsLayer extends LinksLayer {
     /** Reads a slot; references of objects the code did not make here (parameters, globals) are materialized on demand. */
     read(holder, slot, node, fieldType) {
         const edges = this.state.slot(holder, slot);
+        this.touch(edges.length);
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
         const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
@@ -36847,6 +36865,7 @@ class Interpreter extends CallsLayer {
         const before = this.sites.length;
         this.steps = 0;
         this.otherPackagesSteps = 0;
+        this.references = 0;
         this.nesting = 0;
         this.active = root;
         this.inlined.clear();
@@ -36871,7 +36890,7 @@ class Interpreter extends CallsLayer {
         this.callStack.pop();
         this.dropLinksLetGo(parameters);
         this.active = undefined;
-        this.stepsTaken += Math.min(this.steps, stepBudget);
+        this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
         // What is left of the entry point is what its sites keep: the references, not the variables or frames.
         this.state.vars.clear();
         this.state.observe = undefined;
@@ -37127,6 +37146,8 @@ class Interpreter extends CallsLayer {
                 for (const v of values)
                     nameObject(v, target.text);
                 const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                // The references written: what a branch adds to what the variable held.
+                this.touch(values.length);
                 this.state.vars.set(variable.key, unionObjects(previous, values));
                 for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
                     const via = `captures ${variable.name}`;
@@ -41023,7 +41044,7 @@ class ModulePackages {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(3564);
+var tree_sitter = __nccwpck_require__(8864);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -41406,11 +41427,195 @@ function serveThreads(port, run) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
+;// CONCATENATED MODULE: ./src/version.ts
+// The tool's version, reported by --version and in SARIF, and where its
+// repository and rule docs are: package.json's, bundled in.
+
+const version = package_namespaceObject_0.rE;
+/** The repository's web address (package.json names it as git+https://.../x.git). */
+const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
+/** docs/rules.md as released with this version: rules' help links point into it. */
+const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
+
+;// CONCATENATED MODULE: ./src/cache.ts
+// The result cache: a package directory's findings and stats, stored under a
+// fingerprint of everything its analysis can read (its own files, the files
+// of every package of the module it imports, directly or not, and the module
+// files that map import paths to directories), the tool's build, the
+// options and the Go release advice is given for. An entry is used only when
+// its fingerprint, build and checksum all match and its shape is sound:
+// a corrupted, truncated or foreign entry is analyzed again, never trusted.
+
+
+
+
+
+
+
+
+
+/** Bumped when the entry's layout changes. */
+const entryFormat = 1;
+/** Where entries go unless told otherwise: the user's cache directory, as XDG names it. */
+function defaultCacheDir() {
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'finalizer-guard', 'results');
+}
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+let build;
+/**
+ * The build that analyzes: the version alone would trust, after an engine
+ * change, results of the build before it. The worker bundle holds the whole
+ * engine and sits next to every entry (dist/); from sources there is none.
+ */
+function buildId() {
+    if (build === undefined) {
+        const engine = readOrUndefined(workerFile);
+        build = `${version} ${engine ? sha256(engine) : 'sources'}`;
+    }
+    return build;
+}
+/** The cache of one run (each thread has its own): file hashes are taken once per run, as files do not change during it. */
+class ResultCache {
+    dir;
+    key;
+    fileHashes = new Map();
+    /** Per package directory of the module: its files' hashes and the directories its files name as imports. */
+    packages = new Map();
+    /** `key`: the options and release the result depends on, as text. */
+    constructor(dir, key) {
+        this.dir = dir;
+        this.key = key;
+    }
+    /**
+     * The entry of a directory whose own files are `own` (every .go file of
+     * the directory, as bytes or as the text decoded from them), in `workspace`, whose imports
+     * `scan` finds, analyzed with advice for Go `release`.
+     */
+    entry(dir, own, workspace, scan, release) {
+        const fingerprint = sha256(JSON.stringify({ key: this.key, release, own: own.map((f) => [f.path, sha256(f.content)]), ...this.moduleInputs(own, workspace, scan) }));
+        const path = (0,external_node_path_namespaceObject.join)(this.dir, `${sha256(`${this.key}\n${dir.dir}`).slice(0, 40)}.json`);
+        return { read: () => this.read(path, fingerprint), write: (result) => this.write(path, fingerprint, result) };
+    }
+    /** The module's files the analysis may read: its go.mod, go.work and vendor list, and the packages imported at any depth. */
+    moduleInputs(own, workspace, scan) {
+        if (!workspace || !scan)
+            return { module: [], packages: [] };
+        const moduleFiles = [workspace.workFile, ...workspace.modules.flatMap((m) => [(0,external_node_path_namespaceObject.join)(m.dir, 'go.mod'), (0,external_node_path_namespaceObject.join)(m.dir, 'vendor', 'modules.txt')])];
+        const module = moduleFiles.filter((f) => !!f).map((f) => [f, this.hashOf(f)]);
+        // Which directory an import names can change with the tree (a new directory, a nested go.mod): the names resolved are part of it.
+        const seen = new Set();
+        const todo = own.flatMap((f) => scan.importedDirs(f.content.toString()));
+        while (todo.length) {
+            const dir = todo.pop();
+            if (seen.has(dir))
+                continue;
+            seen.add(dir);
+            todo.push(...this.packageAt(dir, scan).imports);
+        }
+        const packages = [...seen].sort(byCodePoint).map((dir) => [dir, this.packageAt(dir, scan).files]);
+        return { module, env: process.env.GOWORK ?? null, packages };
+    }
+    /** A package's non-test files (what the analysis reads of another package) and the directories they import. */
+    packageAt(dir, scan) {
+        let known = this.packages.get(dir);
+        if (known)
+            return known;
+        const files = [];
+        const imports = [];
+        let paths = [];
+        try {
+            paths = goFilesIn(dir).filter((p) => !p.endsWith('_test.go'));
+        }
+        catch {
+            // A directory gone or unreadable has no files to read; its listing, empty, is what the fingerprint holds.
+        }
+        for (const path of paths) {
+            const bytes = readOrUndefined(path);
+            files.push([path, bytes ? this.hashed(path, bytes) : 'unreadable']);
+            if (bytes)
+                imports.push(...scan.importedDirs(bytes.toString('utf8')));
+        }
+        this.packages.set(dir, (known = { files, imports }));
+        return known;
+    }
+    hashOf(path) {
+        const bytes = readOrUndefined(path);
+        return bytes ? this.hashed(path, bytes) : 'absent';
+    }
+    hashed(path, bytes) {
+        let hash = this.fileHashes.get(path);
+        if (!hash)
+            this.fileHashes.set(path, (hash = sha256(bytes)));
+        return hash;
+    }
+    read(path, fingerprint) {
+        const text = readOrUndefined(path)?.toString('utf8');
+        if (!text)
+            return undefined;
+        const newline = text.indexOf('\n');
+        try {
+            const header = JSON.parse(text.slice(0, newline));
+            const body = text.slice(newline + 1);
+            if (header?.format !== entryFormat || header.build !== buildId() || header.fingerprint !== fingerprint || header.checksum !== sha256(body))
+                return undefined;
+            const result = JSON.parse(body);
+            return isCachedResult(result) ? result : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Written to a file of its own, then renamed over the entry: a reader sees the old entry or the new one, never part of one. */
+    write(path, fingerprint, result) {
+        const body = JSON.stringify(result);
+        const header = JSON.stringify({ format: entryFormat, build: buildId(), fingerprint, checksum: sha256(body) });
+        const temporary = `${path}.${process.pid}-${external_node_worker_threads_.threadId}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)(this.dir, { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(temporary, `${header}\n${body}`);
+            (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
+        }
+        catch {
+            // A cache that cannot be written (read-only, full) costs speed, not results.
+            (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        }
+    }
+}
+function readOrUndefined(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The shape engine.ts's packed result has: findings with their places and texts, remediations, numeric stats. */
+function isCachedResult(value) {
+    if (!isObject(value) || !Array.isArray(value.findings) || !Array.isArray(value.remediations) || !isObject(value.stats))
+        return false;
+    const remediations = value.remediations;
+    if (!remediations.every((r) => typeof r === 'string') || !Object.values(value.stats).every((n) => Number.isInteger(n)))
+        return false;
+    return value.findings.every((f) => isObject(f) &&
+        ['ruleId', 'rule', 'severity', 'path', 'message'].every((k) => typeof f[k] === 'string') &&
+        ['line', 'column', 'endLine', 'endColumn'].every((k) => Number.isInteger(f[k])) &&
+        Number.isInteger(f.remediation) &&
+        f.remediation >= 0 &&
+        f.remediation < remediations.length &&
+        Array.isArray(f.related));
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The analysis pipeline: discover packages, read and parse their files, model
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
+
 
 
 
@@ -41792,7 +41997,7 @@ function targetsFor(sources) {
     }
     return { targets, unbuildable };
 }
-async function analyzeDir(dir, reporter, options, stats, modules) {
+async function analyzeDir(dir, reporter, options, stats, modules, cache) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -41819,6 +42024,18 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
         return;
+    // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
+    const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
+        ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text })), workspace, scan, reporter.go.join('.'))
+        : undefined;
+    const cached = entry?.read();
+    if (cached) {
+        const { findings, stats: cachedStats } = unpackResult(cached);
+        reporter.findings.push(...findings);
+        for (const key of Object.keys(stats))
+            stats[key] = cachedStats[key] ?? 0;
+        return;
+    }
     sources.forEach(decode);
     for (const source of sources)
         if (source.text !== undefined)
@@ -41943,6 +42160,8 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     }
     for (const file of parsed.values())
         file.tree.delete();
+    stats.modulePackages = modules.reached.size;
+    entry?.write(packResult({ findings: reporter.findings, stats }));
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
@@ -41950,6 +42169,18 @@ function oncePerCall(findings) {
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
+}
+/** The result cache of a run on this thread (a worker receives the run's options once). */
+const runCaches = new WeakMap();
+function resultCacheFor(options) {
+    if (runCaches.has(options))
+        return runCaches.get(options);
+    const { cacheDir, ...rest } = options;
+    // Every option but where the cache is, in a fixed order; the release advice is given for is the reporter's, from go.mod or goVersion.
+    const key = JSON.stringify(Object.keys(rest).sort(byCodePoint).map((k) => [k, rest[k]]));
+    const cache = cacheDir ? new ResultCache((0,external_node_path_namespaceObject.resolve)(cacheDir), key) : undefined;
+    runCaches.set(options, cache);
+    return cache;
 }
 /** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
 const threadModules = new WeakMap();
@@ -41968,8 +42199,7 @@ async function analyzeDirectory(dir, options, modules) {
     const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
     modules.reached.clear();
     try {
-        await analyzeDir(dir, reporter, options, stats, modules);
-        stats.modulePackages = modules.reached.size;
+        await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
     }
     catch (error) {
         if (error instanceof errors_UsageError)
@@ -42224,18 +42454,6 @@ function toSarif(findings, rules, options) {
 function formatSarif(findings, rules, options) {
     return JSON.stringify(toSarif(findings, rules, options), null, 2) + '\n';
 }
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
-;// CONCATENATED MODULE: ./src/version.ts
-// The tool's version, reported by --version and in SARIF, and where its
-// repository and rule docs are: package.json's, bundled in.
-
-const version = package_namespaceObject_0.rE;
-/** The repository's web address (package.json names it as git+https://.../x.git). */
-const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
-/** docs/rules.md as released with this version: rules' help links point into it. */
-const rulesDocUrl = `${repositoryUrl}/blob/v${version}/docs/rules.md`;
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Repository text (file names, Go source quoted in messages) printed where it
@@ -42894,7 +43112,7 @@ async function holdsCommit(root, commit) {
     return (await tryGit(root, ['merge-base', '--is-ancestor', commit, 'HEAD'])) !== undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -42947,9 +43165,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ../wt-perf/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9245);
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43002,7 +43220,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -43017,7 +43235,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -43046,7 +43264,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -43094,7 +43312,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -43115,7 +43333,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -43162,7 +43380,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -43508,7 +43726,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -43800,7 +44018,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -44401,7 +44619,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -44442,7 +44660,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -44649,7 +44867,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -44780,7 +44998,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -44835,11 +45053,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -44980,12 +45198,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -47279,7 +47497,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -47405,7 +47623,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -47426,7 +47644,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -47838,7 +48056,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -47877,10 +48095,10 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3251);
+// EXTERNAL MODULE: ../wt-perf/node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3833);
 var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -47963,7 +48181,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -48322,6 +48540,8 @@ function redactSecrets(text) {
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The Action's inputs, checked once: a bad value is a one-line UsageError.
 
+
+
 const filterModes = ['added', 'diff_context', 'file', 'nofilter'];
 const reportModes = ['auto', 'check-run', 'annotations'];
 const failOns = ['error', 'warning', 'notice', 'never'];
@@ -48346,7 +48566,14 @@ function parseInputs(get) {
         sarifFile: get('sarif-file') || undefined,
         checkName: get('check-name') || 'finalizer-guard',
         config: get('config') || undefined,
+        cacheDir: cacheDirOf(get('cache-dir')),
     };
+}
+/** Empty: under the runner's temporary directory, where an actions/cache step can keep it between runs; "off": no cache. */
+function cacheDirOf(value) {
+    if (value === 'off')
+        return undefined;
+    return value || (0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'finalizer-guard-cache');
 }
 function oneOf(get, name, allowed, fallback) {
     const value = get(name) || fallback;
@@ -48743,7 +48970,7 @@ async function analyzeScan(inputs, scan, where, keep, config, octokit, repo, env
     const dependents = full ? [] : await dependentPackages(changedDirs, where.workAbs);
     const importing = dependents.length ? ` and ${plural(dependents.length, 'package')} importing them` : '';
     run_info(`Analyzing ${full ? 'every package' : plural(dirs.length, 'package')}${importing} under ${where.workDir || 'the repository root'}`);
-    const { findings, stats, skipped } = await analyze([...changedDirs, ...dependents], { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion });
+    const { findings, stats, skipped } = await analyze([...changedDirs, ...dependents], { root: where.workAbs, lang: inputs.lang, goVersion: inputs.goVersion, cacheDir: inputs.cacheDir && (0,external_node_path_namespaceObject.resolve)(where.workspace, inputs.cacheDir) });
     warnings.push(...skipped.map((line) => `Skipped: ${line}.`));
     const configured = applyConfig(findings, config, where.workAbs);
     const inRepo = toRepoPaths(configured.findings, where.workDir);
@@ -48813,11 +49040,11 @@ function apiDelayUnit(env) {
 
 /***/ }),
 
-/***/ 1730:
+/***/ 226:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(985);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -49051,18 +49278,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 1007:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(846);
+var resolveBlockMap = __nccwpck_require__(8489);
+var resolveBlockSeq = __nccwpck_require__(5444);
+var resolveFlowCollection = __nccwpck_require__(4632);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -49148,15 +49375,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 6517:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(1951);
+var composeNode = __nccwpck_require__(9135);
+var resolveEnd = __nccwpck_require__(1730);
+var resolveProps = __nccwpck_require__(3229);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -49200,17 +49427,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 9135:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(9331);
+var identity = __nccwpck_require__(8413);
+var composeCollection = __nccwpck_require__(1007);
+var composeScalar = __nccwpck_require__(7455);
+var resolveEnd = __nccwpck_require__(1730);
+var utilEmptyScalarPosition = __nccwpck_require__(969);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -49319,15 +49546,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 7455:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var resolveBlockScalar = __nccwpck_require__(9443);
+var resolveFlowScalar = __nccwpck_require__(3892);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -49414,18 +49641,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 7482:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(948);
+var Document = __nccwpck_require__(1951);
+var errors = __nccwpck_require__(1238);
+var identity = __nccwpck_require__(8413);
+var composeDoc = __nccwpck_require__(6517);
+var resolveEnd = __nccwpck_require__(1730);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -49645,17 +49872,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 8489:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(1915);
+var YAMLMap = __nccwpck_require__(5484);
+var resolveProps = __nccwpck_require__(3229);
+var utilContainsNewline = __nccwpck_require__(1749);
+var utilFlowIndentCheck = __nccwpck_require__(6017);
+var utilMapIncludes = __nccwpck_require__(6697);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -49769,12 +49996,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 9443:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -49976,14 +50203,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 5444:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(846);
+var resolveProps = __nccwpck_require__(3229);
+var utilFlowIndentCheck = __nccwpck_require__(6017);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -50034,7 +50261,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1730:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50080,19 +50307,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 4632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(846);
+var resolveEnd = __nccwpck_require__(1730);
+var resolveProps = __nccwpck_require__(3229);
+var utilContainsNewline = __nccwpck_require__(1749);
+var utilMapIncludes = __nccwpck_require__(6697);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -50296,13 +50523,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 3892:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(3083);
+var resolveEnd = __nccwpck_require__(1730);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -50531,7 +50758,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 3229:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50686,7 +50913,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 1749:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50729,7 +50956,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 969:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50764,12 +50991,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 6017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(1749);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -50788,12 +51015,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 6697:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(8413);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -50810,22 +51037,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 1951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(9331);
+var Collection = __nccwpck_require__(4779);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var toJS = __nccwpck_require__(4089);
+var Schema = __nccwpck_require__(1498);
+var stringifyDocument = __nccwpck_require__(9187);
+var anchors = __nccwpck_require__(2394);
+var applyReviver = __nccwpck_require__(3027);
+var createNode = __nccwpck_require__(6122);
+var directives = __nccwpck_require__(948);
 
 class Document {
     constructor(value, replacer, options) {
@@ -51154,13 +51381,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 2394:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(8413);
+var visit = __nccwpck_require__(5690);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -51237,7 +51464,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 3027:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51301,14 +51528,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 6122:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(9331);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -51398,13 +51625,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 948:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(8413);
+var visit = __nccwpck_require__(5690);
 
 const escapeChars = {
     '!': '%21',
@@ -51583,7 +51810,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 1238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51652,28 +51879,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 4977:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(7482);
+var Document = __nccwpck_require__(1951);
+var Schema = __nccwpck_require__(1498);
+var errors = __nccwpck_require__(1238);
+var Alias = __nccwpck_require__(9331);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var Scalar = __nccwpck_require__(3083);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(846);
+var cst = __nccwpck_require__(5335);
+var lexer = __nccwpck_require__(1823);
+var lineCounter = __nccwpck_require__(5414);
+var parser = __nccwpck_require__(8794);
+var publicApi = __nccwpck_require__(9801);
+var visit = __nccwpck_require__(5690);
 
 
 
@@ -51710,7 +51937,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -51736,16 +51963,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 9331:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var anchors = __nccwpck_require__(2394);
+var visit = __nccwpck_require__(5690);
+var identity = __nccwpck_require__(8413);
+var Node = __nccwpck_require__(2083);
+var toJS = __nccwpck_require__(4089);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -51863,14 +52090,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4779:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(6122);
+var identity = __nccwpck_require__(8413);
+var Node = __nccwpck_require__(2083);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -52021,14 +52248,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 2083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var applyReviver = __nccwpck_require__(3027);
+var identity = __nccwpck_require__(8413);
+var toJS = __nccwpck_require__(4089);
 
 class NodeBase {
     constructor(type) {
@@ -52068,15 +52295,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 1915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(6122);
+var stringifyPair = __nccwpck_require__(5130);
+var addPairToJSMap = __nccwpck_require__(3434);
+var identity = __nccwpck_require__(8413);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -52114,14 +52341,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 3083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var identity = __nccwpck_require__(8413);
+var Node = __nccwpck_require__(2083);
+var toJS = __nccwpck_require__(4089);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -52148,17 +52375,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(9346);
+var addPairToJSMap = __nccwpck_require__(3434);
+var Collection = __nccwpck_require__(4779);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var Scalar = __nccwpck_require__(3083);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -52302,17 +52529,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var createNode = __nccwpck_require__(6122);
+var stringifyCollection = __nccwpck_require__(9346);
+var Collection = __nccwpck_require__(4779);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var toJS = __nccwpck_require__(4089);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -52424,16 +52651,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 3434:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var log = __nccwpck_require__(7303);
+var merge = __nccwpck_require__(1294);
+var stringify = __nccwpck_require__(2806);
+var identity = __nccwpck_require__(8413);
+var toJS = __nccwpck_require__(4089);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -52496,7 +52723,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 8413:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52556,12 +52783,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(8413);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -52602,15 +52829,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 4608:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(9443);
+var resolveFlowScalar = __nccwpck_require__(3892);
+var errors = __nccwpck_require__(1238);
+var stringifyString = __nccwpck_require__(1199);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -52827,7 +53054,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 2091:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52897,7 +53124,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53003,14 +53230,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 5335:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(4608);
+var cstStringify = __nccwpck_require__(2091);
+var cstVisit = __nccwpck_require__(3069);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -53122,12 +53349,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 1823:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(5335);
 
 /*
 START -> stream
@@ -53852,7 +54079,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 5414:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53900,14 +54127,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 8794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(5335);
+var lexer = __nccwpck_require__(1823);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -54887,18 +55114,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 9801:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(7482);
+var Document = __nccwpck_require__(1951);
+var errors = __nccwpck_require__(1238);
+var log = __nccwpck_require__(7303);
+var identity = __nccwpck_require__(8413);
+var lineCounter = __nccwpck_require__(5414);
+var parser = __nccwpck_require__(8794);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -55001,16 +55228,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 1498:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(8413);
+var map = __nccwpck_require__(7201);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var tags = __nccwpck_require__(6220);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -55047,13 +55274,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 7201:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(8413);
+var YAMLMap = __nccwpck_require__(5484);
 
 const map = {
     collection: 'map',
@@ -55073,12 +55300,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 1422:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 const nullTag = {
     identify: value => value == null,
@@ -55097,13 +55324,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 60:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(8413);
+var YAMLSeq = __nccwpck_require__(846);
 
 const seq = {
     collection: 'seq',
@@ -55123,12 +55350,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 9354:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1199);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -55146,12 +55373,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 7377:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -55174,13 +55401,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6343:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(3083);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55228,12 +55455,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -55277,18 +55504,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 4814:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(7201);
+var _null = __nccwpck_require__(1422);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var bool = __nccwpck_require__(7377);
+var float = __nccwpck_require__(6343);
+var int = __nccwpck_require__(120);
 
 const schema = [
     map.map,
@@ -55309,14 +55536,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 1801:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(3083);
+var map = __nccwpck_require__(7201);
+var seq = __nccwpck_require__(60);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -55380,27 +55607,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6220:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7201);
+var _null = __nccwpck_require__(1422);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var bool = __nccwpck_require__(7377);
+var float = __nccwpck_require__(6343);
+var int = __nccwpck_require__(120);
+var schema = __nccwpck_require__(4814);
+var schema$1 = __nccwpck_require__(1801);
+var binary = __nccwpck_require__(2381);
+var merge = __nccwpck_require__(1294);
+var omap = __nccwpck_require__(6225);
+var pairs = __nccwpck_require__(7251);
+var schema$2 = __nccwpck_require__(991);
+var set = __nccwpck_require__(9022);
+var timestamp = __nccwpck_require__(1678);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -55486,14 +55713,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 2381:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(3083);
+var stringifyString = __nccwpck_require__(1199);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -55563,12 +55790,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 8888:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(3083);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -55599,13 +55826,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 8264:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(3083);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55656,12 +55883,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 3271:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(1359);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -55739,13 +55966,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 1294:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -55817,16 +56044,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6225:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(8413);
+var toJS = __nccwpck_require__(4089);
+var YAMLMap = __nccwpck_require__(5484);
+var YAMLSeq = __nccwpck_require__(846);
+var pairs = __nccwpck_require__(7251);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -55901,15 +56128,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 7251:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var Scalar = __nccwpck_require__(3083);
+var YAMLSeq = __nccwpck_require__(846);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -55990,24 +56217,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 991:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var map = __nccwpck_require__(7201);
+var _null = __nccwpck_require__(1422);
+var seq = __nccwpck_require__(60);
+var string = __nccwpck_require__(9354);
+var binary = __nccwpck_require__(2381);
+var bool = __nccwpck_require__(8888);
+var float = __nccwpck_require__(8264);
+var int = __nccwpck_require__(3271);
+var merge = __nccwpck_require__(1294);
+var omap = __nccwpck_require__(6225);
+var pairs = __nccwpck_require__(7251);
+var set = __nccwpck_require__(9022);
+var timestamp = __nccwpck_require__(1678);
 
 const schema = [
     map.map,
@@ -56038,14 +56265,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 9022:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(8413);
+var Pair = __nccwpck_require__(1915);
+var YAMLMap = __nccwpck_require__(5484);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -56141,12 +56368,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 1678:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(1359);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -56253,7 +56480,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 1677:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56411,15 +56638,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 2806:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(2394);
+var identity = __nccwpck_require__(8413);
+var stringifyComment = __nccwpck_require__(8769);
+var stringifyString = __nccwpck_require__(1199);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -56550,14 +56777,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 9346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(8413);
+var stringify = __nccwpck_require__(2806);
+var stringifyComment = __nccwpck_require__(8769);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -56712,7 +56939,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 8769:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56743,14 +56970,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(8413);
+var stringify = __nccwpck_require__(2806);
+var stringifyComment = __nccwpck_require__(8769);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -56837,7 +57064,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 1359:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56871,15 +57098,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 5130:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(8413);
+var Scalar = __nccwpck_require__(3083);
+var stringify = __nccwpck_require__(2806);
+var stringifyComment = __nccwpck_require__(8769);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -57030,13 +57257,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1199:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(3083);
+var foldFlowLines = __nccwpck_require__(1677);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -57375,12 +57602,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 5690:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(8413);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -57618,7 +57845,17 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 551:
+/***/ 8864:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(7519);
+
+
+/***/ }),
+
+/***/ 7519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -61727,16 +61964,6 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
-/***/ }),
-
-/***/ 3564:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
-
-
 /***/ })
 
 /******/ });
@@ -61919,6 +62146,6 @@ module.exports = __nccwpck_require__(551);
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1730);
+/******/ var __webpack_exports__ = __nccwpck_require__(226);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -18,7 +18,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 551:
+/***/ 864:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(519);
+
+
+/***/ }),
+
+/***/ 519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4127,16 +4137,6 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
-/***/ }),
-
-/***/ 564:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
-
-
 /***/ })
 
 /******/ });
@@ -5232,7 +5232,14 @@ function layoutOfType(type, pkg, layoutOf) {
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 const stepBudget = 50_000;
 /**
- * Of those, how many one entry point may spend in other packages of the
+ * Bounds the references one root function's run may read and write. A value
+ * that may be any of many objects makes one step cost as many, so steps alone
+ * leave a long function whose values gather ever more objects quadratic; the
+ * corpus's most costly entry point takes under 20,000.
+ */
+const referenceBudget = 200_000;
+/**
+ * Of the steps, how many one entry point may spend in other packages of the
  * module: enough for constructors and methods that link objects, not for
  * whole subsystems. Once spent, calls into other packages are not followed
  * (as calls beyond the inlining bounds are not), without a notice.
@@ -5253,6 +5260,8 @@ class CoreLayer {
     steps = 0;
     /** Steps the entry point spent in other packages' code. */
     otherPackagesSteps = 0;
+    /** References the entry point read and wrote (see referenceBudget). */
+    references = 0;
     objects = new Map();
     /** The objects of package-level variables, in the order made. */
     globals = [];
@@ -5308,10 +5317,17 @@ class CoreLayer {
     step(node) {
         if (this.file.packagePath)
             this.otherPackagesSteps++;
-        if (++this.steps <= stepBudget)
+        if (++this.steps > stepBudget)
+            this.stop(node, `it takes more than ${stepBudget} steps`);
+        else if (this.references > referenceBudget)
+            this.stop(node, `it reads and writes more than ${referenceBudget} references`);
+        else
             return true;
-        this.stop(node, `it takes more than ${stepBudget} steps`);
         return false;
+    }
+    /** Counts references read or written; the next step stops once they are over budget. */
+    touch(references) {
+        this.references += references;
     }
     stop(node, reason) {
         const root = this.active;
@@ -5969,6 +5985,7 @@ class LinksLayer extends FactsLayer {
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
     }
     edges(values, via, node, field, sure = this.conditional === 0, place = field && fieldPlace(field)) {
+        this.touch(values.length);
         return values.map((to) => ({
             to,
             via,
@@ -6378,6 +6395,7 @@ class ExpressionsLayer extends LinksLayer {
     /** Reads a slot; references of objects the code did not make here (parameters, globals) are materialized on demand. */
     read(holder, slot, node, fieldType) {
         const edges = this.state.slot(holder, slot);
+        this.touch(edges.length);
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
         const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
@@ -6927,6 +6945,7 @@ class Interpreter extends CallsLayer {
         const before = this.sites.length;
         this.steps = 0;
         this.otherPackagesSteps = 0;
+        this.references = 0;
         this.nesting = 0;
         this.active = root;
         this.inlined.clear();
@@ -6951,7 +6970,7 @@ class Interpreter extends CallsLayer {
         this.callStack.pop();
         this.dropLinksLetGo(parameters);
         this.active = undefined;
-        this.stepsTaken += Math.min(this.steps, stepBudget);
+        this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
         // What is left of the entry point is what its sites keep: the references, not the variables or frames.
         this.state.vars.clear();
         this.state.observe = undefined;
@@ -7207,6 +7226,8 @@ class Interpreter extends CallsLayer {
                 for (const v of values)
                     nameObject(v, target.text);
                 const previous = this.conditional > 0 ? (this.state.vars.get(variable.key) ?? []) : [];
+                // The references written: what a branch adds to what the variable held.
+                this.touch(values.length);
                 this.state.vars.set(variable.key, unionObjects(previous, values));
                 for (const { closure, literal } of this.capturers.get(variable.key) ?? []) {
                     const via = `captures ${variable.name}`;
@@ -8183,7 +8204,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(564);
+var tree_sitter = __nccwpck_require__(864);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -11690,11 +11711,195 @@ function serveThreads(port, run) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject_0 = /*#__PURE__*/JSON.parse('{"rE":"0.1.0","Jk":{"O":"git+https://github.com/OWNER/finalizer-guard.git"}}');
+;// CONCATENATED MODULE: ./src/version.ts
+// The tool's version, reported by --version and in SARIF, and where its
+// repository and rule docs are: package.json's, bundled in.
+
+const version = package_namespaceObject_0.rE;
+/** The repository's web address (package.json names it as git+https://.../x.git). */
+const repositoryUrl = package_namespaceObject_0.Jk.O.replace(/^git\+/, '').replace(/\.git$/, '');
+/** docs/rules.md as released with this version: rules' help links point into it. */
+const rulesDocUrl = (/* unused pure expression or super */ null && (`${repositoryUrl}/blob/v${version}/docs/rules.md`));
+
+;// CONCATENATED MODULE: ./src/cache.ts
+// The result cache: a package directory's findings and stats, stored under a
+// fingerprint of everything its analysis can read (its own files, the files
+// of every package of the module it imports, directly or not, and the module
+// files that map import paths to directories), the tool's build, the
+// options and the Go release advice is given for. An entry is used only when
+// its fingerprint, build and checksum all match and its shape is sound:
+// a corrupted, truncated or foreign entry is analyzed again, never trusted.
+
+
+
+
+
+
+
+
+
+/** Bumped when the entry's layout changes. */
+const entryFormat = 1;
+/** Where entries go unless told otherwise: the user's cache directory, as XDG names it. */
+function defaultCacheDir() {
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'finalizer-guard', 'results');
+}
+const sha256 = (data) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+let build;
+/**
+ * The build that analyzes: the version alone would trust, after an engine
+ * change, results of the build before it. The worker bundle holds the whole
+ * engine and sits next to every entry (dist/); from sources there is none.
+ */
+function buildId() {
+    if (build === undefined) {
+        const engine = readOrUndefined(workerFile);
+        build = `${version} ${engine ? sha256(engine) : 'sources'}`;
+    }
+    return build;
+}
+/** The cache of one run (each thread has its own): file hashes are taken once per run, as files do not change during it. */
+class ResultCache {
+    dir;
+    key;
+    fileHashes = new Map();
+    /** Per package directory of the module: its files' hashes and the directories its files name as imports. */
+    packages = new Map();
+    /** `key`: the options and release the result depends on, as text. */
+    constructor(dir, key) {
+        this.dir = dir;
+        this.key = key;
+    }
+    /**
+     * The entry of a directory whose own files are `own` (every .go file of
+     * the directory, as bytes or as the text decoded from them), in `workspace`, whose imports
+     * `scan` finds, analyzed with advice for Go `release`.
+     */
+    entry(dir, own, workspace, scan, release) {
+        const fingerprint = sha256(JSON.stringify({ key: this.key, release, own: own.map((f) => [f.path, sha256(f.content)]), ...this.moduleInputs(own, workspace, scan) }));
+        const path = (0,external_node_path_namespaceObject.join)(this.dir, `${sha256(`${this.key}\n${dir.dir}`).slice(0, 40)}.json`);
+        return { read: () => this.read(path, fingerprint), write: (result) => this.write(path, fingerprint, result) };
+    }
+    /** The module's files the analysis may read: its go.mod, go.work and vendor list, and the packages imported at any depth. */
+    moduleInputs(own, workspace, scan) {
+        if (!workspace || !scan)
+            return { module: [], packages: [] };
+        const moduleFiles = [workspace.workFile, ...workspace.modules.flatMap((m) => [(0,external_node_path_namespaceObject.join)(m.dir, 'go.mod'), (0,external_node_path_namespaceObject.join)(m.dir, 'vendor', 'modules.txt')])];
+        const module = moduleFiles.filter((f) => !!f).map((f) => [f, this.hashOf(f)]);
+        // Which directory an import names can change with the tree (a new directory, a nested go.mod): the names resolved are part of it.
+        const seen = new Set();
+        const todo = own.flatMap((f) => scan.importedDirs(f.content.toString()));
+        while (todo.length) {
+            const dir = todo.pop();
+            if (seen.has(dir))
+                continue;
+            seen.add(dir);
+            todo.push(...this.packageAt(dir, scan).imports);
+        }
+        const packages = [...seen].sort(order_byCodePoint).map((dir) => [dir, this.packageAt(dir, scan).files]);
+        return { module, env: process.env.GOWORK ?? null, packages };
+    }
+    /** A package's non-test files (what the analysis reads of another package) and the directories they import. */
+    packageAt(dir, scan) {
+        let known = this.packages.get(dir);
+        if (known)
+            return known;
+        const files = [];
+        const imports = [];
+        let paths = [];
+        try {
+            paths = sources_goFilesIn(dir).filter((p) => !p.endsWith('_test.go'));
+        }
+        catch {
+            // A directory gone or unreadable has no files to read; its listing, empty, is what the fingerprint holds.
+        }
+        for (const path of paths) {
+            const bytes = readOrUndefined(path);
+            files.push([path, bytes ? this.hashed(path, bytes) : 'unreadable']);
+            if (bytes)
+                imports.push(...scan.importedDirs(bytes.toString('utf8')));
+        }
+        this.packages.set(dir, (known = { files, imports }));
+        return known;
+    }
+    hashOf(path) {
+        const bytes = readOrUndefined(path);
+        return bytes ? this.hashed(path, bytes) : 'absent';
+    }
+    hashed(path, bytes) {
+        let hash = this.fileHashes.get(path);
+        if (!hash)
+            this.fileHashes.set(path, (hash = sha256(bytes)));
+        return hash;
+    }
+    read(path, fingerprint) {
+        const text = readOrUndefined(path)?.toString('utf8');
+        if (!text)
+            return undefined;
+        const newline = text.indexOf('\n');
+        try {
+            const header = JSON.parse(text.slice(0, newline));
+            const body = text.slice(newline + 1);
+            if (header?.format !== entryFormat || header.build !== buildId() || header.fingerprint !== fingerprint || header.checksum !== sha256(body))
+                return undefined;
+            const result = JSON.parse(body);
+            return isCachedResult(result) ? result : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Written to a file of its own, then renamed over the entry: a reader sees the old entry or the new one, never part of one. */
+    write(path, fingerprint, result) {
+        const body = JSON.stringify(result);
+        const header = JSON.stringify({ format: entryFormat, build: buildId(), fingerprint, checksum: sha256(body) });
+        const temporary = `${path}.${process.pid}-${external_node_worker_threads_namespaceObject.threadId}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_namespaceObject.mkdirSync)(this.dir, { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(temporary, `${header}\n${body}`);
+            (0,external_node_fs_namespaceObject.renameSync)(temporary, path);
+        }
+        catch {
+            // A cache that cannot be written (read-only, full) costs speed, not results.
+            (0,external_node_fs_namespaceObject.rmSync)(temporary, { force: true });
+        }
+    }
+}
+function readOrUndefined(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The shape engine.ts's packed result has: findings with their places and texts, remediations, numeric stats. */
+function isCachedResult(value) {
+    if (!isObject(value) || !Array.isArray(value.findings) || !Array.isArray(value.remediations) || !isObject(value.stats))
+        return false;
+    const remediations = value.remediations;
+    if (!remediations.every((r) => typeof r === 'string') || !Object.values(value.stats).every((n) => Number.isInteger(n)))
+        return false;
+    return value.findings.every((f) => isObject(f) &&
+        ['ruleId', 'rule', 'severity', 'path', 'message'].every((k) => typeof f[k] === 'string') &&
+        ['line', 'column', 'endLine', 'endColumn'].every((k) => Number.isInteger(f[k])) &&
+        Number.isInteger(f.remediation) &&
+        f.remediation >= 0 &&
+        f.remediation < remediations.length &&
+        Array.isArray(f.related));
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 // The analysis pipeline: discover packages, read and parse their files, model
 // each package, interpret the functions that reach a finalizer or cleanup
 // call, run the rules, apply suppressions. Pure of GitHub: the CLI and the
 // Action both call analyze().
+
 
 
 
@@ -12076,7 +12281,7 @@ function targetsFor(sources) {
     }
     return { targets, unbuildable };
 }
-async function analyzeDir(dir, reporter, options, stats, modules) {
+async function analyzeDir(dir, reporter, options, stats, modules, cache) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -12103,6 +12308,18 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
         return;
+    // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
+    const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
+        ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text })), workspace, scan, reporter.go.join('.'))
+        : undefined;
+    const cached = entry?.read();
+    if (cached) {
+        const { findings, stats: cachedStats } = unpackResult(cached);
+        reporter.findings.push(...findings);
+        for (const key of Object.keys(stats))
+            stats[key] = cachedStats[key] ?? 0;
+        return;
+    }
     sources.forEach(decode);
     for (const source of sources)
         if (source.text !== undefined)
@@ -12227,6 +12444,8 @@ async function analyzeDir(dir, reporter, options, stats, modules) {
     }
     for (const file of parsed.values())
         file.tree.delete();
+    stats.modulePackages = modules.reached.size;
+    entry?.write(packResult({ findings: reporter.findings, stats }));
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
@@ -12234,6 +12453,18 @@ function oncePerCall(findings) {
 }
 function emptyStats() {
     return { packages: 0, files: 0, parsedFiles: 0, bytes: 0, sites: 0, steps: 0, modulePackages: 0 };
+}
+/** The result cache of a run on this thread (a worker receives the run's options once). */
+const runCaches = new WeakMap();
+function resultCacheFor(options) {
+    if (runCaches.has(options))
+        return runCaches.get(options);
+    const { cacheDir, ...rest } = options;
+    // Every option but where the cache is, in a fixed order; the release advice is given for is the reporter's, from go.mod or goVersion.
+    const key = JSON.stringify(Object.keys(rest).sort(order_byCodePoint).map((k) => [k, rest[k]]));
+    const cache = cacheDir ? new ResultCache((0,external_node_path_namespaceObject.resolve)(cacheDir), key) : undefined;
+    runCaches.set(options, cache);
+    return cache;
 }
 /** The module's packages a worker thread reads, one set for the run (a worker receives the run's options once). */
 const threadModules = new WeakMap();
@@ -12252,8 +12483,7 @@ async function analyzeDirectory(dir, options, modules) {
     const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
     modules.reached.clear();
     try {
-        await analyzeDir(dir, reporter, options, stats, modules);
-        stats.modulePackages = modules.reached.size;
+        await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
     }
     catch (error) {
         if (error instanceof errors_UsageError)
