@@ -8,8 +8,8 @@ import { word } from '../model/package.js';
 import type { Link, Removal } from './heap.js';
 import { Interpreter } from './interpreter/index.js';
 
-/** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
 
 interface Scan {
   interpreter: Interpreter;

@@ -137,6 +137,29 @@ export function pointee(type: GoType): GoType {
   return type.kind === 'pointer' ? type.elem : type;
 }
 
+const namedTypesOfFile = new WeakMap<GoFile, ReadonlySet<string>>();
+
+/**
+ * The types of other packages a file writes as types (`var h cgo.Handle`,
+ * `*C.char`), as `importPath.Name`, read once. `weak.Make[T](nil)` parses as
+ * a conversion to a generic type, but may call a generic function: not counted.
+ */
+export function qualifiedTypesIn(file: GoFile): ReadonlySet<string> {
+  let names = namedTypesOfFile.get(file);
+  if (!names) {
+    const instantiation = (type: SyntaxNode) => type.parent?.type === 'generic_type' && type.parent.parent?.type === 'type_conversion_expression';
+    names = new Set(
+      file.tree.rootNode.descendantsOfType('qualified_type').flatMap((type) => {
+        const alias = type?.childForFieldName('package')?.text ?? '';
+        const importPath = file.imports.get(alias);
+        return importPath && !instantiation(type!) ? [`${importPath}.${type!.childForFieldName('name')?.text}`] : [];
+      }),
+    );
+    namedTypesOfFile.set(file, names);
+  }
+  return names;
+}
+
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 export function declaringPackage(type: GoType, pkg: GoPackage): GoPackage | undefined {
   if (type.kind !== 'named') return undefined;

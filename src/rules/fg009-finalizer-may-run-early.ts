@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../parse/parser.js';
 import { methodsOf, type FuncDecl, type GoFile, type GoPackage } from '../model/package.js';
-import { readType, underlying, type GoType } from '../model/types.js';
+import { qualifiedTypesIn, readType, underlying, type GoType } from '../model/types.js';
 import { runtimeHookNamed } from '../analysis/heap.js';
 import { argumentsOf } from '../analysis/interpreter/index.js';
 import { keepAliveAfter } from '../fix/keep-alive.js';
@@ -177,9 +177,7 @@ class Code {
     for (const file of this.pkg.files) {
       if (this.read.has(file) || file.imports.get('C') !== 'C') continue;
       this.read.add(file);
-      for (const type of file.tree.rootNode.descendantsOfType('qualified_type')) {
-        if (type?.childForFieldName('package')?.text === 'C') this.cTypes.add(`C.${type.childForFieldName('name')?.text}`);
-      }
+      for (const name of qualifiedTypesIn(file)) if (name.startsWith('C.')) this.cTypes.add(name);
     }
   }
 

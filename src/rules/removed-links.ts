@@ -48,7 +48,7 @@ function namedFunction(site: Site, evaluation: SiteEvaluation, fn: SyntaxNode): 
 }
 
 /** Called from outside the package: exported, run by the runtime, or exported to C with //export. */
-function callableFromOutside(decl: FuncDecl): boolean {
+export function callableFromOutside(decl: FuncDecl): boolean {
   if (/^\p{Lu}/u.test(decl.name) || decl.name === 'init' || decl.name === 'main') return true;
   const before = decl.file.source.slice(Math.max(0, decl.node.startIndex - 200), decl.node.startIndex);
   return new RegExp(`//export\\s+${decl.name}\\b`).test(before);
@@ -89,8 +89,9 @@ function finalizerOnlyCode(site: Site, evaluation: SiteEvaluation): Region[] {
     changed = false;
     for (const decl of home.functions) {
       if (excluded.has(decl) || callableFromOutside(decl)) continue;
-      const declName = decl.node.childForFieldName('name');
-      const refs = (uses.get(decl.name) ?? []).filter((u) => u.node.id !== declName?.id);
+      // Its name inside its own body (a recursive call, another type's method of the same name) is no other use.
+      const own = [regionOf(decl.node, decl.file.path)];
+      const refs = (uses.get(decl.name) ?? []).filter((u) => !inside(u.node, u.path, own));
       if (!refs.length || !refs.every((u) => inside(u.node, u.path, regions))) continue;
       excluded.add(decl);
       regions.push(regionOf(decl.node, decl.file.path));

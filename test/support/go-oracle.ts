@@ -514,8 +514,8 @@ export class Oracle {
     const output = fixture.runnable ? ['-o', 'fixture.bin'] : [];
     // A fixture that is a workspace builds with its own go.work; no other go.work is ever looked for.
     const env: NodeJS.ProcessEnv = existsSync(join(work, 'go.work')) ? { ...this.env, GOWORK: join(work, 'go.work') } : { ...this.env };
-    // cgo only for a fixture that is a cgo binding: every other build stays free of the C toolchain.
-    if (fixture.files.some((file) => /^import\s+"C"/m.test(readFileSync(join(fixture.dir, file), 'utf8')))) env.CGO_ENABLED = '1';
+    // cgo only for a fixture that is a cgo binding or uses runtime/cgo (which needs it): every other build stays free of the C toolchain.
+    if (fixture.files.some((file) => /^import\s+"C"|^\s*(import\s+)?"runtime\/cgo"/m.test(readFileSync(join(fixture.dir, file), 'utf8')))) env.CGO_ENABLED = '1';
     const build = await exec(this.toolchain.command, [...command, ...output, '.'], work, env, 180_000);
     if (!build.timedOut && build.code === 0) return undefined;
     return {

@@ -5,7 +5,7 @@ import type { SyntaxNode } from '../../parse/parser.js';
 import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
 import { pointee, readType } from '../../model/types.js';
 import { forwardedParameters } from '../wrappers.js';
-import { stdResult, type StdResult } from '../std-calls.js';
+import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
 import { Scope, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
 import { otherPackagesStepBudget, type Frame } from './core.js';
 import { ExpressionsLayer } from './expressions.js';
@@ -65,9 +65,11 @@ export abstract class CallsLayer extends ExpressionsLayer {
     if (builtin === 'append') return [this.append(node, argNodes, scope)];
     if (builtin === 'delete' || builtin === 'clear') this.removal(argNodes[0], scope, node);
     if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
-    // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+    // An interface, unsafe.Pointer or another package's type made from a value refers to what the value refers to: `any(p)` holds p.
     const converted = this.conversionType(node, scope);
-    if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) return [this.evaluate(argNodes[0], scope)];
+    if (converted && (converted.kind === 'interface' || converted.kind === 'named' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) {
+      return [this.evaluate(argNodes[0], scope)];
+    }
     if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
       const inner = fn.namedChild(0);
       if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*') return [this.evaluate(argNodes[0], scope)];
@@ -119,7 +121,17 @@ export abstract class CallsLayer extends ExpressionsLayer {
     if (std) {
       const result = this.object('alloc', node, `${fn!.text}()`, std.type);
       for (const { argument, via } of std.holds) this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+      if (std.table) {
+        const table = this.object('global', node, 'runtime/cgo handles', undefined, cgoHandlePlace);
+        this.state.store(table, '[handle]', this.edges(args[std.table.argument] ?? [], std.table.via, node, undefined, undefined, cgoHandlePlace), false);
+      }
       return [[result]];
+    }
+    if (fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Delete' && !argNodes.length) {
+      const operand = fn.childForFieldName('operand');
+      if (isCgoHandle(this.typeOf(operand, scope)) || this.evaluate(operand, scope).some((o) => isCgoHandle(o.type))) {
+        this.removals.push({ place: cgoHandlePlace, node, file: this.file });
+      }
     }
     if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
       return [[this.object('opaque', node, `${fn.text}()`)]];

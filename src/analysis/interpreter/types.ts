@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { memberOf, methodSet, moduleTypeKey, type Member } from '../../model/members.js';
 import { fieldChildren, packageOfFile, type FuncDecl } from '../../model/package.js';
-import { readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import { qualifiedTypesIn, readType, underlying, type GoType, type StructField } from '../../model/types.js';
 import type { HeapObject, Scope } from '../heap.js';
 import { CoreLayer, otherPackagesStepBudget } from './core.js';
 
@@ -108,9 +108,11 @@ export abstract class TypesLayer extends CoreLayer {
   /**
    * The type a call converts its operand to, when what it calls is a type:
    * a type of the package or a predeclared one (`any(p)`, `error(e)`,
-   * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
-   * written out (`interface{}(p)`). Undefined for a call of a function, and
-   * for a name of another package, which may be either.
+   * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, a type
+   * of another package (`cgo.Handle(h)`: one its module declares, or one the
+   * package writes as a type somewhere), or a type written out
+   * (`interface{}(p)`). Undefined for a call of a function, and for another
+   * package's name the package never uses as a type, which may be either.
    */
   protected conversionType(call: SyntaxNode, scope: Scope): GoType | undefined {
     if (call.type === 'type_conversion_expression') return this.calleeOf(call, scope) ? undefined : readType(call.childForFieldName('type'), this.file);
@@ -122,10 +124,13 @@ export abstract class TypesLayer extends CoreLayer {
       return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
     }
     const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-    if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn!.childForFieldName('field')?.text === 'Pointer') {
-      return { kind: 'basic', name: 'unsafe.Pointer' };
-    }
-    return undefined;
+    const importPath = operand?.type === 'identifier' && !scope.lookup(operand.text) ? this.file.imports.get(operand.text) : undefined;
+    const name = fn?.childForFieldName('field')?.text;
+    if (!importPath || !name) return undefined;
+    if (importPath === 'unsafe' && name === 'Pointer') return { kind: 'basic', name: 'unsafe.Pointer' };
+    if (call.childForFieldName('arguments')?.namedChildCount !== 1) return undefined;
+    const isType = this.pkg.imported?.(importPath)?.types.has(name) || this.here().files.some((file) => qualifiedTypesIn(file).has(`${importPath}.${name}`));
+    return isType ? { kind: 'named', name, importPath, args: [] } : undefined;
   }
 
   protected selected(selector: SyntaxNode, scope: Scope): Member | undefined {
