@@ -263,6 +263,10 @@ export interface RootRun {
   unfollowed: { order: number; objects: HeapObject[] }[];
   /** The goroutines the code starts, in the order met. */
   goroutines: GoroutineStart[];
+  /** What the entry point's receiver points to when it starts, for a method. */
+  receiver: HeapObject[];
+  /** What the entry point returns: its caller gets these. */
+  returned: HeapObject[];
 }
 
 /** A `go` statement: the function the goroutine runs, and what its stack holds, by the names the function knows them by. */

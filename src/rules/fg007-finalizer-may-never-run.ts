@@ -6,7 +6,9 @@ import { addressedPackageVariable, argumentObjects, describeArgument, firstLine,
 import { goroutineRoot, type GoroutineRoot } from '../analysis/goroutines.js';
 import { rearmedTimer, type RearmedTimer } from '../analysis/timers.js';
 import { reachingObjects, renderPath } from '../analysis/paths.js';
-import { lastingPath } from './removed-links.js';
+import { callableFromOutside, lastingPath } from './removed-links.js';
+import { laterMethodRuns } from '../analysis/later-calls.js';
+import type { FuncDecl } from '../model/package.js';
 import type { Edge } from '../analysis/heap.js';
 
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
@@ -53,6 +55,19 @@ export const finalizerMayNeverRun: Rule = {
           `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
           `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
         related: relatedAlong(held.path),
+      };
+    }
+    const later = heldAfterMethod(site);
+    if (later) {
+      const method = `${inline(arg)}.${later.method.name}(...)`;
+      return {
+        message:
+          `${describeArgument(site, 0)} is returned to callers, and once one calls ${method} on it, it stays reachable from a package-level variable: ` +
+          `${renderPath('package', later.path)}; while it is there the object is never unreachable, so this ${hook} cannot run${later.note}`,
+        related: [
+          { node: later.method.node, file: later.method.file, message: `${later.method.name} keeps it: ${firstLine(later.method.node.text)}` },
+          ...relatedAlong(later.path),
+        ],
       };
     }
     const root = heldByGoroutine(site);
@@ -154,6 +169,37 @@ function heldByPackageVariable(site: Site): { path: Edge[]; note: string } | und
       for (const variable of variables) {
         const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
         if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A path from a package-level variable to the object that an exported method
+ * of its type makes when a caller calls it on the object an exported entry
+ * point returns (`c := New(); c.SetCallback(f)` storing c in a registry),
+ * with no code but the finalizer taking it out again.
+ */
+function heldAfterMethod(site: Site): { method: FuncDecl; path: Edge[]; note: string } | undefined {
+  // A program's methods are called by its own code, which the entry points show.
+  if (site.pkg.name === 'main') return undefined;
+  const sure = (edge: Edge) => edge.sure;
+  for (const { objects, evaluation } of argumentObjects(site, 0)) {
+    if (!callableFromOutside(evaluation.run.root)) continue;
+    const returned = new Set(evaluation.run.returned.map((o) => o.id));
+    for (const object of objects.filter((o) => o.kind === 'alloc' && !o.many && returned.has(o.id))) {
+      const later = laterMethodRuns(site.pkg, object.type);
+      for (const { method, run } of later?.runs ?? []) {
+        const reaching = reachingObjects(run.finalState, sure);
+        for (const receiver of run.receiver) {
+          const holders = reaching(receiver);
+          if (!holders.size) continue;
+          for (const variable of later!.interpreter.packageVariables()) {
+            const found = holders.has(variable.id) ? lastingPath(site, { ...evaluation, run }, variable, receiver, sure) : undefined;
+            if (found) return { method, ...found };
+          }
+        }
       }
     }
   }

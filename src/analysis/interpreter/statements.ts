@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { fieldChildren, type FuncDecl } from '../../model/package.js';
 import { readType, underlying, type GoType } from '../../model/types.js';
-import { Scope, State, nameObject, unionObjects, type Fact, type HeapObject, type SiteEvaluation } from '../heap.js';
+import { Scope, State, nameObject, unionObjects, type Fact, type HeapObject, type RootRun, type SiteEvaluation } from '../heap.js';
 import { referenceBudget, stepBudget } from './core.js';
 import { zeroFact } from './facts.js';
 import { isRemovalValue } from './links.js';
@@ -23,7 +23,7 @@ export class Interpreter extends CallsLayer {
     this.state = new State();
     this.capturers.clear();
     if (this.recordsLinks) this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], returned: [] };
     this.callStack.length = 0;
     this.chain.length = 0;
     this.regions.length = 0;
@@ -32,12 +32,15 @@ export class Interpreter extends CallsLayer {
     this.conditional = 0;
     this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
     const parameters = [...this.state.vars.values()].flat();
+    const receiver = root.receiver?.name ? scope.lookup(root.receiver.name) : undefined;
+    if (receiver) this.run.receiver = this.state.vars.get(receiver.key) ?? [];
     this.linksIntoMade = [];
     this.escaped = [];
     this.clears = [];
     this.callStack.push(root);
     this.body(root.body, scope);
     this.callStack.pop();
+    this.run.returned = this.frame.returns.flat();
     this.dropLinksLetGo(parameters);
     this.active = undefined;
     this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
@@ -46,6 +49,12 @@ export class Interpreter extends CallsLayer {
     this.state.observe = undefined;
     this.frame = { returns: [], results: [], deferred: [] };
     return this.sites.slice(before);
+  }
+
+  /** Interprets one function as an entry point of its own; returns its run. */
+  interpretAlone(root: FuncDecl): RootRun {
+    this.interpretRoot(root);
+    return this.run;
   }
 
 
