@@ -159,15 +159,17 @@ export abstract class TypesLayer extends CoreLayer {
   /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
   protected calleeOf(call: SyntaxNode, scope: Scope): { decl: FuncDecl; receiver?: SyntaxNode; through: StructField[] } | undefined {
     let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
-    // `f[T](x)`: a generic function called with explicit type arguments is that function.
-    if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier') fn = fn.childForFieldName('operand');
+    // `f[T](x)`, `pkg.F[T](x)`: a generic function called with explicit type arguments is that function.
+    if (fn?.type === 'index_expression' && ['identifier', 'selector_expression'].includes(fn.childForFieldName('operand')?.type ?? '')) fn = fn.childForFieldName('operand');
     if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
       if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global) return undefined;
       const decl = this.here().funcs.get(fn.text);
       return decl ? { decl, through: [] } : undefined;
     }
-    const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
-    if (imported) return { decl: imported, through: [] };
+    // `pkg.F[T](x)` with one argument parses as a conversion to the generic type `pkg.F[T]`.
+    if (fn?.type === 'qualified_type') return this.importedFunction(fn.childForFieldName('package'), fn.childForFieldName('name'), scope);
+    const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn.childForFieldName('operand'), fn.childForFieldName('field'), scope) : undefined;
+    if (imported) return imported;
     if (fn?.type === 'selector_expression') {
       const member = this.selected(fn, scope);
       return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
@@ -196,13 +198,13 @@ export abstract class TypesLayer extends CoreLayer {
   }
 
   /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
-  private importedFunction(selector: SyntaxNode, scope: Scope): FuncDecl | undefined {
-    const operand = selector.childForFieldName('operand');
-    const name = selector.childForFieldName('field')?.text;
+  private importedFunction(alias: SyntaxNode | null, nameNode: SyntaxNode | null, scope: Scope): { decl: FuncDecl; through: StructField[] } | undefined {
+    const name = nameNode?.text;
     if (this.otherPackagesSteps >= otherPackagesStepBudget) return undefined;
-    if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text)) return undefined;
-    const path = this.file.imports.get(operand.text);
-    return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+    if ((alias?.type !== 'identifier' && alias?.type !== 'package_identifier') || !name || scope.lookup(alias.text)) return undefined;
+    const path = this.file.imports.get(alias.text);
+    const decl = path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+    return decl && { decl, through: [] };
   }
 
   /** Whether an expression's value is a struct or array held by value: assigning it copies. */
