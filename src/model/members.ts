@@ -80,3 +80,30 @@ function searchMember(type: GoType, name: string, pkg: GoPackage): Member | unde
   }
   return undefined;
 }
+
+const implementers = new WeakMap<TypeDecl, string[]>();
+
+/**
+ * The package's types whose declared methods (on `T` or `*T`) include every
+ * method of a package interface: what a field of that interface may hold
+ * among the package's own values. None for an interface that embeds another
+ * or lists types (which this model does not resolve), or declares no method.
+ */
+export function implementersOf(iface: TypeDecl, pkg: GoPackage): string[] {
+  let found = implementers.get(iface);
+  if (found) return found;
+  found = [];
+  const elements = iface.typeNode.type === 'interface_type' ? iface.typeNode.namedChildren : [];
+  const methods = elements.flatMap((e) => (e?.type === 'method_elem' ? [e.childForFieldName('name')?.text ?? ''] : []));
+  if (methods.length && methods.length === elements.filter((e) => e?.type !== 'comment').length) {
+    pkg.load(() => true);
+    for (const [name, decl] of pkg.types) {
+      if (decl.isAlias || decl.typeNode.type === 'interface_type') continue;
+      const declared = methodsOf(pkg, name);
+      if (methods.every((m) => declared?.has(m))) found.push(name);
+    }
+    found.sort();
+  }
+  implementers.set(iface, found);
+  return found;
+}

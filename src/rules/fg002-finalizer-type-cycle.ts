@@ -2,6 +2,7 @@ import { fieldPlace, type Link } from '../analysis/heap.js';
 import { packageLinks } from '../analysis/package-scan.js';
 import { pointee, typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
+import { implementersOf } from '../model/members.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule, Site } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
@@ -11,9 +12,11 @@ import { firstLine, inline } from './describe.js';
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
- * type arguments such as atomic.Pointer[T]). Any value that closes that loop
- * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
- * are not followed, since the type does not say what they hold. The type
+ * type arguments such as atomic.Pointer[T], fields of a package interface
+ * through the package's types that implement it). Any value that closes that
+ * loop leaks. weak.Pointer and uintptr hold no reference; func fields and
+ * interfaces of other packages are not followed, since the type does not say
+ * what they hold. The type
  * alone is no evidence: every reference-holding field of the loop must be
  * given, somewhere in the package, a value that reaches an object the code
  * did not just make (or the holder itself through another object). A field
@@ -33,11 +36,12 @@ export const finalizerTypeCycle: Rule = {
     const start = pointee(type);
     if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg)) return undefined;
     const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
-    const closesThroughFinalized = closingStores(site, start.name);
+    const mayBe = mayBeOfType(site.pkg);
+    const closesThroughFinalized = closingStores(site, start.name, mayBe);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
     const evidence: Evidence = (field, target) => {
       const stores = links.filter(
-        (l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')) && (target !== start.name || closesThroughFinalized(l)),
+        (l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)),
       );
       return stores.find((l) => l.links) ?? stores[0];
     };
@@ -62,15 +66,27 @@ export const finalizerTypeCycle: Rule = {
  * finalized ones are made elsewhere and never stored, closes no loop through
  * them.
  */
-function closingStores(site: Site, start: string): (link: Link) => boolean {
+function closingStores(site: Site, start: string, mayBe: TypesMayBe): (link: Link) => boolean {
   const anyValue = site.evaluations.some((e) => (e.argObjects[0] ?? []).some((o) => o.kind !== 'alloc'));
   return (link) =>
     anyValue ||
-    link.existingTypes.has(start) ||
-    link.existingTypes.has('?') ||
+    mayBe(link.existingTypes, start) ||
     link.made.some(
       (m) => m.type === start && link.run.sites.some((s) => s.call.id === site.call.id && (s.argObjects[0] ?? []).some((o) => o.id === m.object.id)),
     );
+}
+
+/** Whether values of these package types (`?`: unknown) may be a `target`: one of them, unknown, or a package interface it implements. */
+type TypesMayBe = (types: Set<string>, target: string) => boolean;
+
+function mayBeOfType(pkg: GoPackage): TypesMayBe {
+  return (types, target) =>
+    types.has(target) ||
+    types.has('?') ||
+    [...types].some((name) => {
+      const decl = pkg.types.get(name);
+      return decl?.typeNode.type === 'interface_type' && implementersOf(decl, pkg).includes(target);
+    });
 }
 
 interface Step {
@@ -211,6 +227,8 @@ function referencedTypes(type: GoType, pkg: GoPackage, depth = 0): string[] {
       const decl = pkg.types.get(type.name);
       if (!decl) return [];
       if (decl.isAlias) return referencedTypes(underlying(type, pkg), pkg, depth + 1);
+      // A field of a package interface may hold any of the package's types that implement it.
+      if (decl.typeNode.type === 'interface_type') return [...implementersOf(decl, pkg), ...args];
       return [type.name, ...args];
     }
     case 'pointer':
