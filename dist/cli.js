@@ -5,11 +5,11 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1037:
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5974);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5974:
+/***/ 4:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,8 +44,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../wt-perf/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(4977);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/discover/glob.ts
 // Globs over relative paths, as the Action's `paths` input and the
 // configuration file take them: `**` crosses folders, `*` and `?` stay within
@@ -1000,6 +1000,25 @@ function goInteger(text) {
 function pointee(type) {
     return type.kind === 'pointer' ? type.elem : type;
 }
+const namedTypesOfFile = new WeakMap();
+/**
+ * The types of other packages a file writes as types (`var h cgo.Handle`,
+ * `*C.char`), as `importPath.Name`, read once. `weak.Make[T](nil)` parses as
+ * a conversion to a generic type, but may call a generic function: not counted.
+ */
+function qualifiedTypesIn(file) {
+    let names = namedTypesOfFile.get(file);
+    if (!names) {
+        const instantiation = (type) => type.parent?.type === 'generic_type' && type.parent.parent?.type === 'type_conversion_expression';
+        names = new Set(file.tree.rootNode.descendantsOfType('qualified_type').flatMap((type) => {
+            const alias = type?.childForFieldName('package')?.text ?? '';
+            const importPath = file.imports.get(alias);
+            return importPath && !instantiation(type) ? [`${importPath}.${type.childForFieldName('name')?.text}`] : [];
+        }));
+        namedTypesOfFile.set(file, names);
+    }
+    return names;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -1781,6 +1800,34 @@ function searchMember(type, name, pkg) {
     }
     return undefined;
 }
+const implementers = new WeakMap();
+/**
+ * The package's types whose declared methods (on `T` or `*T`) include every
+ * method of a package interface: what a field of that interface may hold
+ * among the package's own values. None for an interface that embeds another
+ * or lists types (which this model does not resolve), or declares no method.
+ */
+function implementersOf(iface, pkg) {
+    let found = implementers.get(iface);
+    if (found)
+        return found;
+    found = [];
+    const elements = iface.typeNode.type === 'interface_type' ? iface.typeNode.namedChildren : [];
+    const methods = elements.flatMap((e) => (e?.type === 'method_elem' ? [e.childForFieldName('name')?.text ?? ''] : []));
+    if (methods.length && methods.length === elements.filter((e) => e?.type !== 'comment').length) {
+        pkg.load(() => true);
+        for (const [name, decl] of pkg.types) {
+            if (decl.isAlias || decl.typeNode.type === 'interface_type')
+                continue;
+            const declared = methodsOf(pkg, name);
+            if (methods.every((m) => declared?.has(m)))
+                found.push(name);
+        }
+        found.sort();
+    }
+    implementers.set(iface, found);
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
 
@@ -1891,9 +1938,11 @@ class TypesLayer extends CoreLayer {
     /**
      * The type a call converts its operand to, when what it calls is a type:
      * a type of the package or a predeclared one (`any(p)`, `error(e)`,
-     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
-     * written out (`interface{}(p)`). Undefined for a call of a function, and
-     * for a name of another package, which may be either.
+     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, a type
+     * of another package (`cgo.Handle(h)`: one its module declares, or one the
+     * package writes as a type somewhere), or a type written out
+     * (`interface{}(p)`). Undefined for a call of a function, and for another
+     * package's name the package never uses as a type, which may be either.
      */
     conversionType(call, scope) {
         if (call.type === 'type_conversion_expression')
@@ -1908,10 +1957,16 @@ class TypesLayer extends CoreLayer {
             return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
         }
         const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-        if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn.childForFieldName('field')?.text === 'Pointer') {
+        const importPath = operand?.type === 'identifier' && !scope.lookup(operand.text) ? this.file.imports.get(operand.text) : undefined;
+        const name = fn?.childForFieldName('field')?.text;
+        if (!importPath || !name)
+            return undefined;
+        if (importPath === 'unsafe' && name === 'Pointer')
             return { kind: 'basic', name: 'unsafe.Pointer' };
-        }
-        return undefined;
+        if (call.childForFieldName('arguments')?.namedChildCount !== 1)
+            return undefined;
+        const isType = this.pkg.imported?.(importPath)?.types.has(name) || this.here().files.some((file) => qualifiedTypesIn(file).has(`${importPath}.${name}`));
+        return isType ? { kind: 'named', name, importPath, args: [] } : undefined;
     }
     selected(selector, scope) {
         const name = selector.childForFieldName('field')?.text;
@@ -1936,8 +1991,8 @@ class TypesLayer extends CoreLayer {
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
         let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
-        // `f[T](x)`: a generic function called with explicit type arguments is that function.
-        if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier')
+        // `f[T](x)`, `pkg.F[T](x)`: a generic function called with explicit type arguments is that function.
+        if (fn?.type === 'index_expression' && ['identifier', 'selector_expression'].includes(fn.childForFieldName('operand')?.type ?? ''))
             fn = fn.childForFieldName('operand');
         if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
@@ -1945,9 +2000,12 @@ class TypesLayer extends CoreLayer {
             const decl = this.here().funcs.get(fn.text);
             return decl ? { decl, through: [] } : undefined;
         }
-        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
+        // `pkg.F[T](x)` with one argument parses as a conversion to the generic type `pkg.F[T]`.
+        if (fn?.type === 'qualified_type')
+            return this.importedFunction(fn.childForFieldName('package'), fn.childForFieldName('name'), scope);
+        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn.childForFieldName('operand'), fn.childForFieldName('field'), scope) : undefined;
         if (imported)
-            return { decl: imported, through: [] };
+            return imported;
         if (fn?.type === 'selector_expression') {
             const member = this.selected(fn, scope);
             return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
@@ -1977,15 +2035,15 @@ class TypesLayer extends CoreLayer {
         return decl ? { decl, receivers, through: [] } : undefined;
     }
     /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
-    importedFunction(selector, scope) {
-        const operand = selector.childForFieldName('operand');
-        const name = selector.childForFieldName('field')?.text;
+    importedFunction(alias, nameNode, scope) {
+        const name = nameNode?.text;
         if (this.otherPackagesSteps >= otherPackagesStepBudget)
             return undefined;
-        if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text))
+        if ((alias?.type !== 'identifier' && alias?.type !== 'package_identifier') || !name || scope.lookup(alias.text))
             return undefined;
-        const path = this.file.imports.get(operand.text);
-        return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+        const path = this.file.imports.get(alias.text);
+        const decl = path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+        return decl && { decl, through: [] };
     }
     /** Whether an expression's value is a struct or array held by value: assigning it copies. */
     isValueType(node, scope) {
@@ -2420,12 +2478,17 @@ function reboundNames(decl) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+/** The place the handles of runtime/cgo are kept, so that a `Delete` counts as a removal from it. */
+const cgoHandlePlace = 'var runtime/cgo handles';
 const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const cgoHandle = { kind: 'named', name: 'Handle', importPath: 'runtime/cgo', args: [] };
 const results = new Map([
     // The timer keeps its function for Reset, after it fired too.
     ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
     ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
     ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+    // The handle table keeps the value until h.Delete().
+    ['runtime/cgo.NewHandle', { type: cgoHandle, holds: [], table: { argument: 0, via: 'runtime/cgo handles (cgo.NewHandle)' } }],
 ]);
 /** What `importPath.name(...)` returns, when it is one of the calls above. */
 function stdResult(importPath, name) {
@@ -2435,6 +2498,10 @@ function stdResult(importPath, name) {
 function isTimerType(type) {
     const named = type?.kind === 'pointer' ? type.elem : type;
     return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+/** A `runtime/cgo.Handle`, whose `Delete` takes its value out of the handle table. */
+function isCgoHandle(type) {
+    return type?.kind === 'named' && type.importPath === 'runtime/cgo' && type.name === 'Handle';
 }
 /** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
 function isContextType(type) {
@@ -2940,10 +3007,11 @@ class CallsLayer extends ExpressionsLayer {
             this.removal(argNodes[0], scope, node);
         if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text))
             return [this.evaluate(argNodes[0], scope)];
-        // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+        // An interface, unsafe.Pointer or another package's type made from a value refers to what the value refers to: `any(p)` holds p.
         const converted = this.conversionType(node, scope);
-        if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer')))
+        if (converted && (converted.kind === 'interface' || converted.kind === 'named' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) {
             return [this.evaluate(argNodes[0], scope)];
+        }
         if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
             const inner = fn.namedChild(0);
             if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*')
@@ -2999,7 +3067,17 @@ class CallsLayer extends ExpressionsLayer {
             const result = this.object('alloc', node, `${fn.text}()`, std.type);
             for (const { argument, via } of std.holds)
                 this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+            if (std.table) {
+                const table = this.object('global', node, 'runtime/cgo handles', undefined, cgoHandlePlace);
+                this.state.store(table, '[handle]', this.edges(args[std.table.argument] ?? [], std.table.via, node, undefined, undefined, cgoHandlePlace), false);
+            }
             return [[result]];
+        }
+        if (fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Delete' && !argNodes.length) {
+            const operand = fn.childForFieldName('operand');
+            if (isCgoHandle(this.typeOf(operand, scope)) || this.evaluate(operand, scope).some((o) => isCgoHandle(o.type))) {
+                this.removals.push({ place: cgoHandlePlace, node, file: this.file });
+            }
         }
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
             return [[this.object('opaque', node, `${fn.text}()`)]];
@@ -3165,7 +3243,7 @@ class Interpreter extends CallsLayer {
         this.capturers.clear();
         if (this.recordsLinks)
             this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], returned: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
@@ -3174,12 +3252,16 @@ class Interpreter extends CallsLayer {
         this.conditional = 0;
         this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
         const parameters = [...this.state.vars.values()].flat();
+        const receiver = root.receiver?.name ? scope.lookup(root.receiver.name) : undefined;
+        if (receiver)
+            this.run.receiver = this.state.vars.get(receiver.key) ?? [];
         this.linksIntoMade = [];
         this.escaped = [];
         this.clears = [];
         this.callStack.push(root);
         this.body(root.body, scope);
         this.callStack.pop();
+        this.run.returned = this.frame.returns.flat();
         this.dropLinksLetGo(parameters);
         this.active = undefined;
         this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
@@ -3188,6 +3270,11 @@ class Interpreter extends CallsLayer {
         this.state.observe = undefined;
         this.frame = { returns: [], results: [], deferred: [] };
         return this.sites.slice(before);
+    }
+    /** Interprets one function as an entry point of its own; returns its run. */
+    interpretAlone(root) {
+        this.interpretRoot(root);
+        return this.run;
     }
     /** A function's body, then its deferred calls. */
     body(node, scope) {
@@ -3515,8 +3602,8 @@ class Interpreter extends CallsLayer {
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
 
 
-/** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
 const scans = new WeakMap();
 /** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
 function cover(pkg, wanted) {
@@ -3629,8 +3716,9 @@ function finalizerOnlyCode(site, evaluation) {
         for (const decl of home.functions) {
             if (excluded.has(decl) || callableFromOutside(decl))
                 continue;
-            const declName = decl.node.childForFieldName('name');
-            const refs = (uses.get(decl.name) ?? []).filter((u) => u.node.id !== declName?.id);
+            // Its name inside its own body (a recursive call, another type's method of the same name) is no other use.
+            const own = [regionOf(decl.node, decl.file.path)];
+            const refs = (uses.get(decl.name) ?? []).filter((u) => !inside(u.node, u.path, own));
             if (!refs.length || !refs.every((u) => inside(u.node, u.path, regions)))
                 continue;
             excluded.add(decl);
@@ -3727,13 +3815,16 @@ const finalizerCycle = {
 
 
 
+
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
- * type arguments such as atomic.Pointer[T]). Any value that closes that loop
- * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
- * are not followed, since the type does not say what they hold. The type
+ * type arguments such as atomic.Pointer[T], fields of a package interface
+ * through the package's types that implement it). Any value that closes that
+ * loop leaks. weak.Pointer and uintptr hold no reference; func fields and
+ * interfaces of other packages are not followed, since the type does not say
+ * what they hold. The type
  * alone is no evidence: every reference-holding field of the loop must be
  * given, somewhere in the package, a value that reaches an object the code
  * did not just make (or the holder itself through another object). A field
@@ -3756,10 +3847,11 @@ const finalizerTypeCycle = {
         if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
             return undefined;
         const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
-        const closesThroughFinalized = closingStores(site, start.name);
+        const mayBe = mayBeOfType(site.pkg);
+        const closesThroughFinalized = closingStores(site, start.name, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
         const evidence = (field, target) => {
-            const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')) && (target !== start.name || closesThroughFinalized(l)));
+            const stores = links.filter((l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)));
             return stores.find((l) => l.links) ?? stores[0];
         };
         const loop = typeLoop(start.name, site.pkg, evidence);
@@ -3782,12 +3874,19 @@ const finalizerTypeCycle = {
  * finalized ones are made elsewhere and never stored, closes no loop through
  * them.
  */
-function closingStores(site, start) {
+function closingStores(site, start, mayBe) {
     const anyValue = site.evaluations.some((e) => (e.argObjects[0] ?? []).some((o) => o.kind !== 'alloc'));
     return (link) => anyValue ||
-        link.existingTypes.has(start) ||
-        link.existingTypes.has('?') ||
+        mayBe(link.existingTypes, start) ||
         link.made.some((m) => m.type === start && link.run.sites.some((s) => s.call.id === site.call.id && (s.argObjects[0] ?? []).some((o) => o.id === m.object.id)));
+}
+function mayBeOfType(pkg) {
+    return (types, target) => types.has(target) ||
+        types.has('?') ||
+        [...types].some((name) => {
+            const decl = pkg.types.get(name);
+            return decl?.typeNode.type === 'interface_type' && implementersOf(decl, pkg).includes(target);
+        });
 }
 /**
  * What shows that a field can link a value of `target`: a store into it, or,
@@ -3906,6 +4005,9 @@ function referencedTypes(type, pkg, depth = 0) {
                 return [];
             if (decl.isAlias)
                 return referencedTypes(underlying(type, pkg), pkg, depth + 1);
+            // A field of a package interface may hold any of the package's types that implement it.
+            if (decl.typeNode.type === 'interface_type')
+                return [...implementersOf(decl, pkg), ...args];
             return [type.name, ...args];
         }
         case 'pointer':
@@ -4772,7 +4874,43 @@ function selfReset(call) {
     return rearm;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/later-calls.ts
+// What a caller may do with an object an entry point hands out: call the
+// exported methods of its type. Each such method is interpreted once, as an
+// entry point of its own on a receiver it did not make, so the rules can see
+// what it links the receiver to (a package-level registry `SetCallback`
+// fills, say) whoever calls it.
+
+
+
+
+const byPackage = new WeakMap();
+/**
+ * The exported methods of a package type (`*T` or `T`, the one `type` names)
+ * with a body, each with the run that interprets it on its own receiver, in
+ * the order declared; `interpreter` made those runs (its package variables are theirs).
+ */
+function laterMethodRuns(pkg, type) {
+    const named = type && pointee(type);
+    if (named?.kind !== 'named' || declaringPackage(named, pkg) !== pkg || !pkg.types.has(named.name))
+        return undefined;
+    let cache = byPackage.get(pkg);
+    if (!cache)
+        byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg), runs: new Map() }));
+    const methods = [...(methodsOf(pkg, named.name)?.values() ?? [])]
+        .filter((m) => m.body && /^\p{Lu}/u.test(m.name))
+        .sort((a, b) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex);
+    const runs = methods.map((method) => {
+        let run = cache.runs.get(method);
+        if (!run)
+            cache.runs.set(method, (run = cache.interpreter.interpretAlone(method)));
+        return { method, run };
+    });
+    return { interpreter: cache.interpreter, runs };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -4822,6 +4960,18 @@ const finalizerMayNeverRun = {
                 message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
                     `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
                 related: relatedAlong(held.path),
+            };
+        }
+        const later = heldAfterMethod(site);
+        if (later) {
+            const method = `${inline(arg)}.${later.method.name}(...)`;
+            return {
+                message: `${describeArgument(site, 0)} is returned to callers, and once one calls ${method} on it, it stays reachable from a package-level variable: ` +
+                    `${renderPath('package', later.path)}; while it is there the object is never unreachable, so this ${hook} cannot run${later.note}`,
+                related: [
+                    { node: later.method.node, file: later.method.file, message: `${later.method.name} keeps it: ${firstLine(later.method.node.text)}` },
+                    ...relatedAlong(later.path),
+                ],
             };
         }
         const root = heldByGoroutine(site);
@@ -4922,6 +5072,40 @@ function heldByPackageVariable(site) {
                 const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
                 if (found)
                     return found;
+            }
+        }
+    }
+    return undefined;
+}
+/**
+ * A path from a package-level variable to the object that an exported method
+ * of its type makes when a caller calls it on the object an exported entry
+ * point returns (`c := New(); c.SetCallback(f)` storing c in a registry),
+ * with no code but the finalizer taking it out again.
+ */
+function heldAfterMethod(site) {
+    // A program's methods are called by its own code, which the entry points show.
+    if (site.pkg.name === 'main')
+        return undefined;
+    const sure = (edge) => edge.sure;
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        if (!callableFromOutside(evaluation.run.root))
+            continue;
+        const returned = new Set(evaluation.run.returned.map((o) => o.id));
+        for (const object of objects.filter((o) => o.kind === 'alloc' && !o.many && returned.has(o.id))) {
+            const later = laterMethodRuns(site.pkg, object.type);
+            for (const { method, run } of later?.runs ?? []) {
+                const reaching = reachingObjects(run.finalState, sure);
+                for (const receiver of run.receiver) {
+                    const holders = reaching(receiver);
+                    if (!holders.size)
+                        continue;
+                    for (const variable of later.interpreter.packageVariables()) {
+                        const found = holders.has(variable.id) ? lastingPath(site, { ...evaluation, run }, variable, receiver, sure) : undefined;
+                        if (found)
+                            return { method, ...found };
+                    }
+                }
             }
         }
     }
@@ -6057,10 +6241,9 @@ class Code {
             if (this.read.has(file) || file.imports.get('C') !== 'C')
                 continue;
             this.read.add(file);
-            for (const type of file.tree.rootNode.descendantsOfType('qualified_type')) {
-                if (type?.childForFieldName('package')?.text === 'C')
-                    this.cTypes.add(`C.${type.childForFieldName('name')?.text}`);
-            }
+            for (const name of qualifiedTypesIn(file))
+                if (name.startsWith('C.'))
+                    this.cTypes.add(name);
         }
     }
     isCgoCall(callee, file) {
@@ -7336,7 +7519,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(8864);
+var tree_sitter = __nccwpck_require__(3564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -7465,7 +7648,7 @@ const en = {
         cleanup: cycleCleanup.en,
     },
     FG002: {
-        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`; what an interface or func field holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
+        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`, and interface fields of an interface the package declares, through the package\'s types that implement it; what a func field or an interface of another package holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
         quotes: articleQuotes.en.sentences,
         fix: 'Fix: make sure values of this type never form such a cycle. If they can, move the finalizer to a small inner struct that holds only the resource and points back to nothing, as os.newFile does with `runtime.SetFinalizer(f.file, (*file).close)`. If they cannot (the field is always nil or points elsewhere), suppress this finding with a reason: `//finalizer-guard:ignore FG002 <reason>`.',
         cleanup: cycleCleanup.en,
@@ -7519,7 +7702,7 @@ const ru = {
         cleanup: cycleCleanup.ru,
     },
     FG002: {
-        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`; что хранит поле-интерфейс или поле-функция, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
+        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`, а также поля с интерфейсом, объявленным в пакете, через типы пакета, которые его реализуют; что хранит поле-функция или поле с интерфейсом другого пакета, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
         quotes: articleQuotes.ru.sentences,
         fix: 'Исправление: убедитесь, что значения этого типа никогда не образуют такой цикл. Если могут, перенесите финализатор на небольшую внутреннюю структуру, которая хранит только ресурс и ни на что не ссылается обратно, как в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Если не могут (поле всегда nil или указывает на другие объекты), подавите это предупреждение с указанием причины: `//finalizer-guard:ignore FG002 <причина>`.',
         cleanup: cycleCleanup.ru,
@@ -9451,18 +9634,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 1007:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(8465);
-var resolveBlockMap = __nccwpck_require__(8489);
-var resolveBlockSeq = __nccwpck_require__(5444);
-var resolveFlowCollection = __nccwpck_require__(4632);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -9548,15 +9731,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 6517:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(1951);
-var composeNode = __nccwpck_require__(9135);
-var resolveEnd = __nccwpck_require__(1730);
-var resolveProps = __nccwpck_require__(3229);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -9600,17 +9783,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 9135:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9331);
-var identity = __nccwpck_require__(8413);
-var composeCollection = __nccwpck_require__(1007);
-var composeScalar = __nccwpck_require__(7455);
-var resolveEnd = __nccwpck_require__(1730);
-var utilEmptyScalarPosition = __nccwpck_require__(969);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -9719,15 +9902,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 7455:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var resolveBlockScalar = __nccwpck_require__(9443);
-var resolveFlowScalar = __nccwpck_require__(3892);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -9814,18 +9997,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 7482:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(948);
-var Document = __nccwpck_require__(1951);
-var errors = __nccwpck_require__(1238);
-var identity = __nccwpck_require__(8413);
-var composeDoc = __nccwpck_require__(6517);
-var resolveEnd = __nccwpck_require__(1730);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -10045,17 +10228,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 8489:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(1915);
-var YAMLMap = __nccwpck_require__(5484);
-var resolveProps = __nccwpck_require__(3229);
-var utilContainsNewline = __nccwpck_require__(1749);
-var utilFlowIndentCheck = __nccwpck_require__(6017);
-var utilMapIncludes = __nccwpck_require__(6697);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -10169,12 +10352,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 9443:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -10376,14 +10559,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 5444:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(8465);
-var resolveProps = __nccwpck_require__(3229);
-var utilFlowIndentCheck = __nccwpck_require__(6017);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -10434,7 +10617,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1730:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10480,19 +10663,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4632:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(8465);
-var resolveEnd = __nccwpck_require__(1730);
-var resolveProps = __nccwpck_require__(3229);
-var utilContainsNewline = __nccwpck_require__(1749);
-var utilMapIncludes = __nccwpck_require__(6697);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -10696,13 +10879,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 3892:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var resolveEnd = __nccwpck_require__(1730);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -10931,7 +11114,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 3229:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11086,7 +11269,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 1749:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11129,7 +11312,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 969:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11164,12 +11347,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 6017:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(1749);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -11188,12 +11371,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 6697:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -11210,22 +11393,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 1951:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9331);
-var Collection = __nccwpck_require__(4779);
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var toJS = __nccwpck_require__(4089);
-var Schema = __nccwpck_require__(1498);
-var stringifyDocument = __nccwpck_require__(9187);
-var anchors = __nccwpck_require__(2394);
-var applyReviver = __nccwpck_require__(3027);
-var createNode = __nccwpck_require__(6122);
-var directives = __nccwpck_require__(948);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -11554,13 +11737,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 2394:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var visit = __nccwpck_require__(5690);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -11637,7 +11820,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3027:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11701,14 +11884,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 6122:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9331);
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -11798,13 +11981,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 948:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var visit = __nccwpck_require__(5690);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -11983,7 +12166,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12052,28 +12235,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 4977:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(7482);
-var Document = __nccwpck_require__(1951);
-var Schema = __nccwpck_require__(1498);
-var errors = __nccwpck_require__(1238);
-var Alias = __nccwpck_require__(9331);
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var Scalar = __nccwpck_require__(3083);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(8465);
-var cst = __nccwpck_require__(5335);
-var lexer = __nccwpck_require__(1823);
-var lineCounter = __nccwpck_require__(5414);
-var parser = __nccwpck_require__(8794);
-var publicApi = __nccwpck_require__(9801);
-var visit = __nccwpck_require__(5690);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -12110,7 +12293,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7303:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12136,16 +12319,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9331:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(2394);
-var visit = __nccwpck_require__(5690);
-var identity = __nccwpck_require__(8413);
-var Node = __nccwpck_require__(2083);
-var toJS = __nccwpck_require__(4089);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -12263,14 +12446,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 4779:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(6122);
-var identity = __nccwpck_require__(8413);
-var Node = __nccwpck_require__(2083);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -12421,14 +12604,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 2083:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3027);
-var identity = __nccwpck_require__(8413);
-var toJS = __nccwpck_require__(4089);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -12468,15 +12651,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 1915:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(6122);
-var stringifyPair = __nccwpck_require__(5130);
-var addPairToJSMap = __nccwpck_require__(3434);
-var identity = __nccwpck_require__(8413);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -12514,14 +12697,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3083:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Node = __nccwpck_require__(2083);
-var toJS = __nccwpck_require__(4089);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -12548,17 +12731,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 5484:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(9346);
-var addPairToJSMap = __nccwpck_require__(3434);
-var Collection = __nccwpck_require__(4779);
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var Scalar = __nccwpck_require__(3083);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -12702,17 +12885,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 8465:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(6122);
-var stringifyCollection = __nccwpck_require__(9346);
-var Collection = __nccwpck_require__(4779);
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var toJS = __nccwpck_require__(4089);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -12824,16 +13007,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 3434:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7303);
-var merge = __nccwpck_require__(1294);
-var stringify = __nccwpck_require__(2806);
-var identity = __nccwpck_require__(8413);
-var toJS = __nccwpck_require__(4089);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -12896,7 +13079,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 8413:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12956,12 +13139,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4089:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -13002,15 +13185,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 4608:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(9443);
-var resolveFlowScalar = __nccwpck_require__(3892);
-var errors = __nccwpck_require__(1238);
-var stringifyString = __nccwpck_require__(1199);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -13227,7 +13410,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 2091:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13297,7 +13480,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13403,14 +13586,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5335:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(4608);
-var cstStringify = __nccwpck_require__(2091);
-var cstVisit = __nccwpck_require__(3069);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -13522,12 +13705,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 1823:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5335);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -14252,7 +14435,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 5414:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14300,14 +14483,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 8794:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5335);
-var lexer = __nccwpck_require__(1823);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -15287,18 +15470,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 9801:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(7482);
-var Document = __nccwpck_require__(1951);
-var errors = __nccwpck_require__(1238);
-var log = __nccwpck_require__(7303);
-var identity = __nccwpck_require__(8413);
-var lineCounter = __nccwpck_require__(5414);
-var parser = __nccwpck_require__(8794);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -15401,16 +15584,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1498:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var map = __nccwpck_require__(7201);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var tags = __nccwpck_require__(6220);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -15447,13 +15630,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7201:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var YAMLMap = __nccwpck_require__(5484);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -15473,12 +15656,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1422:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -15497,13 +15680,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 60:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var YAMLSeq = __nccwpck_require__(8465);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -15523,12 +15706,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 9354:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(1199);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -15546,12 +15729,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7377:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -15574,13 +15757,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 6343:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var stringifyNumber = __nccwpck_require__(1359);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -15628,12 +15811,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 120:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(1359);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -15677,18 +15860,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 4814:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7201);
-var _null = __nccwpck_require__(1422);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var bool = __nccwpck_require__(7377);
-var float = __nccwpck_require__(6343);
-var int = __nccwpck_require__(120);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -15709,14 +15892,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1801:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var map = __nccwpck_require__(7201);
-var seq = __nccwpck_require__(60);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -15780,27 +15963,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7201);
-var _null = __nccwpck_require__(1422);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var bool = __nccwpck_require__(7377);
-var float = __nccwpck_require__(6343);
-var int = __nccwpck_require__(120);
-var schema = __nccwpck_require__(4814);
-var schema$1 = __nccwpck_require__(1801);
-var binary = __nccwpck_require__(2381);
-var merge = __nccwpck_require__(1294);
-var omap = __nccwpck_require__(6225);
-var pairs = __nccwpck_require__(7251);
-var schema$2 = __nccwpck_require__(991);
-var set = __nccwpck_require__(9022);
-var timestamp = __nccwpck_require__(1678);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -15886,14 +16069,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 2381:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3083);
-var stringifyString = __nccwpck_require__(1199);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -15963,12 +16146,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8888:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -15999,13 +16182,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 8264:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var stringifyNumber = __nccwpck_require__(1359);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -16056,12 +16239,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 3271:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(1359);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -16139,13 +16322,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 1294:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -16217,16 +16400,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 6225:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var toJS = __nccwpck_require__(4089);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(8465);
-var pairs = __nccwpck_require__(7251);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -16301,15 +16484,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 7251:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var Scalar = __nccwpck_require__(3083);
-var YAMLSeq = __nccwpck_require__(8465);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -16390,24 +16573,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 991:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7201);
-var _null = __nccwpck_require__(1422);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var binary = __nccwpck_require__(2381);
-var bool = __nccwpck_require__(8888);
-var float = __nccwpck_require__(8264);
-var int = __nccwpck_require__(3271);
-var merge = __nccwpck_require__(1294);
-var omap = __nccwpck_require__(6225);
-var pairs = __nccwpck_require__(7251);
-var set = __nccwpck_require__(9022);
-var timestamp = __nccwpck_require__(1678);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -16438,14 +16621,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9022:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var YAMLMap = __nccwpck_require__(5484);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -16541,12 +16724,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 1678:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(1359);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -16653,7 +16836,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 1677:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16811,15 +16994,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2806:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(2394);
-var identity = __nccwpck_require__(8413);
-var stringifyComment = __nccwpck_require__(8769);
-var stringifyString = __nccwpck_require__(1199);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -16950,14 +17133,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 9346:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var stringify = __nccwpck_require__(2806);
-var stringifyComment = __nccwpck_require__(8769);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -17112,7 +17295,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8769:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17143,14 +17326,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9187:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var stringify = __nccwpck_require__(2806);
-var stringifyComment = __nccwpck_require__(8769);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -17237,7 +17420,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 1359:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17271,15 +17454,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5130:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var stringify = __nccwpck_require__(2806);
-var stringifyComment = __nccwpck_require__(8769);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -17430,13 +17613,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 1199:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var foldFlowLines = __nccwpck_require__(1677);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -17775,12 +17958,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 5690:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -18018,17 +18201,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8864:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(7519);
-
-
-/***/ }),
-
-/***/ 7519:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22137,6 +22310,16 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
+/***/ }),
+
+/***/ 3564:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(551);
+
+
 /***/ })
 
 /******/ });
@@ -22319,6 +22502,6 @@ module.exports["default"] = module.exports;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(1037);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -4,7 +4,7 @@ const __dirname = __fgToPath(new URL('.', import.meta.url));
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9245:
+/***/ 9659:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -57,9 +57,9 @@ exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__nccwpck_require__(8611));
 const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(6421));
-const tunnel = __importStar(__nccwpck_require__(2804));
-const undici_1 = __nccwpck_require__(2962);
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -747,7 +747,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 6421:
+/***/ 3335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -847,7 +847,7 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 3833:
+/***/ 3251:
 /***/ (function(module) {
 
 /**
@@ -2377,15 +2377,15 @@ class DecodedURL extends URL {
 
 /***/ }),
 
-/***/ 2804:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(196);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 196:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2656,33 +2656,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 2962:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(4107)
-const Dispatcher = __nccwpck_require__(8445)
-const Pool = __nccwpck_require__(1458)
-const BalancedPool = __nccwpck_require__(2987)
-const Agent = __nccwpck_require__(8183)
-const ProxyAgent = __nccwpck_require__(7650)
-const EnvHttpProxyAgent = __nccwpck_require__(1967)
-const RetryAgent = __nccwpck_require__(6484)
-const errors = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(9485)
-const buildConnector = __nccwpck_require__(3542)
-const MockClient = __nccwpck_require__(8827)
-const MockAgent = __nccwpck_require__(5831)
-const MockPool = __nccwpck_require__(7778)
-const mockErrors = __nccwpck_require__(4151)
-const RetryHandler = __nccwpck_require__(9890)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8299)
-const DecoratorHandler = __nccwpck_require__(6361)
-const RedirectHandler = __nccwpck_require__(4676)
-const createRedirectInterceptor = __nccwpck_require__(7310)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -2700,10 +2700,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1976),
-  retry: __nccwpck_require__(3112),
-  dump: __nccwpck_require__(7998),
-  dns: __nccwpck_require__(7913)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 module.exports.buildConnector = buildConnector
@@ -2765,7 +2765,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(1352).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -2777,39 +2777,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(7274).Headers
-module.exports.Response = __nccwpck_require__(9329).Response
-module.exports.Request = __nccwpck_require__(9749).Request
-module.exports.FormData = __nccwpck_require__(28).FormData
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(493).FileReader
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5937)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(9711)
-const { kConstruct } = __nccwpck_require__(2667)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(4859)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(6770)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5522)
-module.exports.WebSocket = __nccwpck_require__(9607).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -2825,18 +2825,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1044)
+const { EventSource } = __nccwpck_require__(1238)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 9548:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3526)
-const { RequestAbortedError } = __nccwpck_require__(6469)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -2896,16 +2896,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6050:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
-const { addSignal, removeSignal } = __nccwpck_require__(9548)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -3011,7 +3011,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9816:
+/***/ 4481:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3025,10 +3025,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(9548)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -3269,16 +3269,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6861:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2277)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(9853)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -3490,18 +3490,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 782:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(9853)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(9548)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -3717,15 +3717,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 6940:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(6469)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3526)
-const { addSignal, removeSignal } = __nccwpck_require__(9548)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -3832,21 +3832,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 9485:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(6861)
-module.exports.stream = __nccwpck_require__(782)
-module.exports.pipeline = __nccwpck_require__(9816)
-module.exports.upgrade = __nccwpck_require__(6940)
-module.exports.connect = __nccwpck_require__(6050)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(4481)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 2277:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -3855,9 +3855,9 @@ module.exports.connect = __nccwpck_require__(6050)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
-const { ReadableStreamFrom } = __nccwpck_require__(3526)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -4238,15 +4238,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 9853:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(6469)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(2277)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -4338,16 +4338,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3542:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3526)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(6469)
-const timers = __nccwpck_require__(1213)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -4585,7 +4585,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 3113:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -4710,7 +4710,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8712:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4919,7 +4919,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6469:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -5351,7 +5351,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9385:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5359,7 +5359,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(6469)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -5374,9 +5374,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3526)
-const { channels } = __nccwpck_require__(8712)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(3113)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -5840,7 +5840,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 4885:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -5914,7 +5914,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5626:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5922,7 +5922,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(3113)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -6073,13 +6073,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3526:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4885)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -6087,9 +6087,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(6469)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(3113)
-const { tree } = __nccwpck_require__(5626)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -6799,18 +6799,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8183:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(6469)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4885)
-const DispatcherBase = __nccwpck_require__(3215)
-const Pool = __nccwpck_require__(1458)
-const Client = __nccwpck_require__(4107)
-const util = __nccwpck_require__(3526)
-const createRedirectInterceptor = __nccwpck_require__(7310)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -6939,7 +6939,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 2987:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6947,7 +6947,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(6469)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -6955,10 +6955,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(58)
-const Pool = __nccwpck_require__(1458)
-const { kUrl, kInterceptors } = __nccwpck_require__(4885)
-const { parseOrigin } = __nccwpck_require__(3526)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -7155,7 +7155,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 2487:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -7163,9 +7163,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3526)
-const { channels } = __nccwpck_require__(8712)
-const timers = __nccwpck_require__(1213)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -7178,7 +7178,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(6469)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -7211,9 +7211,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(4885)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(2518)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -7225,11 +7225,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(4956) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(1988))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -7237,7 +7237,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(4956))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -8152,7 +8152,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(6590).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -8675,7 +8675,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 5578:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8683,13 +8683,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3526)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(6469)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -8708,7 +8708,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(4885)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -9114,7 +9114,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(6590).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -9474,7 +9474,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 4107:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -9484,16 +9484,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3526)
-const { channels } = __nccwpck_require__(8712)
-const Request = __nccwpck_require__(9385)
-const DispatcherBase = __nccwpck_require__(3215)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(6469)
-const buildConnector = __nccwpck_require__(3542)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -9535,9 +9535,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(4885)
-const connectH1 = __nccwpck_require__(2487)
-const connectH2 = __nccwpck_require__(5578)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -9845,7 +9845,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(7310)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -10105,19 +10105,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 3215:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(8445)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(6469)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4885)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -10320,7 +10320,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 8445:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10392,15 +10392,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 1967:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(3215)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4885)
-const ProxyAgent = __nccwpck_require__(7650)
-const Agent = __nccwpck_require__(8183)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -10559,7 +10559,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 5442:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -10683,15 +10683,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 58:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(3215)
-const FixedQueue = __nccwpck_require__(5442)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4885)
-const PoolStats = __nccwpck_require__(3900)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -10884,10 +10884,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4885)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -10925,7 +10925,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 1458:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10936,14 +10936,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(58)
-const Client = __nccwpck_require__(4107)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(6469)
-const util = __nccwpck_require__(3526)
-const { kUrl, kInterceptors } = __nccwpck_require__(4885)
-const buildConnector = __nccwpck_require__(3542)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -11039,19 +11039,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7650:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4885)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(8183)
-const Pool = __nccwpck_require__(1458)
-const DispatcherBase = __nccwpck_require__(3215)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(6469)
-const buildConnector = __nccwpck_require__(3542)
-const Client = __nccwpck_require__(4107)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -11320,13 +11320,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 6484:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(8445)
-const RetryHandler = __nccwpck_require__(9890)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -11362,7 +11362,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8299:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11370,8 +11370,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(6469)
-const Agent = __nccwpck_require__(8183)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -11401,7 +11401,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6361:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -11452,15 +11452,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 4676:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3526)
-const { kBodyUsed } = __nccwpck_require__(4885)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(6469)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -11691,20 +11691,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 9890:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4885)
-const { RequestRetryError } = __nccwpck_require__(6469)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3526)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -12135,14 +12135,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 7913:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(6361)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(6469)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -12517,14 +12517,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 7998:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3526)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(6469)
-const DecoratorHandler = __nccwpck_require__(6361)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -12647,12 +12647,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 7310:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(4676)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -12675,11 +12675,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1976:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(4676)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -12706,11 +12706,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 3112:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(9890)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -12732,13 +12732,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2518:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(5838);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -13016,7 +13016,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 4956:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13028,7 +13028,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 1988:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13040,7 +13040,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 5838:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13061,13 +13061,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 5831:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(4885)
-const Agent = __nccwpck_require__(8183)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -13078,14 +13078,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1871)
-const MockClient = __nccwpck_require__(8827)
-const MockPool = __nccwpck_require__(7778)
-const { matchValue, buildMockOptions } = __nccwpck_require__(9507)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(6469)
-const Dispatcher = __nccwpck_require__(8445)
-const Pluralizer = __nccwpck_require__(5771)
-const PendingInterceptorsFormatter = __nccwpck_require__(4144)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -13228,14 +13228,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 8827:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(4107)
-const { buildMockDispatch } = __nccwpck_require__(9507)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -13244,10 +13244,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1871)
-const { MockInterceptor } = __nccwpck_require__(669)
-const Symbols = __nccwpck_require__(4885)
-const { InvalidArgumentError } = __nccwpck_require__(6469)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -13294,12 +13294,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 4151:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(6469)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -13329,12 +13329,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 669:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(9507)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -13342,9 +13342,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1871)
-const { InvalidArgumentError } = __nccwpck_require__(6469)
-const { buildURL } = __nccwpck_require__(3526)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -13543,14 +13543,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 7778:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(1458)
-const { buildMockDispatch } = __nccwpck_require__(9507)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -13559,10 +13559,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1871)
-const { MockInterceptor } = __nccwpck_require__(669)
-const Symbols = __nccwpck_require__(4885)
-const { InvalidArgumentError } = __nccwpck_require__(6469)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -13609,7 +13609,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1871:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -13639,20 +13639,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9507:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(4151)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1871)
-const { buildURL } = __nccwpck_require__(3526)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -14013,7 +14013,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4144:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14063,7 +14063,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 5771:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -14099,7 +14099,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 1213:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -14529,20 +14529,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7360:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(2667)
-const { urlEquals, getFieldValues } = __nccwpck_require__(144)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3526)
-const { webidl } = __nccwpck_require__(7087)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9329)
-const { Request, fromInnerRequest } = __nccwpck_require__(9749)
-const { kState } = __nccwpck_require__(7289)
-const { fetching } = __nccwpck_require__(1352)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(4002)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -15395,15 +15395,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9711:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(2667)
-const { Cache } = __nccwpck_require__(7360)
-const { webidl } = __nccwpck_require__(7087)
-const { kEnumerableProperty } = __nccwpck_require__(3526)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -15554,26 +15554,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2667:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(4885).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 144:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(6770)
-const { isValidHeaderName } = __nccwpck_require__(4002)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -15618,7 +15618,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3454:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -15637,15 +15637,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4859:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(9876)
-const { stringify } = __nccwpck_require__(2355)
-const { webidl } = __nccwpck_require__(7087)
-const { Headers } = __nccwpck_require__(7274)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -15828,14 +15828,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9876:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3454)
-const { isCTLExcludingHtab } = __nccwpck_require__(2355)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(6770)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -16145,7 +16145,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2355:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -16504,13 +16504,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8465:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(6653)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -17085,23 +17085,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1044:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(1352)
-const { makeRequest } = __nccwpck_require__(9749)
-const { webidl } = __nccwpck_require__(7087)
-const { EventSourceStream } = __nccwpck_require__(8465)
-const { parseMIMEType } = __nccwpck_require__(6770)
-const { createFastMessageEvent } = __nccwpck_require__(5522)
-const { isNetworkError } = __nccwpck_require__(9329)
-const { delay } = __nccwpck_require__(6653)
-const { kEnumerableProperty } = __nccwpck_require__(3526)
-const { environmentSettingsObject } = __nccwpck_require__(4002)
-const { getGlobalDispatcher } = __nccwpck_require__(8299)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -17575,7 +17575,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -17619,12 +17619,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6590:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3526)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17634,16 +17634,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(4002)
-const { FormData } = __nccwpck_require__(28)
-const { kState } = __nccwpck_require__(7289)
-const { webidl } = __nccwpck_require__(7087)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(6770)
-const { multipartFormDataParser } = __nccwpck_require__(7170)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -18155,7 +18155,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5549:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -18286,7 +18286,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6770:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19037,12 +19037,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(4885)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -19090,14 +19090,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 8248:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(7289)
-const { webidl } = __nccwpck_require__(7087)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -19223,16 +19223,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 7170:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3526)
-const { utf8DecodeBytes } = __nccwpck_require__(4002)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(6770)
-const { isFileLike } = __nccwpck_require__(8248)
-const { makeEntry } = __nccwpck_require__(28)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -19704,16 +19704,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 28:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(4002)
-const { kState } = __nccwpck_require__(7289)
-const { kEnumerableProperty } = __nccwpck_require__(3526)
-const { FileLike, isFileLike } = __nccwpck_require__(8248)
-const { webidl } = __nccwpck_require__(7087)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -19963,7 +19963,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5937:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -20010,21 +20010,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7274:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(4885)
-const { kEnumerableProperty } = __nccwpck_require__(3526)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(4002)
-const { webidl } = __nccwpck_require__(7087)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -20704,7 +20704,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1352:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -20717,9 +20717,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9329)
-const { HeadersList } = __nccwpck_require__(7274)
-const { Request, cloneRequest } = __nccwpck_require__(9749)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -20755,23 +20755,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(4002)
-const { kState, kDispatcher } = __nccwpck_require__(7289)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(6590)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5549)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3526)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(6770)
-const { getGlobalDispatcher } = __nccwpck_require__(8299)
-const { webidl } = __nccwpck_require__(7087)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -22981,23 +22981,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9749:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6590)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(7274)
-const { FinalizationRegistry } = __nccwpck_require__(51)()
-const util = __nccwpck_require__(3526)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(4002)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -23007,12 +23007,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5549)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(7289)
-const { webidl } = __nccwpck_require__(7087)
-const { URLSerializer } = __nccwpck_require__(6770)
-const { kConstruct } = __nccwpck_require__(4885)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -24025,14 +24025,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9329:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(7274)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6590)
-const util = __nccwpck_require__(3526)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -24044,16 +24044,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(4002)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5549)
-const { kState, kHeaders } = __nccwpck_require__(7289)
-const { webidl } = __nccwpck_require__(7087)
-const { FormData } = __nccwpck_require__(28)
-const { URLSerializer } = __nccwpck_require__(6770)
-const { kConstruct } = __nccwpck_require__(4885)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -24642,7 +24642,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7289:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -24658,21 +24658,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4002:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5549)
-const { getGlobalOrigin } = __nccwpck_require__(5937)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(6770)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3526)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(7087)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -26297,14 +26297,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7087:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3526)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -26999,7 +26999,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8041:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -27296,7 +27296,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 493:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27305,16 +27305,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(2840)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(4083)
-const { webidl } = __nccwpck_require__(7087)
-const { kEnumerableProperty } = __nccwpck_require__(3526)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -27647,12 +27647,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7679:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7087)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -27732,7 +27732,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4083:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -27749,7 +27749,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2840:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27760,10 +27760,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(4083)
-const { ProgressEvent } = __nccwpck_require__(7679)
-const { getEncoding } = __nccwpck_require__(8041)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(6770)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -28147,27 +28147,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2287:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(5686)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(7254)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(5195)
-const { channels } = __nccwpck_require__(8712)
-const { CloseEvent } = __nccwpck_require__(5522)
-const { makeRequest } = __nccwpck_require__(9749)
-const { fetching } = __nccwpck_require__(1352)
-const { Headers, getHeadersList } = __nccwpck_require__(7274)
-const { getDecodeSplit } = __nccwpck_require__(4002)
-const { WebsocketFrameSend } = __nccwpck_require__(8958)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -28525,7 +28525,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5686:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -28598,14 +28598,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5522:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7087)
-const { kEnumerableProperty } = __nccwpck_require__(3526)
-const { kConstruct } = __nccwpck_require__(4885)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -28934,12 +28934,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8958:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(5686)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -29037,14 +29037,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5547:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(5195)
-const { MessageSizeExceededError } = __nccwpck_require__(6469)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -29149,16 +29149,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 7838:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(5686)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(7254)
-const { channels } = __nccwpck_require__(8712)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -29168,11 +29168,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(5195)
-const { WebsocketFrameSend } = __nccwpck_require__(8958)
-const { closeWebSocketConnection } = __nccwpck_require__(2287)
-const { PerMessageDeflate } = __nccwpck_require__(5547)
-const { MessageSizeExceededError } = __nccwpck_require__(6469)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -29683,14 +29683,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 674:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(8958)
-const { opcodes, sendHints } = __nccwpck_require__(5686)
-const FixedQueue = __nccwpck_require__(5442)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -29794,7 +29794,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 7254:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -29813,16 +29813,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5195:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(7254)
-const { states, opcodes } = __nccwpck_require__(5686)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5522)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(6770)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -30142,15 +30142,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9607:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(7087)
-const { URLSerializer } = __nccwpck_require__(6770)
-const { environmentSettingsObject } = __nccwpck_require__(4002)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(5686)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -30159,21 +30159,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(7254)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(5195)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2287)
-const { ByteParser } = __nccwpck_require__(7838)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3526)
-const { getGlobalDispatcher } = __nccwpck_require__(8299)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5522)
-const { SendQueue } = __nccwpck_require__(674)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13:
+/***/ 6862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30753,7 +30753,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
 
-// NAMESPACE OBJECT: ../wt-perf/node_modules/@actions/core/lib/platform.js
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
 __nccwpck_require__.r(platform_namespaceObject);
 __nccwpck_require__.d(platform_namespaceObject, {
@@ -30765,7 +30765,7 @@ __nccwpck_require__.d(platform_namespaceObject, {
   platform: () => (platform)
 });
 
-// NAMESPACE OBJECT: ../wt-perf/node_modules/@actions/core/lib/core.js
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
 var core_namespaceObject = {};
 __nccwpck_require__.r(core_namespaceObject);
 __nccwpck_require__.d(core_namespaceObject, {
@@ -30801,7 +30801,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -30837,7 +30837,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -30933,7 +30933,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30976,7 +30976,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -31067,11 +31067,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../wt-perf/node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(2804);
-// EXTERNAL MODULE: ../wt-perf/node_modules/undici/index.js
-var undici = __nccwpck_require__(2962);
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31768,7 +31768,7 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31844,7 +31844,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -31918,7 +31918,7 @@ class OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32199,7 +32199,7 @@ const _summary = new Summary();
 const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -32241,7 +32241,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32421,7 +32421,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -32695,7 +32695,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33283,7 +33283,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33363,7 +33363,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33428,7 +33428,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -33752,8 +33752,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ../wt-perf/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(4977);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem with what the user asked for (bad flag, missing path): exit 2, one line, no stack. */
 class errors_UsageError extends Error {
@@ -34708,6 +34708,25 @@ function goInteger(text) {
 function pointee(type) {
     return type.kind === 'pointer' ? type.elem : type;
 }
+const namedTypesOfFile = new WeakMap();
+/**
+ * The types of other packages a file writes as types (`var h cgo.Handle`,
+ * `*C.char`), as `importPath.Name`, read once. `weak.Make[T](nil)` parses as
+ * a conversion to a generic type, but may call a generic function: not counted.
+ */
+function qualifiedTypesIn(file) {
+    let names = namedTypesOfFile.get(file);
+    if (!names) {
+        const instantiation = (type) => type.parent?.type === 'generic_type' && type.parent.parent?.type === 'type_conversion_expression';
+        names = new Set(file.tree.rootNode.descendantsOfType('qualified_type').flatMap((type) => {
+            const alias = type?.childForFieldName('package')?.text ?? '';
+            const importPath = file.imports.get(alias);
+            return importPath && !instantiation(type) ? [`${importPath}.${type.childForFieldName('name')?.text}`] : [];
+        }));
+        namedTypesOfFile.set(file, names);
+    }
+    return names;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -35489,6 +35508,34 @@ function searchMember(type, name, pkg) {
     }
     return undefined;
 }
+const implementers = new WeakMap();
+/**
+ * The package's types whose declared methods (on `T` or `*T`) include every
+ * method of a package interface: what a field of that interface may hold
+ * among the package's own values. None for an interface that embeds another
+ * or lists types (which this model does not resolve), or declares no method.
+ */
+function implementersOf(iface, pkg) {
+    let found = implementers.get(iface);
+    if (found)
+        return found;
+    found = [];
+    const elements = iface.typeNode.type === 'interface_type' ? iface.typeNode.namedChildren : [];
+    const methods = elements.flatMap((e) => (e?.type === 'method_elem' ? [e.childForFieldName('name')?.text ?? ''] : []));
+    if (methods.length && methods.length === elements.filter((e) => e?.type !== 'comment').length) {
+        pkg.load(() => true);
+        for (const [name, decl] of pkg.types) {
+            if (decl.isAlias || decl.typeNode.type === 'interface_type')
+                continue;
+            const declared = methodsOf(pkg, name);
+            if (methods.every((m) => declared?.has(m)))
+                found.push(name);
+        }
+        found.sort();
+    }
+    implementers.set(iface, found);
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
 
@@ -35599,9 +35646,11 @@ class TypesLayer extends CoreLayer {
     /**
      * The type a call converts its operand to, when what it calls is a type:
      * a type of the package or a predeclared one (`any(p)`, `error(e)`,
-     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
-     * written out (`interface{}(p)`). Undefined for a call of a function, and
-     * for a name of another package, which may be either.
+     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, a type
+     * of another package (`cgo.Handle(h)`: one its module declares, or one the
+     * package writes as a type somewhere), or a type written out
+     * (`interface{}(p)`). Undefined for a call of a function, and for another
+     * package's name the package never uses as a type, which may be either.
      */
     conversionType(call, scope) {
         if (call.type === 'type_conversion_expression')
@@ -35616,10 +35665,16 @@ class TypesLayer extends CoreLayer {
             return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
         }
         const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-        if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn.childForFieldName('field')?.text === 'Pointer') {
+        const importPath = operand?.type === 'identifier' && !scope.lookup(operand.text) ? this.file.imports.get(operand.text) : undefined;
+        const name = fn?.childForFieldName('field')?.text;
+        if (!importPath || !name)
+            return undefined;
+        if (importPath === 'unsafe' && name === 'Pointer')
             return { kind: 'basic', name: 'unsafe.Pointer' };
-        }
-        return undefined;
+        if (call.childForFieldName('arguments')?.namedChildCount !== 1)
+            return undefined;
+        const isType = this.pkg.imported?.(importPath)?.types.has(name) || this.here().files.some((file) => qualifiedTypesIn(file).has(`${importPath}.${name}`));
+        return isType ? { kind: 'named', name, importPath, args: [] } : undefined;
     }
     selected(selector, scope) {
         const name = selector.childForFieldName('field')?.text;
@@ -35644,8 +35699,8 @@ class TypesLayer extends CoreLayer {
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
         let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
-        // `f[T](x)`: a generic function called with explicit type arguments is that function.
-        if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier')
+        // `f[T](x)`, `pkg.F[T](x)`: a generic function called with explicit type arguments is that function.
+        if (fn?.type === 'index_expression' && ['identifier', 'selector_expression'].includes(fn.childForFieldName('operand')?.type ?? ''))
             fn = fn.childForFieldName('operand');
         if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
@@ -35653,9 +35708,12 @@ class TypesLayer extends CoreLayer {
             const decl = this.here().funcs.get(fn.text);
             return decl ? { decl, through: [] } : undefined;
         }
-        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
+        // `pkg.F[T](x)` with one argument parses as a conversion to the generic type `pkg.F[T]`.
+        if (fn?.type === 'qualified_type')
+            return this.importedFunction(fn.childForFieldName('package'), fn.childForFieldName('name'), scope);
+        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn.childForFieldName('operand'), fn.childForFieldName('field'), scope) : undefined;
         if (imported)
-            return { decl: imported, through: [] };
+            return imported;
         if (fn?.type === 'selector_expression') {
             const member = this.selected(fn, scope);
             return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
@@ -35685,15 +35743,15 @@ class TypesLayer extends CoreLayer {
         return decl ? { decl, receivers, through: [] } : undefined;
     }
     /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
-    importedFunction(selector, scope) {
-        const operand = selector.childForFieldName('operand');
-        const name = selector.childForFieldName('field')?.text;
+    importedFunction(alias, nameNode, scope) {
+        const name = nameNode?.text;
         if (this.otherPackagesSteps >= otherPackagesStepBudget)
             return undefined;
-        if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text))
+        if ((alias?.type !== 'identifier' && alias?.type !== 'package_identifier') || !name || scope.lookup(alias.text))
             return undefined;
-        const path = this.file.imports.get(operand.text);
-        return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+        const path = this.file.imports.get(alias.text);
+        const decl = path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+        return decl && { decl, through: [] };
     }
     /** Whether an expression's value is a struct or array held by value: assigning it copies. */
     isValueType(node, scope) {
@@ -36128,12 +36186,17 @@ function reboundNames(decl) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+/** The place the handles of runtime/cgo are kept, so that a `Delete` counts as a removal from it. */
+const cgoHandlePlace = 'var runtime/cgo handles';
 const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const cgoHandle = { kind: 'named', name: 'Handle', importPath: 'runtime/cgo', args: [] };
 const results = new Map([
     // The timer keeps its function for Reset, after it fired too.
     ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
     ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
     ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+    // The handle table keeps the value until h.Delete().
+    ['runtime/cgo.NewHandle', { type: cgoHandle, holds: [], table: { argument: 0, via: 'runtime/cgo handles (cgo.NewHandle)' } }],
 ]);
 /** What `importPath.name(...)` returns, when it is one of the calls above. */
 function stdResult(importPath, name) {
@@ -36143,6 +36206,10 @@ function stdResult(importPath, name) {
 function isTimerType(type) {
     const named = type?.kind === 'pointer' ? type.elem : type;
     return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+/** A `runtime/cgo.Handle`, whose `Delete` takes its value out of the handle table. */
+function isCgoHandle(type) {
+    return type?.kind === 'named' && type.importPath === 'runtime/cgo' && type.name === 'Handle';
 }
 /** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
 function isContextType(type) {
@@ -36648,10 +36715,11 @@ class CallsLayer extends ExpressionsLayer {
             this.removal(argNodes[0], scope, node);
         if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text))
             return [this.evaluate(argNodes[0], scope)];
-        // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+        // An interface, unsafe.Pointer or another package's type made from a value refers to what the value refers to: `any(p)` holds p.
         const converted = this.conversionType(node, scope);
-        if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer')))
+        if (converted && (converted.kind === 'interface' || converted.kind === 'named' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) {
             return [this.evaluate(argNodes[0], scope)];
+        }
         if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
             const inner = fn.namedChild(0);
             if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*')
@@ -36707,7 +36775,17 @@ class CallsLayer extends ExpressionsLayer {
             const result = this.object('alloc', node, `${fn.text}()`, std.type);
             for (const { argument, via } of std.holds)
                 this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+            if (std.table) {
+                const table = this.object('global', node, 'runtime/cgo handles', undefined, cgoHandlePlace);
+                this.state.store(table, '[handle]', this.edges(args[std.table.argument] ?? [], std.table.via, node, undefined, undefined, cgoHandlePlace), false);
+            }
             return [[result]];
+        }
+        if (fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Delete' && !argNodes.length) {
+            const operand = fn.childForFieldName('operand');
+            if (isCgoHandle(this.typeOf(operand, scope)) || this.evaluate(operand, scope).some((o) => isCgoHandle(o.type))) {
+                this.removals.push({ place: cgoHandlePlace, node, file: this.file });
+            }
         }
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
             return [[this.object('opaque', node, `${fn.text}()`)]];
@@ -36873,7 +36951,7 @@ class Interpreter extends CallsLayer {
         this.capturers.clear();
         if (this.recordsLinks)
             this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], returned: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
@@ -36882,12 +36960,16 @@ class Interpreter extends CallsLayer {
         this.conditional = 0;
         this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
         const parameters = [...this.state.vars.values()].flat();
+        const receiver = root.receiver?.name ? scope.lookup(root.receiver.name) : undefined;
+        if (receiver)
+            this.run.receiver = this.state.vars.get(receiver.key) ?? [];
         this.linksIntoMade = [];
         this.escaped = [];
         this.clears = [];
         this.callStack.push(root);
         this.body(root.body, scope);
         this.callStack.pop();
+        this.run.returned = this.frame.returns.flat();
         this.dropLinksLetGo(parameters);
         this.active = undefined;
         this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
@@ -36896,6 +36978,11 @@ class Interpreter extends CallsLayer {
         this.state.observe = undefined;
         this.frame = { returns: [], results: [], deferred: [] };
         return this.sites.slice(before);
+    }
+    /** Interprets one function as an entry point of its own; returns its run. */
+    interpretAlone(root) {
+        this.interpretRoot(root);
+        return this.run;
     }
     /** A function's body, then its deferred calls. */
     body(node, scope) {
@@ -37223,8 +37310,8 @@ class Interpreter extends CallsLayer {
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
 
 
-/** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
 const scans = new WeakMap();
 /** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
 function cover(pkg, wanted) {
@@ -37337,8 +37424,9 @@ function finalizerOnlyCode(site, evaluation) {
         for (const decl of home.functions) {
             if (excluded.has(decl) || callableFromOutside(decl))
                 continue;
-            const declName = decl.node.childForFieldName('name');
-            const refs = (uses.get(decl.name) ?? []).filter((u) => u.node.id !== declName?.id);
+            // Its name inside its own body (a recursive call, another type's method of the same name) is no other use.
+            const own = [regionOf(decl.node, decl.file.path)];
+            const refs = (uses.get(decl.name) ?? []).filter((u) => !inside(u.node, u.path, own));
             if (!refs.length || !refs.every((u) => inside(u.node, u.path, regions)))
                 continue;
             excluded.add(decl);
@@ -37435,13 +37523,16 @@ const finalizerCycle = {
 
 
 
+
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
- * type arguments such as atomic.Pointer[T]). Any value that closes that loop
- * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
- * are not followed, since the type does not say what they hold. The type
+ * type arguments such as atomic.Pointer[T], fields of a package interface
+ * through the package's types that implement it). Any value that closes that
+ * loop leaks. weak.Pointer and uintptr hold no reference; func fields and
+ * interfaces of other packages are not followed, since the type does not say
+ * what they hold. The type
  * alone is no evidence: every reference-holding field of the loop must be
  * given, somewhere in the package, a value that reaches an object the code
  * did not just make (or the holder itself through another object). A field
@@ -37464,10 +37555,11 @@ const finalizerTypeCycle = {
         if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
             return undefined;
         const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
-        const closesThroughFinalized = closingStores(site, start.name);
+        const mayBe = mayBeOfType(site.pkg);
+        const closesThroughFinalized = closingStores(site, start.name, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
         const evidence = (field, target) => {
-            const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')) && (target !== start.name || closesThroughFinalized(l)));
+            const stores = links.filter((l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)));
             return stores.find((l) => l.links) ?? stores[0];
         };
         const loop = typeLoop(start.name, site.pkg, evidence);
@@ -37490,12 +37582,19 @@ const finalizerTypeCycle = {
  * finalized ones are made elsewhere and never stored, closes no loop through
  * them.
  */
-function closingStores(site, start) {
+function closingStores(site, start, mayBe) {
     const anyValue = site.evaluations.some((e) => (e.argObjects[0] ?? []).some((o) => o.kind !== 'alloc'));
     return (link) => anyValue ||
-        link.existingTypes.has(start) ||
-        link.existingTypes.has('?') ||
+        mayBe(link.existingTypes, start) ||
         link.made.some((m) => m.type === start && link.run.sites.some((s) => s.call.id === site.call.id && (s.argObjects[0] ?? []).some((o) => o.id === m.object.id)));
+}
+function mayBeOfType(pkg) {
+    return (types, target) => types.has(target) ||
+        types.has('?') ||
+        [...types].some((name) => {
+            const decl = pkg.types.get(name);
+            return decl?.typeNode.type === 'interface_type' && implementersOf(decl, pkg).includes(target);
+        });
 }
 /**
  * What shows that a field can link a value of `target`: a store into it, or,
@@ -37614,6 +37713,9 @@ function referencedTypes(type, pkg, depth = 0) {
                 return [];
             if (decl.isAlias)
                 return referencedTypes(underlying(type, pkg), pkg, depth + 1);
+            // A field of a package interface may hold any of the package's types that implement it.
+            if (decl.typeNode.type === 'interface_type')
+                return [...implementersOf(decl, pkg), ...args];
             return [type.name, ...args];
         }
         case 'pointer':
@@ -38480,7 +38582,43 @@ function selfReset(call) {
     return rearm;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/later-calls.ts
+// What a caller may do with an object an entry point hands out: call the
+// exported methods of its type. Each such method is interpreted once, as an
+// entry point of its own on a receiver it did not make, so the rules can see
+// what it links the receiver to (a package-level registry `SetCallback`
+// fills, say) whoever calls it.
+
+
+
+
+const byPackage = new WeakMap();
+/**
+ * The exported methods of a package type (`*T` or `T`, the one `type` names)
+ * with a body, each with the run that interprets it on its own receiver, in
+ * the order declared; `interpreter` made those runs (its package variables are theirs).
+ */
+function laterMethodRuns(pkg, type) {
+    const named = type && pointee(type);
+    if (named?.kind !== 'named' || declaringPackage(named, pkg) !== pkg || !pkg.types.has(named.name))
+        return undefined;
+    let cache = byPackage.get(pkg);
+    if (!cache)
+        byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg), runs: new Map() }));
+    const methods = [...(methodsOf(pkg, named.name)?.values() ?? [])]
+        .filter((m) => m.body && /^\p{Lu}/u.test(m.name))
+        .sort((a, b) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex);
+    const runs = methods.map((method) => {
+        let run = cache.runs.get(method);
+        if (!run)
+            cache.runs.set(method, (run = cache.interpreter.interpretAlone(method)));
+        return { method, run };
+    });
+    return { interpreter: cache.interpreter, runs };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -38530,6 +38668,18 @@ const finalizerMayNeverRun = {
                 message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
                     `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
                 related: relatedAlong(held.path),
+            };
+        }
+        const later = heldAfterMethod(site);
+        if (later) {
+            const method = `${inline(arg)}.${later.method.name}(...)`;
+            return {
+                message: `${describeArgument(site, 0)} is returned to callers, and once one calls ${method} on it, it stays reachable from a package-level variable: ` +
+                    `${renderPath('package', later.path)}; while it is there the object is never unreachable, so this ${hook} cannot run${later.note}`,
+                related: [
+                    { node: later.method.node, file: later.method.file, message: `${later.method.name} keeps it: ${firstLine(later.method.node.text)}` },
+                    ...relatedAlong(later.path),
+                ],
             };
         }
         const root = heldByGoroutine(site);
@@ -38630,6 +38780,40 @@ function heldByPackageVariable(site) {
                 const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
                 if (found)
                     return found;
+            }
+        }
+    }
+    return undefined;
+}
+/**
+ * A path from a package-level variable to the object that an exported method
+ * of its type makes when a caller calls it on the object an exported entry
+ * point returns (`c := New(); c.SetCallback(f)` storing c in a registry),
+ * with no code but the finalizer taking it out again.
+ */
+function heldAfterMethod(site) {
+    // A program's methods are called by its own code, which the entry points show.
+    if (site.pkg.name === 'main')
+        return undefined;
+    const sure = (edge) => edge.sure;
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        if (!callableFromOutside(evaluation.run.root))
+            continue;
+        const returned = new Set(evaluation.run.returned.map((o) => o.id));
+        for (const object of objects.filter((o) => o.kind === 'alloc' && !o.many && returned.has(o.id))) {
+            const later = laterMethodRuns(site.pkg, object.type);
+            for (const { method, run } of later?.runs ?? []) {
+                const reaching = reachingObjects(run.finalState, sure);
+                for (const receiver of run.receiver) {
+                    const holders = reaching(receiver);
+                    if (!holders.size)
+                        continue;
+                    for (const variable of later.interpreter.packageVariables()) {
+                        const found = holders.has(variable.id) ? lastingPath(site, { ...evaluation, run }, variable, receiver, sure) : undefined;
+                        if (found)
+                            return { method, ...found };
+                    }
+                }
             }
         }
     }
@@ -39765,10 +39949,9 @@ class Code {
             if (this.read.has(file) || file.imports.get('C') !== 'C')
                 continue;
             this.read.add(file);
-            for (const type of file.tree.rootNode.descendantsOfType('qualified_type')) {
-                if (type?.childForFieldName('package')?.text === 'C')
-                    this.cTypes.add(`C.${type.childForFieldName('name')?.text}`);
-            }
+            for (const name of qualifiedTypesIn(file))
+                if (name.startsWith('C.'))
+                    this.cTypes.add(name);
         }
     }
     isCgoCall(callee, file) {
@@ -41044,7 +41227,7 @@ class ModulePackages {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(8864);
+var tree_sitter = __nccwpck_require__(3564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -41173,7 +41356,7 @@ const en = {
         cleanup: cycleCleanup.en,
     },
     FG002: {
-        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`; what an interface or func field holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
+        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`, and interface fields of an interface the package declares, through the package\'s types that implement it; what a func field or an interface of another package holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
         quotes: articleQuotes.en.sentences,
         fix: 'Fix: make sure values of this type never form such a cycle. If they can, move the finalizer to a small inner struct that holds only the resource and points back to nothing, as os.newFile does with `runtime.SetFinalizer(f.file, (*file).close)`. If they cannot (the field is always nil or points elsewhere), suppress this finding with a reason: `//finalizer-guard:ignore FG002 <reason>`.',
         cleanup: cycleCleanup.en,
@@ -41227,7 +41410,7 @@ const ru = {
         cleanup: cycleCleanup.ru,
     },
     FG002: {
-        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`; что хранит поле-интерфейс или поле-функция, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
+        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`, а также поля с интерфейсом, объявленным в пакете, через типы пакета, которые его реализуют; что хранит поле-функция или поле с интерфейсом другого пакета, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
         quotes: articleQuotes.ru.sentences,
         fix: 'Исправление: убедитесь, что значения этого типа никогда не образуют такой цикл. Если могут, перенесите финализатор на небольшую внутреннюю структуру, которая хранит только ресурс и ни на что не ссылается обратно, как в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Если не могут (поле всегда nil или указывает на другие объекты), подавите это предупреждение с указанием причины: `//finalizer-guard:ignore FG002 <причина>`.',
         cleanup: cycleCleanup.ru,
@@ -43112,7 +43295,7 @@ async function holdsCommit(root, commit) {
     return (await tryGit(root, ['merge-base', '--is-ancestor', commit, 'HEAD'])) !== undefined;
 }
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/github/lib/context.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
 class Context {
@@ -43165,9 +43348,9 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ../wt-perf/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9245);
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/github/lib/internal/utils.js
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
 var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -43220,7 +43403,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
     return baseUserAgent;
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/universal-user-agent/index.js
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -43235,7 +43418,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/lib/register.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
 // @ts-check
 
 function register(state, name, method, options) {
@@ -43264,7 +43447,7 @@ function register(state, name, method, options) {
   });
 }
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/lib/add.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
 // @ts-check
 
 function addHook(state, kind, name, hook) {
@@ -43312,7 +43495,7 @@ function addHook(state, kind, name, hook) {
   });
 }
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/lib/remove.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
 // @ts-check
 
 function removeHook(state, name, method) {
@@ -43333,7 +43516,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/before-after-hook/index.js
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
 // @ts-check
 
 
@@ -43380,7 +43563,7 @@ function Collection() {
 
 /* harmony default export */ const before_after_hook = ({ Singular, Collection });
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/endpoint/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
 // pkg/dist-src/defaults.js
 
 
@@ -43726,7 +43909,7 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/content-type/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
 /*!
  * content-type
  * Copyright(c) 2015 Douglas Christopher Wilson
@@ -44018,7 +44201,7 @@ function unescapeQuotedPairs(str, start, end) {
     return result + str.slice(start, end);
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../wt-perf/node_modules/json-with-bigint/json-with-bigint.js
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
 const originalStringify = JSON.stringify;
@@ -44619,7 +44802,7 @@ const JSONParse = (text, reviver) => {
 
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/request-error/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
 class RequestError extends Error {
   name;
   /**
@@ -44660,7 +44843,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -44867,7 +45050,7 @@ var request = dist_bundle_withDefaults(endpoint, defaults_default);
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/graphql/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -44998,7 +45181,7 @@ function withCustomRequest(customRequest) {
 
 /* v8 ignore if -- @preserve */
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/auth-token/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
 // pkg/dist-src/is-jwt.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
@@ -45053,11 +45236,11 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/core/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
 const version_VERSION = "7.0.8";
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/core/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
 
 
 
@@ -45198,12 +45381,12 @@ class Octokit {
 }
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 const dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 const Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -47497,7 +47680,7 @@ var endpoints_default = Endpoints;
 
 //# sourceMappingURL=endpoints.js.map
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 
 const endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
@@ -47623,7 +47806,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
 
 //# sourceMappingURL=endpoints-to-methods.js.map
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 
 
 function restEndpointMethods(octokit) {
@@ -47644,7 +47827,7 @@ legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
 
@@ -48056,7 +48239,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@actions/github/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
 
 
 // octokit + plugins
@@ -48095,10 +48278,10 @@ function getOctokitOptions(token, options) {
     return opts;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ../wt-perf/node_modules/bottleneck/light.js
-var light = __nccwpck_require__(3833);
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(3251);
 var light_default = /*#__PURE__*/__nccwpck_require__.n(light);
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-retry/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 // pkg/dist-src/version.js
 var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
 
@@ -48181,7 +48364,7 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
-;// CONCATENATED MODULE: ../wt-perf/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -49040,11 +49223,11 @@ function apiDelayUnit(env) {
 
 /***/ }),
 
-/***/ 226:
+/***/ 1730:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6862);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
@@ -49278,18 +49461,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1007:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(846);
-var resolveBlockMap = __nccwpck_require__(8489);
-var resolveBlockSeq = __nccwpck_require__(5444);
-var resolveFlowCollection = __nccwpck_require__(4632);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -49375,15 +49558,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 6517:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(1951);
-var composeNode = __nccwpck_require__(9135);
-var resolveEnd = __nccwpck_require__(1730);
-var resolveProps = __nccwpck_require__(3229);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -49427,17 +49610,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 9135:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9331);
-var identity = __nccwpck_require__(8413);
-var composeCollection = __nccwpck_require__(1007);
-var composeScalar = __nccwpck_require__(7455);
-var resolveEnd = __nccwpck_require__(1730);
-var utilEmptyScalarPosition = __nccwpck_require__(969);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -49546,15 +49729,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 7455:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var resolveBlockScalar = __nccwpck_require__(9443);
-var resolveFlowScalar = __nccwpck_require__(3892);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -49641,18 +49824,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 7482:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(948);
-var Document = __nccwpck_require__(1951);
-var errors = __nccwpck_require__(1238);
-var identity = __nccwpck_require__(8413);
-var composeDoc = __nccwpck_require__(6517);
-var resolveEnd = __nccwpck_require__(1730);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -49872,17 +50055,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 8489:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(1915);
-var YAMLMap = __nccwpck_require__(5484);
-var resolveProps = __nccwpck_require__(3229);
-var utilContainsNewline = __nccwpck_require__(1749);
-var utilFlowIndentCheck = __nccwpck_require__(6017);
-var utilMapIncludes = __nccwpck_require__(6697);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -49996,12 +50179,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 9443:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -50203,14 +50386,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 5444:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(846);
-var resolveProps = __nccwpck_require__(3229);
-var utilFlowIndentCheck = __nccwpck_require__(6017);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -50261,7 +50444,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 1730:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50307,19 +50490,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4632:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(846);
-var resolveEnd = __nccwpck_require__(1730);
-var resolveProps = __nccwpck_require__(3229);
-var utilContainsNewline = __nccwpck_require__(1749);
-var utilMapIncludes = __nccwpck_require__(6697);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -50523,13 +50706,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 3892:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var resolveEnd = __nccwpck_require__(1730);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -50758,7 +50941,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 3229:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50913,7 +51096,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 1749:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50956,7 +51139,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 969:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50991,12 +51174,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 6017:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(1749);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -51015,12 +51198,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 6697:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -51037,22 +51220,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 1951:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9331);
-var Collection = __nccwpck_require__(4779);
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var toJS = __nccwpck_require__(4089);
-var Schema = __nccwpck_require__(1498);
-var stringifyDocument = __nccwpck_require__(9187);
-var anchors = __nccwpck_require__(2394);
-var applyReviver = __nccwpck_require__(3027);
-var createNode = __nccwpck_require__(6122);
-var directives = __nccwpck_require__(948);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(6424);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -51381,13 +51564,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 2394:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var visit = __nccwpck_require__(5690);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -51464,7 +51647,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3027:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51528,14 +51711,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 6122:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(9331);
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -51625,13 +51808,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 948:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var visit = __nccwpck_require__(5690);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -51810,7 +51993,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51879,28 +52062,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 4977:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(7482);
-var Document = __nccwpck_require__(1951);
-var Schema = __nccwpck_require__(1498);
-var errors = __nccwpck_require__(1238);
-var Alias = __nccwpck_require__(9331);
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var Scalar = __nccwpck_require__(3083);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(846);
-var cst = __nccwpck_require__(5335);
-var lexer = __nccwpck_require__(1823);
-var lineCounter = __nccwpck_require__(5414);
-var parser = __nccwpck_require__(8794);
-var publicApi = __nccwpck_require__(9801);
-var visit = __nccwpck_require__(5690);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -51937,7 +52120,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7303:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -51963,16 +52146,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 9331:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(2394);
-var visit = __nccwpck_require__(5690);
-var identity = __nccwpck_require__(8413);
-var Node = __nccwpck_require__(2083);
-var toJS = __nccwpck_require__(4089);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -52090,14 +52273,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 4779:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(6122);
-var identity = __nccwpck_require__(8413);
-var Node = __nccwpck_require__(2083);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -52248,14 +52431,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 2083:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3027);
-var identity = __nccwpck_require__(8413);
-var toJS = __nccwpck_require__(4089);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -52295,15 +52478,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 1915:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(6122);
-var stringifyPair = __nccwpck_require__(5130);
-var addPairToJSMap = __nccwpck_require__(3434);
-var identity = __nccwpck_require__(8413);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -52341,14 +52524,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3083:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Node = __nccwpck_require__(2083);
-var toJS = __nccwpck_require__(4089);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -52375,17 +52558,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 5484:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(9346);
-var addPairToJSMap = __nccwpck_require__(3434);
-var Collection = __nccwpck_require__(4779);
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var Scalar = __nccwpck_require__(3083);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -52529,17 +52712,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 846:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(6122);
-var stringifyCollection = __nccwpck_require__(9346);
-var Collection = __nccwpck_require__(4779);
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var toJS = __nccwpck_require__(4089);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -52651,16 +52834,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 3434:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7303);
-var merge = __nccwpck_require__(1294);
-var stringify = __nccwpck_require__(2806);
-var identity = __nccwpck_require__(8413);
-var toJS = __nccwpck_require__(4089);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -52723,7 +52906,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 8413:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52783,12 +52966,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4089:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -52829,15 +53012,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 4608:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(9443);
-var resolveFlowScalar = __nccwpck_require__(3892);
-var errors = __nccwpck_require__(1238);
-var stringifyString = __nccwpck_require__(1199);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -53054,7 +53237,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 2091:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53124,7 +53307,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53230,14 +53413,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5335:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(4608);
-var cstStringify = __nccwpck_require__(2091);
-var cstVisit = __nccwpck_require__(3069);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -53349,12 +53532,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 1823:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5335);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -54079,7 +54262,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 5414:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -54127,14 +54310,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 8794:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5335);
-var lexer = __nccwpck_require__(1823);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -55114,18 +55297,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 9801:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(7482);
-var Document = __nccwpck_require__(1951);
-var errors = __nccwpck_require__(1238);
-var log = __nccwpck_require__(7303);
-var identity = __nccwpck_require__(8413);
-var lineCounter = __nccwpck_require__(5414);
-var parser = __nccwpck_require__(8794);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -55228,16 +55411,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1498:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var map = __nccwpck_require__(7201);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var tags = __nccwpck_require__(6220);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -55274,13 +55457,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7201:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var YAMLMap = __nccwpck_require__(5484);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -55300,12 +55483,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1422:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -55324,13 +55507,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 60:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var YAMLSeq = __nccwpck_require__(846);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -55350,12 +55533,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 9354:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(1199);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -55373,12 +55556,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7377:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -55401,13 +55584,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 6343:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var stringifyNumber = __nccwpck_require__(1359);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55455,12 +55638,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 120:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(1359);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -55504,18 +55687,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 4814:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7201);
-var _null = __nccwpck_require__(1422);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var bool = __nccwpck_require__(7377);
-var float = __nccwpck_require__(6343);
-var int = __nccwpck_require__(120);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -55536,14 +55719,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1801:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var map = __nccwpck_require__(7201);
-var seq = __nccwpck_require__(60);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -55607,27 +55790,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7201);
-var _null = __nccwpck_require__(1422);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var bool = __nccwpck_require__(7377);
-var float = __nccwpck_require__(6343);
-var int = __nccwpck_require__(120);
-var schema = __nccwpck_require__(4814);
-var schema$1 = __nccwpck_require__(1801);
-var binary = __nccwpck_require__(2381);
-var merge = __nccwpck_require__(1294);
-var omap = __nccwpck_require__(6225);
-var pairs = __nccwpck_require__(7251);
-var schema$2 = __nccwpck_require__(991);
-var set = __nccwpck_require__(9022);
-var timestamp = __nccwpck_require__(1678);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -55713,14 +55896,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 2381:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3083);
-var stringifyString = __nccwpck_require__(1199);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -55790,12 +55973,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8888:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -55826,13 +56009,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 8264:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var stringifyNumber = __nccwpck_require__(1359);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55883,12 +56066,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 3271:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(1359);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -55966,13 +56149,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 1294:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -56044,16 +56227,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 6225:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var toJS = __nccwpck_require__(4089);
-var YAMLMap = __nccwpck_require__(5484);
-var YAMLSeq = __nccwpck_require__(846);
-var pairs = __nccwpck_require__(7251);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -56128,15 +56311,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 7251:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var Scalar = __nccwpck_require__(3083);
-var YAMLSeq = __nccwpck_require__(846);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -56217,24 +56400,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 991:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7201);
-var _null = __nccwpck_require__(1422);
-var seq = __nccwpck_require__(60);
-var string = __nccwpck_require__(9354);
-var binary = __nccwpck_require__(2381);
-var bool = __nccwpck_require__(8888);
-var float = __nccwpck_require__(8264);
-var int = __nccwpck_require__(3271);
-var merge = __nccwpck_require__(1294);
-var omap = __nccwpck_require__(6225);
-var pairs = __nccwpck_require__(7251);
-var set = __nccwpck_require__(9022);
-var timestamp = __nccwpck_require__(1678);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -56265,14 +56448,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 9022:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Pair = __nccwpck_require__(1915);
-var YAMLMap = __nccwpck_require__(5484);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -56368,12 +56551,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 1678:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(1359);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -56480,7 +56663,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 1677:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56638,15 +56821,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2806:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(2394);
-var identity = __nccwpck_require__(8413);
-var stringifyComment = __nccwpck_require__(8769);
-var stringifyString = __nccwpck_require__(1199);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -56777,14 +56960,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 9346:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var stringify = __nccwpck_require__(2806);
-var stringifyComment = __nccwpck_require__(8769);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -56939,7 +57122,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8769:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56970,14 +57153,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9187:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var stringify = __nccwpck_require__(2806);
-var stringifyComment = __nccwpck_require__(8769);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -57064,7 +57247,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 1359:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -57098,15 +57281,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5130:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
-var Scalar = __nccwpck_require__(3083);
-var stringify = __nccwpck_require__(2806);
-var stringifyComment = __nccwpck_require__(8769);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -57257,13 +57440,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 1199:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3083);
-var foldFlowLines = __nccwpck_require__(1677);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -57602,12 +57785,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 5690:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(8413);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -57845,17 +58028,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 8864:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(7519);
-
-
-/***/ }),
-
-/***/ 7519:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -61964,6 +62137,16 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
+/***/ }),
+
+/***/ 3564:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(551);
+
+
 /***/ })
 
 /******/ });
@@ -62146,6 +62329,6 @@ module.exports["default"] = module.exports;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(226);
+/******/ var __webpack_exports__ = __nccwpck_require__(1730);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -18,17 +18,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 864:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// web-tree-sitter's CommonJS build: the bundler follows this require() with the
-// "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(519);
-
-
-/***/ }),
-
-/***/ 519:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4137,6 +4127,16 @@ module.exports["default"] = module.exports;
 //# sourceMappingURL=web-tree-sitter.cjs.map
 
 
+/***/ }),
+
+/***/ 564:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// web-tree-sitter's CommonJS build: the bundler follows this require() with the
+// "require" export condition, and that build takes the wasm bytes we hand it.
+module.exports = __nccwpck_require__(551);
+
+
 /***/ })
 
 /******/ });
@@ -5045,6 +5045,25 @@ function goInteger(text) {
 function pointee(type) {
     return type.kind === 'pointer' ? type.elem : type;
 }
+const namedTypesOfFile = new WeakMap();
+/**
+ * The types of other packages a file writes as types (`var h cgo.Handle`,
+ * `*C.char`), as `importPath.Name`, read once. `weak.Make[T](nil)` parses as
+ * a conversion to a generic type, but may call a generic function: not counted.
+ */
+function qualifiedTypesIn(file) {
+    let names = namedTypesOfFile.get(file);
+    if (!names) {
+        const instantiation = (type) => type.parent?.type === 'generic_type' && type.parent.parent?.type === 'type_conversion_expression';
+        names = new Set(file.tree.rootNode.descendantsOfType('qualified_type').flatMap((type) => {
+            const alias = type?.childForFieldName('package')?.text ?? '';
+            const importPath = file.imports.get(alias);
+            return importPath && !instantiation(type) ? [`${importPath}.${type.childForFieldName('name')?.text}`] : [];
+        }));
+        namedTypesOfFile.set(file, names);
+    }
+    return names;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -5569,6 +5588,34 @@ function searchMember(type, name, pkg) {
     }
     return undefined;
 }
+const implementers = new WeakMap();
+/**
+ * The package's types whose declared methods (on `T` or `*T`) include every
+ * method of a package interface: what a field of that interface may hold
+ * among the package's own values. None for an interface that embeds another
+ * or lists types (which this model does not resolve), or declares no method.
+ */
+function implementersOf(iface, pkg) {
+    let found = implementers.get(iface);
+    if (found)
+        return found;
+    found = [];
+    const elements = iface.typeNode.type === 'interface_type' ? iface.typeNode.namedChildren : [];
+    const methods = elements.flatMap((e) => (e?.type === 'method_elem' ? [e.childForFieldName('name')?.text ?? ''] : []));
+    if (methods.length && methods.length === elements.filter((e) => e?.type !== 'comment').length) {
+        pkg.load(() => true);
+        for (const [name, decl] of pkg.types) {
+            if (decl.isAlias || decl.typeNode.type === 'interface_type')
+                continue;
+            const declared = methodsOf(pkg, name);
+            if (methods.every((m) => declared?.has(m)))
+                found.push(name);
+        }
+        found.sort();
+    }
+    implementers.set(iface, found);
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
 
@@ -5679,9 +5726,11 @@ class TypesLayer extends CoreLayer {
     /**
      * The type a call converts its operand to, when what it calls is a type:
      * a type of the package or a predeclared one (`any(p)`, `error(e)`,
-     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, or a type
-     * written out (`interface{}(p)`). Undefined for a call of a function, and
-     * for a name of another package, which may be either.
+     * `uintptr(x)`, also in parentheses), `unsafe.Pointer(p)`, a type
+     * of another package (`cgo.Handle(h)`: one its module declares, or one the
+     * package writes as a type somewhere), or a type written out
+     * (`interface{}(p)`). Undefined for a call of a function, and for another
+     * package's name the package never uses as a type, which may be either.
      */
     conversionType(call, scope) {
         if (call.type === 'type_conversion_expression')
@@ -5696,10 +5745,16 @@ class TypesLayer extends CoreLayer {
             return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
         }
         const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
-        if (operand?.type === 'identifier' && this.file.imports.get(operand.text) === 'unsafe' && !scope.lookup(operand.text) && fn.childForFieldName('field')?.text === 'Pointer') {
+        const importPath = operand?.type === 'identifier' && !scope.lookup(operand.text) ? this.file.imports.get(operand.text) : undefined;
+        const name = fn?.childForFieldName('field')?.text;
+        if (!importPath || !name)
+            return undefined;
+        if (importPath === 'unsafe' && name === 'Pointer')
             return { kind: 'basic', name: 'unsafe.Pointer' };
-        }
-        return undefined;
+        if (call.childForFieldName('arguments')?.namedChildCount !== 1)
+            return undefined;
+        const isType = this.pkg.imported?.(importPath)?.types.has(name) || this.here().files.some((file) => qualifiedTypesIn(file).has(`${importPath}.${name}`));
+        return isType ? { kind: 'named', name, importPath, args: [] } : undefined;
     }
     selected(selector, scope) {
         const name = selector.childForFieldName('field')?.text;
@@ -5724,8 +5779,8 @@ class TypesLayer extends CoreLayer {
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
         let fn = call.type === 'type_conversion_expression' ? instantiated(call.childForFieldName('type')) : call.childForFieldName('function');
-        // `f[T](x)`: a generic function called with explicit type arguments is that function.
-        if (fn?.type === 'index_expression' && fn.childForFieldName('operand')?.type === 'identifier')
+        // `f[T](x)`, `pkg.F[T](x)`: a generic function called with explicit type arguments is that function.
+        if (fn?.type === 'index_expression' && ['identifier', 'selector_expression'].includes(fn.childForFieldName('operand')?.type ?? ''))
             fn = fn.childForFieldName('operand');
         if (fn?.type === 'identifier' || fn?.type === 'type_identifier') {
             if (scope.lookup(fn.text) && !scope.lookup(fn.text)?.global)
@@ -5733,9 +5788,12 @@ class TypesLayer extends CoreLayer {
             const decl = this.here().funcs.get(fn.text);
             return decl ? { decl, through: [] } : undefined;
         }
-        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn, scope) : undefined;
+        // `pkg.F[T](x)` with one argument parses as a conversion to the generic type `pkg.F[T]`.
+        if (fn?.type === 'qualified_type')
+            return this.importedFunction(fn.childForFieldName('package'), fn.childForFieldName('name'), scope);
+        const imported = fn?.type === 'selector_expression' ? this.importedFunction(fn.childForFieldName('operand'), fn.childForFieldName('field'), scope) : undefined;
         if (imported)
-            return { decl: imported, through: [] };
+            return imported;
         if (fn?.type === 'selector_expression') {
             const member = this.selected(fn, scope);
             return member?.method ? { decl: member.method, receiver: fn.childForFieldName('operand') ?? undefined, through: member.through } : undefined;
@@ -5765,15 +5823,15 @@ class TypesLayer extends CoreLayer {
         return decl ? { decl, receivers, through: [] } : undefined;
     }
     /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
-    importedFunction(selector, scope) {
-        const operand = selector.childForFieldName('operand');
-        const name = selector.childForFieldName('field')?.text;
+    importedFunction(alias, nameNode, scope) {
+        const name = nameNode?.text;
         if (this.otherPackagesSteps >= otherPackagesStepBudget)
             return undefined;
-        if (operand?.type !== 'identifier' || !name || scope.lookup(operand.text))
+        if ((alias?.type !== 'identifier' && alias?.type !== 'package_identifier') || !name || scope.lookup(alias.text))
             return undefined;
-        const path = this.file.imports.get(operand.text);
-        return path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+        const path = this.file.imports.get(alias.text);
+        const decl = path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
+        return decl && { decl, through: [] };
     }
     /** Whether an expression's value is a struct or array held by value: assigning it copies. */
     isValueType(node, scope) {
@@ -6208,12 +6266,17 @@ function reboundNames(decl) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
+/** The place the handles of runtime/cgo are kept, so that a `Delete` counts as a removal from it. */
+const cgoHandlePlace = 'var runtime/cgo handles';
 const timeType = (name) => ({ kind: 'named', name, importPath: 'time', args: [] });
+const cgoHandle = { kind: 'named', name: 'Handle', importPath: 'runtime/cgo', args: [] };
 const results = new Map([
     // The timer keeps its function for Reset, after it fired too.
     ['time.AfterFunc', { type: timeType('Timer'), holds: [{ argument: 1, via: 'time.AfterFunc callback' }] }],
     ['time.NewTimer', { type: timeType('Timer'), holds: [] }],
     ['time.NewTicker', { type: timeType('Ticker'), holds: [] }],
+    // The handle table keeps the value until h.Delete().
+    ['runtime/cgo.NewHandle', { type: cgoHandle, holds: [], table: { argument: 0, via: 'runtime/cgo handles (cgo.NewHandle)' } }],
 ]);
 /** What `importPath.name(...)` returns, when it is one of the calls above. */
 function stdResult(importPath, name) {
@@ -6223,6 +6286,10 @@ function stdResult(importPath, name) {
 function isTimerType(type) {
     const named = type?.kind === 'pointer' ? type.elem : type;
     return named?.kind === 'named' && named.importPath === 'time' && (named.name === 'Ticker' || named.name === 'Timer');
+}
+/** A `runtime/cgo.Handle`, whose `Delete` takes its value out of the handle table. */
+function isCgoHandle(type) {
+    return type?.kind === 'named' && type.importPath === 'runtime/cgo' && type.name === 'Handle';
 }
 /** A `context.Context`, whose `Done()` channel is closed when the context is cancelled. */
 function isContextType(type) {
@@ -6728,10 +6795,11 @@ class CallsLayer extends ExpressionsLayer {
             this.removal(argNodes[0], scope, node);
         if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text))
             return [this.evaluate(argNodes[0], scope)];
-        // An interface or unsafe.Pointer made from a value refers to what the value refers to: `any(p)` holds p.
+        // An interface, unsafe.Pointer or another package's type made from a value refers to what the value refers to: `any(p)` holds p.
         const converted = this.conversionType(node, scope);
-        if (converted && (converted.kind === 'interface' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer')))
+        if (converted && (converted.kind === 'interface' || converted.kind === 'named' || (converted.kind === 'basic' && converted.name === 'unsafe.Pointer'))) {
             return [this.evaluate(argNodes[0], scope)];
+        }
         if (fn?.type === 'parenthesized_expression' && argNodes.length === 1) {
             const inner = fn.namedChild(0);
             if (inner?.type === 'unary_expression' && inner.child(0)?.type === '*')
@@ -6787,7 +6855,17 @@ class CallsLayer extends ExpressionsLayer {
             const result = this.object('alloc', node, `${fn.text}()`, std.type);
             for (const { argument, via } of std.holds)
                 this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
+            if (std.table) {
+                const table = this.object('global', node, 'runtime/cgo handles', undefined, cgoHandlePlace);
+                this.state.store(table, '[handle]', this.edges(args[std.table.argument] ?? [], std.table.via, node, undefined, undefined, cgoHandlePlace), false);
+            }
             return [[result]];
+        }
+        if (fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Delete' && !argNodes.length) {
+            const operand = fn.childForFieldName('operand');
+            if (isCgoHandle(this.typeOf(operand, scope)) || this.evaluate(operand, scope).some((o) => isCgoHandle(o.type))) {
+                this.removals.push({ place: cgoHandlePlace, node, file: this.file });
+            }
         }
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
             return [[this.object('opaque', node, `${fn.text}()`)]];
@@ -6953,7 +7031,7 @@ class Interpreter extends CallsLayer {
         this.capturers.clear();
         if (this.recordsLinks)
             this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [] };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], returned: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
@@ -6962,12 +7040,16 @@ class Interpreter extends CallsLayer {
         this.conditional = 0;
         this.frame = { returns: [], results: this.bindParams(root, scope, undefined, []), deferred: [] };
         const parameters = [...this.state.vars.values()].flat();
+        const receiver = root.receiver?.name ? scope.lookup(root.receiver.name) : undefined;
+        if (receiver)
+            this.run.receiver = this.state.vars.get(receiver.key) ?? [];
         this.linksIntoMade = [];
         this.escaped = [];
         this.clears = [];
         this.callStack.push(root);
         this.body(root.body, scope);
         this.callStack.pop();
+        this.run.returned = this.frame.returns.flat();
         this.dropLinksLetGo(parameters);
         this.active = undefined;
         this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
@@ -6976,6 +7058,11 @@ class Interpreter extends CallsLayer {
         this.state.observe = undefined;
         this.frame = { returns: [], results: [], deferred: [] };
         return this.sites.slice(before);
+    }
+    /** Interprets one function as an entry point of its own; returns its run. */
+    interpretAlone(root) {
+        this.interpretRoot(root);
+        return this.run;
     }
     /** A function's body, then its deferred calls. */
     body(node, scope) {
@@ -8204,7 +8291,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(864);
+var tree_sitter = __nccwpck_require__(564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -8488,8 +8575,8 @@ function isPackageVariable(site, name) {
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
 
 
-/** Text that may remove a reference; the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
 const scans = new WeakMap();
 /** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
 function cover(pkg, wanted) {
@@ -8602,8 +8689,9 @@ function finalizerOnlyCode(site, evaluation) {
         for (const decl of home.functions) {
             if (excluded.has(decl) || callableFromOutside(decl))
                 continue;
-            const declName = decl.node.childForFieldName('name');
-            const refs = (uses.get(decl.name) ?? []).filter((u) => u.node.id !== declName?.id);
+            // Its name inside its own body (a recursive call, another type's method of the same name) is no other use.
+            const own = [regionOf(decl.node, decl.file.path)];
+            const refs = (uses.get(decl.name) ?? []).filter((u) => !inside(u.node, u.path, own));
             if (!refs.length || !refs.every((u) => inside(u.node, u.path, regions)))
                 continue;
             excluded.add(decl);
@@ -8700,13 +8788,16 @@ const finalizerCycle = {
 
 
 
+
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
- * type arguments such as atomic.Pointer[T]). Any value that closes that loop
- * leaks. weak.Pointer and uintptr hold no reference; interface and func fields
- * are not followed, since the type does not say what they hold. The type
+ * type arguments such as atomic.Pointer[T], fields of a package interface
+ * through the package's types that implement it). Any value that closes that
+ * loop leaks. weak.Pointer and uintptr hold no reference; func fields and
+ * interfaces of other packages are not followed, since the type does not say
+ * what they hold. The type
  * alone is no evidence: every reference-holding field of the loop must be
  * given, somewhere in the package, a value that reaches an object the code
  * did not just make (or the holder itself through another object). A field
@@ -8729,10 +8820,11 @@ const finalizerTypeCycle = {
         if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
             return undefined;
         const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
-        const closesThroughFinalized = closingStores(site, start.name);
+        const mayBe = mayBeOfType(site.pkg);
+        const closesThroughFinalized = closingStores(site, start.name, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
         const evidence = (field, target) => {
-            const stores = links.filter((l) => l.place === fieldPlace(field) && (l.types.has(target) || l.types.has('?')) && (target !== start.name || closesThroughFinalized(l)));
+            const stores = links.filter((l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)));
             return stores.find((l) => l.links) ?? stores[0];
         };
         const loop = typeLoop(start.name, site.pkg, evidence);
@@ -8755,12 +8847,19 @@ const finalizerTypeCycle = {
  * finalized ones are made elsewhere and never stored, closes no loop through
  * them.
  */
-function closingStores(site, start) {
+function closingStores(site, start, mayBe) {
     const anyValue = site.evaluations.some((e) => (e.argObjects[0] ?? []).some((o) => o.kind !== 'alloc'));
     return (link) => anyValue ||
-        link.existingTypes.has(start) ||
-        link.existingTypes.has('?') ||
+        mayBe(link.existingTypes, start) ||
         link.made.some((m) => m.type === start && link.run.sites.some((s) => s.call.id === site.call.id && (s.argObjects[0] ?? []).some((o) => o.id === m.object.id)));
+}
+function mayBeOfType(pkg) {
+    return (types, target) => types.has(target) ||
+        types.has('?') ||
+        [...types].some((name) => {
+            const decl = pkg.types.get(name);
+            return decl?.typeNode.type === 'interface_type' && implementersOf(decl, pkg).includes(target);
+        });
 }
 /**
  * What shows that a field can link a value of `target`: a store into it, or,
@@ -8879,6 +8978,9 @@ function referencedTypes(type, pkg, depth = 0) {
                 return [];
             if (decl.isAlias)
                 return referencedTypes(underlying(type, pkg), pkg, depth + 1);
+            // A field of a package interface may hold any of the package's types that implement it.
+            if (decl.typeNode.type === 'interface_type')
+                return [...implementersOf(decl, pkg), ...args];
             return [type.name, ...args];
         }
         case 'pointer':
@@ -9726,7 +9828,43 @@ function selfReset(call) {
     return rearm;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/later-calls.ts
+// What a caller may do with an object an entry point hands out: call the
+// exported methods of its type. Each such method is interpreted once, as an
+// entry point of its own on a receiver it did not make, so the rules can see
+// what it links the receiver to (a package-level registry `SetCallback`
+// fills, say) whoever calls it.
+
+
+
+
+const byPackage = new WeakMap();
+/**
+ * The exported methods of a package type (`*T` or `T`, the one `type` names)
+ * with a body, each with the run that interprets it on its own receiver, in
+ * the order declared; `interpreter` made those runs (its package variables are theirs).
+ */
+function laterMethodRuns(pkg, type) {
+    const named = type && pointee(type);
+    if (named?.kind !== 'named' || declaringPackage(named, pkg) !== pkg || !pkg.types.has(named.name))
+        return undefined;
+    let cache = byPackage.get(pkg);
+    if (!cache)
+        byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg), runs: new Map() }));
+    const methods = [...(methodsOf(pkg, named.name)?.values() ?? [])]
+        .filter((m) => m.body && /^\p{Lu}/u.test(m.name))
+        .sort((a, b) => order_byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex);
+    const runs = methods.map((method) => {
+        let run = cache.runs.get(method);
+        if (!run)
+            cache.runs.set(method, (run = cache.interpreter.interpretAlone(method)));
+        return { method, run };
+    });
+    return { interpreter: cache.interpreter, runs };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg007-finalizer-may-never-run.ts
+
 
 
 
@@ -9776,6 +9914,18 @@ const finalizerMayNeverRun = {
                 message: `${describeArgument(site, 0)} stays reachable from a package-level variable: ${renderPath('package', held.path)}; ` +
                     `while it is there the object is never unreachable, so this ${hook} cannot run${held.note}`,
                 related: relatedAlong(held.path),
+            };
+        }
+        const later = heldAfterMethod(site);
+        if (later) {
+            const method = `${inline(arg)}.${later.method.name}(...)`;
+            return {
+                message: `${describeArgument(site, 0)} is returned to callers, and once one calls ${method} on it, it stays reachable from a package-level variable: ` +
+                    `${renderPath('package', later.path)}; while it is there the object is never unreachable, so this ${hook} cannot run${later.note}`,
+                related: [
+                    { node: later.method.node, file: later.method.file, message: `${later.method.name} keeps it: ${firstLine(later.method.node.text)}` },
+                    ...relatedAlong(later.path),
+                ],
             };
         }
         const root = heldByGoroutine(site);
@@ -9876,6 +10026,40 @@ function heldByPackageVariable(site) {
                 const found = holders.has(variable.id) ? lastingPath(site, evaluation, variable, object, sure) : undefined;
                 if (found)
                     return found;
+            }
+        }
+    }
+    return undefined;
+}
+/**
+ * A path from a package-level variable to the object that an exported method
+ * of its type makes when a caller calls it on the object an exported entry
+ * point returns (`c := New(); c.SetCallback(f)` storing c in a registry),
+ * with no code but the finalizer taking it out again.
+ */
+function heldAfterMethod(site) {
+    // A program's methods are called by its own code, which the entry points show.
+    if (site.pkg.name === 'main')
+        return undefined;
+    const sure = (edge) => edge.sure;
+    for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        if (!callableFromOutside(evaluation.run.root))
+            continue;
+        const returned = new Set(evaluation.run.returned.map((o) => o.id));
+        for (const object of objects.filter((o) => o.kind === 'alloc' && !o.many && returned.has(o.id))) {
+            const later = laterMethodRuns(site.pkg, object.type);
+            for (const { method, run } of later?.runs ?? []) {
+                const reaching = reachingObjects(run.finalState, sure);
+                for (const receiver of run.receiver) {
+                    const holders = reaching(receiver);
+                    if (!holders.size)
+                        continue;
+                    for (const variable of later.interpreter.packageVariables()) {
+                        const found = holders.has(variable.id) ? lastingPath(site, { ...evaluation, run }, variable, receiver, sure) : undefined;
+                        if (found)
+                            return { method, ...found };
+                    }
+                }
             }
         }
     }
@@ -11011,10 +11195,9 @@ class Code {
             if (this.read.has(file) || file.imports.get('C') !== 'C')
                 continue;
             this.read.add(file);
-            for (const type of file.tree.rootNode.descendantsOfType('qualified_type')) {
-                if (type?.childForFieldName('package')?.text === 'C')
-                    this.cTypes.add(`C.${type.childForFieldName('name')?.text}`);
-            }
+            for (const name of qualifiedTypesIn(file))
+                if (name.startsWith('C.'))
+                    this.cTypes.add(name);
         }
     }
     isCgoCall(callee, file) {
@@ -11457,7 +11640,7 @@ const en = {
         cleanup: cycleCleanup.en,
     },
     FG002: {
-        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`; what an interface or func field holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
+        problem: 'No cycle is built in the analyzed code, but the type of the object can reach itself through reference-carrying fields (pointers, slices, arrays, maps, channels, and type arguments such as `atomic.Pointer[T]`, and interface fields of an interface the package declares, through the package\'s types that implement it; what a func field or an interface of another package holds is not known from the type, so those are not followed). If any code links such values into a cycle through another object, the finalizer never runs and the memory of the cycle is never freed. A direct self-pointer (`x.self = x`) is harmless: the collector ignores pointers into the object itself.',
         quotes: articleQuotes.en.sentences,
         fix: 'Fix: make sure values of this type never form such a cycle. If they can, move the finalizer to a small inner struct that holds only the resource and points back to nothing, as os.newFile does with `runtime.SetFinalizer(f.file, (*file).close)`. If they cannot (the field is always nil or points elsewhere), suppress this finding with a reason: `//finalizer-guard:ignore FG002 <reason>`.',
         cleanup: cycleCleanup.en,
@@ -11511,7 +11694,7 @@ const ru = {
         cleanup: cycleCleanup.ru,
     },
     FG002: {
-        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`; что хранит поле-интерфейс или поле-функция, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
+        problem: 'В проанализированном коде цикл не строится, но тип объекта может ссылаться сам на себя через поля, несущие ссылки (указатели, срезы, массивы, map, каналы и аргументы типов вроде `atomic.Pointer[T]`, а также поля с интерфейсом, объявленным в пакете, через типы пакета, которые его реализуют; что хранит поле-функция или поле с интерфейсом другого пакета, по типу не видно, поэтому такие поля не рассматриваются). Если где-то такие значения свяжутся в цикл через другой объект, финализатор не запустится никогда, а память цикла не освободится. Прямой указатель на себя (`x.self = x`) безвреден: сборщик мусора пропускает указатели внутрь самого объекта.',
         quotes: articleQuotes.ru.sentences,
         fix: 'Исправление: убедитесь, что значения этого типа никогда не образуют такой цикл. Если могут, перенесите финализатор на небольшую внутреннюю структуру, которая хранит только ресурс и ни на что не ссылается обратно, как в os.newFile: `runtime.SetFinalizer(f.file, (*file).close)`. Если не могут (поле всегда nil или указывает на другие объекты), подавите это предупреждение с указанием причины: `//finalizer-guard:ignore FG002 <причина>`.',
         cleanup: cycleCleanup.ru,
