@@ -7,7 +7,7 @@ import type { Lang } from '../engine.js';
 
 export const filterModes = ['added', 'diff_context', 'file', 'nofilter'] as const;
 export type FilterMode = (typeof filterModes)[number];
-export const reportModes = ['auto', 'check-run', 'annotations'] as const;
+export const reportModes = ['auto', 'check-run', 'annotations', 'review'] as const;
 export type ReportMode = (typeof reportModes)[number];
 const failOns = ['error', 'warning', 'notice', 'never'] as const;
 export const scanModes = ['changed', 'full'] as const;
@@ -23,6 +23,8 @@ export interface ActionInputs {
   scan: ScanMode;
   failOn: FailOn;
   report: ReportMode;
+  /** Also review a pull request: a comment per finding on a changed line, with a suggested change where there is a fix. */
+  suggestions: boolean;
   lang: Lang;
   /** "1.24"; undefined: the engine reads go.mod. */
   goVersion?: string;
@@ -48,6 +50,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     scan: oneOf(get, 'scan', scanModes, 'changed'),
     failOn: oneOf(get, 'fail-on', failOns, 'error'),
     report: oneOf(get, 'report', reportModes, 'auto'),
+    suggestions: oneOf(get, 'suggestions', ['true', 'false'], 'false') === 'true',
     lang: oneOf(get, 'lang', langs, 'en'),
     goVersion: goVersion || undefined,
     sarifFile: get('sarif-file') || undefined,

@@ -9,7 +9,7 @@ import { applyConfig, configFor, type Config } from '../config.js';
 import { analyze, dependentPackages } from '../engine.js';
 import { goVersionFor } from '../discover/gomod.js';
 import { UsageError } from '../errors.js';
-import type { Finding } from '../findings.js';
+import type { Finding, Reported } from '../findings.js';
 import { formatSarif } from '../report/sarif.js';
 import { repositoryUrl, rulesDocUrl, version } from '../version.js';
 import { ruleCatalog } from '../rules/index.js';
@@ -17,6 +17,7 @@ import { planAnnotations } from '../report/annotations.js';
 import { countBySeverity, countsText, logLine, plural, type Counts } from '../report/describe.js';
 import { logText } from '../report/escape.js';
 import { jobSummary, statusSummary, type RunReport } from '../report/summary.js';
+import { commentsPerReview, planComments } from '../report/review.js';
 import type { ChangeSet } from './changes.js';
 import { CheckRun } from './checks.js';
 import { planScan, repoOf, type Repo, type Scan } from './event.js';
@@ -26,6 +27,7 @@ import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from '.
 import { apiChanges, apiUrlOf, createClient, describeApiError, isRateLimit, redactSecrets, type Octokit } from './github.js';
 import { pathFilter, type PathFilter } from '../discover/glob.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
+import { publishReview } from './review.js';
 import { changedPackages, normalizeDir, toRepoPaths } from './scope.js';
 import { Step } from './step.js';
 
@@ -144,15 +146,18 @@ async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
   const client = () => createClient({ token: inputs.token, apiUrl: apiUrlOf(env), log: info, delayUnit: apiDelayUnit(env) });
   const octokit = inputs.token ? client() : undefined;
   const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+  // report: review makes a check run only when the review cannot be posted.
+  const checkRun = inputs.report === 'annotations' || inputs.report === 'review' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
   if (checkRun) step.opened({ id: checkRun.id, repo, client });
 
   let report: RunReport;
   let counts: Counts;
   let published: CheckRun | undefined;
+  let changes: ChangeSet | undefined;
   try {
     const analysis = await analyzeScan(inputs, scan, where, keep, config, octokit, repo, env, warnings);
     report = analysis.report;
+    changes = analysis.changes;
     const findings = report.reported.map((r) => r.finding);
     counts = countBySeverity(findings);
     step.set({ findings: findings.length, errors: counts.error, warnings: counts.warning, notices: counts.notice });
@@ -166,7 +171,16 @@ async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
     if (checkRun) await checkRun.abort(redactSecrets(error instanceof Error ? error.message : String(error))).then(() => step.closed(), () => undefined);
     throw error;
   }
-  const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
+  const review = inputs.report === 'review' || inputs.suggestions ? await reviewPullRequest(inputs, scan, changes, where, octokit, repo, report, warnings) : undefined;
+  if (inputs.report === 'review' && !review) {
+    // The review could not be posted: what report: auto does, a check run or else annotations.
+    const instead = await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+    if (instead) step.opened({ id: instead.id, repo, client });
+    published = instead && (await finishCheckRun(instead, step, inputs, report, runUrl, warnings));
+  }
+  // In a review, the findings it could not post become annotations; a check run has them all.
+  const unposted = published ? [] : review && inputs.report === 'review' ? review.unposted : report.reported;
+  const fallback = published ? undefined : planAnnotations(unposted, warnings.length, inputs.lang);
   if (fallback?.note) warnings.push(fallback.note);
   for (const w of warnings) core.warning(w);
   for (const a of fallback?.shown ?? []) core[a.level](a.message, a.properties);
@@ -278,7 +292,7 @@ async function analyzeScan(
   repo: Repo,
   env: NodeJS.ProcessEnv,
   warnings: string[],
-): Promise<{ report: RunReport; sarif: SarifContent }> {
+): Promise<{ report: RunReport; sarif: SarifContent; changes?: ChangeSet }> {
   if (scan.kind === 'diff') await checkWorkspace(scan, where, env);
   const changes = scan.kind === 'diff' ? await findChanges(scan, where, octokit, repo, warnings) : undefined;
   const full = changes === undefined;
@@ -302,7 +316,7 @@ async function analyzeScan(
   if (dirs.length === 0) {
     const scope = `no changed Go file under ${under}${keep.description ? ` matching paths (${keep.description})` : ''}`;
     info(`Nothing to analyze: ${scope}.`);
-    return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial } };
+    return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial }, changes };
   }
   // A package that imports a changed one can have a cycle the change closes: its call is analyzed too.
   const changedDirs = dirs.map((d) => join(where.workAbs, d));
@@ -324,7 +338,69 @@ async function analyzeScan(
     ...selection,
     conclusion: conclusionOf(selection.reported, inputs.failOn),
   };
-  return { report, sarif: { findings: inRepo.filter((f) => keep(f.path)), partial } };
+  return { report, sarif: { findings: inRepo.filter((f) => keep(f.path)), partial }, changes };
+}
+
+/**
+ * The pull request review, for report: review and suggestions: true. Undefined,
+ * with one warning, when none can be posted; else the reported findings it
+ * could not post (on no line of the diff, or past the limit of one review).
+ */
+async function reviewPullRequest(
+  inputs: ActionInputs,
+  scan: Exclude<Scan, { kind: 'skip' }>,
+  changes: ChangeSet | undefined,
+  where: Where,
+  octokit: Octokit | undefined,
+  repo: Repo,
+  report: RunReport,
+  warnings: string[],
+): Promise<{ unposted: Reported[] } | undefined> {
+  const instead = inputs.report === 'review' ? 'reporting as report: auto does instead' : 'the check run has the findings';
+  if (scan.kind !== 'diff' || scan.pullNumber === undefined) {
+    info(`No pull request review: the ${scan.label} is not a pull request; ${instead}.`);
+    return undefined;
+  }
+  if (!octokit) {
+    warnings.push(`github-token is empty, so no pull request review can be posted; ${instead}.`);
+    return undefined;
+  }
+  if (!changes) {
+    warnings.push(`No pull request review: the changed lines are unknown; ${instead}.`);
+    return undefined;
+  }
+  const read = (path: string) => {
+    try {
+      return readFileSync(join(where.root, path));
+    } catch {
+      return undefined;
+    }
+  };
+  const plan = planComments(report.reported, changes, read, inputs.lang, inputs.checkName);
+  try {
+    const outcome = await publishReview(octokit, repo, scan.pullNumber, scan.head, plan);
+    const line =
+      `Pull request review: ${plural(outcome.posted, 'new comment')} (${outcome.suggested} with a suggested change), ` +
+      `${outcome.updated} updated, ${outcome.resolved} marked resolved, ${outcome.unchanged} left as they were.`;
+    info(outcome.url ? `${line} ${outcome.url}` : line);
+    report.notes = [...(report.notes ?? []), line];
+    const all = inputs.report === 'review' ? 'the annotations, the job summary and the SARIF file have them all' : 'the check run, the job summary and the SARIF file have them all';
+    if (outcome.left.length > 0) {
+      warnings.push(`${plural(outcome.left.length, 'finding')} not posted in the pull request review, which takes at most ${commentsPerReview} new comments; ${all}.`);
+    }
+    if (plan.offDiff.length > 0) report.notes.push(`${plural(plan.offDiff.length, 'finding')} on no line of the diff, so not in the review; ${all}.`);
+    return { unposted: [...plan.offDiff, ...outcome.left.map((c) => c.reported)] };
+  } catch (error) {
+    const why = describeApiError(error);
+    const status = (error as { status?: number }).status;
+    const refused = (status === 403 && !isRateLimit(error)) || status === 404;
+    warnings.push(
+      refused
+        ? `The token cannot review pull request #${scan.pullNumber} (${why}): it is read-only, as on pull requests from forks, or the job lacks permissions: pull-requests: write; ${instead}.`
+        : `Could not post the pull request review (${why}); ${instead}.`,
+    );
+    return undefined;
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ export interface RunReport {
   /** Findings the configuration file turned off or left out, and its name. */
   configured?: { left: number; file: string };
   warnings: string[];
+  /** Lines about what the step did besides reporting here (the pull request review). */
+  notes?: string[];
   conclusion: Conclusion;
   failOn: string;
   /** The language of the engine's messages, which the reporters' joining sentences follow. */
@@ -46,6 +48,7 @@ export function overview(report: RunReport): string {
   if (report.excluded > 0) left.push(`${report.excluded} in files the paths input excludes`);
   if (report.configured && report.configured.left > 0) left.push(`${report.configured.left} that ${markdownText(report.configured.file)} turns off or leaves out`);
   if (left.length > 0) lines.push('', `Not reported: ${left.join('; ')}.`);
+  for (const n of report.notes ?? []) lines.push('', markdownText(n));
   for (const w of report.warnings) lines.push('', `> [!WARNING]\n> ${markdownText(w)}`);
   return lines.join('\n');
 }

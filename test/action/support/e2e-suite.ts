@@ -2,14 +2,15 @@
 // real git repositories and a loopback GitHub that checks every request
 // against the OpenAPI description. One test file per Node binary, so that
 // vitest runs them side by side.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGitHub } from './fake-github.js';
-import { commit, git, makeRepo, removeDir, shallowClone, type Files, type TestRepo } from './git-repo.js';
+import { commit, git, shallowClone } from './git-repo.js';
 import { cleanMain, cycleCallLine, cycleMain, goMod, hostileFiles, hostileFindings, manyCycles } from './go-sources.js';
 import { expectInertMarkdown, expectNoForgedCommand, hostilePaths } from './hostile.js';
 import { OpenApi } from './openapi.js';
+import { loopbackGitHub } from './loopback.js';
 import { mergeGroup, pullRequest, push, schedule, workflowDispatch } from './payloads.js';
 import { postEntry, runAction, token, type ActionRun, type RunOptions } from './run-action.js';
 import type { NodeBinary } from '../../support/nodes.js';
@@ -22,24 +23,7 @@ const forbidden = { status: 403, body: { message: 'Resource not accessible by in
 export function endToEnd({ name, path: node, version }: NodeBinary): void {
   describe(`dist/index.js under ${name}`, () => {
     let gh: FakeGitHub;
-    const dirs: string[] = [];
-
-    beforeEach(async () => {
-      gh = new FakeGitHub(api);
-      await gh.start();
-    });
-
-    afterEach(async () => {
-      await gh.stop();
-      dirs.splice(0).forEach(removeDir);
-      expect(gh.problems).toEqual([]);
-    });
-
-    async function repoWith(base: Files, head: Files): Promise<TestRepo> {
-      const repo = await makeRepo(base, head);
-      dirs.push(repo.dir);
-      return repo;
-    }
+    const { dirs, repoWith } = loopbackGitHub(api, (started) => (gh = started));
 
     function act(workspace: string, eventName: string, payload: unknown, inputs: Record<string, string> = {}, env: Record<string, string> = {}, more: Partial<RunOptions> = {}): Promise<ActionRun> {
       return runAction({ node, workspace, eventName, payload, inputs, apiUrl: gh.url, env, ...more });

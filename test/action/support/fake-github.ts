@@ -29,6 +29,25 @@ export interface PullFile {
   previous_filename?: string;
 }
 
+/** A review comment as the fake keeps it; `line` null once GitHub would call it outdated. */
+export interface ReviewCommentState {
+  id: number;
+  pull: number;
+  reviewId: number;
+  path: string;
+  line: number | null;
+  start_line: number | null;
+  body: string;
+  commit_id: string;
+  user: { login: string; type: string };
+}
+
+export interface ReviewState {
+  id: number;
+  pull: number;
+  body: any;
+}
+
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
 export class FakeGitHub {
@@ -38,6 +57,13 @@ export class FakeGitHub {
   /** Files of pull requests, by number, and of comparisons, by "base...head". */
   pullFiles = new Map<number, PullFile[]>();
   comparisons = new Map<string, PullFile[]>();
+  readonly reviews: ReviewState[] = [];
+  readonly reviewComments: ReviewCommentState[] = [];
+  /**
+   * The lines of each file that a pull request's diff shows on the right side,
+   * by number and path: GitHub refuses (422) a review comment on any other line.
+   */
+  diffLines = new Map<number, Map<string, Set<number>>>();
   /** Replies served before the normal one, per operationId, first in first out. */
   private readonly scripted = new Map<string, Reply[]>();
   /** Operations whose next request gets no answer while the server runs, as a hung connection; and who waits for it. */
@@ -134,16 +160,19 @@ export class FakeGitHub {
       case 'pulls/list-files': {
         const files = this.pullFiles.get(Number(op.params.pull_number));
         if (!files) return { status: 404, body: { message: 'Not Found' } };
-        const perPage = Number(url.searchParams.get('per_page') ?? 30);
-        const page = Number(url.searchParams.get('page') ?? 1);
-        const last = Math.max(1, Math.ceil(files.length / perPage));
-        const headers: Record<string, string> = {};
-        if (page < last) {
-          const next = new URL(url);
-          next.searchParams.set('page', String(page + 1));
-          headers.link = `<${next}>; rel="next"`;
-        }
-        return { status: 200, headers, body: files.slice((page - 1) * perPage, page * perPage).map((f, i) => fileJson(f, i)) };
+        return paged(url, files.map((f, i) => fileJson(f, i)));
+      }
+      case 'pulls/list-review-comments': {
+        const pull = Number(op.params.pull_number);
+        return paged(url, this.reviewComments.filter((c) => c.pull === pull).map((c) => reviewCommentJson(c, owner, repo)));
+      }
+      case 'pulls/create-review':
+        return this.createReview(Number(op.params.pull_number), body, owner, repo);
+      case 'pulls/update-review-comment': {
+        const comment = this.reviewComments.find((c) => c.id === Number(op.params.comment_id));
+        if (!comment) return { status: 404, body: { message: 'Not Found' } };
+        comment.body = body.body;
+        return { status: 200, body: reviewCommentJson(comment, owner, repo) };
       }
       case 'repos/compare-commits-with-basehead': {
         const files = this.comparisons.get(op.params.basehead);
@@ -152,6 +181,41 @@ export class FakeGitHub {
       }
     }
     return { status: 404, body: { message: `the fake GitHub does not serve ${op.operationId}` } };
+  }
+
+  /** As GitHub does: the body is required for COMMENT, and every line a comment spans must be one the diff shows. */
+  private createReview(pull: number, body: any, owner: string, repo: string): Reply {
+    const refuse = (why: string): Reply => ({ status: 422, body: { message: 'Unprocessable Entity', errors: [why] } });
+    if (body.event === 'COMMENT' && !body.body) return refuse('Body is required for a COMMENT review');
+    const diff = this.diffLines.get(pull) ?? new Map<string, Set<number>>();
+    for (const c of body.comments ?? []) {
+      if (c.side !== 'RIGHT' || (c.start_line !== undefined && c.start_side !== 'RIGHT')) return refuse('comments are on the RIGHT side here');
+      if (c.line === undefined) return refuse('line is required');
+      if (c.start_line !== undefined && c.start_line >= c.line) return refuse('start_line must precede line');
+      for (let line = c.start_line ?? c.line; line <= c.line; line++) {
+        if (!diff.get(c.path)?.has(line)) return refuse(`Pull request review thread line must be part of the diff (${c.path}:${line})`);
+      }
+      if ([...c.body].length >= 65536) return refuse('body is too long (maximum is 65536 characters)');
+    }
+    const review: ReviewState = { id: 7000 + this.reviews.length, pull, body };
+    this.reviews.push(review);
+    for (const c of body.comments ?? []) {
+      this.reviewComments.push({
+        id: 5000 + this.reviewComments.length,
+        pull,
+        reviewId: review.id,
+        path: c.path,
+        line: c.line,
+        start_line: c.start_line ?? null,
+        body: c.body,
+        commit_id: body.commit_id,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+      });
+    }
+    return {
+      status: 200,
+      body: { id: review.id, body: body.body, state: 'COMMENTED', commit_id: body.commit_id, html_url: `https://github.example/${owner}/${repo}/pull/${pull}#pullrequestreview-${review.id}` },
+    };
   }
 
   private checkRunJson(run: CheckRunState, owner: string, repo: string) {
@@ -165,6 +229,35 @@ export class FakeGitHub {
       html_url: `https://github.example/${owner}/${repo}/runs/${run.id}`,
     };
   }
+}
+
+/** One page of `items` as per_page and page ask, with a Link header to the next. */
+function paged(url: URL, items: unknown[]): Reply {
+  const perPage = Number(url.searchParams.get('per_page') ?? 30);
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const headers: Record<string, string> = {};
+  if (page < last) {
+    const next = new URL(url);
+    next.searchParams.set('page', String(page + 1));
+    headers.link = `<${next}>; rel="next"`;
+  }
+  return { status: 200, headers, body: items.slice((page - 1) * perPage, page * perPage) };
+}
+
+function reviewCommentJson(c: ReviewCommentState, owner: string, repo: string) {
+  return {
+    id: c.id,
+    pull_request_review_id: c.reviewId,
+    path: c.path,
+    line: c.line,
+    start_line: c.start_line,
+    side: 'RIGHT',
+    commit_id: c.commit_id,
+    body: c.body,
+    user: c.user,
+    html_url: `https://github.example/${owner}/${repo}/pull/${c.pull}#discussion_r${c.id}`,
+  };
 }
 
 function fileJson(f: PullFile, i: number) {

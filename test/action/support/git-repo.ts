@@ -71,3 +71,22 @@ export async function shallowClone(repo: TestRepo, branch = 'feature'): Promise<
   await git(dir, 'clone', '-q', '--depth', '1', '--branch', branch, `file://${repo.dir}`, '.');
   return dir;
 }
+
+/**
+ * The new-side lines of each file that `git diff from to` shows (added and
+ * context lines), read from its hunk headers and line prefixes: what GitHub
+ * lets a review comment sit on. `context` 0 gives the changed lines alone.
+ */
+export async function diffLines(dir: string, from: string, to: string, context = 3): Promise<Map<string, Set<number>>> {
+  const lines = new Map<string, Set<number>>();
+  let file: Set<number> | undefined;
+  let next = 0;
+  for (const text of (await git(dir, 'diff', `-U${context}`, '--no-renames', from, to)).split('\n')) {
+    const target = /^\+\+\+ b\/(.*)$/.exec(text);
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(text);
+    if (target) lines.set(target[1], (file = new Set()));
+    else if (hunk) next = Number(hunk[1]);
+    else if (file && next > 0 && (text.startsWith('+') || text.startsWith(' '))) file.add(next++);
+  }
+  return lines;
+}

@@ -89,3 +89,56 @@ func main() { values(); f1(); f2(); f3() }
 `,
 };
 export const hostileFindings = 9;
+
+/**
+ * For the pull request review: a closure that captures its object (FG003,
+ * its fix within the call's lines, a comment in them that holds a run of
+ * backticks) and the article's cycle (FG001, no fix). reviewedFixed is the
+ * next commit: FG003 mended as its fix says, FG001 closed through a composite
+ * literal instead of an assignment, every line where it was.
+ */
+export const reviewed = `package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+type Foo struct{ bar *Bar }
+type Bar struct{ foo *Foo }
+
+type File struct {
+	name string
+	fd   int
+}
+
+func (f *File) close() { f.fd = -1 }
+
+func open(name string) *File {
+	f := &File{name: name, fd: 3}
+	runtime.SetFinalizer(f, func(p *File) {
+		// \`\`\`close\`\`\` it once
+		f.close()
+	})
+	return f
+}
+
+func cycle() {
+	foo := &Foo{}
+	bar := &Bar{}
+	foo.bar = bar
+	bar.foo = foo
+	runtime.SetFinalizer(foo, func(ptr *Foo) { fmt.Println("finalized", ptr) })
+}
+
+func main() {
+	open("x")
+	cycle()
+}
+`;
+export const reviewedFixed = reviewed
+  .replace('\t\tf.close()', '\t\tp.close()')
+  .replace('\tbar := &Bar{}\n\tfoo.bar = bar\n\tbar.foo = foo', '\tfoo.bar = &Bar{foo: foo}\n\tbar := foo.bar\n\t_ = bar');
+/** The lines of the FG003 call and of the FG001 call in both. */
+export const reviewedCapture = { start: 20, end: 23 };
+export const reviewedCycleLine = 32;
