@@ -32,7 +32,7 @@ function holdsOneValue(fn: SyntaxNode, name: string): boolean {
 }
 
 /** The one parameter of a func literal, with its name node when it has one. */
-function soleParameter(literal: SyntaxNode): { declaration: SyntaxNode; name?: SyntaxNode } | undefined {
+export function soleParameter(literal: SyntaxNode): { declaration: SyntaxNode; name?: SyntaxNode } | undefined {
   const params = (literal.childForFieldName('parameters')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
   if (params.length !== 1 || params[0]!.type !== 'parameter_declaration') return undefined;
   const names = fieldChildren(params[0]!, 'name');

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { inline, withArticle } from './describe.js';
 import { methodExpression } from '../fix/method-expression.js';
+import { objectParameterType } from '../fix/parameter-type.js';
 
 /**
  * FG005 finalizer-bad-signature: the finalizer is not a function of exactly
@@ -43,7 +44,7 @@ export const finalizerBadSignature: Rule = {
     }
     if (signature.variadic) return fails('has a variadic parameter, which the runtime does not accept');
     if (objectType && !assignable(objectType, signature.params[0]!, site)) {
-      return fails(`takes ${withArticle(typeName(signature.params[0]!))}, which the object's type ${object} is not assignable to`);
+      return { ...fails(`takes ${withArticle(typeName(signature.params[0]!))}, which the object's type ${object} is not assignable to`), fix: objectParameterType(site) };
     }
     return undefined;
   },
