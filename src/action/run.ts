@@ -376,7 +376,7 @@ async function reviewPullRequest(
       return undefined;
     }
   };
-  const plan = planComments(report.reported, changes, read, inputs.lang, inputs.checkName);
+  const plan = planComments(report.reported, (path) => changes.files.get(path)?.context, read, inputs.lang, inputs.checkName);
   try {
     const outcome = await publishReview(octokit, repo, scan.pullNumber, scan.head, plan);
     const line =

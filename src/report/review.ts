@@ -4,7 +4,6 @@
 // within the commented lines), and a hidden marker with a stable key, so that
 // a re-run finds its own comments again.
 import { createHash } from 'node:crypto';
-import type { ChangeSet } from '../action/changes.js';
 import type { Lang } from '../engine.js';
 import type { Reported } from '../findings.js';
 import { planFixes } from '../fix/apply.js';
@@ -38,6 +37,9 @@ export interface CommentPlan {
 /** Bytes of a file of the workspace, undefined when it cannot be read. */
 export type ReadFile = (path: string) => Buffer | undefined;
 
+/** The lines of a file that the diff shows, right side; 'all' when only the file is known to have changed, undefined when not in the diff. */
+export type DiffLines = (path: string) => ReadonlySet<number> | 'all' | undefined;
+
 const marker = (key: string, state?: string) => `<!-- finalizer-guard:review key=${key}${state ? ` state=${state}` : ''} -->`;
 const markerPattern = /^<!-- finalizer-guard:review key=([0-9a-f]+)(?: state=(\w+))? -->/;
 
@@ -61,8 +63,8 @@ function lineRange(starts: number[], bytes: Buffer, from: number, to: number): {
 }
 
 /** Every line of `from`..`to` is one the diff of `path` shows. */
-function inDiff(changes: ChangeSet, path: string, from: number, to: number): boolean {
-  const shown = changes.files.get(path)?.context;
+function inDiff(changes: DiffLines, path: string, from: number, to: number): boolean {
+  const shown = changes(path);
   if (shown === undefined || shown === 'all') return false; // no hunks known: GitHub takes no line comment there
   for (let line = from; line <= to; line++) if (!shown.has(line)) return false;
   return true;
@@ -82,7 +84,7 @@ interface Target {
 }
 
 /** Where to comment on a finding, preferring a range that holds its whole fix; undefined when no line of it is in the diff. */
-function targetOf(reported: Reported, changes: ChangeSet, read: ReadFile): Target | undefined {
+function targetOf(reported: Reported, changes: DiffLines, read: ReadFile): Target | undefined {
   const { anchor, finding, via } = reported;
   const range = (from: number, to: number): Target => (from === to ? { line: to } : { line: to, startLine: from });
   const edits = finding.fix?.edits ?? [];
@@ -142,7 +144,7 @@ function commentBody(key: string, reported: Reported, lang: Lang, suggestion: st
 }
 
 /** The comments the reported findings make on the diff, in the order given (most severe first), each key once. */
-export function planComments(reported: readonly Reported[], changes: ChangeSet, read: ReadFile, lang: Lang, checkName: string): CommentPlan {
+export function planComments(reported: readonly Reported[], changes: DiffLines, read: ReadFile, lang: Lang, checkName: string): CommentPlan {
   const comments: PlannedComment[] = [];
   const offDiff: Reported[] = [];
   const seen = new Map<string, number>();

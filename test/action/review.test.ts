@@ -1,9 +1,8 @@
 // The review comments as planned from findings (where, what body, which key)
 // and as reconciled with the comments a pull request already has.
 import { describe, expect, it } from 'vitest';
-import type { ChangeSet } from '../../src/action/changes.js';
 import type { Finding, Reported } from '../../src/findings.js';
-import { bodyLimit, commentsPerReview, markerOf, planComments, reconcile, resolvedBody, type PlannedComment } from '../../src/report/review.js';
+import { bodyLimit, commentsPerReview, markerOf, planComments, reconcile, resolvedBody, type DiffLines, type PlannedComment } from '../../src/report/review.js';
 import { renderGfm } from '../support/markdown.js';
 import { finding } from './support/findings.js';
 
@@ -29,7 +28,7 @@ function withFix(far = false, text = '&T{}'): Finding {
   return f;
 }
 
-const changed = (lines: number[]): ChangeSet => ({ source: 'test', files: new Map([['main.go', { path: 'main.go', added: new Set(lines), context: new Set(lines) }]]) });
+const changed = (lines: number[]): DiffLines => (path) => (path === 'main.go' ? new Set(lines) : undefined);
 const reported = (f: Finding): Reported => ({ finding: f, anchor: f });
 const plan = (f: Finding, lines: number[]) => planComments([reported(f)], changed(lines), read, 'en', 'finalizer-guard');
 
@@ -49,8 +48,7 @@ describe('planComments', () => {
 
   it('counts a finding none of whose lines the diff shows, and one in a file known only as changed', () => {
     expect(plan(withFix(), [1, 2]).offDiff).toHaveLength(1);
-    const whole: ChangeSet = { source: 'api', files: new Map([['main.go', { path: 'main.go', added: 'all', context: 'all' }]]) };
-    expect(planComments([reported(withFix())], whole, read, 'en', 'finalizer-guard').offDiff).toHaveLength(1);
+    expect(planComments([reported(withFix())], () => 'all', read, 'en', 'finalizer-guard').offDiff).toHaveLength(1);
   });
 
   it('fences the suggestion with more backticks than the code holds', () => {
@@ -61,7 +59,7 @@ describe('planComments', () => {
   });
 
   it('keys a finding by its rule, path and code, not its line; the same code twice gets two keys', () => {
-    const key = (f: Finding, at: ChangeSet, name = 'finalizer-guard') => planComments([reported(f)], at, read, 'en', name).comments[0].key;
+    const key = (f: Finding, at: DiffLines, name = 'finalizer-guard') => planComments([reported(f)], at, read, 'en', name).comments[0].key;
     const moved = { ...withFix(), line: 5 };
     expect(key(moved, changed([4, 5]))).toBe(key(withFix(), changed([5])));
     expect(key(withFix(), changed([5]), 'other-check')).not.toBe(key(withFix(), changed([5])));
