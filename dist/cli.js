@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3160);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4:
+/***/ 3160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5223,7 +5223,58 @@ function methodExpression(site) {
     return offered(site.file, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
 }
 
+;// CONCATENATED MODULE: ./src/fix/parameter-type.ts
+
+
+
+
+/**
+ * `runtime.SetFinalizer(w, func(r *Reader) { flush() })`: the finalizer never
+ * looks at r, so its parameter's type is all that is wrong, and the object's
+ * own type makes it a finalizer the runtime accepts without changing what it
+ * does. Offered for a func literal whose one parameter is unnamed, `_`, or
+ * named but never mentioned in the body, when the object is a *T, T a type
+ * the package declares (not generic, not shadowed at the call). A parameter
+ * the body uses is left alone: what the body does with it may need its type.
+ */
+function objectParameterType(site) {
+    const finalizer = site.args[1];
+    const scope = site.evaluations[0]?.scope;
+    const type = site.evaluations[0]?.argTypes[0];
+    const body = finalizer?.type === 'func_literal' ? finalizer.childForFieldName('body') : undefined;
+    if (!body || !scope || type?.kind !== 'pointer')
+        return undefined;
+    const base = type.elem;
+    if (base.kind !== 'named' || base.importPath || base.args.length || !site.pkg.types.has(base.name) || scope.lookup(base.name))
+        return undefined;
+    const param = soleParameter(finalizer);
+    const typeNode = param?.declaration.childForFieldName('type');
+    if (!param || !typeNode)
+        return undefined;
+    if (param.name && param.name.text !== '_' && identifiersNamed(body, param.name.text).length > 0)
+        return undefined;
+    if (!importsStayUsed(site, typeNode))
+        return undefined;
+    const text = `*${base.name}`;
+    return offered(site.file, `give the finalizer's parameter the object's type ${text}: the finalizer never uses it`, [replaceNode(site.file, typeNode, text)]);
+}
+/**
+ * Every package the replaced type names (`io` of `io.Reader`) is named by
+ * another type of the file too, so its import stays used and the file still
+ * builds. (A qualified type is always the package; an `io.X` expression
+ * might be a variable's field, so it does not count.)
+ */
+function importsStayUsed(site, typeNode) {
+    const packages = new Set(typeNode.descendantsOfType('package_identifier').map((p) => p?.text));
+    if (packages.size === 0)
+        return true;
+    const inside = (node) => node.startIndex >= typeNode.startIndex && node.endIndex <= typeNode.endIndex;
+    const elsewhere = site.file.tree.rootNode.descendantsOfType('package_identifier').filter((p) => !!p && !inside(p));
+    return [...packages].every((name) => elsewhere.some((p) => p.text === name && p.parent?.type === 'qualified_type'));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
+
 
 
 
@@ -5269,7 +5320,7 @@ const finalizerBadSignature = {
         if (signature.variadic)
             return fails('has a variadic parameter, which the runtime does not accept');
         if (objectType && !assignable(objectType, signature.params[0], site)) {
-            return fails(`takes ${withArticle(typeName(signature.params[0]))}, which the object's type ${object} is not assignable to`);
+            return { ...fails(`takes ${withArticle(typeName(signature.params[0]))}, which the object's type ${object} is not assignable to`), fix: objectParameterType(site) };
         }
         return undefined;
     },

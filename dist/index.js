@@ -3011,7 +3011,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 4481:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3839,7 +3839,7 @@ module.exports = upgrade
 
 module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(4481)
+module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
 module.exports.connect = __nccwpck_require__(2279)
 
@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6862:
+/***/ 8280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38931,7 +38931,58 @@ function methodExpression(site) {
     return offered(site.file, `use the method expression ${expression}, which the runtime calls with the object`, [replaceNode(site.file, finalizer, expression)]);
 }
 
+;// CONCATENATED MODULE: ./src/fix/parameter-type.ts
+
+
+
+
+/**
+ * `runtime.SetFinalizer(w, func(r *Reader) { flush() })`: the finalizer never
+ * looks at r, so its parameter's type is all that is wrong, and the object's
+ * own type makes it a finalizer the runtime accepts without changing what it
+ * does. Offered for a func literal whose one parameter is unnamed, `_`, or
+ * named but never mentioned in the body, when the object is a *T, T a type
+ * the package declares (not generic, not shadowed at the call). A parameter
+ * the body uses is left alone: what the body does with it may need its type.
+ */
+function objectParameterType(site) {
+    const finalizer = site.args[1];
+    const scope = site.evaluations[0]?.scope;
+    const type = site.evaluations[0]?.argTypes[0];
+    const body = finalizer?.type === 'func_literal' ? finalizer.childForFieldName('body') : undefined;
+    if (!body || !scope || type?.kind !== 'pointer')
+        return undefined;
+    const base = type.elem;
+    if (base.kind !== 'named' || base.importPath || base.args.length || !site.pkg.types.has(base.name) || scope.lookup(base.name))
+        return undefined;
+    const param = soleParameter(finalizer);
+    const typeNode = param?.declaration.childForFieldName('type');
+    if (!param || !typeNode)
+        return undefined;
+    if (param.name && param.name.text !== '_' && identifiersNamed(body, param.name.text).length > 0)
+        return undefined;
+    if (!importsStayUsed(site, typeNode))
+        return undefined;
+    const text = `*${base.name}`;
+    return offered(site.file, `give the finalizer's parameter the object's type ${text}: the finalizer never uses it`, [replaceNode(site.file, typeNode, text)]);
+}
+/**
+ * Every package the replaced type names (`io` of `io.Reader`) is named by
+ * another type of the file too, so its import stays used and the file still
+ * builds. (A qualified type is always the package; an `io.X` expression
+ * might be a variable's field, so it does not count.)
+ */
+function importsStayUsed(site, typeNode) {
+    const packages = new Set(typeNode.descendantsOfType('package_identifier').map((p) => p?.text));
+    if (packages.size === 0)
+        return true;
+    const inside = (node) => node.startIndex >= typeNode.startIndex && node.endIndex <= typeNode.endIndex;
+    const elsewhere = site.file.tree.rootNode.descendantsOfType('package_identifier').filter((p) => !!p && !inside(p));
+    return [...packages].every((name) => elsewhere.some((p) => p.text === name && p.parent?.type === 'qualified_type'));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/fg005-finalizer-bad-signature.ts
+
 
 
 
@@ -38977,7 +39028,7 @@ const finalizerBadSignature = {
         if (signature.variadic)
             return fails('has a variadic parameter, which the runtime does not accept');
         if (objectType && !assignable(objectType, signature.params[0], site)) {
-            return fails(`takes ${withArticle(typeName(signature.params[0]))}, which the object's type ${object} is not assignable to`);
+            return { ...fails(`takes ${withArticle(typeName(signature.params[0]))}, which the object's type ${object} is not assignable to`), fix: objectParameterType(site) };
         }
         return undefined;
     },
@@ -42830,6 +42881,8 @@ function overview(report) {
         left.push(`${report.configured.left} that ${markdownText(report.configured.file)} turns off or leaves out`);
     if (left.length > 0)
         lines.push('', `Not reported: ${left.join('; ')}.`);
+    for (const n of report.notes ?? [])
+        lines.push('', markdownText(n));
     for (const w of report.warnings)
         lines.push('', `> [!WARNING]\n> ${markdownText(w)}`);
     return lines.join('\n');
@@ -42875,6 +42928,250 @@ function statusSummary(verdict, line) {
 function jobSummary(report, maxBytes = summaryLimitBytes) {
     const top = `# finalizer-guard\n\n${overview(report)}\n\n`;
     return top + findingsMarkdown(report, maxBytes - bytes(top));
+}
+
+;// CONCATENATED MODULE: ./src/fix/apply.ts
+
+const overlaps = (a, b) => a.path === b.path && (a.start === b.start || (a.start < b.end && b.start < a.end));
+/** The files as the fixes of `findings` make them, in path order; `read` gives a file's bytes by its path. */
+function planFixes(findings, read) {
+    const taken = [];
+    const applied = [];
+    const overlapping = [];
+    for (const finding of findings) {
+        if (!finding.fix)
+            continue;
+        const edits = finding.fix.edits;
+        const clashes = edits.some((edit, i) => taken.some((t) => overlaps(t, edit)) || edits.some((other, j) => j !== i && overlaps(other, edit)));
+        if (clashes) {
+            overlapping.push(finding);
+            continue;
+        }
+        taken.push(...edits);
+        applied.push(finding);
+    }
+    const paths = [...new Set(taken.map((e) => e.path))].sort(byCodePoint);
+    const changes = paths.map((path) => {
+        const before = read(path);
+        const edits = taken.filter((e) => e.path === path).sort((a, b) => a.start - b.start);
+        const pieces = [];
+        let at = 0;
+        for (const edit of edits) {
+            pieces.push(before.subarray(at, edit.start), Buffer.from(edit.text));
+            at = edit.end;
+        }
+        pieces.push(before.subarray(at));
+        return { path, before, after: Buffer.concat(pieces) };
+    });
+    return { changes, applied, overlapping };
+}
+
+;// CONCATENATED MODULE: ./src/report/review.ts
+// Pull request review comments: where each reported finding can be commented
+// on (lines the diff shows, right side), its body (what is wrong, the
+// reference path, the remediation, and a suggestion block when its fix lies
+// within the commented lines), and a hidden marker with a stable key, so that
+// a re-run finds its own comments again.
+
+
+
+
+/** New comments one review posts at most; the rest are counted, and the check run and SARIF file list them. */
+const commentsPerReview = 50;
+/** GitHub refuses a comment body of 65,536 characters or more. */
+const bodyLimit = 65535;
+const marker = (key, state) => `<!-- finalizer-guard:review key=${key}${state ? ` state=${state}` : ''} -->`;
+const markerPattern = /^<!-- finalizer-guard:review key=([0-9a-f]+)(?: state=(\w+))? -->/;
+/** The key and state in a comment body's marker; undefined for comments that are not ours. */
+function markerOf(body) {
+    const m = markerPattern.exec(body);
+    return m ? { key: m[1], state: m[2] } : undefined;
+}
+/** The line starts of a file: index i holds the byte offset where line i + 1 begins. */
+function lineStarts(bytes) {
+    const starts = [0];
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+/** The bytes of lines `from`..`to` (1-based), without the newline that ends the last one. */
+function lineRange(starts, bytes, from, to) {
+    const end = to < starts.length ? starts[to] - 1 : bytes.length;
+    return { start: starts[from - 1], end };
+}
+/** Every line of `from`..`to` is one the diff of `path` shows. */
+function inDiff(changes, path, from, to) {
+    const shown = changes(path);
+    if (shown === undefined || shown === 'all')
+        return false; // no hunks known: GitHub takes no line comment there
+    for (let line = from; line <= to; line++)
+        if (!shown.has(line))
+            return false;
+    return true;
+}
+/** A fence of backticks longer than any run of them in `code`, so the code cannot close it. */
+function fenceFor(code) {
+    const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+/** Where to comment on a finding, preferring a range that holds its whole fix; undefined when no line of it is in the diff. */
+function targetOf(reported, changes, read) {
+    const { anchor, finding, via } = reported;
+    const range = (from, to) => (from === to ? { line: to } : { line: to, startLine: from });
+    const edits = finding.fix?.edits ?? [];
+    const bytes = edits.length > 0 && !via && edits.every((e) => e.path === anchor.path) ? read(anchor.path) : undefined;
+    if (bytes) {
+        const from = Math.min(anchor.line, ...edits.map((e) => e.startLine));
+        const to = Math.max(anchor.endLine, ...edits.map((e) => e.endLine));
+        const starts = lineStarts(bytes);
+        if (to <= starts.length && inDiff(changes, anchor.path, from, to)) {
+            const lines = lineRange(starts, bytes, from, to);
+            if (edits.every((e) => e.start >= lines.start && e.end <= lines.end)) {
+                const [fixed] = planFixes([finding], () => bytes).changes;
+                if (!fixed)
+                    return range(from, to);
+                const grown = edits.reduce((delta, e) => delta + Buffer.byteLength(e.text) - (e.end - e.start), 0);
+                return { ...range(from, to), suggestion: fixed.after.subarray(lines.start, lines.end + grown).toString('utf8') };
+            }
+        }
+    }
+    if (inDiff(changes, anchor.path, anchor.line, anchor.endLine))
+        return range(anchor.line, anchor.endLine);
+    for (let line = anchor.endLine; line >= anchor.line; line--)
+        if (inDiff(changes, anchor.path, line, line))
+            return { line };
+    return undefined;
+}
+/** The commented code's text with its spacing evened out: the same code keeps its key when lines above it move. */
+function codeText(read, path, from, to) {
+    const bytes = read(path);
+    if (!bytes)
+        return '';
+    const starts = lineStarts(bytes);
+    if (from > starts.length)
+        return '';
+    const { start, end } = lineRange(starts, bytes, from, Math.min(to, starts.length));
+    return bytes.subarray(start, end).toString('utf8').replace(/\s+/g, ' ').trim();
+}
+function keyOf(reported, read, checkName) {
+    const { anchor, finding } = reported;
+    const parts = [checkName, finding.ruleId, anchor.path, codeText(read, anchor.path, anchor.line, anchor.endLine)];
+    // A finding shown on its reference path: the call it belongs to tells it from others shown on the same line.
+    if (reported.via)
+        parts.push(finding.path, codeText(read, finding.path, finding.line, finding.endLine));
+    return (0,external_node_crypto_.createHash)('sha256').update(parts.join('\0')).digest('hex').slice(0, 20);
+}
+const severityIcon = { error: '🔴', warning: '🟠', notice: '🔵' };
+function commentBody(key, reported, lang, suggestion) {
+    const { finding } = reported;
+    const head = `${marker(key)}\n${severityIcon[finding.severity]} **${markdownText(ruleTitle(finding))}** (${finding.severity})\n\n`;
+    const fence = suggestion === undefined ? '' : fenceFor(suggestion);
+    let fix = suggestion === undefined ? '' : `\n\n${markdownText(finding.fix.description)}\n\n${fence}suggestion\n${suggestion}\n${fence}`;
+    // A fix too large to sit beside its explanation is left to --fix.
+    if (Buffer.byteLength(fix) > bodyLimit / 2)
+        fix = '';
+    const details = (text) => `\n\n<details><summary>How to fix</summary>\n\n${text}\n\n</details>\n`;
+    let room = bodyLimit - Buffer.byteLength(head + fix + details(''));
+    const message = cut(describeLines(reported, lang).map(markdownText).join('  \n'), Math.floor(room / 2), ' …');
+    room -= Buffer.byteLength(message);
+    const remediation = cut(finding.remediation, room, ' …');
+    return { body: head + message + fix + details(remediation), suggests: fix !== '' };
+}
+/** The comments the reported findings make on the diff, in the order given (most severe first), each key once. */
+function planComments(reported, changes, read, lang, checkName) {
+    const comments = [];
+    const offDiff = [];
+    const seen = new Map();
+    for (const r of reported) {
+        const target = targetOf(r, changes, read);
+        if (!target) {
+            offDiff.push(r);
+            continue;
+        }
+        const base = keyOf(r, read, checkName);
+        // The same code twice in a file: the second has a key of its own.
+        const count = seen.get(base) ?? 0;
+        seen.set(base, count + 1);
+        const key = count === 0 ? base : (0,external_node_crypto_.createHash)('sha256').update(`${base}#${count}`).digest('hex').slice(0, 20);
+        const { body, suggests } = commentBody(key, r, lang, target.suggestion);
+        comments.push({ key, path: r.anchor.path, line: target.line, startLine: target.startLine, body, suggests, reported: r });
+    }
+    return { comments, offDiff };
+}
+/** The body an earlier comment of ours gets when its finding is gone at `headSha`. */
+function resolvedBody(key, headSha) {
+    return `${marker(key, 'resolved')}\n✅ Resolved: finalizer-guard no longer reports this finding at ${headSha.slice(0, 12)}.\n`;
+}
+/** The body an earlier comment of ours gets when its finding is now commented on at another line. */
+function movedBody(key, headSha) {
+    return `${marker(key, 'moved')}\nThe code this comment was about moved at ${headSha.slice(0, 12)}: a newer comment of finalizer-guard has the finding.\n`;
+}
+/** The review's own body: what it holds, and what it could not. */
+function reviewBody(posted, left, offDiff) {
+    const suggested = posted.filter((c) => c.suggests).length;
+    const lines = [`**finalizer-guard**: ${plural(posted.length, 'finding')} on lines this pull request changed${suggested ? `, ${suggested} with a suggested change` : ''}.`];
+    if (left > 0)
+        lines.push(`${plural(left, 'more finding')} not posted here: at most ${commentsPerReview} comments per review. The check run, the job summary and the SARIF file have them all.`);
+    if (offDiff > 0)
+        lines.push(`${plural(offDiff, 'finding')} on no line of the diff: see the check run or the job summary.`);
+    return lines.join('\n\n');
+}
+/**
+ * What a run does with the comments already on the pull request: its own
+ * (those with our marker; no other comment is touched) are kept when the same
+ * finding is at the same lines with the same body, updated when the body
+ * changed, marked as moved when the finding is now elsewhere, and marked as
+ * resolved when the finding is gone. Comments are edited, not deleted: the
+ * replies under them and the history of the review stay readable.
+ */
+function reconcile(planned, existing, headSha) {
+    const ours = new Map();
+    const stale = [];
+    for (const comment of [...existing].sort((a, b) => a.id - b.id)) {
+        const key = markerOf(comment.body)?.key;
+        if (key === undefined)
+            continue;
+        if (ours.has(key))
+            stale.push(comment);
+        else
+            ours.set(key, comment);
+    }
+    const result = { create: [], left: [], update: [], unchanged: 0, resolved: 0 };
+    const replace = (comment, body) => {
+        if (comment.body === body)
+            result.unchanged++;
+        else
+            result.update.push({ id: comment.id, body });
+    };
+    for (const comment of planned) {
+        const earlier = ours.get(comment.key);
+        ours.delete(comment.key);
+        if (earlier && earlier.line === comment.line && (earlier.start_line ?? undefined) === comment.startLine) {
+            replace(earlier, comment.body);
+            continue;
+        }
+        if (result.create.length >= commentsPerReview) {
+            result.left.push(comment);
+            // Still reported, only not posted anew: the earlier comment stays as it is.
+            if (earlier)
+                result.unchanged++;
+            continue;
+        }
+        result.create.push(comment);
+        if (earlier)
+            replace(earlier, movedBody(comment.key, headSha));
+    }
+    for (const comment of [...ours.values(), ...stale]) {
+        const mark = markerOf(comment.body);
+        // Already marked: a later head does not rewrite it again.
+        if (mark.state === 'resolved' || mark.state === 'moved')
+            result.unchanged++;
+        else {
+            result.update.push({ id: comment.id, body: resolvedBody(mark.key, headSha) });
+            result.resolved++;
+        }
+    }
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/report/checkrun.ts
@@ -48726,7 +49023,7 @@ function redactSecrets(text) {
 
 
 const filterModes = ['added', 'diff_context', 'file', 'nofilter'];
-const reportModes = ['auto', 'check-run', 'annotations'];
+const reportModes = ['auto', 'check-run', 'annotations', 'review'];
 const failOns = ['error', 'warning', 'notice', 'never'];
 const scanModes = ['changed', 'full'];
 const langs = ['en', 'ru'];
@@ -48744,6 +49041,7 @@ function parseInputs(get) {
         scan: oneOf(get, 'scan', scanModes, 'changed'),
         failOn: oneOf(get, 'fail-on', failOns, 'error'),
         report: oneOf(get, 'report', reportModes, 'auto'),
+        suggestions: oneOf(get, 'suggestions', ['true', 'false'], 'false') === 'true',
         lang: oneOf(get, 'lang', langs, 'en'),
         goVersion: goVersion || undefined,
         sarifFile: get('sarif-file') || undefined,
@@ -48764,6 +49062,35 @@ function oneOf(get, name, allowed, fallback) {
         throw new errors_UsageError(`${name} must be one of ${allowed.join(', ')}; got "${value}"`);
     }
     return value;
+}
+
+;// CONCATENATED MODULE: ./src/action/review.ts
+
+async function publishReview(octokit, repo, pullNumber, headSha, plan) {
+    const listed = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: pullNumber, per_page: 100 });
+    const existing = listed.map(({ id, body, line, start_line }) => ({ id, body, line, start_line }));
+    const { create, left, update, unchanged, resolved } = reconcile(plan.comments, existing, headSha);
+    let url;
+    if (create.length > 0) {
+        const { data } = await octokit.rest.pulls.createReview({
+            ...repo,
+            pull_number: pullNumber,
+            commit_id: headSha,
+            event: 'COMMENT',
+            body: reviewBody(create, left.length, plan.offDiff.length),
+            comments: create.map((c) => ({
+                path: c.path,
+                body: c.body,
+                line: c.line,
+                side: 'RIGHT',
+                ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {}),
+            })),
+        });
+        url = data.html_url;
+    }
+    for (const { id, body } of update)
+        await octokit.rest.pulls.updateReviewComment({ ...repo, comment_id: id, body });
+    return { posted: create.length, suggested: create.filter((c) => c.suggests).length, updated: update.length - resolved, resolved, unchanged, left, url };
 }
 
 ;// CONCATENATED MODULE: ./src/action/scope.ts
@@ -48910,6 +49237,8 @@ function runLeftOpen() {
 
 
 
+
+
 /**
  * Every plain line of the log goes through here: it carries file names and Go
  * source, and must never pass for a workflow command. (Commands, as
@@ -49015,15 +49344,18 @@ async function run_run(env, step) {
     const client = () => createClient({ token: inputs.token, apiUrl: apiUrlOf(env), log: run_info, delayUnit: apiDelayUnit(env) });
     const octokit = inputs.token ? client() : undefined;
     const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    const checkRun = inputs.report === 'annotations' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+    // report: review makes a check run only when the review cannot be posted.
+    const checkRun = inputs.report === 'annotations' || inputs.report === 'review' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
     if (checkRun)
         step.opened({ id: checkRun.id, repo, client });
     let report;
     let counts;
     let published;
+    let changes;
     try {
         const analysis = await analyzeScan(inputs, scan, where, keep, config, octokit, repo, env, warnings);
         report = analysis.report;
+        changes = analysis.changes;
         const findings = report.reported.map((r) => r.finding);
         counts = countBySeverity(findings);
         step.set({ findings: findings.length, errors: counts.error, warnings: counts.warning, notices: counts.notice });
@@ -49040,7 +49372,17 @@ async function run_run(env, step) {
             await checkRun.abort(redactSecrets(error instanceof Error ? error.message : String(error))).then(() => step.closed(), () => undefined);
         throw error;
     }
-    const fallback = published ? undefined : planAnnotations(report.reported, warnings.length, inputs.lang);
+    const review = inputs.report === 'review' || inputs.suggestions ? await reviewPullRequest(inputs, scan, changes, where, octokit, repo, report, warnings) : undefined;
+    if (inputs.report === 'review' && !review) {
+        // The review could not be posted: what report: auto does, a check run or else annotations.
+        const instead = await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
+        if (instead)
+            step.opened({ id: instead.id, repo, client });
+        published = instead && (await finishCheckRun(instead, step, inputs, report, runUrl, warnings));
+    }
+    // In a review, the findings it could not post become annotations; a check run has them all.
+    const unposted = published ? [] : review && inputs.report === 'review' ? review.unposted : report.reported;
+    const fallback = published ? undefined : planAnnotations(unposted, warnings.length, inputs.lang);
     if (fallback?.note)
         warnings.push(fallback.note);
     for (const w of warnings)
@@ -49146,7 +49488,7 @@ async function analyzeScan(inputs, scan, where, keep, config, octokit, repo, env
     if (dirs.length === 0) {
         const scope = `no changed Go file under ${under}${keep.description ? ` matching paths (${keep.description})` : ''}`;
         run_info(`Nothing to analyze: ${scope}.`);
-        return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial } };
+        return { report: { ...base, scope, reported: [], outside: 0, excluded: 0, conclusion: 'success' }, sarif: { findings: [], partial }, changes };
     }
     // A package that imports a changed one can have a cycle the change closes: its call is analyzed too.
     const changedDirs = dirs.map((d) => (0,external_node_path_namespaceObject.join)(where.workAbs, d));
@@ -49165,7 +49507,59 @@ async function analyzeScan(inputs, scan, where, keep, config, octokit, repo, env
         ...selection,
         conclusion: conclusionOf(selection.reported, inputs.failOn),
     };
-    return { report, sarif: { findings: inRepo.filter((f) => keep(f.path)), partial } };
+    return { report, sarif: { findings: inRepo.filter((f) => keep(f.path)), partial }, changes };
+}
+/**
+ * The pull request review, for report: review and suggestions: true. Undefined,
+ * with one warning, when none can be posted; else the reported findings it
+ * could not post (on no line of the diff, or past the limit of one review).
+ */
+async function reviewPullRequest(inputs, scan, changes, where, octokit, repo, report, warnings) {
+    const instead = inputs.report === 'review' ? 'reporting as report: auto does instead' : 'the check run has the findings';
+    if (scan.kind !== 'diff' || scan.pullNumber === undefined) {
+        run_info(`No pull request review: the ${scan.label} is not a pull request; ${instead}.`);
+        return undefined;
+    }
+    if (!octokit) {
+        warnings.push(`github-token is empty, so no pull request review can be posted; ${instead}.`);
+        return undefined;
+    }
+    if (!changes) {
+        warnings.push(`No pull request review: the changed lines are unknown; ${instead}.`);
+        return undefined;
+    }
+    const read = (path) => {
+        try {
+            return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(where.root, path));
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const plan = planComments(report.reported, (path) => changes.files.get(path)?.context, read, inputs.lang, inputs.checkName);
+    try {
+        const outcome = await publishReview(octokit, repo, scan.pullNumber, scan.head, plan);
+        const line = `Pull request review: ${plural(outcome.posted, 'new comment')} (${outcome.suggested} with a suggested change), ` +
+            `${outcome.updated} updated, ${outcome.resolved} marked resolved, ${outcome.unchanged} left as they were.`;
+        run_info(outcome.url ? `${line} ${outcome.url}` : line);
+        report.notes = [...(report.notes ?? []), line];
+        const all = inputs.report === 'review' ? 'the annotations, the job summary and the SARIF file have them all' : 'the check run, the job summary and the SARIF file have them all';
+        if (outcome.left.length > 0) {
+            warnings.push(`${plural(outcome.left.length, 'finding')} not posted in the pull request review, which takes at most ${commentsPerReview} new comments; ${all}.`);
+        }
+        if (plan.offDiff.length > 0)
+            report.notes.push(`${plural(plan.offDiff.length, 'finding')} on no line of the diff, so not in the review; ${all}.`);
+        return { unposted: [...plan.offDiff, ...outcome.left.map((c) => c.reported)] };
+    }
+    catch (error) {
+        const why = describeApiError(error);
+        const status = error.status;
+        const refused = (status === 403 && !isRateLimit(error)) || status === 404;
+        warnings.push(refused
+            ? `The token cannot review pull request #${scan.pullNumber} (${why}): it is read-only, as on pull requests from forks, or the job lacks permissions: pull-requests: write; ${instead}.`
+            : `Could not post the pull request review (${why}); ${instead}.`);
+        return undefined;
+    }
 }
 /**
  * Refuses to analyze a workspace that does not hold the change: on
@@ -49227,7 +49621,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6862);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8280);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();

@@ -33851,6 +33851,8 @@ function overview(report) {
         left.push(`${report.configured.left} that ${escape_markdownText(report.configured.file)} turns off or leaves out`);
     if (left.length > 0)
         lines.push('', `Not reported: ${left.join('; ')}.`);
+    for (const n of report.notes ?? [])
+        lines.push('', escape_markdownText(n));
     for (const w of report.warnings)
         lines.push('', `> [!WARNING]\n> ${escape_markdownText(w)}`);
     return lines.join('\n');
