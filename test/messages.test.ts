@@ -58,7 +58,43 @@ func open() {
 }
 `);
     expect(found.get(10)).toEqual([expect.stringMatching(/^FG007 h points to a 4-byte struct\{ fd int32 \} without pointers;/)]);
-    expect(found.get(11)).toEqual([expect.stringMatching(/^FG007 &struct \{ fd int64 \}\{ fd: 4 \} points to an 8-byte struct\{ fd int64 \} without pointers;/)]);
+    expect(found.get(11)).toEqual([expect.stringMatching(/^FG007 &struct\{ fd int64 \}\{fd: 4\} points to an 8-byte struct\{ fd int64 \} without pointers;/)]);
+    for (const list of found.values()) for (const m of list) expect(m).not.toMatch(/\n|\/\//);
+  });
+
+  it('print an anonymous struct a path runs through as gofmt does on one line, the fields past what fits cut', async () => {
+    const found = await messages(`package main
+
+import (
+	"runtime"
+	"sync"
+)
+
+var shared = struct {
+	mu sync.RWMutex
+	// strong holds a box while C holds its object.
+	strong map[int]*Box
+}{strong: map[int]*Box{}}
+
+type Box struct{ dummy *boxDummy }
+
+type boxDummy struct{ handle *int }
+
+func newBox(id int) *Box {
+	box := &Box{dummy: &boxDummy{}}
+	shared.strong[id] = box
+	runtime.SetFinalizer(box.dummy, func(*boxDummy) {})
+	return box
+}
+
+func label(id int) {
+	tag := &struct{ id, size uint16; flags, mode uint8 }{id: uint16(id)}
+	runtime.SetFinalizer(tag, func(*struct{ id, size uint16; flags, mode uint8 }) {})
+}
+`);
+    const kept = found.get(21)?.join('\n') ?? '';
+    expect(kept).toMatch(/^FG007 .*package -> shared -> struct\{ mu sync\.RWMutex; \.\.\. \}\{\}\.strong -> \[value\] -> Box\.dummy -> /);
+    expect(found.get(27)?.join('\n')).toMatch(/^FG007 tag points to a 6-byte struct\{ id uint16; size uint16; \.\.\. \} without pointers;/);
     for (const list of found.values()) for (const m of list) expect(m).not.toMatch(/\n|\/\//);
   });
 

@@ -1,6 +1,7 @@
 // A small model of Go types, enough to follow references between objects,
 // check a finalizer's signature and estimate an object's size.
 import type { SyntaxNode } from '../parse/parser.js';
+import { membersOnOneLine } from '../parse/inline.js';
 import { fieldChildren, readParams, type GoFile, type GoPackage, type TypeDecl } from './package.js';
 
 export type GoType =
@@ -212,12 +213,8 @@ export function typeName(type: GoType): string {
       return `func(${type.params.map(typeName).join(', ')})`;
     case 'interface':
       return type.empty ? 'any' : 'interface';
-    case 'struct': {
-      // As the fields read in source, on one line; a long list is abbreviated.
-      const fields = type.fields.map((f) => (f.embedded ? typeName(f.type) : `${f.name} ${typeName(f.type)}`)).join('; ');
-      if (!fields) return 'struct{}';
-      return fields.length > 40 ? 'struct{...}' : `struct{ ${fields} }`;
-    }
+    case 'struct':
+      return membersOnOneLine('struct', type.fields.map((f) => (f.embedded ? typeName(f.type) : `${f.name} ${typeName(f.type)}`)));
     case 'basic':
       return type.name;
     case 'typeParam':

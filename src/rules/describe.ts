@@ -4,6 +4,7 @@ import type { Edge, HeapObject } from '../analysis/heap.js';
 import { typeName } from '../model/types.js';
 import type { RelatedNode, Site } from './rule.js';
 import type { SyntaxNode } from '../parse/parser.js';
+import { inline } from '../parse/inline.js';
 
 /** "foo (*Foo)": the first argument as written, with its static type when known. */
 export function describeArgument(site: Site, index: number): string {
@@ -27,47 +28,6 @@ export function relatedAlong(edges: Edge[]): RelatedNode[] {
 /** What the call attaches: a finalizer (SetFinalizer) or a cleanup (AddCleanup). */
 export function hookNoun(site: Site): string {
   return site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
-}
-
-/** Longer source text in a message is cut here. */
-const inlineLimit = 60;
-
-/**
- * Source as written, on one line: comments dropped, line breaks and
- * indentation folded into single spaces, so a `path:line:col:` message stays
- * one line; a struct or interface type too long for that reads `struct{...}`.
- */
-export function inline(node: SyntaxNode): string {
-  const text = inlineText(node);
-  return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
-}
-
-function inlineText(node: SyntaxNode): string {
-  if (node.type === 'comment') return '';
-  if (!node.childCount) return node.text;
-  if ((node.type === 'struct_type' || node.type === 'interface_type') && node.text.includes('\n')) {
-    const folded = fold(node);
-    if (folded.length > inlineLimit / 2) return node.type === 'struct_type' ? 'struct{...}' : 'interface{...}';
-  }
-  return fold(node);
-}
-
-/** The children's one-line texts, one space where the source has blanks or line breaks between them. */
-function fold(node: SyntaxNode): string {
-  let out = '';
-  let end = node.startIndex;
-  for (const child of node.children) {
-    if (!child) continue;
-    const text = inlineText(child);
-    if (!text) continue;
-    const closing = /^[)\]}]/.test(text);
-    // A trailing comma before a closing bracket on its own line goes with the line break.
-    if (closing && child.startIndex > end && out.endsWith(',')) out = out.slice(0, -1);
-    if (child.startIndex > end && out && !/[([]$/.test(out) && !/^[)\]]/.test(text)) out += ' ';
-    out += text;
-    end = child.endIndex;
-  }
-  return out;
 }
 
 /**

@@ -6,7 +6,8 @@ import { implementersOf } from '../model/members.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule, Site } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
-import { firstLine, inline } from './describe.js';
+import { firstLine } from './describe.js';
+import { inline } from '../parse/inline.js';
 
 /**
  * FG002 finalizer-type-cycle: the code shows no cycle, but the finalized

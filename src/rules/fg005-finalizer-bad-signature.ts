@@ -2,7 +2,8 @@ import { fieldChildren, methodsOf, readParams } from '../model/package.js';
 import { declaredType, readType, sameType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
-import { inline, withArticle } from './describe.js';
+import { withArticle } from './describe.js';
+import { inline } from '../parse/inline.js';
 import { methodExpression } from '../fix/method-expression.js';
 import { objectParameterType } from '../fix/parameter-type.js';
 

@@ -4,7 +4,8 @@ import { qualifiedTypesIn, readType, underlying, type GoType } from '../model/ty
 import { runtimeHookNamed } from '../analysis/heap.js';
 import { argumentsOf } from '../analysis/interpreter/index.js';
 import { keepAliveAfter } from '../fix/keep-alive.js';
-import { firstLine, inline } from './describe.js';
+import { firstLine } from './describe.js';
+import { inline } from '../parse/inline.js';
 import type { PackageReport, PackageRule, RelatedNode, Site } from './rule.js';
 
 /**

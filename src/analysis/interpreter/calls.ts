@@ -2,6 +2,7 @@
 // and runtime.AddCleanup sites (with the wrappers they are reached through),
 // standard library calls, and the package's own functions inlined in place.
 import type { SyntaxNode } from '../../parse/parser.js';
+import { inline } from '../../parse/inline.js';
 import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
 import { pointee, readType } from '../../model/types.js';
 import { forwardedParameters } from '../wrappers.js';
@@ -56,7 +57,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
     const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
     if (builtin === 'new') {
       const valueType = this.newOfValue(argNodes[0], scope);
-      const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
+      const object = this.object('alloc', node, `new(${argNodes[0] ? inline(argNodes[0]) : ''})`, valueType ?? readType(argNodes[0], this.file));
       // new(expr) holds a copy of the value: a struct's references come along.
       if (valueType) for (const value of this.evaluate(argNodes[0], scope)) if (this.isValueType(argNodes[0]!, scope)) this.copySlots(value, object);
       return [[object]];
@@ -119,7 +120,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
     if (!callee?.decl.body && !(builtin && keepsNothing.has(builtin))) this.escaped.push(...args.flat());
     const std = this.stdCall(fn, scope);
     if (std) {
-      const result = this.object('alloc', node, `${fn!.text}()`, std.type);
+      const result = this.object('alloc', node, `${inline(fn!)}()`, std.type);
       for (const { argument, via } of std.holds) this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
       if (std.table) {
         const table = this.object('global', node, 'runtime/cgo handles', undefined, cgoHandlePlace);
@@ -134,7 +135,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
       }
     }
     if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
-      return [[this.object('opaque', node, `${fn.text}()`)]];
+      return [[this.object('opaque', node, `${inline(fn)}()`)]];
     }
     return [[]];
   }

@@ -2,6 +2,7 @@
 // where a selector or an index stores (places, slots); composite literals,
 // address-of, and func literals as closures.
 import type { SyntaxNode } from '../../parse/parser.js';
+import { inline } from '../../parse/inline.js';
 import { fieldChildren, readParams, type GoFile, type ParamDecl } from '../../model/package.js';
 import { pointee, readType, underlying, type GoType, type StructField } from '../../model/types.js';
 import { Scope, nameObject, type Fact, type HeapObject, type Variable } from '../heap.js';
@@ -223,7 +224,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
           const targets = this.evaluate(operand, scope);
           if (!this.isValueType(node, scope)) return targets;
           // `old := *v` copies the struct: the copy holds what v holds, but is not v.
-          const copy = this.object('alloc', node, node.text, this.typeOf(node, scope));
+          const copy = this.object('alloc', node, inline(node), this.typeOf(node, scope));
           for (const t of targets) this.copySlots(t, copy);
           return [copy];
         }
@@ -296,7 +297,8 @@ export abstract class ExpressionsLayer extends LinksLayer {
   }
 
   private compositeLiteralNode(node: SyntaxNode, type: GoType, scope: Scope): HeapObject[] {
-    const object = this.object('alloc', node, `${node.childForFieldName('type')?.text ?? ''}{}`, type);
+    const typeNode = node.childForFieldName('type');
+    const object = this.object('alloc', node, `${typeNode ? inline(typeNode) : ''}{}`, type);
     const under = underlying(type, this.pkg);
     const body = node.childForFieldName('body');
     const fields = under.kind === 'struct' ? under.fields : [];
@@ -424,8 +426,9 @@ export abstract class ExpressionsLayer extends LinksLayer {
     if (member?.method) {
       // A method value binds its receiver (through any embedded pointer it is promoted from): a closure over it.
       const receivers = this.follow(this.evaluate(operand, scope), '', member.through, node).holders;
-      const object = this.object('closure', node, `method value ${node.text}`);
-      this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
+      const text = inline(node);
+      const object = this.object('closure', node, `method value ${text}`);
+      this.state.store(object, `bound ${text}`, this.edges(receivers, `method value ${text}`, node), false);
       return [object];
     }
     const place = this.place(node, scope);
