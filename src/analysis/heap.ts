@@ -103,6 +103,12 @@ export class State {
   readonly facts = new Map<number, Fact>();
   /** Variables other code may change at any time (their address is taken, a later closure or goroutine assigns them): never a fact. */
   readonly shared = new Set<number>();
+  /** How many times each variable was assigned: two tests of it test the same value while this stays. */
+  readonly assignments = new Map<number, number>();
+  /** How many stores put references into each slot (`id slot`): a slot with the same count holds nothing stored since. */
+  readonly writes = new Map<string, number>();
+  /** Nil stores into a slot (`id slot`) made in a branch only, with the branch's condition and the slot's writes then. */
+  readonly branchClears = new Map<string, { condition: BranchCondition; writes: number }>();
 
   slot(object: HeapObject, slot: string): Edge[] {
     return this.heap.get(object.id)?.get(slot) ?? [];
@@ -121,6 +127,10 @@ export class State {
 
   store(object: HeapObject, slot: string, edges: Edge[], strong: boolean): void {
     this.observe?.(object, slot, edges);
+    if (edges.length) {
+      const key = slotKey(object, slot);
+      this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+    }
     let slots = this.heap.get(object.id);
     if (!slots) this.heap.set(object.id, (slots = new Map()));
     const list = slots.get(slot);
@@ -129,6 +139,19 @@ export class State {
     else if (!list) slots.set(slot, unionEdges([], edges, this.slotKeys));
     else unionEdges(list, edges, this.slotKeys);
   }
+}
+
+/** How the state's per-slot records name a slot of an object. */
+export const slotKey = (object: HeapObject, slot: string) => `${object.id} ${slot}`;
+
+/**
+ * What the condition of a branch tests, as a key that a test of the same
+ * variables, not assigned since, shares (`v3#1 == nil`), and whether it holds
+ * when the branch runs: `if ok` holds, `if !ok` does not.
+ */
+export interface BranchCondition {
+  test: string;
+  holds: boolean;
 }
 
 export function unionObjects(a: HeapObject[], b: HeapObject[]): HeapObject[] {

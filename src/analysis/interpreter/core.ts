@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { packageOfFile, type FuncDecl, type GoFile, type GoPackage } from '../../model/package.js';
 import type { GoType } from '../../model/types.js';
-import { PackageScope, State, type AnalysisBound, type HeapObject, type ObjectKind, type RootRun, type Variable } from '../heap.js';
+import { PackageScope, State, type AnalysisBound, type BranchCondition, type HeapObject, type ObjectKind, type RootRun, type Variable } from '../heap.js';
 
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 export const stepBudget = 50_000;
@@ -64,6 +64,8 @@ export abstract class CoreLayer {
   protected conditional = 0;
   /** The ids of the enclosing constructs that may not run, outermost first. */
   protected readonly regions: number[] = [];
+  /** Of each of those, the condition it runs under, when it is a branch whose condition can be told apart. */
+  protected readonly regionConditions: (BranchCondition | undefined)[] = [];
   private nextRegion = 1;
   protected context = '';
   protected frame!: Frame;
@@ -152,13 +154,15 @@ export abstract class CoreLayer {
     return object;
   }
 
-  /** Runs code that may not run: what it stores adds to what is there. */
-  protected maybe(body: () => void): void {
+  /** Runs code that may not run (a branch: under `condition`): what it stores adds to what is there. */
+  protected maybe(body: () => void, condition?: BranchCondition): void {
     this.conditional++;
     this.regions.push(this.nextRegion++);
+    this.regionConditions.push(condition);
     try {
       body();
     } finally {
+      this.regionConditions.pop();
       this.regions.pop();
       this.conditional--;
     }

@@ -27,6 +27,7 @@ export class Interpreter extends CallsLayer {
     this.callStack.length = 0;
     this.chain.length = 0;
     this.regions.length = 0;
+    this.regionConditions.length = 0;
     this.file = root.file;
     const scope = new Scope(this.globalScope);
     this.conditional = 0;
@@ -93,8 +94,12 @@ export class Interpreter extends CallsLayer {
         const left = node.childForFieldName('left')?.namedChildren ?? [];
         if (operator === '=') return this.assign(left, node.childForFieldName('right'), scope, false, node);
         this.evaluate(node.childForFieldName('right'), scope);
+        this.assignedInPlace(left, scope);
         return;
       }
+      case 'inc_statement':
+      case 'dec_statement':
+        return this.assignedInPlace(node.namedChildren, scope);
       case 'var_declaration':
         for (const spec of node.descendantsOfType('var_spec')) {
           if (!spec) continue;
@@ -126,13 +131,14 @@ export class Interpreter extends CallsLayer {
         this.statement(node.childForFieldName('initializer'), inner);
         const condition = node.childForFieldName('condition');
         const known = this.factOf(condition, inner);
+        const tested = this.conditionOf(condition, inner);
         this.evaluate(condition, inner);
         // A condition the facts decide takes one branch for sure and never the other.
         if (known === 'true') return this.statement(node.childForFieldName('consequence'), inner);
         if (known === 'false') return this.statement(node.childForFieldName('alternative'), inner);
         // Each branch is a region of its own: code in one never runs after code in the other.
-        this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
-        this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
+        this.maybe(() => this.statement(node.childForFieldName('consequence'), inner), tested);
+        this.maybe(() => this.statement(node.childForFieldName('alternative'), inner), tested && { test: tested.test, holds: !tested.holds });
         return;
       }
       case 'for_statement':
@@ -307,7 +313,10 @@ export class Interpreter extends CallsLayer {
       case 'selector_expression': {
         const place = this.place(target, scope);
         const field = this.fieldOf(target, scope);
-        if (!values.length) this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
+        if (!values.length) {
+          this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
+          if (place.holders.length === 1) this.clearInBranch(place.holders[0]!, place.slot);
+        }
         for (const holder of place.holders) {
           const edges = this.edges(values, this.via(holder, place.slot), statement, field);
           this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
@@ -334,6 +343,14 @@ export class Interpreter extends CallsLayer {
       }
       default:
         return;
+    }
+  }
+
+  /** `x += v`, `x++`: the local variables among the targets have new values. */
+  private assignedInPlace(targets: (SyntaxNode | null)[], scope: Scope): void {
+    for (const target of targets) {
+      const variable = target?.type === 'identifier' ? scope.lookup(target.text) : undefined;
+      if (variable && !variable.global) this.assigned(variable);
     }
   }
 
