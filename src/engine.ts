@@ -451,16 +451,15 @@ function firstOfEach<T>(items: T[], key: (item: T) => string): T[] {
 const isTestFile = (path: string) => path.endsWith('_test.go');
 
 /**
- * How a package's files are analyzed, as go vet does: the package alone, so
- * that findings in its own files come from its own code, then with its test
- * files, reporting only the calls in those. A test's package-level variable
- * can then never be blamed on the library.
+ * Whether the package's tests need analyzing: a test file names a call, or
+ * calls one of the package's wrappers (`Track(h, fin)` where `Track` passes
+ * its parameters on to runtime.SetFinalizer), whose site is then the test's.
  */
-function testVariants(files: SourceFile[]): { files: SourceFile[]; reportsIn?: (file: GoFile) => boolean }[] {
-  const library = files.filter((s) => !isTestFile(s.path));
-  const variants: { files: SourceFile[]; reportsIn?: (file: GoFile) => boolean }[] = [{ files: library }];
-  if (files.some((s) => s.hasCall && isTestFile(s.path))) variants.push({ files, reportsIn: (file) => isTestFile(file.path) });
-  return variants;
+function testsMakeSites(tests: SourceFile[], library: GoPackage | undefined, scan: WrapperScan | undefined): boolean {
+  if (tests.some((s) => s.hasCall)) return true;
+  if (!library || !tests.length) return false;
+  const wrappers = new Set(finalizerFunctions(library, scan).wrappers.map((f) => f.name));
+  return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s.text, wrappers, callOrInstantiation));
 }
 
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
@@ -555,9 +554,9 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     if (!releaseAtLeast(newest, reporter.go)) return newest;
     return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
   };
-  const analyzeVariant = (name: string, group: SourceFile[], tags: Tags, reportsIn?: (file: GoFile) => boolean): void => {
+  const analyzeVariant = (name: string, group: SourceFile[], tags: Tags, reportsIn?: (file: GoFile) => boolean): GoPackage | undefined => {
     const withCalls = group.filter((s) => s.mayHoldSite);
-    if (!withCalls.length) return;
+    if (!withCalls.length) return undefined;
     // Files without a call are read only when the analysis looks up a name they may declare.
     const loadMore = pendingFiles(shortcuts ? group.filter((s) => !withCalls.includes(s)) : [], parse);
     for (const source of withCalls) {
@@ -584,6 +583,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
       pkg.imported = modules.resolver(workspace, tags);
     }
     analyzePackage(pkg, scan, reporter, notice, stats, releaseFor(tags), reportsIn);
+    return pkg;
   };
   const packages = new Set<string>();
   const before = reporter.findings.length;
@@ -603,7 +603,12 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     for (const [name, packageFiles] of byPackage) {
       if (!packageFiles.some((s) => s.mayHoldSite)) continue;
       packages.add(name);
-      for (const variant of testVariants(packageFiles)) analyzeVariant(name, variant.files, tags, variant.reportsIn);
+      // As go vet does: the package alone, so that findings in its own files come from its own code, then
+      // with its test files, reporting only the calls in those; a test's package-level variable is never
+      // blamed on the library.
+      const tests = packageFiles.filter((s) => isTestFile(s.path));
+      const library = analyzeVariant(name, packageFiles.filter((s) => !isTestFile(s.path)), tags);
+      if (testsMakeSites(tests, library, scan)) analyzeVariant(name, packageFiles, tags, (file) => isTestFile(file.path));
     }
   }
   stats.packages += packages.size;
