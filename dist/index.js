@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8280:
+/***/ 8529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34054,6 +34054,93 @@ function renderPath(start, edges) {
     return [start, ...edges.map((e) => e.via), edges.at(-1)?.to.label ?? ''].join(' -> ');
 }
 
+;// CONCATENATED MODULE: ./src/parse/inline.ts
+/** Longer source text in a message is cut here. */
+const inlineLimit = 60;
+/** A struct or interface type longer than this shows only the members that fit. */
+const membersLimit = 40;
+/** Deeper than this, source is shown as `...`: it could not fit in a message, and hostile code nests as deep as it likes. */
+const inlineDepth = 40;
+/**
+ * `struct{ a int; b *T }`, as gofmt prints a struct type on one line; the
+ * members past what fits in a short type become `...`, so the type reads
+ * `struct{ mu sync.Mutex; ... }` in a message, not one field a line.
+ */
+function membersOnOneLine(keyword, members) {
+    if (!members.length)
+        return `${keyword}{}`;
+    const shown = [];
+    for (const member of members) {
+        if (`${keyword}{ ${[...shown, member].join('; ')} }`.length > membersLimit) {
+            shown.push('...');
+            break;
+        }
+        shown.push(member);
+    }
+    return `${keyword}{ ${shown.join('; ')} }`;
+}
+/**
+ * Source as written, on one line: comments dropped, line breaks and
+ * indentation folded into single spaces, so a `path:line:col:` message stays
+ * one line; a struct or interface type reads as gofmt writes it on one line.
+ */
+function inline(node) {
+    const text = inlineText(node);
+    return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
+}
+function inlineText(node, depth = 0) {
+    if (node.type === 'comment')
+        return '';
+    if (!node.childCount)
+        return node.text;
+    if (depth > inlineDepth)
+        return '...';
+    if (node.type === 'struct_type') {
+        const list = node.namedChildren.find((c) => c?.type === 'field_declaration_list');
+        return membersOnOneLine('struct', members(list ?? undefined, depth));
+    }
+    if (node.type === 'interface_type')
+        return membersOnOneLine('interface', members(node, depth));
+    return fold(node, depth);
+}
+/** The one-line texts of a struct's fields or an interface's elements, as many as could fit. */
+function members(list, depth) {
+    const texts = [];
+    for (const member of list?.namedChildren ?? []) {
+        const text = member ? inlineText(member, depth + 1) : '';
+        if (text)
+            texts.push(text);
+        if (texts.join('; ').length > membersLimit)
+            break;
+    }
+    return texts;
+}
+/** The children's one-line texts, one space where the source has blanks or line breaks between them, until past the limit. */
+function fold(node, depth) {
+    // A composite literal's braces hug their elements, as gofmt writes `T{a: 1}`.
+    const opening = node.type === 'literal_value' ? /[([{]$/ : /[([]$/;
+    const closing = node.type === 'literal_value' ? /^[)\]}]/ : /^[)\]]/;
+    let out = '';
+    let end = node.startIndex;
+    for (const child of node.children) {
+        if (!child)
+            continue;
+        if (out.length > inlineLimit)
+            break;
+        const text = inlineText(child, depth + 1);
+        if (!text)
+            continue;
+        // A trailing comma before a closing bracket on its own line goes with the line break.
+        if (/^[)\]}]/.test(text) && child.startIndex > end && out.endsWith(','))
+            out = out.slice(0, -1);
+        if (child.startIndex > end && out && !opening.test(out) && !closing.test(text))
+            out += ' ';
+        out += text;
+        end = child.endIndex;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/model/declarations.ts
 // What a Go file declares at package level, read from its text without
 // parsing it: the names of its functions, types, variables and constants,
@@ -34594,6 +34681,7 @@ function packageOfFile(pkg, file) {
 
 ;// CONCATENATED MODULE: ./src/model/types.ts
 
+
 const basicTypes = new Set([
     'bool', 'string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
     'uintptr', 'byte', 'rune', 'float32', 'float64', 'complex64', 'complex128',
@@ -34777,13 +34865,8 @@ function typeName(type) {
             return `func(${type.params.map(typeName).join(', ')})`;
         case 'interface':
             return type.empty ? 'any' : 'interface';
-        case 'struct': {
-            // As the fields read in source, on one line; a long list is abbreviated.
-            const fields = type.fields.map((f) => (f.embedded ? typeName(f.type) : `${f.name} ${typeName(f.type)}`)).join('; ');
-            if (!fields)
-                return 'struct{}';
-            return fields.length > 40 ? 'struct{...}' : `struct{ ${fields} }`;
-        }
+        case 'struct':
+            return membersOnOneLine('struct', type.fields.map((f) => (f.embedded ? typeName(f.type) : `${f.name} ${typeName(f.type)}`)));
         case 'basic':
             return type.name;
         case 'typeParam':
@@ -34910,6 +34993,7 @@ function layoutOfType(type, pkg, layoutOf) {
 
 ;// CONCATENATED MODULE: ./src/rules/describe.ts
 
+
 /** "foo (*Foo)": the first argument as written, with its static type when known. */
 function describeArgument(site, index) {
     const arg = site.args[index];
@@ -34931,50 +35015,6 @@ function relatedAlong(edges) {
 /** What the call attaches: a finalizer (SetFinalizer) or a cleanup (AddCleanup). */
 function hookNoun(site) {
     return site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
-}
-/** Longer source text in a message is cut here. */
-const inlineLimit = 60;
-/**
- * Source as written, on one line: comments dropped, line breaks and
- * indentation folded into single spaces, so a `path:line:col:` message stays
- * one line; a struct or interface type too long for that reads `struct{...}`.
- */
-function inline(node) {
-    const text = inlineText(node);
-    return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
-}
-function inlineText(node) {
-    if (node.type === 'comment')
-        return '';
-    if (!node.childCount)
-        return node.text;
-    if ((node.type === 'struct_type' || node.type === 'interface_type') && node.text.includes('\n')) {
-        const folded = fold(node);
-        if (folded.length > inlineLimit / 2)
-            return node.type === 'struct_type' ? 'struct{...}' : 'interface{...}';
-    }
-    return fold(node);
-}
-/** The children's one-line texts, one space where the source has blanks or line breaks between them. */
-function fold(node) {
-    let out = '';
-    let end = node.startIndex;
-    for (const child of node.children) {
-        if (!child)
-            continue;
-        const text = inlineText(child);
-        if (!text)
-            continue;
-        const closing = /^[)\]}]/.test(text);
-        // A trailing comma before a closing bracket on its own line goes with the line break.
-        if (closing && child.startIndex > end && out.endsWith(','))
-            out = out.slice(0, -1);
-        if (child.startIndex > end && out && !/[([]$/.test(out) && !/^[)\]]/.test(text))
-            out += ' ';
-        out += text;
-        end = child.endIndex;
-    }
-    return out;
 }
 /**
  * "a" or "an" as the word is spoken: "an 8-byte", "an 11-byte", "a 16-byte",
@@ -35053,6 +35093,12 @@ class State {
     facts = new Map();
     /** Variables other code may change at any time (their address is taken, a later closure or goroutine assigns them): never a fact. */
     shared = new Set();
+    /** How many times each variable was assigned: two tests of it test the same value while this stays. */
+    assignments = new Map();
+    /** How many stores put references into each slot (`id slot`): a slot with the same count holds nothing stored since. */
+    writes = new Map();
+    /** Nil stores into a slot (`id slot`) made in a branch only, with the branch's condition and the slot's writes then. */
+    branchClears = new Map();
     slot(object, slot) {
         return this.heap.get(object.id)?.get(slot) ?? [];
     }
@@ -35067,6 +35113,10 @@ class State {
     slotKeys = new WeakMap();
     store(object, slot, edges, strong) {
         this.observe?.(object, slot, edges);
+        if (edges.length) {
+            const key = slotKey(object, slot);
+            this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+        }
         let slots = this.heap.get(object.id);
         if (!slots)
             this.heap.set(object.id, (slots = new Map()));
@@ -35080,6 +35130,8 @@ class State {
             unionEdges(list, edges, this.slotKeys);
     }
 }
+/** How the state's per-slot records name a slot of an object. */
+const slotKey = (object, slot) => `${object.id} ${slot}`;
 function unionObjects(a, b) {
     const ids = new Set(a.map((o) => o.id));
     const out = [...a];
@@ -35213,6 +35265,8 @@ class CoreLayer {
     conditional = 0;
     /** The ids of the enclosing constructs that may not run, outermost first. */
     regions = [];
+    /** Of each of those, the condition it runs under, when it is a branch whose condition can be told apart. */
+    regionConditions = [];
     nextRegion = 1;
     context = '';
     frame;
@@ -35297,14 +35351,16 @@ class CoreLayer {
         object.file = decl.file;
         return object;
     }
-    /** Runs code that may not run: what it stores adds to what is there. */
-    maybe(body) {
+    /** Runs code that may not run (a branch: under `condition`): what it stores adds to what is there. */
+    maybe(body, condition) {
         this.conditional++;
         this.regions.push(this.nextRegion++);
+        this.regionConditions.push(condition);
         try {
             body();
         }
         finally {
+            this.regionConditions.pop();
             this.regions.pop();
             this.conditional--;
         }
@@ -35457,7 +35513,7 @@ function methodSet(type, pkg) {
     return owner && base.kind === 'named' ? methodsOf(owner, base.name) : undefined;
 }
 /** Members found so far, by the package asking (it resolves the names its own files leave unqualified), declaration and name. */
-const members = new WeakMap();
+const members_members = new WeakMap();
 /**
  * The field or method a name selects on a type, and the embedded fields it
  * is promoted through. For a named type of the module (or a pointer to one)
@@ -35467,9 +35523,9 @@ function memberOf(type, name, pkg) {
     const decl = typeDecl(pointee(type), pkg);
     if (!decl)
         return searchMember(type, name, pkg);
-    let byDecl = members.get(pkg);
+    let byDecl = members_members.get(pkg);
     if (!byDecl)
-        members.set(pkg, (byDecl = new WeakMap()));
+        members_members.set(pkg, (byDecl = new WeakMap()));
     let byName = byDecl.get(decl);
     if (!byName)
         byDecl.set(decl, (byName = new Map()));
@@ -35788,7 +35844,10 @@ class TypesLayer extends CoreLayer {
 
 
 
+
 const negation = { true: 'false', false: 'true' };
+/** Operands whose value never changes. */
+const literalOperands = new Set(['nil', 'true', 'false', 'int_literal', 'float_literal', 'rune_literal', 'interpreted_string_literal', 'raw_string_literal']);
 /** The zero value's fact for a declared type: nil for pointers, slices, maps, channels, funcs and interfaces; false for bool. */
 function zeroFact(type) {
     switch (type?.kind) {
@@ -35891,6 +35950,7 @@ class FactsLayer extends TypesLayer {
      */
     setFact(variable, fresh, fact) {
         const { facts, shared } = this.state;
+        this.assigned(variable);
         if (variable.key < this.factFloor)
             shared.add(variable.key);
         const sure = fresh || variable.level === this.regions.length;
@@ -35898,6 +35958,80 @@ class FactsLayer extends TypesLayer {
             facts.set(variable.key, fact);
         else
             facts.delete(variable.key);
+    }
+    /** A variable got a new value (`x = v`, `x += v`, `x++`): a test of it made before tests another value. */
+    assigned(variable) {
+        this.state.assignments.set(variable.key, (this.state.assignments.get(variable.key) ?? 0) + 1);
+    }
+    /**
+     * What an undecided branch condition tests, and whether it holds in the
+     * branch: `started` and `!started`, `x == nil` and `x != nil` test the
+     * same thing as long as their variables are not assigned between. Only local variables that no other code may change, constants
+     * and literals take part.
+     */
+    conditionOf(node, scope) {
+        let holds = true;
+        // A loop, not a recursion: `!!!x` nests as deep as the code.
+        while (node?.type === 'parenthesized_expression' || (node?.type === 'unary_expression' && node.child(0)?.type === '!')) {
+            if (node.type === 'unary_expression')
+                holds = !holds;
+            node = node.type === 'unary_expression' ? node.childForFieldName('operand') : node.namedChild(0);
+        }
+        if (node?.type === 'identifier') {
+            const test = this.stableOperand(node, scope);
+            return test ? { test, holds } : undefined;
+        }
+        // Equality only: `a < b` and `a >= b` are both false when a float is NaN.
+        const op = node?.type === 'binary_expression' ? node.childForFieldName('operator')?.text : undefined;
+        if (op !== '==' && op !== '!=')
+            return undefined;
+        const left = this.stableOperand(node.childForFieldName('left'), scope);
+        const right = this.stableOperand(node.childForFieldName('right'), scope);
+        if (!left || !right)
+            return undefined;
+        // `nil == x` tests what `x == nil` does.
+        const [first, second] = right < left ? [right, left] : [left, right];
+        return { test: `${first} == ${second}`, holds: holds === (op === '==') };
+    }
+    /** A condition's operand as a key: a local variable with how often it was assigned, a constant's name, a literal. */
+    stableOperand(node, scope) {
+        if (!node)
+            return undefined;
+        if (literalOperands.has(node.type))
+            return `literal ${node.text}`;
+        if (node.type !== 'identifier')
+            return undefined;
+        const variable = scope.lookup(node.text);
+        // Not a variable: a constant (or a function) of the package or of the universe.
+        if (!variable)
+            return `name ${node.text}`;
+        if (variable.global || variable.key < this.factFloor || this.state.shared.has(variable.key))
+            return undefined;
+        return `var ${variable.key}#${this.state.assignments.get(variable.key) ?? 0}`;
+    }
+    /**
+     * A nil store into one object's slot, in a branch only. When a branch under
+     * the complementary condition cleared the same slot before, with nothing
+     * stored into it since, one of the two clears runs on every path (`if
+     * started { x.p = nil }`, then a deferred `if !started { x.p = nil }`): the
+     * slot is cleared for sure. Only a branch directly in the function's
+     * surely-run code counts, so that no other branch or loop decides whether
+     * the pair runs.
+     */
+    clearInBranch(holder, slot) {
+        const condition = this.regionConditions.at(-1);
+        if (this.conditional !== 1 || !condition || holder.many)
+            return;
+        const key = slotKey(holder, slot);
+        const writes = this.state.writes.get(key) ?? 0;
+        const earlier = this.state.branchClears.get(key);
+        if (earlier && earlier.writes === writes && earlier.condition.test === condition.test && earlier.condition.holds !== condition.holds) {
+            this.state.store(holder, slot, [], true);
+            this.state.branchClears.delete(key);
+        }
+        else {
+            this.state.branchClears.set(key, { condition, writes });
+        }
     }
     /** A nil pointer stored in an interface makes a non-nil interface: only the literal nil is nil there. */
     factInto(type, value, fact) {
@@ -36222,6 +36356,7 @@ function isContextType(type) {
 
 
 
+
 /**
  * Names each func literal in `literal` (itself included, keyed by node id)
  * uses but does not declare itself: the variables it captures (candidates;
@@ -36436,7 +36571,7 @@ class ExpressionsLayer extends LinksLayer {
                     if (!this.isValueType(node, scope))
                         return targets;
                     // `old := *v` copies the struct: the copy holds what v holds, but is not v.
-                    const copy = this.object('alloc', node, node.text, this.typeOf(node, scope));
+                    const copy = this.object('alloc', node, inline(node), this.typeOf(node, scope));
                     for (const t of targets)
                         this.copySlots(t, copy);
                     return [copy];
@@ -36514,7 +36649,8 @@ class ExpressionsLayer extends LinksLayer {
         return objects;
     }
     compositeLiteralNode(node, type, scope) {
-        const object = this.object('alloc', node, `${node.childForFieldName('type')?.text ?? ''}{}`, type);
+        const typeNode = node.childForFieldName('type');
+        const object = this.object('alloc', node, `${typeNode ? inline(typeNode) : ''}{}`, type);
         const under = underlying(type, this.pkg);
         const body = node.childForFieldName('body');
         const fields = under.kind === 'struct' ? under.fields : [];
@@ -36641,8 +36777,9 @@ class ExpressionsLayer extends LinksLayer {
         if (member?.method) {
             // A method value binds its receiver (through any embedded pointer it is promoted from): a closure over it.
             const receivers = this.follow(this.evaluate(operand, scope), '', member.through, node).holders;
-            const object = this.object('closure', node, `method value ${node.text}`);
-            this.state.store(object, `bound ${node.text}`, this.edges(receivers, `method value ${node.text}`, node), false);
+            const text = inline(node);
+            const object = this.object('closure', node, `method value ${text}`);
+            this.state.store(object, `bound ${text}`, this.edges(receivers, `method value ${text}`, node), false);
             return [object];
         }
         const place = this.place(node, scope);
@@ -36652,6 +36789,7 @@ class ExpressionsLayer extends LinksLayer {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/calls.ts
+
 
 
 
@@ -36699,7 +36837,7 @@ class CallsLayer extends ExpressionsLayer {
         const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
         if (builtin === 'new') {
             const valueType = this.newOfValue(argNodes[0], scope);
-            const object = this.object('alloc', node, `new(${argNodes[0]?.text ?? ''})`, valueType ?? readType(argNodes[0], this.file));
+            const object = this.object('alloc', node, `new(${argNodes[0] ? inline(argNodes[0]) : ''})`, valueType ?? readType(argNodes[0], this.file));
             // new(expr) holds a copy of the value: a struct's references come along.
             if (valueType)
                 for (const value of this.evaluate(argNodes[0], scope))
@@ -36772,7 +36910,7 @@ class CallsLayer extends ExpressionsLayer {
             this.escaped.push(...args.flat());
         const std = this.stdCall(fn, scope);
         if (std) {
-            const result = this.object('alloc', node, `${fn.text}()`, std.type);
+            const result = this.object('alloc', node, `${inline(fn)}()`, std.type);
             for (const { argument, via } of std.holds)
                 this.state.store(result, via, this.edges(args[argument] ?? [], via, node), false);
             if (std.table) {
@@ -36788,7 +36926,7 @@ class CallsLayer extends ExpressionsLayer {
             }
         }
         if (fn?.type === 'selector_expression' || fn?.type === 'identifier') {
-            return [[this.object('opaque', node, `${fn.text}()`)]];
+            return [[this.object('opaque', node, `${inline(fn)}()`)]];
         }
         return [[]];
     }
@@ -36955,6 +37093,7 @@ class Interpreter extends CallsLayer {
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
+        this.regionConditions.length = 0;
         this.file = root.file;
         const scope = new Scope(this.globalScope);
         this.conditional = 0;
@@ -37024,8 +37163,12 @@ class Interpreter extends CallsLayer {
                 if (operator === '=')
                     return this.assign(left, node.childForFieldName('right'), scope, false, node);
                 this.evaluate(node.childForFieldName('right'), scope);
+                this.assignedInPlace(left, scope);
                 return;
             }
+            case 'inc_statement':
+            case 'dec_statement':
+                return this.assignedInPlace(node.namedChildren, scope);
             case 'var_declaration':
                 for (const spec of node.descendantsOfType('var_spec')) {
                     if (!spec)
@@ -37061,6 +37204,7 @@ class Interpreter extends CallsLayer {
                 this.statement(node.childForFieldName('initializer'), inner);
                 const condition = node.childForFieldName('condition');
                 const known = this.factOf(condition, inner);
+                const tested = this.conditionOf(condition, inner);
                 this.evaluate(condition, inner);
                 // A condition the facts decide takes one branch for sure and never the other.
                 if (known === 'true')
@@ -37068,8 +37212,8 @@ class Interpreter extends CallsLayer {
                 if (known === 'false')
                     return this.statement(node.childForFieldName('alternative'), inner);
                 // Each branch is a region of its own: code in one never runs after code in the other.
-                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner));
-                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner));
+                this.maybe(() => this.statement(node.childForFieldName('consequence'), inner), tested);
+                this.maybe(() => this.statement(node.childForFieldName('alternative'), inner), tested && { test: tested.test, holds: !tested.holds });
                 return;
             }
             case 'for_statement':
@@ -37245,8 +37389,11 @@ class Interpreter extends CallsLayer {
             case 'selector_expression': {
                 const place = this.place(target, scope);
                 const field = this.fieldOf(target, scope);
-                if (!values.length)
+                if (!values.length) {
                     this.clears.push({ edges: place.holders.flatMap((h) => this.state.slot(h, place.slot)), when: this.moment() });
+                    if (place.holders.length === 1)
+                        this.clearInBranch(place.holders[0], place.slot);
+                }
                 for (const holder of place.holders) {
                     const edges = this.edges(values, this.via(holder, place.slot), statement, field);
                     this.state.store(holder, place.slot, edges, place.holders.length === 1 && this.conditional === 0);
@@ -37277,6 +37424,14 @@ class Interpreter extends CallsLayer {
             }
             default:
                 return;
+        }
+    }
+    /** `x += v`, `x++`: the local variables among the targets have new values. */
+    assignedInPlace(targets, scope) {
+        for (const target of targets) {
+            const variable = target?.type === 'identifier' ? scope.lookup(target.text) : undefined;
+            if (variable && !variable.global)
+                this.assigned(variable);
         }
     }
     /** A store into objects this code made, or into a package-level variable from init: it sets up, it takes nothing away. */
@@ -37518,6 +37673,7 @@ const finalizerCycle = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/fg002-finalizer-type-cycle.ts
+
 
 
 
@@ -38626,6 +38782,7 @@ function laterMethodRuns(pkg, type) {
 
 
 
+
 /** Objects smaller than this, without pointers, come from the runtime's tiny allocator. */
 const tinyAllocatorLimit = 16;
 /**
@@ -38987,6 +39144,7 @@ function importsStayUsed(site, typeNode) {
 
 
 
+
 /**
  * FG005 finalizer-bad-signature: the finalizer is not a function of exactly
  * one parameter to which the object's type is assignable: wrong arity, a
@@ -39309,6 +39467,7 @@ function dropAddressOfPointer(site, arg, variable) {
 
 
 
+
 /**
  * FG004 finalizer-bad-object: the first argument of SetFinalizer is not a
  * pointer to the start of an allocation: nil, a nil pointer (`var x *T`
@@ -39531,6 +39690,7 @@ function fieldPosition(site, selector) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fg006-cleanup-references-object.ts
+
 
 
 
@@ -39839,6 +39999,7 @@ function lineOf(file, node) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/fg009-finalizer-may-run-early.ts
+
 
 
 
@@ -42203,17 +42364,17 @@ function firstOfEach(items, key) {
 }
 const isTestFile = (path) => path.endsWith('_test.go');
 /**
- * How a package's files are analyzed, as go vet does: the package alone, so
- * that findings in its own files come from its own code, then with its test
- * files, reporting only the calls in those. A test's package-level variable
- * can then never be blamed on the library.
+ * Whether the package's tests need analyzing: a test file names a call, or
+ * calls one of the package's wrappers (`Track(h, fin)` where `Track` passes
+ * its parameters on to runtime.SetFinalizer), whose site is then the test's.
  */
-function testVariants(files) {
-    const library = files.filter((s) => !isTestFile(s.path));
-    const variants = [{ files: library }];
-    if (files.some((s) => s.hasCall && isTestFile(s.path)))
-        variants.push({ files, reportsIn: (file) => isTestFile(file.path) });
-    return variants;
+function testsMakeSites(tests, library, scan) {
+    if (tests.some((s) => s.hasCall))
+        return true;
+    if (!library || !tests.length)
+        return false;
+    const wrappers = new Set(finalizerFunctions(library, scan).wrappers.map((f) => f.name));
+    return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s.text, wrappers, callOrInstantiation));
 }
 /** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
 function targetsFor(sources) {
@@ -42335,7 +42496,7 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
     const analyzeVariant = (name, group, tags, reportsIn) => {
         const withCalls = group.filter((s) => s.mayHoldSite);
         if (!withCalls.length)
-            return;
+            return undefined;
         // Files without a call are read only when the analysis looks up a name they may declare.
         const loadMore = pendingFiles(shortcuts ? group.filter((s) => !withCalls.includes(s)) : [], parse);
         for (const source of withCalls) {
@@ -42359,6 +42520,7 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
             pkg.imported = modules.resolver(workspace, tags);
         }
         analyzePackage(pkg, scan, reporter, notice, stats, releaseFor(tags), reportsIn);
+        return pkg;
     };
     const packages = new Set();
     const before = reporter.findings.length;
@@ -42380,8 +42542,13 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
             if (!packageFiles.some((s) => s.mayHoldSite))
                 continue;
             packages.add(name);
-            for (const variant of testVariants(packageFiles))
-                analyzeVariant(name, variant.files, tags, variant.reportsIn);
+            // As go vet does: the package alone, so that findings in its own files come from its own code, then
+            // with its test files, reporting only the calls in those; a test's package-level variable is never
+            // blamed on the library.
+            const tests = packageFiles.filter((s) => isTestFile(s.path));
+            const library = analyzeVariant(name, packageFiles.filter((s) => !isTestFile(s.path)), tags);
+            if (testsMakeSites(tests, library, scan))
+                analyzeVariant(name, packageFiles, tags, (file) => isTestFile(file.path));
         }
     }
     stats.packages += packages.size;
@@ -49621,7 +49788,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8280);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8529);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
