@@ -1,5 +1,5 @@
-// Every rule, in id order: those that check one call, then those that check a package. FG000 is not a check but the notice for files
-// with syntax errors; it shares the catalogue so reporters can describe it.
+// Every rule, in id order: those that check one call, then those that check a package. FG000 is not a check but the notice for code
+// that could not be analyzed whole; it shares the catalogue so reporters can describe it.
 import type { RuleMeta, Rule, PackageRule } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
 import { finalizerTypeCycle } from './fg002-finalizer-type-cycle.js';
@@ -13,9 +13,9 @@ import { finalizerMayRunEarly } from './fg009-finalizer-may-run-early.js';
 
 export const syntaxError: RuleMeta = {
   id: 'FG000',
-  name: 'syntax-error',
+  name: 'analysis-notice',
   severity: 'notice',
-  summary: 'The file has syntax errors; it was analyzed as far as its parse tree allows.',
+  summary: 'Part of the code could not be analyzed (a syntax error, an unreadable file, build constraints, an analysis bound); findings there may be missing.',
 };
 
 export const rules: Rule[] = [

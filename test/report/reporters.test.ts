@@ -12,7 +12,7 @@ import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import { formatSummary, formatText } from '../../src/report/text.js';
 
 const rules: RuleMeta[] = [
-  { id: 'FG000', name: 'syntax-error', severity: 'notice', summary: 'A Go file has syntax errors; it was analyzed as far as the tree allows.' },
+  { id: 'FG000', name: 'analysis-notice', severity: 'notice', summary: 'A Go file has syntax errors; it was analyzed as far as the tree allows.' },
   { id: 'FG001', name: 'finalizer-cycle', severity: 'error', summary: 'The finalized object is linked into a reference cycle through another heap object.' },
   { id: 'FG002', name: 'finalizer-type-cycle', severity: 'warning', summary: "The finalized object's type can reach itself through reference-carrying fields." },
   { id: 'FG003', name: 'finalizer-references-object', severity: 'error', summary: 'The finalizer keeps the finalized object reachable.' },
