@@ -11792,9 +11792,9 @@ function statementOf(node, body) {
 
 const syntaxError = {
     id: 'FG000',
-    name: 'syntax-error',
+    name: 'analysis-notice',
     severity: 'notice',
-    summary: 'The file has syntax errors; it was analyzed as far as its parse tree allows.',
+    summary: 'Part of the code could not be analyzed (a syntax error, an unreadable file, build constraints, an analysis bound); findings there may be missing.',
 };
 const rules = [
     finalizerCycle,
@@ -11842,8 +11842,8 @@ const cycleCleanup = {
 };
 const en = {
     FG000: {
-        problem: 'This Go file has syntax errors, so the Go compiler rejects it. finalizer-guard analyzed only the parts that parse, so findings in this file may be missing or misplaced.',
-        fix: 'Fix: correct the syntax errors (`gofmt -e` or `go vet` lists them) and run the check again. If the file is not meant to compile (a template, test input), leave it out of the analyzed paths or move it under a testdata/ directory, which is skipped.',
+        problem: 'finalizer-guard could not analyze part of this code, for the reason the message gives: a syntax error, which the Go compiler rejects too; a file that cannot be read as Go source (empty, binary, not UTF-8, too large, unreadable); build constraints that no target it tries satisfies; or a function whose analysis reached its bound of depth or work (`analysis bounded here`). Findings in that part may be missing or misplaced.',
+        fix: 'Fix: correct a syntax error (`gofmt -e` or `go vet` lists them) and run the check again; a file not meant to compile (a template, test input) belongs under a testdata/ directory, which is skipped, or outside the analyzed paths. An analysis bound says nothing is wrong with the code: the part after it was not looked at, so check it by hand for the problems the other rules describe, or split the function so that each part is analyzed whole.',
     },
     FG001: {
         problem: "The object passed to runtime.SetFinalizer is part of a reference cycle that runs through at least one other heap object. Until a finalizer has run, the collector keeps alive everything its object points to; an object that reaches itself through another object therefore keeps itself alive: the finalizer never runs and no object in the cycle is ever freed. This is the article's foo/bar example (foo.bar = bar; bar.foo = foo).",
@@ -11896,8 +11896,8 @@ const en = {
 };
 const ru = {
     FG000: {
-        problem: 'В этом файле Go есть синтаксические ошибки, и компилятор Go его не примет. finalizer-guard проанализировал только разобранные части, поэтому находки в этом файле могут быть пропущены или указывать не туда.',
-        fix: 'Исправление: исправьте синтаксические ошибки (их перечислит `gofmt -e` или `go vet`) и запустите проверку снова. Если файл и не должен компилироваться (шаблон, входные данные тестов), не включайте его в проверяемые пути или перенесите в каталог testdata/, который пропускается.',
+        problem: 'finalizer-guard не смог проанализировать часть этого кода по причине, названной в сообщении: синтаксическая ошибка, которую не примет и компилятор Go; файл, который нельзя прочитать как исходный код Go (пустой, двоичный, не в UTF-8, слишком большой, недоступный для чтения); ограничения сборки, которым не удовлетворяет ни одна из проверяемых целей; или функция, анализ которой достиг предела глубины или объёма работы (`analysis bounded here`). Находки в этой части могут быть пропущены или указывать не туда.',
+        fix: 'Исправление: исправьте синтаксическую ошибку (их перечислит `gofmt -e` или `go vet`) и запустите проверку снова; файлу, который и не должен компилироваться (шаблон, входные данные тестов), место в каталоге testdata/, который пропускается, или вне проверяемых путей. Предел анализа не означает ошибки в коде: часть после него не просмотрена, поэтому проверьте её вручную на проблемы, которые описывают другие правила, или разделите функцию, чтобы каждая часть анализировалась целиком.',
     },
     FG001: {
         problem: 'Объект, переданный в runtime.SetFinalizer, входит в цикл ссылок, который проходит хотя бы через один другой объект в куче. Пока финализатор не выполнен, сборщик мусора сохраняет всё, на что ссылается объект с финализатором; если объект достижим из самого себя через другой объект, он удерживает сам себя: финализатор не запускается никогда, и ни один объект цикла не освобождается. Это случай из примера статьи с foo и bar (foo.bar = bar; bar.foo = foo).',
