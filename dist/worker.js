@@ -18,7 +18,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 551:
+/***/ 739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4129,12 +4129,12 @@ module.exports["default"] = module.exports;
 
 /***/ }),
 
-/***/ 564:
+/***/ 2:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
+module.exports = __nccwpck_require__(739);
 
 
 /***/ })
@@ -8489,7 +8489,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(564);
+var tree_sitter = __nccwpck_require__(2);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -11703,22 +11703,44 @@ function rootIdentifier(node) {
     return inner?.type === 'identifier' ? inner.text : undefined;
 }
 /**
- * A use of the object after the call: later in the function, elsewhere in
- * the statement that makes the call (`x.n = C.f(x.p)` stores into x once the
- * call returns), or anywhere in a loop around it (the next iteration). After
- * a return only its own statement runs: text further down is another path.
+ * A use of the object after the call: elsewhere in the statement that makes
+ * the call (`x.n = C.f(x.p)` stores into x once the call returns), anywhere
+ * in a loop around it (the next iteration), or in code that can run next:
+ * the statements after it in its block, then after each statement around it,
+ * up to the first return. A branch that returns ends its path there, so text
+ * further down, and the other branches of the same `if` or `switch`, are
+ * other paths. A `goto` may lead anywhere: then any later text counts.
  */
 function usedAfter(call, body, uses) {
     const statement = statementOf(call, body);
     const inCall = (id) => id.startIndex >= call.startIndex && id.endIndex <= call.endIndex;
-    if (statement.type === 'return_statement')
-        return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex && id.endIndex <= statement.endIndex);
+    const usedIn = (node) => uses.some((id) => !inCall(id) && id.startIndex >= node.startIndex && id.endIndex <= node.endIndex);
     const loop = enclosing(call, body, ['for_statement']);
     // The next time round a loop reads the object again, the call's own arguments included.
     if (loop && uses.some((id) => id.startIndex >= loop.startIndex && id.endIndex <= loop.endIndex))
         return true;
-    return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex);
+    if (body.descendantsOfType('goto_statement').length)
+        return uses.some((id) => !inCall(id) && id.startIndex >= statement.startIndex);
+    if (usedIn(statement))
+        return true;
+    if (statement.type === 'return_statement')
+        return false;
+    for (let node = statement; node && node.id !== body.id; node = node.parent) {
+        const parent = node.parent;
+        const caseClause = caseClauses.includes(node.type);
+        // Only statements of a list run after one another; cases after this one run only through a fallthrough.
+        if (parent?.type !== 'block' && parent?.type !== 'statement_list' && !(caseClause && parent?.descendantsOfType('fallthrough_statement').length))
+            continue;
+        for (let next = node.nextNamedSibling; next; next = next.nextNamedSibling) {
+            if (usedIn(next))
+                return true;
+            if (next.type === 'return_statement')
+                return false;
+        }
+    }
+    return false;
 }
+const caseClauses = ['expression_case', 'type_case', 'default_case', 'communication_case'];
 function finalizerRemovedBefore(call, body, variable, file) {
     return calls(body).some((c) => {
         if (c.startIndex >= call.startIndex || runtimeHookNamed(c.childForFieldName('function'), file) !== 'SetFinalizer')
