@@ -11353,7 +11353,7 @@ const methodDepth = 2;
 /** The fields of `param` (a T) that a body releases: passed to a releasing call or cgo, or closed themselves. */
 function releasesIn(code, typeName, body, param, file, depth) {
     const found = [];
-    const copies = code.localCopies(body, param, body.endIndex);
+    const copies = copiesBefore(code.localCopies(body, param), body.endIndex);
     for (const call of calls(body)) {
         const callee = call.childForFieldName('function');
         if (!callee)
@@ -11509,20 +11509,18 @@ class Code {
         }
         return this.fieldOf(inner, variable);
     }
-    /** Locals given a field's value before `until`: `fd := x.fd`, `p := unsafe.Pointer(x.p)`. */
-    localCopies(body, variable, until) {
-        const copies = new Map();
+    /** Locals given a field's value, in the order the body assigns them: `fd := x.fd`, `p := unsafe.Pointer(x.p)`. */
+    localCopies(body, variable) {
+        const copies = [];
         for (const statement of body.descendantsOfType(['short_var_declaration', 'assignment_statement'])) {
-            if (!statement || statement.startIndex >= until)
-                continue;
-            const left = statement.childForFieldName('left')?.namedChildren ?? [];
-            const right = statement.childForFieldName('right')?.namedChildren ?? [];
+            const left = statement?.childForFieldName('left')?.namedChildren ?? [];
+            const right = statement?.childForFieldName('right')?.namedChildren ?? [];
             if (left.length !== right.length)
                 continue;
             left.forEach((target, i) => {
                 const field = target?.type === 'identifier' && right[i] ? this.derivedField(right[i], variable, new Map()) : undefined;
                 if (field)
-                    copies.set(target.text, field);
+                    copies.push({ name: target.text, field, at: statement.startIndex });
             });
         }
         return copies;
@@ -11605,12 +11603,18 @@ function madeAs(value, pkg, released) {
     const type = result ? readType(result.typeNode, decl.file) : undefined;
     return type?.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined;
 }
+/** What each local holds of the object's fields at `until`: the last copy made before it. */
+function copiesBefore(copies, until) {
+    return new Map(copies.filter((copy) => copy.at < until).map((copy) => [copy.name, copy.field]));
+}
 /** The calls of one function that may run while its object's finalizer releases what they were given. */
 function earlyCalls(decl, code, variable, fields) {
     const body = decl.body;
     const reports = [];
     const holders = code.holding(body, variable.name);
     const uses = usesOf(body, holders);
+    // Read once, and only for a function with a call that may be blind to the object.
+    let copies;
     // A closure or a deferred call may use the object at any later time.
     if (uses.some((id) => enclosing(id, body, ['func_literal', 'defer_statement'])))
         return [];
@@ -11620,7 +11624,7 @@ function earlyCalls(decl, code, variable, fields) {
             continue;
         const given = argumentsOf(call);
         const blind = code.blindArguments(callee, given, decl.file);
-        const early = blind.length ? releasedArgument(code, blind, variable.name, fields, code.localCopies(body, variable.name, call.startIndex)) : promotedCall(callee, variable, code.pkg, fields);
+        const early = blind.length ? releasedArgument(code, blind, variable.name, fields, copiesBefore((copies ??= code.localCopies(body, variable.name)), call.startIndex)) : promotedCall(callee, variable, code.pkg, fields);
         if (!early || [...holders].some((holder) => code.keepsAlive(given, holder)) || usedAfter(call, body, uses))
             continue;
         if (finalizerRemovedBefore(call, body, variable.name, decl.file) || callersKeepAlive(decl, code, variable))
