@@ -161,6 +161,16 @@ export function qualifiedTypesIn(file: GoFile): ReadonlySet<string> {
   return names;
 }
 
+const namedTypesOfPackage = new WeakMap<GoPackage, { files: number; names: Set<string> }>();
+
+/** What qualifiedTypesIn gives for every file of the package read so far, gathered as files are read: a lookup per call must not walk every file. */
+export function qualifiedTypesOfPackage(pkg: GoPackage): ReadonlySet<string> {
+  let seen = namedTypesOfPackage.get(pkg);
+  if (!seen) namedTypesOfPackage.set(pkg, (seen = { files: 0, names: new Set() }));
+  for (; seen.files < pkg.files.length; seen.files++) for (const name of qualifiedTypesIn(pkg.files[seen.files]!)) seen.names.add(name);
+  return seen.names;
+}
+
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 export function declaringPackage(type: GoType, pkg: GoPackage): GoPackage | undefined {
   if (type.kind !== 'named') return undefined;

@@ -3,7 +3,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { memberOf, methodSet, moduleTypeKey, type Member } from '../../model/members.js';
 import { fieldChildren, packageOfFile, type FuncDecl } from '../../model/package.js';
-import { qualifiedTypesIn, readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import { qualifiedTypesOfPackage, readType, underlying, type GoType, type StructField } from '../../model/types.js';
 import type { HeapObject, Scope } from '../heap.js';
 import { CoreLayer, otherPackagesStepBudget } from './core.js';
 
@@ -129,7 +129,7 @@ export abstract class TypesLayer extends CoreLayer {
     if (!importPath || !name) return undefined;
     if (importPath === 'unsafe' && name === 'Pointer') return { kind: 'basic', name: 'unsafe.Pointer' };
     if (call.childForFieldName('arguments')?.namedChildCount !== 1) return undefined;
-    const isType = this.pkg.imported?.(importPath)?.types.has(name) || this.here().files.some((file) => qualifiedTypesIn(file).has(`${importPath}.${name}`));
+    const isType = this.pkg.imported?.(importPath)?.types.has(name) || qualifiedTypesOfPackage(this.here()).has(`${importPath}.${name}`);
     return isType ? { kind: 'named', name, importPath, args: [] } : undefined;
   }
 
