@@ -159,13 +159,12 @@ export abstract class LinksLayer extends FactsLayer {
    */
   protected dropLinksLetGo(parameters: HeapObject[]): void {
     if (!this.linksIntoMade.length) return;
-    const roots = [...parameters, ...this.globals, ...this.escaped, ...this.frame.returns.flat()];
+    // A package-level variable the entry point stored nothing into leads nowhere: only those it did are walked from.
+    const roots = [...parameters, ...this.globals.filter((g) => this.state.heap.has(g.id)), ...this.escaped, ...this.frame.returns.flat()];
     for (const result of this.frame.results) roots.push(...(this.state.vars.get(result.key) ?? []));
     for (const goroutine of this.run.goroutines) for (const held of goroutine.held) roots.push(...held.objects);
-    for (const slots of this.state.heap.values()) for (const edges of slots.values()) roots.push(...edges.map((e) => e.to).filter((o) => o.kind === 'opaque'));
-    for (const objects of this.state.vars.values()) roots.push(...objects.filter((o) => o.kind === 'opaque'));
-    // What is reached with the references that the clears surely following a link take away, by the clears.
-    const reachedWithout = new Map<string, Set<number>>();
+    for (const slots of this.state.heap.values()) for (const edges of slots.values()) for (const edge of edges) if (edge.to.kind === 'opaque') roots.push(edge.to);
+    for (const objects of this.state.vars.values()) for (const object of objects) if (object.kind === 'opaque') roots.push(object);
     const reachable = (cleared: Set<Edge>): Set<number> => {
       const reached = new Set(roots.map((o) => o.id));
       const queue = [...roots];
@@ -178,15 +177,29 @@ export abstract class LinksLayer extends FactsLayer {
       }
       return reached;
     };
+    // One walk with every reference; taking references away only reaches less, so a holder it misses is let go whatever the clears.
+    const reachedWithAll = reachable(new Set());
+    // What is reached without the references that the clears surely following a link take away, by the clears.
+    const reachedWithout = new Map<string, Set<number>>();
     const letGo = new Set<Link>();
     for (const { link, holder, when } of this.linksIntoMade) {
+      if (!reachedWithAll.has(holder.id)) {
+        letGo.add(link);
+        continue;
+      }
       const following = this.clears.filter((c) => c.when.order > when.order && c.when.regions.every((r, i) => when.regions[i] === r));
+      if (!following.length) continue;
       const key = following.map((c) => c.when.order).join(' ');
       let reached = reachedWithout.get(key);
       if (!reached) reachedWithout.set(key, (reached = reachable(new Set(following.flatMap((c) => c.edges)))));
       if (!reached.has(holder.id)) letGo.add(link);
     }
-    if (letGo.size) this.links.splice(0, this.links.length, ...this.links.filter((l) => !letGo.has(l)));
+    // Only this entry point's links can be let go: the package's earlier ones stay where they are.
+    if (letGo.size) {
+      let kept = this.links.lastIndexOf(this.linksIntoMade[0]!.link);
+      for (let i = kept; i < this.links.length; i++) if (!letGo.has(this.links[i]!)) this.links[kept++] = this.links[i]!;
+      this.links.length = kept;
+    }
     this.linksIntoMade = [];
   }
 
