@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
+import { packageScanSteps } from './analysis/package-scan.js';
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
@@ -374,6 +375,8 @@ function analyzePackage(
   reportsIn: (file: GoFile) => boolean = () => true,
 ): void {
   const interpreter = new Interpreter(pkg);
+  // The package's scan is shared by the runs of a package and its tests: each counts what it added.
+  const scanStepsBefore = packageScanSteps(pkg);
   const evaluations = new Map<number, SiteEvaluation[]>();
   for (const root of rootFunctions(pkg, scan)) {
     if (!reportsIn(root.file)) continue;
@@ -413,7 +416,7 @@ function analyzePackage(
     }
   }
   stats.sites += sites;
-  stats.steps += interpreter.stepsTaken;
+  stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore;
 }
 
 /** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */

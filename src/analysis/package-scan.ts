@@ -11,41 +11,115 @@ import { Interpreter } from './interpreter/index.js';
 /** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
 const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
 
+const identifiers = /[\p{L}_][\p{L}\p{N}_]*/gu;
+
 interface Scan {
   interpreter: Interpreter;
   done: Set<FuncDecl>;
-  /** For each pattern asked for: how many of the package's functions it was tried on (files it loads stay loaded). */
+  /** For each question asked: how many of the package's functions it was tried on (files it loads stay loaded). */
   tried: Map<string, number>;
 }
 
 const scans = new WeakMap<GoPackage, Scan>();
 
-/** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
-function cover(pkg: GoPackage, wanted: RegExp): Interpreter {
+/**
+ * Interprets, once each, the package's functions that `wanted` accepts, after
+ * `load` read the files they may be in; a question asked again (same `key`)
+ * tries only functions read since.
+ */
+function cover(pkg: GoPackage, key: string, load: () => void, wanted: (decl: FuncDecl) => boolean): Interpreter {
   let scan = scans.get(pkg);
   if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, true), done: new Set(), tried: new Map() }));
-  const from = scan.tried.get(wanted.source);
-  if (from === undefined) pkg.load((file) => wanted.test(file.text));
+  const from = scan.tried.get(key);
+  if (from === undefined) load();
   // Interpreting may read more files: their functions are tried too.
   for (let i = from ?? 0; i < pkg.functions.length; i++) {
     const decl = pkg.functions[i]!;
-    scan.tried.set(wanted.source, i + 1);
-    if (scan.done.has(decl) || !decl.body || !wanted.test(decl.body.text)) continue;
+    scan.tried.set(key, i + 1);
+    if (scan.done.has(decl) || !decl.body || !wanted(decl)) continue;
     scan.done.add(decl);
     scan.interpreter.interpretRoot(decl);
   }
   return scan.interpreter;
 }
 
-/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
-export function packageRemovals(pkg: GoPackage): Removal[] {
-  return cover(pkg, removalText).removals;
+/** The steps the package's scan has taken so far (see Interpreter.stepsTaken): its work counts as the analysis's. */
+export function packageScanSteps(pkg: GoPackage): number {
+  return scans.get(pkg)?.interpreter.stepsTaken ?? 0;
 }
 
-/** Every store of the package's code that may link existing values into one of these fields. */
-export function packageLinks(pkg: GoPackage, fieldNames: string[]): Link[] {
+/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
+export function packageRemovals(pkg: GoPackage): Removal[] {
+  return cover(
+    pkg,
+    removalText.source,
+    () => pkg.load((file) => removalText.test(file.text)),
+    (decl) => removalText.test(decl.body!.text),
+  ).removals;
+}
+
+/**
+ * Every store of the package's code that may link existing values into one of
+ * these fields of these types. Only a function that can hold a value of one of
+ * the types can store into its fields, and every such value comes from a name
+ * the function writes: one of the types, or a declaration of the package whose
+ * type or result names one (a constructor, a variable, a type that holds one,
+ * a method that returns one), and so on. Only the files that write such names
+ * are read, and only the functions among them that also write a field's name
+ * are interpreted.
+ */
+export function packageLinks(pkg: GoPackage, fieldNames: string[], typeNames: string[]): Link[] {
   // An embedded field of a type the model cannot name (`?`) is never stored by a name.
-  const names = fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name));
-  if (!names.length) return [];
-  return cover(pkg, new RegExp(word(`(${names.join('|')})`), 'u')).links;
+  const fields = new Set(fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)));
+  if (!fields.size) return [];
+  const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')}`;
+  let carriers = new Set<string>();
+  const writes = (text: string, names: Set<string>) => (text.match(identifiers) ?? []).some((name) => names.has(name));
+  return cover(
+    pkg,
+    key,
+    () => (carriers = readCarriers(pkg, typeNames)),
+    (decl) => writes(decl.body!.text, fields) && writes(decl.node.text, carriers),
+  ).links;
+}
+
+/**
+ * The names through which code may come by a value of these types: the types,
+ * and the package's declarations whose type, value or results write such a
+ * name, reading every file that writes one.
+ */
+function readCarriers(pkg: GoPackage, typeNames: string[]): Set<string> {
+  const carriers = new Set<string>();
+  /** For a name not yet a carrier: the declarations that become carriers when it does. */
+  const waiting = new Map<string, string[]>();
+  const indexed = new Set<object>();
+  const queue: string[] = [];
+  const add = (name: string) => {
+    if (carriers.has(name)) return;
+    carriers.add(name);
+    queue.push(name);
+  };
+  const index = (declaration: object, name: string, text: string) => {
+    if (indexed.has(declaration)) return;
+    indexed.add(declaration);
+    const written = new Set(text.match(identifiers));
+    if ([...written].some((w) => carriers.has(w))) return add(name);
+    for (const w of written) {
+      const list = waiting.get(w);
+      if (list) list.push(name);
+      else waiting.set(w, [name]);
+    }
+  };
+  for (const name of typeNames) add(name);
+  while (queue.length) {
+    const batch = queue.splice(0);
+    const pattern = new RegExp(word(`(${batch.join('|')})`), 'u');
+    pkg.load((file) => pattern.test(file.text));
+    // Iterating a declaration map gives the declarations read so far, without reading more.
+    for (const [name, decl] of pkg.types) index(decl, name, decl.spec.text);
+    for (const [name, decl] of pkg.vars) index(decl, name, `${decl.typeNode?.text ?? ''} ${decl.value?.text ?? ''}`);
+    for (const decl of pkg.functions) index(decl, decl.name, decl.results.map((r) => r.typeNode.text).join(' '));
+    for (const name of batch) for (const declared of waiting.get(name) ?? []) add(declared);
+  }
+  return carriers;
 }

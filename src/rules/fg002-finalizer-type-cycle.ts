@@ -36,7 +36,8 @@ export const finalizerTypeCycle: Rule = {
     if (!type || type.kind !== 'pointer') return undefined;
     const start = pointee(type);
     if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg)) return undefined;
-    const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
+    const reached = typesFrom(start.name, site.pkg);
+    const links = packageLinks(site.pkg, reached.fieldNames, reached.typeNames);
     const mayBe = mayBeOfType(site.pkg);
     const closesThroughFinalized = closingStores(site, start.name, mayBe);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -116,8 +117,8 @@ function linkAlong(field: StructField, value: GoType, target: string, evidence: 
   return null;
 }
 
-/** The field names of every package type the start type's fields lead to: where links may be stored. */
-function fieldNamesFrom(start: string, pkg: GoPackage): string[] {
+/** Every package type the start type's fields lead to, and their field names: where links may be stored. */
+function typesFrom(start: string, pkg: GoPackage): { typeNames: string[]; fieldNames: string[] } {
   const names = new Set<string>();
   const seen = new Set<string>([start]);
   const queue = [start];
@@ -131,7 +132,7 @@ function fieldNamesFrom(start: string, pkg: GoPackage): string[] {
       queue.push(target);
     }
   }
-  return [...names];
+  return { typeNames: [...seen], fieldNames: [...names] };
 }
 
 interface Part {
