@@ -18,7 +18,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 739:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4129,12 +4129,12 @@ module.exports["default"] = module.exports;
 
 /***/ }),
 
-/***/ 2:
+/***/ 564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(739);
+module.exports = __nccwpck_require__(551);
 
 
 /***/ })
@@ -5164,6 +5164,17 @@ function qualifiedTypesIn(file) {
     }
     return names;
 }
+const namedTypesOfPackage = new WeakMap();
+/** What qualifiedTypesIn gives for every file of the package read so far, gathered as files are read: a lookup per call must not walk every file. */
+function qualifiedTypesOfPackage(pkg) {
+    let seen = namedTypesOfPackage.get(pkg);
+    if (!seen)
+        namedTypesOfPackage.set(pkg, (seen = { files: 0, names: new Set() }));
+    for (; seen.files < pkg.files.length; seen.files++)
+        for (const name of qualifiedTypesIn(pkg.files[seen.files]))
+            seen.names.add(name);
+    return seen.names;
+}
 /** The package that declares a named type: this one, or another package of its module; undefined for types from outside the module. */
 function declaringPackage(type, pkg) {
     if (type.kind !== 'named')
@@ -5852,7 +5863,7 @@ class TypesLayer extends CoreLayer {
             return { kind: 'basic', name: 'unsafe.Pointer' };
         if (call.childForFieldName('arguments')?.namedChildCount !== 1)
             return undefined;
-        const isType = this.pkg.imported?.(importPath)?.types.has(name) || this.here().files.some((file) => qualifiedTypesIn(file).has(`${importPath}.${name}`));
+        const isType = this.pkg.imported?.(importPath)?.types.has(name) || qualifiedTypesOfPackage(this.here()).has(`${importPath}.${name}`);
         return isType ? { kind: 'named', name, importPath, args: [] } : undefined;
     }
     selected(selector, scope) {
@@ -6315,7 +6326,8 @@ class LinksLayer extends FactsLayer {
     dropLinksLetGo(parameters) {
         if (!this.linksIntoMade.length)
             return;
-        const roots = [...parameters, ...this.globals, ...this.escaped, ...this.frame.returns.flat()];
+        // A package-level variable the entry point stored nothing into leads nowhere: only those it did are walked from.
+        const roots = [...parameters, ...this.globals.filter((g) => this.state.heap.has(g.id)), ...this.escaped, ...this.frame.returns.flat()];
         for (const result of this.frame.results)
             roots.push(...(this.state.vars.get(result.key) ?? []));
         for (const goroutine of this.run.goroutines)
@@ -6323,11 +6335,13 @@ class LinksLayer extends FactsLayer {
                 roots.push(...held.objects);
         for (const slots of this.state.heap.values())
             for (const edges of slots.values())
-                roots.push(...edges.map((e) => e.to).filter((o) => o.kind === 'opaque'));
+                for (const edge of edges)
+                    if (edge.to.kind === 'opaque')
+                        roots.push(edge.to);
         for (const objects of this.state.vars.values())
-            roots.push(...objects.filter((o) => o.kind === 'opaque'));
-        // What is reached with the references that the clears surely following a link take away, by the clears.
-        const reachedWithout = new Map();
+            for (const object of objects)
+                if (object.kind === 'opaque')
+                    roots.push(object);
         const reachable = (cleared) => {
             const reached = new Set(roots.map((o) => o.id));
             const queue = [...roots];
@@ -6341,9 +6355,19 @@ class LinksLayer extends FactsLayer {
             }
             return reached;
         };
+        // One walk with every reference; taking references away only reaches less, so a holder it misses is let go whatever the clears.
+        const reachedWithAll = reachable(new Set());
+        // What is reached without the references that the clears surely following a link take away, by the clears.
+        const reachedWithout = new Map();
         const letGo = new Set();
         for (const { link, holder, when } of this.linksIntoMade) {
+            if (!reachedWithAll.has(holder.id)) {
+                letGo.add(link);
+                continue;
+            }
             const following = this.clears.filter((c) => c.when.order > when.order && c.when.regions.every((r, i) => when.regions[i] === r));
+            if (!following.length)
+                continue;
             const key = following.map((c) => c.when.order).join(' ');
             let reached = reachedWithout.get(key);
             if (!reached)
@@ -6351,8 +6375,14 @@ class LinksLayer extends FactsLayer {
             if (!reached.has(holder.id))
                 letGo.add(link);
         }
-        if (letGo.size)
-            this.links.splice(0, this.links.length, ...this.links.filter((l) => !letGo.has(l)));
+        // Only this entry point's links can be let go: the package's earlier ones stay where they are.
+        if (letGo.size) {
+            let kept = this.links.lastIndexOf(this.linksIntoMade[0].link);
+            for (let i = kept; i < this.links.length; i++)
+                if (!letGo.has(this.links[i]))
+                    this.links[kept++] = this.links[i];
+            this.links.length = kept;
+        }
         this.linksIntoMade = [];
     }
     removal(target, scope, statement) {
@@ -7585,6 +7615,116 @@ class Interpreter extends CallsLayer {
 
 
 
+;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
+
+
+/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
+const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+const identifiers = /[\p{L}_][\p{L}\p{N}_]*/gu;
+const scans = new WeakMap();
+/**
+ * Interprets, once each, the package's functions that `wanted` accepts, after
+ * `load` read the files they may be in; a question asked again (same `key`)
+ * tries only functions read since.
+ */
+function cover(pkg, key, load, wanted) {
+    let scan = scans.get(pkg);
+    if (!scan)
+        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, true), done: new Set(), tried: new Map() }));
+    const from = scan.tried.get(key);
+    if (from === undefined)
+        load();
+    // Interpreting may read more files: their functions are tried too.
+    for (let i = from ?? 0; i < pkg.functions.length; i++) {
+        const decl = pkg.functions[i];
+        scan.tried.set(key, i + 1);
+        if (scan.done.has(decl) || !decl.body || !wanted(decl))
+            continue;
+        scan.done.add(decl);
+        scan.interpreter.interpretRoot(decl);
+    }
+    return scan.interpreter;
+}
+/** The steps the package's scan has taken so far (see Interpreter.stepsTaken): its work counts as the analysis's. */
+function packageScanSteps(pkg) {
+    return scans.get(pkg)?.interpreter.stepsTaken ?? 0;
+}
+/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
+function packageRemovals(pkg) {
+    return cover(pkg, removalText.source, () => pkg.load((file) => removalText.test(file.text)), (decl) => removalText.test(decl.body.text)).removals;
+}
+/**
+ * Every store of the package's code that may link existing values into one of
+ * these fields of these types. Only a function that can hold a value of one of
+ * the types can store into its fields, and every such value comes from a name
+ * the function writes: one of the types, or a declaration of the package whose
+ * type or result names one (a constructor, a variable, a type that holds one,
+ * a method that returns one), and so on. Only the files that write such names
+ * are read, and only the functions among them that also write a field's name
+ * are interpreted.
+ */
+function packageLinks(pkg, fieldNames, typeNames) {
+    // An embedded field of a type the model cannot name (`?`) is never stored by a name.
+    const fields = new Set(fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)));
+    if (!fields.size)
+        return [];
+    const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')}`;
+    let carriers = new Set();
+    const writes = (text, names) => (text.match(identifiers) ?? []).some((name) => names.has(name));
+    return cover(pkg, key, () => (carriers = readCarriers(pkg, typeNames)), (decl) => writes(decl.body.text, fields) && writes(decl.node.text, carriers)).links;
+}
+/**
+ * The names through which code may come by a value of these types: the types,
+ * and the package's declarations whose type, value or results write such a
+ * name, reading every file that writes one.
+ */
+function readCarriers(pkg, typeNames) {
+    const carriers = new Set();
+    /** For a name not yet a carrier: the declarations that become carriers when it does. */
+    const waiting = new Map();
+    const indexed = new Set();
+    const queue = [];
+    const add = (name) => {
+        if (carriers.has(name))
+            return;
+        carriers.add(name);
+        queue.push(name);
+    };
+    const index = (declaration, name, text) => {
+        if (indexed.has(declaration))
+            return;
+        indexed.add(declaration);
+        const written = new Set(text.match(identifiers));
+        if ([...written].some((w) => carriers.has(w)))
+            return add(name);
+        for (const w of written) {
+            const list = waiting.get(w);
+            if (list)
+                list.push(name);
+            else
+                waiting.set(w, [name]);
+        }
+    };
+    for (const name of typeNames)
+        add(name);
+    while (queue.length) {
+        const batch = queue.splice(0);
+        const pattern = new RegExp(word(`(${batch.join('|')})`), 'u');
+        pkg.load((file) => pattern.test(file.text));
+        // Iterating a declaration map gives the declarations read so far, without reading more.
+        for (const [name, decl] of pkg.types)
+            index(decl, name, decl.spec.text);
+        for (const [name, decl] of pkg.vars)
+            index(decl, name, `${decl.typeNode?.text ?? ''} ${decl.value?.text ?? ''}`);
+        for (const decl of pkg.functions)
+            index(decl, decl.name, decl.results.map((r) => r.typeNode.text).join(' '));
+        for (const name of batch)
+            for (const declared of waiting.get(name) ?? [])
+                add(declared);
+    }
+    return carriers;
+}
+
 ;// CONCATENATED MODULE: ./src/discover/go-release.ts
 // Go releases: what the runtime does with finalizers and cleanups changed
 // from release to release (AddCleanup in 1.24, its panics in 1.24 and 1.26),
@@ -8489,7 +8629,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(2);
+var tree_sitter = __nccwpck_require__(564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -8727,44 +8867,6 @@ function isPackageVariable(site, name) {
     return site.pkg.vars.has(name) && !(local && !local.global);
 }
 
-;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
-
-
-/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
-const scans = new WeakMap();
-/** Interprets, once each, the package's functions whose bodies `wanted` accepts; a pattern asked again tries only functions read since. */
-function cover(pkg, wanted) {
-    let scan = scans.get(pkg);
-    if (!scan)
-        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, true), done: new Set(), tried: new Map() }));
-    const from = scan.tried.get(wanted.source);
-    if (from === undefined)
-        pkg.load((file) => wanted.test(file.text));
-    // Interpreting may read more files: their functions are tried too.
-    for (let i = from ?? 0; i < pkg.functions.length; i++) {
-        const decl = pkg.functions[i];
-        scan.tried.set(wanted.source, i + 1);
-        if (scan.done.has(decl) || !decl.body || !wanted.test(decl.body.text))
-            continue;
-        scan.done.add(decl);
-        scan.interpreter.interpretRoot(decl);
-    }
-    return scan.interpreter;
-}
-/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
-function packageRemovals(pkg) {
-    return cover(pkg, removalText).removals;
-}
-/** Every store of the package's code that may link existing values into one of these fields. */
-function packageLinks(pkg, fieldNames) {
-    // An embedded field of a type the model cannot name (`?`) is never stored by a name.
-    const names = fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name));
-    if (!names.length)
-        return [];
-    return cover(pkg, new RegExp(word(`(${names.join('|')})`), 'u')).links;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/removed-links.ts
 
 
@@ -8975,7 +9077,8 @@ const finalizerTypeCycle = {
         const start = pointee(type);
         if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
             return undefined;
-        const links = packageLinks(site.pkg, fieldNamesFrom(start.name, site.pkg));
+        const reached = typesFrom(start.name, site.pkg);
+        const links = packageLinks(site.pkg, reached.fieldNames, reached.typeNames);
         const mayBe = mayBeOfType(site.pkg);
         const closesThroughFinalized = closingStores(site, start.name, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -9035,8 +9138,8 @@ function linkAlong(field, value, target, evidence) {
     }
     return null;
 }
-/** The field names of every package type the start type's fields lead to: where links may be stored. */
-function fieldNamesFrom(start, pkg) {
+/** Every package type the start type's fields lead to, and their field names: where links may be stored. */
+function typesFrom(start, pkg) {
     const names = new Set();
     const seen = new Set([start]);
     const queue = [start];
@@ -9052,7 +9155,7 @@ function fieldNamesFrom(start, pkg) {
             queue.push(target);
         }
     }
-    return [...names];
+    return { typeNames: [...seen], fieldNames: [...names] };
 }
 /**
  * A path of fields from the named type back to itself that the package's
@@ -11384,7 +11487,7 @@ function releasesIn(code, typeName, body, param, file, depth) {
 }
 /** Whether the body passes `param` to some call: a cleanup that gives its argument back to something. */
 function callsWith(body, param) {
-    return calls(body).some((call) => argumentsOf(call).some((arg) => identifiers(arg).some((id) => id.text === param)) || call.childForFieldName('function')?.childForFieldName('operand')?.text === param);
+    return calls(body).some((call) => argumentsOf(call).some((arg) => fg009_finalizer_may_run_early_identifiers(arg).some((id) => id.text === param)) || call.childForFieldName('function')?.childForFieldName('operand')?.text === param);
 }
 /** Go integer and handle types, unsafe.Pointer, and cgo's own numeric types, as a conversion names them. */
 const conversionTypes = /^(u?int(8|16|32|64|ptr)?|unsafe\.Pointer|syscall\.Handle|windows\.Handle|C\.(u?char|schar|u?short|u?int|u?long|u?longlong|float|double|size_t|ssize_t|u?int(8|16|32|64)_t|uintptr_t|(struct|union|enum)_\w+))$/;
@@ -11554,7 +11657,7 @@ class Code {
      * for the call, and what the other code does with x is not seen.
      */
     keepsAlive(args, variable) {
-        return args.some((arg) => identifiers(arg).some((id) => {
+        return args.some((arg) => fg009_finalizer_may_run_early_identifiers(arg).some((id) => {
             if (id.text !== variable)
                 return false;
             const parent = id.parent;
@@ -11635,7 +11738,7 @@ function earlyCalls(decl, code, variable, fields) {
 }
 /** The identifiers of the names (a variable and the locals holding it, see Code.holding), other than parameters of func literals that share a name. */
 function usesOf(body, names) {
-    return identifiers(body).filter((id) => names.has(id.text) && !declaredByLiteral(id, body, id.text));
+    return fg009_finalizer_may_run_early_identifiers(body).filter((id) => names.has(id.text) && !declaredByLiteral(id, body, id.text));
 }
 /**
  * For an unexported function or method, whose every call is in the package:
@@ -11777,13 +11880,13 @@ function report(call, statement, file, variable, early) {
 function calls(node) {
     return node.descendantsOfType('call_expression').filter((c) => !!c);
 }
-function identifiers(node) {
+function fg009_finalizer_may_run_early_identifiers(node) {
     return node.descendantsOfType('identifier').filter((c) => !!c);
 }
 /** Whether a func literal around the identifier declares a parameter of that name (`func(p *File) {...}`): another variable. */
 function declaredByLiteral(id, body, name) {
     for (let p = id.parent; p && p.id !== body.id; p = p.parent) {
-        if (p.type === 'func_literal' && identifiers(p.childForFieldName('parameters')).some((n) => n.text === name))
+        if (p.type === 'func_literal' && fg009_finalizer_may_run_early_identifiers(p.childForFieldName('parameters')).some((n) => n.text === name))
             return true;
     }
     return false;
@@ -12342,6 +12445,7 @@ function isCachedResult(value) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -12598,6 +12702,8 @@ function checkSite(site, kept, clearing) {
 }
 function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsIn = () => true) {
     const interpreter = new Interpreter(pkg);
+    // The package's scan is shared by the runs of a package and its tests: each counts what it added.
+    const scanStepsBefore = packageScanSteps(pkg);
     const evaluations = new Map();
     for (const root of rootFunctions(pkg, scan)) {
         if (!reportsIn(root.file))
@@ -12640,7 +12746,7 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
         }
     }
     stats.sites += sites;
-    stats.steps += interpreter.stepsTaken;
+    stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore;
 }
 /** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */
 function wrapperChain(evaluations) {
