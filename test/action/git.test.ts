@@ -1,7 +1,7 @@
 // gitChanges on real repositories: renames, deletions, odd file names, a
 // missing base, a shallow clone.
 import { afterEach, describe, expect, it } from 'vitest';
-import { gitChanges, GitUnavailable, repoRoot } from '../../src/action/git.js';
+import { gitChanges, GitUnavailable, holdsCommit, repoRoot } from '../../src/action/git.js';
 import { commit, git, makeRepo, removeDir, shallowClone, tempDir } from './support/git-repo.js';
 
 const dirs: string[] = [];
@@ -54,6 +54,19 @@ describe('gitChanges', () => {
       new GitUnavailable(`the base commit (${repo.base.slice(0, 12)}) is not in the workspace's git history: the checkout is shallow; set fetch-depth: 0 on actions/checkout`),
     );
     await expect(gitChanges(repo.dir, { branch: 'nope' }, repo.head)).rejects.toThrow("the base commit (branch nope) is not in the workspace's git history");
+  });
+
+  it('tells whether the workspace holds a commit: HEAD, an ancestor of it, another, or one not in the history', async () => {
+    const repo = await makeRepo({ 'a.go': lines(3) }, { 'b.go': 'b\n' });
+    dirs.push(repo.dir);
+    expect(await holdsCommit(repo.dir, repo.head)).toBe(true);
+    expect(await holdsCommit(repo.dir, repo.base)).toBe(true);
+    await git(repo.dir, 'checkout', '-q', '--detach', 'main');
+    const other = await commit(repo.dir, { 'c.go': 'c\n' }, 'main moves on');
+    await git(repo.dir, 'checkout', '-q', 'feature');
+    expect(await holdsCommit(repo.dir, other)).toBe(false);
+    expect(await holdsCommit(repo.dir, 'f'.repeat(40))).toBeUndefined();
+    expect(await holdsCommit(repo.dir, '--all')).toBeUndefined();
   });
 
   it('finds the top of the repository, or none', async () => {
