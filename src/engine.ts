@@ -479,7 +479,21 @@ function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: Sour
   return { targets, unbuildable };
 }
 
-async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeOptions, stats: AnalysisStats, modules: ModulePackages, cache?: ResultCache): Promise<void> {
+/**
+ * Analyzes a directory, or with `prefilterOnly` reads it only as far as the
+ * prefilter: a directory that ends there is done; one that passes is left for
+ * the analysis, and the bytes of its files that may call are returned (what
+ * its analysis will cost, roughly).
+ */
+async function analyzeDir(
+  dir: PackageDir,
+  reporter: Reporter,
+  options: AnalyzeOptions,
+  stats: AnalysisStats,
+  modules: ModulePackages,
+  cache: ResultCache | undefined,
+  prefilterOnly: boolean,
+): Promise<number | undefined> {
   const sources = dir.files.map(readSource);
   stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
   // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -498,7 +512,8 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     else if (!shortcuts && scan.importsOwnPackage(source.text)) source.mentionsCall = source.mayHoldSite = true;
   }
   const callsHere = sources.some((s) => s.mentionsCall);
-  if (shortcuts && !callsHere) return;
+  if (shortcuts && !callsHere) return undefined;
+  if (prefilterOnly) return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
   // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
   const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
     ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text! })), workspace, scan, reporter.go.join('.'))
@@ -508,7 +523,7 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
     const { findings, stats: cachedStats } = unpackResult(cached as unknown as PackedResult);
     reporter.findings.push(...findings);
     for (const key of Object.keys(stats) as (keyof AnalysisStats)[]) stats[key] = (cachedStats[key] as number | undefined) ?? 0;
-    return;
+    return undefined;
   }
   sources.forEach(decode);
   for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
@@ -624,6 +639,14 @@ async function analyzeDir(dir: PackageDir, reporter: Reporter, options: AnalyzeO
   for (const file of parsed.values()) file.tree.delete();
   stats.modulePackages = modules.reached.size;
   entry?.write(packResult({ findings: reporter.findings, stats }));
+  return undefined;
+}
+
+/** The results of work on each item, one after the other. */
+async function sequentially<Item, Result>(items: Item[], work: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const item of items) results.push(await work(item));
+  return results;
 }
 
 /** The first finding of each rule at each call. */
@@ -657,6 +680,14 @@ async function modulePackages(options: AnalyzeOptions): Promise<ModulePackages> 
 
 /** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
 export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions, modules?: ModulePackages): Promise<AnalysisResult> {
+  return (await readDirectory(dir, options, modules, false)).result;
+}
+
+/**
+ * A directory's result, or with `prefilterOnly`, when the directory passes
+ * the prefilter, no result but the bytes of its files that may call.
+ */
+async function readDirectory(dir: PackageDir, options: AnalyzeOptions, modules: ModulePackages | undefined, prefilterOnly: boolean): Promise<{ result: AnalysisResult; passing?: number }> {
   if (!modules) {
     modules = threadModules.get(options) ?? (await modulePackages(options));
     threadModules.set(options, modules);
@@ -666,8 +697,9 @@ export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions,
   // Code whose module names no release is analyzed for the newest.
   const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
   modules.reached.clear();
+  let passing: number | undefined;
   try {
-    await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
+    passing = await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options), prefilterOnly);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // A file system error (EACCES, EISDIR, ...) is the user's to fix; anything else is ours.
@@ -675,7 +707,7 @@ export async function analyzeDirectory(dir: PackageDir, options: AnalyzeOptions,
     if (code && !code.startsWith('ERR_')) throw new UsageError(`${reporter.path(dir.dir) || '.'}: ${(error as Error).message}`);
     throw error;
   }
-  return { findings: reporter.findings, stats };
+  return { result: { findings: reporter.findings, stats }, passing };
 }
 
 /** A directory's result as it crosses between threads: each remediation text once, not once per finding. */
@@ -743,13 +775,32 @@ export async function dependentPackages(changed: string[], root: string): Promis
  */
 export async function analyze(patterns: string[], options: AnalyzeOptions): Promise<Analysis> {
   const { dirs, skipped } = discoverPackages(patterns, options.root);
-  // Threads are a shortcut: with shortcuts off, everything runs here.
-  const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
-  const results: AnalysisResult[] = [];
+  const results: AnalysisResult[] = new Array(dirs.length);
   const modules = await modulePackages(options);
   try {
-    if (threads > 1) results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult));
-    else for (const dir of dirs) results.push(await analyzeDirectory(dir, options, modules));
+    // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
+    // prefiltered here first: most end there, and only the work that passes decides whether threads pay.
+    const passing: number[] = [];
+    let passingBytes = 0;
+    for (const [index, dir] of dirs.entries()) {
+      if (options.shortcuts === false) {
+        passing.push(index);
+        continue;
+      }
+      const read = await readDirectory(dir, options, modules, true);
+      if (read.passing === undefined) results[index] = read.result;
+      else {
+        passing.push(index);
+        passingBytes += read.passing;
+      }
+    }
+    const threads = options.shortcuts === false ? 1 : threadCount(passingBytes, passing.length);
+    const left = passing.map((index) => dirs[index]!);
+    const analyzed =
+      threads > 1
+        ? (await runOnThreads(left, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult)
+        : await sequentially(left, (dir) => analyzeDirectory(dir, options, modules));
+    passing.forEach((index, i) => (results[index] = analyzed[i]!));
   } finally {
     modules.dispose();
   }
