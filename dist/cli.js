@@ -8177,16 +8177,25 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 /** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs here. */
 const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'worker.js');
-/** Below this many files per thread, starting another thread costs more than it saves. */
-const filesPerThread = 1000;
-/** How many threads: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
-function threadCount(files, items) {
+/**
+ * Below this many bytes of files that may call a finalizer function per
+ * thread, starting another thread (about 70 ms, its own parser) costs more
+ * than it saves: the Go standard library has 0.8 to 1.5 MB of them, a
+ * monorepo with a few finalizer packages some tens of KB.
+ */
+const bytesPerThread = 256 * 1024;
+/**
+ * How many threads for `items` directories that passed the prefilter, whose
+ * files that may call weigh `bytes`: FINALIZER_GUARD_THREADS when set, else by
+ * cores and that weight.
+ */
+function threadCount(bytes, items) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
         return 1;
     const forced = process.env.FINALIZER_GUARD_THREADS;
     if (forced !== undefined && /^\d+$/.test(forced))
         return Math.max(1, Math.min(Number(forced), items));
-    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), items));
+    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(bytes / bytesPerThread), items));
 }
 /** The next item to work on, claimed atomically. */
 function claimNext(counter) {
@@ -8818,7 +8827,13 @@ function targetsFor(sources) {
     }
     return { targets, unbuildable };
 }
-async function analyzeDir(dir, reporter, options, stats, modules, cache) {
+/**
+ * Analyzes a directory, or with `prefilterOnly` reads it only as far as the
+ * prefilter: a directory that ends there is done; one that passes is left for
+ * the analysis, and the bytes of its files that may call are returned (what
+ * its analysis will cost, roughly).
+ */
+async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilterOnly) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -8844,7 +8859,9 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
     }
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
-        return;
+        return undefined;
+    if (prefilterOnly)
+        return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
     // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
     const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
         ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text })), workspace, scan, reporter.go.join('.'))
@@ -8855,7 +8872,7 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
         reporter.findings.push(...findings);
         for (const key of Object.keys(stats))
             stats[key] = cachedStats[key] ?? 0;
-        return;
+        return undefined;
     }
     sources.forEach(decode);
     for (const source of sources)
@@ -8989,6 +9006,14 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
         file.tree.delete();
     stats.modulePackages = modules.reached.size;
     entry?.write(packResult({ findings: reporter.findings, stats }));
+    return undefined;
+}
+/** The results of work on each item, one after the other. */
+async function sequentially(items, work) {
+    const results = [];
+    for (const item of items)
+        results.push(await work(item));
+    return results;
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
@@ -9016,6 +9041,13 @@ async function modulePackages(options) {
 }
 /** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
 async function analyzeDirectory(dir, options, modules) {
+    return (await readDirectory(dir, options, modules, false)).result;
+}
+/**
+ * A directory's result, or with `prefilterOnly`, when the directory passes
+ * the prefilter, no result but the bytes of its files that may call.
+ */
+async function readDirectory(dir, options, modules, prefilterOnly) {
     if (!modules) {
         modules = threadModules.get(options) ?? (await modulePackages(options));
         threadModules.set(options, modules);
@@ -9025,8 +9057,9 @@ async function analyzeDirectory(dir, options, modules) {
     // Code whose module names no release is analyzed for the newest.
     const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
     modules.reached.clear();
+    let passing;
     try {
-        await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
+        passing = await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options), prefilterOnly);
     }
     catch (error) {
         if (error instanceof errors_UsageError)
@@ -9037,7 +9070,7 @@ async function analyzeDirectory(dir, options, modules) {
             throw new errors_UsageError(`${reporter.path(dir.dir) || '.'}: ${error.message}`);
         throw error;
     }
-    return { findings: reporter.findings, stats };
+    return { result: { findings: reporter.findings, stats }, passing };
 }
 function packResult({ findings, stats }) {
     const index = new Map();
@@ -9099,16 +9132,32 @@ async function dependentPackages(changed, root) {
  */
 async function analyze(patterns, options) {
     const { dirs, skipped } = sources_discoverPackages(patterns, options.root);
-    // Threads are a shortcut: with shortcuts off, everything runs here.
-    const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
-    const results = [];
+    const results = new Array(dirs.length);
     const modules = await modulePackages(options);
     try {
-        if (threads > 1)
-            results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult));
-        else
-            for (const dir of dirs)
-                results.push(await analyzeDirectory(dir, options, modules));
+        // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
+        // prefiltered here first: most end there, and only the work that passes decides whether threads pay.
+        const passing = [];
+        let passingBytes = 0;
+        for (const [index, dir] of dirs.entries()) {
+            if (options.shortcuts === false) {
+                passing.push(index);
+                continue;
+            }
+            const read = await readDirectory(dir, options, modules, true);
+            if (read.passing === undefined)
+                results[index] = read.result;
+            else {
+                passing.push(index);
+                passingBytes += read.passing;
+            }
+        }
+        const threads = options.shortcuts === false ? 1 : threadCount(passingBytes, passing.length);
+        const left = passing.map((index) => dirs[index]);
+        const analyzed = threads > 1
+            ? (await runOnThreads(left, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult)
+            : await sequentially(left, (dir) => analyzeDirectory(dir, options, modules));
+        passing.forEach((index, i) => (results[index] = analyzed[i]));
     }
     finally {
         modules.dispose();

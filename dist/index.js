@@ -41883,16 +41883,25 @@ var external_node_worker_threads_ = __nccwpck_require__(5919);
 
 /** The worker entry sits next to the bundle (dist/worker.js); from sources there is none, and all runs here. */
 const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'worker.js');
-/** Below this many files per thread, starting another thread costs more than it saves. */
-const filesPerThread = 1000;
-/** How many threads: FINALIZER_GUARD_THREADS when set, else by cores and the number of files. */
-function threadCount(files, items) {
+/**
+ * Below this many bytes of files that may call a finalizer function per
+ * thread, starting another thread (about 70 ms, its own parser) costs more
+ * than it saves: the Go standard library has 0.8 to 1.5 MB of them, a
+ * monorepo with a few finalizer packages some tens of KB.
+ */
+const bytesPerThread = 256 * 1024;
+/**
+ * How many threads for `items` directories that passed the prefilter, whose
+ * files that may call weigh `bytes`: FINALIZER_GUARD_THREADS when set, else by
+ * cores and that weight.
+ */
+function threadCount(bytes, items) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
         return 1;
     const forced = process.env.FINALIZER_GUARD_THREADS;
     if (forced !== undefined && /^\d+$/.test(forced))
         return Math.max(1, Math.min(Number(forced), items));
-    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(files / filesPerThread), items));
+    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(bytes / bytesPerThread), items));
 }
 /** The next item to work on, claimed atomically. */
 function claimNext(counter) {
@@ -42524,7 +42533,13 @@ function targetsFor(sources) {
     }
     return { targets, unbuildable };
 }
-async function analyzeDir(dir, reporter, options, stats, modules, cache) {
+/**
+ * Analyzes a directory, or with `prefilterOnly` reads it only as far as the
+ * prefilter: a directory that ends there is done; one that passes is left for
+ * the analysis, and the bytes of its files that may call are returned (what
+ * its analysis will cost, roughly).
+ */
+async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilterOnly) {
     const sources = dir.files.map(readSource);
     stats.bytes += sources.reduce((n, s) => n + s.bytes, 0);
     // A file that was not read may hold a call: it is named whatever the rest of the directory holds.
@@ -42550,7 +42565,9 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
     }
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
-        return;
+        return undefined;
+    if (prefilterOnly)
+        return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
     // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
     const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
         ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text })), workspace, scan, reporter.go.join('.'))
@@ -42561,7 +42578,7 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
         reporter.findings.push(...findings);
         for (const key of Object.keys(stats))
             stats[key] = cachedStats[key] ?? 0;
-        return;
+        return undefined;
     }
     sources.forEach(decode);
     for (const source of sources)
@@ -42695,6 +42712,14 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache) {
         file.tree.delete();
     stats.modulePackages = modules.reached.size;
     entry?.write(packResult({ findings: reporter.findings, stats }));
+    return undefined;
+}
+/** The results of work on each item, one after the other. */
+async function sequentially(items, work) {
+    const results = [];
+    for (const item of items)
+        results.push(await work(item));
+    return results;
 }
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
@@ -42722,6 +42747,13 @@ async function modulePackages(options) {
 }
 /** Analyzes the packages of one directory; worker threads run this too, sharing the module's packages over a run. */
 async function analyzeDirectory(dir, options, modules) {
+    return (await readDirectory(dir, options, modules, false)).result;
+}
+/**
+ * A directory's result, or with `prefilterOnly`, when the directory passes
+ * the prefilter, no result but the bytes of its files that may call.
+ */
+async function readDirectory(dir, options, modules, prefilterOnly) {
     if (!modules) {
         modules = threadModules.get(options) ?? (await modulePackages(options));
         threadModules.set(options, modules);
@@ -42731,8 +42763,9 @@ async function analyzeDirectory(dir, options, modules) {
     // Code whose module names no release is analyzed for the newest.
     const reporter = new Reporter(options, parseGoRelease(options.goVersion ?? goVersionFor(dir.dir)) ?? newestGo);
     modules.reached.clear();
+    let passing;
     try {
-        await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options));
+        passing = await analyzeDir(dir, reporter, options, stats, modules, resultCacheFor(options), prefilterOnly);
     }
     catch (error) {
         if (error instanceof errors_UsageError)
@@ -42743,7 +42776,7 @@ async function analyzeDirectory(dir, options, modules) {
             throw new errors_UsageError(`${reporter.path(dir.dir) || '.'}: ${error.message}`);
         throw error;
     }
-    return { findings: reporter.findings, stats };
+    return { result: { findings: reporter.findings, stats }, passing };
 }
 function packResult({ findings, stats }) {
     const index = new Map();
@@ -42805,16 +42838,32 @@ async function dependentPackages(changed, root) {
  */
 async function analyze(patterns, options) {
     const { dirs, skipped } = discoverPackages(patterns, options.root);
-    // Threads are a shortcut: with shortcuts off, everything runs here.
-    const threads = options.shortcuts === false ? 1 : threadCount(dirs.reduce((n, d) => n + d.files.length, 0), dirs.length);
-    const results = [];
+    const results = new Array(dirs.length);
     const modules = await modulePackages(options);
     try {
-        if (threads > 1)
-            results.push(...(await runOnThreads(dirs, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult));
-        else
-            for (const dir of dirs)
-                results.push(await analyzeDirectory(dir, options, modules));
+        // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
+        // prefiltered here first: most end there, and only the work that passes decides whether threads pay.
+        const passing = [];
+        let passingBytes = 0;
+        for (const [index, dir] of dirs.entries()) {
+            if (options.shortcuts === false) {
+                passing.push(index);
+                continue;
+            }
+            const read = await readDirectory(dir, options, modules, true);
+            if (read.passing === undefined)
+                results[index] = read.result;
+            else {
+                passing.push(index);
+                passingBytes += read.passing;
+            }
+        }
+        const threads = options.shortcuts === false ? 1 : threadCount(passingBytes, passing.length);
+        const left = passing.map((index) => dirs[index]);
+        const analyzed = threads > 1
+            ? (await runOnThreads(left, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult)
+            : await sequentially(left, (dir) => analyzeDirectory(dir, options, modules));
+        passing.forEach((index, i) => (results[index] = analyzed[i]));
     }
     finally {
         modules.dispose();
@@ -43801,17 +43850,20 @@ const run = (0,external_node_util_.promisify)(external_node_child_process_namesp
 class GitUnavailable extends Error {
     name = 'GitUnavailable';
 }
-async function git(cwd, args) {
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', ...args], {
+async function git(cwd, args, input) {
+    const child = run('git', ['-c', 'core.quotePath=false', ...args], {
         cwd,
         maxBuffer: 512 * 1024 * 1024,
         encoding: 'utf8',
     });
+    if (input !== undefined)
+        child.child.stdin?.end(input);
+    const { stdout } = await child;
     return stdout;
 }
-async function tryGit(cwd, args) {
+async function tryGit(cwd, args, input) {
     try {
-        return (await git(cwd, args)).trim();
+        return (await git(cwd, args, input)).trim();
     }
     catch {
         return undefined;
@@ -43821,15 +43873,18 @@ async function tryGit(cwd, args) {
 function repoRoot(dir) {
     return tryGit(dir, ['rev-parse', '--show-toplevel']);
 }
-async function resolveBase(root, base) {
-    const candidates = 'sha' in base ? [base.sha] : [`refs/remotes/origin/${base.branch}`, `refs/heads/${base.branch}`];
-    for (const rev of candidates) {
-        const sha = await tryGit(root, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-        if (sha)
-            return sha;
-    }
-    return undefined;
+/**
+ * The commit each revision names, undefined where it names none: one git
+ * call for them all, where `rev-parse --verify` takes one each.
+ */
+async function commitsOf(root, revisions) {
+    // A name git would read as an option, or as several lines, names no commit here.
+    const asked = revisions.map((rev) => (/^-|\s/.test(rev) ? '-' : `${rev}^{commit}`));
+    const lines = ((await tryGit(root, ['cat-file', '--batch-check'], asked.join('\n') + '\n')) ?? '').split('\n');
+    // Each line is "<sha> commit <size>", or "<name> missing" (or ambiguous) when there is none.
+    return asked.map((_, i) => /^([0-9a-f]{40,64}) commit \d+$/.exec(lines[i] ?? '')?.[1]);
 }
+const baseCandidates = (base) => ('sha' in base ? [base.sha] : [`refs/remotes/origin/${base.branch}`, `refs/heads/${base.branch}`]);
 /**
  * The changes of `head` against `base`, on the lines of HEAD, the commit
  * checked out in the workspace (so lines match the files analyzed): from the
@@ -43838,29 +43893,32 @@ async function resolveBase(root, base) {
  * Renames are followed, deleted files left out.
  */
 async function gitChanges(root, base, head) {
-    const merged = (await tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^2'])) === head;
-    const from = merged ? (await git(root, ['rev-parse', 'HEAD^1'])).trim() : await mergeBase(root, base);
+    const [firstParent, secondParent, ...bases] = await commitsOf(root, ['HEAD^1', 'HEAD^2', ...baseCandidates(base)]);
+    const from = secondParent === head && firstParent ? firstParent : await mergeBase(root, base, bases.find((sha) => sha));
     return diffFrom(root, from);
 }
-async function mergeBase(root, base) {
+async function mergeBase(root, base, baseSha) {
     const baseName = 'sha' in base ? base.sha.slice(0, 12) : `branch ${base.branch}`;
-    const shallow = (await tryGit(root, ['rev-parse', '--is-shallow-repository'])) === 'true';
-    const fix = shallow ? ': the checkout is shallow; set fetch-depth: 0 on actions/checkout' : '';
-    const baseSha = await resolveBase(root, base);
+    // Asked only on the way to an error: whether the checkout is shallow says how to fix it.
+    const shallow = async () => (await tryGit(root, ['rev-parse', '--is-shallow-repository'])) === 'true';
+    const fix = ': the checkout is shallow; set fetch-depth: 0 on actions/checkout';
     if (!baseSha)
-        throw new GitUnavailable(`the base commit (${baseName}) is not in the workspace's git history${fix}`);
+        throw new GitUnavailable(`the base commit (${baseName}) is not in the workspace's git history${(await shallow()) ? fix : ''}`);
     const found = await tryGit(root, ['merge-base', baseSha, 'HEAD']);
     if (found)
         return found;
-    if (shallow)
+    if (await shallow())
         throw new GitUnavailable(`the merge base of ${baseName} and HEAD is not in the shallow history${fix}`);
     throw new GitUnavailable(`${baseName} and HEAD have no common history`);
 }
 async function diffFrom(root, mergeBase) {
     const range = [mergeBase, 'HEAD'];
     const common = ['--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--diff-filter=d'];
-    const names = await git(root, ['diff', ...common, '--name-status', '-z', ...range, '--']);
-    const patches = splitGitDiff(await git(root, ['diff', ...common, '--unified=3', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']));
+    const [names, patch] = await Promise.all([
+        git(root, ['diff', ...common, '--name-status', '-z', ...range, '--']),
+        git(root, ['diff', ...common, '--unified=3', '--src-prefix=a/', '--dst-prefix=b/', ...range, '--']),
+    ]);
+    const patches = splitGitDiff(patch);
     const files = new Map();
     const fields = names.split('\0');
     for (let i = 0; i + 1 < fields.length;) {
@@ -43884,9 +43942,10 @@ function headCommit(root) {
  * the (shallow) history.
  */
 async function holdsCommit(root, commit) {
-    if ((await headCommit(root)) === commit)
+    const [head, held] = await commitsOf(root, ['HEAD', commit]);
+    if (head === commit)
         return true;
-    if (!(await tryGit(root, ['rev-parse', '--verify', '--quiet', `${commit}^{commit}`])))
+    if (!held)
         return undefined;
     return (await tryGit(root, ['merge-base', '--is-ancestor', commit, 'HEAD'])) !== undefined;
 }
