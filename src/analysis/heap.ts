@@ -288,6 +288,8 @@ export interface RootRun {
   goroutines: GoroutineStart[];
   /** What the entry point's receiver points to when it starts, for a method. */
   receiver: HeapObject[];
+  /** What each of the entry point's parameters points to when it starts, by position (none for an unnamed one). */
+  parameters: HeapObject[][];
   /** What the entry point returns: its caller gets these. */
   returned: HeapObject[];
 }

@@ -7,9 +7,17 @@ import type { FuncDecl, GoPackage } from '../model/package.js';
 import { word } from '../model/package.js';
 import type { Link, Removal } from './heap.js';
 import { Interpreter } from './interpreter/index.js';
+import { removingMethodNames } from './std-summaries.js';
 
-/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+/**
+ * Text that may remove a reference (a cgo handle's `Delete()` too, and a call
+ * of a standard method that removes, `l.Remove(e)`); the interpreter decides
+ * on the functions whose bodies contain it.
+ */
+const removalText = new RegExp(
+  String.raw`\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)` +
+    (removingMethodNames.length ? String.raw`|\.(${removingMethodNames.join('|')})\s*\(` : ''),
+);
 
 const identifiers = /[\p{L}_][\p{L}\p{N}_]*/gu;
 

@@ -7,6 +7,7 @@ import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../mo
 import { pointee, readType } from '../../model/types.js';
 import { forwardedParameters } from '../wrappers.js';
 import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
+import { stdPlace, stdSummary, summaryResultType, type StdSummary } from '../std-summaries.js';
 import { Scope, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
 import { otherPackagesStepBudget, type Frame } from './core.js';
 import { ExpressionsLayer } from './expressions.js';
@@ -106,7 +107,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
         const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
         this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
       }
-      const budgetLeft = !callee.decl.file.packagePath || this.otherPackagesSteps < otherPackagesStepBudget;
+      const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget;
       if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
         return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
       }
@@ -128,6 +129,11 @@ export abstract class CallsLayer extends ExpressionsLayer {
       }
       return [[result]];
     }
+    const summarized = this.summarizedCall(fn, scope);
+    if (summarized) {
+      const result = this.applySummary(summarized, node, args);
+      if (result) return [[result]];
+    }
     if (fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Delete' && !argNodes.length) {
       const operand = fn.childForFieldName('operand');
       if (isCgoHandle(this.typeOf(operand, scope)) || this.evaluate(operand, scope).some((o) => isCgoHandle(o.type))) {
@@ -147,6 +153,53 @@ export abstract class CallsLayer extends ExpressionsLayer {
     const importPath = this.file.imports.get(operand.text);
     const name = fn!.childForFieldName('field')?.text;
     return importPath && name ? stdResult(importPath, name) : undefined;
+  }
+
+  /**
+   * A standard library function or method the shipped summaries know
+   * (`std-summaries.ts`): `sync.NewCond(...)`, or `l.PushBack(v)` on a
+   * `list.List`, with what the receiver may point to.
+   */
+  private summarizedCall(fn: SyntaxNode | null, scope: Scope): { importPath: string; name: string; summary: StdSummary; receiver: HeapObject[] } | undefined {
+    if (fn?.type !== 'selector_expression') return undefined;
+    const operand = fn.childForFieldName('operand');
+    const field = fn.childForFieldName('field')?.text;
+    if (!operand || !field) return undefined;
+    if (operand.type === 'identifier' && !scope.lookup(operand.text)) {
+      const importPath = this.file.imports.get(operand.text);
+      const summary = importPath && stdSummary(importPath, field);
+      return summary ? { importPath: importPath!, name: field, summary, receiver: [] } : undefined;
+    }
+    const declared = this.typeOf(operand, scope);
+    // A struct field held by value (`p.idle.PushBack(v)` on a `list.List`) lives inside its holder's object.
+    const byValue = declared.kind === 'named' && operand.type === 'selector_expression';
+    const receiver = byValue ? this.place(operand, scope).holders : this.evaluate(operand, scope);
+    const type = [pointee(declared), ...receiver.map((o) => o.type && pointee(o.type))].find((t) => t?.kind === 'named');
+    if (type?.kind !== 'named' || !type.importPath) return undefined;
+    const name = `${type.name}.${field}`;
+    const summary = stdSummary(type.importPath, name);
+    return summary ? { importPath: type.importPath, name, summary, receiver } : undefined;
+  }
+
+  /**
+   * Makes the references a summarized call makes, each shown as the call
+   * (`list.List.PushBack`) and kept in its package's place, which a call of a
+   * method of that package that removes clears; returns the call's result
+   * when the summary knows it.
+   */
+  private applySummary(call: { importPath: string; name: string; summary: StdSummary; receiver: HeapObject[] }, node: SyntaxNode, args: HeapObject[][]): HeapObject | undefined {
+    const { importPath, name, summary, receiver } = call;
+    const via = `${importPath.split('/').at(-1)}.${name}`;
+    const place = stdPlace(importPath);
+    const type = summaryResultType(importPath, summary.returns);
+    const result = type || summary.links?.result ? this.object('alloc', node, `${via}()`, type) : undefined;
+    const holders = (holder: string): HeapObject[] => (holder === 'result' ? (result ? [result] : []) : holder === 'receiver' ? receiver : (args[Number(holder)] ?? []));
+    for (const [holder, reached] of Object.entries(summary.links ?? {})) {
+      const values = reached.flatMap(holders);
+      for (const object of holders(holder)) this.state.store(object, via, this.edges(values, via, node, undefined, undefined, place), false);
+    }
+    if (summary.removes) this.removals.push({ place, node, file: this.file });
+    return result;
   }
 
   /** Records one SetFinalizer or AddCleanup call as met here. */

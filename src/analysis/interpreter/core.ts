@@ -91,6 +91,11 @@ export abstract class CoreLayer {
     return packageOfFile(this.pkg, this.file);
   }
 
+  /** A file of another package of the module than the one analyzed (whose own files may name their package too, as the standard library's summaries read them). */
+  protected inOtherPackage(file: GoFile): boolean {
+    return !!file.packagePath && file.packagePath !== this.pkg.path;
+  }
+
   /** The package block of the code being interpreted. */
   protected get globalScope(): PackageScope {
     const pkg = this.here();
@@ -111,7 +116,7 @@ export abstract class CoreLayer {
 
   /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
   protected step(node: SyntaxNode): boolean {
-    if (this.file.packagePath) this.otherPackagesSteps++;
+    if (this.inOtherPackage(this.file)) this.otherPackagesSteps++;
     if (++this.steps > stepBudget) this.stop(node, `it takes more than ${stepBudget} steps`);
     else if (this.references > referenceBudget) this.stop(node, `it reads and writes more than ${referenceBudget} references`);
     else return true;

@@ -23,7 +23,7 @@ export class Interpreter extends CallsLayer {
     this.state = new State();
     this.capturers.clear();
     if (this.recordsLinks) this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], returned: [] };
+    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], parameters: [], returned: [] };
     this.callStack.length = 0;
     this.chain.length = 0;
     this.regions.length = 0;
@@ -35,6 +35,10 @@ export class Interpreter extends CallsLayer {
     const parameters = [...this.state.vars.values()].flat();
     const receiver = root.receiver?.name ? scope.lookup(root.receiver.name) : undefined;
     if (receiver) this.run.receiver = this.state.vars.get(receiver.key) ?? [];
+    this.run.parameters = root.params.map((p) => {
+      const variable = p.name ? scope.lookup(p.name) : undefined;
+      return variable ? (this.state.vars.get(variable.key) ?? []) : [];
+    });
     this.linksIntoMade = [];
     this.escaped = [];
     this.clears = [];
