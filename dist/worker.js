@@ -5423,6 +5423,10 @@ class CoreLayer {
     here() {
         return packageOfFile(this.pkg, this.file);
     }
+    /** A file of another package of the module than the one analyzed (whose own files may name their package too, as the standard library's summaries read them). */
+    inOtherPackage(file) {
+        return !!file.packagePath && file.packagePath !== this.pkg.path;
+    }
     /** The package block of the code being interpreted. */
     get globalScope() {
         const pkg = this.here();
@@ -5442,7 +5446,7 @@ class CoreLayer {
     }
     /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
     step(node) {
-        if (this.file.packagePath)
+        if (this.inOtherPackage(this.file))
             this.otherPackagesSteps++;
         if (++this.steps > stepBudget)
             this.stop(node, `it takes more than ${stepBudget} steps`);
@@ -6503,6 +6507,33 @@ function isContextType(type) {
     return type?.kind === 'named' && type.importPath === 'context' && type.name === 'Context';
 }
 
+;// CONCATENATED MODULE: ./src/analysis/std-summaries.json
+const std_summaries_namespaceObject = /*#__PURE__*/JSON.parse('{"packages":{"sync":{"NewCond":{"links":{"result":["0"]},"returns":"*Cond"},"OnceFunc":{"links":{"result":["0"]}},"OnceValue":{"links":{"result":["0"]}},"OnceValues":{"links":{"result":["0"]}}},"container/list":{"List.Init":{"returns":"*List"},"List.InsertAfter":{"links":{"1":["receiver","0","result"],"result":["receiver","0","1"]},"returns":"*Element"},"List.InsertBefore":{"links":{"1":["receiver","0","result"],"result":["receiver","0"]},"returns":"*Element"},"List.MoveAfter":{"links":{"0":["1"],"1":["0"]}},"List.MoveBefore":{"links":{"1":["0"]}},"List.MoveToBack":{"links":{"receiver":["0"]}},"List.MoveToFront":{"links":{"0":["receiver"],"receiver":["0"]}},"List.PushBack":{"links":{"result":["receiver","0"],"receiver":["0","result"]},"returns":"*Element"},"List.PushFront":{"links":{"result":["receiver","0"],"receiver":["0","result"]},"returns":"*Element"},"List.Remove":{"removes":true},"New":{"returns":"*List"}},"bufio":{"NewReadWriter":{"links":{"result":["0","1"]},"returns":"*ReadWriter"},"NewReader":{"links":{"result":["0"]},"returns":"*Reader"},"NewReaderSize":{"links":{"result":["0"]},"returns":"*Reader"},"NewScanner":{"links":{"result":["0"]},"returns":"*Scanner"},"NewWriter":{"links":{"result":["0"]},"returns":"*Writer"},"NewWriterSize":{"links":{"result":["0"]},"returns":"*Writer"},"Reader.Reset":{"links":{"receiver":["0"]}},"Scanner.Buffer":{"links":{"receiver":["0"]},"removes":true},"Scanner.Split":{"links":{"receiver":["0"]}},"Writer.Reset":{"links":{"receiver":["0"]}}},"context":{"AfterFunc":{"links":{"result":["1"]}},"WithCancel":{"links":{"result":["0"]},"returns":"Context"},"WithCancelCause":{"links":{"result":["0"]},"returns":"Context"},"WithDeadline":{"links":{"result":["0","1"]},"returns":"Context"},"WithDeadlineCause":{"links":{"result":["0","1","2"]},"returns":"Context"},"WithTimeoutCause":{"links":{"result":["0","2"]},"returns":"Context"},"WithValue":{"links":{"result":["0","1","2"]},"returns":"Context"},"WithoutCancel":{"links":{"result":["0"]},"returns":"Context"}}}}');
+;// CONCATENATED MODULE: ./src/analysis/std-summaries.ts
+
+const summaries = std_summaries_namespaceObject;
+/** The summary of `importPath.name` (`Func` or `Type.Method`), when it has effects. */
+function stdSummary(importPath, name) {
+    return Object.hasOwn(summaries.packages, importPath) ? summaries.packages[importPath][name] : undefined;
+}
+/** The type a summary says the call returns, in the callee's package. */
+function summaryResultType(importPath, returns) {
+    if (!returns)
+        return undefined;
+    const named = { kind: 'named', name: returns.replace(/^\*/, ''), importPath, args: [] };
+    return returns.startsWith('*') ? { kind: 'pointer', elem: named } : named;
+}
+/**
+ * Where the references a summary of this package adds are kept, so that a
+ * call of any of its removing methods clears them: the generator cannot tell
+ * one object of the package's from another, so the place is the package.
+ */
+const stdPlace = (importPath) => `std ${importPath}`;
+/** The names of every method that removes references from its receiver, for the package scan's text filter. */
+const removingMethodNames = [
+    ...new Set(Object.values(summaries.packages).flatMap((pkg) => Object.entries(pkg).filter(([key, s]) => s.removes && key.includes('.')).map(([key]) => key.split('.')[1]))),
+].sort();
+
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/expressions.ts
 
 
@@ -6950,6 +6981,7 @@ class ExpressionsLayer extends LinksLayer {
 
 
 
+
 /** How many calls deep the package's own code is interpreted in place. */
 const maxInlineDepth = 4;
 /** How many times one entry point may interpret the same callee in place. */
@@ -7047,7 +7079,7 @@ class CallsLayer extends ExpressionsLayer {
                 const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
                 this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
             }
-            const budgetLeft = !callee.decl.file.packagePath || this.otherPackagesSteps < otherPackagesStepBudget;
+            const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget;
             if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
                 return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
             }
@@ -7072,6 +7104,12 @@ class CallsLayer extends ExpressionsLayer {
             }
             return [[result]];
         }
+        const summarized = this.summarizedCall(fn, scope);
+        if (summarized) {
+            const result = this.applySummary(summarized, node, args);
+            if (result)
+                return [[result]];
+        }
         if (fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Delete' && !argNodes.length) {
             const operand = fn.childForFieldName('operand');
             if (isCgoHandle(this.typeOf(operand, scope)) || this.evaluate(operand, scope).some((o) => isCgoHandle(o.type))) {
@@ -7091,6 +7129,56 @@ class CallsLayer extends ExpressionsLayer {
         const importPath = this.file.imports.get(operand.text);
         const name = fn.childForFieldName('field')?.text;
         return importPath && name ? stdResult(importPath, name) : undefined;
+    }
+    /**
+     * A standard library function or method the shipped summaries know
+     * (`std-summaries.ts`): `sync.NewCond(...)`, or `l.PushBack(v)` on a
+     * `list.List`, with what the receiver may point to.
+     */
+    summarizedCall(fn, scope) {
+        if (fn?.type !== 'selector_expression')
+            return undefined;
+        const operand = fn.childForFieldName('operand');
+        const field = fn.childForFieldName('field')?.text;
+        if (!operand || !field)
+            return undefined;
+        if (operand.type === 'identifier' && !scope.lookup(operand.text)) {
+            const importPath = this.file.imports.get(operand.text);
+            const summary = importPath && stdSummary(importPath, field);
+            return summary ? { importPath: importPath, name: field, summary, receiver: [] } : undefined;
+        }
+        const declared = this.typeOf(operand, scope);
+        // A struct field held by value (`p.idle.PushBack(v)` on a `list.List`) lives inside its holder's object.
+        const byValue = declared.kind === 'named' && operand.type === 'selector_expression';
+        const receiver = byValue ? this.place(operand, scope).holders : this.evaluate(operand, scope);
+        const type = [pointee(declared), ...receiver.map((o) => o.type && pointee(o.type))].find((t) => t?.kind === 'named');
+        if (type?.kind !== 'named' || !type.importPath)
+            return undefined;
+        const name = `${type.name}.${field}`;
+        const summary = stdSummary(type.importPath, name);
+        return summary ? { importPath: type.importPath, name, summary, receiver } : undefined;
+    }
+    /**
+     * Makes the references a summarized call makes, each shown as the call
+     * (`list.List.PushBack`) and kept in its package's place, which a call of a
+     * method of that package that removes clears; returns the call's result
+     * when the summary knows it.
+     */
+    applySummary(call, node, args) {
+        const { importPath, name, summary, receiver } = call;
+        const via = `${importPath.split('/').at(-1)}.${name}`;
+        const place = stdPlace(importPath);
+        const type = summaryResultType(importPath, summary.returns);
+        const result = type || summary.links?.result ? this.object('alloc', node, `${via}()`, type) : undefined;
+        const holders = (holder) => (holder === 'result' ? (result ? [result] : []) : holder === 'receiver' ? receiver : (args[Number(holder)] ?? []));
+        for (const [holder, reached] of Object.entries(summary.links ?? {})) {
+            const values = reached.flatMap(holders);
+            for (const object of holders(holder))
+                this.state.store(object, via, this.edges(values, via, node, undefined, undefined, place), false);
+        }
+        if (summary.removes)
+            this.removals.push({ place, node, file: this.file });
+        return result;
     }
     /** Records one SetFinalizer or AddCleanup call as met here. */
     site(kind, node, argNodes, args, scope) {
@@ -7242,7 +7330,7 @@ class Interpreter extends CallsLayer {
         this.capturers.clear();
         if (this.recordsLinks)
             this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], returned: [] };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], parameters: [], returned: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
@@ -7255,6 +7343,10 @@ class Interpreter extends CallsLayer {
         const receiver = root.receiver?.name ? scope.lookup(root.receiver.name) : undefined;
         if (receiver)
             this.run.receiver = this.state.vars.get(receiver.key) ?? [];
+        this.run.parameters = root.params.map((p) => {
+            const variable = p.name ? scope.lookup(p.name) : undefined;
+            return variable ? (this.state.vars.get(variable.key) ?? []) : [];
+        });
         this.linksIntoMade = [];
         this.escaped = [];
         this.clears = [];
@@ -7618,8 +7710,14 @@ class Interpreter extends CallsLayer {
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
 
 
-/** Text that may remove a reference (a cgo handle's `Delete()` too); the interpreter decides on the functions whose bodies contain it. */
-const removalText = /\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)/;
+
+/**
+ * Text that may remove a reference (a cgo handle's `Delete()` too, and a call
+ * of a standard method that removes, `l.Remove(e)`); the interpreter decides
+ * on the functions whose bodies contain it.
+ */
+const removalText = new RegExp(String.raw `\b(delete|clear)\s*\(|\.Delete\s*\(\s*\)|[^=!<>:]=\s*(nil\b|append\s*\(|\w+\.Delete|[\w.]+\s*\[[^\]\n]*:)` +
+    (removingMethodNames.length ? String.raw `|\.(${removingMethodNames.join('|')})\s*\(` : ''));
 const identifiers = /[\p{L}_][\p{L}\p{N}_]*/gu;
 const scans = new WeakMap();
 /**
