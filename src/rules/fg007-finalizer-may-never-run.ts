@@ -74,7 +74,7 @@ export const finalizerMayNeverRun: Rule = {
     const root = heldByGoroutine(site);
     if (root) {
       const signalsOf = (kind: 'channel' | 'context') =>
-        root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[root.name, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
+        root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[s.field.holder, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
       const channels = signalsOf('channel');
       const contexts = signalsOf('context');
       const signals = [
