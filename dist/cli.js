@@ -4671,16 +4671,18 @@ function releaseName(release) {
 
 
 
+
 /**
- * The loop a goroutine's body ends in, when it runs until one of `name`'s
- * own signals arrives (or forever) and uses `name` on every iteration, so
+ * The loop a goroutine's body ends in, when it runs until one of the signals
+ * of `name` or of the other variables it holds (`others`) arrives (or
+ * forever) and uses `name` on every iteration, so
  * the object stays live on the goroutine's stack (a body that copied the
  * field it waits on and no longer uses the object lets it be collected).
  * Undefined for a body that may end by itself: no loop, a return before it,
  * a loop bounded by its own condition or input, a way out that is not one
  * of the object's signals.
  */
-function endlessLoop(body, name, kindOf) {
+function endlessLoop(body, name, kindOf, others = []) {
     for (const statement of statementsOf(body)) {
         const labeled = statement.type === 'labeled_statement';
         const loop = labeled ? statement.namedChildren.find((c) => c?.type === 'for_statement') : statement;
@@ -4690,11 +4692,11 @@ function endlessLoop(body, name, kindOf) {
             continue;
         }
         const label = labeled ? statement.namedChildren.find((c) => c?.type === 'label_name')?.text : undefined;
-        return loopUntilStopped(loop, label, name, kindOf);
+        return loopUntilStopped(loop, label, name, kindOf, others);
     }
     return undefined;
 }
-function loopUntilStopped(loop, label, name, kindOf) {
+function loopUntilStopped(loop, label, name, kindOf, others) {
     const body = loop.childForFieldName('body');
     if (!body)
         return undefined;
@@ -4703,7 +4705,7 @@ function loopUntilStopped(loop, label, name, kindOf) {
     if (clause?.type === 'range_clause') {
         // `for range w.events` ends when the channel is closed; a slice or map ends by itself.
         const right = clause.childForFieldName('right');
-        const signal = signalOf(right, name);
+        const signal = signalOf(right, name, others);
         // A ticker's or timer's channel is never closed: Stop only ends the ticks.
         const ticks = right?.type === 'selector_expression' && right.childForFieldName('field')?.text === 'C' && kindOf(right.childForFieldName('operand')) === 'timer';
         if (!ticks && !isSignal(signal, kindOf))
@@ -4722,7 +4724,7 @@ function loopUntilStopped(loop, label, name, kindOf) {
             return undefined;
         if (exit.type !== 'return_statement' && !(exit.type === 'break_statement' && breaksOut(exit, loop, label)))
             continue;
-        const signal = guardOf(exit, loop, name);
+        const signal = guardOf(exit, loop, name, others);
         if (!signal || !isSignal(signal, kindOf))
             return undefined;
         if (!stops.some((s) => s.node.text === signal.node.text))
@@ -4759,7 +4761,7 @@ function breaksOut(exit, loop, label) {
     return true;
 }
 /** The signal whose select case a way out of the loop lies in, if it lies in one. */
-function guardOf(exit, loop, name) {
+function guardOf(exit, loop, name, others) {
     for (let node = exit.parent; node && node.id !== loop.id; node = node.parent) {
         if (node.type !== 'communication_case')
             continue;
@@ -4767,25 +4769,38 @@ function guardOf(exit, loop, name) {
         const received = communication?.type === 'receive_statement' ? communication.childForFieldName('right') : communication?.namedChild(0);
         if (received?.type !== 'unary_expression' || received.child(0)?.type !== '<-')
             return undefined;
-        return signalOf(received.childForFieldName('operand'), name);
+        return signalOf(received.childForFieldName('operand'), name, others);
     }
     return undefined;
 }
-/** `name.field` or `name.ctx.Done()`, a signal the object carries (or an object it holds); or `stop` or `ctx.Done()`, one of another variable. */
-function signalOf(node, name) {
+/**
+ * `name.field` or `name.ctx.Done()`, a signal the object carries (or an object
+ * it holds), or the same of one of the `others` the goroutine holds; or `stop`
+ * or `ctx.Done()`, one of another variable.
+ */
+function signalOf(node, name, others) {
     if (!node)
         return undefined;
-    const path = fieldPath(node, name);
-    if (path)
-        return { node, field: { name: path.at(-1), path, kind: 'channel' } };
+    const field = heldFieldPath(node, [name, ...others]);
+    if (field)
+        return { node, field: { name: field.path.at(-1), ...field, kind: 'channel' } };
     if (node.type === 'identifier' && node.text !== name)
         return { node, local: { name: node.text, kind: 'channel' } };
     const done = node.type === 'call_expression' && !argumentsOf(node).length ? node.childForFieldName('function') : undefined;
     const context = done?.type === 'selector_expression' && done.childForFieldName('field')?.text === 'Done' ? done.childForFieldName('operand') : undefined;
-    const contextPath = fieldPath(context ?? null, name);
-    if (contextPath)
-        return { node, field: { name: contextPath.at(-1), path: contextPath, kind: 'context' } };
+    const contextField = heldFieldPath(context ?? null, [name, ...others]);
+    if (contextField)
+        return { node, field: { name: contextField.path.at(-1), ...contextField, kind: 'context' } };
     return context?.type === 'identifier' && context.text !== name ? { node, local: { name: context.text, kind: 'context' } } : undefined;
+}
+/** The fields a selector takes from the first of `holders` it starts from, and that variable. */
+function heldFieldPath(node, holders) {
+    for (const holder of holders) {
+        const path = fieldPath(node, holder);
+        if (path)
+            return { path, holder };
+    }
+    return undefined;
 }
 /** A signal the loop can be told to stop by: a channel or context field of the object, or a variable whose declaration the stoppers check. */
 function isSignal(signal, kindOf) {
@@ -4816,27 +4831,36 @@ const maxFinalizerDepth = 4;
 /**
  * A goroutine the entry point starts that holds `object` on its stack, or an
  * object from which `reach` finds a lasting path to it, and runs until a
- * signal that only the finalizer's code sends (or forever).
+ * signal that only the finalizer's code sends (or forever). The signal may
+ * also be a field of another object the goroutine holds (`go j.run(c)`
+ * waiting on `<-j.stop`), one that `object` reaches: the finalizer that
+ * sends it is then this object's, not that of some object the goroutine
+ * does not hold.
  */
 function goroutineRoot(evaluation, object, pkg, reach) {
     for (const start of evaluation.run.goroutines) {
+        // The other variables of the goroutine whose fields may carry its stop signal: each one object the code made.
+        const others = new Map(start.held.flatMap((h) => (h.objects.length === 1 && h.objects[0].kind === 'alloc' ? [[h.name, h.objects[0]]] : [])));
         for (const held of start.held) {
             const direct = held.objects.some((o) => o.id === object.id);
             for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc')) {
+                const signalHolders = new Map([...others].filter(([name]) => name !== held.name));
                 const kindOf = (node) => {
-                    const path = fieldPath(node, held.name);
-                    const type = path && fieldType(holder.type, path, pkg);
+                    const field = heldFieldPath(node, [held.name, ...signalHolders.keys()]);
+                    const type = field && fieldType((field.holder === held.name ? holder : signalHolders.get(field.holder)).type, field.path, pkg);
                     if (type)
                         return underlying(type, pkg).kind === 'chan' ? 'channel' : isTimerType(type) ? 'timer' : isContextType(type) ? 'context' : undefined;
                     // A ticker the goroutine was handed or captured (`t := time.NewTicker(d)`), not a field.
                     const local = node?.type === 'identifier' && node.text !== held.name ? start.held.find((h) => h.name === node.text) : undefined;
                     return local?.objects.every((o) => o.kind !== 'opaque' && isTimerType(o.type)) ? 'timer' : undefined;
                 };
-                const loop = endlessLoop(start.body, held.name, kindOf);
+                const loop = endlessLoop(start.body, held.name, kindOf, [...signalHolders.keys()]);
                 const path = loop && (direct ? [] : reach(holder));
-                const stoppers = path && stoppersOf(loop.stops, evaluation, pkg, start);
+                // By any reference, even one made only on some paths: where none is made, no code can stop the goroutine.
+                const signalled = path && loop.stops.every((s) => !s.field || s.field.holder === held.name || !!findPath(evaluation.run.finalState, object, signalHolders.get(s.field.holder)));
+                const stoppers = signalled && stoppersOf(loop.stops, evaluation, pkg, start);
                 if (stoppers)
-                    return { start, name: held.name, path, loop, stoppers };
+                    return { start, name: held.name, path: path, loop: loop, stoppers };
             }
         }
     }
@@ -5334,7 +5358,7 @@ const finalizerMayNeverRun = {
         }
         const root = heldByGoroutine(site);
         if (root) {
-            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[root.name, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
+            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[s.field.holder, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
             const channels = signalsOf('channel');
             const contexts = signalsOf('context');
             const signals = [
