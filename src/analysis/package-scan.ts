@@ -56,14 +56,17 @@ export function packageScanSteps(pkg: GoPackage): number {
   return scans.get(pkg)?.interpreter.stepsTaken ?? 0;
 }
 
-/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
-export function packageRemovals(pkg: GoPackage): Removal[] {
-  return cover(
-    pkg,
-    removalText.source,
-    () => pkg.load((file) => removalText.test(file.text)),
-    (decl) => removalText.test(decl.body!.text),
-  ).removals;
+/**
+ * The removals in the package's code that may clear a place of `owner` (the
+ * type that declares the field, or the package-level variable): only a
+ * function that can hold a value of it (see readCarriers) can. Without an
+ * owner, every removal of the package.
+ */
+export function packageRemovals(pkg: GoPackage, owner?: string): Removal[] {
+  const removes = (decl: FuncDecl) => removalText.test(decl.body!.text);
+  if (owner === undefined) return cover(pkg, removalText.source, () => pkg.load((file) => removalText.test(file.text)), removes).removals;
+  const carriers = () => carriersOf(pkg, [owner]);
+  return cover(pkg, `removals of ${owner}`, carriers, (decl) => removes(decl) && writes(decl.node.text, carriers())).removals;
 }
 
 /**
@@ -81,14 +84,22 @@ export function packageLinks(pkg: GoPackage, fieldNames: string[], typeNames: st
   const fields = new Set(fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)));
   if (!fields.size) return [];
   const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')}`;
-  let carriers = new Set<string>();
-  const writes = (text: string, names: Set<string>) => (text.match(identifiers) ?? []).some((name) => names.has(name));
-  return cover(
-    pkg,
-    key,
-    () => (carriers = readCarriers(pkg, typeNames)),
-    (decl) => writes(decl.body!.text, fields) && writes(decl.node.text, carriers),
-  ).links;
+  const carriers = () => carriersOf(pkg, typeNames);
+  return cover(pkg, key, carriers, (decl) => writes(decl.body!.text, fields) && writes(decl.node.text, carriers())).links;
+}
+
+const writes = (text: string, names: Set<string>) => (text.match(identifiers) ?? []).some((name) => names.has(name));
+
+const carrierSets = new WeakMap<GoPackage, Map<string, Set<string>>>();
+
+/** readCarriers once per package and set of types: a question asked again goes on with the same names. */
+function carriersOf(pkg: GoPackage, typeNames: string[]): Set<string> {
+  let sets = carrierSets.get(pkg);
+  if (!sets) carrierSets.set(pkg, (sets = new Map()));
+  const key = [...typeNames].sort().join(' ');
+  let carriers = sets.get(key);
+  if (!carriers) sets.set(key, (carriers = readCarriers(pkg, typeNames)));
+  return carriers;
 }
 
 /**

@@ -101,6 +101,26 @@ function finalizerOnlyCode(site: Site, evaluation: SiteEvaluation): Region[] {
   return regions;
 }
 
+/**
+ * The name whose values hold a place: the package-level variable, or the type
+ * that declares the field (a package-level variable of an anonymous struct
+ * type names it too). None for a type declared inside a function.
+ */
+function placeOwner(packages: GoPackage[], place: string): string | undefined {
+  // A package-level variable by its name; the places of other packages' state (`var runtime/cgo handles`, `std sync`) have none.
+  if (place.startsWith('var ')) return /^var ([\p{L}_][\p{L}\p{N}_]*)$/u.exec(place)?.[1];
+  const at = /^field (.*):(\d+)$/.exec(place);
+  const file = at && packages.flatMap((pkg) => pkg.files).find((f) => f.path === at[1]);
+  if (!file) return undefined;
+  for (let node: SyntaxNode | null = file.tree.rootNode.descendantForIndex(Number(at![2])); node; node = node.parent) {
+    if (node.type === 'function_declaration' || node.type === 'method_declaration' || node.type === 'func_literal') return undefined;
+    if (node.type === 'type_spec' || node.type === 'type_alias') return node.childForFieldName('name')?.text;
+    // `var a, b struct{...}`: either may hold it.
+    if (node.type === 'var_spec') return node.childrenForFieldName('name').length === 1 ? node.childForFieldName('name')?.text : undefined;
+  }
+  return undefined;
+}
+
 /** Judges the references of one evaluation of a site by the removals in the package. */
 function permanenceOf(site: Site, evaluation: SiteEvaluation): (edge: Edge) => Permanence {
   let regions: Region[] | undefined;
@@ -112,7 +132,8 @@ function permanenceOf(site: Site, evaluation: SiteEvaluation): (edge: Edge) => P
     const edgeFunction = enclosingDeclaration(edge.node);
     // The code that may clear the place: the package analyzed, the call's, and the one that made the reference.
     const packages = new Set([site.pkg, homeOf(site), packageOfFile(site.pkg, edge.file)]);
-    const removals = [...packages].flatMap(packageRemovals).filter(
+    const owner = placeOwner([...packages], edge.place);
+    const removals = [...packages].flatMap((pkg) => packageRemovals(pkg, owner)).filter(
       (r) =>
         r.place === edge.place &&
         // Earlier in the same function: the interpreter has already seen that it comes first.

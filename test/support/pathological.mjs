@@ -118,6 +118,18 @@ export function slowInputs(scale = 1) {
   pkg['set.go'] = `${header}func setUp() *Item0 {\n\tx := NewItem0("a")\n\truntime.SetFinalizer(x, func(*Item0) {})\n\treturn x\n}\n`;
   inputs['many-files'] = pkg;
 
+  // A reference cycle, and very many files whose code removes references of their own types: only code that can hold the cycle's objects can open it.
+  const removers = scaled(5_000, scale, 20);
+  const cyclePkg = {};
+  for (let i = 0; i < removers; i++) {
+    cyclePkg[`r${String(i).padStart(5, '0')}.go`] = plainFile('p', i).replace(/\n\treturn total\n}\n$/, `\n\tx.next = nil\n\tdelete(x.byKey, "")\n\treturn total\n}\n`);
+  }
+  cyclePkg['check.go'] = 'package p\n\nimport "errors"\n\nfunc check(x *Item0) error {\n\tif x == nil {\n\t\treturn errors.New("nil")\n\t}\n\treturn nil\n}\n';
+  cyclePkg['pool.go'] =
+    `${header}type Pool struct{ conns []*Conn }\n\ntype Conn struct {\n\tpool *Pool\n\tfd   int\n}\n\n` +
+    'func (p *Pool) Open(fd int) *Conn {\n\tc := &Conn{pool: p, fd: fd}\n\tp.conns = append(p.conns, c)\n\truntime.SetFinalizer(c, func(*Conn) {})\n\treturn c\n}\n';
+  inputs['cycle-among-removers'] = cyclePkg;
+
   // A database's Open: a long function of branches and calls into helpers that call one another, and a wrapper around SetFinalizer.
   const helpers = scaled(120, scale, 10);
   const steps = scaled(250, scale, 20);
