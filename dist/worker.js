@@ -18,7 +18,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 551:
+/***/ 739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4129,12 +4129,12 @@ module.exports["default"] = module.exports;
 
 /***/ }),
 
-/***/ 564:
+/***/ 2:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(551);
+module.exports = __nccwpck_require__(739);
 
 
 /***/ })
@@ -7747,9 +7747,18 @@ function cover(pkg, key, load, wanted) {
 function packageScanSteps(pkg) {
     return scans.get(pkg)?.interpreter.stepsTaken ?? 0;
 }
-/** Every removal in the package's code: the place it clears (a field, a package-level variable) and the statement. */
-function packageRemovals(pkg) {
-    return cover(pkg, removalText.source, () => pkg.load((file) => removalText.test(file.text)), (decl) => removalText.test(decl.body.text)).removals;
+/**
+ * The removals in the package's code that may clear a place of `owner` (the
+ * type that declares the field, or the package-level variable): only a
+ * function that can hold a value of it (see readCarriers) can. Without an
+ * owner, every removal of the package.
+ */
+function packageRemovals(pkg, owner) {
+    const removes = (decl) => removalText.test(decl.body.text);
+    if (owner === undefined)
+        return cover(pkg, removalText.source, () => pkg.load((file) => removalText.test(file.text)), removes).removals;
+    const carriers = () => carriersOf(pkg, [owner]);
+    return cover(pkg, `removals of ${owner}`, carriers, (decl) => removes(decl) && writes(decl.node.text, carriers())).removals;
 }
 /**
  * Every store of the package's code that may link existing values into one of
@@ -7767,9 +7776,21 @@ function packageLinks(pkg, fieldNames, typeNames) {
     if (!fields.size)
         return [];
     const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')}`;
-    let carriers = new Set();
-    const writes = (text, names) => (text.match(identifiers) ?? []).some((name) => names.has(name));
-    return cover(pkg, key, () => (carriers = readCarriers(pkg, typeNames)), (decl) => writes(decl.body.text, fields) && writes(decl.node.text, carriers)).links;
+    const carriers = () => carriersOf(pkg, typeNames);
+    return cover(pkg, key, carriers, (decl) => writes(decl.body.text, fields) && writes(decl.node.text, carriers())).links;
+}
+const writes = (text, names) => (text.match(identifiers) ?? []).some((name) => names.has(name));
+const carrierSets = new WeakMap();
+/** readCarriers once per package and set of types: a question asked again goes on with the same names. */
+function carriersOf(pkg, typeNames) {
+    let sets = carrierSets.get(pkg);
+    if (!sets)
+        carrierSets.set(pkg, (sets = new Map()));
+    const key = [...typeNames].sort().join(' ');
+    let carriers = sets.get(key);
+    if (!carriers)
+        sets.set(key, (carriers = readCarriers(pkg, typeNames)));
+    return carriers;
 }
 /**
  * The names through which code may come by a value of these types: the types,
@@ -8727,7 +8748,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(564);
+var tree_sitter = __nccwpck_require__(2);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
@@ -9056,6 +9077,30 @@ function finalizerOnlyCode(site, evaluation) {
     }
     return regions;
 }
+/**
+ * The name whose values hold a place: the package-level variable, or the type
+ * that declares the field (a package-level variable of an anonymous struct
+ * type names it too). None for a type declared inside a function.
+ */
+function placeOwner(packages, place) {
+    // A package-level variable by its name; the places of other packages' state (`var runtime/cgo handles`, `std sync`) have none.
+    if (place.startsWith('var '))
+        return /^var ([\p{L}_][\p{L}\p{N}_]*)$/u.exec(place)?.[1];
+    const at = /^field (.*):(\d+)$/.exec(place);
+    const file = at && packages.flatMap((pkg) => pkg.files).find((f) => f.path === at[1]);
+    if (!file)
+        return undefined;
+    for (let node = file.tree.rootNode.descendantForIndex(Number(at[2])); node; node = node.parent) {
+        if (node.type === 'function_declaration' || node.type === 'method_declaration' || node.type === 'func_literal')
+            return undefined;
+        if (node.type === 'type_spec' || node.type === 'type_alias')
+            return node.childForFieldName('name')?.text;
+        // `var a, b struct{...}`: either may hold it.
+        if (node.type === 'var_spec')
+            return node.childrenForFieldName('name').length === 1 ? node.childForFieldName('name')?.text : undefined;
+    }
+    return undefined;
+}
 /** Judges the references of one evaluation of a site by the removals in the package. */
 function permanenceOf(site, evaluation) {
     let regions;
@@ -9069,7 +9114,8 @@ function permanenceOf(site, evaluation) {
         const edgeFunction = enclosingDeclaration(edge.node);
         // The code that may clear the place: the package analyzed, the call's, and the one that made the reference.
         const packages = new Set([site.pkg, homeOf(site), packageOfFile(site.pkg, edge.file)]);
-        const removals = [...packages].flatMap(packageRemovals).filter((r) => r.place === edge.place &&
+        const owner = placeOwner([...packages], edge.place);
+        const removals = [...packages].flatMap((pkg) => packageRemovals(pkg, owner)).filter((r) => r.place === edge.place &&
             // Earlier in the same function: the interpreter has already seen that it comes first.
             !(r.file.path === edge.file.path && edgeFunction && enclosingDeclaration(r.node)?.id === edgeFunction.id && r.node.endIndex <= edge.node.startIndex));
         if (!removals.length)
