@@ -23,20 +23,27 @@ export interface RearmedTimer {
 }
 
 /**
- * A timer the code made with a func literal that resets the timer's own
+ * The timers the code made with a func literal that resets the timer's own
  * variable on every run, when no other code uses that variable (so nothing
- * else can stop it) and the callback surely reaches `object`.
+ * else can stop it), with that Reset call.
  */
-export function rearmedTimer(evaluation: SiteEvaluation, object: HeapObject): RearmedTimer | undefined {
+export function rearmedTimers(evaluation: SiteEvaluation): { timer: HeapObject; rearm: SyntaxNode }[] {
   const state = evaluation.run.finalState;
   const timers = new Map<number, HeapObject>();
   // The variables are gone at the end; a timer that re-arms itself is held by its callback's capture.
   for (const slots of state.heap.values()) {
     for (const edges of slots.values()) for (const { to } of edges) if (state.slot(to, callbackSlot).length) timers.set(to.id, to);
   }
-  for (const timer of timers.values()) {
+  return [...timers.values()].flatMap((timer) => {
     const rearm = selfReset(timer.node);
-    const path = rearm && findPath(state, timer, object, (edge) => edge.sure);
+    return rearm ? [{ timer, rearm }] : [];
+  });
+}
+
+/** Of those timers, one whose callback surely reaches `object`. */
+export function rearmedTimer(evaluation: SiteEvaluation, timers: { timer: HeapObject; rearm: SyntaxNode }[], object: HeapObject): RearmedTimer | undefined {
+  for (const { timer, rearm } of timers) {
+    const path = findPath(evaluation.run.finalState, timer, object, (edge) => edge.sure);
     if (path && path[0]?.via === callbackSlot) return { call: timer.node, file: timer.file, rearm, path };
   }
   return undefined;

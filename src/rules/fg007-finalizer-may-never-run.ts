@@ -5,7 +5,7 @@ import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, argumentObjects, describeArgument, firstLine, hookNoun, isPackageVariable, relatedAlong, withArticle } from './describe.js';
 import { inline } from '../parse/inline.js';
 import { goroutineRoot, type GoroutineRoot } from '../analysis/goroutines.js';
-import { rearmedTimer, type RearmedTimer } from '../analysis/timers.js';
+import { rearmedTimer, rearmedTimers, type RearmedTimer } from '../analysis/timers.js';
 import { reachingObjects, renderPath } from '../analysis/paths.js';
 import { callableFromOutside, lastingPath } from './removed-links.js';
 import { laterMethodRuns } from '../analysis/later-calls.js';
@@ -221,8 +221,11 @@ function heldByGoroutine(site: Site): GoroutineRoot | undefined {
 /** A self-rescheduling timer whose callback holds the object. */
 function heldByRearmedTimer(site: Site): RearmedTimer | undefined {
   for (const { objects, evaluation } of argumentObjects(site, 0)) {
+    // Found once for the evaluation, however many objects the argument may be.
+    const timers = rearmedTimers(evaluation);
+    if (!timers.length) continue;
     for (const object of objects.filter((o) => o.kind === 'alloc')) {
-      const timer = rearmedTimer(evaluation, object);
+      const timer = rearmedTimer(evaluation, timers, object);
       if (timer) return timer;
     }
   }
