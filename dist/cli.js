@@ -5246,11 +5246,11 @@ function finalizerCode(evaluation, pkg) {
 /** The slot by which a timer made by time.AfterFunc holds its callback (`std-calls.ts`). */
 const callbackSlot = 'time.AfterFunc callback';
 /**
- * A timer the code made with a func literal that resets the timer's own
+ * The timers the code made with a func literal that resets the timer's own
  * variable on every run, when no other code uses that variable (so nothing
- * else can stop it) and the callback surely reaches `object`.
+ * else can stop it), with that Reset call.
  */
-function rearmedTimer(evaluation, object) {
+function rearmedTimers(evaluation) {
     const state = evaluation.run.finalState;
     const timers = new Map();
     // The variables are gone at the end; a timer that re-arms itself is held by its callback's capture.
@@ -5260,9 +5260,15 @@ function rearmedTimer(evaluation, object) {
                 if (state.slot(to, callbackSlot).length)
                     timers.set(to.id, to);
     }
-    for (const timer of timers.values()) {
+    return [...timers.values()].flatMap((timer) => {
         const rearm = selfReset(timer.node);
-        const path = rearm && findPath(state, timer, object, (edge) => edge.sure);
+        return rearm ? [{ timer, rearm }] : [];
+    });
+}
+/** Of those timers, one whose callback surely reaches `object`. */
+function rearmedTimer(evaluation, timers, object) {
+    for (const { timer, rearm } of timers) {
+        const path = findPath(evaluation.run.finalState, timer, object, (edge) => edge.sure);
         if (path && path[0]?.via === callbackSlot)
             return { call: timer.node, file: timer.file, rearm, path };
     }
@@ -5553,8 +5559,12 @@ function heldByGoroutine(site) {
 /** A self-rescheduling timer whose callback holds the object. */
 function heldByRearmedTimer(site) {
     for (const { objects, evaluation } of argumentObjects(site, 0)) {
+        // Found once for the evaluation, however many objects the argument may be.
+        const timers = rearmedTimers(evaluation);
+        if (!timers.length)
+            continue;
         for (const object of objects.filter((o) => o.kind === 'alloc')) {
-            const timer = rearmedTimer(evaluation, object);
+            const timer = rearmedTimer(evaluation, timers, object);
             if (timer)
                 return timer;
         }
