@@ -18,7 +18,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises"
 
 /***/ }),
 
-/***/ 739:
+/***/ 551:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4129,12 +4129,12 @@ module.exports["default"] = module.exports;
 
 /***/ }),
 
-/***/ 2:
+/***/ 564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // web-tree-sitter's CommonJS build: the bundler follows this require() with the
 // "require" export condition, and that build takes the wasm bytes we hand it.
-module.exports = __nccwpck_require__(739);
+module.exports = __nccwpck_require__(551);
 
 
 /***/ })
@@ -8748,7 +8748,7 @@ class ModulePackages {
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./src/parse/tree-sitter.cjs
-var tree_sitter = __nccwpck_require__(2);
+var tree_sitter = __nccwpck_require__(564);
 var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 ;// CONCATENATED MODULE: ./src/parse/parser.ts
 // Loads tree-sitter and the Go grammar from .wasm files. Both files sit next
