@@ -130,6 +130,15 @@ export function slowInputs(scale = 1) {
     'func (p *Pool) Open(fd int) *Conn {\n\tc := &Conn{pool: p, fd: fd}\n\tp.conns = append(p.conns, c)\n\truntime.SetFinalizer(c, func(*Conn) {})\n\treturn c\n}\n';
   inputs['cycle-among-removers'] = cyclePkg;
 
+  // A finalized handle that points into a web of linked nodes that never points back to it: every function linking nodes could only matter to a loop through the handle.
+  const linkers = scaled(2_000, scale, 20);
+  inputs['links-that-never-lead-back'] = {
+    'handle.go': `${header}type Handle struct{ list *List }\n\nfunc NewHandle(l *List) *Handle {\n\th := &Handle{list: l}\n\truntime.SetFinalizer(h, func(*Handle) {})\n\treturn h\n}\n`,
+    'list.go':
+      'package p\n\ntype List struct {\n\thead *Node\n\tnodes []*Node\n}\n\ntype Node struct {\n\tnext *Node\n\tlist *List\n}\n\n' +
+      repeat(linkers, (i) => `func link${i}(l *List, n *Node) {\n\tn.next = l.head\n\tn.list = l\n\tl.head = n\n\tl.nodes = append(l.nodes, n)\n}\n\n`),
+  };
+
   // A database's Open: a long function of branches and calls into helpers that call one another, and a wrapper around SetFinalizer.
   const helpers = scaled(120, scale, 10);
   const steps = scaled(250, scale, 20);
