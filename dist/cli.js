@@ -4248,8 +4248,10 @@ const finalizerTypeCycle = {
         const start = pointee(type);
         if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
             return undefined;
-        const reached = typesFrom(start.name, site.pkg);
-        const links = packageLinks(site.pkg, reached.fieldNames, reached.typeNames);
+        const loop = loopScope(start.name, site.pkg);
+        if (!loop)
+            return undefined;
+        const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames);
         const mayBe = mayBeOfType(site.pkg);
         const closesThroughFinalized = closingStores(site, start.name, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -4257,13 +4259,13 @@ const finalizerTypeCycle = {
             const stores = links.filter((l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)));
             return stores.find((l) => l.links) ?? stores[0];
         };
-        const loop = typeLoop(start.name, site.pkg, evidence);
-        if (!loop)
+        const steps = typeLoop(start.name, site.pkg, evidence);
+        if (!steps)
             return undefined;
         return {
-            message: `${inline(site.args[0])} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...loop.map((s) => s.via)].join(' -> ')}; ` +
+            message: `${inline(site.args[0])} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...steps.map((s) => s.via)].join(' -> ')}; ` +
                 `the package stores linked values along it, and if a value ever closes that loop, the finalizer never runs`,
-            related: loop.flatMap((s) => s.related),
+            related: steps.flatMap((s) => s.related),
         };
     },
 };
@@ -4309,24 +4311,67 @@ function linkAlong(field, value, target, evidence) {
     }
     return null;
 }
-/** Every package type the start type's fields lead to, and their field names: where links may be stored. */
-function typesFrom(start, pkg) {
-    const names = new Set();
-    const seen = new Set([start]);
+/**
+ * Where links that close a loop back to the start type may be stored: the
+ * package types that its fields lead to and that lead back to it, the names
+ * of their fields that do, and, for such a field holding a generic struct by
+ * value (`List[*Job]`), that struct's type and fields, which linkAlong asks
+ * about. Undefined when the types never lead back: no store can close a loop,
+ * and the package's code need not be read.
+ */
+function loopScope(start, pkg) {
+    // The reached types, each with its parts and the types each part leads to.
+    const parts = new Map();
     const queue = [start];
+    parts.set(start, []);
     while (queue.length) {
-        const under = underlying({ kind: 'named', name: queue.shift(), args: [] }, pkg);
-        const parts = under.kind === 'struct' ? under.fields : [];
-        for (const field of parts)
-            names.add(field.name);
-        for (const target of parts.length ? parts.flatMap((f) => referencedTypes(f.type, pkg)) : referencedTypes(under, pkg)) {
-            if (seen.has(target))
+        const owner = queue.shift();
+        const under = underlying({ kind: 'named', name: owner, args: [] }, pkg);
+        const own = under.kind === 'struct' ? under.fields.map((field) => ({ field, targets: referencedTypes(field.type, pkg) })) : [{ targets: referencedTypes(under, pkg) }];
+        parts.set(owner, own);
+        for (const target of own.flatMap((p) => p.targets)) {
+            if (parts.has(target))
                 continue;
-            seen.add(target);
+            parts.set(target, []);
             queue.push(target);
         }
     }
-    return { typeNames: [...seen], fieldNames: [...names] };
+    // The reached types that lead back to the start, found backwards from it.
+    const leadingTo = new Map();
+    for (const [owner, own] of parts)
+        for (const target of own.flatMap((p) => p.targets)) {
+            const owners = leadingTo.get(target);
+            if (owners)
+                owners.push(owner);
+            else
+                leadingTo.set(target, [owner]);
+        }
+    if (!leadingTo.has(start))
+        return undefined;
+    const onLoop = new Set();
+    const back = [start];
+    while (back.length)
+        for (const owner of leadingTo.get(back.pop()) ?? []) {
+            if (onLoop.has(owner))
+                continue;
+            onLoop.add(owner);
+            back.push(owner);
+        }
+    const typeNames = new Set(onLoop);
+    const fieldNames = new Set();
+    for (const owner of onLoop)
+        for (const { field, targets } of parts.get(owner)) {
+            if (!field || !targets.some((t) => onLoop.has(t)))
+                continue;
+            fieldNames.add(field.name);
+            const value = underlying(field.type, pkg);
+            if (value.kind !== 'struct' || field.type.kind !== 'named' || field.type.importPath)
+                continue;
+            typeNames.add(field.type.name);
+            for (const inner of value.fields)
+                fieldNames.add(inner.name);
+        }
+    return { typeNames: [...typeNames], fieldNames: [...fieldNames] };
 }
 /**
  * A path of fields from the named type back to itself that the package's
