@@ -565,12 +565,22 @@ async function analyzeDir(
    * unless the file builds only with older releases (then the newest of
    * those) or only with newer ones (then the oldest of those).
    */
-  const releaseFor = (tags: Tags) => (file: GoFile): GoRelease => {
-    const constraint = sources.find((s) => s.path === file.path)?.constraint;
-    if (!constraint) return reporter.go;
-    const { oldest, newest } = releasesBuilding(constraint, tags);
-    if (!releaseAtLeast(newest, reporter.go)) return newest;
-    return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
+  const releaseFor = (tags: Tags) => {
+    // Once per file: every site of the file asks the same.
+    const releases = new Map<string, GoRelease>();
+    const sourceOf = new Map(sources.map((s) => [s.path, s]));
+    const read = (path: string): GoRelease => {
+      const constraint = sourceOf.get(path)?.constraint;
+      if (!constraint) return reporter.go;
+      const { oldest, newest } = releasesBuilding(constraint, tags);
+      if (!releaseAtLeast(newest, reporter.go)) return newest;
+      return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
+    };
+    return (file: GoFile): GoRelease => {
+      let release = releases.get(file.path);
+      if (!release) releases.set(file.path, (release = read(file.path)));
+      return release;
+    };
   };
   const analyzeVariant = (name: string, group: SourceFile[], tags: Tags, reportsIn?: (file: GoFile) => boolean): GoPackage | undefined => {
     const withCalls = group.filter((s) => s.mayHoldSite);
