@@ -125,6 +125,14 @@ export class State {
   /** Which (target, via) pairs each slot's list holds, so adding to a slot costs what is added, not what is there. */
   private readonly slotKeys = new WeakMap<Edge[], Set<string>>();
 
+  /** For each slot name, the objects that have that slot, in the order each got it: a search for one slot reads only them. */
+  private readonly holders = new Map<string, HeapObject[]>();
+
+  /** The objects with a list in this slot (possibly emptied since). */
+  holdersOf(slot: string): readonly HeapObject[] {
+    return this.holders.get(slot) ?? [];
+  }
+
   store(object: HeapObject, slot: string, edges: Edge[], strong: boolean): void {
     this.observe?.(object, slot, edges);
     if (edges.length) {
@@ -134,6 +142,11 @@ export class State {
     let slots = this.heap.get(object.id);
     if (!slots) this.heap.set(object.id, (slots = new Map()));
     const list = slots.get(slot);
+    if (!list) {
+      const holders = this.holders.get(slot);
+      if (holders) holders.push(object);
+      else this.holders.set(slot, [object]);
+    }
     // A list of the state's own, so that later additions change no caller's array.
     if (strong) slots.set(slot, [...edges]);
     else if (!list) slots.set(slot, unionEdges([], edges, this.slotKeys));

@@ -29,12 +29,9 @@ export interface RearmedTimer {
  */
 export function rearmedTimers(evaluation: SiteEvaluation): { timer: HeapObject; rearm: SyntaxNode }[] {
   const state = evaluation.run.finalState;
-  const timers = new Map<number, HeapObject>();
-  // The variables are gone at the end; a timer that re-arms itself is held by its callback's capture.
-  for (const slots of state.heap.values()) {
-    for (const edges of slots.values()) for (const { to } of edges) if (state.slot(to, callbackSlot).length) timers.set(to.id, to);
-  }
-  return [...timers.values()].flatMap((timer) => {
+  // The objects given a callback, not every edge of the heap: the runtime holds a pending timer whoever else does.
+  return state.holdersOf(callbackSlot).flatMap((timer) => {
+    if (!state.slot(timer, callbackSlot).length) return [];
     const rearm = selfReset(timer.node);
     return rearm ? [{ timer, rearm }] : [];
   });
