@@ -1414,6 +1414,12 @@ class State {
     observe;
     /** Which (target, via) pairs each slot's list holds, so adding to a slot costs what is added, not what is there. */
     slotKeys = new WeakMap();
+    /** For each slot name, the objects that have that slot, in the order each got it: a search for one slot reads only them. */
+    holders = new Map();
+    /** The objects with a list in this slot (possibly emptied since). */
+    holdersOf(slot) {
+        return this.holders.get(slot) ?? [];
+    }
     store(object, slot, edges, strong) {
         this.observe?.(object, slot, edges);
         if (edges.length) {
@@ -1424,6 +1430,13 @@ class State {
         if (!slots)
             this.heap.set(object.id, (slots = new Map()));
         const list = slots.get(slot);
+        if (!list) {
+            const holders = this.holders.get(slot);
+            if (holders)
+                holders.push(object);
+            else
+                this.holders.set(slot, [object]);
+        }
         // A list of the state's own, so that later additions change no caller's array.
         if (strong)
             slots.set(slot, [...edges]);
@@ -4049,7 +4062,8 @@ function callableFromOutside(decl) {
     if (/^\p{Lu}/u.test(decl.name) || decl.name === 'init' || decl.name === 'main')
         return true;
     const before = decl.file.source.slice(Math.max(0, decl.node.startIndex - 200), decl.node.startIndex);
-    return new RegExp(`//export\\s+${decl.name}\\b`).test(before);
+    // A pattern is compiled only where an //export comment may be: most functions have none.
+    return before.includes('//export') && new RegExp(`//export\\s+${decl.name}\\b`).test(before);
 }
 /** Every use of each name in the package's files (calls, method values, selectors). */
 function namesUsed(pkg) {
@@ -5297,15 +5311,10 @@ const callbackSlot = 'time.AfterFunc callback';
  */
 function rearmedTimers(evaluation) {
     const state = evaluation.run.finalState;
-    const timers = new Map();
-    // The variables are gone at the end; a timer that re-arms itself is held by its callback's capture.
-    for (const slots of state.heap.values()) {
-        for (const edges of slots.values())
-            for (const { to } of edges)
-                if (state.slot(to, callbackSlot).length)
-                    timers.set(to.id, to);
-    }
-    return [...timers.values()].flatMap((timer) => {
+    // The objects given a callback, not every edge of the heap: the runtime holds a pending timer whoever else does.
+    return state.holdersOf(callbackSlot).flatMap((timer) => {
+        if (!state.slot(timer, callbackSlot).length)
+            return [];
         const rearm = selfReset(timer.node);
         return rearm ? [{ timer, rearm }] : [];
     });
@@ -9150,14 +9159,25 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
      * unless the file builds only with older releases (then the newest of
      * those) or only with newer ones (then the oldest of those).
      */
-    const releaseFor = (tags) => (file) => {
-        const constraint = sources.find((s) => s.path === file.path)?.constraint;
-        if (!constraint)
-            return reporter.go;
-        const { oldest, newest } = releasesBuilding(constraint, tags);
-        if (!releaseAtLeast(newest, reporter.go))
-            return newest;
-        return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
+    const releaseFor = (tags) => {
+        // Once per file: every site of the file asks the same.
+        const releases = new Map();
+        const sourceOf = new Map(sources.map((s) => [s.path, s]));
+        const read = (path) => {
+            const constraint = sourceOf.get(path)?.constraint;
+            if (!constraint)
+                return reporter.go;
+            const { oldest, newest } = releasesBuilding(constraint, tags);
+            if (!releaseAtLeast(newest, reporter.go))
+                return newest;
+            return releaseAtLeast(reporter.go, oldest) ? reporter.go : oldest;
+        };
+        return (file) => {
+            let release = releases.get(file.path);
+            if (!release)
+                releases.set(file.path, (release = read(file.path)));
+            return release;
+        };
     };
     const analyzeVariant = (name, group, tags, reportsIn) => {
         const withCalls = group.filter((s) => s.mayHoldSite);
