@@ -2,7 +2,7 @@
 // check a finalizer's signature and estimate an object's size.
 import type { SyntaxNode } from '../parse/parser.js';
 import { membersOnOneLine } from '../parse/inline.js';
-import { fieldChildren, readParams, type GoFile, type GoPackage, type TypeDecl } from './package.js';
+import { fieldChildren, readParams, type GoFile, type GoPackage, type TypeDecl, type VarDecl } from './package.js';
 
 export type GoType =
   | { kind: 'named'; name: string; importPath?: string; args: GoType[] }
@@ -124,6 +124,22 @@ function readFields(structNode: SyntaxNode, file: GoFile, typeParams: readonly s
   return fields;
 }
 
+const writtenTypes = new WeakMap<GoFile, Map<number, GoType>>();
+
+/**
+ * A type the code of a file writes (a composite literal's, a conversion's,
+ * `new`'s and `make`'s, a local variable's), read once per node: a function
+ * is interpreted again at each call that inlines it.
+ */
+export function typeWritten(node: SyntaxNode | null | undefined, file: GoFile): GoType {
+  if (!node) return unknown;
+  let byNode = writtenTypes.get(file);
+  if (!byNode) writtenTypes.set(file, (byNode = new Map()));
+  let type = byNode.get(node.id);
+  if (!type) byNode.set(node.id, (type = readType(node, file)));
+  return type;
+}
+
 /** A Go integer literal's value (0x, 0o, 0b, leading-0 octal, underscores); undefined for anything else. */
 export function goInteger(text: string): number | undefined {
   const digits = text.replace(/_/g, '');
@@ -182,12 +198,12 @@ export function typeDecl(type: GoType, pkg: GoPackage): TypeDecl | undefined {
   return type.kind === 'named' ? declaringPackage(type, pkg)?.types.get(type.name) : undefined;
 }
 
-const declaredTypes = new WeakMap<TypeDecl, GoType>();
+const declaredTypes = new WeakMap<TypeDecl | VarDecl, GoType>();
 
-/** The type a declaration names, read from its syntax once. */
-export function declaredType(decl: TypeDecl): GoType {
+/** The type a declaration names (a type's, or a package-level variable's when it writes one), read from its syntax once. */
+export function declaredType(decl: TypeDecl | VarDecl): GoType {
   let type = declaredTypes.get(decl);
-  if (!type) declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, decl.typeParams)));
+  if (!type) declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, 'typeParams' in decl ? decl.typeParams : [])));
   return type;
 }
 

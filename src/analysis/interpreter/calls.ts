@@ -4,7 +4,8 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { inline } from '../../parse/inline.js';
 import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
-import { pointee, readType } from '../../model/types.js';
+import { pointee, typeWritten } from '../../model/types.js';
+import { signatureOf } from '../../model/signatures.js';
 import { forwardedParameters } from '../wrappers.js';
 import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
 import { stdPlace, stdSummary, summaryResultType, type StdSummary } from '../std-summaries.js';
@@ -58,12 +59,12 @@ export abstract class CallsLayer extends ExpressionsLayer {
     const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
     if (builtin === 'new') {
       const valueType = this.newOfValue(argNodes[0], scope);
-      const object = this.object('alloc', node, `new(${argNodes[0] ? inline(argNodes[0]) : ''})`, valueType ?? readType(argNodes[0], this.file));
+      const object = this.object('alloc', node, `new(${argNodes[0] ? inline(argNodes[0]) : ''})`, valueType ?? typeWritten(argNodes[0], this.file));
       // new(expr) holds a copy of the value: a struct's references come along.
       if (valueType) for (const value of this.evaluate(argNodes[0], scope)) if (this.isValueType(argNodes[0]!, scope)) this.copySlots(value, object);
       return [[object]];
     }
-    if (builtin === 'make') return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
+    if (builtin === 'make') return [[this.object('alloc', node, 'make', typeWritten(argNodes[0], this.file))]];
     if (builtin === 'append') return [this.append(node, argNodes, scope)];
     if (builtin === 'delete' || builtin === 'clear') this.removal(argNodes[0], scope, node);
     if (fn?.type === 'identifier' && this.here().types.has(fn.text) && !scope.lookup(fn.text)) return [this.evaluate(argNodes[0], scope)];
@@ -212,7 +213,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
     const argTypes = anchor.args.map((a) => this.typeOf(a, anchor.scope));
     // `AddCleanup[T, S](ptr, f, arg)`: arg is passed as an S, which is what the runtime checks.
     const typeArgs = anchor.call.id === node.id ? (node.childForFieldName('type_arguments')?.namedChildren ?? []) : [];
-    if (kind === 'AddCleanup' && typeArgs[1]) argTypes[2] = readType(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
+    if (kind === 'AddCleanup' && typeArgs[1]) argTypes[2] = typeWritten(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
     this.file = savedFile;
     const evaluation: SiteEvaluation = {
       kind,
@@ -330,15 +331,16 @@ export abstract class CallsLayer extends ExpressionsLayer {
 
   /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
   protected bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][], facts: (Fact | undefined)[] = []): Variable[] {
-    const typeParams = this.typeParamsOf(decl);
+    const signature = signatureOf(decl, this.pkg);
     const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
-    if (decl.receiver?.name && recvParam) {
-      const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
+    if (decl.receiver?.name && recvParam && signature.receiver) {
+      const type = signature.receiver;
       const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
       this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
       this.setFact(variable, true, facts[0]);
     }
-    return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
+    return this.bindSignature(decl.node, signature, scope, args, facts.slice(1));
   }
+
 }

@@ -3,8 +3,9 @@
 // address-of, and func literals as closures.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { inline } from '../../parse/inline.js';
-import { fieldChildren, readParams, type GoFile, type ParamDecl } from '../../model/package.js';
-import { pointee, readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import { fieldChildren } from '../../model/package.js';
+import { literalSignature, type Signature } from '../../model/signatures.js';
+import { pointee, typeWritten, underlying, type GoType, type StructField } from '../../model/types.js';
 import { Scope, nameObject, type Fact, type HeapObject, type Variable } from '../heap.js';
 import type { Frame } from './core.js';
 import { zeroFact } from './facts.js';
@@ -233,7 +234,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
         return [];
       }
       case 'composite_literal':
-        return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
+        return this.compositeLiteral(node, typeWritten(node.childForFieldName('type'), this.file), scope);
       case 'func_literal':
         return [this.closure(node, scope).object];
       case 'selector_expression':
@@ -359,10 +360,9 @@ export abstract class ExpressionsLayer extends LinksLayer {
       if (!capturers.some((c) => c.closure.id === object.id)) this.capturers.set(variable.key, [...capturers, { closure: object, literal: node }]);
     }
     const inner = new Scope(scope);
-    const params = readParams(node.childForFieldName('parameters'));
-    const results = readParams(node.childForFieldName('result'));
+    const signature = literalSignature(node, this.file);
     const interpret = () => {
-      const frame: Frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args, argFacts), deferred: [] };
+      const frame: Frame = { returns: [], results: this.bindSignature(node, signature, inner, args, argFacts), deferred: [] };
       const body = node.childForFieldName('body');
       if (body) {
         const saved = this.frame;
@@ -384,17 +384,14 @@ export abstract class ExpressionsLayer extends LinksLayer {
 
   protected bindSignature(
     owner: SyntaxNode,
-    params: ParamDecl[],
-    results: ParamDecl[],
-    file: GoFile,
-    typeParams: string[],
+    { params, paramTypes, results, resultTypes }: Signature,
     scope: Scope,
     args: HeapObject[][] | undefined,
     argFacts: (Fact | undefined)[] = [],
   ): Variable[] {
     params.forEach((p, i) => {
       if (!p.name) return;
-      const type = readType(p.typeNode, file, typeParams);
+      const type = paramTypes[i]!;
       const variable: Variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
       const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
@@ -403,14 +400,14 @@ export abstract class ExpressionsLayer extends LinksLayer {
     });
     // Named results are variables of the function, zero until assigned.
     const named: Variable[] = [];
-    for (const r of results) {
-      if (!r.name) continue;
-      const type = readType(r.typeNode, file, typeParams);
+    results.forEach((r, i) => {
+      if (!r.name) return;
+      const type = resultTypes[i]!;
       const variable: Variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
       this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
       named.push(variable);
-    }
+    });
     return named;
   }
 

@@ -2,7 +2,8 @@
 // loops, switches, assignments and binds. Interpreter is the whole.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { fieldChildren, type FuncDecl } from '../../model/package.js';
-import { readType, underlying, type GoType } from '../../model/types.js';
+import { typeWritten, underlying, type GoType } from '../../model/types.js';
+import { signatureOf } from '../../model/signatures.js';
 import { Scope, State, nameObject, unionObjects, type Fact, type HeapObject, type RootRun, type SiteEvaluation } from '../heap.js';
 import { referenceBudget, stepBudget } from './core.js';
 import { zeroFact } from './facts.js';
@@ -109,7 +110,7 @@ export class Interpreter extends CallsLayer {
           if (!spec) continue;
           const names = fieldChildren(spec, 'name');
           const typeNode = spec.childForFieldName('type');
-          this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
+          this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? typeWritten(typeNode, this.file) : undefined);
         }
         return;
       case 'send_statement': {
@@ -256,7 +257,7 @@ export class Interpreter extends CallsLayer {
     if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
       values = this.call(rightExprs[0], scope);
       const callee = this.calleeOf(rightExprs[0], scope);
-      types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i]!.typeNode, callee.decl.file) : undefined));
+      types = callee ? signatureOf(callee.decl, this.pkg).resultTypes : [];
     } else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
       values = [this.evaluate(rightExprs[0], scope), []];
       types = [this.typeOf(rightExprs[0], scope), { kind: 'basic', name: 'bool' }];

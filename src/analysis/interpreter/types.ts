@@ -2,8 +2,9 @@
 // or method a selector names, method sets, and which function a call invokes.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { memberOf, methodSet, moduleTypeKey, type Member } from '../../model/members.js';
-import { fieldChildren, packageOfFile, type FuncDecl } from '../../model/package.js';
-import { qualifiedTypesOfPackage, readType, underlying, type GoType, type StructField } from '../../model/types.js';
+import type { FuncDecl } from '../../model/package.js';
+import { declaredType, qualifiedTypesOfPackage, typeWritten, underlying, type GoType, type StructField } from '../../model/types.js';
+import { signatureOf } from '../../model/signatures.js';
 import type { HeapObject, Scope } from '../heap.js';
 import { CoreLayer, otherPackagesStepBudget } from './core.js';
 
@@ -39,7 +40,7 @@ export abstract class TypesLayer extends CoreLayer {
         if (variable && !variable.global) return variable.type;
         const global = this.here().vars.get(node.text);
         if (global) {
-          if (global.typeNode) return readType(global.typeNode, global.file);
+          if (global.typeNode) return declaredType(global);
           return global.value ? this.typeOf(global.value, this.globalScope) : unknown;
         }
         return unknown;
@@ -54,7 +55,7 @@ export abstract class TypesLayer extends CoreLayer {
         return unknown;
       }
       case 'composite_literal':
-        return readType(node.childForFieldName('type'), this.file);
+        return typeWritten(node.childForFieldName('type'), this.file);
       case 'selector_expression': {
         const field = this.fieldOf(node, scope);
         return field?.type ?? unknown;
@@ -69,17 +70,16 @@ export abstract class TypesLayer extends CoreLayer {
         const fn = node.childForFieldName('function');
         if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
           const argument = node.childForFieldName('arguments')?.namedChild(0);
-          if (fn.text === 'new') return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? readType(argument, this.file) };
-          if (fn.text === 'make') return readType(argument, this.file);
+          if (fn.text === 'new') return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? typeWritten(argument, this.file) };
+          if (fn.text === 'make') return typeWritten(argument, this.file);
         }
         const converted = this.conversionType(node, scope);
         if (converted) return converted;
         const callee = this.calleeOf(node, scope);
-        const result = callee?.decl.results[0];
-        return result ? readType(result.typeNode, callee.decl.file) : unknown;
+        return (callee && signatureOf(callee.decl, this.pkg).resultTypes[0]) ?? unknown;
       }
       case 'type_assertion_expression':
-        return readType(node.childForFieldName('type'), this.file);
+        return typeWritten(node.childForFieldName('type'), this.file);
       case 'type_conversion_expression':
         return this.conversionType(node, scope) ?? this.typeOf(node.childForFieldName('operand'), scope);
       case 'interpreted_string_literal':
@@ -115,12 +115,12 @@ export abstract class TypesLayer extends CoreLayer {
    * package's name the package never uses as a type, which may be either.
    */
   protected conversionType(call: SyntaxNode, scope: Scope): GoType | undefined {
-    if (call.type === 'type_conversion_expression') return this.calleeOf(call, scope) ? undefined : readType(call.childForFieldName('type'), this.file);
+    if (call.type === 'type_conversion_expression') return this.calleeOf(call, scope) ? undefined : typeWritten(call.childForFieldName('type'), this.file);
     let fn = call.childForFieldName('function');
     while (fn?.type === 'parenthesized_expression') fn = fn.namedChild(0);
     if (fn?.type === 'identifier') {
       if (scope.lookup(fn.text) || this.here().funcs.has(fn.text)) return undefined;
-      const type = readType(fn, this.file);
+      const type = typeWritten(fn, this.file);
       return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
     }
     const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
@@ -229,16 +229,5 @@ export abstract class TypesLayer extends CoreLayer {
       return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
     }
     return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
-  }
-
-  protected typeParamsOf(decl: FuncDecl): string[] {
-    const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
-      .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-    const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
-    // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
-    const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) =>
-      (a?.namedChildren ?? []).map((n) => n?.text ?? ''),
-    ) ?? [];
-    return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
   }
 }
