@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3945:
+/***/ 5535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34782,6 +34782,23 @@ function readFields(structNode, file, typeParams) {
     }
     return fields;
 }
+const writtenTypes = new WeakMap();
+/**
+ * A type the code of a file writes (a composite literal's, a conversion's,
+ * `new`'s and `make`'s, a local variable's), read once per node: a function
+ * is interpreted again at each call that inlines it.
+ */
+function typeWritten(node, file) {
+    if (!node)
+        return unknown;
+    let byNode = writtenTypes.get(file);
+    if (!byNode)
+        writtenTypes.set(file, (byNode = new Map()));
+    let type = byNode.get(node.id);
+    if (!type)
+        byNode.set(node.id, (type = readType(node, file)));
+    return type;
+}
 /** A Go integer literal's value (0x, 0o, 0b, leading-0 octal, underscores); undefined for anything else. */
 function goInteger(text) {
     const digits = text.replace(/_/g, '');
@@ -34837,11 +34854,11 @@ function typeDecl(type, pkg) {
     return type.kind === 'named' ? declaringPackage(type, pkg)?.types.get(type.name) : undefined;
 }
 const declaredTypes = new WeakMap();
-/** The type a declaration names, read from its syntax once. */
+/** The type a declaration names (a type's, or a package-level variable's when it writes one), read from its syntax once. */
 function declaredType(decl) {
     let type = declaredTypes.get(decl);
     if (!type)
-        declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, decl.typeParams)));
+        declaredTypes.set(decl, (type = readType(decl.typeNode, decl.file, 'typeParams' in decl ? decl.typeParams : [])));
     return type;
 }
 /** Follows named types of the module (and aliases) to their underlying structure; at most a few hops. */
@@ -35077,6 +35094,49 @@ function addressedPackageVariable(site, arg) {
 function isPackageVariable(site, name) {
     const local = site.evaluations[0]?.scope.lookup(name);
     return site.pkg.vars.has(name) && !(local && !local.global);
+}
+
+;// CONCATENATED MODULE: ./src/model/signatures.ts
+
+
+const declared = new WeakMap();
+/** A declared function's or method's signature; `pkg` is any package of the module that can see the declaration. */
+function signatureOf(decl, pkg) {
+    let signature = declared.get(decl);
+    if (!signature) {
+        const typeParams = typeParamsOf(decl, pkg);
+        const receiverType = decl.receiver ? decl.node.childForFieldName('receiver')?.namedChild(0)?.childForFieldName('type') : undefined;
+        signature = {
+            ...readSignature(decl.params, decl.results, decl.file, typeParams),
+            receiver: receiverType ? readType(receiverType, decl.file, typeParams) : undefined,
+        };
+        declared.set(decl, signature);
+    }
+    return signature;
+}
+const literals = new WeakMap();
+/** A func literal's signature, read once per literal of a file. */
+function literalSignature(literal, file) {
+    let byNode = literals.get(file);
+    if (!byNode)
+        literals.set(file, (byNode = new Map()));
+    let signature = byNode.get(literal.id);
+    if (!signature) {
+        signature = readSignature(readParams(literal.childForFieldName('parameters')), readParams(literal.childForFieldName('result')), file, []);
+        byNode.set(literal.id, signature);
+    }
+    return signature;
+}
+function readSignature(params, results, file, typeParams) {
+    const read = (p) => readType(p.typeNode, file, typeParams);
+    return { typeParams, params, paramTypes: params.map(read), results, resultTypes: results.map(read) };
+}
+function typeParamsOf(decl, pkg) {
+    const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? []).flatMap((p) => p ? fieldChildren(p, 'name').map((n) => n.text) : []);
+    const receiverType = decl.receiver ? packageOfFile(pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
+    // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
+    const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
+    return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/heap.ts
@@ -35654,7 +35714,7 @@ class TypesLayer extends CoreLayer {
                 const global = this.here().vars.get(node.text);
                 if (global) {
                     if (global.typeNode)
-                        return readType(global.typeNode, global.file);
+                        return declaredType(global);
                     return global.value ? this.typeOf(global.value, this.globalScope) : unknown;
                 }
                 return unknown;
@@ -35671,7 +35731,7 @@ class TypesLayer extends CoreLayer {
                 return unknown;
             }
             case 'composite_literal':
-                return readType(node.childForFieldName('type'), this.file);
+                return typeWritten(node.childForFieldName('type'), this.file);
             case 'selector_expression': {
                 const field = this.fieldOf(node, scope);
                 return field?.type ?? unknown;
@@ -35689,19 +35749,18 @@ class TypesLayer extends CoreLayer {
                 if (fn?.type === 'identifier' && !scope.lookup(fn.text)) {
                     const argument = node.childForFieldName('arguments')?.namedChild(0);
                     if (fn.text === 'new')
-                        return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? readType(argument, this.file) };
+                        return { kind: 'pointer', elem: this.newOfValue(argument, scope) ?? typeWritten(argument, this.file) };
                     if (fn.text === 'make')
-                        return readType(argument, this.file);
+                        return typeWritten(argument, this.file);
                 }
                 const converted = this.conversionType(node, scope);
                 if (converted)
                     return converted;
                 const callee = this.calleeOf(node, scope);
-                const result = callee?.decl.results[0];
-                return result ? readType(result.typeNode, callee.decl.file) : unknown;
+                return (callee && signatureOf(callee.decl, this.pkg).resultTypes[0]) ?? unknown;
             }
             case 'type_assertion_expression':
-                return readType(node.childForFieldName('type'), this.file);
+                return typeWritten(node.childForFieldName('type'), this.file);
             case 'type_conversion_expression':
                 return this.conversionType(node, scope) ?? this.typeOf(node.childForFieldName('operand'), scope);
             case 'interpreted_string_literal':
@@ -35738,14 +35797,14 @@ class TypesLayer extends CoreLayer {
      */
     conversionType(call, scope) {
         if (call.type === 'type_conversion_expression')
-            return this.calleeOf(call, scope) ? undefined : readType(call.childForFieldName('type'), this.file);
+            return this.calleeOf(call, scope) ? undefined : typeWritten(call.childForFieldName('type'), this.file);
         let fn = call.childForFieldName('function');
         while (fn?.type === 'parenthesized_expression')
             fn = fn.namedChild(0);
         if (fn?.type === 'identifier') {
             if (scope.lookup(fn.text) || this.here().funcs.has(fn.text))
                 return undefined;
-            const type = readType(fn, this.file);
+            const type = typeWritten(fn, this.file);
             return type.kind !== 'named' || this.here().types.has(fn.text) ? type : undefined;
         }
         const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
@@ -35857,14 +35916,6 @@ class TypesLayer extends CoreLayer {
             return variable && (variable.global ? this.typeOf(argument, scope) : variable.type);
         }
         return typeNodes.has(argument.type) ? undefined : this.typeOf(argument, scope);
-    }
-    typeParamsOf(decl) {
-        const own = (decl.node.childForFieldName('type_parameters')?.descendantsOfType('type_parameter_declaration') ?? [])
-            .flatMap((p) => (p ? fieldChildren(p, 'name').map((n) => n.text) : []));
-        const receiverType = decl.receiver ? packageOfFile(this.pkg, decl.file).types.get(decl.receiver.typeName) : undefined;
-        // Receiver type parameters may be renamed in the method: `func (l *List[E])`.
-        const recvNames = decl.node.childForFieldName('receiver')?.descendantsOfType('type_arguments').flatMap((a) => (a?.namedChildren ?? []).map((n) => n?.text ?? '')) ?? [];
-        return [...own, ...(receiverType?.typeParams ?? []), ...recvNames];
     }
 }
 
@@ -36431,6 +36482,7 @@ const removingMethodNames = [
 
 
 
+
 /**
  * Names each func literal in `literal` (itself included, keyed by node id)
  * uses but does not declare itself: the variables it captures (candidates;
@@ -36656,7 +36708,7 @@ class ExpressionsLayer extends LinksLayer {
                 return [];
             }
             case 'composite_literal':
-                return this.compositeLiteral(node, readType(node.childForFieldName('type'), this.file), scope);
+                return this.compositeLiteral(node, typeWritten(node.childForFieldName('type'), this.file), scope);
             case 'func_literal':
                 return [this.closure(node, scope).object];
             case 'selector_expression':
@@ -36789,10 +36841,9 @@ class ExpressionsLayer extends LinksLayer {
                 this.capturers.set(variable.key, [...capturers, { closure: object, literal: node }]);
         }
         const inner = new Scope(scope);
-        const params = readParams(node.childForFieldName('parameters'));
-        const results = readParams(node.childForFieldName('result'));
+        const signature = literalSignature(node, this.file);
         const interpret = () => {
-            const frame = { returns: [], results: this.bindSignature(node, params, results, this.file, [], inner, args, argFacts), deferred: [] };
+            const frame = { returns: [], results: this.bindSignature(node, signature, inner, args, argFacts), deferred: [] };
             const body = node.childForFieldName('body');
             if (body) {
                 const saved = this.frame;
@@ -36814,11 +36865,11 @@ class ExpressionsLayer extends LinksLayer {
                 this.captures.set(id, names);
         return this.captures.get(literal.id);
     }
-    bindSignature(owner, params, results, file, typeParams, scope, args, argFacts = []) {
+    bindSignature(owner, { params, paramTypes, results, resultTypes }, scope, args, argFacts = []) {
         params.forEach((p, i) => {
             if (!p.name)
                 return;
-            const type = readType(p.typeNode, file, typeParams);
+            const type = paramTypes[i];
             const variable = { key: this.nextVar++, name: p.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
             const passed = args && (p.variadic ? args.slice(i).flat() : args[i]);
@@ -36827,15 +36878,15 @@ class ExpressionsLayer extends LinksLayer {
         });
         // Named results are variables of the function, zero until assigned.
         const named = [];
-        for (const r of results) {
+        results.forEach((r, i) => {
             if (!r.name)
-                continue;
-            const type = readType(r.typeNode, file, typeParams);
+                return;
+            const type = resultTypes[i];
             const variable = { key: this.nextVar++, name: r.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
             this.setFact(variable, true, zeroFact(underlying(type, this.pkg)));
             named.push(variable);
-        }
+        });
         return named;
     }
     selector(node, scope) {
@@ -36863,6 +36914,7 @@ class ExpressionsLayer extends LinksLayer {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/calls.ts
+
 
 
 
@@ -36912,7 +36964,7 @@ class CallsLayer extends ExpressionsLayer {
         const builtin = fn?.type === 'identifier' && !scope.lookup(fn.text) && !this.here().funcs.has(fn.text) ? fn.text : undefined;
         if (builtin === 'new') {
             const valueType = this.newOfValue(argNodes[0], scope);
-            const object = this.object('alloc', node, `new(${argNodes[0] ? inline(argNodes[0]) : ''})`, valueType ?? readType(argNodes[0], this.file));
+            const object = this.object('alloc', node, `new(${argNodes[0] ? inline(argNodes[0]) : ''})`, valueType ?? typeWritten(argNodes[0], this.file));
             // new(expr) holds a copy of the value: a struct's references come along.
             if (valueType)
                 for (const value of this.evaluate(argNodes[0], scope))
@@ -36921,7 +36973,7 @@ class CallsLayer extends ExpressionsLayer {
             return [[object]];
         }
         if (builtin === 'make')
-            return [[this.object('alloc', node, 'make', readType(argNodes[0], this.file))]];
+            return [[this.object('alloc', node, 'make', typeWritten(argNodes[0], this.file))]];
         if (builtin === 'append')
             return [this.append(node, argNodes, scope)];
         if (builtin === 'delete' || builtin === 'clear')
@@ -37082,7 +37134,7 @@ class CallsLayer extends ExpressionsLayer {
         // `AddCleanup[T, S](ptr, f, arg)`: arg is passed as an S, which is what the runtime checks.
         const typeArgs = anchor.call.id === node.id ? (node.childForFieldName('type_arguments')?.namedChildren ?? []) : [];
         if (kind === 'AddCleanup' && typeArgs[1])
-            argTypes[2] = readType(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
+            argTypes[2] = typeWritten(typeArgs[1].type === 'type_elem' ? typeArgs[1].namedChild(0) : typeArgs[1], this.file);
         this.file = savedFile;
         const evaluation = {
             kind,
@@ -37185,20 +37237,21 @@ class CallsLayer extends ExpressionsLayer {
     }
     /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
     bindParams(decl, scope, receiver, args, facts = []) {
-        const typeParams = this.typeParamsOf(decl);
+        const signature = signatureOf(decl, this.pkg);
         const recvParam = decl.node.childForFieldName('receiver')?.namedChild(0);
-        if (decl.receiver?.name && recvParam) {
-            const type = readType(recvParam.childForFieldName('type'), decl.file, typeParams);
+        if (decl.receiver?.name && recvParam && signature.receiver) {
+            const type = signature.receiver;
             const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
             this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
             this.setFact(variable, true, facts[0]);
         }
-        return this.bindSignature(decl.node, decl.params, decl.results, decl.file, typeParams, scope, args, facts.slice(1));
+        return this.bindSignature(decl.node, signature, scope, args, facts.slice(1));
     }
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/statements.ts
+
 
 
 
@@ -37310,7 +37363,7 @@ class Interpreter extends CallsLayer {
                         continue;
                     const names = fieldChildren(spec, 'name');
                     const typeNode = spec.childForFieldName('type');
-                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? readType(typeNode, this.file) : undefined);
+                    this.assign(names, spec.childForFieldName('value'), scope, true, spec, typeNode ? typeWritten(typeNode, this.file) : undefined);
                 }
                 return;
             case 'send_statement': {
@@ -37464,7 +37517,7 @@ class Interpreter extends CallsLayer {
         if (rightExprs.length === 1 && left.length > 1 && rightExprs[0]?.type === 'call_expression') {
             values = this.call(rightExprs[0], scope);
             const callee = this.calleeOf(rightExprs[0], scope);
-            types = left.map((_, i) => (callee?.decl.results[i] ? readType(callee.decl.results[i].typeNode, callee.decl.file) : undefined));
+            types = callee ? signatureOf(callee.decl, this.pkg).resultTypes : [];
         }
         else if (rightExprs.length === 1 && left.length === 2 && rightExprs[0]?.type === 'index_expression') {
             values = [this.evaluate(rightExprs[0], scope), []];
@@ -39508,7 +39561,7 @@ const finalizerBadSignature = {
                 related: [],
             };
         }
-        const signature = signatureOf(site, finalizer);
+        const signature = fg005_finalizer_bad_signature_signatureOf(site, finalizer);
         if (!signature)
             return undefined;
         const fails = (why) => ({
@@ -39527,7 +39580,7 @@ const finalizerBadSignature = {
     },
 };
 /** The parameter list of the finalizer expression, when the package declares it. */
-function signatureOf(site, node) {
+function fg005_finalizer_bad_signature_signatureOf(site, node) {
     const scope = site.evaluations[0]?.scope;
     if (!scope)
         return undefined;
@@ -39708,7 +39761,7 @@ function finalizerTakes(site, type) {
         return false;
     if (finalizer.type === 'nil')
         return true;
-    const signature = signatureOf(site, finalizer);
+    const signature = fg005_finalizer_bad_signature_signatureOf(site, finalizer);
     if (!signature || signature.params.length !== 1 || signature.variadic)
         return false;
     const param = signature.params[0];
@@ -50222,7 +50275,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3945);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5535);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
