@@ -1,6 +1,6 @@
 // The Go parser: constructs newer than the grammar are read as Go means them.
 import { describe, expect, it } from 'vitest';
-import { goParser, parseGo } from '../src/parse/parser.js';
+import { goParser, parseGo, type SyntaxNode } from '../src/parse/parser.js';
 
 describe("Go 1.26's new(expr)", () => {
   const source = `package p
@@ -41,5 +41,71 @@ func g() {
     expect(parsed.newer).toBeUndefined();
     expect(parsed.tree.rootNode.hasError).toBe(false);
     parsed.tree.delete();
+  });
+});
+
+describe('remembered node answers', () => {
+  const source = `package p
+
+type T struct{ next *T }
+
+func f(t *T) *T {
+	for t != nil {
+		if t.next == t {
+			return t
+		}
+		t = t.next
+	}
+	return nil
+}
+`;
+  const fields = ['left', 'right', 'operand', 'field', 'condition', 'body', 'name', 'type', 'parameters', 'result'];
+  type Answers = { type: string; text: string; endIndex: number; parent?: number; fields: (string | null)[] };
+
+  it('are the answers of the tree, walked by a cursor, on every asking', async () => {
+    const { tree } = parseGo(await goParser(), source)!;
+    // The cursor asks the tree itself: nothing of it is remembered.
+    const expected: Answers[] = [];
+    const cursor = tree.walk();
+    const parents: number[] = [];
+    const visit = (): void => {
+      const answers: Answers = { type: cursor.nodeType, text: cursor.nodeText, endIndex: cursor.endIndex, parent: parents.at(-1), fields: fields.map(() => null) };
+      expected.push(answers);
+      if (cursor.gotoFirstChild()) {
+        parents.push(expected.length - 1);
+        do {
+          const at = fields.indexOf(cursor.currentFieldName ?? '');
+          if (at >= 0 && answers.fields[at] === null) answers.fields[at] = cursor.nodeText;
+          visit();
+        } while (cursor.gotoNextSibling());
+        parents.pop();
+        cursor.gotoParent();
+      }
+    };
+    visit();
+    // Asked twice, so the second answers are the remembered ones.
+    for (const pass of [1, 2]) {
+      const asked: Answers[] = [];
+      const down = (node: SyntaxNode, parent?: number): void => {
+        const index = asked.length;
+        asked.push({
+          type: node.type,
+          text: node.text,
+          endIndex: node.endIndex,
+          parent: node.parent ? parent : undefined,
+          fields: fields.map((f) => node.childForFieldName(f)?.text ?? null),
+        });
+        for (const child of node.children) if (child) down(child, index);
+      };
+      down(tree.rootNode);
+      expect(asked, `pass ${pass}`).toEqual(expected);
+    }
+    const root = tree.rootNode;
+    const identifiers = root.descendantsOfType('identifier');
+    expect(identifiers.map((n) => n!.text)).toEqual(['f', ...Array(7).fill('t')]);
+    identifiers.reverse();
+    // A caller that reorders its list does not reorder the next caller's.
+    expect(root.descendantsOfType('identifier').map((n) => n!.startIndex)).toEqual(identifiers.map((n) => n!.startIndex).reverse());
+    tree.delete();
   });
 });

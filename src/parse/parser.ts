@@ -8,7 +8,7 @@ import type * as TreeSitter from 'web-tree-sitter';
 import type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 import treeSitter from './tree-sitter.cjs';
 
-const { Parser, Language } = treeSitter;
+const { Parser, Language, Node, Tree: TreeClass } = treeSitter;
 
 export type { Node as SyntaxNode, Tree } from 'web-tree-sitter';
 
@@ -21,12 +21,73 @@ function wasmPath(fileName: string, packageName: string): string {
   return found;
 }
 
+/** What a node remembers of the answers web-tree-sitter gives it. */
+interface Remembered {
+  type?: string;
+  text?: string;
+  endIndex?: number;
+  parent?: SyntaxNode | null;
+  fields?: Map<string, SyntaxNode | null>;
+  descendants?: Map<string, SyntaxNode[]>;
+}
+
+const remembered = Symbol('remembered');
+
+/**
+ * A tree is never edited after parsing, so what its nodes answer never changes;
+ * yet web-tree-sitter asks the WebAssembly side again each time and returns a new
+ * node object for every child. The analysis walks the same bodies over and over
+ * (callees inlined at each call, loops iterated): each node keeps its answers,
+ * and the children it hands out are the same objects the next time, which keep theirs.
+ */
+function rememberNodeAnswers(): void {
+  const proto = Node.prototype as unknown as Record<string, unknown>;
+  const memory = (node: object): Remembered => ((node as { [remembered]?: Remembered })[remembered] ??= {});
+  const getter = (name: 'type' | 'text' | 'endIndex' | 'parent') => {
+    const original = Object.getOwnPropertyDescriptor(Node.prototype, name)!.get!;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: SyntaxNode) {
+        const known = memory(this);
+        if (!(name in known)) (known as Record<string, unknown>)[name] = original.call(this);
+        return known[name];
+      },
+    });
+  };
+  for (const name of ['type', 'text', 'endIndex', 'parent'] as const) getter(name);
+  const rootNode = Object.getOwnPropertyDescriptor(TreeClass.prototype, 'rootNode')!.get!;
+  Object.defineProperty(TreeClass.prototype, 'rootNode', {
+    configurable: true,
+    get(this: Tree) {
+      return ((this as unknown as { [remembered]?: SyntaxNode })[remembered] ??= rootNode.call(this));
+    },
+  });
+  const childForFieldName = Node.prototype.childForFieldName;
+  proto.childForFieldName = function (this: SyntaxNode, field: string) {
+    const fields = (memory(this).fields ??= new Map());
+    let child = fields.get(field);
+    if (child === undefined) fields.set(field, (child = childForFieldName.call(this, field)));
+    return child;
+  };
+  const descendantsOfType = Node.prototype.descendantsOfType;
+  proto.descendantsOfType = function (this: SyntaxNode, types: string | string[], ...range: unknown[]) {
+    if (range.length) return descendantsOfType.call(this, types, ...(range as []));
+    const descendants = (memory(this).descendants ??= new Map());
+    const key = String(types);
+    let found = descendants.get(key);
+    if (!found) descendants.set(key, (found = descendantsOfType.call(this, types)));
+    // A copy: the caller may sort or filter it in place.
+    return found.slice();
+  };
+}
+
 let loading: Promise<TreeSitter.Parser> | undefined;
 
 /** The one Go parser of this thread, created on first use. */
 export function goParser(): Promise<TreeSitter.Parser> {
   loading ??= (async () => {
     await Parser.init({ wasmBinary: readFileSync(wasmPath('web-tree-sitter.wasm', 'web-tree-sitter')) });
+    rememberNodeAnswers();
     const go = await Language.load(readFileSync(wasmPath('tree-sitter-go.wasm', 'tree-sitter-go')));
     const parser = new Parser();
     parser.setLanguage(go);
