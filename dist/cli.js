@@ -8155,7 +8155,7 @@ var tree_sitter_default = /*#__PURE__*/__nccwpck_require__.n(tree_sitter);
 
 
 
-const { Parser, Language } = (tree_sitter_default());
+const { Parser, Language, Node, Tree: TreeClass } = (tree_sitter_default());
 const here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
 function wasmPath(fileName, packageName) {
     const candidates = [(0,external_node_path_namespaceObject.join)(here, fileName), (0,external_node_path_namespaceObject.join)(here, '..', '..', 'node_modules', packageName, fileName)];
@@ -8164,11 +8164,65 @@ function wasmPath(fileName, packageName) {
         throw new Error(`cannot find ${fileName} next to the program`);
     return found;
 }
+const remembered = Symbol('remembered');
+/**
+ * A tree is never edited after parsing, so what its nodes answer never changes;
+ * yet web-tree-sitter asks the WebAssembly side again each time and returns a new
+ * node object for every child. The analysis walks the same bodies over and over
+ * (callees inlined at each call, loops iterated): each node keeps its answers,
+ * and the children it hands out are the same objects the next time, which keep theirs.
+ */
+function rememberNodeAnswers() {
+    const proto = Node.prototype;
+    const memory = (node) => (node[remembered] ??= {});
+    const getter = (name) => {
+        const original = Object.getOwnPropertyDescriptor(Node.prototype, name).get;
+        Object.defineProperty(proto, name, {
+            configurable: true,
+            get() {
+                const known = memory(this);
+                if (!(name in known))
+                    known[name] = original.call(this);
+                return known[name];
+            },
+        });
+    };
+    for (const name of ['type', 'text', 'endIndex', 'parent'])
+        getter(name);
+    const rootNode = Object.getOwnPropertyDescriptor(TreeClass.prototype, 'rootNode').get;
+    Object.defineProperty(TreeClass.prototype, 'rootNode', {
+        configurable: true,
+        get() {
+            return (this[remembered] ??= rootNode.call(this));
+        },
+    });
+    const childForFieldName = Node.prototype.childForFieldName;
+    proto.childForFieldName = function (field) {
+        const fields = (memory(this).fields ??= new Map());
+        let child = fields.get(field);
+        if (child === undefined)
+            fields.set(field, (child = childForFieldName.call(this, field)));
+        return child;
+    };
+    const descendantsOfType = Node.prototype.descendantsOfType;
+    proto.descendantsOfType = function (types, ...range) {
+        if (range.length)
+            return descendantsOfType.call(this, types, ...range);
+        const descendants = (memory(this).descendants ??= new Map());
+        const key = String(types);
+        let found = descendants.get(key);
+        if (!found)
+            descendants.set(key, (found = descendantsOfType.call(this, types)));
+        // A copy: the caller may sort or filter it in place.
+        return found.slice();
+    };
+}
 let loading;
 /** The one Go parser of this thread, created on first use. */
 function goParser() {
     loading ??= (async () => {
         await Parser.init({ wasmBinary: (0,external_node_fs_namespaceObject.readFileSync)(wasmPath('web-tree-sitter.wasm', 'web-tree-sitter')) });
+        rememberNodeAnswers();
         const go = await Language.load((0,external_node_fs_namespaceObject.readFileSync)(wasmPath('tree-sitter-go.wasm', 'tree-sitter-go')));
         const parser = new Parser();
         parser.setLanguage(go);
