@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
 import { packageScanSteps } from './analysis/package-scan.js';
+import { searchBudget, searchesMade, startSearches } from './analysis/paths.js';
 import { forwardedParameters } from './analysis/wrappers.js';
 import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
@@ -406,7 +407,15 @@ function analyzePackage(
     sites++;
     const clearing = removesFinalizer(first);
     const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-    for (const { rule, report } of checkSite(site, kept, clearing)) {
+    startSearches();
+    const results = checkSite(site, kept, clearing);
+    // The rules' searches are work like the interpretation's: counted, and bounded for each call.
+    const searched = searchesMade();
+    stats.steps += Math.min(searched, searchBudget);
+    if (searched > searchBudget) {
+      notice(first.file.path, first.call, `analysis bounded here: checking the call reads more than ${searchBudget} references; the call is not checked beyond that`);
+    }
+    for (const { rule, report } of results) {
       reporter.add(rule, first.file.path, first.call, report.message, relatedLocations(reporter, [...report.related, ...wrapperChain(all)]), go, report.fix);
     }
   }

@@ -1,6 +1,35 @@
 // Reference paths through the abstract heap: cycles back to an object, and
-// reachability of an object from a finalizer or cleanup argument.
+// reachability of an object from a finalizer or cleanup argument. Every
+// reference a search reads counts against the state's search budget
+// (searchBudget), so no rule's searches grow faster than the heap.
 import type { Edge, HeapObject, State } from './heap.js';
+
+/**
+ * Bounds the references the rules' searches (paths, reachability) may read
+ * while they check one call: the work after the interpretation has a budget
+ * too, so no rule turns a large heap quadratic. When it is spent, searches
+ * find nothing more and the call ends in an FG000 notice.
+ */
+export const searchBudget = 1_000_000;
+
+/** References read by the searches for the call being checked (see startSearches). */
+let searched = 0;
+
+/** Starts the count of the next call's searches. */
+export function startSearches(): void {
+  searched = 0;
+}
+
+/** The references the searches read since startSearches, past the budget or not. */
+export function searchesMade(): number {
+  return searched;
+}
+
+/** Counts references a search is about to read; false once the budget is spent, and the search gives up. */
+function searching(references: number): boolean {
+  searched += references;
+  return searched <= searchBudget;
+}
 
 /**
  * The shortest path of references from `start` to `target`. A reference from
@@ -9,30 +38,42 @@ import type { Edge, HeapObject, State } from './heap.js';
  * that `follow` accepts are followed.
  */
 export function findPath(state: State, start: HeapObject, target: HeapObject, follow: (edge: Edge) => boolean = () => true): Edge[] | undefined {
+  return pathsFrom(state, start, follow)(target);
+}
+
+/**
+ * For a start: a function that gives the path `findPath` finds to a target.
+ * One breadth-first search serves every target, taken only as far as the
+ * targets asked for need, so asking for many costs the search once and not
+ * once per target.
+ */
+export function pathsFrom(state: State, start: HeapObject, follow: (edge: Edge) => boolean = () => true): (target: HeapObject) => Edge[] | undefined {
+  /** How the search first came to each object; the start's entry is a reference back to it. */
   const previous = new Map<number, Edge & { from: HeapObject }>();
   const queue: HeapObject[] = [start];
-  const seen = new Set<number>([start.id]);
-  for (let next = 0; next < queue.length; next++) {
-    const current = queue[next]!;
-    for (const edge of state.edgesFrom(current)) {
-      if (edge.to.id === current.id || !follow(edge)) continue;
-      if (edge.to.id === target.id) {
-        const path: Edge[] = [edge];
-        let at = current;
-        while (at.id !== start.id) {
-          const step = previous.get(at.id)!;
-          path.unshift(step);
-          at = step.from;
-        }
-        return path;
+  let next = 0;
+  const pathTo = (id: number): Edge[] => {
+    const path: Edge[] = [];
+    let at: number = id;
+    do {
+      const step = previous.get(at)!;
+      path.unshift(step);
+      at = step.from.id;
+    } while (at !== start.id);
+    return path;
+  };
+  return (target) => {
+    while (!previous.has(target.id) && next < queue.length) {
+      const current = queue[next++]!;
+      for (const edge of state.edgesFrom(current)) {
+        if (!searching(1)) return undefined;
+        if (edge.to.id === current.id || !follow(edge) || previous.has(edge.to.id)) continue;
+        previous.set(edge.to.id, { ...edge, from: current });
+        if (edge.to.id !== start.id) queue.push(edge.to);
       }
-      if (seen.has(edge.to.id)) continue;
-      seen.add(edge.to.id);
-      previous.set(edge.to.id, { ...edge, from: current });
-      queue.push(edge.to);
     }
-  }
-  return undefined;
+    return previous.has(target.id) ? pathTo(target.id) : undefined;
+  };
 }
 
 /**
@@ -43,8 +84,9 @@ export function findPath(state: State, start: HeapObject, target: HeapObject, fo
  */
 export function reachingObjects(state: State, follow: (edge: Edge) => boolean): (target: HeapObject) => Set<number> {
   const into = new Map<number, number[]>();
-  for (const [from, slots] of state.heap) {
+  pass: for (const [from, slots] of state.heap) {
     for (const edges of slots.values()) {
+      if (!searching(edges.length)) break pass;
       for (const edge of edges) {
         if (edge.to.id === from || !follow(edge)) continue;
         const sources = into.get(edge.to.id);
@@ -57,7 +99,9 @@ export function reachingObjects(state: State, follow: (edge: Edge) => boolean): 
     const reached = new Set<number>();
     const queue = [target.id];
     for (let next = 0; next < queue.length; next++) {
-      for (const from of into.get(queue[next]!) ?? []) {
+      const sources = into.get(queue[next]!) ?? [];
+      if (!searching(sources.length)) break;
+      for (const from of sources) {
         if (reached.has(from)) continue;
         reached.add(from);
         queue.push(from);

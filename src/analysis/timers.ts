@@ -6,7 +6,7 @@ import type { GoFile } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Edge, HeapObject, SiteEvaluation } from './heap.js';
 import { argumentsOf } from './interpreter/index.js';
-import { findPath } from './paths.js';
+import { pathsFrom } from './paths.js';
 
 /** The slot by which a timer made by time.AfterFunc holds its callback (`std-calls.ts`). */
 const callbackSlot = 'time.AfterFunc callback';
@@ -27,20 +27,27 @@ export interface RearmedTimer {
  * variable on every run, when no other code uses that variable (so nothing
  * else can stop it), with that Reset call.
  */
-export function rearmedTimers(evaluation: SiteEvaluation): { timer: HeapObject; rearm: SyntaxNode }[] {
+export function rearmedTimers(evaluation: SiteEvaluation): SelfResettingTimer[] {
   const state = evaluation.run.finalState;
   // The objects given a callback, not every edge of the heap: the runtime holds a pending timer whoever else does.
   return state.holdersOf(callbackSlot).flatMap((timer) => {
     if (!state.slot(timer, callbackSlot).length) return [];
     const rearm = selfReset(timer.node);
-    return rearm ? [{ timer, rearm }] : [];
+    return rearm ? [{ timer, rearm, pathTo: pathsFrom(state, timer, (edge) => edge.sure) }] : [];
   });
 }
 
+/** A timer that re-arms itself, with the paths its references surely make (one search for every object asked about). */
+export interface SelfResettingTimer {
+  timer: HeapObject;
+  rearm: SyntaxNode;
+  pathTo: (object: HeapObject) => Edge[] | undefined;
+}
+
 /** Of those timers, one whose callback surely reaches `object`. */
-export function rearmedTimer(evaluation: SiteEvaluation, timers: { timer: HeapObject; rearm: SyntaxNode }[], object: HeapObject): RearmedTimer | undefined {
-  for (const { timer, rearm } of timers) {
-    const path = findPath(evaluation.run.finalState, timer, object, (edge) => edge.sure);
+export function rearmedTimer(timers: SelfResettingTimer[], object: HeapObject): RearmedTimer | undefined {
+  for (const { timer, rearm, pathTo } of timers) {
+    const path = pathTo(object);
     if (path && path[0]?.via === callbackSlot) return { call: timer.node, file: timer.file, rearm, path };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type { Edge } from '../analysis/heap.js';
-import { findPath, renderPath } from '../analysis/paths.js';
+import { pathsFrom, renderPath } from '../analysis/paths.js';
 import { releaseAtLeast, releaseName, type GoRelease } from '../discover/go-release.js';
 import { layout, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
@@ -32,8 +32,14 @@ export const cleanupReferencesObject: Rule = {
       const state = evaluation.run.finalState;
       const argNode = site.args[2]!;
       const args = evaluation.argObjects[2] ?? [];
+      const argIds = new Set(args.map((a) => a.id));
+      // One search from each holder serves every object the first argument may be.
+      const holders = [
+        ...args.map((a) => ({ start: a, name: `arg ${inline(argNode)}` })),
+        ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1]!)}` })),
+      ].map((holder) => ({ ...holder, pathTo: pathsFrom(state, holder.start) }));
       for (const target of objects) {
-        if (args.some((a) => a.id === target.id)) {
+        if (argIds.has(target.id)) {
           const pointer = isPointer(site, evaluation.argTypes[2]);
           if (pointer && pointsAtStart(site, argNode)) {
             return {
@@ -47,12 +53,8 @@ export const cleanupReferencesObject: Rule = {
           const panics = pointer && !isTiny(site, evaluation.argTypes[0]);
           return { message: `${inside}; ${panics ? panicsSince(site.go, [1, 26], 'ptr is within arg') : leaks}`, related: [] };
         }
-        const holders = [
-          ...args.map((a) => ({ start: a, name: `arg ${inline(argNode)}` })),
-          ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1]!)}` })),
-        ];
-        for (const { start, name } of holders) {
-          const path = findPath(state, start, target);
+        for (const { start, name, pathTo } of holders) {
+          const path = pathTo(target);
           if (!path) continue;
           const closesOver = start.kind === 'closure' && holdsDirectly(site, evaluation.scope, path);
           return {

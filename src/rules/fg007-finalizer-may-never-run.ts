@@ -151,7 +151,13 @@ function allocationsOf(site: Site): { type: GoType; layout: Layout }[] | undefin
     }
     if (!objects.length && fallback) types.push(fallback);
   }
-  const allocations = types.map((type) => ({ type, layout: layout(type, site.pkg) }));
+  // Each type laid out once: an argument that may be any of a slice literal's elements has one type for all of them.
+  const layouts = new Map<GoType, Layout | undefined>();
+  const layoutOnce = (type: GoType) => {
+    if (!layouts.has(type)) layouts.set(type, layout(type, site.pkg));
+    return layouts.get(type);
+  };
+  const allocations = types.map((type) => ({ type, layout: layoutOnce(type) }));
   // A size this tool cannot know (a type of another package) is not guessed at.
   return allocations.every((a) => a.layout) ? (allocations as { type: GoType; layout: Layout }[]) : undefined;
 }
@@ -225,7 +231,7 @@ function heldByRearmedTimer(site: Site): RearmedTimer | undefined {
     const timers = rearmedTimers(evaluation);
     if (!timers.length) continue;
     for (const object of objects.filter((o) => o.kind === 'alloc')) {
-      const timer = rearmedTimer(evaluation, timers, object);
+      const timer = rearmedTimer(timers, object);
       if (timer) return timer;
     }
   }

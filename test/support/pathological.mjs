@@ -110,6 +110,15 @@ export function slowInputs(scale = 1) {
     'p.go': `${header}type T struct{ n int }\n\nfunc setUp() {\n\tall := []*T{\n${'\t\t{},\n'.repeat(elements)}\t}\n\truntime.SetFinalizer(all[0], func(*T) {})\n}\n`,
   };
 
+  // A timer that re-arms itself, its callback holding very many objects, and a finalized argument that may be any of very many others: a search from the timer for each of those objects is quadratic.
+  const held = scaled(50_000, scale, 100);
+  inputs['rearmed-timer'] = {
+    'p.go':
+      'package p\n\nimport (\n\t"runtime"\n\t"time"\n)\n\ntype T struct {\n\tn    int\n\tnext *T\n}\n\n' +
+      `func setUp() {\n\tkept := []*T{\n${'\t\t{},\n'.repeat(held)}\t}\n\tall := []*T{\n${'\t\t{},\n'.repeat(held)}\t}\n` +
+      '\tvar t *time.Timer\n\tt = time.AfterFunc(time.Second, func() {\n\t\t_ = kept\n\t\tt.Reset(time.Second)\n\t})\n\truntime.SetFinalizer(all[0], func(*T) {})\n}\n',
+  };
+
   // A package of very many files, one of which sets a finalizer.
   const files = scaled(5_000, scale, 20);
   const pkg = {};
