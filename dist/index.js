@@ -33982,38 +33982,72 @@ function discoverPackages(patterns, cwd) {
 
 ;// CONCATENATED MODULE: ./src/analysis/paths.ts
 /**
+ * Bounds the references the rules' searches (paths, reachability) may read
+ * while they check one call: the work after the interpretation has a budget
+ * too, so no rule turns a large heap quadratic. When it is spent, searches
+ * find nothing more and the call ends in an FG000 notice.
+ */
+const searchBudget = 1_000_000;
+/** References read by the searches for the call being checked (see startSearches). */
+let searched = 0;
+/** Starts the count of the next call's searches. */
+function startSearches() {
+    searched = 0;
+}
+/** The references the searches read since startSearches, past the budget or not. */
+function searchesMade() {
+    return searched;
+}
+/** Counts references a search is about to read; false once the budget is spent, and the search gives up. */
+function searching(references) {
+    searched += references;
+    return searched <= searchBudget;
+}
+/**
  * The shortest path of references from `start` to `target`. A reference from
  * an object to itself is never followed: the collector ignores pointers back
  * into the object being scanned, so they keep nothing alive. Only references
  * that `follow` accepts are followed.
  */
 function findPath(state, start, target, follow = () => true) {
+    return pathsFrom(state, start, follow)(target);
+}
+/**
+ * For a start: a function that gives the path `findPath` finds to a target.
+ * One breadth-first search serves every target, taken only as far as the
+ * targets asked for need, so asking for many costs the search once and not
+ * once per target.
+ */
+function pathsFrom(state, start, follow = () => true) {
+    /** How the search first came to each object; the start's entry is a reference back to it. */
     const previous = new Map();
     const queue = [start];
-    const seen = new Set([start.id]);
-    for (let next = 0; next < queue.length; next++) {
-        const current = queue[next];
-        for (const edge of state.edgesFrom(current)) {
-            if (edge.to.id === current.id || !follow(edge))
-                continue;
-            if (edge.to.id === target.id) {
-                const path = [edge];
-                let at = current;
-                while (at.id !== start.id) {
-                    const step = previous.get(at.id);
-                    path.unshift(step);
-                    at = step.from;
-                }
-                return path;
+    let next = 0;
+    const pathTo = (id) => {
+        const path = [];
+        let at = id;
+        do {
+            const step = previous.get(at);
+            path.unshift(step);
+            at = step.from.id;
+        } while (at !== start.id);
+        return path;
+    };
+    return (target) => {
+        while (!previous.has(target.id) && next < queue.length) {
+            const current = queue[next++];
+            for (const edge of state.edgesFrom(current)) {
+                if (!searching(1))
+                    return undefined;
+                if (edge.to.id === current.id || !follow(edge) || previous.has(edge.to.id))
+                    continue;
+                previous.set(edge.to.id, { ...edge, from: current });
+                if (edge.to.id !== start.id)
+                    queue.push(edge.to);
             }
-            if (seen.has(edge.to.id))
-                continue;
-            seen.add(edge.to.id);
-            previous.set(edge.to.id, { ...edge, from: current });
-            queue.push(edge.to);
         }
-    }
-    return undefined;
+        return previous.has(target.id) ? pathTo(target.id) : undefined;
+    };
 }
 /**
  * For a state and the references to follow: a function that gives the ids of
@@ -34023,8 +34057,10 @@ function findPath(state, start, target, follow = () => true) {
  */
 function reachingObjects(state, follow) {
     const into = new Map();
-    for (const [from, slots] of state.heap) {
+    pass: for (const [from, slots] of state.heap) {
         for (const edges of slots.values()) {
+            if (!searching(edges.length))
+                break pass;
             for (const edge of edges) {
                 if (edge.to.id === from || !follow(edge))
                     continue;
@@ -34040,7 +34076,10 @@ function reachingObjects(state, follow) {
         const reached = new Set();
         const queue = [target.id];
         for (let next = 0; next < queue.length; next++) {
-            for (const from of into.get(queue[next]) ?? []) {
+            const sources = into.get(queue[next]) ?? [];
+            if (!searching(sources.length))
+                break;
+            for (const from of sources) {
                 if (reached.has(from))
                     continue;
                 reached.add(from);
@@ -39077,13 +39116,13 @@ function rearmedTimers(evaluation) {
         if (!state.slot(timer, callbackSlot).length)
             return [];
         const rearm = selfReset(timer.node);
-        return rearm ? [{ timer, rearm }] : [];
+        return rearm ? [{ timer, rearm, pathTo: pathsFrom(state, timer, (edge) => edge.sure) }] : [];
     });
 }
 /** Of those timers, one whose callback surely reaches `object`. */
-function rearmedTimer(evaluation, timers, object) {
-    for (const { timer, rearm } of timers) {
-        const path = findPath(evaluation.run.finalState, timer, object, (edge) => edge.sure);
+function rearmedTimer(timers, object) {
+    for (const { timer, rearm, pathTo } of timers) {
+        const path = pathTo(object);
         if (path && path[0]?.via === callbackSlot)
             return { call: timer.node, file: timer.file, rearm, path };
     }
@@ -39301,7 +39340,14 @@ function allocationsOf(site) {
         if (!objects.length && fallback)
             types.push(fallback);
     }
-    const allocations = types.map((type) => ({ type, layout: layout(type, site.pkg) }));
+    // Each type laid out once: an argument that may be any of a slice literal's elements has one type for all of them.
+    const layouts = new Map();
+    const layoutOnce = (type) => {
+        if (!layouts.has(type))
+            layouts.set(type, layout(type, site.pkg));
+        return layouts.get(type);
+    };
+    const allocations = types.map((type) => ({ type, layout: layoutOnce(type) }));
     // A size this tool cannot know (a type of another package) is not guessed at.
     return allocations.every((a) => a.layout) ? allocations : undefined;
 }
@@ -39379,7 +39425,7 @@ function heldByRearmedTimer(site) {
         if (!timers.length)
             continue;
         for (const object of objects.filter((o) => o.kind === 'alloc')) {
-            const timer = rearmedTimer(evaluation, timers, object);
+            const timer = rearmedTimer(timers, object);
             if (timer)
                 return timer;
         }
@@ -40108,8 +40154,14 @@ const cleanupReferencesObject = {
             const state = evaluation.run.finalState;
             const argNode = site.args[2];
             const args = evaluation.argObjects[2] ?? [];
+            const argIds = new Set(args.map((a) => a.id));
+            // One search from each holder serves every object the first argument may be.
+            const holders = [
+                ...args.map((a) => ({ start: a, name: `arg ${inline(argNode)}` })),
+                ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1])}` })),
+            ].map((holder) => ({ ...holder, pathTo: pathsFrom(state, holder.start) }));
             for (const target of objects) {
-                if (args.some((a) => a.id === target.id)) {
+                if (argIds.has(target.id)) {
                     const pointer = isPointer(site, evaluation.argTypes[2]);
                     if (pointer && pointsAtStart(site, argNode)) {
                         return {
@@ -40123,12 +40175,8 @@ const cleanupReferencesObject = {
                     const panics = pointer && !isTiny(site, evaluation.argTypes[0]);
                     return { message: `${inside}; ${panics ? panicsSince(site.go, [1, 26], 'ptr is within arg') : leaks}`, related: [] };
                 }
-                const holders = [
-                    ...args.map((a) => ({ start: a, name: `arg ${inline(argNode)}` })),
-                    ...(evaluation.argObjects[1] ?? []).filter((o) => o.kind === 'closure').map((c) => ({ start: c, name: `cleanup ${nameOfFunction(site.args[1])}` })),
-                ];
-                for (const { start, name } of holders) {
-                    const path = findPath(state, start, target);
+                for (const { start, name, pathTo } of holders) {
+                    const path = pathTo(target);
                     if (!path)
                         continue;
                     const closesOver = start.kind === 'closure' && holdsDirectly(site, evaluation.scope, path);
@@ -42510,6 +42558,7 @@ function isCachedResult(value) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -42800,7 +42849,15 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
         sites++;
         const clearing = removesFinalizer(first);
         const kept = clearing ? all : all.filter((e) => !undoneLater(e, undoings));
-        for (const { rule, report } of checkSite(site, kept, clearing)) {
+        startSearches();
+        const results = checkSite(site, kept, clearing);
+        // The rules' searches are work like the interpretation's: counted, and bounded for each call.
+        const searched = searchesMade();
+        stats.steps += Math.min(searched, searchBudget);
+        if (searched > searchBudget) {
+            notice(first.file.path, first.call, `analysis bounded here: checking the call reads more than ${searchBudget} references; the call is not checked beyond that`);
+        }
+        for (const { rule, report } of results) {
             reporter.add(rule, first.file.path, first.call, report.message, relatedLocations(reporter, [...report.related, ...wrapperChain(all)]), go, report.fix);
         }
     }
