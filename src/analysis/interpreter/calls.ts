@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { inline } from '../../parse/inline.js';
 import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
-import { pointee, typeWritten } from '../../model/types.js';
+import { pointee, typeWritten, underlying } from '../../model/types.js';
 import { signatureOf } from '../../model/signatures.js';
 import { forwardedParameters } from '../wrappers.js';
 import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
@@ -102,7 +102,11 @@ export abstract class CallsLayer extends ExpressionsLayer {
     if (callee && callee.decl.body) {
       const receiverFact = 'receivers' in callee || callee.through.length ? undefined : this.factOf(callee.receiver, scope);
       const receiver =
-        'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+        'receivers' in callee
+          ? callee.receivers
+          : callee.receiver
+            ? this.follow(this.receiverObjects(callee.receiver, callee.decl, scope), '', callee.through, node).holders
+            : undefined;
       if (go) {
         const receiverName = callee.decl.receiver?.name;
         const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
@@ -290,6 +294,17 @@ export abstract class CallsLayer extends ExpressionsLayer {
       for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node, undefined, undefined, this.placeOf(first, scope)), false);
     }
     return backing;
+  }
+
+  /**
+   * What a method's receiver expression stands for: a pointer method called
+   * on a struct field held by value (`c.cancelCtx.propagateCancel(p, c)`)
+   * acts on the field's holder, as a method promoted through an embedded
+   * value does.
+   */
+  private receiverObjects(operand: SyntaxNode, method: FuncDecl, scope: Scope): HeapObject[] {
+    const byValue = method.receiver?.pointer && operand.type === 'selector_expression' && underlying(this.typeOf(operand, scope), this.pkg).kind === 'struct';
+    return byValue ? this.place(operand, scope).holders : this.evaluate(operand, scope);
   }
 
   /** Counts how often each function was interpreted in place, so loops around calls stay linear. */
