@@ -86,6 +86,13 @@ export const finalizerBadObject: Rule = {
         fix: addressWhereMade(site, arg),
       };
     }
+    const cCall = cAllocation(site);
+    if (cCall) {
+      return {
+        message: `${inline(arg)} points to memory that C allocated (${inline(cCall)}), not to a Go object; runtime.SetFinalizer throws "pointer not in allocated block" and the program dies`,
+        related: [{ node: cCall, file: site.evaluations[0]!.file, message: 'C allocates it here' }],
+      };
+    }
     // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
     if (addressedPackageVariable(site, arg)) return undefined;
     const operand = arg.type === 'unary_expression' && arg.child(0)?.type === '&' ? arg.childForFieldName('operand') : null;
@@ -100,6 +107,23 @@ export const finalizerBadObject: Rule = {
     };
   },
 };
+
+/**
+ * The C call (`C.env_new()`) that made what the first argument surely points
+ * to, on every evaluation: such memory is outside Go's heap. cgo's own
+ * helpers that copy into Go memory (`C.GoString`, `C.GoBytes`) are not C
+ * allocations.
+ */
+function cAllocation(site: Site): SyntaxNode | undefined {
+  const made = site.evaluations.flatMap((e) => e.argObjects[0] ?? []);
+  const calls = made.map((object) => {
+    const fn = object.kind === 'opaque' && object.node.type === 'call_expression' ? object.node.childForFieldName('function') : undefined;
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+    const name = fn?.childForFieldName('field')?.text ?? '';
+    return operand?.text === 'C' && object.file.imports.get('C') === 'C' && !name.startsWith('Go') ? object.node : undefined;
+  });
+  return calls.length && calls.every(Boolean) ? calls[0] : undefined;
+}
 
 /** The pointer type of `(*T)(nil)`: a nil converted to a pointer type. */
 function nilConversion(node: SyntaxNode, site: Site): GoType | undefined {
