@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { hookFields } from './analysis/hook-fields.js';
 import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
 import { packageScanSteps } from './analysis/package-scan.js';
 import { searchBudget, searchesMade, startSearches } from './analysis/paths.js';
@@ -272,8 +273,10 @@ function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { di
   const direct = pkg.functions.filter((f) => uses.get(f) === 'sets' || (!uses.get(f) && callsImportedWrapper(f)));
   // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
   const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value, v.file)).map((v) => v.name);
-  if (hookVariables.length) {
-    const names = new Set(hookVariables);
+  // And a struct field that only ever holds it (`e.setFinalizer(cm, release)`).
+  const hookCallNames = [...hookVariables, ...hookFields(pkg).keys()];
+  if (hookCallNames.length) {
+    const names = new Set(hookCallNames);
     pkg.load((file) => callsAny(file.text, names, callOpening));
     const chosen = new Set(direct);
     direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOpening)));

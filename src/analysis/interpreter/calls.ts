@@ -3,10 +3,11 @@
 // standard library calls, and the package's own functions inlined in place.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { inline } from '../../parse/inline.js';
-import { readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
+import { packageOfFile, readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
 import { pointee, typeWritten, underlying } from '../../model/types.js';
 import { signatureOf } from '../../model/signatures.js';
 import { forwardedParameters } from '../wrappers.js';
+import { hookFields } from '../hook-fields.js';
 import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
 import { stdPlace, stdSummary, summaryResultType, type StdSummary } from '../std-summaries.js';
 import { Scope, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
@@ -120,7 +121,9 @@ export abstract class CallsLayer extends ExpressionsLayer {
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
     }
     // runtime.SetFinalizer called through a variable, field or parameter that holds it.
-    const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
+    // A field read that shows no function the code stored (a constructor not followed) is what its package stores there.
+    const values = this.evaluate(fn, scope);
+    const hook = values.find((value) => value.hook)?.hook ?? (values.some((value) => value.kind === 'closure') ? undefined : this.hookField(fn, scope));
     if (hook) return this.site(hook, node, argNodes, args, scope);
     // The package's own code not followed (a bound) is judged as the bounds are: it may only hide findings.
     if (!callee?.decl.body && !(builtin && keepsNothing.has(builtin))) this.escaped.push(...args.flat());
@@ -294,6 +297,13 @@ export abstract class CallsLayer extends ExpressionsLayer {
       for (const b of backing) this.state.store(b, '[]', this.edges(elements, '[]', node, undefined, undefined, this.placeOf(first, scope)), false);
     }
     return backing;
+  }
+
+  /** `e.setFinalizer(...)` through a func field that the field's package only ever sets to the runtime's function (`hook-fields.ts`). */
+  private hookField(fn: SyntaxNode | null, scope: Scope): SiteKind | undefined {
+    if (fn?.type !== 'selector_expression') return undefined;
+    const field = this.fieldOf(fn, scope);
+    return field?.type.kind === 'func' ? hookFields(packageOfFile(this.pkg, field.file)).get(field.name) : undefined;
   }
 
   /**
