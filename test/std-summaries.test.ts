@@ -38,6 +38,9 @@ describe('standard library summaries', () => {
       expect(all.some((s) => s.links?.result)).toBe(true);
       expect(all.some((s) => s.links?.receiver)).toBe(true);
       expect(all.some((s) => s.removes)).toBe(true);
+      // Three calls deep into its own package: WithTimeout -> WithDeadline -> WithDeadlineCause, whose timer context
+      // keeps the parent through a method called on its embedded cancelCtx (c.cancelCtx.propagateCancel(parent, c)).
+      expect(fresh.packages.context?.WithTimeout?.links?.result).toContain('0');
     });
   });
 });
