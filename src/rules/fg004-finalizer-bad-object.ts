@@ -115,6 +115,9 @@ export const finalizerBadObject: Rule = {
  * allocations.
  */
 function cAllocation(site: Site): SyntaxNode | undefined {
+  // A value of a declared interface or other non-pointer type (a SWIG handle, a uintptr) fails for another reason, if at all.
+  const declared = site.evaluations[0]?.argTypes[0];
+  if (declared && declared.kind !== 'unknown' && underlying(declared, site.pkg).kind !== 'pointer') return undefined;
   const made = site.evaluations.flatMap((e) => e.argObjects[0] ?? []);
   const calls = made.map((object) => {
     const fn = object.kind === 'opaque' && object.node.type === 'call_expression' ? object.node.childForFieldName('function') : undefined;
