@@ -30744,7 +30744,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5535:
+/***/ 342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36456,6 +36456,74 @@ function reboundNames(decl) {
     return names;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/hook-fields.ts
+// Struct fields that hold runtime.SetFinalizer itself: a constructor stores
+// the function in a field (`setFinalizer: runtime.SetFinalizer`, overridable
+// for tests) and other methods call it (`e.setFinalizer(cm, release)`).
+// Calls through such a field are sites wherever the object came from.
+
+
+const found = new WeakMap();
+/** A store into a field named like this: `T{name: v}` or `x.name = v`; its value. */
+function storedValues(root, name) {
+    const values = [];
+    for (const element of root.descendantsOfType('keyed_element')) {
+        const [key, value] = element?.namedChildren ?? [];
+        if (key?.text === name && value)
+            values.push(value.type === 'literal_element' ? (value.namedChild(0) ?? value) : value);
+    }
+    for (const assignment of root.descendantsOfType(['assignment_statement', 'short_var_declaration'])) {
+        const left = assignment?.childForFieldName('left')?.namedChildren ?? [];
+        const right = assignment?.childForFieldName('right')?.namedChildren ?? [];
+        left.forEach((target, i) => {
+            if (target?.type === 'selector_expression' && target.childForFieldName('field')?.text === name)
+                values.push(right[i] ?? target);
+        });
+    }
+    return values;
+}
+/**
+ * The names of the package's fields that only ever hold runtime.SetFinalizer
+ * (or AddCleanup): every store into a field of that name in the package's
+ * code, test files aside (a test may put a fake there), is the runtime's
+ * function, and one of the package's struct types declares the name as a
+ * func field. A name stored anything else even once is not one.
+ */
+function hookFields(pkg) {
+    let fields = found.get(pkg);
+    if (fields)
+        return fields;
+    const candidates = new Map();
+    const code = () => pkg.files.filter((f) => !f.path.endsWith('_test.go'));
+    for (const file of code()) {
+        if (!/\b(SetFinalizer|AddCleanup)\b/.test(file.source))
+            continue;
+        for (const selector of file.tree.rootNode.descendantsOfType('selector_expression')) {
+            const kind = runtimeHookNamed(selector, file);
+            const parent = selector?.parent;
+            if (!kind || !parent || (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id))
+                continue;
+            const element = parent.type === 'literal_element' ? parent.parent : parent;
+            const key = element?.type === 'keyed_element' ? element.namedChild(0)?.text : undefined;
+            const left = parent.type === 'expression_list' && parent.parent?.type === 'assignment_statement' ? parent.parent.childForFieldName('left') : undefined;
+            const target = left?.namedChildren[parent.namedChildren.findIndex((n) => n?.id === selector.id)];
+            const name = key ?? (target?.type === 'selector_expression' ? target.childForFieldName('field')?.text : undefined);
+            if (name)
+                candidates.set(name, kind);
+        }
+    }
+    const hooks = new Map();
+    for (const [name, kind] of candidates) {
+        pkg.load((file) => file.text.includes(name));
+        const declared = [...pkg.types.values()].some((t) => t.typeNode.descendantsOfType('field_declaration').some((f) => f?.childForFieldName('type')?.type === 'function_type' && fieldChildren(f, 'name').some((n) => n.text === name)));
+        const values = code().flatMap((file) => storedValues(file.tree.rootNode, name).map((value) => ({ value, file })));
+        if (declared && values.every(({ value, file }) => runtimeHookNamed(value, file) === kind))
+            hooks.set(name, kind);
+    }
+    found.set(pkg, hooks);
+    return hooks;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/std-calls.ts
 /** The place the handles of runtime/cgo are kept, so that a `Delete` counts as a removal from it. */
 const cgoHandlePlace = 'var runtime/cgo handles';
@@ -36488,7 +36556,7 @@ function isContextType(type) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/std-summaries.json
-const std_summaries_namespaceObject = /*#__PURE__*/JSON.parse('{"packages":{"sync":{"NewCond":{"links":{"result":["0"]},"returns":"*Cond"},"OnceFunc":{"links":{"result":["0"]}},"OnceValue":{"links":{"result":["0"]}},"OnceValues":{"links":{"result":["0"]}}},"container/list":{"List.Init":{"returns":"*List"},"List.InsertAfter":{"links":{"1":["receiver","0","result"],"result":["receiver","0","1"]},"returns":"*Element"},"List.InsertBefore":{"links":{"1":["receiver","0","result"],"result":["receiver","0"]},"returns":"*Element"},"List.MoveAfter":{"links":{"0":["1"],"1":["0"]}},"List.MoveBefore":{"links":{"1":["0"]}},"List.MoveToBack":{"links":{"receiver":["0"]}},"List.MoveToFront":{"links":{"0":["receiver"],"receiver":["0"]}},"List.PushBack":{"links":{"result":["receiver","0"],"receiver":["0","result"]},"returns":"*Element"},"List.PushFront":{"links":{"result":["receiver","0"],"receiver":["0","result"]},"returns":"*Element"},"List.Remove":{"removes":true},"New":{"returns":"*List"}},"bufio":{"NewReadWriter":{"links":{"result":["0","1"]},"returns":"*ReadWriter"},"NewReader":{"links":{"result":["0"]},"returns":"*Reader"},"NewReaderSize":{"links":{"result":["0"]},"returns":"*Reader"},"NewScanner":{"links":{"result":["0"]},"returns":"*Scanner"},"NewWriter":{"links":{"result":["0"]},"returns":"*Writer"},"NewWriterSize":{"links":{"result":["0"]},"returns":"*Writer"},"Reader.Reset":{"links":{"receiver":["0"]}},"Scanner.Buffer":{"links":{"receiver":["0"]},"removes":true},"Scanner.Split":{"links":{"receiver":["0"]}},"Writer.Reset":{"links":{"receiver":["0"]}}},"context":{"AfterFunc":{"links":{"result":["1"]}},"WithCancel":{"links":{"result":["0"]},"returns":"Context"},"WithCancelCause":{"links":{"result":["0"]},"returns":"Context"},"WithDeadline":{"links":{"result":["0","1"]},"returns":"Context"},"WithDeadlineCause":{"links":{"result":["0","1","2"]},"returns":"Context"},"WithTimeoutCause":{"links":{"result":["0","2"]},"returns":"Context"},"WithValue":{"links":{"result":["0","1","2"]},"returns":"Context"},"WithoutCancel":{"links":{"result":["0"]},"returns":"Context"}}}}');
+const std_summaries_namespaceObject = /*#__PURE__*/JSON.parse('{"packages":{"sync":{"NewCond":{"links":{"result":["0"]},"returns":"*Cond"},"OnceFunc":{"links":{"result":["0"]}},"OnceValue":{"links":{"result":["0"]}},"OnceValues":{"links":{"result":["0"]}}},"container/list":{"List.Init":{"returns":"*List"},"List.InsertAfter":{"links":{"1":["receiver","0","result"],"result":["receiver","0","1"]},"returns":"*Element"},"List.InsertBefore":{"links":{"1":["receiver","0","result"],"result":["receiver","0"]},"returns":"*Element"},"List.MoveAfter":{"links":{"0":["1"],"1":["0"]}},"List.MoveBefore":{"links":{"1":["0"]}},"List.MoveToBack":{"links":{"receiver":["0"]}},"List.MoveToFront":{"links":{"0":["receiver"],"receiver":["0"]}},"List.PushBack":{"links":{"result":["receiver","0"],"receiver":["0","result"]},"returns":"*Element"},"List.PushFront":{"links":{"result":["receiver","0"],"receiver":["0","result"]},"returns":"*Element"},"List.Remove":{"removes":true},"New":{"returns":"*List"}},"bufio":{"NewReadWriter":{"links":{"result":["0","1"]},"returns":"*ReadWriter"},"NewReader":{"links":{"result":["0"]},"returns":"*Reader"},"NewReaderSize":{"links":{"result":["0"]},"returns":"*Reader"},"NewScanner":{"links":{"result":["0"]},"returns":"*Scanner"},"NewWriter":{"links":{"result":["0"]},"returns":"*Writer"},"NewWriterSize":{"links":{"result":["0"]},"returns":"*Writer"},"Reader.Reset":{"links":{"receiver":["0"]}},"Scanner.Buffer":{"links":{"receiver":["0"]},"removes":true},"Scanner.Split":{"links":{"receiver":["0"]}},"Writer.Reset":{"links":{"receiver":["0"]}}},"context":{"AfterFunc":{"links":{"result":["0","1"]}},"WithCancel":{"links":{"result":["0"]},"returns":"Context"},"WithCancelCause":{"links":{"result":["0"]},"returns":"Context"},"WithDeadline":{"links":{"result":["0","1"]},"returns":"Context"},"WithDeadlineCause":{"links":{"result":["0","1","2"]},"returns":"Context"},"WithTimeout":{"links":{"result":["0"]},"returns":"Context"},"WithTimeoutCause":{"links":{"result":["0","2"]},"returns":"Context"},"WithValue":{"links":{"result":["0","1","2"]},"returns":"Context"},"WithoutCancel":{"links":{"result":["0"]},"returns":"Context"}}}}');
 ;// CONCATENATED MODULE: ./src/analysis/std-summaries.ts
 
 const summaries = std_summaries_namespaceObject;
@@ -36963,6 +37031,7 @@ class ExpressionsLayer extends LinksLayer {
 
 
 
+
 /** How many calls deep the package's own code is interpreted in place. */
 const maxInlineDepth = 4;
 /** How many times one entry point may interpret the same callee in place. */
@@ -37054,7 +37123,11 @@ class CallsLayer extends ExpressionsLayer {
         const callee = this.calleeOf(node, scope) ?? (fn?.type === 'selector_expression' ? this.dynamicCallee(fn, scope) : undefined);
         if (callee && callee.decl.body) {
             const receiverFact = 'receivers' in callee || callee.through.length ? undefined : this.factOf(callee.receiver, scope);
-            const receiver = 'receivers' in callee ? callee.receivers : callee.receiver ? this.follow(this.evaluate(callee.receiver, scope), '', callee.through, node).holders : undefined;
+            const receiver = 'receivers' in callee
+                ? callee.receivers
+                : callee.receiver
+                    ? this.follow(this.receiverObjects(callee.receiver, callee.decl, scope), '', callee.through, node).holders
+                    : undefined;
             if (go) {
                 const receiverName = callee.decl.receiver?.name;
                 const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
@@ -37068,7 +37141,9 @@ class CallsLayer extends ExpressionsLayer {
             this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
         }
         // runtime.SetFinalizer called through a variable, field or parameter that holds it.
-        const hook = this.evaluate(fn, scope).find((value) => value.hook)?.hook;
+        // A field read that shows no function the code stored (a constructor not followed) is what its package stores there.
+        const values = this.evaluate(fn, scope);
+        const hook = values.find((value) => value.hook)?.hook ?? (values.some((value) => value.kind === 'closure') ? undefined : this.hookField(fn, scope));
         if (hook)
             return this.site(hook, node, argNodes, args, scope);
         // The package's own code not followed (a bound) is judged as the bounds are: it may only hide findings.
@@ -37245,6 +37320,23 @@ class CallsLayer extends ExpressionsLayer {
                 this.state.store(b, '[]', this.edges(elements, '[]', node, undefined, undefined, this.placeOf(first, scope)), false);
         }
         return backing;
+    }
+    /** `e.setFinalizer(...)` through a func field that the field's package only ever sets to the runtime's function (`hook-fields.ts`). */
+    hookField(fn, scope) {
+        if (fn?.type !== 'selector_expression')
+            return undefined;
+        const field = this.fieldOf(fn, scope);
+        return field?.type.kind === 'func' ? hookFields(packageOfFile(this.pkg, field.file)).get(field.name) : undefined;
+    }
+    /**
+     * What a method's receiver expression stands for: a pointer method called
+     * on a struct field held by value (`c.cancelCtx.propagateCancel(p, c)`)
+     * acts on the field's holder, as a method promoted through an embedded
+     * value does.
+     */
+    receiverObjects(operand, method, scope) {
+        const byValue = method.receiver?.pointer && operand.type === 'selector_expression' && underlying(this.typeOf(operand, scope), this.pkg).kind === 'struct';
+        return byValue ? this.place(operand, scope).holders : this.evaluate(operand, scope);
     }
     /** Counts how often each function was interpreted in place, so loops around calls stay linear. */
     mayInline(decl) {
@@ -39978,6 +40070,13 @@ const finalizerBadObject = {
                 fix: addressWhereMade(site, arg),
             };
         }
+        const cCall = cAllocation(site);
+        if (cCall) {
+            return {
+                message: `${inline(arg)} points to memory that C allocated (${inline(cCall)}), not to a Go object; runtime.SetFinalizer throws "pointer not in allocated block" and the program dies`,
+                related: [{ node: cCall, file: site.evaluations[0].file, message: 'C allocates it here' }],
+            };
+        }
         // Inside a package-level variable nothing throws: the runtime ignores memory that is not on the heap (FG007).
         if (addressedPackageVariable(site, arg))
             return undefined;
@@ -39995,6 +40094,26 @@ const finalizerBadObject = {
         };
     },
 };
+/**
+ * The C call (`C.env_new()`) that made what the first argument surely points
+ * to, on every evaluation: such memory is outside Go's heap. cgo's own
+ * helpers that copy into Go memory (`C.GoString`, `C.GoBytes`) are not C
+ * allocations.
+ */
+function cAllocation(site) {
+    // A value of a declared interface or other non-pointer type (a SWIG handle, a uintptr) fails for another reason, if at all.
+    const declared = site.evaluations[0]?.argTypes[0];
+    if (declared && declared.kind !== 'unknown' && underlying(declared, site.pkg).kind !== 'pointer')
+        return undefined;
+    const made = site.evaluations.flatMap((e) => e.argObjects[0] ?? []);
+    const calls = made.map((object) => {
+        const fn = object.kind === 'opaque' && object.node.type === 'call_expression' ? object.node.childForFieldName('function') : undefined;
+        const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : undefined;
+        const name = fn?.childForFieldName('field')?.text ?? '';
+        return operand?.text === 'C' && object.file.imports.get('C') === 'C' && !name.startsWith('Go') ? object.node : undefined;
+    });
+    return calls.length && calls.every(Boolean) ? calls[0] : undefined;
+}
 /** The pointer type of `(*T)(nil)`: a nil converted to a pointer type. */
 function nilConversion(node, site) {
     let inner = node;
@@ -42559,6 +42678,7 @@ function isCachedResult(value) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -42737,8 +42857,10 @@ function finalizerFunctions(pkg, scan) {
     const direct = pkg.functions.filter((f) => uses.get(f) === 'sets' || (!uses.get(f) && callsImportedWrapper(f)));
     // A package-level variable set to runtime.SetFinalizer: the functions that call it set finalizers.
     const hookVariables = [...pkg.vars.values()].filter((v) => v.value && usesHookAsValue(v.value, v.file)).map((v) => v.name);
-    if (hookVariables.length) {
-        const names = new Set(hookVariables);
+    // And a struct field that only ever holds it (`e.setFinalizer(cm, release)`).
+    const hookCallNames = [...hookVariables, ...hookFields(pkg).keys()];
+    if (hookCallNames.length) {
+        const names = new Set(hookCallNames);
         pkg.load((file) => callsAny(file.text, names, callOpening));
         const chosen = new Set(direct);
         direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOpening)));
@@ -50386,7 +50508,7 @@ function apiDelayUnit(env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5535);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(342);
 // The Action's entry (dist/index.js): everything lives in src/action/.
 
 await (0,_action_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
