@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine.js';
-import { deepInputs, rejectedInputs, slowInputs } from './support/pathological.mjs';
+import { deepInputs, rejectedInputs, searchedHolder, slowInputs } from './support/pathological.mjs';
+import { searchBudget } from '../src/analysis/paths.js';
 
 const cli = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'fg-hostile-'));
@@ -118,6 +119,21 @@ describe('shapes on which a careless algorithm goes super-linear', () => {
     const { findings } = await measure('long-open', 1);
     expect(findings.filter((f) => f.ruleId === 'FG000').map((f) => f.message)).toEqual([
       expect.stringMatching(/^analysis bounded here: it reads and writes more than \d+ references; Open is not analyzed beyond this point$/),
+    ]);
+  });
+
+  it('ends the check of a call whose searches read more references than their budget in a notice', { timeout: 120_000 }, async () => {
+    const calls = 8;
+    const notices = async (elements: number) => {
+      const tree = writeTree(`searched-holder-${elements}`, { holder: searchedHolder(elements, calls) });
+      const { findings } = await analyze(['./...'], { root: tree });
+      return findings.filter((f) => f.ruleId === 'FG000').map((f) => `${f.line} ${f.message}`);
+    };
+    // Each call's searches read about three references per element: 45,000 elements take the eight past the budget,
+    // and the same shape a hundredth of the budget's size is checked to the end.
+    expect(await notices(Math.round(searchBudget / calls / 100))).toEqual([]);
+    expect(await notices(45_000)).toEqual([
+      `10 analysis bounded here: checking the call reads more than ${searchBudget} references; the call is not checked beyond that`,
     ]);
   });
 });

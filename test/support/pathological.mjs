@@ -169,3 +169,17 @@ export function slowInputs(scale = 1) {
 
   return inputs;
 }
+
+/**
+ * A finalized holder of `elements` objects, given its finalizer through a
+ * helper called `calls` times: the rules search the whole holder once for
+ * each call that reaches the finalizer, and so read about `elements` times
+ * `calls` references for one site.
+ */
+export function searchedHolder(elements, calls) {
+  return {
+    'p.go':
+      `${header}type T struct{ n int }\n\ntype H struct{ all []*T }\n\nfunc set(h *H) {\n\truntime.SetFinalizer(h, func(*H) {})\n}\n\n` +
+      `func setUp() {\n\th := &H{all: []*T{\n${'\t\t{},\n'.repeat(elements)}\t}}\n${'\tset(h)\n'.repeat(calls)}}\n`,
+  };
+}
