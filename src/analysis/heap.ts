@@ -305,6 +305,12 @@ export interface RootRun {
   parameters: HeapObject[][];
   /** What the entry point returns: its caller gets these. */
   returned: HeapObject[];
+  /**
+   * What outlives the entry point once it returns, and what it handed to code
+   * not seen, which may keep it; known only for runs that finalize an object
+   * they made.
+   */
+  outliving?: HeapObject[];
 }
 
 /** A `go` statement: the function the goroutine runs, and what its stack holds, by the names the function knows them by. */

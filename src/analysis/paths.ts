@@ -48,13 +48,24 @@ export function findPath(state: State, start: HeapObject, target: HeapObject, fo
  * once per target.
  */
 export function pathsFrom(state: State, start: HeapObject, follow: (edge: Edge) => boolean = () => true): (target: HeapObject) => Edge[] | undefined {
+  const search = breadthFirst(state, start, follow);
+  return (target) => (search.reached(target) ? search.pathTo(target) : search.until((object) => object.id === target.id));
+}
+
+/** The shortest path of references from `start` to an object that `accept` takes. */
+export function pathToFirst(state: State, start: HeapObject, accept: (object: HeapObject) => boolean): Edge[] | undefined {
+  return breadthFirst(state, start, () => true).until(accept);
+}
+
+/** A breadth-first search from `start`, taken on only as far as asked. */
+function breadthFirst(state: State, start: HeapObject, follow: (edge: Edge) => boolean) {
   /** How the search first came to each object; the start's entry is a reference back to it. */
   const previous = new Map<number, Edge & { from: HeapObject }>();
   const queue: HeapObject[] = [start];
   let next = 0;
-  const pathTo = (id: number): Edge[] => {
+  const pathTo = (target: HeapObject): Edge[] => {
     const path: Edge[] = [];
-    let at: number = id;
+    let at: number = target.id;
     do {
       const step = previous.get(at)!;
       path.unshift(step);
@@ -62,18 +73,37 @@ export function pathsFrom(state: State, start: HeapObject, follow: (edge: Edge) 
     } while (at !== start.id);
     return path;
   };
-  return (target) => {
-    while (!previous.has(target.id) && next < queue.length) {
+  /** Searches on until an object `accept` takes is reached, or nothing is left; the path to it. */
+  const until = (accept: (object: HeapObject) => boolean): Edge[] | undefined => {
+    let found: HeapObject | undefined;
+    while (!found && next < queue.length) {
       const current = queue[next++]!;
       for (const edge of state.edgesFrom(current)) {
         if (!searching(1)) return undefined;
         if (edge.to.id === current.id || !follow(edge) || previous.has(edge.to.id)) continue;
         previous.set(edge.to.id, { ...edge, from: current });
         if (edge.to.id !== start.id) queue.push(edge.to);
+        if (!found && accept(edge.to)) found = edge.to;
       }
     }
-    return previous.has(target.id) ? pathTo(target.id) : undefined;
+    return found && pathTo(found);
   };
+  return { reached: (object: HeapObject) => previous.has(object.id), pathTo, until };
+}
+
+/** The ids of the objects reachable from `roots`, the roots too; undefined when the budget ran out before all were found. */
+export function reachableFrom(state: State, roots: readonly HeapObject[]): Set<number> | undefined {
+  const reached = new Set(roots.map((o) => o.id));
+  const queue = [...roots];
+  while (queue.length) {
+    for (const edge of state.edgesFrom(queue.pop()!)) {
+      if (!searching(1)) return undefined;
+      if (reached.has(edge.to.id)) continue;
+      reached.add(edge.to.id);
+      queue.push(edge.to);
+    }
+  }
+  return reached;
 }
 
 /**

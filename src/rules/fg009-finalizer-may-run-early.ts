@@ -1,7 +1,8 @@
 import type { SyntaxNode } from '../parse/parser.js';
 import { methodsOf, type FuncDecl, type GoFile, type GoPackage } from '../model/package.js';
-import { qualifiedTypesIn, readType, underlying, type GoType } from '../model/types.js';
-import { runtimeHookNamed } from '../analysis/heap.js';
+import { qualifiedTypesIn, readType, typeName, underlying, type GoType } from '../model/types.js';
+import { removesFinalizer, runtimeHookNamed, type Edge, type HeapObject } from '../analysis/heap.js';
+import { pathToFirst, reachableFrom, renderPath } from '../analysis/paths.js';
 import { argumentsOf } from '../analysis/interpreter/index.js';
 import { keepAliveAfter } from '../fix/keep-alive.js';
 import { firstLine } from './describe.js';
@@ -18,6 +19,9 @@ import type { PackageReport, PackageRule, RelatedNode, Site } from './rule.js';
  * the call still uses it. runtime.KeepAlive(x) after the call is the fix.
  * Also: a method promoted from an embedded field that the finalizer
  * releases runs on that field's value, so nothing keeps the wrapper alive.
+ * And: a finalizer (or cleanup) set on an object that nothing keeps once the
+ * function that made it returns, while what the finalizer acts on is kept:
+ * it runs at the next collection and releases what is still in use.
  */
 export const finalizerMayRunEarly: PackageRule = {
   id: 'FG009',
@@ -25,10 +29,11 @@ export const finalizerMayRunEarly: PackageRule = {
   severity: 'warning',
   summary: 'The finalizer may release a resource while a call still uses it: the object is not kept alive during the call.',
   checkPackage(pkg, sites, reportsIn) {
+    const unkept = sites.flatMap((site) => (reportsIn(site.file) ? (unkeptObject(site) ?? []) : []));
     const code = new Code(pkg);
     code.learnCTypes();
     const released = releasedFields(code, sites);
-    if (!released.size) return [];
+    if (!released.size) return unkept;
     const names = [...released.keys()];
     pkg.load((file) => names.some((name) => file.text.includes(name)));
     code.learnCTypes();
@@ -38,7 +43,7 @@ export const finalizerMayRunEarly: PackageRule = {
       if (!decl.body || !reportsIn(decl.file) || finalizers.has(decl.body.id)) continue;
       for (const variable of objectVariables(decl, pkg, released)) reports.push(...earlyCalls(decl, code, variable, released.get(variable.typeName)!));
     }
-    return reports;
+    return [...unkept, ...reports];
   },
 };
 
@@ -575,4 +580,88 @@ function statementOf(node: SyntaxNode, body: SyntaxNode): SyntaxNode {
     inner = p;
   }
   return inner;
+}
+
+/**
+ * A finalizer or cleanup set on an object that the function making it lets
+ * go of, while what the finalizer or cleanup is handed leads to an object
+ * the function made and that outlives it (returned, stored, handed on): the
+ * next collection runs it, on what is still in use. The function's own run
+ * as an entry point decides: its callers can reach only what outlives it.
+ * Nothing that does may reach the object (a call not followed may keep what
+ * it is given), the run was analyzed to its end, and the function does not
+ * use the object after the call. A finalizer that sets itself again is a
+ * collection hook, not a release.
+ */
+function unkeptObject(site: Site): PackageReport | undefined {
+  const arg = site.args[0];
+  const evaluation = site.evaluations[0];
+  if (!arg || !evaluation || removesFinalizer(evaluation)) return undefined;
+  const finalizer = site.kind === 'SetFinalizer' ? finalizerBody(site) : undefined;
+  if (site.kind === 'SetFinalizer' && (!finalizer || setsItselfAgain(finalizer))) return undefined;
+  const body = enclosingFunction(site.call);
+  if (!body || !(arg.type === 'identifier' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type === 'composite_literal'))) return undefined;
+  if (arg.type === 'identifier' && usedAfter(site.call, body, usesOf(body, new Set([arg.text])))) return undefined;
+  let shown: { path: Edge[]; kept: HeapObject; object: HeapObject } | undefined;
+  const own = site.evaluations.filter((e) => e.run.root.body?.id === body.id);
+  for (const e of own) {
+    const run = e.run;
+    const objects = e.argObjects[0] ?? [];
+    if (!run.outliving || !objects.length || site.interpreter.bounds.some((b) => b.root === run.root)) return undefined;
+    // Made here: by the function that sets the finalizer, in this run.
+    if (objects.some((o) => o.kind !== 'alloc' || o.file !== site.file || o.node.startIndex < body.startIndex || o.node.endIndex > body.endIndex)) return undefined;
+    const kept = reachableFrom(run.finalState, run.outliving);
+    if (!kept || objects.some((o) => kept.has(o.id))) return undefined;
+    const madeAndKept = (o: HeapObject) => o.kind === 'alloc' && kept.has(o.id);
+    const handed = site.kind === 'AddCleanup' ? (e.argObjects[2] ?? []) : objects;
+    let found: typeof shown;
+    for (const start of handed) {
+      if (site.kind === 'AddCleanup' && madeAndKept(start)) found = { path: [], kept: start, object: objects[0]! };
+      const path = found ? undefined : pathToFirst(run.finalState, start, madeAndKept);
+      if (path?.length) found = { path, kept: path.at(-1)!.to, object: start };
+      if (found) break;
+    }
+    if (!found) return undefined;
+    shown ??= found;
+  }
+  if (!shown) return undefined;
+  const noun = site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
+  const x = inline(arg);
+  const type = evaluation.argTypes[0];
+  const function_ = functionName(body);
+  const kept = shown.kept.label;
+  const reach = shown.path.length ? `it reaches ${kept} through ${renderPath(shown.object.label, shown.path)}` : `it is handed ${kept}`;
+  return {
+    node: site.call,
+    file: site.file,
+    message:
+      `nothing keeps ${x}${type ? ` (${typeName(type)})` : ''} once ${function_} returns, so its ${noun} may run at the next collection while ${kept} is still in use: ` +
+      `${reach}, and ${kept} outlives ${function_}; set the ${noun} on an object the callers keep, or keep ${x} reachable from it`,
+    related: [
+      { node: shown.kept.node, file: shown.kept.file, message: `made here and kept: ${firstLine(shown.kept.node.text)}` },
+      ...shown.path.map((edge) => ({ node: edge.node, file: edge.file, message: `${edge.via}: ${firstLine(edge.node.text)}` })),
+    ],
+  };
+}
+
+/** A finalizer that sets a finalizer on its own object again: it runs once per collection by design. */
+function setsItselfAgain(finalizer: FinalizerBody): boolean {
+  return calls(finalizer.body).some((call) => {
+    if (runtimeHookNamed(call.childForFieldName('function'), finalizer.file) !== 'SetFinalizer') return false;
+    const [object, fn] = argumentsOf(call);
+    return object?.text === finalizer.param && fn?.type !== 'nil';
+  });
+}
+
+/** The body of the function or func literal that holds the node. */
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  for (let at = node.parent; at; at = at.parent) {
+    if (at.type === 'function_declaration' || at.type === 'method_declaration' || at.type === 'func_literal') return at.childForFieldName('body') ?? undefined;
+  }
+  return undefined;
+}
+
+function functionName(body: SyntaxNode): string {
+  const declaration = body.parent;
+  return declaration?.type === 'func_literal' ? 'the func literal' : (declaration?.childForFieldName('name')?.text ?? 'the function');
 }

@@ -149,22 +149,31 @@ export abstract class LinksLayer extends FactsLayer {
   }
 
   /**
-   * A store into an object the entry point made links nothing when, once it
-   * is done, nothing that outlives it reaches that object any more: neither
-   * its receiver and parameters, nor package-level variables, objects of
-   * other packages, what it returns, what it hands to other packages' code,
-   * nor the goroutines it starts. The value was let go of, or the reference
-   * that held it was cleared right after the link was made (`w <- r` for
-   * each waiter, then `e.waiters = nil`).
+   * What outlives the entry point once it is done: its receiver and
+   * parameters, the package-level variables it stored into, objects of other
+   * packages, what it returns, what it hands to other packages' code, and
+   * what the goroutines it starts hold.
    */
-  protected dropLinksLetGo(parameters: HeapObject[]): void {
-    if (!this.linksIntoMade.length) return;
+  protected outliving(parameters: HeapObject[]): HeapObject[] {
     // A package-level variable the entry point stored nothing into leads nowhere: only those it did are walked from.
     const roots = [...parameters, ...this.globals.filter((g) => this.state.heap.has(g.id)), ...this.escaped, ...this.frame.returns.flat()];
     for (const result of this.frame.results) roots.push(...(this.state.vars.get(result.key) ?? []));
     for (const goroutine of this.run.goroutines) for (const held of goroutine.held) roots.push(...held.objects);
     for (const slots of this.state.heap.values()) for (const edges of slots.values()) for (const edge of edges) if (edge.to.kind === 'opaque') roots.push(edge.to);
     for (const objects of this.state.vars.values()) for (const object of objects) if (object.kind === 'opaque') roots.push(object);
+    return roots;
+  }
+
+  /**
+   * A store into an object the entry point made links nothing when, once it
+   * is done, nothing that outlives it reaches that object any more. The
+   * value was let go of, or the reference that held it was cleared right
+   * after the link was made (`w <- r` for each waiter, then
+   * `e.waiters = nil`).
+   */
+  protected dropLinksLetGo(outliving: () => HeapObject[]): void {
+    if (!this.linksIntoMade.length) return;
+    const roots = outliving();
     const reachable = (cleared: Set<Edge>): Set<number> => {
       const reached = new Set(roots.map((o) => o.id));
       const queue = [...roots];

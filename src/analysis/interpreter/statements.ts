@@ -4,11 +4,14 @@ import type { SyntaxNode } from '../../parse/parser.js';
 import { fieldChildren, type FuncDecl } from '../../model/package.js';
 import { typeWritten, underlying, type GoType } from '../../model/types.js';
 import { signatureOf } from '../../model/signatures.js';
-import { Scope, State, nameObject, unionObjects, type Fact, type HeapObject, type RootRun, type SiteEvaluation } from '../heap.js';
+import { Scope, State, nameObject, removesFinalizer, unionObjects, type Fact, type HeapObject, type RootRun, type SiteEvaluation } from '../heap.js';
 import { referenceBudget, stepBudget } from './core.js';
 import { zeroFact } from './facts.js';
 import { isRemovalValue } from './links.js';
 import { CallsLayer } from './calls.js';
+
+/** A call that gives an object the entry point made a finalizer or cleanup. */
+const finalizesMade = (site: SiteEvaluation) => !removesFinalizer(site) && (site.argObjects[0] ?? []).some((o) => o.kind === 'alloc');
 
 export class Interpreter extends CallsLayer {
 
@@ -47,7 +50,11 @@ export class Interpreter extends CallsLayer {
     this.body(root.body, scope);
     this.callStack.pop();
     this.run.returned = this.frame.returns.flat();
-    this.dropLinksLetGo(parameters);
+    let outliving: HeapObject[] | undefined;
+    const outlivingOnce = () => (outliving ??= this.outliving(parameters));
+    this.dropLinksLetGo(outlivingOnce);
+    // Calls not followed may keep what they were passed, too.
+    if (this.run.sites.some(finalizesMade)) this.run.outliving = [...outlivingOnce(), ...this.run.unfollowed.flatMap((u) => u.objects)];
     this.active = undefined;
     this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
     // What is left of the entry point is what its sites keep: the references, not the variables or frames.
