@@ -188,6 +188,8 @@ export interface GoroutineRoot {
   loop: EndlessLoop;
   /** The statements that send the stop signals, all in the finalizer's own code; empty when nothing sends them. */
   stoppers: { node: SyntaxNode; file: GoFile }[];
+  /** The signals on which the goroutine sends a stop signal to itself (`case <-j.ctx.Done(): j.stop()`), which the stoppers send. */
+  relays: StopSignal[];
 }
 
 /** How many calls deep the finalizer's code is followed to find what it stops. */
@@ -208,7 +210,8 @@ export function goroutineRoot(evaluation: SiteEvaluation, object: HeapObject, pk
     const others = new Map(start.held.flatMap((h) => (h.objects.length === 1 && h.objects[0]!.kind === 'alloc' ? [[h.name, h.objects[0]!] as const] : [])));
     for (const held of start.held) {
       const direct = held.objects.some((o) => o.id === object.id);
-      for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc')) {
+      // A closure holds what it captures, a method value its receiver (`run(c.deleteExpired)`).
+      for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc' || o.kind === 'closure')) {
         const signalHolders = new Map([...others].filter(([name]) => name !== held.name));
         const kindOf: KindOf = (node) => {
           const field = heldFieldPath(node, [held.name, ...signalHolders.keys()]);
@@ -222,8 +225,9 @@ export function goroutineRoot(evaluation: SiteEvaluation, object: HeapObject, pk
         const path = loop && (direct ? [] : reach(holder));
         // By any reference, even one made only on some paths: where none is made, no code can stop the goroutine.
         const signalled = path && loop.stops.every((s) => !s.field || s.field.holder === held.name || !!findPath(evaluation.run.finalState, object, signalHolders.get(s.field.holder)!));
-        const stoppers = signalled && stoppersOf(loop.stops, evaluation, pkg, start);
-        if (stoppers) return { start, name: held.name, path: path!, loop: loop!, stoppers };
+        const reading: LoopReading = { loop: loop?.loop ?? start.body, name: held.name, others: [...signalHolders.keys()], kindOf, relays: [] };
+        const stoppers = signalled && stoppersOf(loop.stops, evaluation, pkg, start, reading);
+        if (stoppers) return { start, name: held.name, path: path!, loop: loop!, stoppers, relays: reading.relays };
       }
     }
   }
@@ -244,21 +248,49 @@ type Stopper = { node: SyntaxNode; file: GoFile };
 /** Whether a node lies in the finalizer's code. */
 type InFinalizer = (node: SyntaxNode, file: GoFile) => boolean;
 
+/** The goroutine's loop as endlessLoop read it: the variable holding the object, the others it holds, and what their fields are. */
+interface LoopReading {
+  loop: SyntaxNode;
+  name: string;
+  others: string[];
+  kindOf: KindOf;
+  /** The signals on which the goroutine stops itself, found on the way (see stoppersOf). */
+  relays: StopSignal[];
+}
+
 /**
  * The statements that close or send on the stop channels (or cancel the
  * contexts), when every one of them is in the finalizer's code and the
  * channels go nowhere else (a channel handed to other code may be closed
- * there); otherwise undefined.
+ * there); otherwise undefined. A stop may also be relayed: made by a
+ * function that only the goroutine itself calls, on receiving another of
+ * its signals (`case <-j.ctx.Done(): j.stop()`), whose own stoppers then
+ * stop it. `relayed` counts how many relays led here.
  */
-function stoppersOf(stops: StopSignal[], evaluation: SiteEvaluation, pkg: GoPackage, start: GoroutineStart): Stopper[] | undefined {
+function stoppersOf(stops: StopSignal[], evaluation: SiteEvaluation, pkg: GoPackage, start: GoroutineStart, reading: LoopReading, relayed = 0): Stopper[] | undefined {
   if (!stops.length) return [];
   const finalizer = finalizerCode(evaluation, pkg);
   const inFinalizer: InFinalizer = (node, file) => finalizer.some((code) => code.file === file && code.node.startIndex <= node.startIndex && node.endIndex <= code.node.endIndex);
   const fieldsOf = (kind: 'channel' | 'context') => stops.flatMap((s) => (s.field?.kind === kind ? [s.field.name] : []));
   const channels = fieldsOf('channel');
   const contexts = fieldsOf('context');
-  const stoppers = channels.length ? fieldStoppers(channels, pkg, inFinalizer, channelUse) : [];
-  const cancels = stoppers && contexts.length ? contextFieldStoppers(contexts, pkg, inFinalizer) : [];
+  const relay: Relay = (decl) => {
+    if (relayed >= maxRelays) return undefined;
+    const signals = relayingSignals(decl, pkg, start, reading);
+    const stoppers = signals && stoppersOf(signals, evaluation, pkg, start, reading, relayed + 1);
+    if (stoppers) reading.relays.push(...signals!);
+    return stoppers;
+  };
+  // What the run stored in a context field of the objects the goroutine holds (`j.ctx`, given through constructors' parameters).
+  const stored: StoredContexts = (field) =>
+    stops.flatMap((s) => {
+      if (s.field?.kind !== 'context' || s.field.name !== field) return [];
+      let objects = start.held.find((h) => h.name === s.field!.holder)?.objects ?? [];
+      for (const name of s.field.path) objects = objects.flatMap((o) => evaluation.run.finalState.slot(o, name).map((e) => e.to));
+      return objects;
+    });
+  const stoppers = channels.length ? fieldStoppers(channels, pkg, inFinalizer, channelUse, relay) : [];
+  const cancels = stoppers && contexts.length ? contextFieldStoppers(contexts, pkg, inFinalizer, stored) : [];
   if (!stoppers || !cancels) return undefined;
   stoppers.push(...cancels);
   for (const { local } of stops) {
@@ -270,8 +302,37 @@ function stoppersOf(stops: StopSignal[], evaluation: SiteEvaluation, pkg: GoPack
   return stoppers;
 }
 
+/** How many times a stop may be relayed from one signal of the goroutine to another. */
+const maxRelays = 1;
+
+/** The stoppers of the signals on which the goroutine itself calls a function that stops it; undefined when others may call it. */
+type Relay = (decl: FuncDecl) => Stopper[] | undefined;
+
+/**
+ * The signals on whose receipt the goroutine calls `decl`, when those calls,
+ * in select cases of its own loop, are the only uses of the function's name
+ * in the package (a use as a value may call it anywhere); otherwise undefined.
+ */
+function relayingSignals(decl: FuncDecl, pkg: GoPackage, start: GoroutineStart, reading: LoopReading): StopSignal[] | undefined {
+  const inLoop = (node: SyntaxNode) => node.startIndex >= reading.loop.startIndex && node.endIndex <= reading.loop.endIndex;
+  const signals: StopSignal[] = [];
+  for (const other of functionsMentioning([decl.name], pkg)) {
+    for (const use of other.body!.descendantsOfType(['identifier', 'field_identifier'])) {
+      if (use?.text !== decl.name || use.parent?.type === 'method_declaration' || use.parent?.type === 'function_declaration') continue;
+      const callee = use.parent?.type === 'selector_expression' && use.parent.childForFieldName('field')?.id === use.id ? use.parent : use;
+      const call = callee.parent;
+      if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== callee.id) return undefined;
+      if (other.file !== start.bodyFile || !inLoop(call)) return undefined;
+      const signal = guardOf(call, reading.loop, reading.name, reading.others);
+      if (!signal || !isSignal(signal, reading.kindOf)) return undefined;
+      if (!signals.some((s) => s.node.text === signal.node.text)) signals.push(signal);
+    }
+  }
+  return signals.length ? signals : undefined;
+}
+
 /** The stoppers among the package's uses of the named fields, by what `useOf` makes of each; undefined when a use may stop it elsewhere. */
-function fieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer, useOf: (selector: SyntaxNode) => Use): Stopper[] | undefined {
+function fieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer, useOf: (selector: SyntaxNode) => Use, relay?: Relay): Stopper[] | undefined {
   const stoppers: Stopper[] = [];
   for (const decl of functionsMentioning(names, pkg)) {
     if (!decl.body) continue;
@@ -286,8 +347,13 @@ function fieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer
       const use = useOf(selector);
       if (use === 'other') return undefined;
       if (use !== 'stops') continue;
-      if (!inFinalizer(selector, decl.file)) return undefined;
-      stoppers.push({ node: stopperOf(selector), file: decl.file });
+      if (inFinalizer(selector, decl.file)) {
+        stoppers.push({ node: stopperOf(selector), file: decl.file });
+        continue;
+      }
+      const relayed = relay?.(decl);
+      if (!relayed) return undefined;
+      stoppers.push(...relayed);
     }
   }
   return stoppers;
@@ -307,7 +373,7 @@ function functionsMentioning(names: string[], pkg: GoPackage): FuncDecl[] {
  * or a local declared so), and that func be called only in the finalizer's
  * code, through the local or the fields it is stored in.
  */
-function contextFieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer): Stopper[] | undefined {
+function contextFieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFinalizer, given: StoredContexts): Stopper[] | undefined {
   const stoppers: Stopper[] = [];
   const cancelFields: string[] = [];
   for (const decl of functionsMentioning(names, pkg)) {
@@ -339,13 +405,38 @@ function contextFieldStoppers(names: string[], pkg: GoPackage, inFinalizer: InFi
         continue;
       }
       const declared = value?.type === 'identifier' ? declarationOf(at, value.text) : undefined;
-      const more = declared && cancelStoppers(declared, decl.file, pkg, inFinalizer);
+      const field = at.type === 'keyed_element' ? at.childForFieldName('key')?.text : at.childForFieldName('field')?.text;
+      // A parameter: the contexts this run gave the field, each made where it can be read.
+      const passed = !declared && value?.type === 'identifier' && decl.params.some((p) => p.name === value.text) && field ? given(field) : undefined;
+      const more = declared ? cancelStoppers(declared, decl.file, pkg, inFinalizer) : passed?.length ? madeContextStoppers(passed, pkg, inFinalizer) : undefined;
       if (!more) return undefined;
       stoppers.push(...more);
     }
   }
   const stored = cancelFields.length ? fieldStoppers(cancelFields, pkg, inFinalizer, cancelFieldUse) : [];
   return stored && [...stoppers, ...stored];
+}
+
+/** The objects a context field of the goroutine's objects holds at the end of the run. */
+type StoredContexts = (field: string) => HeapObject[];
+
+/**
+ * The stoppers of contexts the run made, each by a declaration such as
+ * `ctx, cancel := context.WithCancel(context.Background())`: the calls of
+ * their cancel funcs; undefined when one is not so made.
+ */
+function madeContextStoppers(contexts: HeapObject[], pkg: GoPackage, inFinalizer: InFinalizer): Stopper[] | undefined {
+  const stoppers: Stopper[] = [];
+  for (const context of contexts) {
+    const statement = context.kind === 'alloc' ? context.node.parent?.parent : undefined;
+    const block = statement?.parent?.type === 'statement_list' ? statement.parent.parent : statement?.parent;
+    if (statement?.type !== 'short_var_declaration' || !block || statement.childForFieldName('right')?.namedChildren.length !== 1) return undefined;
+    const names = (statement.childForFieldName('left')?.namedChildren ?? []).map((n) => n?.text ?? '');
+    const more = cancelStoppers({ names, index: 0, value: context.node, block, statement }, context.file, pkg, inFinalizer);
+    if (!more) return undefined;
+    stoppers.push(...more);
+  }
+  return stoppers;
 }
 
 /** The close or cancel call, or the send statement, that a use of a channel or cancel func lies in. */

@@ -4,7 +4,7 @@ import { releaseAtLeast, releaseName, type GoRelease } from '../discover/go-rele
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, argumentObjects, describeArgument, firstLine, hookNoun, isPackageVariable, relatedAlong, withArticle } from './describe.js';
 import { inline } from '../parse/inline.js';
-import { goroutineRoot, type GoroutineRoot } from '../analysis/goroutines.js';
+import { goroutineRoot, type GoroutineRoot, type StopSignal } from '../analysis/goroutines.js';
 import { rearmedTimer, rearmedTimers, type RearmedTimer } from '../analysis/timers.js';
 import { reachingObjects, renderPath } from '../analysis/paths.js';
 import { callableFromOutside, lastingPath } from './removed-links.js';
@@ -73,16 +73,17 @@ export const finalizerMayNeverRun: Rule = {
     }
     const root = heldByGoroutine(site);
     if (root) {
-      const signalsOf = (kind: 'channel' | 'context') =>
-        root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[s.field.holder, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
-      const channels = signalsOf('channel');
-      const contexts = signalsOf('context');
-      const signals = [
-        ...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []),
-        ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : []),
-      ];
-      const until = signals.length
-        ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
+      const signalsOf = (stops: StopSignal[], kind: 'channel' | 'context') =>
+        stops.flatMap((s) => (s.field?.kind === kind ? [[s.field.holder, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
+      const described = (stops: StopSignal[]) => {
+        const channels = signalsOf(stops, 'channel');
+        const contexts = signalsOf(stops, 'context');
+        return [...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []), ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : [])].join(' or ');
+      };
+      const signals = described(root.loop.stops);
+      const relayed = root.relays.length ? `, which it does itself once ${described(root.relays)}` : '';
+      const until = signals
+        ? `until ${signals}${relayed}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
         : 'forever';
       const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
       const through = root.path.length ? `; it holds ${root.name}, which reaches the object: ${renderPath(root.name, root.path)}` : '';
