@@ -6451,17 +6451,12 @@ class LinksLayer extends FactsLayer {
         return { order: this.moments++, regions: [...this.regions] };
     }
     /**
-     * A store into an object the entry point made links nothing when, once it
-     * is done, nothing that outlives it reaches that object any more: neither
-     * its receiver and parameters, nor package-level variables, objects of
-     * other packages, what it returns, what it hands to other packages' code,
-     * nor the goroutines it starts. The value was let go of, or the reference
-     * that held it was cleared right after the link was made (`w <- r` for
-     * each waiter, then `e.waiters = nil`).
+     * What outlives the entry point once it is done: its receiver and
+     * parameters, the package-level variables it stored into, objects of other
+     * packages, what it returns, what it hands to other packages' code, and
+     * what the goroutines it starts hold.
      */
-    dropLinksLetGo(parameters) {
-        if (!this.linksIntoMade.length)
-            return;
+    outliving(parameters) {
         // A package-level variable the entry point stored nothing into leads nowhere: only those it did are walked from.
         const roots = [...parameters, ...this.globals.filter((g) => this.state.heap.has(g.id)), ...this.escaped, ...this.frame.returns.flat()];
         for (const result of this.frame.results)
@@ -6478,6 +6473,19 @@ class LinksLayer extends FactsLayer {
             for (const object of objects)
                 if (object.kind === 'opaque')
                     roots.push(object);
+        return roots;
+    }
+    /**
+     * A store into an object the entry point made links nothing when, once it
+     * is done, nothing that outlives it reaches that object any more. The
+     * value was let go of, or the reference that held it was cleared right
+     * after the link was made (`w <- r` for each waiter, then
+     * `e.waiters = nil`).
+     */
+    dropLinksLetGo(outliving) {
+        if (!this.linksIntoMade.length)
+            return;
+        const roots = outliving();
         const reachable = (cleared) => {
             const reached = new Set(roots.map((o) => o.id));
             const queue = [...roots];
@@ -7474,6 +7482,8 @@ class CallsLayer extends ExpressionsLayer {
 
 
 
+/** A call that gives an object the entry point made a finalizer or cleanup. */
+const finalizesMade = (site) => !removesFinalizer(site) && (site.argObjects[0] ?? []).some((o) => o.kind === 'alloc');
 class Interpreter extends CallsLayer {
     /** Interprets one function as an entry point; returns the evaluations of the sites it reached. */
     interpretRoot(root) {
@@ -7512,7 +7522,12 @@ class Interpreter extends CallsLayer {
         this.body(root.body, scope);
         this.callStack.pop();
         this.run.returned = this.frame.returns.flat();
-        this.dropLinksLetGo(parameters);
+        let outliving;
+        const outlivingOnce = () => (outliving ??= this.outliving(parameters));
+        this.dropLinksLetGo(outlivingOnce);
+        // Calls not followed may keep what they were passed, too.
+        if (this.run.sites.some(finalizesMade))
+            this.run.outliving = [...outlivingOnce(), ...this.run.unfollowed.flatMap((u) => u.objects)];
         this.active = undefined;
         this.stepsTaken += Math.min(this.steps, stepBudget) + Math.min(this.references, referenceBudget);
         // What is left of the entry point is what its sites keep: the references, not the variables or frames.
@@ -8041,13 +8056,22 @@ function findPath(state, start, target, follow = () => true) {
  * once per target.
  */
 function pathsFrom(state, start, follow = () => true) {
+    const search = breadthFirst(state, start, follow);
+    return (target) => (search.reached(target) ? search.pathTo(target) : search.until((object) => object.id === target.id));
+}
+/** The shortest path of references from `start` to an object that `accept` takes. */
+function pathToFirst(state, start, accept) {
+    return breadthFirst(state, start, () => true).until(accept);
+}
+/** A breadth-first search from `start`, taken on only as far as asked. */
+function breadthFirst(state, start, follow) {
     /** How the search first came to each object; the start's entry is a reference back to it. */
     const previous = new Map();
     const queue = [start];
     let next = 0;
-    const pathTo = (id) => {
+    const pathTo = (target) => {
         const path = [];
-        let at = id;
+        let at = target.id;
         do {
             const step = previous.get(at);
             path.unshift(step);
@@ -8055,8 +8079,10 @@ function pathsFrom(state, start, follow = () => true) {
         } while (at !== start.id);
         return path;
     };
-    return (target) => {
-        while (!previous.has(target.id) && next < queue.length) {
+    /** Searches on until an object `accept` takes is reached, or nothing is left; the path to it. */
+    const until = (accept) => {
+        let found;
+        while (!found && next < queue.length) {
             const current = queue[next++];
             for (const edge of state.edgesFrom(current)) {
                 if (!searching(1))
@@ -8066,10 +8092,29 @@ function pathsFrom(state, start, follow = () => true) {
                 previous.set(edge.to.id, { ...edge, from: current });
                 if (edge.to.id !== start.id)
                     queue.push(edge.to);
+                if (!found && accept(edge.to))
+                    found = edge.to;
             }
         }
-        return previous.has(target.id) ? pathTo(target.id) : undefined;
+        return found && pathTo(found);
     };
+    return { reached: (object) => previous.has(object.id), pathTo, until };
+}
+/** The ids of the objects reachable from `roots`, the roots too; undefined when the budget ran out before all were found. */
+function reachableFrom(state, roots) {
+    const reached = new Set(roots.map((o) => o.id));
+    const queue = [...roots];
+    while (queue.length) {
+        for (const edge of state.edgesFrom(queue.pop())) {
+            if (!searching(1))
+                return undefined;
+            if (reached.has(edge.to.id))
+                continue;
+            reached.add(edge.to.id);
+            queue.push(edge.to);
+        }
+    }
+    return reached;
 }
 /**
  * For a state and the references to follow: a function that gives the ids of
@@ -10140,7 +10185,8 @@ function goroutineRoot(evaluation, object, pkg, reach) {
         const others = new Map(start.held.flatMap((h) => (h.objects.length === 1 && h.objects[0].kind === 'alloc' ? [[h.name, h.objects[0]]] : [])));
         for (const held of start.held) {
             const direct = held.objects.some((o) => o.id === object.id);
-            for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc')) {
+            // A closure holds what it captures, a method value its receiver (`run(c.deleteExpired)`).
+            for (const holder of direct ? [object] : held.objects.filter((o) => o.kind === 'alloc' || o.kind === 'closure')) {
                 const signalHolders = new Map([...others].filter(([name]) => name !== held.name));
                 const kindOf = (node) => {
                     const field = heldFieldPath(node, [held.name, ...signalHolders.keys()]);
@@ -10155,9 +10201,10 @@ function goroutineRoot(evaluation, object, pkg, reach) {
                 const path = loop && (direct ? [] : reach(holder));
                 // By any reference, even one made only on some paths: where none is made, no code can stop the goroutine.
                 const signalled = path && loop.stops.every((s) => !s.field || s.field.holder === held.name || !!findPath(evaluation.run.finalState, object, signalHolders.get(s.field.holder)));
-                const stoppers = signalled && stoppersOf(loop.stops, evaluation, pkg, start);
+                const reading = { loop: loop?.loop ?? start.body, name: held.name, others: [...signalHolders.keys()], kindOf, relays: [] };
+                const stoppers = signalled && stoppersOf(loop.stops, evaluation, pkg, start, reading);
                 if (stoppers)
-                    return { start, name: held.name, path: path, loop: loop, stoppers };
+                    return { start, name: held.name, path: path, loop: loop, stoppers, relays: reading.relays };
             }
         }
     }
@@ -10176,9 +10223,12 @@ function fieldType(type, path, pkg) {
  * The statements that close or send on the stop channels (or cancel the
  * contexts), when every one of them is in the finalizer's code and the
  * channels go nowhere else (a channel handed to other code may be closed
- * there); otherwise undefined.
+ * there); otherwise undefined. A stop may also be relayed: made by a
+ * function that only the goroutine itself calls, on receiving another of
+ * its signals (`case <-j.ctx.Done(): j.stop()`), whose own stoppers then
+ * stop it. `relayed` counts how many relays led here.
  */
-function stoppersOf(stops, evaluation, pkg, start) {
+function stoppersOf(stops, evaluation, pkg, start, reading, relayed = 0) {
     if (!stops.length)
         return [];
     const finalizer = finalizerCode(evaluation, pkg);
@@ -10186,8 +10236,26 @@ function stoppersOf(stops, evaluation, pkg, start) {
     const fieldsOf = (kind) => stops.flatMap((s) => (s.field?.kind === kind ? [s.field.name] : []));
     const channels = fieldsOf('channel');
     const contexts = fieldsOf('context');
-    const stoppers = channels.length ? fieldStoppers(channels, pkg, inFinalizer, channelUse) : [];
-    const cancels = stoppers && contexts.length ? contextFieldStoppers(contexts, pkg, inFinalizer) : [];
+    const relay = (decl) => {
+        if (relayed >= maxRelays)
+            return undefined;
+        const signals = relayingSignals(decl, pkg, start, reading);
+        const stoppers = signals && stoppersOf(signals, evaluation, pkg, start, reading, relayed + 1);
+        if (stoppers)
+            reading.relays.push(...signals);
+        return stoppers;
+    };
+    // What the run stored in a context field of the objects the goroutine holds (`j.ctx`, given through constructors' parameters).
+    const stored = (field) => stops.flatMap((s) => {
+        if (s.field?.kind !== 'context' || s.field.name !== field)
+            return [];
+        let objects = start.held.find((h) => h.name === s.field.holder)?.objects ?? [];
+        for (const name of s.field.path)
+            objects = objects.flatMap((o) => evaluation.run.finalState.slot(o, name).map((e) => e.to));
+        return objects;
+    });
+    const stoppers = channels.length ? fieldStoppers(channels, pkg, inFinalizer, channelUse, relay) : [];
+    const cancels = stoppers && contexts.length ? contextFieldStoppers(contexts, pkg, inFinalizer, stored) : [];
     if (!stoppers || !cancels)
         return undefined;
     stoppers.push(...cancels);
@@ -10201,8 +10269,37 @@ function stoppersOf(stops, evaluation, pkg, start) {
     }
     return stoppers;
 }
+/** How many times a stop may be relayed from one signal of the goroutine to another. */
+const maxRelays = 1;
+/**
+ * The signals on whose receipt the goroutine calls `decl`, when those calls,
+ * in select cases of its own loop, are the only uses of the function's name
+ * in the package (a use as a value may call it anywhere); otherwise undefined.
+ */
+function relayingSignals(decl, pkg, start, reading) {
+    const inLoop = (node) => node.startIndex >= reading.loop.startIndex && node.endIndex <= reading.loop.endIndex;
+    const signals = [];
+    for (const other of functionsMentioning([decl.name], pkg)) {
+        for (const use of other.body.descendantsOfType(['identifier', 'field_identifier'])) {
+            if (use?.text !== decl.name || use.parent?.type === 'method_declaration' || use.parent?.type === 'function_declaration')
+                continue;
+            const callee = use.parent?.type === 'selector_expression' && use.parent.childForFieldName('field')?.id === use.id ? use.parent : use;
+            const call = callee.parent;
+            if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== callee.id)
+                return undefined;
+            if (other.file !== start.bodyFile || !inLoop(call))
+                return undefined;
+            const signal = guardOf(call, reading.loop, reading.name, reading.others);
+            if (!signal || !isSignal(signal, reading.kindOf))
+                return undefined;
+            if (!signals.some((s) => s.node.text === signal.node.text))
+                signals.push(signal);
+        }
+    }
+    return signals.length ? signals : undefined;
+}
 /** The stoppers among the package's uses of the named fields, by what `useOf` makes of each; undefined when a use may stop it elsewhere. */
-function fieldStoppers(names, pkg, inFinalizer, useOf) {
+function fieldStoppers(names, pkg, inFinalizer, useOf, relay) {
     const stoppers = [];
     for (const decl of functionsMentioning(names, pkg)) {
         if (!decl.body)
@@ -10222,9 +10319,14 @@ function fieldStoppers(names, pkg, inFinalizer, useOf) {
                 return undefined;
             if (use !== 'stops')
                 continue;
-            if (!inFinalizer(selector, decl.file))
+            if (inFinalizer(selector, decl.file)) {
+                stoppers.push({ node: stopperOf(selector), file: decl.file });
+                continue;
+            }
+            const relayed = relay?.(decl);
+            if (!relayed)
                 return undefined;
-            stoppers.push({ node: stopperOf(selector), file: decl.file });
+            stoppers.push(...relayed);
         }
     }
     return stoppers;
@@ -10242,7 +10344,7 @@ function functionsMentioning(names, pkg) {
  * or a local declared so), and that func be called only in the finalizer's
  * code, through the local or the fields it is stored in.
  */
-function contextFieldStoppers(names, pkg, inFinalizer) {
+function contextFieldStoppers(names, pkg, inFinalizer, given) {
     const stoppers = [];
     const cancelFields = [];
     for (const decl of functionsMentioning(names, pkg)) {
@@ -10284,7 +10386,10 @@ function contextFieldStoppers(names, pkg, inFinalizer) {
                 continue;
             }
             const declared = value?.type === 'identifier' ? declarationOf(at, value.text) : undefined;
-            const more = declared && cancelStoppers(declared, decl.file, pkg, inFinalizer);
+            const field = at.type === 'keyed_element' ? at.childForFieldName('key')?.text : at.childForFieldName('field')?.text;
+            // A parameter: the contexts this run gave the field, each made where it can be read.
+            const passed = !declared && value?.type === 'identifier' && decl.params.some((p) => p.name === value.text) && field ? given(field) : undefined;
+            const more = declared ? cancelStoppers(declared, decl.file, pkg, inFinalizer) : passed?.length ? madeContextStoppers(passed, pkg, inFinalizer) : undefined;
             if (!more)
                 return undefined;
             stoppers.push(...more);
@@ -10292,6 +10397,26 @@ function contextFieldStoppers(names, pkg, inFinalizer) {
     }
     const stored = cancelFields.length ? fieldStoppers(cancelFields, pkg, inFinalizer, cancelFieldUse) : [];
     return stored && [...stoppers, ...stored];
+}
+/**
+ * The stoppers of contexts the run made, each by a declaration such as
+ * `ctx, cancel := context.WithCancel(context.Background())`: the calls of
+ * their cancel funcs; undefined when one is not so made.
+ */
+function madeContextStoppers(contexts, pkg, inFinalizer) {
+    const stoppers = [];
+    for (const context of contexts) {
+        const statement = context.kind === 'alloc' ? context.node.parent?.parent : undefined;
+        const block = statement?.parent?.type === 'statement_list' ? statement.parent.parent : statement?.parent;
+        if (statement?.type !== 'short_var_declaration' || !block || statement.childForFieldName('right')?.namedChildren.length !== 1)
+            return undefined;
+        const names = (statement.childForFieldName('left')?.namedChildren ?? []).map((n) => n?.text ?? '');
+        const more = cancelStoppers({ names, index: 0, value: context.node, block, statement }, context.file, pkg, inFinalizer);
+        if (!more)
+            return undefined;
+        stoppers.push(...more);
+    }
+    return stoppers;
 }
 /** The close or cancel call, or the send statement, that a use of a channel or cancel func lies in. */
 function stopperOf(use) {
@@ -10656,15 +10781,16 @@ const finalizerMayNeverRun = {
         }
         const root = heldByGoroutine(site);
         if (root) {
-            const signalsOf = (kind) => root.loop.stops.flatMap((s) => (s.field?.kind === kind ? [[s.field.holder, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
-            const channels = signalsOf('channel');
-            const contexts = signalsOf('context');
-            const signals = [
-                ...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []),
-                ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : []),
-            ];
-            const until = signals.length
-                ? `until ${signals.join(' or ')}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
+            const signalsOf = (stops, kind) => stops.flatMap((s) => (s.field?.kind === kind ? [[s.field.holder, ...s.field.path].join('.')] : s.local?.kind === kind ? [s.local.name] : []));
+            const described = (stops) => {
+                const channels = signalsOf(stops, 'channel');
+                const contexts = signalsOf(stops, 'context');
+                return [...(channels.length ? [`${channels.join(' or ')} is closed or sent on`] : []), ...(contexts.length ? [`${contexts.join(' or ')} is cancelled`] : [])].join(' or ');
+            };
+            const signals = described(root.loop.stops);
+            const relayed = root.relays.length ? `, which it does itself once ${described(root.relays)}` : '';
+            const until = signals
+                ? `until ${signals}${relayed}, which ${root.stoppers.length ? `only this ${hook} does` : 'no code of the package does'}`
                 : 'forever';
             const go = root.start.node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal' ? 'go func() {...}()' : inline(root.start.node);
             const through = root.path.length ? `; it holds ${root.name}, which reaches the object: ${renderPath(root.name, root.path)}` : '';
@@ -11861,6 +11987,7 @@ function lineOf(file, node) {
 
 
 
+
 /**
  * FG009 finalizer-may-run-early: an object's finalizer or cleanup releases a
  * resource held in one of its fields, and a function hands that field's
@@ -11871,6 +11998,9 @@ function lineOf(file, node) {
  * the call still uses it. runtime.KeepAlive(x) after the call is the fix.
  * Also: a method promoted from an embedded field that the finalizer
  * releases runs on that field's value, so nothing keeps the wrapper alive.
+ * And: a finalizer (or cleanup) set on an object that nothing keeps once the
+ * function that made it returns, while what the finalizer acts on is kept:
+ * it runs at the next collection and releases what is still in use.
  */
 const finalizerMayRunEarly = {
     id: 'FG009',
@@ -11878,11 +12008,12 @@ const finalizerMayRunEarly = {
     severity: 'warning',
     summary: 'The finalizer may release a resource while a call still uses it: the object is not kept alive during the call.',
     checkPackage(pkg, sites, reportsIn) {
+        const unkept = sites.flatMap((site) => (reportsIn(site.file) ? (unkeptObject(site) ?? []) : []));
         const code = new Code(pkg);
         code.learnCTypes();
         const released = releasedFields(code, sites);
         if (!released.size)
-            return [];
+            return unkept;
         const names = [...released.keys()];
         pkg.load((file) => names.some((name) => file.text.includes(name)));
         code.learnCTypes();
@@ -11894,7 +12025,7 @@ const finalizerMayRunEarly = {
             for (const variable of objectVariables(decl, pkg, released))
                 reports.push(...earlyCalls(decl, code, variable, released.get(variable.typeName)));
         }
-        return reports;
+        return [...unkept, ...reports];
     },
 };
 /** Calls whose callee runs outside Go's view of the object's liveness. */
@@ -12414,6 +12545,99 @@ function statementOf(node, body) {
     }
     return inner;
 }
+/**
+ * A finalizer or cleanup set on an object that the function making it lets
+ * go of, while what the finalizer or cleanup is handed leads to an object
+ * the function made and that outlives it (returned, stored, handed on): the
+ * next collection runs it, on what is still in use. The function's own run
+ * as an entry point decides: its callers can reach only what outlives it.
+ * Nothing that does may reach the object (a call not followed may keep what
+ * it is given), the run was analyzed to its end, and the function does not
+ * use the object after the call. A finalizer that sets itself again is a
+ * collection hook, not a release.
+ */
+function unkeptObject(site) {
+    const arg = site.args[0];
+    const evaluation = site.evaluations[0];
+    if (!arg || !evaluation || removesFinalizer(evaluation))
+        return undefined;
+    const finalizer = site.kind === 'SetFinalizer' ? finalizerBody(site) : undefined;
+    if (site.kind === 'SetFinalizer' && (!finalizer || setsItselfAgain(finalizer)))
+        return undefined;
+    const body = fg009_finalizer_may_run_early_enclosingFunction(site.call);
+    if (!body || !(arg.type === 'identifier' || (arg.type === 'unary_expression' && arg.childForFieldName('operand')?.type === 'composite_literal')))
+        return undefined;
+    if (arg.type === 'identifier' && usedAfter(site.call, body, usesOf(body, new Set([arg.text]))))
+        return undefined;
+    let shown;
+    const own = site.evaluations.filter((e) => e.run.root.body?.id === body.id);
+    for (const e of own) {
+        const run = e.run;
+        const objects = e.argObjects[0] ?? [];
+        if (!run.outliving || !objects.length || site.interpreter.bounds.some((b) => b.root === run.root))
+            return undefined;
+        // Made here: by the function that sets the finalizer, in this run.
+        if (objects.some((o) => o.kind !== 'alloc' || o.file !== site.file || o.node.startIndex < body.startIndex || o.node.endIndex > body.endIndex))
+            return undefined;
+        const kept = reachableFrom(run.finalState, run.outliving);
+        if (!kept || objects.some((o) => kept.has(o.id)))
+            return undefined;
+        const madeAndKept = (o) => o.kind === 'alloc' && kept.has(o.id);
+        const handed = site.kind === 'AddCleanup' ? (e.argObjects[2] ?? []) : objects;
+        let found;
+        for (const start of handed) {
+            if (site.kind === 'AddCleanup' && madeAndKept(start))
+                found = { path: [], kept: start, object: objects[0] };
+            const path = found ? undefined : pathToFirst(run.finalState, start, madeAndKept);
+            if (path?.length)
+                found = { path, kept: path.at(-1).to, object: start };
+            if (found)
+                break;
+        }
+        if (!found)
+            return undefined;
+        shown ??= found;
+    }
+    if (!shown)
+        return undefined;
+    const noun = site.kind === 'AddCleanup' ? 'cleanup' : 'finalizer';
+    const x = inline(arg);
+    const type = evaluation.argTypes[0];
+    const function_ = functionName(body);
+    const kept = shown.kept.label;
+    const reach = shown.path.length ? `it reaches ${kept} through ${renderPath(shown.object.label, shown.path)}` : `it is handed ${kept}`;
+    return {
+        node: site.call,
+        file: site.file,
+        message: `nothing keeps ${x}${type ? ` (${typeName(type)})` : ''} once ${function_} returns, so its ${noun} may run at the next collection while ${kept} is still in use: ` +
+            `${reach}, and ${kept} outlives ${function_}; set the ${noun} on an object the callers keep, or keep ${x} reachable from it`,
+        related: [
+            { node: shown.kept.node, file: shown.kept.file, message: `made here and kept: ${firstLine(shown.kept.node.text)}` },
+            ...shown.path.map((edge) => ({ node: edge.node, file: edge.file, message: `${edge.via}: ${firstLine(edge.node.text)}` })),
+        ],
+    };
+}
+/** A finalizer that sets a finalizer on its own object again: it runs once per collection by design. */
+function setsItselfAgain(finalizer) {
+    return calls(finalizer.body).some((call) => {
+        if (runtimeHookNamed(call.childForFieldName('function'), finalizer.file) !== 'SetFinalizer')
+            return false;
+        const [object, fn] = argumentsOf(call);
+        return object?.text === finalizer.param && fn?.type !== 'nil';
+    });
+}
+/** The body of the function or func literal that holds the node. */
+function fg009_finalizer_may_run_early_enclosingFunction(node) {
+    for (let at = node.parent; at; at = at.parent) {
+        if (at.type === 'function_declaration' || at.type === 'method_declaration' || at.type === 'func_literal')
+            return at.childForFieldName('body') ?? undefined;
+    }
+    return undefined;
+}
+function functionName(body) {
+    const declaration = body.parent;
+    return declaration?.type === 'func_literal' ? 'the func literal' : (declaration?.childForFieldName('name')?.text ?? 'the function');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 
@@ -12525,8 +12749,8 @@ const en = {
         },
     },
     FG009: {
-        problem: 'Go tracks liveness precisely: an object may become unreachable right after its last use in a function, even in the middle of a call that still works with a value read out of it. Here a call is handed a field of the object (a file descriptor, a C pointer, a handle) but not the object, and the function does not use the object after the call, so the garbage collector may run the finalizer or cleanup during the call, and it releases the resource the call is using: a closed or reused descriptor, freed C memory, a connection closed mid-request.',
-        fix: 'Fix: call `runtime.KeepAlive(x)` right after the call, which keeps x reachable until that point; or pass x itself where the callee can keep it (cgo keeps Go pointers passed to C alive for the call). For a method promoted from an embedded field, declare the method on the wrapper and end it with `runtime.KeepAlive`.',
+        problem: 'Go tracks liveness precisely: an object may become unreachable right after its last use in a function, even in the middle of a call that still works with a value read out of it. Here a call is handed a field of the object (a file descriptor, a C pointer, a handle) but not the object, and the function does not use the object after the call, so the garbage collector may run the finalizer or cleanup during the call, and it releases the resource the call is using: a closed or reused descriptor, freed C memory, a connection closed mid-request. The same happens when the finalizer or cleanup is set on an object that nothing keeps once the function that made it returns, while what it releases is kept: it runs at the next collection.',
+        fix: 'Fix: call `runtime.KeepAlive(x)` right after the call, which keeps x reachable until that point; or pass x itself where the callee can keep it (cgo keeps Go pointers passed to C alive for the call). For a method promoted from an embedded field, declare the method on the wrapper and end it with `runtime.KeepAlive`. For an object that nothing keeps, set the finalizer on the object the callers keep (the one returned or stored), or store the finalized object in it.',
     },
 };
 const ru = {
@@ -12579,8 +12803,8 @@ const ru = {
         },
     },
     FG009: {
-        problem: 'Go отслеживает живость объектов точно: объект может стать недостижимым сразу после последнего использования в функции, даже посреди вызова, который ещё работает со значением, прочитанным из него. Здесь вызову передаётся поле объекта (файловый дескриптор, указатель C, хэндл), но не сам объект, и после вызова функция объект не использует, поэтому сборщик мусора может запустить финализатор или cleanup-функцию во время вызова, и она освободит ресурс, с которым вызов работает: закрытый или переиспользованный дескриптор, освобождённая память C, соединение, закрытое посреди запроса.',
-        fix: 'Исправление: вызовите `runtime.KeepAlive(x)` сразу после вызова — это удерживает x достижимым до этой точки; или передайте сам x туда, где вызываемый код может его удержать (cgo удерживает переданные в C указатели Go на время вызова). Для метода, продвинутого из встроенного поля, объявите метод у обёртки и завершите его `runtime.KeepAlive`.',
+        problem: 'Go отслеживает живость объектов точно: объект может стать недостижимым сразу после последнего использования в функции, даже посреди вызова, который ещё работает со значением, прочитанным из него. Здесь вызову передаётся поле объекта (файловый дескриптор, указатель C, хэндл), но не сам объект, и после вызова функция объект не использует, поэтому сборщик мусора может запустить финализатор или cleanup-функцию во время вызова, и она освободит ресурс, с которым вызов работает: закрытый или переиспользованный дескриптор, освобождённая память C, соединение, закрытое посреди запроса. То же происходит, когда финализатор или cleanup-функция назначены объекту, который никто не удерживает после возврата из создавшей его функции, а то, что она освобождает, удерживается: она сработает при следующей сборке мусора.',
+        fix: 'Исправление: вызовите `runtime.KeepAlive(x)` сразу после вызова — это удерживает x достижимым до этой точки; или передайте сам x туда, где вызываемый код может его удержать (cgo удерживает переданные в C указатели Go на время вызова). Для метода, продвинутого из встроенного поля, объявите метод у обёртки и завершите его `runtime.KeepAlive`. Для объекта, который никто не удерживает, назначьте финализатор объекту, который удерживают вызывающие (тому, что возвращается или сохраняется), или сохраните финализируемый объект в нём.',
     },
 };
 const catalogs = { en, ru };
