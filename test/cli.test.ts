@@ -265,8 +265,8 @@ describe('hostile file names and source in a CI log', () => {
     expect(stdout).toContain('\t"::error title=FORGED::a.go":11:2 Foo1.bar: foo.bar = bar\n');
     expect(stdout).toContain('"b\\n::stop-commands::FORGEDTOKEN\\n.go":13:2: error: foo (*Foo2) has a finalizer');
     expect(stdout).toContain('"c##\\x5bwarning]FORGED.go":13:2:');
-    expect(stdout).toContain('values.go:13:2: error: S(`\\r\\n::add-mask::FORGED\\r\\n::error::FORGED crlf`) is a S value');
-    expect(stdout).toContain('values.go:16:2: error: S(`\\r::warning::FORGED raw\\r##\\x5berror]FORGED legacy`) is a S value');
+    expect(stdout).toContain('values.go:13:2: error: S(`\\r\\n::add-mask::FORGED\\r\\n::error::FORGED crlf`) is a main.S value');
+    expect(stdout).toContain('values.go:16:2: error: S(`\\r::warning::FORGED raw\\r##\\x5berror]FORGED legacy`) is a main.S value');
     // A quoted path reads back as the file's name (Go and JSON share these escapes, but for \x).
     const quoted = findings.map((l) => /^("(?:[^"\\]|\\.)*")/.exec(l)?.[1]).filter((q) => q !== undefined);
     expect(quoted.map((q) => JSON.parse(q.replace(/\\x5b/g, '['))).sort()).toEqual(Object.keys(hostileFiles).filter((n) => n !== 'values.go').sort());

@@ -1,5 +1,5 @@
-import { fieldChildren } from '../model/package.js';
-import { layout, readType, typeName, underlying, type GoType } from '../model/types.js';
+import { valuesAssigned } from '../analysis/assignments.js';
+import { declaringPackage, layout, readType, typeName, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, hookNoun, withArticle } from './describe.js';
@@ -55,13 +55,17 @@ export const finalizerBadObject: Rule = {
         related: [],
       };
     }
-    const held = under?.kind === 'interface' && value ? site.interpreter.typeOf(value, site.evaluations[0]!.scope) : undefined;
-    if (held && isValueKind(underlying(held, site.pkg).kind)) {
+    // A static type not known (another package's function past the budget) may be an interface all the same.
+    const evaluation = site.evaluations[0];
+    const held = evaluation && (!under || under.kind === 'interface' || under.kind === 'unknown') ? site.interpreter.heldValue(arg, evaluation.scope, site.file) : undefined;
+    if (held && isValueKind(underlying(held.type, site.pkg).kind)) {
+      const heldName = runtimeTypeName(held.type, site);
+      const holder = under?.kind === 'interface' ? `an interface (${runtimeTypeName(type!, site)}) holding ` : '';
       return {
         message:
-          `${inline(arg)} is an interface (${typeName(type!)}) holding ${withArticle(typeName(held))} value, not a pointer; runtime.SetFinalizer throws ` +
-          `"first argument is ${typeName(held)}, not pointer" and the program dies (recover cannot catch it)`,
-        related: [],
+          `${inline(arg)} is ${holder}${withArticle(heldName)} value, not a pointer; runtime.SetFinalizer throws ` +
+          `"first argument is ${heldName}, not pointer" and the program dies (recover cannot catch it)`,
+        related: held.file === site.file ? [] : [{ node: held.node, file: held.file, message: `the ${heldName} value is made here` }],
       };
     }
     const variable = addressedReference(site, arg);
@@ -80,8 +84,8 @@ export const finalizerBadObject: Rule = {
     if (type && under && isValueKind(under.kind)) {
       return {
         message:
-          `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
-          `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
+          `${inline(arg)} is ${withArticle(runtimeTypeName(type, site))} value, not a pointer; runtime.SetFinalizer throws ` +
+          `"first argument is ${runtimeTypeName(type, site)}, not pointer" and the program dies (recover cannot catch it)`,
         related: [],
         fix: addressWhereMade(site, arg),
       };
@@ -148,39 +152,10 @@ function nilConversion(node: SyntaxNode, site: Site): GoType | undefined {
  * set it: an assignment, `&x`, a second declaration of the name, a parameter.
  */
 function soleValue(site: Site, arg: SyntaxNode): SyntaxNode | null | undefined {
-  if (arg.type !== 'identifier') return undefined;
-  const name = arg.text;
-  const variable = site.evaluations[0]?.scope.lookup(name);
+  const variable = arg.type === 'identifier' ? site.evaluations[0]?.scope.lookup(arg.text) : undefined;
   if (!variable || variable.global) return undefined;
-  let body: SyntaxNode | null = arg.parent;
-  while (body && !['function_declaration', 'method_declaration', 'func_literal'].includes(body.type)) body = body.parent;
-  if (!body) return undefined;
-  const declarations: { value: SyntaxNode | null }[] = [];
-  for (const node of body.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause', 'unary_expression', 'parameter_declaration', 'inc_statement', 'dec_statement'])) {
-    if (!node) continue;
-    if (node.type === 'unary_expression') {
-      if (node.child(0)?.type === '&' && node.childForFieldName('operand')?.text === name) return undefined;
-      continue;
-    }
-    if (node.type === 'var_spec') {
-      const names = fieldChildren(node, 'name');
-      const index = names.findIndex((n) => n.text === name);
-      if (index < 0) continue;
-      const values = node.childForFieldName('value')?.namedChildren ?? [];
-      if (values.length && values.length !== names.length) return undefined;
-      declarations.push({ value: values[index] ?? null });
-      continue;
-    }
-    const left = node.type === 'parameter_declaration' ? null : (node.childForFieldName('left') ?? node.namedChild(0));
-    const targets = node.type === 'parameter_declaration' ? fieldChildren(node, 'name') : left?.type === 'expression_list' ? left.namedChildren : [left];
-    if (!targets.some((t) => t?.type === 'identifier' && t.text === name)) continue;
-    if (node.type !== 'short_var_declaration') return undefined;
-    const names = targets;
-    const values = node.childForFieldName('right')?.namedChildren ?? [];
-    if (values.length !== names.length) return undefined;
-    declarations.push({ value: values[names.findIndex((t) => t?.text === name)] ?? null });
-  }
-  return declarations.length === 1 ? declarations[0]!.value : undefined;
+  const values = valuesAssigned(arg);
+  return values?.length === 1 ? values[0] : undefined;
 }
 
 /** `&p` of a local variable whose value refers to something else (a pointer, slice, map, chan, func or interface): the variable's own address. */
@@ -192,6 +167,12 @@ function addressedReference(site: Site, arg: SyntaxNode): { name: string; type: 
   if (!variable || variable.global) return undefined;
   const kind = underlying(variable.type, site.pkg).kind;
   return ['pointer', 'slice', 'map', 'chan', 'func', 'interface'].includes(kind) ? { name: operand.text, type: variable.type } : undefined;
+}
+
+/** A type as the runtime names it in its messages: a named type with the name of the package that declares it (`main.Conn`). */
+function runtimeTypeName(type: GoType, site: Site): string {
+  const declaring = declaringPackage(type, site.pkg);
+  return type.kind === 'named' && declaring ? `${declaring.name}.${typeName({ ...type, importPath: undefined })}` : typeName(type);
 }
 
 function isValueKind(kind: string): boolean {

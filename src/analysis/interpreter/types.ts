@@ -2,10 +2,11 @@
 // or method a selector names, method sets, and which function a call invokes.
 import type { SyntaxNode } from '../../parse/parser.js';
 import { memberOf, methodSet, moduleTypeKey, type Member } from '../../model/members.js';
-import type { FuncDecl } from '../../model/package.js';
-import { declaredType, qualifiedTypesOfPackage, typeWritten, underlying, type GoType, type StructField } from '../../model/types.js';
+import type { FuncDecl, GoFile } from '../../model/package.js';
+import { declaredType, qualifiedTypesOfPackage, sameType, typeWritten, underlying, type GoType, type StructField } from '../../model/types.js';
 import { signatureOf } from '../../model/signatures.js';
-import type { HeapObject, Scope } from '../heap.js';
+import { enclosingFunction, valuesAssigned } from '../assignments.js';
+import { Scope, type HeapObject } from '../heap.js';
 import { CoreLayer, otherPackagesStepBudget } from './core.js';
 
 /** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
@@ -18,6 +19,16 @@ export const typeNodes = new Set([
 export function instantiated(type: SyntaxNode | null): SyntaxNode | null {
   return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
 }
+
+/** A value of one concrete type, and where it is made. */
+export interface MadeValue {
+  type: GoType;
+  node: SyntaxNode;
+  file: GoFile;
+}
+
+/** How many functions deep the making of an interface's value is looked for. */
+const maxMakingDepth = 8;
 
 export abstract class TypesLayer extends CoreLayer {
   /** What an expression may point to (the expressions layer). */
@@ -154,6 +165,76 @@ export abstract class TypesLayer extends CoreLayer {
     const type = object.type?.kind === 'pointer' ? object.type.elem : object.type;
     if (!type || type.kind === 'unknown') return object.kind !== 'alloc';
     return underlying(type, this.pkg).kind === 'interface';
+  }
+
+  /**
+   * The value of one concrete type that an interface-typed expression surely
+   * holds, when every way it is made agrees: a composite literal or a
+   * conversion to that type, seen through parentheses, conversions to
+   * interfaces, local variables whose every assignment agrees (the zero
+   * value aside: a nil interface fails the same checks), and what the
+   * module's functions return (SWIG's `r = (I)(SwigcptrT(c)); return r`).
+   * Undefined when one way is not known. `file` holds the expression.
+   */
+  heldValue(node: SyntaxNode, scope: Scope, file: GoFile): MadeValue | undefined {
+    const saved = { file: this.file, steps: this.otherPackagesSteps };
+    this.file = file;
+    // Asked once per site after the runs: what the last entry point spent in other packages does not bound it.
+    this.otherPackagesSteps = 0;
+    try {
+      return this.made(node, scope, 0);
+    } finally {
+      this.file = saved.file;
+      this.otherPackagesSteps = saved.steps;
+    }
+  }
+
+  private made(node: SyntaxNode | null | undefined, scope: Scope, depth: number): MadeValue | undefined {
+    if (!node || depth > maxMakingDepth) return undefined;
+    const concrete = (type: GoType): MadeValue | undefined =>
+      type.kind === 'unknown' || underlying(type, this.here()).kind === 'interface' ? undefined : { type, node, file: this.file };
+    switch (node.type) {
+      case 'parenthesized_expression':
+        return this.made(node.namedChild(0), scope, depth);
+      case 'composite_literal':
+        return concrete(typeWritten(node.childForFieldName('type'), this.file));
+      case 'identifier': {
+        // A local of the function the name is in: valuesAssigned finds its declaration there.
+        if (scope.lookup(node.text)?.global) return undefined;
+        const values = valuesAssigned(node)?.filter((value) => value !== null);
+        return values?.length ? this.agreeing(values.map((value) => this.made(value, scope, depth + 1))) : undefined;
+      }
+      case 'call_expression':
+      case 'type_conversion_expression': {
+        const converted = this.conversionType(node, scope);
+        if (converted) {
+          if (underlying(converted, this.here()).kind !== 'interface') return concrete(converted);
+          const operand = node.type === 'call_expression' ? node.childForFieldName('arguments')?.namedChild(0) : node.childForFieldName('operand');
+          return this.made(operand, scope, depth + 1);
+        }
+        const callee = this.calleeOf(node, scope)?.decl;
+        const result = callee && signatureOf(callee, this.pkg).resultTypes[0];
+        if (!callee?.body || !result || underlying(result, this.pkg).kind !== 'interface') return concrete(this.typeOf(node, scope));
+        const results = callee.body.descendantsOfType('return_statement').filter((r) => r && enclosingFunction(r)?.id === callee.node.id);
+        if (!results.length) return undefined;
+        const saved = this.file;
+        this.file = callee.file;
+        try {
+          const inner = new Scope(this.globalScope);
+          return this.agreeing(results.map((r) => this.made(r!.namedChild(0)?.namedChild(0), inner, depth + 1)));
+        } finally {
+          this.file = saved;
+        }
+      }
+      default:
+        return concrete(this.typeOf(node, scope));
+    }
+  }
+
+  /** The first of several made values when all are known and of the same type. */
+  private agreeing(values: (MadeValue | undefined)[]): MadeValue | undefined {
+    const [first] = values;
+    return first && values.every((value) => value && sameType(value.type, first.type)) ? first : undefined;
   }
 
   /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
