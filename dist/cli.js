@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9346);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5033);
 // Entry of the finalizer-guard command (dist/cli.js).
 
 /** Writes that report their failure (EPIPE, ENOSPC) to the caller, which decides, instead of crashing the process. */
@@ -29,7 +29,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9346:
+/***/ 5033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2042,7 +2042,80 @@ function implementersOf(iface, pkg) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/assignments.ts
+// What a local variable is set to, read from the syntax of the function that
+// declares it: for questions that hold for every value it may have (a type
+// all its values share), asked where running the code would not answer.
+
+const functionTypes = ['function_declaration', 'method_declaration', 'func_literal'];
+/** The function, method or func literal whose body holds a node. */
+function enclosingFunction(node) {
+    let current = node.parent;
+    while (current && !functionTypes.includes(current.type))
+        current = current.parent;
+    return current ?? undefined;
+}
+/**
+ * Every value the local variable a name refers to is given in the function
+ * that holds the name: the initial values of its declarations, null for
+ * `var x T` without one (the zero value), and the right sides of `x = v`.
+ * Undefined when something else may set it, or the function does not
+ * declare it: a parameter, `&x`, `x += v`, `x++`, a range, an assignment
+ * from a call with several results.
+ */
+function valuesAssigned(name) {
+    if (name.type !== 'identifier')
+        return undefined;
+    const body = enclosingFunction(name);
+    if (!body)
+        return undefined;
+    const text = name.text;
+    const values = [];
+    let declared = false;
+    for (const node of body.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause', 'unary_expression', 'parameter_declaration', 'inc_statement', 'dec_statement'])) {
+        if (!node)
+            continue;
+        if (node.type === 'unary_expression') {
+            if (node.child(0)?.type === '&' && node.childForFieldName('operand')?.text === text)
+                return undefined;
+            continue;
+        }
+        // Parameters of a func literal or func type inside only shadow the name there.
+        if (node.type === 'parameter_declaration' && node.parent?.parent?.id !== body.id)
+            continue;
+        if (node.type === 'var_spec') {
+            const names = fieldChildren(node, 'name');
+            const index = names.findIndex((n) => n.text === text);
+            if (index < 0)
+                continue;
+            const initial = node.childForFieldName('value')?.namedChildren ?? [];
+            if (initial.length && initial.length !== names.length)
+                return undefined;
+            values.push(initial[index] ?? null);
+            declared = true;
+            continue;
+        }
+        const left = node.type === 'parameter_declaration' ? null : (node.childForFieldName('left') ?? node.namedChild(0));
+        const targets = node.type === 'parameter_declaration' ? fieldChildren(node, 'name') : left?.type === 'expression_list' ? left.namedChildren : [left];
+        const index = targets.findIndex((t) => t?.type === 'identifier' && t.text === text);
+        if (index < 0)
+            continue;
+        const plain = node.type === 'short_var_declaration' || (node.type === 'assignment_statement' && node.childForFieldName('operator')?.text === '=');
+        if (!plain)
+            return undefined;
+        const right = node.childForFieldName('right')?.namedChildren ?? [];
+        if (right.length !== targets.length)
+            return undefined;
+        values.push(right[index]);
+        if (node.type === 'short_var_declaration')
+            declared = true;
+    }
+    return declared ? values : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
+
+
 
 
 
@@ -2056,6 +2129,8 @@ const typeNodes = new Set([
 function instantiated(type) {
     return type?.type === 'generic_type' ? type.childForFieldName('type') : null;
 }
+/** How many functions deep the making of an interface's value is looked for. */
+const maxMakingDepth = 8;
 class TypesLayer extends CoreLayer {
     /** The static type of an expression, as far as the package's declarations tell. */
     typeOf(node, scope) {
@@ -2199,6 +2274,79 @@ class TypesLayer extends CoreLayer {
         if (!type || type.kind === 'unknown')
             return object.kind !== 'alloc';
         return underlying(type, this.pkg).kind === 'interface';
+    }
+    /**
+     * The value of one concrete type that an interface-typed expression surely
+     * holds, when every way it is made agrees: a composite literal or a
+     * conversion to that type, seen through parentheses, conversions to
+     * interfaces, local variables whose every assignment agrees (the zero
+     * value aside: a nil interface fails the same checks), and what the
+     * module's functions return (SWIG's `r = (I)(SwigcptrT(c)); return r`).
+     * Undefined when one way is not known. `file` holds the expression.
+     */
+    heldValue(node, scope, file) {
+        const saved = { file: this.file, steps: this.otherPackagesSteps };
+        this.file = file;
+        // Asked once per site after the runs: what the last entry point spent in other packages does not bound it.
+        this.otherPackagesSteps = 0;
+        try {
+            return this.made(node, scope, 0);
+        }
+        finally {
+            this.file = saved.file;
+            this.otherPackagesSteps = saved.steps;
+        }
+    }
+    made(node, scope, depth) {
+        if (!node || depth > maxMakingDepth)
+            return undefined;
+        const concrete = (type) => type.kind === 'unknown' || underlying(type, this.here()).kind === 'interface' ? undefined : { type, node, file: this.file };
+        switch (node.type) {
+            case 'parenthesized_expression':
+                return this.made(node.namedChild(0), scope, depth);
+            case 'composite_literal':
+                return concrete(typeWritten(node.childForFieldName('type'), this.file));
+            case 'identifier': {
+                // A local of the function the name is in: valuesAssigned finds its declaration there.
+                if (scope.lookup(node.text)?.global)
+                    return undefined;
+                const values = valuesAssigned(node)?.filter((value) => value !== null);
+                return values?.length ? this.agreeing(values.map((value) => this.made(value, scope, depth + 1))) : undefined;
+            }
+            case 'call_expression':
+            case 'type_conversion_expression': {
+                const converted = this.conversionType(node, scope);
+                if (converted) {
+                    if (underlying(converted, this.here()).kind !== 'interface')
+                        return concrete(converted);
+                    const operand = node.type === 'call_expression' ? node.childForFieldName('arguments')?.namedChild(0) : node.childForFieldName('operand');
+                    return this.made(operand, scope, depth + 1);
+                }
+                const callee = this.calleeOf(node, scope)?.decl;
+                const result = callee && signatureOf(callee, this.pkg).resultTypes[0];
+                if (!callee?.body || !result || underlying(result, this.pkg).kind !== 'interface')
+                    return concrete(this.typeOf(node, scope));
+                const results = callee.body.descendantsOfType('return_statement').filter((r) => r && enclosingFunction(r)?.id === callee.node.id);
+                if (!results.length)
+                    return undefined;
+                const saved = this.file;
+                this.file = callee.file;
+                try {
+                    const inner = new Scope(this.globalScope);
+                    return this.agreeing(results.map((r) => this.made(r.namedChild(0)?.namedChild(0), inner, depth + 1)));
+                }
+                finally {
+                    this.file = saved;
+                }
+            }
+            default:
+                return concrete(this.typeOf(node, scope));
+        }
+    }
+    /** The first of several made values when all are known and of the same type. */
+    agreeing(values) {
+        const [first] = values;
+        return first && values.every((value) => value && sameType(value.type, first.type)) ? first : undefined;
     }
     /** The package function or method a call invokes, with the receiver expression and promotion path for methods. */
     calleeOf(call, scope) {
@@ -4750,11 +4898,11 @@ function toFix(fix, pathOf) {
 }
 
 ;// CONCATENATED MODULE: ./src/fix/source.ts
-const functionTypes = ['function_declaration', 'method_declaration'];
+const source_functionTypes = ['function_declaration', 'method_declaration'];
 /** The top-level function or method a node is in (closures included in it). */
-function enclosingFunction(node) {
+function source_enclosingFunction(node) {
     for (let at = node; at; at = at.parent)
-        if (functionTypes.includes(at.type))
+        if (source_functionTypes.includes(at.type))
             return at;
     return undefined;
 }
@@ -4850,7 +4998,7 @@ function useFinalizerParameter(site, path) {
     const [object, finalizer] = site.args;
     const scope = site.evaluations[0]?.scope;
     const variable = object?.type === 'identifier' ? scope?.lookup(object.text) : undefined;
-    const fn = enclosingFunction(site.call);
+    const fn = source_enclosingFunction(site.call);
     const body = finalizer?.type === 'func_literal' ? finalizer.childForFieldName('body') : undefined;
     if (!object || !variable || variable.global || !fn || !body || path.length !== 1 || path[0].via !== `captures ${object.text}`)
         return undefined;
@@ -6335,7 +6483,7 @@ function finalizerTakes(site, type) {
  */
 function addressWhereMade(site, arg) {
     const variable = arg.type === 'identifier' ? site.evaluations[0]?.scope.lookup(arg.text) : undefined;
-    const fn = enclosingFunction(site.call);
+    const fn = source_enclosingFunction(site.call);
     if (!variable || variable.global || variable.type.kind !== 'named' || underlying(variable.type, site.pkg).kind !== 'struct' || !fn)
         return undefined;
     if (!finalizerTakes(site, { kind: 'pointer', elem: variable.type }))
@@ -6459,12 +6607,16 @@ const finalizerBadObject = {
                 related: [],
             };
         }
-        const held = under?.kind === 'interface' && value ? site.interpreter.typeOf(value, site.evaluations[0].scope) : undefined;
-        if (held && isValueKind(underlying(held, site.pkg).kind)) {
+        // A static type not known (another package's function past the budget) may be an interface all the same.
+        const evaluation = site.evaluations[0];
+        const held = evaluation && (!under || under.kind === 'interface' || under.kind === 'unknown') ? site.interpreter.heldValue(arg, evaluation.scope, site.file) : undefined;
+        if (held && isValueKind(underlying(held.type, site.pkg).kind)) {
+            const heldName = runtimeTypeName(held.type, site);
+            const holder = under?.kind === 'interface' ? `an interface (${runtimeTypeName(type, site)}) holding ` : '';
             return {
-                message: `${inline(arg)} is an interface (${typeName(type)}) holding ${withArticle(typeName(held))} value, not a pointer; runtime.SetFinalizer throws ` +
-                    `"first argument is ${typeName(held)}, not pointer" and the program dies (recover cannot catch it)`,
-                related: [],
+                message: `${inline(arg)} is ${holder}${withArticle(heldName)} value, not a pointer; runtime.SetFinalizer throws ` +
+                    `"first argument is ${heldName}, not pointer" and the program dies (recover cannot catch it)`,
+                related: held.file === site.file ? [] : [{ node: held.node, file: held.file, message: `the ${heldName} value is made here` }],
             };
         }
         const variable = addressedReference(site, arg);
@@ -6482,8 +6634,8 @@ const finalizerBadObject = {
             return undefined;
         if (type && under && isValueKind(under.kind)) {
             return {
-                message: `${inline(arg)} is ${withArticle(typeName(type))} value, not a pointer; runtime.SetFinalizer throws ` +
-                    `"first argument is ${typeName(type)}, not pointer" and the program dies (recover cannot catch it)`,
+                message: `${inline(arg)} is ${withArticle(runtimeTypeName(type, site))} value, not a pointer; runtime.SetFinalizer throws ` +
+                    `"first argument is ${runtimeTypeName(type, site)}, not pointer" and the program dies (recover cannot catch it)`,
                 related: [],
                 fix: addressWhereMade(site, arg),
             };
@@ -6555,50 +6707,11 @@ function nilConversion(node, site) {
  * set it: an assignment, `&x`, a second declaration of the name, a parameter.
  */
 function soleValue(site, arg) {
-    if (arg.type !== 'identifier')
-        return undefined;
-    const name = arg.text;
-    const variable = site.evaluations[0]?.scope.lookup(name);
+    const variable = arg.type === 'identifier' ? site.evaluations[0]?.scope.lookup(arg.text) : undefined;
     if (!variable || variable.global)
         return undefined;
-    let body = arg.parent;
-    while (body && !['function_declaration', 'method_declaration', 'func_literal'].includes(body.type))
-        body = body.parent;
-    if (!body)
-        return undefined;
-    const declarations = [];
-    for (const node of body.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement', 'range_clause', 'unary_expression', 'parameter_declaration', 'inc_statement', 'dec_statement'])) {
-        if (!node)
-            continue;
-        if (node.type === 'unary_expression') {
-            if (node.child(0)?.type === '&' && node.childForFieldName('operand')?.text === name)
-                return undefined;
-            continue;
-        }
-        if (node.type === 'var_spec') {
-            const names = fieldChildren(node, 'name');
-            const index = names.findIndex((n) => n.text === name);
-            if (index < 0)
-                continue;
-            const values = node.childForFieldName('value')?.namedChildren ?? [];
-            if (values.length && values.length !== names.length)
-                return undefined;
-            declarations.push({ value: values[index] ?? null });
-            continue;
-        }
-        const left = node.type === 'parameter_declaration' ? null : (node.childForFieldName('left') ?? node.namedChild(0));
-        const targets = node.type === 'parameter_declaration' ? fieldChildren(node, 'name') : left?.type === 'expression_list' ? left.namedChildren : [left];
-        if (!targets.some((t) => t?.type === 'identifier' && t.text === name))
-            continue;
-        if (node.type !== 'short_var_declaration')
-            return undefined;
-        const names = targets;
-        const values = node.childForFieldName('right')?.namedChildren ?? [];
-        if (values.length !== names.length)
-            return undefined;
-        declarations.push({ value: values[names.findIndex((t) => t?.text === name)] ?? null });
-    }
-    return declarations.length === 1 ? declarations[0].value : undefined;
+    const values = valuesAssigned(arg);
+    return values?.length === 1 ? values[0] : undefined;
 }
 /** `&p` of a local variable whose value refers to something else (a pointer, slice, map, chan, func or interface): the variable's own address. */
 function addressedReference(site, arg) {
@@ -6611,6 +6724,11 @@ function addressedReference(site, arg) {
         return undefined;
     const kind = underlying(variable.type, site.pkg).kind;
     return ['pointer', 'slice', 'map', 'chan', 'func', 'interface'].includes(kind) ? { name: operand.text, type: variable.type } : undefined;
+}
+/** A type as the runtime names it in its messages: a named type with the name of the package that declares it (`main.Conn`). */
+function runtimeTypeName(type, site) {
+    const declaring = declaringPackage(type, site.pkg);
+    return type.kind === 'named' && declaring ? `${declaring.name}.${typeName({ ...type, importPath: undefined })}` : typeName(type);
 }
 function isValueKind(kind) {
     return ['struct', 'basic', 'slice', 'map', 'chan', 'func', 'array'].includes(kind);
@@ -6922,7 +7040,7 @@ function runtimeName(file, at) {
         return undefined;
     const name = imported ?? 'runtime';
     // A local of that name would shadow the package in the function.
-    const fn = enclosingFunction(at);
+    const fn = source_enclosingFunction(at);
     if (!fn || identifiersNamed(fn, name).some((id) => !isSelected(id)))
         return undefined;
     if (imported)
