@@ -65,11 +65,11 @@ export interface Link {
   place: string;
   node: SyntaxNode;
   file: GoFile;
-  /** The package types of what the stored values reach ("?" for objects of unknown type). */
+  /** The module types of what the stored values reach, by moduleTypeKey ("?" for objects of unknown type). */
   types: Set<string>;
   /** Of those, the types of objects the code did not make, which may be any value of the type. */
   existingTypes: Set<string>;
-  /** The objects of a package type the code made, which are the values it made and no other. */
+  /** The objects of a module type the code made (by moduleTypeKey), which are the values it made and no other. */
   made: { type: string; object: HeapObject }[];
   /** The interpretation the store was met in: what else it did with the objects it made. */
   run: RootRun;

@@ -81,16 +81,19 @@ function searchMember(type: GoType, name: string, pkg: GoPackage): Member | unde
   return undefined;
 }
 
-const implementers = new WeakMap<TypeDecl, string[]>();
+const implementers = new WeakMap<TypeDecl, Map<GoPackage, string[]>>();
 
 /**
- * The package's types whose declared methods (on `T` or `*T`) include every
- * method of a package interface: what a field of that interface may hold
- * among the package's own values. None for an interface that embeds another
- * or lists types (which this model does not resolve), or declares no method.
+ * The types of a package whose declared methods (on `T` or `*T`) include
+ * every method of an interface of the module: what a field of that interface
+ * may hold among the package's own values. None for an interface that embeds
+ * another or lists types (which this model does not resolve), or declares no
+ * method.
  */
 export function implementersOf(iface: TypeDecl, pkg: GoPackage): string[] {
-  let found = implementers.get(iface);
+  let byPackage = implementers.get(iface);
+  if (!byPackage) implementers.set(iface, (byPackage = new Map()));
+  let found = byPackage.get(pkg);
   if (found) return found;
   found = [];
   const elements = iface.typeNode.type === 'interface_type' ? iface.typeNode.namedChildren : [];
@@ -104,6 +107,6 @@ export function implementersOf(iface: TypeDecl, pkg: GoPackage): string[] {
     }
     found.sort();
   }
-  implementers.set(iface, found);
+  byPackage.set(pkg, found);
   return found;
 }

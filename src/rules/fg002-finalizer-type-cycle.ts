@@ -1,8 +1,8 @@
 import { fieldPlace, type Link } from '../analysis/heap.js';
 import { packageLinks } from '../analysis/package-scan.js';
-import { pointee, typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
+import { declaringPackage, pointee, typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
-import { implementersOf } from '../model/members.js';
+import { implementersOf, moduleTypeKey } from '../model/members.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { RelatedNode, Rule, Site } from './rule.js';
 import { finalizerCycle } from './fg001-finalizer-cycle.js';
@@ -14,10 +14,12 @@ import { inline } from '../parse/inline.js';
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
  * type arguments such as atomic.Pointer[T], fields of a package interface
- * through the package's types that implement it). Any value that closes that
- * loop leaks. weak.Pointer and uintptr hold no reference; func fields and
- * interfaces of other packages are not followed, since the type does not say
- * what they hold. The type
+ * through the package's types that implement it), in whichever package of the
+ * module each type is declared: a field of another package's interface may
+ * hold the types of its own package and of this one that implement it. Any
+ * value that closes that loop leaks. weak.Pointer and uintptr hold no
+ * reference; func fields and interfaces from outside the module are not
+ * followed, since the type does not say what they hold. The type
  * alone is no evidence: every reference-holding field of the loop must be
  * given, somewhere in the package, a value that reaches an object the code
  * did not just make (or the holder itself through another object). A field
@@ -34,25 +36,28 @@ export const finalizerTypeCycle: Rule = {
     if (finalizerCycle.check(site)) return undefined;
     const type = site.evaluations[0]?.argTypes[0];
     if (!type || type.kind !== 'pointer') return undefined;
-    const start = pointee(type);
-    if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg)) return undefined;
-    const loop = loopScope(start.name, site.pkg);
+    const start = reachedType(pointee(type), site.pkg);
+    if (!start || (start.type.importPath && start.type.importPath !== site.pkg.path)) return undefined;
+    const loop = loopScope(start, site.pkg);
     if (!loop) return undefined;
     const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames);
     const mayBe = mayBeOfType(site.pkg);
-    const closesThroughFinalized = closingStores(site, start.name, mayBe);
+    const closesThroughFinalized = closingStores(site, start.key, mayBe);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
     const evidence: Evidence = (field, target) => {
       const stores = links.filter(
-        (l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)),
+        (l) =>
+          l.place === fieldPlace(field) &&
+          (target.byForeignInterface ? l.types.has(target.key) : mayBe(l.types, target.key)) &&
+          (target.key !== start.key || closesThroughFinalized(l)),
       );
       return stores.find((l) => l.links) ?? stores[0];
     };
-    const steps = typeLoop(start.name, site.pkg, evidence);
+    const steps = typeLoop(start, site.pkg, evidence);
     if (!steps) return undefined;
     return {
       message:
-        `${inline(site.args[0]!)} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...steps.map((s) => s.via)].join(' -> ')}; ` +
+        `${inline(site.args[0]!)} (${typeName(type)}) has a finalizer and its type can reach itself: ${[shown(start, site.pkg), ...steps.map((s) => s.via)].join(' -> ')}; ` +
         `the package stores linked values along it, and if a value ever closes that loop, the finalizer never runs`,
       related: steps.flatMap((s) => s.related),
     };
@@ -79,17 +84,66 @@ function closingStores(site: Site, start: string, mayBe: TypesMayBe): (link: Lin
     );
 }
 
-/** Whether values of these package types (`?`: unknown) may be a `target`: one of them, unknown, or a package interface it implements. */
+/** Whether values of these module types (by key; `?`: unknown) may be a `target`: one of them, unknown, or an interface of the module it implements. */
 type TypesMayBe = (types: Set<string>, target: string) => boolean;
 
 function mayBeOfType(pkg: GoPackage): TypesMayBe {
   return (types, target) =>
     types.has(target) ||
     types.has('?') ||
-    [...types].some((name) => {
-      const decl = pkg.types.get(name);
-      return decl?.typeNode.type === 'interface_type' && implementersOf(decl, pkg).includes(target);
+    [...types].some((key) => {
+      const iface = typeOfKey(key, pkg);
+      return !!iface && implementers(iface, pkg).some((t) => t.key === target);
     });
+}
+
+/** A named type of the module, with the key that names it in every package. */
+interface Reached {
+  key: string;
+  type: Extract<GoType, { kind: 'named' }>;
+  /**
+   * Reached as an implementer of another package's interface: a store must
+   * show a value of this very type, since such an interface (a `Releaser`)
+   * is one that many types of the module implement.
+   */
+  byForeignInterface?: boolean;
+}
+
+function reachedType(type: GoType, pkg: GoPackage): Reached | undefined {
+  const key = type.kind === 'named' && typeDecl(type, pkg) ? moduleTypeKey(type, pkg) : undefined;
+  return key && type.kind === 'named' ? { key, type } : undefined;
+}
+
+/** A type by its key: `path.Name`, the path of a package of the module (empty outside a module). */
+function typeOfKey(key: string, pkg: GoPackage): Reached | undefined {
+  const dot = key.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const path = key.slice(0, dot);
+  const type: Reached['type'] = { kind: 'named', name: key.slice(dot + 1), args: [], ...(path && path !== pkg.path ? { importPath: path } : {}) };
+  return reachedType(type, pkg);
+}
+
+/** A type as the message names it: bare when the analyzed package declares it. */
+function shown(type: Reached, pkg: GoPackage): string {
+  return !type.type.importPath || type.type.importPath === pkg.path ? type.type.name : typeName(type.type);
+}
+
+/**
+ * What a field of an interface of the module may hold: the types that
+ * implement it in its own package and, for another package's interface, in
+ * the analyzed one. None for a type that is no interface.
+ */
+function implementers(iface: Reached, pkg: GoPackage): Reached[] {
+  const decl = typeDecl(iface.type, pkg);
+  const owner = declaringPackage(iface.type, pkg);
+  if (decl?.typeNode.type !== 'interface_type' || !owner) return [];
+  const named = (name: string, from: GoPackage): Reached | undefined => {
+    const reached = reachedType({ kind: 'named', name, args: [], ...(from !== pkg && from.path ? { importPath: from.path } : {}) }, pkg);
+    return reached && (owner === pkg ? reached : { ...reached, byForeignInterface: true });
+  };
+  const found = implementersOf(decl, owner).map((name) => named(name, owner));
+  if (owner !== pkg) found.push(...implementersOf(decl, pkg).map((name) => named(name, pkg)));
+  return found.filter((t): t is Reached => !!t);
 }
 
 interface Step {
@@ -100,7 +154,7 @@ interface Step {
 }
 
 /** A store that gives a field values of `target`, one that links if there is one. */
-type Evidence = (field: StructField, target: string) => Link | undefined;
+type Evidence = (field: StructField, target: Reached) => Link | undefined;
 
 /**
  * What shows that a field can link a value of `target`: a store into it, or,
@@ -108,7 +162,7 @@ type Evidence = (field: StructField, target: string) => Link | undefined;
  * fields. Another struct held by value needs none: it is part of its holder,
  * and its own fields are steps of their own. Null when nothing shows it.
  */
-function linkAlong(field: StructField, value: GoType, target: string, evidence: Evidence): Link | undefined | null {
+function linkAlong(field: StructField, value: GoType, target: Reached, evidence: Evidence): Link | undefined | null {
   if (value.kind !== 'struct') return evidence(field, target) ?? null;
   if (field.type.kind !== 'named' || !field.type.args.length) return undefined;
   for (const inner of value.fields) {
@@ -126,19 +180,21 @@ function linkAlong(field: StructField, value: GoType, target: string, evidence: 
  * about. Undefined when the types never lead back: no store can close a loop,
  * and the package's code need not be read.
  */
-function loopScope(start: string, pkg: GoPackage): { typeNames: string[]; fieldNames: string[] } | undefined {
+function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; fieldNames: string[] } | undefined {
   // The reached types, each with its parts and the types each part leads to.
-  const parts = new Map<string, { field?: StructField; targets: string[] }[]>();
+  const parts = new Map<string, { field?: StructField; targets: Reached[] }[]>();
+  const types = new Map<string, Reached>([[start.key, start]]);
   const queue = [start];
-  parts.set(start, []);
+  parts.set(start.key, []);
   while (queue.length) {
     const owner = queue.shift()!;
-    const under = underlying({ kind: 'named', name: owner, args: [] }, pkg);
+    const under = underlying(owner.type, pkg);
     const own = under.kind === 'struct' ? under.fields.map((field) => ({ field, targets: referencedTypes(field.type, pkg) })) : [{ targets: referencedTypes(under, pkg) }];
-    parts.set(owner, own);
+    parts.set(owner.key, own);
     for (const target of own.flatMap((p) => p.targets)) {
-      if (parts.has(target)) continue;
-      parts.set(target, []);
+      if (parts.has(target.key)) continue;
+      parts.set(target.key, []);
+      types.set(target.key, target);
       queue.push(target);
     }
   }
@@ -146,27 +202,28 @@ function loopScope(start: string, pkg: GoPackage): { typeNames: string[]; fieldN
   const leadingTo = new Map<string, string[]>();
   for (const [owner, own] of parts)
     for (const target of own.flatMap((p) => p.targets)) {
-      const owners = leadingTo.get(target);
+      const owners = leadingTo.get(target.key);
       if (owners) owners.push(owner);
-      else leadingTo.set(target, [owner]);
+      else leadingTo.set(target.key, [owner]);
     }
-  if (!leadingTo.has(start)) return undefined;
+  if (!leadingTo.has(start.key)) return undefined;
   const onLoop = new Set<string>();
-  const back = [start];
+  const back = [start.key];
   while (back.length)
     for (const owner of leadingTo.get(back.pop()!) ?? []) {
       if (onLoop.has(owner)) continue;
       onLoop.add(owner);
       back.push(owner);
     }
-  const typeNames = new Set(onLoop);
+  // The names the package's code writes for them: a type of another package by its own name too.
+  const typeNames = new Set([...onLoop].map((key) => types.get(key)!.type.name));
   const fieldNames = new Set<string>();
   for (const owner of onLoop)
     for (const { field, targets } of parts.get(owner)!) {
-      if (!field || !targets.some((t) => onLoop.has(t))) continue;
+      if (!field || !targets.some((t) => onLoop.has(t.key))) continue;
       fieldNames.add(field.name);
       const value = underlying(field.type, pkg);
-      if (value.kind !== 'struct' || field.type.kind !== 'named' || field.type.importPath) continue;
+      if (value.kind !== 'struct' || field.type.kind !== 'named' || !typeDecl(field.type, pkg)) continue;
       typeNames.add(field.type.name);
       for (const inner of value.fields) fieldNames.add(inner.name);
     }
@@ -183,12 +240,12 @@ interface Part {
 
 /** A named type being searched: its parts, and how far the search has gone through them. */
 interface Frame {
-  owner: string;
+  owner: Reached;
   decl: TypeDecl;
   parts: Part[];
   part?: Part;
   nextPart: number;
-  targets: string[];
+  targets: Reached[];
   nextTarget: number;
   /** Whether the steps that reached this type include one that links existing values. */
   linked: boolean;
@@ -201,18 +258,19 @@ interface Frame {
  * types, so any such path passes through at least one reference. The search
  * keeps its own stack: a chain of types may be as long as the package.
  */
-function typeLoop(start: string, pkg: GoPackage, evidence: Evidence): Step[] | undefined {
+function typeLoop(start: Reached, pkg: GoPackage, evidence: Evidence): Step[] | undefined {
   // A type is searched again when reached with a link after being reached without one.
   const seen = new Set<string>();
-  const open = (owner: string, linked: boolean): Frame | undefined => {
-    const decl = pkg.types.get(owner);
-    const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
-    if (!decl || !under) return undefined;
+  const open = (owner: Reached, linked: boolean): Frame | undefined => {
+    const decl = typeDecl(owner.type, pkg);
+    if (!decl) return undefined;
+    const under = underlying(owner.type, pkg);
+    const name = shown(owner, pkg);
     // A struct's fields, or the whole of a named slice, map or pointer type (`type Children []*Node`).
     const parts =
       under.kind === 'struct'
-        ? under.fields.map((f): Part => ({ type: f.type, node: f.node, name: `${owner}.${f.name}`, field: f }))
-        : [{ type: under, node: decl.spec, name: owner }];
+        ? under.fields.map((f): Part => ({ type: f.type, node: f.node, name: `${name}.${f.name}`, field: f }))
+        : [{ type: under, node: decl.spec, name }];
     return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0, linked };
   };
   const first = open(start, false);
@@ -240,11 +298,11 @@ function typeLoop(start: string, pkg: GoPackage, evidence: Evidence): Step[] | u
     if (link) related.push({ node: link.node, file: link.file, message: `${part.name}: ${firstLine(link.node.text)}` });
     const step: Step = { via: `${part.name} (${typeName(part.type)})`, related, links: !!link?.links };
     const linked = frame.linked || step.links;
-    if (target === start) {
+    if (target.key === start.key) {
       if (linked) return [...path, step];
       continue;
     }
-    const key = `${target}/${linked}`;
+    const key = `${target.key}/${linked}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const inner = open(target, linked);
@@ -256,20 +314,23 @@ function typeLoop(start: string, pkg: GoPackage, evidence: Evidence): Step[] | u
   return undefined;
 }
 
-/** The package's named types that a field's type holds or points to. */
-function referencedTypes(type: GoType, pkg: GoPackage, depth = 0): string[] {
+/** The module's named types that a field's type holds or points to. */
+function referencedTypes(type: GoType, pkg: GoPackage, depth = 0): Reached[] {
   if (depth > 6) return [];
   switch (type.kind) {
     case 'named': {
       const args = type.args.flatMap((a) => referencedTypes(a, pkg, depth + 1));
       // weak.Pointer holds no reference: that is its purpose.
-      if (type.importPath) return type.importPath === 'weak' ? [] : args;
-      const decl = pkg.types.get(type.name);
-      if (!decl) return [];
+      if (type.importPath === 'weak') return [];
+      const decl = typeDecl(type, pkg);
+      // A type from outside the module: what it holds is not known, only its type arguments (atomic.Pointer[T]).
+      if (!decl) return type.importPath ? args : [];
       if (decl.isAlias) return referencedTypes(underlying(type, pkg), pkg, depth + 1);
-      // A field of a package interface may hold any of the package's types that implement it.
-      if (decl.typeNode.type === 'interface_type') return [...implementersOf(decl, pkg), ...args];
-      return [type.name, ...args];
+      const reached = reachedType(type, pkg);
+      if (!reached) return args;
+      // A field of an interface of the module may hold any of the types that implement it.
+      if (decl.typeNode.type === 'interface_type') return [...implementers(reached, pkg), ...args];
+      return [reached, ...args];
     }
     case 'pointer':
     case 'slice':

@@ -3,7 +3,7 @@
 // the entry point let go of, and the removals that take references away.
 import type { SyntaxNode } from '../../parse/parser.js';
 import type { GoFile } from '../../model/package.js';
-import { moduleTypeName } from '../../model/members.js';
+import { moduleTypeKey, moduleTypeName } from '../../model/members.js';
 import type { StructField } from '../../model/types.js';
 import { fieldPlace, type Edge, type HeapObject, type Link, type ObjectKind, type Removal, type Scope } from '../heap.js';
 import { FactsLayer } from './facts.js';
@@ -120,7 +120,7 @@ export abstract class LinksLayer extends FactsLayer {
     for (let i = 0; i < queue.length && i < linkSearchLimit; i++) {
       const object = queue[i]!;
       if (object.kind === 'opaque') continue;
-      const type = moduleTypeName(object.type, this.pkg) ?? '?';
+      const type = moduleTypeKey(object.type, this.pkg) ?? '?';
       types.add(type);
       const madeHere = object.kind === 'alloc' && type !== '?';
       if (beyondExisting.has(object.id)) {
