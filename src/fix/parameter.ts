@@ -2,7 +2,7 @@
 // runtime hands it, not on the object it captured or was handed itself.
 import type { Edge } from '../analysis/heap.js';
 import { fieldChildren } from '../model/package.js';
-import { readType, sameType, underlying } from '../model/types.js';
+import { sameType, typeWritten, underlying } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Site } from '../rules/rule.js';
 import { insertBefore, replaceNode, type SourceEdit, type SourceFix } from './edit.js';
@@ -63,7 +63,7 @@ export function useFinalizerParameter(site: Site, path: readonly Edge[]): Source
   if (!object || !variable || variable.global || !fn || !body || path.length !== 1 || path[0]!.via !== `captures ${object.text}`) return undefined;
   const param = soleParameter(finalizer!);
   const typeNode = param?.declaration.childForFieldName('type');
-  if (!param || !typeNode || !sameType(readType(typeNode, site.file), variable.type) || !holdsOneValue(fn, object.text)) return undefined;
+  if (!param || !typeNode || !sameType(typeWritten(typeNode, site.file), variable.type) || !holdsOneValue(fn, object.text)) return undefined;
   const named = param.name && param.name.text !== '_' ? param.name.text : undefined;
   for (const id of body.descendantsOfType('identifier')) {
     if (!id || id.text === object.text || id.text === named) continue;
@@ -102,7 +102,7 @@ export function passUsedField(site: Site): SourceFix | undefined {
   const struct = underlying(variable.type.elem, site.pkg);
   const param = soleParameter(cleanup!);
   const typeNode = param?.declaration.childForFieldName('type');
-  if (struct.kind !== 'struct' || !param?.name || !typeNode || !sameType(readType(typeNode, site.file), variable.type)) return undefined;
+  if (struct.kind !== 'struct' || !param?.name || !typeNode || !sameType(typeWritten(typeNode, site.file), variable.type)) return undefined;
   const uses = identifiersNamed(body, param.name.text);
   const fieldName = uses[0]?.parent?.childForFieldName('field')?.text;
   const field = struct.fields.find((f) => f.name === fieldName && !f.embedded);

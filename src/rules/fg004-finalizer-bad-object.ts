@@ -1,5 +1,5 @@
 import { valuesAssigned } from '../analysis/assignments.js';
-import { declaringPackage, layout, readType, typeName, underlying, type GoType } from '../model/types.js';
+import { declaringPackage, layout, typeName, typeWritten, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { addressedPackageVariable, hookNoun, withArticle } from './describe.js';
@@ -140,8 +140,8 @@ function nilConversion(node: SyntaxNode, site: Site): GoType | undefined {
   const args = inner?.childForFieldName('arguments')?.namedChildren ?? [];
   if (fn?.type !== 'parenthesized_expression' || args.length !== 1 || args[0]?.type !== 'nil') return undefined;
   const target = fn.namedChild(0);
-  if (target?.type === 'pointer_type') return readType(target, site.file);
-  if (target?.type === 'unary_expression' && target.child(0)?.type === '*') return { kind: 'pointer', elem: readType(target.childForFieldName('operand'), site.file) };
+  if (target?.type === 'pointer_type') return typeWritten(target, site.file);
+  if (target?.type === 'unary_expression' && target.child(0)?.type === '*') return { kind: 'pointer', elem: typeWritten(target.childForFieldName('operand'), site.file) };
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { fieldChildren, methodsOf, readParams } from '../model/package.js';
-import { declaredType, readType, sameType, typeName, underlying, type GoType } from '../model/types.js';
+import { declaredType, sameType, typeName, typeWritten, underlying, type GoType } from '../model/types.js';
 import type { SyntaxNode } from '../parse/parser.js';
 import type { Rule, Site } from './rule.js';
 import { withArticle } from './describe.js';
@@ -63,13 +63,13 @@ export function signatureOf(site: Site, node: SyntaxNode): Signature | undefined
   if (!scope) return undefined;
   if (node.type === 'func_literal') {
     const params = readParams(node.childForFieldName('parameters'));
-    return { what: 'the finalizer func literal', params: params.map((p) => readType(p.typeNode, site.file)), variadic: params.some((p) => p.variadic) };
+    return { what: 'the finalizer func literal', params: params.map((p) => typeWritten(p.typeNode, site.file)), variadic: params.some((p) => p.variadic) };
   }
   if (node.type === 'identifier') {
     if (scope.lookup(node.text)) return undefined;
     const decl = site.pkg.funcs.get(node.text);
     if (!decl || fieldChildren(decl.node, 'type_parameters').length) return undefined;
-    return { what: `function ${node.text}`, params: decl.params.map((p) => readType(p.typeNode, decl.file)), variadic: decl.params.some((p) => p.variadic) };
+    return { what: `function ${node.text}`, params: decl.params.map((p) => typeWritten(p.typeNode, decl.file)), variadic: decl.params.some((p) => p.variadic) };
   }
   if (node.type !== 'selector_expression') return undefined;
   const operand = node.childForFieldName('operand');
@@ -84,7 +84,7 @@ export function signatureOf(site: Site, node: SyntaxNode): Signature | undefined
     if (!method.receiver.pointer || receiverType.kind === 'pointer') {
       return {
         what: `method expression ${inline(node)}`,
-        params: [receiverType, ...method.params.map((p) => readType(p.typeNode, method.file))],
+        params: [receiverType, ...method.params.map((p) => typeWritten(p.typeNode, method.file))],
         variadic: method.params.some((p) => p.variadic),
       };
     }
@@ -94,7 +94,7 @@ export function signatureOf(site: Site, node: SyntaxNode): Signature | undefined
   if (!method || site.interpreter.fieldOf(node, scope)) return undefined;
   return {
     what: `method value ${inline(node)}`,
-    params: method.params.map((p) => readType(p.typeNode, method.file)),
+    params: method.params.map((p) => typeWritten(p.typeNode, method.file)),
     variadic: method.params.some((p) => p.variadic),
   };
 }
@@ -171,7 +171,7 @@ function requiredMethods(param: GoType, site: Site): string[] | undefined {
   for (const element of decl.typeNode.namedChildren) {
     if (element?.type === 'method_elem') names.push(element.childForFieldName('name')?.text ?? '');
     else if (element) {
-      const embedded = requiredMethods(readType(element.namedChild(0) ?? element, decl.file), site);
+      const embedded = requiredMethods(typeWritten(element.namedChild(0) ?? element, decl.file), site);
       if (!embedded) return undefined;
       names.push(...embedded);
     }

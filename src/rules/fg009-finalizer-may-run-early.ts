@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../parse/parser.js';
 import { methodsOf, type FuncDecl, type GoFile, type GoPackage } from '../model/package.js';
-import { qualifiedTypesIn, readType, typeName, underlying, type GoType } from '../model/types.js';
+import { qualifiedTypesIn, typeName, typeWritten, underlying, type GoType } from '../model/types.js';
 import { removesFinalizer, runtimeHookNamed, type Edge, type HeapObject } from '../analysis/heap.js';
 import { pathToFirst, reachableFrom, renderPath } from '../analysis/paths.js';
 import { argumentsOf } from '../analysis/interpreter/index.js';
@@ -346,7 +346,7 @@ function objectVariables(decl: FuncDecl, pkg: GoPackage, released: Released): Ob
   const pointerTo = (type: GoType): string | undefined => (type.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined);
   if (decl.receiver?.pointer && decl.receiver.name && released.has(decl.receiver.typeName)) found.push({ name: decl.receiver.name, typeName: decl.receiver.typeName, from: 'receiver' });
   decl.params.forEach((param, index) => {
-    const typeName = param.name ? pointerTo(readType(param.typeNode, decl.file)) : undefined;
+    const typeName = param.name ? pointerTo(typeWritten(param.typeNode, decl.file)) : undefined;
     if (typeName) found.push({ name: param.name!, typeName, from: index });
   });
   for (const statement of decl.body!.descendantsOfType('short_var_declaration')) {
@@ -372,7 +372,7 @@ function madeAs(value: SyntaxNode, pkg: GoPackage, released: Released): string |
   const callee = value.childForFieldName('function');
   const decl = callee?.type === 'identifier' ? pkg.funcs.get(callee.text) : undefined;
   const result = decl?.results[0];
-  const type = result ? readType(result.typeNode, decl!.file) : undefined;
+  const type = result ? typeWritten(result.typeNode, decl!.file) : undefined;
   return type?.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined;
 }
 
@@ -467,7 +467,7 @@ function promotedCall(callee: SyntaxNode, variable: ObjectVariable, pkg: GoPacka
   const method = callee.childForFieldName('field')?.text ?? '';
   if (methodsOf(pkg, variable.typeName)?.has(method)) return undefined;
   const decl = pkg.types.get(variable.typeName);
-  const struct = decl && underlying(readType(decl.typeNode, decl.file), pkg);
+  const struct = decl && underlying(typeWritten(decl.typeNode, decl.file), pkg);
   if (struct?.kind !== 'struct' || struct.fields.some((f) => f.name === method)) return undefined;
   const embedded = struct.fields.filter((f) => f.embedded);
   const only = embedded.length === 1 ? embedded[0]! : undefined;
