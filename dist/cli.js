@@ -2015,13 +2015,17 @@ function searchMember(type, name, pkg) {
 }
 const implementers = new WeakMap();
 /**
- * The package's types whose declared methods (on `T` or `*T`) include every
- * method of a package interface: what a field of that interface may hold
- * among the package's own values. None for an interface that embeds another
- * or lists types (which this model does not resolve), or declares no method.
+ * The types of a package whose declared methods (on `T` or `*T`) include
+ * every method of an interface of the module: what a field of that interface
+ * may hold among the package's own values. None for an interface that embeds
+ * another or lists types (which this model does not resolve), or declares no
+ * method.
  */
 function implementersOf(iface, pkg) {
-    let found = implementers.get(iface);
+    let byPackage = implementers.get(iface);
+    if (!byPackage)
+        implementers.set(iface, (byPackage = new Map()));
+    let found = byPackage.get(pkg);
     if (found)
         return found;
     found = [];
@@ -2038,7 +2042,7 @@ function implementersOf(iface, pkg) {
         }
         found.sort();
     }
-    implementers.set(iface, found);
+    byPackage.set(pkg, found);
     return found;
 }
 
@@ -2733,7 +2737,7 @@ class LinksLayer extends FactsLayer {
             const object = queue[i];
             if (object.kind === 'opaque')
                 continue;
-            const type = moduleTypeName(object.type, this.pkg) ?? '?';
+            const type = moduleTypeKey(object.type, this.pkg) ?? '?';
             types.add(type);
             const madeHere = object.kind === 'alloc' && type !== '?';
             if (beyondExisting.has(object.id)) {
@@ -4614,10 +4618,12 @@ const finalizerCycle = {
  * object's type can reach itself through fields that hold references
  * (pointers, slices, maps, channels, arrays and embedded structs of those,
  * type arguments such as atomic.Pointer[T], fields of a package interface
- * through the package's types that implement it). Any value that closes that
- * loop leaks. weak.Pointer and uintptr hold no reference; func fields and
- * interfaces of other packages are not followed, since the type does not say
- * what they hold. The type
+ * through the package's types that implement it), in whichever package of the
+ * module each type is declared: a field of another package's interface may
+ * hold the types of its own package and of this one that implement it. Any
+ * value that closes that loop leaks. weak.Pointer and uintptr hold no
+ * reference; func fields and interfaces from outside the module are not
+ * followed, since the type does not say what they hold. The type
  * alone is no evidence: every reference-holding field of the loop must be
  * given, somewhere in the package, a value that reaches an object the code
  * did not just make (or the holder itself through another object). A field
@@ -4636,25 +4642,27 @@ const finalizerTypeCycle = {
         const type = site.evaluations[0]?.argTypes[0];
         if (!type || type.kind !== 'pointer')
             return undefined;
-        const start = pointee(type);
-        if (start.kind !== 'named' || start.importPath || !typeDecl(start, site.pkg))
+        const start = reachedType(pointee(type), site.pkg);
+        if (!start || (start.type.importPath && start.type.importPath !== site.pkg.path))
             return undefined;
-        const loop = loopScope(start.name, site.pkg);
+        const loop = loopScope(start, site.pkg);
         if (!loop)
             return undefined;
         const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames);
         const mayBe = mayBeOfType(site.pkg);
-        const closesThroughFinalized = closingStores(site, start.name, mayBe);
+        const closesThroughFinalized = closingStores(site, start.key, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
         const evidence = (field, target) => {
-            const stores = links.filter((l) => l.place === fieldPlace(field) && mayBe(l.types, target) && (target !== start.name || closesThroughFinalized(l)));
+            const stores = links.filter((l) => l.place === fieldPlace(field) &&
+                (target.byForeignInterface ? l.types.has(target.key) : mayBe(l.types, target.key)) &&
+                (target.key !== start.key || closesThroughFinalized(l)));
             return stores.find((l) => l.links) ?? stores[0];
         };
-        const steps = typeLoop(start.name, site.pkg, evidence);
+        const steps = typeLoop(start, site.pkg, evidence);
         if (!steps)
             return undefined;
         return {
-            message: `${inline(site.args[0])} (${typeName(type)}) has a finalizer and its type can reach itself: ${[start.name, ...steps.map((s) => s.via)].join(' -> ')}; ` +
+            message: `${inline(site.args[0])} (${typeName(type)}) has a finalizer and its type can reach itself: ${[shown(start, site.pkg), ...steps.map((s) => s.via)].join(' -> ')}; ` +
                 `the package stores linked values along it, and if a value ever closes that loop, the finalizer never runs`,
             related: steps.flatMap((s) => s.related),
         };
@@ -4679,10 +4687,46 @@ function closingStores(site, start, mayBe) {
 function mayBeOfType(pkg) {
     return (types, target) => types.has(target) ||
         types.has('?') ||
-        [...types].some((name) => {
-            const decl = pkg.types.get(name);
-            return decl?.typeNode.type === 'interface_type' && implementersOf(decl, pkg).includes(target);
+        [...types].some((key) => {
+            const iface = typeOfKey(key, pkg);
+            return !!iface && fg002_finalizer_type_cycle_implementers(iface, pkg).some((t) => t.key === target);
         });
+}
+function reachedType(type, pkg) {
+    const key = type.kind === 'named' && typeDecl(type, pkg) ? moduleTypeKey(type, pkg) : undefined;
+    return key && type.kind === 'named' ? { key, type } : undefined;
+}
+/** A type by its key: `path.Name`, the path of a package of the module (empty outside a module). */
+function typeOfKey(key, pkg) {
+    const dot = key.lastIndexOf('.');
+    if (dot < 0)
+        return undefined;
+    const path = key.slice(0, dot);
+    const type = { kind: 'named', name: key.slice(dot + 1), args: [], ...(path && path !== pkg.path ? { importPath: path } : {}) };
+    return reachedType(type, pkg);
+}
+/** A type as the message names it: bare when the analyzed package declares it. */
+function shown(type, pkg) {
+    return !type.type.importPath || type.type.importPath === pkg.path ? type.type.name : typeName(type.type);
+}
+/**
+ * What a field of an interface of the module may hold: the types that
+ * implement it in its own package and, for another package's interface, in
+ * the analyzed one. None for a type that is no interface.
+ */
+function fg002_finalizer_type_cycle_implementers(iface, pkg) {
+    const decl = typeDecl(iface.type, pkg);
+    const owner = declaringPackage(iface.type, pkg);
+    if (decl?.typeNode.type !== 'interface_type' || !owner)
+        return [];
+    const named = (name, from) => {
+        const reached = reachedType({ kind: 'named', name, args: [], ...(from !== pkg && from.path ? { importPath: from.path } : {}) }, pkg);
+        return reached && (owner === pkg ? reached : { ...reached, byForeignInterface: true });
+    };
+    const found = implementersOf(decl, owner).map((name) => named(name, owner));
+    if (owner !== pkg)
+        found.push(...implementersOf(decl, pkg).map((name) => named(name, pkg)));
+    return found.filter((t) => !!t);
 }
 /**
  * What shows that a field can link a value of `target`: a store into it, or,
@@ -4713,17 +4757,19 @@ function linkAlong(field, value, target, evidence) {
 function loopScope(start, pkg) {
     // The reached types, each with its parts and the types each part leads to.
     const parts = new Map();
+    const types = new Map([[start.key, start]]);
     const queue = [start];
-    parts.set(start, []);
+    parts.set(start.key, []);
     while (queue.length) {
         const owner = queue.shift();
-        const under = underlying({ kind: 'named', name: owner, args: [] }, pkg);
+        const under = underlying(owner.type, pkg);
         const own = under.kind === 'struct' ? under.fields.map((field) => ({ field, targets: referencedTypes(field.type, pkg) })) : [{ targets: referencedTypes(under, pkg) }];
-        parts.set(owner, own);
+        parts.set(owner.key, own);
         for (const target of own.flatMap((p) => p.targets)) {
-            if (parts.has(target))
+            if (parts.has(target.key))
                 continue;
-            parts.set(target, []);
+            parts.set(target.key, []);
+            types.set(target.key, target);
             queue.push(target);
         }
     }
@@ -4731,16 +4777,16 @@ function loopScope(start, pkg) {
     const leadingTo = new Map();
     for (const [owner, own] of parts)
         for (const target of own.flatMap((p) => p.targets)) {
-            const owners = leadingTo.get(target);
+            const owners = leadingTo.get(target.key);
             if (owners)
                 owners.push(owner);
             else
-                leadingTo.set(target, [owner]);
+                leadingTo.set(target.key, [owner]);
         }
-    if (!leadingTo.has(start))
+    if (!leadingTo.has(start.key))
         return undefined;
     const onLoop = new Set();
-    const back = [start];
+    const back = [start.key];
     while (back.length)
         for (const owner of leadingTo.get(back.pop()) ?? []) {
             if (onLoop.has(owner))
@@ -4748,15 +4794,16 @@ function loopScope(start, pkg) {
             onLoop.add(owner);
             back.push(owner);
         }
-    const typeNames = new Set(onLoop);
+    // The names the package's code writes for them: a type of another package by its own name too.
+    const typeNames = new Set([...onLoop].map((key) => types.get(key).type.name));
     const fieldNames = new Set();
     for (const owner of onLoop)
         for (const { field, targets } of parts.get(owner)) {
-            if (!field || !targets.some((t) => onLoop.has(t)))
+            if (!field || !targets.some((t) => onLoop.has(t.key)))
                 continue;
             fieldNames.add(field.name);
             const value = underlying(field.type, pkg);
-            if (value.kind !== 'struct' || field.type.kind !== 'named' || field.type.importPath)
+            if (value.kind !== 'struct' || field.type.kind !== 'named' || !typeDecl(field.type, pkg))
                 continue;
             typeNames.add(field.type.name);
             for (const inner of value.fields)
@@ -4775,14 +4822,15 @@ function typeLoop(start, pkg, evidence) {
     // A type is searched again when reached with a link after being reached without one.
     const seen = new Set();
     const open = (owner, linked) => {
-        const decl = pkg.types.get(owner);
-        const under = decl && underlying({ kind: 'named', name: owner, args: [] }, pkg);
-        if (!decl || !under)
+        const decl = typeDecl(owner.type, pkg);
+        if (!decl)
             return undefined;
+        const under = underlying(owner.type, pkg);
+        const name = shown(owner, pkg);
         // A struct's fields, or the whole of a named slice, map or pointer type (`type Children []*Node`).
         const parts = under.kind === 'struct'
-            ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${owner}.${f.name}`, field: f }))
-            : [{ type: under, node: decl.spec, name: owner }];
+            ? under.fields.map((f) => ({ type: f.type, node: f.node, name: `${name}.${f.name}`, field: f }))
+            : [{ type: under, node: decl.spec, name }];
         return { owner, decl, parts, nextPart: 0, targets: [], nextTarget: 0, linked };
     };
     const first = open(start, false);
@@ -4812,12 +4860,12 @@ function typeLoop(start, pkg, evidence) {
             related.push({ node: link.node, file: link.file, message: `${part.name}: ${firstLine(link.node.text)}` });
         const step = { via: `${part.name} (${typeName(part.type)})`, related, links: !!link?.links };
         const linked = frame.linked || step.links;
-        if (target === start) {
+        if (target.key === start.key) {
             if (linked)
                 return [...path, step];
             continue;
         }
-        const key = `${target}/${linked}`;
+        const key = `${target.key}/${linked}`;
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -4829,7 +4877,7 @@ function typeLoop(start, pkg, evidence) {
     }
     return undefined;
 }
-/** The package's named types that a field's type holds or points to. */
+/** The module's named types that a field's type holds or points to. */
 function referencedTypes(type, pkg, depth = 0) {
     if (depth > 6)
         return [];
@@ -4837,17 +4885,21 @@ function referencedTypes(type, pkg, depth = 0) {
         case 'named': {
             const args = type.args.flatMap((a) => referencedTypes(a, pkg, depth + 1));
             // weak.Pointer holds no reference: that is its purpose.
-            if (type.importPath)
-                return type.importPath === 'weak' ? [] : args;
-            const decl = pkg.types.get(type.name);
-            if (!decl)
+            if (type.importPath === 'weak')
                 return [];
+            const decl = typeDecl(type, pkg);
+            // A type from outside the module: what it holds is not known, only its type arguments (atomic.Pointer[T]).
+            if (!decl)
+                return type.importPath ? args : [];
             if (decl.isAlias)
                 return referencedTypes(underlying(type, pkg), pkg, depth + 1);
-            // A field of a package interface may hold any of the package's types that implement it.
+            const reached = reachedType(type, pkg);
+            if (!reached)
+                return args;
+            // A field of an interface of the module may hold any of the types that implement it.
             if (decl.typeNode.type === 'interface_type')
-                return [...implementersOf(decl, pkg), ...args];
-            return [type.name, ...args];
+                return [...fg002_finalizer_type_cycle_implementers(reached, pkg), ...args];
+            return [reached, ...args];
         }
         case 'pointer':
         case 'slice':
@@ -5004,7 +5056,7 @@ function useFinalizerParameter(site, path) {
         return undefined;
     const param = soleParameter(finalizer);
     const typeNode = param?.declaration.childForFieldName('type');
-    if (!param || !typeNode || !sameType(readType(typeNode, site.file), variable.type) || !holdsOneValue(fn, object.text))
+    if (!param || !typeNode || !sameType(typeWritten(typeNode, site.file), variable.type) || !holdsOneValue(fn, object.text))
         return undefined;
     const named = param.name && param.name.text !== '_' ? param.name.text : undefined;
     for (const id of body.descendantsOfType('identifier')) {
@@ -5044,7 +5096,7 @@ function passUsedField(site) {
     const struct = underlying(variable.type.elem, site.pkg);
     const param = soleParameter(cleanup);
     const typeNode = param?.declaration.childForFieldName('type');
-    if (struct.kind !== 'struct' || !param?.name || !typeNode || !sameType(readType(typeNode, site.file), variable.type))
+    if (struct.kind !== 'struct' || !param?.name || !typeNode || !sameType(typeWritten(typeNode, site.file), variable.type))
         return undefined;
     const uses = identifiersNamed(body, param.name.text);
     const fieldName = uses[0]?.parent?.childForFieldName('field')?.text;
@@ -6290,7 +6342,7 @@ function fg005_finalizer_bad_signature_signatureOf(site, node) {
         return undefined;
     if (node.type === 'func_literal') {
         const params = readParams(node.childForFieldName('parameters'));
-        return { what: 'the finalizer func literal', params: params.map((p) => readType(p.typeNode, site.file)), variadic: params.some((p) => p.variadic) };
+        return { what: 'the finalizer func literal', params: params.map((p) => typeWritten(p.typeNode, site.file)), variadic: params.some((p) => p.variadic) };
     }
     if (node.type === 'identifier') {
         if (scope.lookup(node.text))
@@ -6298,7 +6350,7 @@ function fg005_finalizer_bad_signature_signatureOf(site, node) {
         const decl = site.pkg.funcs.get(node.text);
         if (!decl || fieldChildren(decl.node, 'type_parameters').length)
             return undefined;
-        return { what: `function ${node.text}`, params: decl.params.map((p) => readType(p.typeNode, decl.file)), variadic: decl.params.some((p) => p.variadic) };
+        return { what: `function ${node.text}`, params: decl.params.map((p) => typeWritten(p.typeNode, decl.file)), variadic: decl.params.some((p) => p.variadic) };
     }
     if (node.type !== 'selector_expression')
         return undefined;
@@ -6316,7 +6368,7 @@ function fg005_finalizer_bad_signature_signatureOf(site, node) {
         if (!method.receiver.pointer || receiverType.kind === 'pointer') {
             return {
                 what: `method expression ${inline(node)}`,
-                params: [receiverType, ...method.params.map((p) => readType(p.typeNode, method.file))],
+                params: [receiverType, ...method.params.map((p) => typeWritten(p.typeNode, method.file))],
                 variadic: method.params.some((p) => p.variadic),
             };
         }
@@ -6327,7 +6379,7 @@ function fg005_finalizer_bad_signature_signatureOf(site, node) {
         return undefined;
     return {
         what: `method value ${inline(node)}`,
-        params: method.params.map((p) => readType(p.typeNode, method.file)),
+        params: method.params.map((p) => typeWritten(p.typeNode, method.file)),
         variadic: method.params.some((p) => p.variadic),
     };
 }
@@ -6414,7 +6466,7 @@ function requiredMethods(param, site) {
         if (element?.type === 'method_elem')
             names.push(element.childForFieldName('name')?.text ?? '');
         else if (element) {
-            const embedded = requiredMethods(readType(element.namedChild(0) ?? element, decl.file), site);
+            const embedded = requiredMethods(typeWritten(element.namedChild(0) ?? element, decl.file), site);
             if (!embedded)
                 return undefined;
             names.push(...embedded);
@@ -6695,9 +6747,9 @@ function nilConversion(node, site) {
         return undefined;
     const target = fn.namedChild(0);
     if (target?.type === 'pointer_type')
-        return readType(target, site.file);
+        return typeWritten(target, site.file);
     if (target?.type === 'unary_expression' && target.child(0)?.type === '*')
-        return { kind: 'pointer', elem: readType(target.childForFieldName('operand'), site.file) };
+        return { kind: 'pointer', elem: typeWritten(target.childForFieldName('operand'), site.file) };
     return undefined;
 }
 /**
@@ -7421,7 +7473,7 @@ function objectVariables(decl, pkg, released) {
     if (decl.receiver?.pointer && decl.receiver.name && released.has(decl.receiver.typeName))
         found.push({ name: decl.receiver.name, typeName: decl.receiver.typeName, from: 'receiver' });
     decl.params.forEach((param, index) => {
-        const typeName = param.name ? pointerTo(readType(param.typeNode, decl.file)) : undefined;
+        const typeName = param.name ? pointerTo(typeWritten(param.typeNode, decl.file)) : undefined;
         if (typeName)
             found.push({ name: param.name, typeName, from: index });
     });
@@ -7450,7 +7502,7 @@ function madeAs(value, pkg, released) {
     const callee = value.childForFieldName('function');
     const decl = callee?.type === 'identifier' ? pkg.funcs.get(callee.text) : undefined;
     const result = decl?.results[0];
-    const type = result ? readType(result.typeNode, decl.file) : undefined;
+    const type = result ? typeWritten(result.typeNode, decl.file) : undefined;
     return type?.kind === 'pointer' && type.elem.kind === 'named' && !type.elem.importPath && released.has(type.elem.name) ? type.elem.name : undefined;
 }
 /** What each local holds of the object's fields at `until`: the last copy made before it. */
@@ -7538,7 +7590,7 @@ function promotedCall(callee, variable, pkg, fields) {
     if (methodsOf(pkg, variable.typeName)?.has(method))
         return undefined;
     const decl = pkg.types.get(variable.typeName);
-    const struct = decl && underlying(readType(decl.typeNode, decl.file), pkg);
+    const struct = decl && underlying(typeWritten(decl.typeNode, decl.file), pkg);
     if (struct?.kind !== 'struct' || struct.fields.some((f) => f.name === method))
         return undefined;
     const embedded = struct.fields.filter((f) => f.embedded);
