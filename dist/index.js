@@ -35383,6 +35383,14 @@ const stepBudget = 50_000;
  */
 const referenceBudget = 200_000;
 /**
+ * Of the steps, how many one call interpreted in place may spend, its own
+ * calls included: a long constructor (a database's Open) then cannot use up
+ * the entry point's budget before the code after it, where the finalizer is
+ * set. Past it, the rest of the call is not followed, as a call beyond the
+ * inlining bounds is not, without a notice.
+ */
+const callStepBudget = 10_000;
+/**
  * Of the steps, how many one entry point may spend in other packages of the
  * module: enough for constructors and methods that link objects, not for
  * whole subsystems. Once spent, calls into other packages are not followed
@@ -35402,6 +35410,8 @@ class CoreLayer {
     nextObject = 1;
     nextVar = 1;
     steps = 0;
+    /** The step count past which the innermost call interpreted in place is not followed further (see callStepBudget). */
+    callStepLimit = Infinity;
     /** Steps the entry point spent in other packages' code. */
     otherPackagesSteps = 0;
     /** References the entry point read and wrote (see referenceBudget). */
@@ -35467,7 +35477,9 @@ class CoreLayer {
     step(node) {
         if (this.inOtherPackage(this.file))
             this.otherPackagesSteps++;
-        if (++this.steps > stepBudget)
+        if (++this.steps > this.callStepLimit)
+            return false;
+        if (this.steps > stepBudget)
             this.stop(node, `it takes more than ${stepBudget} steps`);
         else if (this.references > referenceBudget)
             this.stop(node, `it reads and writes more than ${referenceBudget} references`);
@@ -35825,7 +35837,102 @@ function valuesAssigned(name) {
     return declared ? values : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
+// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
+// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
+// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
+// depends only on what the wrapper's caller passes, so each call of the
+// wrapper is a site of its own. A wrapper is recognized from its declaration
+// alone, wherever the declaration comes from.
+
+/** The runtime's functions as a call names them: `runtime.SetFinalizer`, or bare under a dot import. */
+const runtimeHookCallee = /(^|\.)(SetFinalizer|AddCleanup)$/;
+/** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
+function forwardsTo(decl, calls) {
+    return (decl.body?.descendantsOfType('call_expression') ?? []).some((call) => !!call && calls(call.childForFieldName('function')?.text ?? '') && forwardedParameters(decl, call) !== undefined);
+}
+const forwarding = new WeakMap();
+/** Whether a function passes its own parameters on to runtime.SetFinalizer or AddCleanup itself. */
+function forwardsToRuntime(decl) {
+    let forwards = forwarding.get(decl);
+    if (forwards === undefined)
+        forwarding.set(decl, (forwards = forwardsTo(decl, (callee) => runtimeHookCallee.test(callee))));
+    return forwards;
+}
+/**
+ * For a call in decl's body: which of decl's parameters each argument is,
+ * when every argument is a parameter passed on as it came (the body never
+ * assigns it, redeclares its name or takes its address); otherwise undefined.
+ */
+function forwardedParameters(decl, call) {
+    const list = call.childForFieldName('arguments');
+    const args = list?.namedChildren ?? [];
+    if (!args.length || list?.children.some((c) => c?.type === '...'))
+        return undefined;
+    const indexes = [];
+    for (const arg of args) {
+        const name = unparenthesized(arg);
+        if (name?.type !== 'identifier')
+            return undefined;
+        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
+        if (index < 0 || reboundNames(decl).has(name.text))
+            return undefined;
+        indexes.push(index);
+    }
+    return indexes;
+}
+function unparenthesized(node) {
+    while (node?.type === 'parenthesized_expression')
+        node = node.namedChild(0);
+    return node;
+}
+const rebound = new WeakMap();
+/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
+function reboundNames(decl) {
+    let names = rebound.get(decl);
+    if (names)
+        return names;
+    names = new Set();
+    const add = (node) => {
+        const target = unparenthesized(node ?? null);
+        if (target?.type === 'identifier')
+            names.add(target.text);
+    };
+    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
+    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
+        if (!node)
+            continue;
+        switch (node.type) {
+            case 'inc_statement':
+            case 'dec_statement':
+                add(node.namedChild(0));
+                break;
+            case 'var_spec':
+            case 'const_spec':
+            case 'parameter_declaration':
+            case 'variadic_parameter_declaration':
+                for (const name of fieldChildren(node, 'name'))
+                    add(name);
+                break;
+            case 'type_switch_statement':
+                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
+                    add(alias);
+                break;
+            case 'unary_expression':
+                if (node.child(0)?.type === '&')
+                    add(node.childForFieldName('operand'));
+                break;
+            default:
+                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
+                    add(target);
+        }
+    }
+    rebound.set(decl, names);
+    return names;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/interpreter/types.ts
+
 
 
 
@@ -36106,16 +36213,23 @@ class TypesLayer extends CoreLayer {
         const decl = typeKeys.size === 1 && typeKey ? methodSet(receivers[0].type, this.pkg)?.get(name) : undefined;
         return decl ? { decl, receivers, through: [] } : undefined;
     }
-    /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
+    /**
+     * `pkg.F` naming a function of another package of the module, while the
+     * entry point may still spend steps there, or one that passes its
+     * parameters on to the runtime (a wrapper: its call is a site, however
+     * much the entry point spent before it).
+     */
     importedFunction(alias, nameNode, scope) {
         const name = nameNode?.text;
-        if (this.otherPackagesSteps >= otherPackagesStepBudget)
-            return undefined;
         if ((alias?.type !== 'identifier' && alias?.type !== 'package_identifier') || !name || scope.lookup(alias.text))
             return undefined;
         const path = this.file.imports.get(alias.text);
-        const decl = path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
-        return decl && { decl, through: [] };
+        const spent = this.otherPackagesSteps >= otherPackagesStepBudget;
+        // Past the budget, a package that cannot wrap is not even opened.
+        if (!path || (spent && !this.pkg.mayWrap?.(path)))
+            return undefined;
+        const decl = this.pkg.imported?.(path)?.funcs.get(name);
+        return decl && (!spent || forwardsToRuntime(decl)) ? { decl, through: [] } : undefined;
     }
     /** Whether an expression's value is a struct or array held by value: assigning it copies. */
     isValueType(node, scope) {
@@ -36564,86 +36678,6 @@ class LinksLayer extends FactsLayer {
         if (place)
             this.removals.push({ place, node: statement, file: this.file });
     }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/wrappers.ts
-// Wrappers: functions that pass their parameters on to runtime.SetFinalizer or
-// runtime.AddCleanup, or to another wrapper (`func SetFinalizer(obj, fin any)
-// { if enabled { runtime.SetFinalizer(obj, fin) } }`). What such a call does
-// depends only on what the wrapper's caller passes, so each call of the
-// wrapper is a site of its own. A wrapper is recognized from its declaration
-// alone, wherever the declaration comes from.
-
-/**
- * For a call in decl's body: which of decl's parameters each argument is,
- * when every argument is a parameter passed on as it came (the body never
- * assigns it, redeclares its name or takes its address); otherwise undefined.
- */
-function forwardedParameters(decl, call) {
-    const list = call.childForFieldName('arguments');
-    const args = list?.namedChildren ?? [];
-    if (!args.length || list?.children.some((c) => c?.type === '...'))
-        return undefined;
-    const indexes = [];
-    for (const arg of args) {
-        const name = unparenthesized(arg);
-        if (name?.type !== 'identifier')
-            return undefined;
-        const index = decl.params.findIndex((p) => p.name === name.text && !p.variadic);
-        if (index < 0 || reboundNames(decl).has(name.text))
-            return undefined;
-        indexes.push(index);
-    }
-    return indexes;
-}
-function unparenthesized(node) {
-    while (node?.type === 'parenthesized_expression')
-        node = node.namedChild(0);
-    return node;
-}
-const rebound = new WeakMap();
-/** The names a function's body binds anew or may change: assigned, declared (func literal parameters too), or addressed. */
-function reboundNames(decl) {
-    let names = rebound.get(decl);
-    if (names)
-        return names;
-    names = new Set();
-    const add = (node) => {
-        const target = unparenthesized(node ?? null);
-        if (target?.type === 'identifier')
-            names.add(target.text);
-    };
-    const kinds = ['short_var_declaration', 'assignment_statement', 'inc_statement', 'dec_statement', 'range_clause', 'receive_statement', 'var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_switch_statement', 'unary_expression'];
-    for (const node of decl.body?.descendantsOfType(kinds) ?? []) {
-        if (!node)
-            continue;
-        switch (node.type) {
-            case 'inc_statement':
-            case 'dec_statement':
-                add(node.namedChild(0));
-                break;
-            case 'var_spec':
-            case 'const_spec':
-            case 'parameter_declaration':
-            case 'variadic_parameter_declaration':
-                for (const name of fieldChildren(node, 'name'))
-                    add(name);
-                break;
-            case 'type_switch_statement':
-                for (const alias of node.childForFieldName('alias')?.namedChildren ?? [])
-                    add(alias);
-                break;
-            case 'unary_expression':
-                if (node.child(0)?.type === '&')
-                    add(node.childForFieldName('operand'));
-                break;
-            default:
-                for (const target of node.childForFieldName('left')?.namedChildren ?? [])
-                    add(target);
-        }
-    }
-    rebound.set(decl, names);
-    return names;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/hook-fields.ts
@@ -37323,7 +37357,7 @@ class CallsLayer extends ExpressionsLayer {
                 const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
                 this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
             }
-            const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget;
+            const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget || forwardsToRuntime(callee.decl);
             if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
                 return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
             }
@@ -37539,6 +37573,8 @@ class CallsLayer extends ExpressionsLayer {
         const savedFile = this.file;
         const savedContext = this.context;
         const savedFrame = this.frame;
+        const savedLimit = this.callStepLimit;
+        this.callStepLimit = Math.min(savedLimit, this.steps + callStepBudget);
         this.depth++;
         this.context = `${savedContext}/${call.id}`;
         this.file = decl.file;
@@ -37548,6 +37584,11 @@ class CallsLayer extends ExpressionsLayer {
         const frame = { returns: [], results: this.bindParams(decl, scope, receiver, args, facts), deferred: [] };
         this.frame = frame;
         this.body(decl.body, scope);
+        // A call cut short may do anything in the part not followed: it may, for one, remove a finalizer.
+        if (this.steps > this.callStepLimit && savedLimit > this.callStepLimit) {
+            this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
+        }
+        this.callStepLimit = savedLimit;
         this.chain.pop();
         this.callStack.pop();
         this.frame = savedFrame;
@@ -41829,18 +41870,58 @@ function fileConstraint(fileName, source) {
     }
     return (tags) => byName(tags) && byComment(tags);
 }
+/** The tags a file's build lines name, other than systems and architectures (which the standard targets choose). */
+function mentionedTags(source) {
+    const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
+    return [...new Set(named.filter((t) => t !== 'go' && t !== 'build' && !knownOS.has(t) && !knownArch.has(t)))];
+}
+/** Tags the go command sets itself, from the target or its own flags (-race), rather than from -tags. */
+const commandTags = new Set(['cgo', 'gc', 'gccgo', 'unix', 'race', 'msan', 'asan']);
+/** Whether a tag is one a build chooses with -tags: not a system, architecture, release or the go command's own. */
+function isBuildTag(tag) {
+    return !knownOS.has(tag) && !knownArch.has(tag) && !releaseTag.test(tag) && !commandTags.has(tag);
+}
+/** One spelling of a set of tags, whatever the order they were added in. */
+const tagsKey = (tags) => [...tags].sort().join(',');
+/** The tags of a target that a build chooses with -tags, sorted: none for a standard target. */
+function buildTagsOf(tags) {
+    return [...tags].filter(isBuildTag).sort();
+}
+/** Subsets of tags tried one by one, smallest first; past pairs, only all of them (a constraint that needs more is rare). */
+function subsetsBySize(tags) {
+    const subsets = [[]];
+    for (const tag of tags)
+        subsets.push([tag]);
+    tags.forEach((a, i) => tags.slice(i + 1).forEach((b) => subsets.push([a, b])));
+    if (tags.length > 2)
+        subsets.push(tags);
+    return subsets;
+}
+/**
+ * The fewest build tags (chosen with -tags) that, added to a target, make a
+ * file build, when the target alone does not: `{invariants}` for a file of
+ * `// +build invariants,!race tracing,!race` on linux/amd64: none when the
+ * target builds it already, undefined when no such tags do.
+ */
+function tagsToBuild(fileName, source, target) {
+    const constraint = fileConstraint(fileName, source);
+    return subsetsBySize(mentionedTags(source).filter(isBuildTag)).find((subset) => constraint(new Set([...target, ...subset])));
+}
 /**
  * Tags that make a file build: the first standard target it fits, or the
- * first with the tags its constraint names, built by the newest release that
- * builds it (a file for older Go, `//go:build !go1.24`, by Go 1.23).
+ * first with the fewest tags its constraint names, built by the newest
+ * release that builds it (a file for older Go, `//go:build !go1.24`, by Go
+ * 1.23).
  */
 function targetFor(fileName, source) {
     const constraint = fileConstraint(fileName, source);
-    const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
-    const mentioned = named.filter((t) => t !== 'go' && t !== 'build' && !knownOS.has(t) && !knownArch.has(t));
-    const candidates = [...standardTargets, ...standardTargets.map((base) => new Set([...base, ...mentioned]))];
+    const mentioned = mentionedTags(source);
+    // Release tags are always added: withRelease drops those above the release tried.
+    const releases = mentioned.filter((t) => releaseTag.test(t));
+    const subsets = subsetsBySize(mentioned.filter((t) => !releaseTag.test(t))).map((subset) => [...subset, ...releases]);
+    const candidates = subsets.flatMap((subset) => standardTargets.map((base) => new Set([...base, ...subset])));
     // A release tag newer than the rules know is tried too: such a file is for a release yet to come.
-    const newestNamed = Math.max(newestGo[1], ...mentioned.map((t) => Number(releaseTag.exec(t)?.[1] ?? 0)));
+    const newestNamed = Math.max(newestGo[1], ...releases.map((t) => Number(releaseTag.exec(t)[1])));
     for (let minor = newestNamed; minor >= 1; minor--) {
         const fits = candidates.map((tags) => withRelease(tags, minor)).find((tags) => constraint(tags));
         if (fits)
@@ -42152,6 +42233,10 @@ const namesOnly = String.raw `\s*\(\s*(?:\(*\s*(?!nil\b)${identifier}\s*\)*\s*,\
 const hookForwarding = new RegExp(String.raw `\b(?:SetFinalizer|AddCleanup)${typeArguments}${namesOnly}`, 'u');
 /** The runtime's function as a value (`var setFinalizer = runtime.SetFinalizer`): calls of that value may pass names on. */
 const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
+/** A comment on a line of its own. */
+const lineComment = /^[ \t]*\/\/.*$/gm;
+/** Whether a file's text passes names on to the runtime's functions itself. */
+const forwardsItself = (text) => hookForwarding.test(text) || hookValue.test(text);
 /** A function other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
 const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
 /** The same of a method: `func (t *T) Name(x`. */
@@ -42229,8 +42314,12 @@ class WrapperScan {
      * import); `forwarding`: a call that passes names on.
      */
     callsImported(text, levels, forwarding) {
+        return !this.calledWrapperPackages(text, levels, forwarding).next().done;
+    }
+    /** The import paths of the packages whose wrappers the text may call, as callsImported tells them (each may come more than once). */
+    *calledWrapperPackages(text, levels, forwarding) {
         if (levels <= 0)
-            return false;
+            return;
         const end = text.search(firstDeclaration);
         const imports = end < 0 ? text : text.slice(0, end);
         for (const match of imports.matchAll(quotedString)) {
@@ -42242,19 +42331,51 @@ class WrapperScan {
             if (alias === '_')
                 continue;
             const qualifiers = alias === '.' ? [''] : alias && alias !== 'import' ? [alias] : [...wrappers.packageNames];
-            for (const qualifier of qualifiers) {
-                if (!text.includes(qualifier))
-                    continue;
-                for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding)))
-                    if (wrappers.functions.has(name))
-                        return true;
-            }
-            if (wrappers.methods.size)
-                for (const [, name] of text.matchAll(this.callPattern('.', forwarding)))
-                    if (wrappers.methods.has(name))
-                        return true;
+            const called = () => {
+                for (const qualifier of qualifiers) {
+                    if (!text.includes(qualifier))
+                        continue;
+                    for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding)))
+                        if (wrappers.functions.has(name))
+                            return true;
+                }
+                if (wrappers.methods.size)
+                    for (const [, name] of text.matchAll(this.callPattern('.', forwarding)))
+                        if (wrappers.methods.has(name))
+                            return true;
+                return false;
+            };
+            if (called())
+                yield path;
         }
-        return false;
+    }
+    /**
+     * The build configurations, beyond the target, in which the wrappers Go
+     * text calls pass their parameters on: for each package of the workspace
+     * it calls wrappers of and none of whose forwarding files builds for the
+     * target, the fewest -tags that build one of them (`invariants` for a
+     * wrapper that is a no-op unless built with -tags invariants), each set
+     * once. A file that passes names on to another package's wrapper counts as
+     * forwarding; the tags that package needs in turn are not followed.
+     */
+    tagsForWrappers(text, target) {
+        const found = new Map();
+        for (const path of new Set(this.calledWrapperPackages(text, this.levels, false))) {
+            const pkg = this.packageText(path);
+            // Comments name the runtime's functions too ("a wrapper around runtime.SetFinalizer"): a no-op's file is not forwarding.
+            const forwarding = pkg.texts.flatMap((t, i) => {
+                const code = t.replace(lineComment, '');
+                return forwardsItself(code) || this.callsImported(code, this.levels - 1, true) ? [i] : [];
+            });
+            const needs = forwarding.map((i) => tagsToBuild(pkg.names[i], pkg.texts[i], target));
+            // A wrapper that forwards in the target's own build needs nothing more.
+            if (needs.some((tags) => tags?.length === 0))
+                continue;
+            for (const tags of needs)
+                if (tags)
+                    found.set(tags.join(','), tags);
+        }
+        return [...found.values()];
     }
     /**
      * `q.Name(`, or `Name(` for the empty qualifier, or `.Name(` on any value
@@ -42290,8 +42411,16 @@ class WrapperScan {
         if (text)
             return text;
         const dir = packageDir(this.workspace, importPath);
-        const texts = (dir ? goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(readGoText) : []).filter((t) => t !== undefined);
-        text = { texts, forwardsToRuntime: texts.some((t) => hookForwarding.test(t) || hookValue.test(t)) };
+        const texts = [];
+        const names = [];
+        for (const path of dir ? goFilesIn(dir).filter((p) => !p.endsWith('_test.go')) : []) {
+            const t = readGoText(path);
+            if (t === undefined)
+                continue;
+            texts.push(t);
+            names.push((0,external_node_path_namespaceObject.basename)(path));
+        }
+        text = { texts, names, forwardsToRuntime: texts.some(forwardsItself) };
         this.packageTexts.set(importPath, text);
         return text;
     }
@@ -42349,7 +42478,7 @@ class ModulePackages {
         let byTarget = this.resolvers.get(workspace);
         if (!byTarget)
             this.resolvers.set(workspace, (byTarget = new Map()));
-        const target = [...tags].sort().join(',');
+        const target = tagsKey(tags);
         let resolve = byTarget.get(target);
         if (resolve)
             return resolve;
@@ -43079,7 +43208,6 @@ const maxFileBytes = 8 * 1024 * 1024;
 const hookNames = 'SetFinalizer|AddCleanup';
 const callPattern = new RegExp(`\\b(${hookNames})\\b`);
 const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
-const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
 /** An import of the runtime package, as the file may write it; a string "runtime" elsewhere only costs a parse. */
 const importsRuntime = /"runtime"|`runtime`/;
 const overLimit = (bytes) => `file is ${(bytes / 1048576).toFixed(1)} MiB, over the ${maxFileBytes / 1048576} MiB limit; not analyzed`;
@@ -43274,7 +43402,7 @@ function finalizerFunctions(pkg, scan) {
     };
     callers.push(...callersOf(direct));
     // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
-    let level = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name) || importedWrapper(f.file, name)));
+    let level = direct.filter((f) => forwardsTo(f, (name) => runtimeHookCallee.test(name) || hookVariables.includes(name) || importedWrapper(f.file, name)));
     const wrappers = [...level];
     for (let depth = 1; depth < maxInlineDepth && level.length; depth++) {
         const names = new Set(level.map((f) => f.name));
@@ -43296,10 +43424,6 @@ function wrappersOf(pkg, scan) {
     for (const f of finalizerFunctions(pkg, scan).wrappers)
         (f.receiver ? wrappers.methods : wrappers.functions).add(f.name);
     return wrappers;
-}
-/** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
-function forwardsTo(decl, calls) {
-    return (decl.body?.descendantsOfType('call_expression') ?? []).some((call) => !!call && calls(call.childForFieldName('function')?.text ?? '') && forwardedParameters(decl, call) !== undefined);
 }
 /** Whether the same code removes this finalizer or stops this cleanup later, at least as surely as it set it. */
 function undoneLater(evaluation, undoings) {
@@ -43429,8 +43553,15 @@ function testsMakeSites(tests, library, scan) {
     const wrappers = new Set(finalizerFunctions(library, scan).wrappers.map((f) => f.name));
     return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s.text, wrappers, callOrInstantiation));
 }
-/** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
-function targetsFor(sources) {
+/**
+ * The build targets a directory needs so that every file with a call is
+ * analyzed once with files it builds with, and its calls of another
+ * package's wrappers also with the -tags that make the wrapper pass its
+ * parameters on, when the target alone builds it as a no-op (`forWrappers`:
+ * those targets, each with whether a test file's call needs it). Targets
+ * with fewer build tags come first.
+ */
+function targetsFor(sources, scan) {
     const withCalls = sources.filter((s) => s.mayHoldSite);
     const targets = [];
     const unbuildable = [];
@@ -43443,7 +43574,26 @@ function targetsFor(sources) {
         else
             unbuildable.push(source);
     }
-    return { targets, unbuildable };
+    const known = new Set(targets.map(tagsKey));
+    // Targets added for wrappers, by their tags: whether a test file's call needs one.
+    const forWrappers = new Map();
+    for (const target of [...targets]) {
+        for (const source of withCalls) {
+            if (!scan || !source.constraint(target))
+                continue;
+            for (const tags of scan.tagsForWrappers(source.text, target)) {
+                const tagged = new Set([...target, ...tags]);
+                const key = tagsKey(tagged);
+                if (known.has(key))
+                    continue;
+                if (!forWrappers.has(key))
+                    targets.push(tagged);
+                forWrappers.set(key, forWrappers.get(key) || isTestFile(source.path));
+            }
+        }
+    }
+    targets.sort((a, b) => buildTagsOf(a).length - buildTagsOf(b).length);
+    return { targets, unbuildable, forWrappers };
 }
 /**
  * Analyzes a directory, or with `prefilterOnly` reads it only as far as the
@@ -43518,7 +43668,7 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
             if (source.text !== undefined)
                 parse(source);
     const packageClause = /^package[ \t]+(\w+)/m;
-    const { targets, unbuildable } = targetsFor(sources);
+    const { targets, unbuildable, forWrappers } = targetsFor(sources, scan);
     const noticed = new Set();
     const notice = (path, node, message) => {
         if (noticed.has(path))
@@ -43590,6 +43740,8 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
             // An external test package (package p_test) has an import path of its own.
             pkg.path = importPath && name.endsWith('_test') && group.every((s) => isTestFile(s.path)) ? `${importPath}_test` : importPath;
             pkg.imported = modules.resolver(workspace, tags);
+            if (scan)
+                pkg.mayWrap = (path) => scan.mayWrap(path);
         }
         analyzePackage(pkg, scan, reporter, notice, stats, releaseFor(tags), reportsIn);
         return pkg;
@@ -43597,6 +43749,7 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
     const packages = new Set();
     const before = reporter.findings.length;
     for (const tags of targets) {
+        const first = reporter.findings.length;
         const byPackage = new Map();
         for (const source of sources) {
             if (source.text === undefined || !source.constraint(tags))
@@ -43619,8 +43772,17 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
             // blamed on the library.
             const tests = packageFiles.filter((s) => isTestFile(s.path));
             const library = analyzeVariant(name, packageFiles.filter((s) => !isTestFile(s.path)), tags);
-            if (testsMakeSites(tests, library, scan))
+            // A target added for the library's calls of a wrapper has no call in the tests to analyze.
+            const forTests = forWrappers.get(tagsKey(tags)) ?? true;
+            if (forTests && testsMakeSites(tests, library, scan))
                 analyzeVariant(name, packageFiles, tags, (file) => isTestFile(file.path));
+        }
+        // Targets without build tags come first, so a finding that needs no tag is reported as such, once.
+        const chosen = buildTagsOf(tags);
+        if (chosen.length) {
+            for (const finding of reporter.findings.slice(first))
+                if (finding.ruleId !== syntaxError.id)
+                    finding.message += ` (when built with -tags ${chosen.join(',')})`;
         }
     }
     stats.packages += packages.size;

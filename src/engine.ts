@@ -9,8 +9,8 @@ import { hookFields } from './analysis/hook-fields.js';
 import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
 import { packageScanSteps } from './analysis/package-scan.js';
 import { searchBudget, searchesMade, startSearches } from './analysis/paths.js';
-import { forwardedParameters } from './analysis/wrappers.js';
-import { buildLineProblem, fileConstraint, releasesBuilding, targetFor, type Constraint, type Tags } from './discover/constraints.js';
+import { forwardsTo, runtimeHookCallee } from './analysis/wrappers.js';
+import { buildLineProblem, buildTagsOf, fileConstraint, releasesBuilding, tagsKey, targetFor, type Constraint, type Tags } from './discover/constraints.js';
 import { newestGo, parseGoRelease, releaseAtLeast, type GoRelease } from './discover/go-release.js';
 import { goVersionFor, importPathOf, workspaceFor } from './discover/gomod.js';
 import { discoverPackages, goFilesIn, slashedRelative, type PackageDir } from './discover/sources.js';
@@ -71,7 +71,6 @@ const maxFileBytes = 8 * 1024 * 1024;
 const hookNames = 'SetFinalizer|AddCleanup';
 const callPattern = new RegExp(`\\b(${hookNames})\\b`);
 const hookCall = new RegExp(`\\b(${hookNames})\\s*[[(]`);
-const hookCallee = new RegExp(`(^|\\.)(${hookNames})$`);
 /** An import of the runtime package, as the file may write it; a string "runtime" elsewhere only costs a parse. */
 const importsRuntime = /"runtime"|`runtime`/;
 
@@ -294,7 +293,7 @@ function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { di
   };
   callers.push(...callersOf(direct));
   // A caller that passes its own parameters on to a wrapper is a wrapper too: its callers are entry points as well.
-  let level = direct.filter((f) => forwardsTo(f, (name) => hookCallee.test(name) || hookVariables.includes(name) || importedWrapper(f.file, name)));
+  let level = direct.filter((f) => forwardsTo(f, (name) => runtimeHookCallee.test(name) || hookVariables.includes(name) || importedWrapper(f.file, name)));
   const wrappers = [...level];
   for (let depth = 1; depth < maxInlineDepth && level.length; depth++) {
     const names = new Set(level.map((f) => f.name));
@@ -322,13 +321,6 @@ function wrappersOf(pkg: GoPackage, scan: WrapperScan): PackageWrappers {
   pkg.load((file) => callPattern.test(file.text) || scan.callsWrapper(file.text));
   for (const f of finalizerFunctions(pkg, scan).wrappers) (f.receiver ? wrappers.methods : wrappers.functions).add(f.name);
   return wrappers;
-}
-
-/** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
-function forwardsTo(decl: FuncDecl, calls: (callee: string) => boolean): boolean {
-  return (decl.body?.descendantsOfType('call_expression') ?? []).some(
-    (call) => !!call && calls(call.childForFieldName('function')?.text ?? '') && forwardedParameters(decl, call) !== undefined,
-  );
 }
 
 /** What undoes a finalizer or cleanup: SetFinalizer(x, nil) names its object, Cleanup.Stop() the value AddCleanup returned. */
@@ -477,8 +469,15 @@ function testsMakeSites(tests: SourceFile[], library: GoPackage | undefined, sca
   return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s.text, wrappers, callOrInstantiation));
 }
 
-/** The build targets a directory needs so that every file with a call is analyzed once with files it builds with. */
-function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: SourceFile[] } {
+/**
+ * The build targets a directory needs so that every file with a call is
+ * analyzed once with files it builds with, and its calls of another
+ * package's wrappers also with the -tags that make the wrapper pass its
+ * parameters on, when the target alone builds it as a no-op (`forWrappers`:
+ * those targets, each with whether a test file's call needs it). Targets
+ * with fewer build tags come first.
+ */
+function targetsFor(sources: SourceFile[], scan: WrapperScan | undefined): { targets: Tags[]; unbuildable: SourceFile[]; forWrappers: Map<string, boolean> } {
   const withCalls = sources.filter((s) => s.mayHoldSite);
   const targets: Tags[] = [];
   const unbuildable: SourceFile[] = [];
@@ -488,7 +487,23 @@ function targetsFor(sources: SourceFile[]): { targets: Tags[]; unbuildable: Sour
     if (tags) targets.push(tags);
     else unbuildable.push(source);
   }
-  return { targets, unbuildable };
+  const known = new Set(targets.map(tagsKey));
+  // Targets added for wrappers, by their tags: whether a test file's call needs one.
+  const forWrappers = new Map<string, boolean>();
+  for (const target of [...targets]) {
+    for (const source of withCalls) {
+      if (!scan || !source.constraint!(target)) continue;
+      for (const tags of scan.tagsForWrappers(source.text!, target)) {
+        const tagged = new Set([...target, ...tags]);
+        const key = tagsKey(tagged);
+        if (known.has(key)) continue;
+        if (!forWrappers.has(key)) targets.push(tagged);
+        forWrappers.set(key, forWrappers.get(key) || isTestFile(source.path));
+      }
+    }
+  }
+  targets.sort((a, b) => buildTagsOf(a).length - buildTagsOf(b).length);
+  return { targets, unbuildable, forWrappers };
 }
 
 /**
@@ -556,7 +571,7 @@ async function analyzeDir(
   };
   if (!shortcuts) for (const source of sources) if (source.text !== undefined) parse(source);
   const packageClause = /^package[ \t]+(\w+)/m;
-  const { targets, unbuildable } = targetsFor(sources);
+  const { targets, unbuildable, forWrappers } = targetsFor(sources, scan);
   const noticed = new Set<string>();
   const notice: Notice = (path, node, message) => {
     if (noticed.has(path)) return;
@@ -621,6 +636,7 @@ async function analyzeDir(
       // An external test package (package p_test) has an import path of its own.
       pkg.path = importPath && name.endsWith('_test') && group.every((s) => isTestFile(s.path)) ? `${importPath}_test` : importPath;
       pkg.imported = modules.resolver(workspace, tags);
+      if (scan) pkg.mayWrap = (path) => scan.mayWrap(path);
     }
     analyzePackage(pkg, scan, reporter, notice, stats, releaseFor(tags), reportsIn);
     return pkg;
@@ -628,6 +644,7 @@ async function analyzeDir(
   const packages = new Set<string>();
   const before = reporter.findings.length;
   for (const tags of targets) {
+    const first = reporter.findings.length;
     const byPackage = new Map<string, SourceFile[]>();
     for (const source of sources) {
       if (source.text === undefined || !source.constraint!(tags)) continue;
@@ -648,7 +665,14 @@ async function analyzeDir(
       // blamed on the library.
       const tests = packageFiles.filter((s) => isTestFile(s.path));
       const library = analyzeVariant(name, packageFiles.filter((s) => !isTestFile(s.path)), tags);
-      if (testsMakeSites(tests, library, scan)) analyzeVariant(name, packageFiles, tags, (file) => isTestFile(file.path));
+      // A target added for the library's calls of a wrapper has no call in the tests to analyze.
+      const forTests = forWrappers.get(tagsKey(tags)) ?? true;
+      if (forTests && testsMakeSites(tests, library, scan)) analyzeVariant(name, packageFiles, tags, (file) => isTestFile(file.path));
+    }
+    // Targets without build tags come first, so a finding that needs no tag is reported as such, once.
+    const chosen = buildTagsOf(tags);
+    if (chosen.length) {
+      for (const finding of reporter.findings.slice(first)) if (finding.ruleId !== syntaxError.id) finding.message += ` (when built with -tags ${chosen.join(',')})`;
     }
   }
   stats.packages += packages.size;

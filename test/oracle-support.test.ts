@@ -16,7 +16,7 @@ import {
   planOracle,
   siteOfReport,
 } from './support/go-oracle.js';
-import { expectedOutcomes, loadFixture, parseCheckerBlind, parseOracleMarker, parseOracleRuns, parseWants, wantsOn } from './support/wants.js';
+import { expectedOutcomes, loadFixture, parseCheckerBlind, parseOracleMarker, parseOracleRuns, parseOracleTags, parseWants, wantsOn } from './support/wants.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,6 +66,15 @@ describe('wants for one Go release', () => {
     expect(() => parseOracleRuns('a.go', '// oracle: runs 1: x\n')).toThrow(/2 to 20 runs, not 1/);
     expect(() => parseOracleRuns('a.go', '// oracle: runs 5: x\n// oracle: runs 6: y\n')).toThrow(/second "runs"/);
     expect(() => parseOracleMarker('a.go', '// oracle: runs many: x\n')).toThrow(/runs N: reason/);
+  });
+
+  it('reads the build tags a fixture is run with', () => {
+    const text = '// oracle: tags invariants,tracing: a no-op wrapper without them\npackage main\n';
+    expect(parseOracleTags('a.go', text)).toEqual({ tags: ['invariants', 'tracing'], reason: 'a no-op wrapper without them' });
+    expect(parseOracleMarker('a.go', text)).toBeUndefined();
+    expect(parseOracleTags('a.go', 'package main\n')).toBeUndefined();
+    expect(() => parseOracleTags('a.go', '// oracle: tags a: x\n// oracle: tags b: y\n')).toThrow(/second "tags"/);
+    expect(() => parseOracleMarker('a.go', '// oracle: tags : x\n')).toThrow(/tags a,b: reason/);
     expect(loadFixture('fg007_cleanup_tiny_struct').runs?.count).toBe(5);
   });
 });

@@ -7,6 +7,25 @@
 import { fieldChildren, type FuncDecl } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
 
+/** The runtime's functions as a call names them: `runtime.SetFinalizer`, or bare under a dot import. */
+export const runtimeHookCallee = /(^|\.)(SetFinalizer|AddCleanup)$/;
+
+/** Whether a function passes its parameters on to a call whose callee (as written: `f`, `x.f`) `calls` accepts. */
+export function forwardsTo(decl: FuncDecl, calls: (callee: string) => boolean): boolean {
+  return (decl.body?.descendantsOfType('call_expression') ?? []).some(
+    (call) => !!call && calls(call.childForFieldName('function')?.text ?? '') && forwardedParameters(decl, call) !== undefined,
+  );
+}
+
+const forwarding = new WeakMap<FuncDecl, boolean>();
+
+/** Whether a function passes its own parameters on to runtime.SetFinalizer or AddCleanup itself. */
+export function forwardsToRuntime(decl: FuncDecl): boolean {
+  let forwards = forwarding.get(decl);
+  if (forwards === undefined) forwarding.set(decl, (forwards = forwardsTo(decl, (callee) => runtimeHookCallee.test(callee))));
+  return forwards;
+}
+
 /**
  * For a call in decl's body: which of decl's parameters each argument is,
  * when every argument is a parameter passed on as it came (the body never

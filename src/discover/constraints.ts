@@ -163,18 +163,63 @@ export function fileConstraint(fileName: string, source: string): Constraint {
   return (tags) => byName(tags) && byComment(tags);
 }
 
+/** The tags a file's build lines name, other than systems and architectures (which the standard targets choose). */
+function mentionedTags(source: string): string[] {
+  const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
+  return [...new Set(named.filter((t) => t !== 'go' && t !== 'build' && !knownOS.has(t) && !knownArch.has(t)))];
+}
+
+/** Tags the go command sets itself, from the target or its own flags (-race), rather than from -tags. */
+const commandTags = new Set(['cgo', 'gc', 'gccgo', 'unix', 'race', 'msan', 'asan']);
+
+/** Whether a tag is one a build chooses with -tags: not a system, architecture, release or the go command's own. */
+function isBuildTag(tag: string): boolean {
+  return !knownOS.has(tag) && !knownArch.has(tag) && !releaseTag.test(tag) && !commandTags.has(tag);
+}
+
+/** One spelling of a set of tags, whatever the order they were added in. */
+export const tagsKey = (tags: Tags): string => [...tags].sort().join(',');
+
+/** The tags of a target that a build chooses with -tags, sorted: none for a standard target. */
+export function buildTagsOf(tags: Tags): string[] {
+  return [...tags].filter(isBuildTag).sort();
+}
+
+/** Subsets of tags tried one by one, smallest first; past pairs, only all of them (a constraint that needs more is rare). */
+function subsetsBySize(tags: string[]): string[][] {
+  const subsets: string[][] = [[]];
+  for (const tag of tags) subsets.push([tag]);
+  tags.forEach((a, i) => tags.slice(i + 1).forEach((b) => subsets.push([a, b])));
+  if (tags.length > 2) subsets.push(tags);
+  return subsets;
+}
+
+/**
+ * The fewest build tags (chosen with -tags) that, added to a target, make a
+ * file build, when the target alone does not: `{invariants}` for a file of
+ * `// +build invariants,!race tracing,!race` on linux/amd64: none when the
+ * target builds it already, undefined when no such tags do.
+ */
+export function tagsToBuild(fileName: string, source: string, target: Tags): string[] | undefined {
+  const constraint = fileConstraint(fileName, source);
+  return subsetsBySize(mentionedTags(source).filter(isBuildTag)).find((subset) => constraint(new Set([...target, ...subset])));
+}
+
 /**
  * Tags that make a file build: the first standard target it fits, or the
- * first with the tags its constraint names, built by the newest release that
- * builds it (a file for older Go, `//go:build !go1.24`, by Go 1.23).
+ * first with the fewest tags its constraint names, built by the newest
+ * release that builds it (a file for older Go, `//go:build !go1.24`, by Go
+ * 1.23).
  */
 export function targetFor(fileName: string, source: string): Tags | undefined {
   const constraint = fileConstraint(fileName, source);
-  const named = (header(source).find((l) => /^\/\/(go:|\s*\+)build\s/.test(l)) ?? '').match(/(?<![!\w.])[A-Za-z_][\w.]*/g) ?? [];
-  const mentioned = named.filter((t) => t !== 'go' && t !== 'build' && !knownOS.has(t) && !knownArch.has(t));
-  const candidates = [...standardTargets, ...standardTargets.map((base) => new Set([...base, ...mentioned]))];
+  const mentioned = mentionedTags(source);
+  // Release tags are always added: withRelease drops those above the release tried.
+  const releases = mentioned.filter((t) => releaseTag.test(t));
+  const subsets = subsetsBySize(mentioned.filter((t) => !releaseTag.test(t))).map((subset) => [...subset, ...releases]);
+  const candidates = subsets.flatMap((subset) => standardTargets.map((base) => new Set([...base, ...subset])));
   // A release tag newer than the rules know is tried too: such a file is for a release yet to come.
-  const newestNamed = Math.max(newestGo[1], ...mentioned.map((t) => Number(releaseTag.exec(t)?.[1] ?? 0)));
+  const newestNamed = Math.max(newestGo[1], ...releases.map((t) => Number(releaseTag.exec(t)![1])));
   for (let minor = newestNamed; minor >= 1; minor--) {
     const fits = candidates.map((tags) => withRelease(tags, minor)).find((tags) => constraint(tags));
     if (fits) return fits;

@@ -7,7 +7,7 @@
 // first, nor on the thread.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileConstraint, type Tags } from '../discover/constraints.js';
+import { fileConstraint, tagsKey, tagsToBuild, type Tags } from '../discover/constraints.js';
 import { packageDir, sourcePrefixes, vendoredPrefixes, within, type Workspace } from '../discover/gomod.js';
 import { goFilesIn } from '../discover/sources.js';
 import type { Tree } from '../parse/parser.js';
@@ -46,6 +46,10 @@ const namesOnly = String.raw`\s*\(\s*(?:\(*\s*(?!nil\b)${identifier}\s*\)*\s*,\s
 const hookForwarding = new RegExp(String.raw`\b(?:SetFinalizer|AddCleanup)${typeArguments}${namesOnly}`, 'u');
 /** The runtime's function as a value (`var setFinalizer = runtime.SetFinalizer`): calls of that value may pass names on. */
 const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
+/** A comment on a line of its own. */
+const lineComment = /^[ \t]*\/\/.*$/gm;
+/** Whether a file's text passes names on to the runtime's functions itself. */
+const forwardsItself = (text: string) => hookForwarding.test(text) || hookValue.test(text);
 /** A function other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
 const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
 /** The same of a method: `func (t *T) Name(x`. */
@@ -68,6 +72,8 @@ interface WrapperText {
 /** A package's text, read once: its files, and whether they pass names on to the runtime themselves. */
 interface PackageText {
   texts: string[];
+  /** The file of each text, by name. */
+  names: string[];
   forwardsToRuntime: boolean;
   wrappers?: WrapperText;
 }
@@ -144,7 +150,12 @@ export class WrapperScan {
    * import); `forwarding`: a call that passes names on.
    */
   private callsImported(text: string, levels: number, forwarding: boolean): boolean {
-    if (levels <= 0) return false;
+    return !this.calledWrapperPackages(text, levels, forwarding).next().done;
+  }
+
+  /** The import paths of the packages whose wrappers the text may call, as callsImported tells them (each may come more than once). */
+  private *calledWrapperPackages(text: string, levels: number, forwarding: boolean): Generator<string> {
+    if (levels <= 0) return;
     const end = text.search(firstDeclaration);
     const imports = end < 0 ? text : text.slice(0, end);
     for (const match of imports.matchAll(quotedString)) {
@@ -154,13 +165,42 @@ export class WrapperScan {
       const alias = importName.exec(imports.slice(imports.lastIndexOf('\n', match.index) + 1, match.index))?.[1];
       if (alias === '_') continue;
       const qualifiers = alias === '.' ? [''] : alias && alias !== 'import' ? [alias] : [...wrappers.packageNames];
-      for (const qualifier of qualifiers) {
-        if (!text.includes(qualifier)) continue;
-        for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding))) if (wrappers.functions.has(name!)) return true;
-      }
-      if (wrappers.methods.size) for (const [, name] of text.matchAll(this.callPattern('.', forwarding))) if (wrappers.methods.has(name!)) return true;
+      const called = () => {
+        for (const qualifier of qualifiers) {
+          if (!text.includes(qualifier)) continue;
+          for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding))) if (wrappers.functions.has(name!)) return true;
+        }
+        if (wrappers.methods.size) for (const [, name] of text.matchAll(this.callPattern('.', forwarding))) if (wrappers.methods.has(name!)) return true;
+        return false;
+      };
+      if (called()) yield path;
     }
-    return false;
+  }
+
+  /**
+   * The build configurations, beyond the target, in which the wrappers Go
+   * text calls pass their parameters on: for each package of the workspace
+   * it calls wrappers of and none of whose forwarding files builds for the
+   * target, the fewest -tags that build one of them (`invariants` for a
+   * wrapper that is a no-op unless built with -tags invariants), each set
+   * once. A file that passes names on to another package's wrapper counts as
+   * forwarding; the tags that package needs in turn are not followed.
+   */
+  tagsForWrappers(text: string, target: Tags): string[][] {
+    const found = new Map<string, string[]>();
+    for (const path of new Set(this.calledWrapperPackages(text, this.levels, false))) {
+      const pkg = this.packageText(path);
+      // Comments name the runtime's functions too ("a wrapper around runtime.SetFinalizer"): a no-op's file is not forwarding.
+      const forwarding = pkg.texts.flatMap((t, i) => {
+        const code = t.replace(lineComment, '');
+        return forwardsItself(code) || this.callsImported(code, this.levels - 1, true) ? [i] : [];
+      });
+      const needs = forwarding.map((i) => tagsToBuild(pkg.names[i]!, pkg.texts[i]!, target));
+      // A wrapper that forwards in the target's own build needs nothing more.
+      if (needs.some((tags) => tags?.length === 0)) continue;
+      for (const tags of needs) if (tags) found.set(tags.join(','), tags);
+    }
+    return [...found.values()];
   }
 
   /**
@@ -197,8 +237,15 @@ export class WrapperScan {
     let text = this.packageTexts.get(importPath);
     if (text) return text;
     const dir = packageDir(this.workspace, importPath);
-    const texts = (dir ? goFilesIn(dir).filter((path) => !path.endsWith('_test.go')).map(readGoText) : []).filter((t): t is string => t !== undefined);
-    text = { texts, forwardsToRuntime: texts.some((t) => hookForwarding.test(t) || hookValue.test(t)) };
+    const texts: string[] = [];
+    const names: string[] = [];
+    for (const path of dir ? goFilesIn(dir).filter((p) => !p.endsWith('_test.go')) : []) {
+      const t = readGoText(path);
+      if (t === undefined) continue;
+      texts.push(t);
+      names.push(basename(path));
+    }
+    text = { texts, names, forwardsToRuntime: texts.some(forwardsItself) };
     this.packageTexts.set(importPath, text);
     return text;
   }
@@ -253,7 +300,7 @@ export class ModulePackages {
   resolver(workspace: Workspace, tags: Tags): (importPath: string) => GoPackage | undefined {
     let byTarget = this.resolvers.get(workspace);
     if (!byTarget) this.resolvers.set(workspace, (byTarget = new Map()));
-    const target = [...tags].sort().join(',');
+    const target = tagsKey(tags);
     let resolve = byTarget.get(target);
     if (resolve) return resolve;
     const known = new Map<string, GoPackage | undefined>();

@@ -58,6 +58,8 @@ export interface GoPackage {
   path?: string;
   /** Another package of the module by import path, built on first ask; undefined outside the module (or outside any module). */
   imported?: (importPath: string) => GoPackage | undefined;
+  /** Whether the package at an import path of the module may pass its parameters on to the runtime (a superset, read from text). */
+  mayWrap?: (importPath: string) => boolean;
   files: GoFile[];
   types: Map<string, TypeDecl>;
   funcs: Map<string, FuncDecl>;

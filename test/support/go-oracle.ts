@@ -516,7 +516,8 @@ export class Oracle {
     const env: NodeJS.ProcessEnv = existsSync(join(work, 'go.work')) ? { ...this.env, GOWORK: join(work, 'go.work') } : { ...this.env };
     // cgo only for a fixture that is a cgo binding or uses runtime/cgo (which needs it): every other build stays free of the C toolchain.
     if (fixture.files.some((file) => /^import\s+"C"|^\s*(import\s+)?"runtime\/cgo"/m.test(readFileSync(join(fixture.dir, file), 'utf8')))) env.CGO_ENABLED = '1';
-    const build = await exec(this.toolchain.command, [...command, ...output, '.'], work, env, 180_000);
+    const tags = fixture.tags ? ['-tags', fixture.tags.tags.join(',')] : [];
+    const build = await exec(this.toolchain.command, [...command, ...tags, ...output, '.'], work, env, 180_000);
     if (!build.timedOut && build.code === 0) return undefined;
     return {
       observed: 'build-failed',

@@ -66,6 +66,13 @@ export interface Fixture {
   checkerBlind?: string;
   /** `// oracle: runs N: reason`: the program runs N times and every run must show the label. */
   runs?: OracleRuns;
+  /** `// oracle: tags a,b: reason`: the program is built with -tags a,b, the build its labels are about. */
+  tags?: OracleTags;
+}
+
+export interface OracleTags {
+  tags: string[];
+  reason: string;
 }
 
 export interface OracleRuns {
@@ -82,10 +89,11 @@ const ORACLE = /^\s*\/\/\s*oracle:(.*)$/;
 const ORACLE_GO = /^\s*go(\d+)\.(\d+)\s*:\s*(\S.*)$/;
 const ORACLE_BLIND = /^\s*checkfinalizers blind\s*:\s*(\S.*)$/;
 const ORACLE_RUNS = /^\s*runs\s+(\d+)\s*:\s*(\S.*)$/;
+const ORACLE_TAGS = /^\s*tags\s+([\w.]+(?:,[\w.]+)*)\s*:\s*(\S.*)$/;
 /** Enough runs that one lucky run cannot pass for a label, few enough for CI. */
 const MIN_RUNS = 2;
 const MAX_RUNS = 20;
-const MARKER_FORMS = '"// oracle: goX.Y: reason", "// oracle: checkfinalizers blind: reason" or "// oracle: runs N: reason"';
+const MARKER_FORMS = '"// oracle: goX.Y: reason", "// oracle: checkfinalizers blind: reason", "// oracle: runs N: reason" or "// oracle: tags a,b: reason"';
 
 export function goRelease(version: string): GoRelease | undefined {
   const m = /^go(\d+)\.(\d+)/.exec(version);
@@ -148,7 +156,7 @@ export function parseOracleMarker(file: string, text: string): OracleMarker | un
   let marker: OracleMarker | undefined;
   text.split(/\r?\n/).forEach((lineText, i) => {
     const m = ORACLE.exec(lineText);
-    if (!m || ORACLE_BLIND.test(m[1]) || ORACLE_RUNS.test(m[1])) return;
+    if (!m || ORACLE_BLIND.test(m[1]) || ORACLE_RUNS.test(m[1]) || ORACLE_TAGS.test(m[1])) return;
     const g = ORACLE_GO.exec(m[1]);
     if (!g) throw new Error(`${file}:${i + 1}: oracle marker must read ${MARKER_FORMS}`);
     if (marker) throw new Error(`${file}:${i + 1}: second oracle marker`);
@@ -189,6 +197,19 @@ export function parseOracleRuns(file: string, text: string): OracleRuns | undefi
     runs = { count, reason: r[2].trim() };
   });
   return runs;
+}
+
+/** `// oracle: tags a,b: reason`: the labels are about the build made with -tags a,b (a wrapper that is a no-op without them). */
+export function parseOracleTags(file: string, text: string): OracleTags | undefined {
+  let tags: OracleTags | undefined;
+  text.split(/\r?\n/).forEach((lineText, i) => {
+    const m = ORACLE.exec(lineText);
+    const t = m && ORACLE_TAGS.exec(m[1]);
+    if (!t) return;
+    if (tags) throw new Error(`${file}:${i + 1}: second "tags" line`);
+    tags = { tags: t[1].split(','), reason: t[2].trim() };
+  });
+  return tags;
 }
 
 /**
@@ -246,6 +267,7 @@ export function loadFixture(name: string): Fixture {
   let marker: OracleMarker | undefined;
   let checkerBlind: string | undefined;
   let runs: OracleRuns | undefined;
+  let tags: OracleTags | undefined;
   let runnable = false;
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
@@ -259,6 +281,9 @@ export function loadFixture(name: string): Fixture {
     const r = parseOracleRuns(file, text);
     if (r && runs) throw new Error(`fixture ${name}: more than one "runs" line`);
     runs ??= r;
+    const t = parseOracleTags(file, text);
+    if (t && tags) throw new Error(`fixture ${name}: more than one "tags" line`);
+    tags ??= t;
     if (/^package\s+main\b/m.test(text)) runnable = true;
   }
   for (const nested of nestedGoFiles(dir)) {
@@ -267,7 +292,7 @@ export function loadFixture(name: string): Fixture {
       throw new Error(`fixture ${name}: ${nested} is outside the analyzed package and must not carry "// want"`);
     }
   }
-  return { name, dir, files, wants, runnable, marker, checkerBlind, runs };
+  return { name, dir, files, wants, runnable, marker, checkerBlind, runs, tags };
 }
 
 export function listFixtures(): Fixture[] {

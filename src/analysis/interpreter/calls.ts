@@ -6,12 +6,12 @@ import { inline } from '../../parse/inline.js';
 import { packageOfFile, readParams, type FuncDecl, type GoFile, type ParamDecl } from '../../model/package.js';
 import { pointee, typeWritten, underlying } from '../../model/types.js';
 import { signatureOf } from '../../model/signatures.js';
-import { forwardedParameters } from '../wrappers.js';
+import { forwardedParameters, forwardsToRuntime } from '../wrappers.js';
 import { hookFields } from '../hook-fields.js';
 import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
 import { stdPlace, stdSummary, summaryResultType, type StdSummary } from '../std-summaries.js';
 import { Scope, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
-import { otherPackagesStepBudget, type Frame } from './core.js';
+import { callStepBudget, otherPackagesStepBudget, type Frame } from './core.js';
 import { ExpressionsLayer } from './expressions.js';
 
 /** How many calls deep the package's own code is interpreted in place. */
@@ -113,7 +113,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
         const held = receiverName && receiver ? [{ name: receiverName, objects: receiver }] : [];
         this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
       }
-      const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget;
+      const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget || forwardsToRuntime(callee.decl);
       if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
         return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
       }
@@ -336,6 +336,8 @@ export abstract class CallsLayer extends ExpressionsLayer {
     const savedFile = this.file;
     const savedContext = this.context;
     const savedFrame = this.frame;
+    const savedLimit = this.callStepLimit;
+    this.callStepLimit = Math.min(savedLimit, this.steps + callStepBudget);
     this.depth++;
     this.context = `${savedContext}/${call.id}`;
     this.file = decl.file;
@@ -345,6 +347,11 @@ export abstract class CallsLayer extends ExpressionsLayer {
     const frame: Frame = { returns: [], results: this.bindParams(decl, scope, receiver, args, facts), deferred: [] };
     this.frame = frame;
     this.body(decl.body, scope);
+    // A call cut short may do anything in the part not followed: it may, for one, remove a finalizer.
+    if (this.steps > this.callStepLimit && savedLimit > this.callStepLimit) {
+      this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
+    }
+    this.callStepLimit = savedLimit;
     this.chain.pop();
     this.callStack.pop();
     this.frame = savedFrame;

@@ -20,6 +20,15 @@ export const stepBudget = 50_000;
 export const referenceBudget = 200_000;
 
 /**
+ * Of the steps, how many one call interpreted in place may spend, its own
+ * calls included: a long constructor (a database's Open) then cannot use up
+ * the entry point's budget before the code after it, where the finalizer is
+ * set. Past it, the rest of the call is not followed, as a call beyond the
+ * inlining bounds is not, without a notice.
+ */
+export const callStepBudget = 10_000;
+
+/**
  * Of the steps, how many one entry point may spend in other packages of the
  * module: enough for constructors and methods that link objects, not for
  * whole subsystems. Once spent, calls into other packages are not followed
@@ -48,6 +57,8 @@ export abstract class CoreLayer {
   private nextObject = 1;
   protected nextVar = 1;
   protected steps = 0;
+  /** The step count past which the innermost call interpreted in place is not followed further (see callStepBudget). */
+  protected callStepLimit = Infinity;
   /** Steps the entry point spent in other packages' code. */
   protected otherPackagesSteps = 0;
   /** References the entry point read and wrote (see referenceBudget). */
@@ -117,7 +128,8 @@ export abstract class CoreLayer {
   /** Counts one step of the entry point's work; false (and a notice) once the budget is spent. */
   protected step(node: SyntaxNode): boolean {
     if (this.inOtherPackage(this.file)) this.otherPackagesSteps++;
-    if (++this.steps > stepBudget) this.stop(node, `it takes more than ${stepBudget} steps`);
+    if (++this.steps > this.callStepLimit) return false;
+    if (this.steps > stepBudget) this.stop(node, `it takes more than ${stepBudget} steps`);
     else if (this.references > referenceBudget) this.stop(node, `it reads and writes more than ${referenceBudget} references`);
     else return true;
     return false;

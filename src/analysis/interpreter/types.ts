@@ -7,6 +7,7 @@ import { declaredType, qualifiedTypesOfPackage, sameType, typeWritten, underlyin
 import { signatureOf } from '../../model/signatures.js';
 import { enclosingFunction, valuesAssigned } from '../assignments.js';
 import { Scope, type HeapObject } from '../heap.js';
+import { forwardsToRuntime } from '../wrappers.js';
 import { CoreLayer, otherPackagesStepBudget } from './core.js';
 
 /** Syntax nodes that spell a type: the argument of `new(T)`, not of Go 1.26's `new(expr)`. */
@@ -278,14 +279,21 @@ export abstract class TypesLayer extends CoreLayer {
     return decl ? { decl, receivers, through: [] } : undefined;
   }
 
-  /** `pkg.F` naming a function of another package of the module, while the entry point may still spend steps there (else no package is opened for it). */
+  /**
+   * `pkg.F` naming a function of another package of the module, while the
+   * entry point may still spend steps there, or one that passes its
+   * parameters on to the runtime (a wrapper: its call is a site, however
+   * much the entry point spent before it).
+   */
   private importedFunction(alias: SyntaxNode | null, nameNode: SyntaxNode | null, scope: Scope): { decl: FuncDecl; through: StructField[] } | undefined {
     const name = nameNode?.text;
-    if (this.otherPackagesSteps >= otherPackagesStepBudget) return undefined;
     if ((alias?.type !== 'identifier' && alias?.type !== 'package_identifier') || !name || scope.lookup(alias.text)) return undefined;
     const path = this.file.imports.get(alias.text);
-    const decl = path ? this.pkg.imported?.(path)?.funcs.get(name) : undefined;
-    return decl && { decl, through: [] };
+    const spent = this.otherPackagesSteps >= otherPackagesStepBudget;
+    // Past the budget, a package that cannot wrap is not even opened.
+    if (!path || (spent && !this.pkg.mayWrap?.(path))) return undefined;
+    const decl = this.pkg.imported?.(path)?.funcs.get(name);
+    return decl && (!spent || forwardsToRuntime(decl)) ? { decl, through: [] } : undefined;
   }
 
   /** Whether an expression's value is a struct or array held by value: assigning it copies. */
