@@ -26,7 +26,6 @@ function wasmPath(fileName: string, packageName: string): string {
  * every node's answers have one shape and reading them stays a plain field load.
  */
 class Answers {
-  type: string | undefined = undefined;
   text: string | undefined = undefined;
   endIndex = -1;
   parent: SyntaxNode | null | undefined = undefined;
@@ -57,8 +56,12 @@ function canonical(node: SyntaxNode | null): SyntaxNode | null {
   const known = nodes.get(node.id);
   if (known) return known;
   nodes.set(node.id, node);
+  // The answer asked most of all (every switch over the syntax) as a plain property of the node.
+  Object.defineProperty(node, 'type', { value: typeOfNode.call(node) });
   return node;
 }
+
+const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type')!.get!;
 
 const canonicalList = (nodes: (SyntaxNode | null)[]): (SyntaxNode | null)[] => nodes.map((n) => canonical(n));
 
@@ -73,11 +76,6 @@ function rememberNodeAnswers(): void {
   const proto = Node.prototype as unknown as Record<string, unknown>;
   const original = (name: string) => Object.getOwnPropertyDescriptor(Node.prototype, name)!.get!;
   const define = (name: string, get: (this: SyntaxNode) => unknown) => Object.defineProperty(proto, name, { configurable: true, get });
-  const type = original('type');
-  define('type', function () {
-    const known = answers(this);
-    return (known.type ??= type.call(this));
-  });
   const text = original('text');
   define('text', function () {
     const known = answers(this);
