@@ -5053,9 +5053,15 @@ function membersOnOneLine(keyword, members) {
  * one line; a struct or interface type reads as gofmt writes it on one line.
  */
 function inline(node) {
-    const text = inlineText(node);
-    return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
+    let shown = inlined.get(node);
+    if (shown === undefined) {
+        const text = inlineText(node);
+        inlined.set(node, (shown = text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text));
+    }
+    return shown;
 }
+/** What inline() made of each node: the interpreter labels the objects of a body again each time it runs it. */
+const inlined = new WeakMap();
 function inlineText(node, depth = 0) {
     if (node.type === 'comment')
         return '';
@@ -9364,55 +9370,133 @@ function wasmPath(fileName, packageName) {
         throw new Error(`cannot find ${fileName} next to the program`);
     return found;
 }
+/**
+ * What a node remembers of the answers web-tree-sitter gave it. A class, so
+ * every node's answers have one shape and reading them stays a plain field load.
+ */
+class Answers {
+    text = undefined;
+    endIndex = -1;
+    parent = undefined;
+    children = undefined;
+    namedChildren = undefined;
+    fields = undefined;
+    descendants = undefined;
+}
 const remembered = Symbol('remembered');
+const nodesById = Symbol('nodes by id');
+const answers = (node) => (node[remembered] ??= new Answers());
+function canonical(node) {
+    if (!node)
+        return node;
+    const nodes = (node.tree[nodesById] ??= new Map());
+    const known = nodes.get(node.id);
+    if (known)
+        return known;
+    nodes.set(node.id, node);
+    // The answer asked most of all (every switch over the syntax) as a plain property of the node.
+    Object.defineProperty(node, 'type', { value: typeOfNode.call(node) });
+    return node;
+}
+const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type').get;
+const canonicalList = (nodes) => nodes.map((n) => canonical(n));
 /**
  * A tree is never edited after parsing, so what its nodes answer never changes;
  * yet web-tree-sitter asks the WebAssembly side again each time and returns a new
  * node object for every child. The analysis walks the same bodies over and over
- * (callees inlined at each call, loops iterated): each node keeps its answers,
- * and the children it hands out are the same objects the next time, which keep theirs.
+ * (callees inlined at each call, loops iterated): each node is one object, which
+ * keeps its answers; a child by index is read from the children the node keeps.
  */
 function rememberNodeAnswers() {
     const proto = Node.prototype;
-    const memory = (node) => (node[remembered] ??= {});
-    const getter = (name) => {
-        const original = Object.getOwnPropertyDescriptor(Node.prototype, name).get;
-        Object.defineProperty(proto, name, {
-            configurable: true,
-            get() {
-                const known = memory(this);
-                if (!(name in known))
-                    known[name] = original.call(this);
-                return known[name];
-            },
-        });
+    const original = (name) => Object.getOwnPropertyDescriptor(Node.prototype, name).get;
+    const define = (name, get) => Object.defineProperty(proto, name, { configurable: true, get });
+    const text = original('text');
+    define('text', function () {
+        const known = answers(this);
+        return (known.text ??= text.call(this));
+    });
+    const endIndex = original('endIndex');
+    define('endIndex', function () {
+        const known = answers(this);
+        if (known.endIndex < 0)
+            known.endIndex = endIndex.call(this);
+        return known.endIndex;
+    });
+    const parent = original('parent');
+    define('parent', function () {
+        const known = answers(this);
+        if (known.parent === undefined)
+            known.parent = canonical(parent.call(this));
+        return known.parent;
+    });
+    // web-tree-sitter keeps a node's child lists itself, but of new objects; each is read once, of the nodes' own objects.
+    const children = original('children');
+    const childrenOf = (node) => {
+        const known = answers(node);
+        return (known.children ??= canonicalList(children.call(node)));
     };
-    for (const name of ['type', 'text', 'endIndex', 'parent'])
-        getter(name);
+    define('children', function () {
+        return childrenOf(this);
+    });
+    define('childCount', function () {
+        return childrenOf(this).length;
+    });
+    proto.child = function (index) {
+        return childrenOf(this)[index] ?? null;
+    };
+    const namedChildren = original('namedChildren');
+    const namedChildrenOf = (node) => {
+        const known = answers(node);
+        return (known.namedChildren ??= canonicalList(namedChildren.call(node)));
+    };
+    define('namedChildren', function () {
+        return namedChildrenOf(this);
+    });
+    define('namedChildCount', function () {
+        return namedChildrenOf(this).length;
+    });
+    proto.namedChild = function (index) {
+        return namedChildrenOf(this)[index] ?? null;
+    };
+    for (const name of ['nextSibling', 'previousSibling', 'nextNamedSibling', 'previousNamedSibling']) {
+        const sibling = original(name);
+        define(name, function () {
+            return canonical(sibling.call(this));
+        });
+    }
     const rootNode = Object.getOwnPropertyDescriptor(TreeClass.prototype, 'rootNode').get;
     Object.defineProperty(TreeClass.prototype, 'rootNode', {
         configurable: true,
         get() {
-            return (this[remembered] ??= rootNode.call(this));
+            return (this[remembered] ??= canonical(rootNode.call(this)));
         },
     });
     const childForFieldName = Node.prototype.childForFieldName;
     proto.childForFieldName = function (field) {
-        const fields = (memory(this).fields ??= new Map());
+        const fields = (answers(this).fields ??= new Map());
         let child = fields.get(field);
         if (child === undefined)
-            fields.set(field, (child = childForFieldName.call(this, field)));
+            fields.set(field, (child = canonical(childForFieldName.call(this, field))));
         return child;
+    };
+    const childrenForFieldName = Node.prototype.childrenForFieldName;
+    proto.childrenForFieldName = function (field) {
+        return canonicalList(childrenForFieldName.call(this, field));
+    };
+    const descendantForIndex = Node.prototype.descendantForIndex;
+    proto.descendantForIndex = function (...range) {
+        return canonical(descendantForIndex.call(this, ...range));
     };
     const descendantsOfType = Node.prototype.descendantsOfType;
     proto.descendantsOfType = function (types, ...range) {
         if (range.length)
-            return descendantsOfType.call(this, types, ...range);
-        const descendants = (memory(this).descendants ??= new Map());
+            return canonicalList(descendantsOfType.call(this, types, ...range));
+        const descendants = (answers(this).descendants ??= new Map());
         const key = String(types);
         let found = descendants.get(key);
         if (!found)
-            descendants.set(key, (found = descendantsOfType.call(this, types)));
+            descendants.set(key, (found = canonicalList(descendantsOfType.call(this, types))));
         // A copy: the caller may sort or filter it in place.
         return found.slice();
     };

@@ -11,15 +11,16 @@
 // 500 packages, deterministic content), with a pull-request check of it run
 // by the built Action, split into start-up, git and analysis. Then
 // the hostile shapes of test/support/pathological.mjs at full size, and the
-// slowest package of the real-world corpus (snapd) when npm run corpus has
-// fetched it.
+// slowest packages of the real-world corpus when npm run corpus has fetched
+// it: every package directory with a call timed once, the slowest few again.
 // Needs dist/cli.js: run `node scripts/build.mjs` first.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, homedir, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slowInputs } from '../test/support/pathological.mjs';
+import { corpora, present } from './corpus-list.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stdTreeOf = (release) => `/usr/lib/go-${release}/src`;
@@ -39,7 +40,7 @@ if (flag('--help') || flag('-h')) {
   console.log('  --skip-synthetic  skip the synthetic monorepo and the PR check');
   console.log('  --skip-module     skip the generated module of 2,000 packages');
   console.log('  --skip-full       skip the --no-shortcuts runs (and so the findings check)');
-  console.log('  --skip-pathological  skip the hostile inputs and the slowest corpus package');
+  console.log('  --skip-pathological  skip the hostile inputs and the slowest corpus packages');
   console.log('  --cli FILE        benchmark another build of the CLI (default dist/cli.js)');
   process.exit(0);
 }
@@ -133,16 +134,17 @@ function runCli(args, n, cwd) {
 
 // ---------------------------------------------------------------- trees
 
-/** .go files under dir (every one, testdata and vendor included), their lines and bytes. */
-function treeSize(dir) {
+/** .go files under dir (every one, testdata and vendor included; or only dir's own), their lines and bytes. */
+function treeSize(dir, recursive = true) {
   let files = 0;
   let lines = 0;
   let bytes = 0;
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.endsWith('.go')) {
+      if (e.isDirectory()) {
+        if (recursive) walk(p);
+      } else if (e.isFile() && e.name.endsWith('.go')) {
         const buf = readFileSync(p);
         files++;
         bytes += buf.length;
@@ -152,6 +154,21 @@ function treeSize(dir) {
   };
   walk(dir);
   return { files, lines, mb: bytes / 1e6 };
+}
+
+/** How many of the corpus's slowest package directories the bench times again and shows. */
+const slowestShown = 3;
+
+/** The package directories under root, as `./...` walks them, with a .go file that names SetFinalizer or AddCleanup. */
+function directoriesWithCalls(root) {
+  const found = [];
+  const walk = (d) => {
+    const entries = readdirSync(d, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name.endsWith('.go') && /SetFinalizer|AddCleanup/.test(readFileSync(join(d, e.name), 'latin1')))) found.push(d);
+    for (const e of entries) if (e.isDirectory() && !/^[._]|^testdata$|^vendor$/.test(e.name)) walk(join(d, e.name));
+  };
+  walk(root);
+  return found;
 }
 
 /** Go 1.19's standard library, installed with apt-get when missing and running as root. */
@@ -527,17 +544,19 @@ if (!flag('--skip-pathological')) {
     row('pathological', treeSize(dir), name, r);
     console.log(`pathological ${name}: ${fmt(r.wall, 2)} s, ${r.report.stats.sites} sites, ${r.report.stats.steps} steps, ${r.report.findings.length} findings`);
   }
-  // The real-world corpus's slowest package, where npm run corpus left it (installed, or unpacked in its cache).
-  const snapd = 'usr/share/gocode/src/github.com/snapcore/snapd';
-  const cache = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'finalizer-guard', 'corpus');
-  const unpacked = existsSync(cache) ? readdirSync(cache).filter((d) => d.startsWith('golang-github-snapcore-snapd-dev_')).map((d) => join(cache, d, snapd)) : [];
-  const corpusDir = [join('/', snapd), ...unpacked].find((d) => existsSync(d));
-  if (corpusDir) {
-    const r = runCli(['--fail-on', 'never', './...'], runs, corpusDir);
-    row('corpus: snapd', treeSize(corpusDir), 'finalizer-guard ./...', r);
-    console.log(`corpus snapd: ${r.report.stats.packages} packages with calls, ${r.report.stats.parsedFiles} files parsed, ${r.report.stats.sites} sites, ${r.report.stats.steps} steps`);
+  // The real-world corpus's slowest packages, where npm run corpus left them: each directory with a call, once, then the slowest again.
+  const callers = corpora.map(present).filter(Boolean).flatMap((corpus) => directoriesWithCalls(corpus.dir).map((dir) => ({ corpus, dir })));
+  if (callers.length) {
+    console.log(`bench: timing the ${callers.length} corpus package directories with a SetFinalizer or AddCleanup call`);
+    for (const c of callers) c.wall = runCli(['--fail-on', 'never', '.'], 1, c.dir).wall;
+    for (const c of callers.sort((a, b) => b.wall - a.wall).slice(0, slowestShown)) {
+      const r = runCli(['--fail-on', 'never', '.'], runs, c.dir);
+      const name = `${c.corpus.name} ${relative(c.corpus.dir, c.dir) || '.'}`;
+      row(`corpus: ${name}`, treeSize(c.dir, false), 'finalizer-guard DIR', r);
+      console.log(`corpus ${name}: ${fmt(r.wall, 2)} s, ${r.report.stats.parsedFiles} files parsed, ${r.report.stats.sites} sites, ${r.report.stats.steps} steps`);
+    }
   } else {
-    console.log('bench: snapd skipped: run `npm run corpus` once to fetch the corpus');
+    console.log('bench: the corpus packages skipped: run `npm run corpus` once to fetch the corpus');
   }
 }
 

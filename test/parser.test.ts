@@ -108,4 +108,44 @@ func f(t *T) *T {
     expect(root.descendantsOfType('identifier').map((n) => n!.startIndex)).toEqual(identifiers.map((n) => n!.startIndex).reverse());
     tree.delete();
   });
+
+  it('give one object for each node, however it is reached, and children by index as the cursor counts them', async () => {
+    const { tree } = parseGo(await goParser(), source)!;
+    const expected: { children: number; named: string[] }[] = [];
+    const cursor = tree.walk();
+    const visit = (): void => {
+      const counts = { children: 0, named: [] as string[] };
+      expected.push(counts);
+      if (!cursor.gotoFirstChild()) return;
+      do {
+        counts.children++;
+        if (cursor.nodeIsNamed) counts.named.push(cursor.nodeText);
+        visit();
+      } while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    };
+    visit();
+    const asked: { children: number; named: string[] }[] = [];
+    const down = (node: SyntaxNode): void => {
+      const named: string[] = [];
+      for (let i = 0; i < node.namedChildCount; i++) named.push(node.namedChild(i)!.text);
+      asked.push({ children: node.childCount, named });
+      for (let i = 0; i < node.childCount; i++) {
+        const child = node.child(i)!;
+        expect(child).toBe(node.children[i]);
+        expect(child.parent).toBe(node);
+        if (i > 0) expect(child.previousSibling).toBe(node.child(i - 1));
+      }
+      for (const f of fields) {
+        const child = node.childForFieldName(f);
+        if (child) expect(node.children).toContain(child);
+      }
+      for (const child of node.children) if (child) down(child);
+    };
+    down(tree.rootNode);
+    expect(asked).toEqual(expected);
+    const [identifier] = tree.rootNode.descendantsOfType('identifier');
+    expect(tree.rootNode.descendantForIndex(identifier!.startIndex)).toBe(identifier);
+    tree.delete();
+  });
 });

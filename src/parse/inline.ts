@@ -35,9 +35,16 @@ export function membersOnOneLine(keyword: 'struct' | 'interface', members: strin
  * one line; a struct or interface type reads as gofmt writes it on one line.
  */
 export function inline(node: SyntaxNode): string {
-  const text = inlineText(node);
-  return text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text;
+  let shown = inlined.get(node);
+  if (shown === undefined) {
+    const text = inlineText(node);
+    inlined.set(node, (shown = text.length > inlineLimit ? text.slice(0, inlineLimit - 3) + '...' : text));
+  }
+  return shown;
 }
+
+/** What inline() made of each node: the interpreter labels the objects of a body again each time it runs it. */
+const inlined = new WeakMap<SyntaxNode, string>();
 
 function inlineText(node: SyntaxNode, depth = 0): string {
   if (node.type === 'comment') return '';

@@ -21,61 +21,142 @@ function wasmPath(fileName: string, packageName: string): string {
   return found;
 }
 
-/** What a node remembers of the answers web-tree-sitter gives it. */
-interface Remembered {
-  type?: string;
-  text?: string;
-  endIndex?: number;
-  parent?: SyntaxNode | null;
-  fields?: Map<string, SyntaxNode | null>;
-  descendants?: Map<string, SyntaxNode[]>;
+/**
+ * What a node remembers of the answers web-tree-sitter gave it. A class, so
+ * every node's answers have one shape and reading them stays a plain field load.
+ */
+class Answers {
+  text: string | undefined = undefined;
+  endIndex = -1;
+  parent: SyntaxNode | null | undefined = undefined;
+  children: (SyntaxNode | null)[] | undefined = undefined;
+  namedChildren: (SyntaxNode | null)[] | undefined = undefined;
+  fields: Map<string, SyntaxNode | null> | undefined = undefined;
+  descendants: Map<string, SyntaxNode[]> | undefined = undefined;
 }
 
 const remembered = Symbol('remembered');
+const nodesById = Symbol('nodes by id');
+
+type Remembering = SyntaxNode & { [remembered]?: Answers };
+type TreeOfNodes = Tree & { [nodesById]?: Map<number, SyntaxNode>; [remembered]?: SyntaxNode };
+
+const answers = (node: SyntaxNode): Answers => ((node as Remembering)[remembered] ??= new Answers());
+
+/**
+ * The one object that stands for this node of its tree: web-tree-sitter makes a
+ * new object for a node each time one is asked for (a parent, a child, a field),
+ * and a new object knows none of the answers the first one remembered.
+ */
+function canonical(node: SyntaxNode): SyntaxNode;
+function canonical(node: SyntaxNode | null): SyntaxNode | null;
+function canonical(node: SyntaxNode | null): SyntaxNode | null {
+  if (!node) return node;
+  const nodes = ((node.tree as TreeOfNodes)[nodesById] ??= new Map());
+  const known = nodes.get(node.id);
+  if (known) return known;
+  nodes.set(node.id, node);
+  // The answer asked most of all (every switch over the syntax) as a plain property of the node.
+  Object.defineProperty(node, 'type', { value: typeOfNode.call(node) });
+  return node;
+}
+
+const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type')!.get!;
+
+const canonicalList = (nodes: (SyntaxNode | null)[]): (SyntaxNode | null)[] => nodes.map((n) => canonical(n));
 
 /**
  * A tree is never edited after parsing, so what its nodes answer never changes;
  * yet web-tree-sitter asks the WebAssembly side again each time and returns a new
  * node object for every child. The analysis walks the same bodies over and over
- * (callees inlined at each call, loops iterated): each node keeps its answers,
- * and the children it hands out are the same objects the next time, which keep theirs.
+ * (callees inlined at each call, loops iterated): each node is one object, which
+ * keeps its answers; a child by index is read from the children the node keeps.
  */
 function rememberNodeAnswers(): void {
   const proto = Node.prototype as unknown as Record<string, unknown>;
-  const memory = (node: object): Remembered => ((node as { [remembered]?: Remembered })[remembered] ??= {});
-  const getter = (name: 'type' | 'text' | 'endIndex' | 'parent') => {
-    const original = Object.getOwnPropertyDescriptor(Node.prototype, name)!.get!;
-    Object.defineProperty(proto, name, {
-      configurable: true,
-      get(this: SyntaxNode) {
-        const known = memory(this);
-        if (!(name in known)) (known as Record<string, unknown>)[name] = original.call(this);
-        return known[name];
-      },
-    });
+  const original = (name: string) => Object.getOwnPropertyDescriptor(Node.prototype, name)!.get!;
+  const define = (name: string, get: (this: SyntaxNode) => unknown) => Object.defineProperty(proto, name, { configurable: true, get });
+  const text = original('text');
+  define('text', function () {
+    const known = answers(this);
+    return (known.text ??= text.call(this));
+  });
+  const endIndex = original('endIndex');
+  define('endIndex', function () {
+    const known = answers(this);
+    if (known.endIndex < 0) known.endIndex = endIndex.call(this);
+    return known.endIndex;
+  });
+  const parent = original('parent');
+  define('parent', function () {
+    const known = answers(this);
+    if (known.parent === undefined) known.parent = canonical(parent.call(this));
+    return known.parent;
+  });
+  // web-tree-sitter keeps a node's child lists itself, but of new objects; each is read once, of the nodes' own objects.
+  const children = original('children');
+  const childrenOf = (node: SyntaxNode) => {
+    const known = answers(node);
+    return (known.children ??= canonicalList(children.call(node)));
   };
-  for (const name of ['type', 'text', 'endIndex', 'parent'] as const) getter(name);
+  define('children', function () {
+    return childrenOf(this);
+  });
+  define('childCount', function () {
+    return childrenOf(this).length;
+  });
+  proto.child = function (this: SyntaxNode, index: number) {
+    return childrenOf(this)[index] ?? null;
+  };
+  const namedChildren = original('namedChildren');
+  const namedChildrenOf = (node: SyntaxNode) => {
+    const known = answers(node);
+    return (known.namedChildren ??= canonicalList(namedChildren.call(node)));
+  };
+  define('namedChildren', function () {
+    return namedChildrenOf(this);
+  });
+  define('namedChildCount', function () {
+    return namedChildrenOf(this).length;
+  });
+  proto.namedChild = function (this: SyntaxNode, index: number) {
+    return namedChildrenOf(this)[index] ?? null;
+  };
+  for (const name of ['nextSibling', 'previousSibling', 'nextNamedSibling', 'previousNamedSibling']) {
+    const sibling = original(name);
+    define(name, function () {
+      return canonical(sibling.call(this));
+    });
+  }
   const rootNode = Object.getOwnPropertyDescriptor(TreeClass.prototype, 'rootNode')!.get!;
   Object.defineProperty(TreeClass.prototype, 'rootNode', {
     configurable: true,
-    get(this: Tree) {
-      return ((this as unknown as { [remembered]?: SyntaxNode })[remembered] ??= rootNode.call(this));
+    get(this: TreeOfNodes) {
+      return (this[remembered] ??= canonical(rootNode.call(this)));
     },
   });
   const childForFieldName = Node.prototype.childForFieldName;
   proto.childForFieldName = function (this: SyntaxNode, field: string) {
-    const fields = (memory(this).fields ??= new Map());
+    const fields = (answers(this).fields ??= new Map());
     let child = fields.get(field);
-    if (child === undefined) fields.set(field, (child = childForFieldName.call(this, field)));
+    if (child === undefined) fields.set(field, (child = canonical(childForFieldName.call(this, field))));
     return child;
+  };
+  const childrenForFieldName = Node.prototype.childrenForFieldName;
+  proto.childrenForFieldName = function (this: SyntaxNode, field: string) {
+    return canonicalList(childrenForFieldName.call(this, field));
+  };
+  const descendantForIndex = Node.prototype.descendantForIndex;
+  proto.descendantForIndex = function (this: SyntaxNode, ...range: [number, number?]) {
+    return canonical(descendantForIndex.call(this, ...range));
   };
   const descendantsOfType = Node.prototype.descendantsOfType;
   proto.descendantsOfType = function (this: SyntaxNode, types: string | string[], ...range: unknown[]) {
-    if (range.length) return descendantsOfType.call(this, types, ...(range as []));
-    const descendants = (memory(this).descendants ??= new Map());
+    if (range.length) return canonicalList(descendantsOfType.call(this, types, ...(range as [])));
+    const descendants = (answers(this).descendants ??= new Map());
     const key = String(types);
     let found = descendants.get(key);
-    if (!found) descendants.set(key, (found = descendantsOfType.call(this, types)));
+    if (!found) descendants.set(key, (found = canonicalList(descendantsOfType.call(this, types)) as SyntaxNode[]));
     // A copy: the caller may sort or filter it in place.
     return found.slice();
   };
