@@ -482,8 +482,10 @@ function targetsFor(sources: SourceFile[], scan: WrapperScan | undefined): { tar
   const targets: Tags[] = [];
   const unbuildable: SourceFile[] = [];
   for (const source of withCalls) {
-    if (targets.some((tags) => source.constraint!(tags))) continue;
+    // A file that builds without -tags is analyzed so, even where another file's tagged target would build it.
     const tags = targetFor(basename(source.path), source.text!);
+    const needed = tags ? buildTagsOf(tags).length : Infinity;
+    if (targets.some((target) => source.constraint!(target) && buildTagsOf(target).length <= needed)) continue;
     if (tags) targets.push(tags);
     else unbuildable.push(source);
   }

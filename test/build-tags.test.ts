@@ -1,6 +1,8 @@
 // A wrapper that passes its parameters on to the runtime only in builds made
 // with some -tags: its calls are analyzed in that build too, and a finding
 // that only that build has says so.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/engine.js';
@@ -32,5 +34,22 @@ describe('build tags of wrappers', () => {
     const untagged = await messages('fg001_wrapper_in_other_package');
     expect(untagged).toHaveLength(1);
     expect(untagged[0]).not.toMatch(/-tags/);
+  });
+
+  it('gives no note to a call in a file that builds without -tags, beside one that needs them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fg-tags-'));
+    try {
+      const cycle = (name: string) =>
+        `import "runtime"\ntype ${name} struct{ peer *${name}Peer }\ntype ${name}Peer struct{ owner *${name} }\n` +
+        `func new${name}() *${name} {\n\tx := &${name}{peer: &${name}Peer{}}\n\tx.peer.owner = x\n\truntime.SetFinalizer(x, func(*${name}) {})\n\treturn x\n}\n`;
+      writeFileSync(join(dir, 'a_debug.go'), `//go:build debug\n\npackage p\n\n${cycle('A')}`);
+      writeFileSync(join(dir, 'b.go'), `package p\n\n${cycle('B')}`);
+      // An experiment is the platform's or GOEXPERIMENT's to set, not -tags'.
+      writeFileSync(join(dir, 'c_abi.go'), `//go:build goexperiment.regabiargs\n\npackage p\n\n${cycle('C')}`);
+      const findings = (await analyze([dir], { root: dir })).findings.map((f) => `${f.path} ${f.ruleId} ${/\(when built with -tags (\S+)\)$/.exec(f.message)?.[1] ?? 'untagged'}`);
+      expect(findings.sort()).toEqual(['a_debug.go FG001 debug', 'b.go FG001 untagged', 'c_abi.go FG001 untagged']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

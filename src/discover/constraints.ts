@@ -172,9 +172,13 @@ function mentionedTags(source: string): string[] {
 /** Tags the go command sets itself, from the target or its own flags (-race), rather than from -tags. */
 const commandTags = new Set(['cgo', 'gc', 'gccgo', 'unix', 'race', 'msan', 'asan']);
 
-/** Whether a tag is one a build chooses with -tags: not a system, architecture, release or the go command's own. */
+/**
+ * Whether a tag is one a build chooses with -tags: not a system, architecture,
+ * release or the go command's own, nor an experiment (`goexperiment.regabiargs`),
+ * which GOEXPERIMENT and the platform's defaults set.
+ */
 function isBuildTag(tag: string): boolean {
-  return !knownOS.has(tag) && !knownArch.has(tag) && !releaseTag.test(tag) && !commandTags.has(tag);
+  return !knownOS.has(tag) && !knownArch.has(tag) && !releaseTag.test(tag) && !commandTags.has(tag) && !tag.startsWith('goexperiment.');
 }
 
 /** One spelling of a set of tags, whatever the order they were added in. */
