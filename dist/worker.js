@@ -8541,9 +8541,13 @@ function mentionedTags(source) {
 }
 /** Tags the go command sets itself, from the target or its own flags (-race), rather than from -tags. */
 const commandTags = new Set(['cgo', 'gc', 'gccgo', 'unix', 'race', 'msan', 'asan']);
-/** Whether a tag is one a build chooses with -tags: not a system, architecture, release or the go command's own. */
+/**
+ * Whether a tag is one a build chooses with -tags: not a system, architecture,
+ * release or the go command's own, nor an experiment (`goexperiment.regabiargs`),
+ * which GOEXPERIMENT and the platform's defaults set.
+ */
 function isBuildTag(tag) {
-    return !knownOS.has(tag) && !knownArch.has(tag) && !releaseTag.test(tag) && !commandTags.has(tag);
+    return !knownOS.has(tag) && !knownArch.has(tag) && !releaseTag.test(tag) && !commandTags.has(tag) && !tag.startsWith('goexperiment.');
 }
 /** One spelling of a set of tags, whatever the order they were added in. */
 const tagsKey = (tags) => [...tags].sort().join(',');
@@ -13934,9 +13938,11 @@ function targetsFor(sources, scan) {
     const targets = [];
     const unbuildable = [];
     for (const source of withCalls) {
-        if (targets.some((tags) => source.constraint(tags)))
-            continue;
+        // A file that builds without -tags is analyzed so, even where another file's tagged target would build it.
         const tags = targetFor((0,external_node_path_namespaceObject.basename)(source.path), source.text);
+        const needed = tags ? buildTagsOf(tags).length : Infinity;
+        if (targets.some((target) => source.constraint(target) && buildTagsOf(target).length <= needed))
+            continue;
         if (tags)
             targets.push(tags);
         else
