@@ -482,10 +482,12 @@ function targetsFor(sources: SourceFile[], scan: WrapperScan | undefined): { tar
   const targets: Tags[] = [];
   const unbuildable: SourceFile[] = [];
   for (const source of withCalls) {
+    const fitting = targets.filter((target) => source.constraint!(target)).map((target) => buildTagsOf(target).length);
+    if (fitting.includes(0)) continue;
     // A file that builds without -tags is analyzed so, even where another file's tagged target would build it.
     const tags = targetFor(basename(source.path), source.text!);
     const needed = tags ? buildTagsOf(tags).length : Infinity;
-    if (targets.some((target) => source.constraint!(target) && buildTagsOf(target).length <= needed)) continue;
+    if (fitting.some((count) => count <= needed)) continue;
     if (tags) targets.push(tags);
     else unbuildable.push(source);
   }

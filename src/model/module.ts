@@ -75,6 +75,8 @@ interface PackageText {
   /** The file of each text, by name. */
   names: string[];
   forwardsToRuntime: boolean;
+  /** The indexes of the texts whose code, comments aside, passes names on to the runtime or to a wrapper (see tagsForWrappers). */
+  forwardingTexts?: number[];
   wrappers?: WrapperText;
 }
 
@@ -191,11 +193,11 @@ export class WrapperScan {
     for (const path of new Set(this.calledWrapperPackages(text, this.levels, false))) {
       const pkg = this.packageText(path);
       // Comments name the runtime's functions too ("a wrapper around runtime.SetFinalizer"): a no-op's file is not forwarding.
-      const forwarding = pkg.texts.flatMap((t, i) => {
+      pkg.forwardingTexts ??= pkg.texts.flatMap((t, i) => {
         const code = t.replace(lineComment, '');
         return forwardsItself(code) || this.callsImported(code, this.levels - 1, true) ? [i] : [];
       });
-      const needs = forwarding.map((i) => tagsToBuild(pkg.names[i]!, pkg.texts[i]!, target));
+      const needs = pkg.forwardingTexts.map((i) => tagsToBuild(pkg.names[i]!, pkg.texts[i]!, target));
       // A wrapper that forwards in the target's own build needs nothing more.
       if (needs.some((tags) => tags?.length === 0)) continue;
       for (const tags of needs) if (tags) found.set(tags.join(','), tags);
