@@ -8665,11 +8665,11 @@ class WrapperScan {
         for (const path of new Set(this.calledWrapperPackages(text, this.levels, false))) {
             const pkg = this.packageText(path);
             // Comments name the runtime's functions too ("a wrapper around runtime.SetFinalizer"): a no-op's file is not forwarding.
-            const forwarding = pkg.texts.flatMap((t, i) => {
+            pkg.forwardingTexts ??= pkg.texts.flatMap((t, i) => {
                 const code = t.replace(lineComment, '');
                 return forwardsItself(code) || this.callsImported(code, this.levels - 1, true) ? [i] : [];
             });
-            const needs = forwarding.map((i) => tagsToBuild(pkg.names[i], pkg.texts[i], target));
+            const needs = pkg.forwardingTexts.map((i) => tagsToBuild(pkg.names[i], pkg.texts[i], target));
             // A wrapper that forwards in the target's own build needs nothing more.
             if (needs.some((tags) => tags?.length === 0))
                 continue;
@@ -9948,10 +9948,13 @@ function targetsFor(sources, scan) {
     const targets = [];
     const unbuildable = [];
     for (const source of withCalls) {
+        const fitting = targets.filter((target) => source.constraint(target)).map((target) => buildTagsOf(target).length);
+        if (fitting.includes(0))
+            continue;
         // A file that builds without -tags is analyzed so, even where another file's tagged target would build it.
         const tags = targetFor((0,external_node_path_namespaceObject.basename)(source.path), source.text);
         const needed = tags ? buildTagsOf(tags).length : Infinity;
-        if (targets.some((target) => source.constraint(target) && buildTagsOf(target).length <= needed))
+        if (fitting.some((count) => count <= needed))
             continue;
         if (tags)
             targets.push(tags);
