@@ -1,6 +1,7 @@
-// Bundles the CLI and the Action into dist/ with ncc, then copies the two .wasm
+// Bundles the CLI and the Action into dist/ with ncc, with the chunks of the
+// modules they load on demand (the GitHub client), then copies the two .wasm
 // files the parser loads at run time next to the bundles.
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +33,14 @@ for (const entry of entries) {
     minify: false,
     license: '',
   });
-  for (const name of Object.keys(assets ?? {})) {
-    if (name !== 'package.json') throw new Error(`unexpected asset ${name} from ${entry.source}`);
+  for (const [name, asset] of Object.entries(assets ?? {})) {
+    if (name === 'package.json') continue;
+    // ncc names every entry's chunks "<id>.index.js": two entries may share one only when it is the same file.
+    if (!/^\d+\.index\.js$/.test(name)) throw new Error(`unexpected asset ${name} from ${entry.source}`);
+    const path = join(dist, name);
+    const chunk = String(asset.source);
+    if (existsSync(path) && readFileSync(path, 'utf8') !== chunk) throw new Error(`two entries emit different chunks named ${name}`);
+    writeFileSync(path, chunk);
   }
   const header = (entry.shebang ? '#!/usr/bin/env node\n' : '') + esmDirname;
   writeFileSync(join(dist, entry.output), header + code, { mode: entry.shebang ? 0o755 : 0o644 });

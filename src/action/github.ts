@@ -1,72 +1,41 @@
-// The GitHub I/O edge: an octokit that retries 5xx answers and waits out
-// rate limits, pointed at GITHUB_API_URL (GitHub Enterprise Server too), and
-// the REST calls that list a change's files.
-import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck/light.js';
+// The GitHub API as every run of the Action sees it: where it is, the REST
+// calls that list a change's files, how to word its errors, and how to keep
+// credentials out of the log. The client itself is in client.ts, loaded only
+// when a run calls the API (see loadClient).
+import type { ClientOptions, Octokit } from './client.js';
 import type { Repo, Scan } from './event.js';
 import { wholeFile, type ChangeSet, type FileChange } from './changes.js';
 import { parseHunks } from './patch.js';
 
-// The retry plugin outermost: each retry of a write goes through the throttling
-// plugin's write queue again, and so keeps its spacing from the writes around it.
-const Client = GitHub.plugin(throttling, retry);
-export type Octokit = InstanceType<typeof Client>;
-
-/** The REST API lists at most this many files of a pull request. */
-export const pullFilesLimit = 3000;
-/** And at most this many files of a comparison. */
-export const compareFilesLimit = 300;
-
-export interface ClientOptions {
-  token: string;
-  apiUrl: string;
-  /** Informs about waits; never sees the token. */
-  log: (message: string) => void;
-  /**
-   * The unit of waiting in ms: retries wait 1, 4, 9 units, writes are spaced
-   * one unit apart as GitHub asks. 1000 unless the tests shorten it.
-   */
-  delayUnit?: number;
-}
+export type { ClientOptions, Octokit };
 
 /** The REST API's root: GitHub's, or a GitHub Enterprise Server's as the runner says. */
 export function apiUrlOf(env: NodeJS.ProcessEnv): string {
   return env.GITHUB_API_URL || 'https://api.github.com';
 }
 
-/** The longest wait a rate limit may ask for before the Action gives up. */
-export const maxRateLimitWaitSeconds = 300;
-
-// The retry plugin's default list, plus 429: a secondary rate limit answered
-// with 429 must reach the throttling plugin, which waits as retry-after says,
-// instead of being retried on the retry plugin's own schedule.
-const notRetried = [400, 401, 403, 404, 410, 422, 429, 451];
-
-export function createClient({ token, apiUrl, log: print, delayUnit = 1000 }: ClientOptions): Octokit {
-  knownSecrets.add(token);
-  const log = (message: string) => print(redactSecrets(message));
-  const limitRetry = (kind: string) => (retryAfter: number, options: any, _octokit: unknown, retryCount: number) => {
-    const willRetry = retryCount < 3 && retryAfter <= maxRateLimitWaitSeconds;
-    const why = retryCount >= 3 ? 'giving up after 3 retries' : `giving up: it asks to wait ${retryAfter} s, longer than ${maxRateLimitWaitSeconds} s`;
-    log(`GitHub ${kind} on ${options.method} ${options.url}: ${willRetry ? `retrying in ${retryAfter} s` : why}`);
-    return willRetry;
-  };
-  return new Client(
-    getOctokitOptions(token, {
-      baseUrl: apiUrl.replace(/\/+$/, ''),
-      retry: { retryAfterBaseValue: delayUnit, doNotRetry: notRetried },
-      throttle: {
-        retryAfterBaseValue: delayUnit,
-        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: delayUnit }),
-        onSecondaryRateLimit: limitRetry('secondary rate limit'),
-        onRateLimit: limitRetry('rate limit'),
-      },
-      log: { debug: () => {}, info: () => {}, warn: log, error: log },
-    }),
-  );
+/**
+ * The client for `options`, its code loaded on the first call: a run that
+ * writes no check run or review and needs no file list never loads octokit,
+ * which is most of the bundle's load time.
+ */
+export async function loadClient(options: ClientOptions): Promise<Octokit> {
+  const { createClient } = await import('./client.js');
+  return createClient(options);
 }
+
+/** A client shared by the calls of one run, loaded by the first of them. */
+export type SharedClient = () => Promise<Octokit>;
+
+export function sharedClient(options: ClientOptions): SharedClient {
+  let client: Promise<Octokit> | undefined;
+  return () => (client ??= loadClient(options));
+}
+
+/** The REST API lists at most this many files of a pull request. */
+export const pullFilesLimit = 3000;
+/** And at most this many files of a comparison. */
+export const compareFilesLimit = 300;
 
 export interface ApiChanges {
   changes: ChangeSet;
@@ -133,8 +102,12 @@ export function describeApiError(error: unknown): string {
   return `GitHub's rate limit (${line}${retryAfter ? `; retry-after: ${redactSecrets(retryAfter)} s` : ''})`;
 }
 
-/** The tokens createClient was given: cut out of anything an error echoes. */
+/** The tokens the Action was given: cut out of anything an error echoes. */
 const knownSecrets = new Set<string>();
+
+export function keepSecret(token: string): void {
+  knownSecrets.add(token);
+}
 const secretHeader = /\b((?:proxy-)?authorization|cookie|x-[\w-]*(?:token|key|secret)[\w-]*)(["']?\s*[:=]\s*["']?)[^"'\r\n,;}]*/gi;
 const tokenShaped = /\b(?:gh[pousr]_\w{20,}|github_pat_\w{20,}|(?:bearer|token|basic)\s+[\w.~+/=-]{20,})/gi;
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { logText } from '../report/escape.js';
 import { CheckRun } from './checks.js';
 import { repoOf } from './event.js';
-import { apiUrlOf, createClient, describeApiError } from './github.js';
+import { apiUrlOf, describeApiError, loadClient } from './github.js';
 import { runLeftOpen } from './step.js';
 
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -19,7 +19,7 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   }
   try {
     core.setSecret(token);
-    const octokit = createClient({ token, apiUrl: apiUrlOf(env), log: (line) => core.info(logText(line)) });
+    const octokit = await loadClient({ token, apiUrl: apiUrlOf(env), log: (line) => core.info(logText(line)) });
     await CheckRun.resume(octokit, repoOf(env, {}), id).cancel(
       'The finalizer-guard step ended before it completed this check run: the job was cancelled or timed out, or the step was killed.',
     );

@@ -24,7 +24,7 @@ import { planScan, repoOf, type Repo, type Scan } from './event.js';
 import { selectFindings } from './filter.js';
 import { conclusionOf } from './gate.js';
 import { GitUnavailable, gitChanges, headCommit, holdsCommit, repoRoot } from './git.js';
-import { apiChanges, apiUrlOf, createClient, describeApiError, isRateLimit, redactSecrets, type Octokit } from './github.js';
+import { apiChanges, apiUrlOf, describeApiError, isRateLimit, keepSecret, loadClient, redactSecrets, sharedClient, type SharedClient } from './github.js';
 import { pathFilter, type PathFilter } from '../discover/glob.js';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { publishReview } from './review.js';
@@ -122,7 +122,10 @@ function readEvent(env: NodeJS.ProcessEnv): { eventName: string; payload: Record
 async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
   info(`finalizer-guard ${version} under Node ${process.version}`);
   const inputs = parseInputs((name) => core.getInput(name));
-  if (inputs.token) core.setSecret(inputs.token);
+  if (inputs.token) {
+    core.setSecret(inputs.token);
+    keepSecret(inputs.token);
+  }
   const { eventName, payload } = readEvent(env);
   const planned = planScan({ eventName, payload, sha: env.GITHUB_SHA ?? '' });
   const scan: Scan = inputs.scan === 'full' && planned.kind === 'diff' ? { kind: 'full', event: planned.event, head: planned.head, label: planned.label } : planned;
@@ -143,8 +146,9 @@ async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
   }
 
   const warnings: string[] = [];
-  const client = () => createClient({ token: inputs.token, apiUrl: apiUrlOf(env), log: info, delayUnit: apiDelayUnit(env) });
-  const octokit = inputs.token ? client() : undefined;
+  const clientOptions = { token: inputs.token, apiUrl: apiUrlOf(env), log: info, delayUnit: apiDelayUnit(env) };
+  const client = () => loadClient(clientOptions);
+  const octokit = inputs.token ? sharedClient(clientOptions) : undefined;
   const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   // report: review makes a check run only when the review cannot be posted.
   const checkRun = inputs.report === 'annotations' || inputs.report === 'review' ? undefined : await startCheckRun(inputs, octokit, repo, scan.head, runUrl, warnings);
@@ -193,7 +197,7 @@ async function run(env: NodeJS.ProcessEnv, step: Step): Promise<void> {
 
 async function startCheckRun(
   inputs: ActionInputs,
-  octokit: Octokit | undefined,
+  octokit: SharedClient | undefined,
   repo: Repo,
   head: string,
   detailsUrl: string | undefined,
@@ -206,7 +210,7 @@ async function startCheckRun(
     return undefined;
   }
   try {
-    return await CheckRun.start(octokit, repo, inputs.checkName, head, detailsUrl);
+    return await CheckRun.start(await octokit(), repo, inputs.checkName, head, detailsUrl);
   } catch (error) {
     const why = describeApiError(error);
     if (inputs.report === 'check-run') throw new Error(`cannot create a check run (${why}); the job needs permissions: checks: write`);
@@ -288,7 +292,7 @@ async function analyzeScan(
   where: Where,
   keep: PathFilter,
   config: Config | undefined,
-  octokit: Octokit | undefined,
+  octokit: SharedClient | undefined,
   repo: Repo,
   env: NodeJS.ProcessEnv,
   warnings: string[],
@@ -351,7 +355,7 @@ async function reviewPullRequest(
   scan: Exclude<Scan, { kind: 'skip' }>,
   changes: ChangeSet | undefined,
   where: Where,
-  octokit: Octokit | undefined,
+  octokit: SharedClient | undefined,
   repo: Repo,
   report: RunReport,
   warnings: string[],
@@ -378,7 +382,7 @@ async function reviewPullRequest(
   };
   const plan = planComments(report.reported, (path) => changes.files.get(path)?.context, read, inputs.lang, inputs.checkName);
   try {
-    const outcome = await publishReview(octokit, repo, scan.pullNumber, scan.head, plan);
+    const outcome = await publishReview(await octokit(), repo, scan.pullNumber, scan.head, plan);
     const line =
       `Pull request review: ${plural(outcome.posted, 'new comment')} (${outcome.suggested} with a suggested change), ` +
       `${outcome.updated} updated, ${outcome.resolved} marked resolved, ${outcome.unchanged} left as they were.`;
@@ -420,7 +424,7 @@ async function checkWorkspace(scan: DiffScan, where: Where, env: NodeJS.ProcessE
 }
 
 /** Git first when the history is there, the REST API when not; neither: a warned full scan. */
-async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | undefined, repo: Repo, warnings: string[]): Promise<ChangeSet | undefined> {
+async function findChanges(scan: DiffScan, where: Where, octokit: SharedClient | undefined, repo: Repo, warnings: string[]): Promise<ChangeSet | undefined> {
   let gitWhy = 'the workspace is not a git repository (did the job run actions/checkout?)';
   if (where.gitRepo) {
     try {
@@ -435,7 +439,7 @@ async function findChanges(scan: DiffScan, where: Where, octokit: Octokit | unde
   let apiWhy = 'github-token is empty';
   if (octokit) {
     try {
-      const { changes, warnings: limits } = await apiChanges(octokit, repo, scan);
+      const { changes, warnings: limits } = await apiChanges(await octokit(), repo, scan);
       info(`git cannot tell the changed lines (${gitWhy}); using ${changes.source}.`);
       warnings.push(...limits);
       return changes;

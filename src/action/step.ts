@@ -19,7 +19,7 @@ export interface OpenRun {
   id: number;
   repo: Repo;
   /** A client of its own: a write hanging in the step's client must not hold up the one that closes the run. */
-  client: () => Octokit;
+  client: () => Promise<Octokit>;
 }
 
 export class Step {
@@ -58,7 +58,7 @@ export class Step {
   async cancelOpenRun(reason: string): Promise<number | undefined> {
     const run = this.open;
     if (!run) return undefined;
-    await CheckRun.resume(run.client(), run.repo, run.id).cancel(reason);
+    await CheckRun.resume(await run.client(), run.repo, run.id).cancel(reason);
     this.closed();
     return run.id;
   }

@@ -1,6 +1,7 @@
 // What is printed of an API error: never a credential, even one the server echoes.
 import { describe, expect, it } from 'vitest';
-import { createClient, describeApiError, redactSecrets } from '../../src/action/github.js';
+import { createClient } from '../../src/action/client.js';
+import { describeApiError, redactSecrets } from '../../src/action/github.js';
 
 describe('redactSecrets', () => {
   it('cuts out echoed credential headers, in JSON and as raw header lines', () => {
