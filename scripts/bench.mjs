@@ -2,7 +2,7 @@
 // fails on time. It exits 1 only when a run with shortcuts finds something
 // different from a run that parses every file (MISMATCH), or on a setup error.
 //
-//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]
+//   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-pr] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]
 //
 // Trees: the Go 1.19, 1.23 and 1.26 standard libraries (Debian packages
 // golang-1.NN-src, at /usr/lib/go-1.NN/src; the newest installed release
@@ -16,7 +16,7 @@
 // Needs dist/cli.js: run `node scripts/build.mjs` first.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { slowInputs } from '../test/support/pathological.mjs';
@@ -33,11 +33,12 @@ const cli = cliArg >= 0 ? resolve(argv[cliArg + 1] ?? '') : join(root, 'dist', '
 const runsArg = argv.indexOf('--runs');
 const runs = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : 3;
 if (flag('--help') || flag('-h')) {
-  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]');
+  console.log('usage: node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-pr] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]');
   console.log('  --runs N          runs per timed figure, the median is printed (default 3)');
   console.log('  --keep            keep the generated synthetic tree and print where it is');
   console.log('  --skip-std        skip the Go standard libraries');
-  console.log('  --skip-synthetic  skip the synthetic monorepo and the PR check');
+  console.log('  --skip-synthetic  skip the synthetic monorepo and the CLI\'s PR check of it');
+  console.log('  --skip-pr         skip the Action\'s PR check and its split (quick: with every other --skip-*, only it runs)');
   console.log('  --skip-module     skip the generated module of 2,000 packages');
   console.log('  --skip-full       skip the --no-shortcuts runs (and so the findings check)');
   console.log('  --skip-pathological  skip the hostile inputs and the slowest corpus packages');
@@ -82,18 +83,23 @@ const rssPreload = join(scratch, 'rss-preload.mjs');
 writeFileSync(
   rssPreload,
   "import { writeFileSync } from 'node:fs';\n" +
-    `process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+    "process.on('exit', () => {\n" +
+    '  const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();\n' +
+    `  writeFileSync(${JSON.stringify(rssFile)}, \`\${maxRSS} \${(userCPUTime + systemCPUTime) / 1e6}\`);\n` +
+    '});\n',
 );
 
-/** Runs command once; wall seconds, peak RSS in MB (NaN if unknown), exit status, stdout. */
+/** Runs command once; wall seconds, peak RSS in MB and CPU seconds (NaN if unknown), exit status, stdout. */
 function measureOnce(command, args, options = {}) {
   let file = command;
   let list = args;
   rmSync(rssFile, { force: true });
-  if (gnuTime) {
+  // The child's own getrusage counts CPU in microseconds, where GNU time rounds to 10 ms: the PR check's parts need it.
+  const ownUsage = command === process.execPath && (!gnuTime || options.ownUsage);
+  if (!ownUsage && gnuTime) {
     file = gnuTime;
-    list = ['-f', '%e %M', '-o', rssFile, command, ...args];
-  } else if (command === process.execPath) {
+    list = ['-f', '%e %M %U %S', '-o', rssFile, command, ...args];
+  } else if (ownUsage) {
     list = ['--import', rssPreload, ...args];
   }
   const start = process.hrtime.bigint();
@@ -101,21 +107,23 @@ function measureOnce(command, args, options = {}) {
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.error) die(`cannot run ${command}: ${r.error.message}`);
   let rssKb = NaN;
+  let cpu = NaN;
   if (existsSync(rssFile)) {
-    const text = readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '';
-    rssKb = Number(gnuTime ? text.split(' ')[1] : text);
+    const fields = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    // GNU time: wall, peak RSS, user and system CPU; the preload: peak RSS and CPU.
+    [rssKb, cpu] = ownUsage ? [fields[0], fields[1]] : [fields[1], fields[2] + fields[3]];
   }
-  return { wall, rss: rssKb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { wall, rss: rssKb / 1024, cpu, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-/** Runs n times; the median wall, the largest peak RSS, and the last run's output. */
+/** Runs n times; the median wall and CPU, the largest peak RSS, and the last run's output. */
 function measure(command, args, n, options = {}) {
   const results = [];
   for (let i = 0; i < n; i++) results.push(measureOnce(command, args, options));
   const last = results[results.length - 1];
-  return { ...last, wall: median(results.map((r) => r.wall)), rss: Math.max(...results.map((r) => r.rss)) };
+  return { ...last, wall: median(results.map((r) => r.wall)), cpu: median(results.map((r) => r.cpu)), rss: Math.max(...results.map((r) => r.rss)) };
 }
 
 /** The CLI without its result cache, unless args name one. */
@@ -435,7 +443,8 @@ function gitTime(traceFile) {
  * git repository holding the chosen packages, whose pull request changes the
  * chosen files; no token, so annotations and no API. Split into the bundle's
  * start-up (the same Action with no event: it loads and stops), the git calls
- * (from git's own trace) and the rest, the analysis.
+ * (from git's own trace), the rest (the analysis), and what a token adds: the
+ * API client's load, with the one request it makes refused at once.
  */
 function actionCheck(synthDir, packages, files) {
   const action = join(root, 'dist', 'index.js');
@@ -479,29 +488,43 @@ function actionCheck(synthDir, packages, files) {
   };
   // The runner creates these files before the step; @actions/core writes only into existing ones.
   for (const file of [env.GITHUB_OUTPUT, env.GITHUB_STATE, env.GITHUB_STEP_SUMMARY]) writeFileSync(file, '');
-  const totals = [];
-  const gits = [];
-  for (let i = 0; i < runs; i++) {
-    rmSync(trace, { force: true });
-    const r = measureOnce(process.execPath, [action], { cwd: repo, env });
-    if (r.status !== 0) die(`the Action failed on the pull request (exit ${r.status}):\n${r.stdout.slice(-1000)}${r.stderr.slice(-1000)}`);
-    totals.push(r);
-    gits.push(gitTime(trace));
-  }
+  /** The Action's runs on the pull request: the median wall and CPU, and the git time of each run from git's trace. */
+  const check = (extraEnv) => {
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      rmSync(trace, { force: true });
+      const r = measureOnce(process.execPath, [action], { cwd: repo, env: { ...env, ...extraEnv }, ownUsage: true });
+      if (r.status !== 0) die(`the Action failed on the pull request (exit ${r.status}):\n${r.stdout.slice(-1000)}${r.stderr.slice(-1000)}`);
+      results.push({ ...r, git: gitTime(trace) });
+    }
+    return {
+      wall: median(results.map((r) => r.wall)),
+      cpu: median(results.map((r) => r.cpu)),
+      rss: Math.max(...results.map((r) => r.rss)),
+      git: median(results.map((r) => r.git.wall)),
+      calls: results[0].git.calls,
+      stdout: results[0].stdout,
+    };
+  };
+  const checked = check({});
+  // With a token, report: auto loads the client to create a check run; the API refuses the connection at once and the run falls back to annotations.
+  const withApi = check({ 'INPUT_GITHUB-TOKEN': 'bench-token', INPUT_REPORT: 'auto', GITHUB_API_URL: 'http://127.0.0.1:1', FINALIZER_GUARD_API_DELAY_MS: '1' });
+  if (!withApi.stdout.includes('Could not create a check run')) die(`the Action with a token did not try the API:\n${withApi.stdout.slice(-1000)}`);
   const { GITHUB_EVENT_NAME, ...noEvent } = env;
-  const startup = measure(process.execPath, [action], runs, { cwd: repo, env: noEvent });
-  const total = median(totals.map((r) => r.wall));
-  const git = median(gits.map((g) => g.wall));
-  const analysis = total - startup.wall - git;
-  const share = (x) => `${fmt((100 * x) / total, 0)}%`;
-  row('PR check (Action)', undefined, `${files.length} files in ${packages.length} packages, end to end`, { wall: total, rss: Math.max(...totals.map((r) => r.rss)) });
-  row('PR check (Action)', undefined, 'start-up and bundle load', startup);
-  row('PR check (Action)', undefined, `${gits[0].calls} git calls (their union)`, { wall: git, rss: NaN });
-  row('PR check (Action)', undefined, 'analysis and the rest', { wall: analysis, rss: NaN });
-  console.log(
-    `PR check (Action): ${fmt(total, 2)} s end to end: start-up and bundle load ${fmt(startup.wall, 2)} s (${share(startup.wall)}), ` +
-      `${gits[0].calls} git calls ${fmt(git, 2)} s (${share(git)}), analysis and the rest ${fmt(analysis, 2)} s (${share(analysis)})`,
-  );
+  const startup = measure(process.execPath, [action], runs, { cwd: repo, env: noEvent, ownUsage: true });
+  const parts = [
+    ['end to end (no token: annotations, no API)', checked],
+    ['start-up and bundle load (no event: it loads and stops)', startup],
+    [`${checked.calls} git calls (the union of their lifetimes)`, { wall: checked.git, cpu: NaN }],
+    ['analysis and the rest', { wall: checked.wall - startup.wall - checked.git, cpu: checked.cpu - startup.cpu }],
+    ['API client load and one refused check run (with a token, beyond the run without)', { wall: withApi.wall - checked.wall, cpu: withApi.cpu - checked.cpu }],
+  ];
+  row('PR check (Action)', undefined, `${files.length} files in ${packages.length} packages, end to end`, checked);
+  const share = (x) => `${fmt((100 * x) / checked.wall, 0)}%`;
+  console.log(`PR check (Action), ${files.length} files in ${packages.length} packages, Node ${process.version}, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores:`);
+  console.log('| part | wall s | share | CPU s |');
+  console.log('|---|---:|---:|---:|');
+  for (const [what, r] of parts) console.log(`| ${what} | ${fmt(r.wall, 3)} | ${share(r.wall)} | ${fmt(r.cpu, 3)} |`);
 }
 
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, node ${process.version}`;
@@ -517,21 +540,22 @@ if (!flag('--skip-std')) for (const release of stdTrees()) stdResults.set(releas
 const stdResult = stdResults.get('1.19');
 
 let synthDir;
-if (!flag('--skip-synthetic')) {
+if (!flag('--skip-synthetic') || !flag('--skip-pr')) {
   synthDir = join(scratch, 'monorepo');
   mkdirSync(synthDir);
   const gen = generateSynthetic(synthDir);
   console.log(`bench: generated ${gen.allPackages.length} packages, ${gen.finalizerPackages.length} with ${gen.sites} finalizer sites, in ${synthDir}`);
-  benchTree('synthetic', synthDir, synthDir);
-
   // A pull-request check: 50 changed files in 10 packages, 5 of them with finalizers.
   const others = gen.allPackages.filter((p) => !gen.finalizerPackages.includes(p));
   const chosen = [...gen.finalizerPackages.slice(0, 5), ...others.filter((_, i) => i % 97 === 3).slice(0, 5)];
   const files = chosen.flatMap((p) => readdirSync(p).filter((n) => n.endsWith('.go')).sort().slice(0, 5).map((n) => relative(synthDir, join(p, n))));
-  const pr = runCli(files, runs, synthDir);
-  row('PR check', undefined, `${files.length} files in ${chosen.length} packages`, pr);
-  console.log(`PR check: ${pr.report.stats.files} files analyzed (whole packages), ${pr.report.findings.length} findings; minus process start, analysis ≈ ${fmt(pr.wall - startup.wall, 2)} s`);
-  actionCheck(synthDir, chosen, files);
+  if (!flag('--skip-synthetic')) {
+    benchTree('synthetic', synthDir, synthDir);
+    const pr = runCli(files, runs, synthDir);
+    row('PR check', undefined, `${files.length} files in ${chosen.length} packages`, pr);
+    console.log(`PR check: ${pr.report.stats.files} files analyzed (whole packages), ${pr.report.findings.length} findings; minus process start, analysis ≈ ${fmt(pr.wall - startup.wall, 2)} s`);
+  }
+  if (!flag('--skip-pr')) actionCheck(synthDir, chosen, files);
 }
 
 if (!flag('--skip-pathological')) {
