@@ -5526,6 +5526,27 @@ const callStepBudget = 10_000;
  */
 const otherPackagesStepBudget = 500;
 /**
+ * The most references a summary of a call not followed in place
+ * (callee-effects.ts) may hold, and one replay of it may make: replaying
+ * costs that at every call, and a function that leaves more (a type
+ * checker's method-set computation leaves thousands) or a call passed that
+ * many objects is not followed, as without summaries.
+ */
+const maxSummaryReferences = 1_000;
+/**
+ * What the run that makes one summary may take: the callees worth a summary
+ * are small (constructors, setters, registrations); a larger one is cut
+ * short, and a summary cut short is none.
+ */
+const summaryBudget = { steps: 1_000, references: 10_000, inlineDepth: 2 };
+/**
+ * Of the references, how many one entry point may spend replaying summaries:
+ * a function whose objects stand for many values pays a replay at each call
+ * in what those values hold (a compiler's writer passes its whole state
+ * along). Past it, calls are not followed, as without summaries.
+ */
+const replayReferenceBudget = 2_000;
+/**
  * How deep the walks over nested code (statements, expressions, types) may
  * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
  * not the size of a thread's stack, decides, so no input overflows the stack
@@ -5534,7 +5555,7 @@ const otherPackagesStepBudget = 500;
 const maxNesting = 200;
 class CoreLayer {
     pkg;
-    recordsLinks;
+    options;
     nextObject = 1;
     nextVar = 1;
     steps = 0;
@@ -5544,6 +5565,8 @@ class CoreLayer {
     otherPackagesSteps = 0;
     /** References the entry point read and wrote (see referenceBudget). */
     references = 0;
+    /** Of those, the ones its replays of summaries took (see replayReferenceBudget). */
+    replayReferences = 0;
     objects = new Map();
     /** The objects of package-level variables, in the order made. */
     globals = [];
@@ -5568,13 +5591,9 @@ class CoreLayer {
     bounds = [];
     /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
     stepsTaken = 0;
-    /**
-     * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
-     * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
-     */
-    constructor(pkg, recordsLinks = false) {
+    constructor(pkg, options = {}) {
         this.pkg = pkg;
-        this.recordsLinks = recordsLinks;
+        this.options = options;
     }
     /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
     here() {
@@ -5607,10 +5626,11 @@ class CoreLayer {
             this.otherPackagesSteps++;
         if (++this.steps > this.callStepLimit)
             return false;
-        if (this.steps > stepBudget)
-            this.stop(node, `it takes more than ${stepBudget} steps`);
-        else if (this.references > referenceBudget)
-            this.stop(node, `it reads and writes more than ${referenceBudget} references`);
+        const { steps, references } = this.options.budget ?? { steps: stepBudget, references: referenceBudget };
+        if (this.steps > steps)
+            this.stop(node, `it takes more than ${steps} steps`);
+        else if (this.references > references)
+            this.stop(node, `it reads and writes more than ${references} references`);
         else
             return true;
         return false;
@@ -5639,8 +5659,8 @@ class CoreLayer {
     packageVariables() {
         return this.globals;
     }
-    globalObject(name) {
-        const pkg = this.here();
+    /** The object holding a package-level variable of the code being interpreted, or of `pkg`. */
+    globalObject(name, pkg = this.here()) {
         const decl = pkg.vars.get(name);
         if (!decl)
             return undefined;
@@ -7038,9 +7058,16 @@ class ExpressionsLayer extends LinksLayer {
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
         const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
+        lazy.readFrom ??= { holder, slot };
         // What a parameter or global already holds is there for sure, wherever the code first reads it.
         this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
         return [lazy];
+    }
+    /** What a package-level variable without an initializer holds before the code runs. */
+    lazyValueOf(holder, name, nameNode) {
+        const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${name}`);
+        lazy.readFrom ??= { holder, slot: 'value' };
+        return lazy;
     }
     evaluate(node, scope) {
         if (!node || !this.step(node) || !this.deeper(node))
@@ -7065,7 +7092,7 @@ class ExpressionsLayer extends LinksLayer {
                     this.file = decl.file;
                     const initial = decl.value ? this.evaluate(decl.value, this.globalScope) : [];
                     this.file = saved;
-                    const values = initial.length ? initial : [this.object('lazy', decl.nameNode, node.text, undefined, `global-value:${node.text}`)];
+                    const values = initial.length ? initial : [this.lazyValueOf(holder, node.text, decl.nameNode)];
                     for (const v of values)
                         nameObject(v, node.text);
                     this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode, undefined, undefined, `var ${node.text}`), false);
@@ -7418,11 +7445,17 @@ class CallsLayer extends ExpressionsLayer {
                 this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
             }
             const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget || forwardsToRuntime(callee.decl);
-            if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+            if (this.depth < (this.options.budget?.inlineDepth ?? maxInlineDepth) && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
                 return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
             }
             // What the callee does is not seen: it may, for one, remove a finalizer.
             this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
+            const effects = this.replayReferences < replayReferenceBudget ? this.options.effectsOf?.(callee.decl) : undefined;
+            const referencesBefore = this.references;
+            const replayed = effects && this.replay(effects, callee.decl, node, receiver, args);
+            this.replayReferences += this.references - referencesBefore;
+            if (replayed)
+                return replayed;
         }
         // runtime.SetFinalizer called through a variable, field or parameter that holds it.
         // A field read that shows no function the code stored (a constructor not followed) is what its package stores there.
@@ -7460,6 +7493,99 @@ class CallsLayer extends ExpressionsLayer {
             return [[this.object('opaque', node, `${inline(fn)}()`)]];
         }
         return [[]];
+    }
+    /**
+     * A call not followed in place, replayed from what its function does when
+     * run on its own (callee-effects.ts), as inlining would have left things:
+     * the references it leaves in what the call passes, made by the callee's
+     * statements; the objects it makes, one set per call; what it returns; the
+     * goroutines it starts. A slot the callee surely sets is replaced, when the
+     * call surely runs and the slot's holder is one object.
+     */
+    replay(effects, decl, call, receiver, args) {
+        const home = packageOfFile(this.pkg, decl.file);
+        // The objects and references the replay makes: past maxSummaryReferences it stops and the call is not followed.
+        let references = 0;
+        const counterparts = new Map();
+        for (const object of effects.receiver)
+            counterparts.set(object, receiver ?? []);
+        decl.params.forEach((param, i) => {
+            for (const object of effects.parameters[i] ?? [])
+                counterparts.set(object, (param.variadic ? args.slice(i).flat() : args[i]) ?? []);
+        });
+        /** Objects the call makes: what the callee made, and what it found in an empty slot of the caller's (a nil slice it appends to). */
+        const made = new Set();
+        const make = (object, kind = object.kind) => {
+            const copy = this.object(kind, object.node, object.label, object.type, `${this.context}/${call.id}>${object.id}`);
+            copy.file = object.file;
+            copy.many ||= object.many;
+            copy.hook ??= object.hook;
+            made.add(copy);
+            return copy;
+        };
+        const counterpart = (object) => {
+            let objects = counterparts.get(object);
+            if (objects)
+                return objects;
+            counterparts.set(object, (objects = []));
+            if (object.kind === 'global') {
+                const global = this.globalObject(object.label, home);
+                if (global)
+                    objects.push(global);
+            }
+            else if (object.kind === 'lazy') {
+                // What the callee found in a slot is what the caller's object holds there.
+                const from = object.readFrom;
+                for (const holder of from ? counterpart(from.holder) : []) {
+                    const held = this.read(holder, from.slot, call, object.type);
+                    objects.push(...(held.length ? held : [make(object, 'alloc')]));
+                }
+            }
+            else if (object.kind !== 'param') {
+                objects.push(make(object));
+            }
+            references += objects.length;
+            return objects;
+        };
+        const sure = this.conditional === 0;
+        const replays = [];
+        for (const { holder, slot, edges } of effects.stores) {
+            const holders = counterpart(holder);
+            if (!holders.length)
+                continue;
+            // A reference to what the slot held before the callee ran is the caller's own already, unless the call made it.
+            const before = (edge) => edge.to.readFrom?.holder === holder && edge.to.readFrom.slot === slot;
+            const replayed = [];
+            for (const edge of edges) {
+                for (const to of counterpart(edge.to)) {
+                    if (before(edge) && !made.has(to))
+                        continue;
+                    replayed.push({ ...edge, to, sure: edge.sure && sure });
+                    references += holders.length;
+                }
+                // What the call was passed may be so many objects that the replay would cost more than a summary may hold.
+                if (references > maxSummaryReferences) {
+                    this.touch(references);
+                    return undefined;
+                }
+            }
+            const replaces = sure && holders.length === 1 && !holders[0].many && !edges.some(before) && replayed.every((edge) => edge.sure);
+            if (replayed.length)
+                replays.push({ holders, slot, edges: replayed, replaces });
+        }
+        this.touch(references);
+        for (const { holders, slot, edges, replaces } of replays)
+            for (const object of holders)
+                this.state.store(object, slot, edges, replaces);
+        for (const goroutine of effects.goroutines) {
+            const held = goroutine.held.map(({ name, objects }) => ({ name, objects: unionObjects([], objects.flatMap(counterpart)) }));
+            this.run.goroutines.push({ ...goroutine, held: held.filter((h) => h.objects.length) });
+        }
+        const results = effects.results.map((objects) => unionObjects([], objects.flatMap(counterpart)));
+        const fn = call.childForFieldName('function');
+        if (!results[0]?.length && fn)
+            results[0] = [this.object('opaque', call, `${inline(fn)}()`)];
+        return results;
     }
     /** A standard library function whose result is known to keep some of its arguments (`std-calls.ts`). */
     stdCall(fn, scope) {
@@ -7690,14 +7816,15 @@ class Interpreter extends CallsLayer {
         this.steps = 0;
         this.otherPackagesSteps = 0;
         this.references = 0;
+        this.replayReferences = 0;
         this.nesting = 0;
         this.active = root;
         this.inlined.clear();
         this.state = new State();
         this.capturers.clear();
-        if (this.recordsLinks)
+        if (this.options.recordsLinks)
             this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], parameters: [], returned: [] };
+        this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], parameters: [], returned: [], results: [] };
         this.callStack.length = 0;
         this.chain.length = 0;
         this.regions.length = 0;
@@ -7720,6 +7847,7 @@ class Interpreter extends CallsLayer {
         this.callStack.push(root);
         this.body(root.body, scope);
         this.callStack.pop();
+        this.run.results = this.frame.returns;
         this.run.returned = this.frame.returns.flat();
         let outliving;
         const outlivingOnce = () => (outliving ??= this.outliving(parameters));
@@ -8079,7 +8207,73 @@ class Interpreter extends CallsLayer {
 
 
 
+;// CONCATENATED MODULE: ./src/analysis/callee-effects.ts
+// What the module's own functions do to what they are given, for the calls
+// an entry point does not follow in place (past the inlining depth, a
+// function met again within itself, the other packages' budget spent, one
+// callee inlined too often). Each such function is interpreted once on its
+// own, as a root, by an interpreter of its package that follows no such
+// summaries itself (so each one is a function of the source alone, the same
+// on every thread and in every order); the interpreter replays it at the call.
+
+
+
+const byPackage = new WeakMap();
+/** Steps spent on summaries on this thread so far: their work counts as the analysis's. */
+let stepsSpent = 0;
+const calleeEffectsSteps = () => stepsSpent;
+/**
+ * What a call of `decl` (of `pkg` or another package of its module) does,
+ * or nothing when its own run was cut short by its budget (the part not
+ * followed might undo what the rest did) or leaves too much to replay.
+ */
+function calleeEffects(pkg, decl) {
+    const home = packageOfFile(pkg, decl.file);
+    let summaries = byPackage.get(home);
+    if (!summaries)
+        byPackage.set(home, (summaries = { interpreter: new Interpreter(home, { budget: summaryBudget }), effects: new Map() }));
+    if (summaries.effects.has(decl))
+        return summaries.effects.get(decl);
+    const { interpreter } = summaries;
+    const [stepsBefore, boundsBefore] = [interpreter.stepsTaken, interpreter.bounds.length];
+    const run = interpreter.interpretAlone(decl);
+    stepsSpent += interpreter.stepsTaken - stepsBefore;
+    const found = interpreter.bounds.length > boundsBefore ? undefined : effectsOf(run, interpreter.packageVariables());
+    const effects = found && found.stores.reduce((sum, store) => sum + store.edges.length, 0) <= maxSummaryReferences ? found : undefined;
+    summaries.effects.set(decl, effects);
+    return effects;
+}
+/** The stores of a run reachable from what outlives it: its receiver, parameters, results, the package-level variables it used and what its goroutines hold. */
+function effectsOf(run, globals) {
+    const state = run.finalState;
+    const seen = new Set();
+    const queue = [];
+    const visit = (object) => {
+        if (seen.has(object.id))
+            return;
+        seen.add(object.id);
+        queue.push(object);
+    };
+    [...run.receiver, ...run.parameters.flat(), ...run.returned, ...globals.filter((g) => state.heap.has(g.id))].forEach(visit);
+    for (const goroutine of run.goroutines)
+        for (const held of goroutine.held)
+            held.objects.forEach(visit);
+    const stores = [];
+    for (let i = 0; i < queue.length; i++) {
+        const holder = queue[i];
+        for (const [slot, edges] of state.heap.get(holder.id) ?? []) {
+            if (!edges.length)
+                continue;
+            stores.push({ holder, slot, edges });
+            for (const edge of edges)
+                visit(edge.to);
+        }
+    }
+    return { receiver: run.receiver, parameters: run.parameters, results: run.results, stores, goroutines: run.goroutines };
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/package-scan.ts
+
 
 
 
@@ -8100,7 +8294,7 @@ const scans = new WeakMap();
 function cover(pkg, key, load, wanted) {
     let scan = scans.get(pkg);
     if (!scan)
-        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, true), done: new Set(), tried: new Map() }));
+        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, { recordsLinks: true, effectsOf: (decl) => calleeEffects(pkg, decl) }), done: new Set(), tried: new Map() }));
     const from = scan.tried.get(key);
     if (from === undefined)
         load();
@@ -11105,7 +11299,8 @@ function selfReset(call) {
 
 
 
-const byPackage = new WeakMap();
+
+const later_calls_byPackage = new WeakMap();
 /**
  * The exported methods of a package type (`*T` or `T`, the one `type` names)
  * with a body, each with the run that interprets it on its own receiver, in
@@ -11115,9 +11310,9 @@ function laterMethodRuns(pkg, type) {
     const named = type && pointee(type);
     if (named?.kind !== 'named' || declaringPackage(named, pkg) !== pkg || !pkg.types.has(named.name))
         return undefined;
-    let cache = byPackage.get(pkg);
+    let cache = later_calls_byPackage.get(pkg);
     if (!cache)
-        byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg), runs: new Map() }));
+        later_calls_byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) }), runs: new Map() }));
     const methods = [...(methodsOf(pkg, named.name)?.values() ?? [])]
         .filter((m) => m.body && /^\p{Lu}/u.test(m.name))
         .sort((a, b) => order_byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex);
@@ -13574,6 +13769,7 @@ function isCachedResult(value) {
 
 
 
+
 /** Go source larger than this is not parsed: generated tables, not code that sets finalizers. */
 const maxFileBytes = 8 * 1024 * 1024;
 /** The runtime functions this tool checks the calls of. */
@@ -13826,9 +14022,10 @@ function checkSite(site, kept, clearing) {
     return results;
 }
 function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsIn = () => true) {
-    const interpreter = new Interpreter(pkg);
-    // The package's scan is shared by the runs of a package and its tests: each counts what it added.
+    const interpreter = new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) });
+    // The package's scan and the summaries of callees are shared by the runs of a package and its tests: each counts what it added.
     const scanStepsBefore = packageScanSteps(pkg);
+    const summaryStepsBefore = calleeEffectsSteps();
     const evaluations = new Map();
     for (const root of rootFunctions(pkg, scan)) {
         if (!reportsIn(root.file))
@@ -13879,7 +14076,7 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
         }
     }
     stats.sites += sites;
-    stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore;
+    stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore + calleeEffectsSteps() - summaryStepsBefore;
 }
 /** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */
 function wrapperChain(evaluations) {

@@ -24,6 +24,8 @@ export interface HeapObject {
   many: boolean;
   /** The function value runtime.SetFinalizer or runtime.AddCleanup: calling it is a site. */
   hook?: SiteKind;
+  /** For a `lazy` object: the slot it was read from, holding it before the code ran. */
+  readFrom?: { holder: HeapObject; slot: string };
 }
 
 /** Paths read best with variable names: the first variable an object is bound to names it. */
@@ -305,12 +307,30 @@ export interface RootRun {
   parameters: HeapObject[][];
   /** What the entry point returns: its caller gets these. */
   returned: HeapObject[];
+  /** The same, result by result. */
+  results: HeapObject[][];
   /**
    * What outlives the entry point once it returns, and what it handed to code
    * not seen, which may keep it; known only for runs that finalize an object
    * they made.
    */
   outliving?: HeapObject[];
+}
+
+/**
+ * What a function does to what it is given, read from a run of it on its
+ * own: the objects that stood for its receiver and parameters, what it
+ * returns, the references that run left in what it was given (and in what it
+ * made or reached from there, package-level variables included), slot by
+ * slot, and the goroutines it started. A call not followed in place is
+ * replayed from it.
+ */
+export interface CalleeEffects {
+  receiver: HeapObject[];
+  parameters: HeapObject[][];
+  results: HeapObject[][];
+  stores: { holder: HeapObject; slot: string; edges: Edge[] }[];
+  goroutines: GoroutineStart[];
 }
 
 /** A `go` statement: the function the goroutine runs, and what its stack holds, by the names the function knows them by. */

@@ -10,8 +10,8 @@ import { forwardedParameters, forwardsToRuntime } from '../wrappers.js';
 import { hookFields } from '../hook-fields.js';
 import { cgoHandlePlace, isCgoHandle, stdResult, type StdResult } from '../std-calls.js';
 import { stdPlace, stdSummary, summaryResultType, type StdSummary } from '../std-summaries.js';
-import { Scope, runtimeCallKind, type CallPlace, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
-import { callStepBudget, otherPackagesStepBudget, type Frame } from './core.js';
+import { Scope, runtimeCallKind, unionObjects, type CalleeEffects, type CallPlace, type Edge, type CleanupStop, type Fact, type HeapObject, type Place, type SiteEvaluation, type SiteKind, type Variable } from '../heap.js';
+import { callStepBudget, maxSummaryReferences, otherPackagesStepBudget, replayReferenceBudget, type Frame } from './core.js';
 import { ExpressionsLayer } from './expressions.js';
 
 /** How many calls deep the package's own code is interpreted in place. */
@@ -114,11 +114,16 @@ export abstract class CallsLayer extends ExpressionsLayer {
         this.startGoroutine(go, callee.decl.body, callee.decl.file, [...held, ...this.boundParams(callee.decl.params, args)]);
       }
       const budgetLeft = !this.inOtherPackage(callee.decl.file) || this.otherPackagesSteps < otherPackagesStepBudget || forwardsToRuntime(callee.decl);
-      if (this.depth < maxInlineDepth && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
+      if (this.depth < (this.options.budget?.inlineDepth ?? maxInlineDepth) && budgetLeft && !this.callStack.includes(callee.decl) && this.mayInline(callee.decl)) {
         return this.inline(callee.decl, node, scope, receiver, args, [receiverFact, ...argFacts]);
       }
       // What the callee does is not seen: it may, for one, remove a finalizer.
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
+      const effects = this.replayReferences < replayReferenceBudget ? this.options.effectsOf?.(callee.decl) : undefined;
+      const referencesBefore = this.references;
+      const replayed = effects && this.replay(effects, callee.decl, node, receiver, args);
+      this.replayReferences += this.references - referencesBefore;
+      if (replayed) return replayed;
     }
     // runtime.SetFinalizer called through a variable, field or parameter that holds it.
     // A field read that shows no function the code stored (a constructor not followed) is what its package stores there.
@@ -152,6 +157,88 @@ export abstract class CallsLayer extends ExpressionsLayer {
       return [[this.object('opaque', node, `${inline(fn)}()`)]];
     }
     return [[]];
+  }
+
+  /**
+   * A call not followed in place, replayed from what its function does when
+   * run on its own (callee-effects.ts), as inlining would have left things:
+   * the references it leaves in what the call passes, made by the callee's
+   * statements; the objects it makes, one set per call; what it returns; the
+   * goroutines it starts. A slot the callee surely sets is replaced, when the
+   * call surely runs and the slot's holder is one object.
+   */
+  private replay(effects: CalleeEffects, decl: FuncDecl, call: SyntaxNode, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] | undefined {
+    const home = packageOfFile(this.pkg, decl.file);
+    // The objects and references the replay makes: past maxSummaryReferences it stops and the call is not followed.
+    let references = 0;
+    const counterparts = new Map<HeapObject, HeapObject[]>();
+    for (const object of effects.receiver) counterparts.set(object, receiver ?? []);
+    decl.params.forEach((param, i) => {
+      for (const object of effects.parameters[i] ?? []) counterparts.set(object, (param.variadic ? args.slice(i).flat() : args[i]) ?? []);
+    });
+    /** Objects the call makes: what the callee made, and what it found in an empty slot of the caller's (a nil slice it appends to). */
+    const made = new Set<HeapObject>();
+    const make = (object: HeapObject, kind = object.kind): HeapObject => {
+      const copy = this.object(kind, object.node, object.label, object.type, `${this.context}/${call.id}>${object.id}`);
+      copy.file = object.file;
+      copy.many ||= object.many;
+      copy.hook ??= object.hook;
+      made.add(copy);
+      return copy;
+    };
+    const counterpart = (object: HeapObject): HeapObject[] => {
+      let objects = counterparts.get(object);
+      if (objects) return objects;
+      counterparts.set(object, (objects = []));
+      if (object.kind === 'global') {
+        const global = this.globalObject(object.label, home);
+        if (global) objects.push(global);
+      } else if (object.kind === 'lazy') {
+        // What the callee found in a slot is what the caller's object holds there.
+        const from = object.readFrom;
+        for (const holder of from ? counterpart(from.holder) : []) {
+          const held = this.read(holder, from!.slot, call, object.type);
+          objects.push(...(held.length ? held : [make(object, 'alloc')]));
+        }
+      } else if (object.kind !== 'param') {
+        objects.push(make(object));
+      }
+      references += objects.length;
+      return objects;
+    };
+    const sure = this.conditional === 0;
+    const replays: { holders: HeapObject[]; slot: string; edges: Edge[]; replaces: boolean }[] = [];
+    for (const { holder, slot, edges } of effects.stores) {
+      const holders = counterpart(holder);
+      if (!holders.length) continue;
+      // A reference to what the slot held before the callee ran is the caller's own already, unless the call made it.
+      const before = (edge: Edge) => edge.to.readFrom?.holder === holder && edge.to.readFrom.slot === slot;
+      const replayed: Edge[] = [];
+      for (const edge of edges) {
+        for (const to of counterpart(edge.to)) {
+          if (before(edge) && !made.has(to)) continue;
+          replayed.push({ ...edge, to, sure: edge.sure && sure });
+          references += holders.length;
+        }
+        // What the call was passed may be so many objects that the replay would cost more than a summary may hold.
+        if (references > maxSummaryReferences) {
+          this.touch(references);
+          return undefined;
+        }
+      }
+      const replaces = sure && holders.length === 1 && !holders[0]!.many && !edges.some(before) && replayed.every((edge) => edge.sure);
+      if (replayed.length) replays.push({ holders, slot, edges: replayed, replaces });
+    }
+    this.touch(references);
+    for (const { holders, slot, edges, replaces } of replays) for (const object of holders) this.state.store(object, slot, edges, replaces);
+    for (const goroutine of effects.goroutines) {
+      const held = goroutine.held.map(({ name, objects }) => ({ name, objects: unionObjects([], objects.flatMap(counterpart)) }));
+      this.run.goroutines.push({ ...goroutine, held: held.filter((h) => h.objects.length) });
+    }
+    const results = effects.results.map((objects) => unionObjects([], objects.flatMap(counterpart)));
+    const fn = call.childForFieldName('function');
+    if (!results[0]?.length && fn) results[0] = [this.object('opaque', call, `${inline(fn)}()`)];
+    return results;
   }
 
   /** A standard library function whose result is known to keep some of its arguments (`std-calls.ts`). */

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import { packageOfFile, type FuncDecl, type GoFile, type GoPackage } from '../../model/package.js';
 import type { GoType } from '../../model/types.js';
-import { PackageScope, State, type AnalysisBound, type BranchCondition, type HeapObject, type ObjectKind, type RootRun, type Variable } from '../heap.js';
+import { PackageScope, State, type AnalysisBound, type CalleeEffects, type BranchCondition, type HeapObject, type ObjectKind, type RootRun, type Variable } from '../heap.js';
 
 /** Bounds the work one root function may cause, so huge packages stay fast; the same bound always gives the same result. */
 export const stepBudget = 50_000;
@@ -37,6 +37,30 @@ export const callStepBudget = 10_000;
 export const otherPackagesStepBudget = 500;
 
 /**
+ * The most references a summary of a call not followed in place
+ * (callee-effects.ts) may hold, and one replay of it may make: replaying
+ * costs that at every call, and a function that leaves more (a type
+ * checker's method-set computation leaves thousands) or a call passed that
+ * many objects is not followed, as without summaries.
+ */
+export const maxSummaryReferences = 1_000;
+
+/**
+ * What the run that makes one summary may take: the callees worth a summary
+ * are small (constructors, setters, registrations); a larger one is cut
+ * short, and a summary cut short is none.
+ */
+export const summaryBudget = { steps: 1_000, references: 10_000, inlineDepth: 2 };
+
+/**
+ * Of the references, how many one entry point may spend replaying summaries:
+ * a function whose objects stand for many values pays a replay at each call
+ * in what those values hold (a compiler's writer passes its whole state
+ * along). Past it, calls are not followed, as without summaries.
+ */
+export const replayReferenceBudget = 2_000;
+
+/**
  * How deep the walks over nested code (statements, expressions, types) may
  * go. Deeper code is not analyzed, and a notice says where: a fixed bound,
  * not the size of a thread's stack, decides, so no input overflows the stack
@@ -53,6 +77,18 @@ export interface Frame {
   deferred: (() => void)[];
 }
 
+export interface InterpreterOptions {
+  /**
+   * Whether stores into fields are recorded as links (a search of what the stored values reach, for FG002's
+   * package scan); an entry point's run has no use for them and would pay that search on every store.
+   */
+  recordsLinks?: boolean;
+  /** What one root function may take, when not stepBudget, referenceBudget and maxInlineDepth. */
+  budget?: { steps: number; references: number; inlineDepth: number };
+  /** What a call of this function does, for calls not followed in place; without it, such calls are not seen. */
+  effectsOf?: (decl: FuncDecl) => CalleeEffects | undefined;
+}
+
 export abstract class CoreLayer {
   private nextObject = 1;
   protected nextVar = 1;
@@ -63,6 +99,8 @@ export abstract class CoreLayer {
   protected otherPackagesSteps = 0;
   /** References the entry point read and wrote (see referenceBudget). */
   protected references = 0;
+  /** Of those, the ones its replays of summaries took (see replayReferenceBudget). */
+  protected replayReferences = 0;
   private readonly objects = new Map<string, HeapObject>();
   /** The objects of package-level variables, in the order made. */
   protected readonly globals: HeapObject[] = [];
@@ -88,13 +126,9 @@ export abstract class CoreLayer {
   /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
   stepsTaken = 0;
 
-  /**
-   * `recordsLinks`: whether stores into fields are recorded as links (a search of what the stored values reach,
-   * for FG002's package scan); an entry point's run has no use for them and would pay that search on every store.
-   */
   constructor(
     readonly pkg: GoPackage,
-    protected readonly recordsLinks = false,
+    protected readonly options: InterpreterOptions = {},
   ) {}
 
   /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
@@ -129,8 +163,9 @@ export abstract class CoreLayer {
   protected step(node: SyntaxNode): boolean {
     if (this.inOtherPackage(this.file)) this.otherPackagesSteps++;
     if (++this.steps > this.callStepLimit) return false;
-    if (this.steps > stepBudget) this.stop(node, `it takes more than ${stepBudget} steps`);
-    else if (this.references > referenceBudget) this.stop(node, `it reads and writes more than ${referenceBudget} references`);
+    const { steps, references } = this.options.budget ?? { steps: stepBudget, references: referenceBudget };
+    if (this.steps > steps) this.stop(node, `it takes more than ${steps} steps`);
+    else if (this.references > references) this.stop(node, `it reads and writes more than ${references} references`);
     else return true;
     return false;
   }
@@ -162,8 +197,8 @@ export abstract class CoreLayer {
     return this.globals;
   }
 
-  protected globalObject(name: string): HeapObject | undefined {
-    const pkg = this.here();
+  /** The object holding a package-level variable of the code being interpreted, or of `pkg`. */
+  protected globalObject(name: string, pkg = this.here()): HeapObject | undefined {
     const decl = pkg.vars.get(name);
     if (!decl) return undefined;
     const object = this.object('global', decl.nameNode, name, undefined, pkg === this.pkg ? `global:${name}` : `global:${pkg.path}.${name}`);

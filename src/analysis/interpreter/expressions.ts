@@ -178,11 +178,19 @@ export abstract class ExpressionsLayer extends LinksLayer {
     this.touch(edges.length);
     if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure') return edges.map((e) => e.to);
     const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
+    lazy.readFrom ??= { holder, slot };
     // What a parameter or global already holds is there for sure, wherever the code first reads it.
     this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
     return [lazy];
   }
 
+
+  /** What a package-level variable without an initializer holds before the code runs. */
+  private lazyValueOf(holder: HeapObject, name: string, nameNode: SyntaxNode): HeapObject {
+    const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${name}`);
+    lazy.readFrom ??= { holder, slot: 'value' };
+    return lazy;
+  }
 
   evaluate(node: SyntaxNode | null | undefined, scope: Scope): HeapObject[] {
     if (!node || !this.step(node) || !this.deeper(node)) return [];
@@ -205,7 +213,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
           this.file = decl.file;
           const initial = decl.value ? this.evaluate(decl.value, this.globalScope) : [];
           this.file = saved;
-          const values = initial.length ? initial : [this.object('lazy', decl.nameNode, node.text, undefined, `global-value:${node.text}`)];
+          const values = initial.length ? initial : [this.lazyValueOf(holder, node.text, decl.nameNode)];
           for (const v of values) nameObject(v, node.text);
           this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode, undefined, undefined, `var ${node.text}`), false);
           return values;

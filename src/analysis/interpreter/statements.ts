@@ -21,13 +21,14 @@ export class Interpreter extends CallsLayer {
     this.steps = 0;
     this.otherPackagesSteps = 0;
     this.references = 0;
+    this.replayReferences = 0;
     this.nesting = 0;
     this.active = root;
     this.inlined.clear();
     this.state = new State();
     this.capturers.clear();
-    if (this.recordsLinks) this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
-    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], parameters: [], returned: [] };
+    if (this.options.recordsLinks) this.state.observe = (holder, slot, edges) => this.recordLink(holder, slot, edges);
+    this.run = { root, finalState: this.state, sites: [], unfollowed: [], goroutines: [], receiver: [], parameters: [], returned: [], results: [] };
     this.callStack.length = 0;
     this.chain.length = 0;
     this.regions.length = 0;
@@ -49,6 +50,7 @@ export class Interpreter extends CallsLayer {
     this.callStack.push(root);
     this.body(root.body, scope);
     this.callStack.pop();
+    this.run.results = this.frame.returns;
     this.run.returned = this.frame.returns.flat();
     let outliving: HeapObject[] | undefined;
     const outlivingOnce = () => (outliving ??= this.outliving(parameters));
