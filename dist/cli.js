@@ -9069,6 +9069,7 @@ class Answers {
     parent = undefined;
     children = undefined;
     namedChildren = undefined;
+    /** By field name: a plain object, a fraction of a Map's size (Go's field names are none of Object's own). */
     fields = undefined;
     descendants = undefined;
 }
@@ -9089,6 +9090,12 @@ function canonical(node) {
 }
 const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type').get;
 const canonicalList = (nodes) => nodes.map((n) => canonical(n));
+/** The list itself, of the nodes' own objects: web-tree-sitter keeps it, and would otherwise keep a second object of every child. */
+function canonicalInPlace(nodes) {
+    for (let i = 0; i < nodes.length; i++)
+        nodes[i] = canonical(nodes[i]);
+    return nodes;
+}
 /**
  * A tree is never edited after parsing, so what its nodes answer never changes;
  * yet web-tree-sitter asks the WebAssembly side again each time and returns a new
@@ -9119,11 +9126,11 @@ function rememberNodeAnswers() {
             known.parent = canonical(parent.call(this));
         return known.parent;
     });
-    // web-tree-sitter keeps a node's child lists itself, but of new objects; each is read once, of the nodes' own objects.
+    // web-tree-sitter keeps a node's child lists itself, but of new objects; each is read once and made of the nodes' own objects.
     const children = original('children');
     const childrenOf = (node) => {
         const known = answers(node);
-        return (known.children ??= canonicalList(children.call(node)));
+        return (known.children ??= canonicalInPlace(children.call(node)));
     };
     define('children', function () {
         return childrenOf(this);
@@ -9137,7 +9144,7 @@ function rememberNodeAnswers() {
     const namedChildren = original('namedChildren');
     const namedChildrenOf = (node) => {
         const known = answers(node);
-        return (known.namedChildren ??= canonicalList(namedChildren.call(node)));
+        return (known.namedChildren ??= canonicalInPlace(namedChildren.call(node)));
     };
     define('namedChildren', function () {
         return namedChildrenOf(this);
@@ -9163,10 +9170,10 @@ function rememberNodeAnswers() {
     });
     const childForFieldName = Node.prototype.childForFieldName;
     proto.childForFieldName = function (field) {
-        const fields = (answers(this).fields ??= new Map());
-        let child = fields.get(field);
+        const fields = (answers(this).fields ??= {});
+        let child = fields[field];
         if (child === undefined)
-            fields.set(field, (child = canonical(childForFieldName.call(this, field))));
+            fields[field] = child = canonical(childForFieldName.call(this, field));
         return child;
     };
     const childrenForFieldName = Node.prototype.childrenForFieldName;

@@ -31,7 +31,8 @@ class Answers {
   parent: SyntaxNode | null | undefined = undefined;
   children: (SyntaxNode | null)[] | undefined = undefined;
   namedChildren: (SyntaxNode | null)[] | undefined = undefined;
-  fields: Map<string, SyntaxNode | null> | undefined = undefined;
+  /** By field name: a plain object, a fraction of a Map's size (Go's field names are none of Object's own). */
+  fields: Record<string, SyntaxNode | null> | undefined = undefined;
   descendants: Map<string, SyntaxNode[]> | undefined = undefined;
 }
 
@@ -65,6 +66,12 @@ const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type')!.get!
 
 const canonicalList = (nodes: (SyntaxNode | null)[]): (SyntaxNode | null)[] => nodes.map((n) => canonical(n));
 
+/** The list itself, of the nodes' own objects: web-tree-sitter keeps it, and would otherwise keep a second object of every child. */
+function canonicalInPlace(nodes: (SyntaxNode | null)[]): (SyntaxNode | null)[] {
+  for (let i = 0; i < nodes.length; i++) nodes[i] = canonical(nodes[i]!);
+  return nodes;
+}
+
 /**
  * A tree is never edited after parsing, so what its nodes answer never changes;
  * yet web-tree-sitter asks the WebAssembly side again each time and returns a new
@@ -93,11 +100,11 @@ function rememberNodeAnswers(): void {
     if (known.parent === undefined) known.parent = canonical(parent.call(this));
     return known.parent;
   });
-  // web-tree-sitter keeps a node's child lists itself, but of new objects; each is read once, of the nodes' own objects.
+  // web-tree-sitter keeps a node's child lists itself, but of new objects; each is read once and made of the nodes' own objects.
   const children = original('children');
   const childrenOf = (node: SyntaxNode) => {
     const known = answers(node);
-    return (known.children ??= canonicalList(children.call(node)));
+    return (known.children ??= canonicalInPlace(children.call(node)));
   };
   define('children', function () {
     return childrenOf(this);
@@ -111,7 +118,7 @@ function rememberNodeAnswers(): void {
   const namedChildren = original('namedChildren');
   const namedChildrenOf = (node: SyntaxNode) => {
     const known = answers(node);
-    return (known.namedChildren ??= canonicalList(namedChildren.call(node)));
+    return (known.namedChildren ??= canonicalInPlace(namedChildren.call(node)));
   };
   define('namedChildren', function () {
     return namedChildrenOf(this);
@@ -137,9 +144,9 @@ function rememberNodeAnswers(): void {
   });
   const childForFieldName = Node.prototype.childForFieldName;
   proto.childForFieldName = function (this: SyntaxNode, field: string) {
-    const fields = (answers(this).fields ??= new Map());
-    let child = fields.get(field);
-    if (child === undefined) fields.set(field, (child = canonical(childForFieldName.call(this, field))));
+    const fields = (answers(this).fields ??= {});
+    let child = fields[field];
+    if (child === undefined) fields[field] = child = canonical(childForFieldName.call(this, field));
     return child;
   };
   const childrenForFieldName = Node.prototype.childrenForFieldName;
