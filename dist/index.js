@@ -40625,7 +40625,7 @@ class Answers {
     parent = undefined;
     children = undefined;
     namedChildren = undefined;
-    /** By field name: a plain object, a fraction of a Map's size (Go's field names are none of Object's own). */
+    /** By field name: an object without a prototype, a fraction of a Map's size. */
     fields = undefined;
     descendants = undefined;
 }
@@ -40726,7 +40726,7 @@ function rememberNodeAnswers() {
     });
     const childForFieldName = Node.prototype.childForFieldName;
     proto.childForFieldName = function (field) {
-        const fields = (answers(this).fields ??= {});
+        const fields = (answers(this).fields ??= Object.create(null));
         let child = fields[field];
         if (child === undefined)
             fields[field] = child = canonical(childForFieldName.call(this, field));

@@ -31,7 +31,7 @@ class Answers {
   parent: SyntaxNode | null | undefined = undefined;
   children: (SyntaxNode | null)[] | undefined = undefined;
   namedChildren: (SyntaxNode | null)[] | undefined = undefined;
-  /** By field name: a plain object, a fraction of a Map's size (Go's field names are none of Object's own). */
+  /** By field name: an object without a prototype, a fraction of a Map's size. */
   fields: Record<string, SyntaxNode | null> | undefined = undefined;
   descendants: Map<string, SyntaxNode[]> | undefined = undefined;
 }
@@ -144,7 +144,7 @@ function rememberNodeAnswers(): void {
   });
   const childForFieldName = Node.prototype.childForFieldName;
   proto.childForFieldName = function (this: SyntaxNode, field: string) {
-    const fields = (answers(this).fields ??= {});
+    const fields = (answers(this).fields ??= Object.create(null) as Record<string, SyntaxNode | null>);
     let child = fields[field];
     if (child === undefined) fields[field] = child = canonical(childForFieldName.call(this, field));
     return child;
