@@ -8,7 +8,7 @@ import { removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluatio
 import { hookFields } from './analysis/hook-fields.js';
 import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
 import { packageScanSteps } from './analysis/package-scan.js';
-import { calleeEffects, calleeEffectsSteps } from './analysis/callee-effects.js';
+import { calleeEffects, chargeSummaries } from './analysis/callee-effects.js';
 import { searchBudget, searchesMade, startSearches } from './analysis/paths.js';
 import { forwardsTo, runtimeHookCallee } from './analysis/wrappers.js';
 import { buildLineProblem, buildTagsOf, fileConstraint, releasesBuilding, tagsKey, targetFor, type Constraint, type Tags } from './discover/constraints.js';
@@ -372,9 +372,9 @@ function analyzePackage(
   reportsIn: (file: GoFile) => boolean = () => true,
 ): void {
   const interpreter = new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) });
-  // The package's scan and the summaries of callees are shared by the runs of a package and its tests: each counts what it added.
+  // The package's scan is shared by the runs of a package and its tests: each counts what it added, and the summaries it used.
   const scanStepsBefore = packageScanSteps(pkg);
-  const summaryStepsBefore = calleeEffectsSteps();
+  const summarySteps = chargeSummaries();
   const evaluations = new Map<number, SiteEvaluation[]>();
   for (const root of rootFunctions(pkg, scan)) {
     if (!reportsIn(root.file)) continue;
@@ -422,7 +422,7 @@ function analyzePackage(
     }
   }
   stats.sites += sites;
-  stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore + calleeEffectsSteps() - summaryStepsBefore;
+  stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore + summarySteps();
 }
 
 /** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */

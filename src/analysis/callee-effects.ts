@@ -2,44 +2,60 @@
 // an entry point does not follow in place (past the inlining depth, a
 // function met again within itself, the other packages' budget spent, one
 // callee inlined too often). Each such function is interpreted once on its
-// own, as a root, by an interpreter of its package that follows no such
-// summaries itself (so each one is a function of the source alone, the same
-// on every thread and in every order); the interpreter replays it at the call.
+// own, as a root, by an interpreter of its own that follows no such
+// summaries (so each one is a function of the source alone, the same on
+// every thread and in every order); the interpreter replays it at the call.
 import { packageOfFile, type FuncDecl, type GoPackage } from '../model/package.js';
 import { maxSummaryReferences, summaryBudget } from './interpreter/core.js';
 import { Interpreter } from './interpreter/index.js';
-import type { CalleeEffects, HeapObject, RootRun } from './heap.js';
+import { slotKey, type CalleeEffects, type HeapObject, type RootRun } from './heap.js';
 
-interface Summaries {
-  interpreter: Interpreter;
-  effects: Map<FuncDecl, CalleeEffects | undefined>;
+/** A function's summary, or none, and the steps its making took. */
+interface Summary {
+  effects: CalleeEffects | undefined;
+  steps: number;
 }
 
-const byPackage = new WeakMap<GoPackage, Summaries>();
+const byPackage = new WeakMap<GoPackage, Map<FuncDecl, Summary>>();
 
-/** Steps spent on summaries on this thread so far: their work counts as the analysis's. */
-let stepsSpent = 0;
+/** The summaries asked for since chargeSummaries began a count. */
+let charged = new Set<Summary>();
 
-export const calleeEffectsSteps = (): number => stepsSpent;
+/**
+ * Starts counting the summaries the analysis asks for; the function it
+ * returns gives their steps. Each counts once per count, made then or
+ * earlier, so a package's steps do not depend on what was analyzed before it
+ * on the thread, nor on the cache.
+ */
+export function chargeSummaries(): () => number {
+  const counted = (charged = new Set());
+  return () => [...counted].reduce((sum, summary) => sum + summary.steps, 0);
+}
 
 /**
  * What a call of `decl` (of `pkg` or another package of its module) does,
- * or nothing when its own run was cut short by its budget (the part not
- * followed might undo what the rest did) or leaves too much to replay.
+ * or nothing when its own run was cut short by its budget, or did not
+ * follow a call of its own (the part not seen might undo what the rest did),
+ * or leaves too much to replay.
  */
 export function calleeEffects(pkg: GoPackage, decl: FuncDecl): CalleeEffects | undefined {
   const home = packageOfFile(pkg, decl.file);
-  let summaries = byPackage.get(home);
-  if (!summaries) byPackage.set(home, (summaries = { interpreter: new Interpreter(home, { budget: summaryBudget }), effects: new Map() }));
-  if (summaries.effects.has(decl)) return summaries.effects.get(decl);
-  const { interpreter } = summaries;
-  const [stepsBefore, boundsBefore] = [interpreter.stepsTaken, interpreter.bounds.length];
+  let cache = byPackage.get(home);
+  if (!cache) byPackage.set(home, (cache = new Map()));
+  let summary = cache.get(decl);
+  if (!summary) cache.set(decl, (summary = summarize(home, decl)));
+  charged.add(summary);
+  return summary.effects;
+}
+
+/** One function's summary, from an interpreter of its own: no other summary's objects are met in it, so none changes it. */
+function summarize(home: GoPackage, decl: FuncDecl): Summary {
+  const interpreter = new Interpreter(home, { budget: summaryBudget });
   const run = interpreter.interpretAlone(decl);
-  stepsSpent += interpreter.stepsTaken - stepsBefore;
-  const found = interpreter.bounds.length > boundsBefore ? undefined : effectsOf(run, interpreter.packageVariables());
-  const effects = found && found.stores.reduce((sum, store) => sum + store.edges.length, 0) <= maxSummaryReferences ? found : undefined;
-  summaries.effects.set(decl, effects);
-  return effects;
+  const steps = interpreter.stepsTaken;
+  if (interpreter.bounds.length || run.unfollowed.length) return { effects: undefined, steps };
+  const effects = effectsOf(run, interpreter.packageVariables());
+  return { effects: effects.stores.reduce((sum, store) => sum + store.edges.length, 0) <= maxSummaryReferences ? effects : undefined, steps };
 }
 
 /** The stores of a run reachable from what outlives it: its receiver, parameters, results, the package-level variables it used and what its goroutines hold. */
@@ -58,7 +74,7 @@ function effectsOf(run: RootRun, globals: readonly HeapObject[]): CalleeEffects 
   for (let i = 0; i < queue.length; i++) {
     const holder = queue[i]!;
     for (const [slot, edges] of state.heap.get(holder.id) ?? []) {
-      if (!edges.length) continue;
+      if (!edges.length && !state.emptied.has(slotKey(holder, slot))) continue;
       stores.push({ holder, slot, edges });
       for (const edge of edges) visit(edge.to);
     }

@@ -135,11 +135,16 @@ export class State {
     return this.holders.get(slot) ?? [];
   }
 
+  /** Slots (`id slot`) a store surely emptied (`x.f = nil`): an empty list elsewhere may be one nothing was stored into. */
+  readonly emptied = new Set<string>();
+
   store(object: HeapObject, slot: string, edges: Edge[], strong: boolean): void {
     this.observe?.(object, slot, edges);
     if (edges.length) {
       const key = slotKey(object, slot);
       this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+    } else if (strong) {
+      this.emptied.add(slotKey(object, slot));
     }
     let slots = this.heap.get(object.id);
     if (!slots) this.heap.set(object.id, (slots = new Map()));

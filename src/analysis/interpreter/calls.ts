@@ -168,11 +168,11 @@ export abstract class CallsLayer extends ExpressionsLayer {
    * call surely runs and the slot's holder is one object.
    */
   private replay(effects: CalleeEffects, decl: FuncDecl, call: SyntaxNode, receiver: HeapObject[] | undefined, args: HeapObject[][]): HeapObject[][] | undefined {
-    const home = packageOfFile(this.pkg, decl.file);
     // The objects and references the replay makes: past maxSummaryReferences it stops and the call is not followed.
     let references = 0;
     const counterparts = new Map<HeapObject, HeapObject[]>();
-    for (const object of effects.receiver) counterparts.set(object, receiver ?? []);
+    // A struct value receiver is a copy: what the method stores into it stays in the copy.
+    for (const object of effects.receiver) counterparts.set(object, this.receivesStructCopy(decl) ? [] : (receiver ?? []));
     decl.params.forEach((param, i) => {
       for (const object of effects.parameters[i] ?? []) counterparts.set(object, (param.variadic ? args.slice(i).flat() : args[i]) ?? []);
     });
@@ -191,7 +191,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
       if (objects) return objects;
       counterparts.set(object, (objects = []));
       if (object.kind === 'global') {
-        const global = this.globalObject(object.label, home);
+        const global = this.globalObject(object.label, packageOfFile(this.pkg, object.file));
         if (global) objects.push(global);
       } else if (object.kind === 'lazy') {
         // What the callee found in a slot is what the caller's object holds there.
@@ -206,6 +206,15 @@ export abstract class CallsLayer extends ExpressionsLayer {
       references += objects.length;
       return objects;
     };
+    // The summary took its holders for different objects: where two of them are one object here, the order of
+    // their stores, which it does not keep, decides what is left, so the call is not followed.
+    const holderOf = new Map<HeapObject, HeapObject>();
+    for (const { holder } of effects.stores) {
+      for (const object of counterpart(holder)) {
+        if ((holderOf.get(object) ?? holder) !== holder) return undefined;
+        holderOf.set(object, holder);
+      }
+    }
     const sure = this.conditional === 0;
     const replays: { holders: HeapObject[]; slot: string; edges: Edge[]; replaces: boolean }[] = [];
     for (const { holder, slot, edges } of effects.stores) {
@@ -226,8 +235,9 @@ export abstract class CallsLayer extends ExpressionsLayer {
           return undefined;
         }
       }
-      const replaces = sure && holders.length === 1 && !holders[0]!.many && !edges.some(before) && replayed.every((edge) => edge.sure);
-      if (replayed.length) replays.push({ holders, slot, edges: replayed, replaces });
+      // Surely set to what the call passes: nothing, when it passes nil.
+      const replaces = sure && holders.length === 1 && !holders[0]!.many && !edges.some(before) && edges.every((edge) => edge.sure);
+      if (replayed.length || replaces) replays.push({ holders, slot, edges: replayed, replaces });
     }
     this.touch(references);
     for (const { holders, slot, edges, replaces } of replays) for (const object of holders) this.state.store(object, slot, edges, replaces);
@@ -448,6 +458,19 @@ export abstract class CallsLayer extends ExpressionsLayer {
     return frame.returns;
   }
 
+  /** What a method's receiver holds: a value receiver of a struct type is a copy, which what the method stores into does not reach the caller's. */
+  private receiverValue(decl: FuncDecl, node: SyntaxNode, receiver: HeapObject[]): HeapObject[] {
+    if (decl.receiver?.pointer || !this.receivesStructCopy(decl)) return receiver;
+    const copy = this.object('alloc', node, decl.receiver!.name ?? inline(node), signatureOf(decl, this.pkg).receiver);
+    for (const object of receiver) this.copySlots(object, copy);
+    return [copy];
+  }
+
+  private receivesStructCopy(decl: FuncDecl): boolean {
+    const type = signatureOf(decl, this.pkg).receiver;
+    return !decl.receiver?.pointer && !!type && underlying(type, this.pkg).kind === 'struct';
+  }
+
   /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
   protected bindParams(decl: FuncDecl, scope: Scope, receiver: HeapObject[] | undefined, args: HeapObject[][], facts: (Fact | undefined)[] = []): Variable[] {
     const signature = signatureOf(decl, this.pkg);
@@ -456,7 +479,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
       const type = signature.receiver;
       const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
-      this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+      this.state.vars.set(variable.key, receiver ? this.receiverValue(decl, recvParam, receiver) : [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
       this.setFact(variable, true, facts[0]);
     }
     return this.bindSignature(decl.node, signature, scope, args, facts.slice(1));

@@ -187,7 +187,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
 
   /** What a package-level variable without an initializer holds before the code runs. */
   private lazyValueOf(holder: HeapObject, name: string, nameNode: SyntaxNode): HeapObject {
-    const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${name}`);
+    const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${holder.id}`);
     lazy.readFrom ??= { holder, slot: 'value' };
     return lazy;
   }
