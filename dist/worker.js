@@ -4303,11 +4303,16 @@ class State {
     holdersOf(slot) {
         return this.holders.get(slot) ?? [];
     }
+    /** Slots (`id slot`) a store surely emptied (`x.f = nil`): an empty list elsewhere may be one nothing was stored into. */
+    emptied = new Set();
     store(object, slot, edges, strong) {
         this.observe?.(object, slot, edges);
         if (edges.length) {
             const key = slotKey(object, slot);
             this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+        }
+        else if (strong) {
+            this.emptied.add(slotKey(object, slot));
         }
         let slots = this.heap.get(object.id);
         if (!slots)
@@ -7065,7 +7070,7 @@ class ExpressionsLayer extends LinksLayer {
     }
     /** What a package-level variable without an initializer holds before the code runs. */
     lazyValueOf(holder, name, nameNode) {
-        const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${name}`);
+        const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${holder.id}`);
         lazy.readFrom ??= { holder, slot: 'value' };
         return lazy;
     }
@@ -7503,12 +7508,12 @@ class CallsLayer extends ExpressionsLayer {
      * call surely runs and the slot's holder is one object.
      */
     replay(effects, decl, call, receiver, args) {
-        const home = packageOfFile(this.pkg, decl.file);
         // The objects and references the replay makes: past maxSummaryReferences it stops and the call is not followed.
         let references = 0;
         const counterparts = new Map();
+        // A struct value receiver is a copy: what the method stores into it stays in the copy.
         for (const object of effects.receiver)
-            counterparts.set(object, receiver ?? []);
+            counterparts.set(object, this.receivesStructCopy(decl) ? [] : (receiver ?? []));
         decl.params.forEach((param, i) => {
             for (const object of effects.parameters[i] ?? [])
                 counterparts.set(object, (param.variadic ? args.slice(i).flat() : args[i]) ?? []);
@@ -7529,7 +7534,7 @@ class CallsLayer extends ExpressionsLayer {
                 return objects;
             counterparts.set(object, (objects = []));
             if (object.kind === 'global') {
-                const global = this.globalObject(object.label, home);
+                const global = this.globalObject(object.label, packageOfFile(this.pkg, object.file));
                 if (global)
                     objects.push(global);
             }
@@ -7547,6 +7552,16 @@ class CallsLayer extends ExpressionsLayer {
             references += objects.length;
             return objects;
         };
+        // The summary took its holders for different objects: where two of them are one object here, the order of
+        // their stores, which it does not keep, decides what is left, so the call is not followed.
+        const holderOf = new Map();
+        for (const { holder } of effects.stores) {
+            for (const object of counterpart(holder)) {
+                if ((holderOf.get(object) ?? holder) !== holder)
+                    return undefined;
+                holderOf.set(object, holder);
+            }
+        }
         const sure = this.conditional === 0;
         const replays = [];
         for (const { holder, slot, edges } of effects.stores) {
@@ -7569,8 +7584,9 @@ class CallsLayer extends ExpressionsLayer {
                     return undefined;
                 }
             }
-            const replaces = sure && holders.length === 1 && !holders[0].many && !edges.some(before) && replayed.every((edge) => edge.sure);
-            if (replayed.length)
+            // Surely set to what the call passes: nothing, when it passes nil.
+            const replaces = sure && holders.length === 1 && !holders[0].many && !edges.some(before) && edges.every((edge) => edge.sure);
+            if (replayed.length || replaces)
                 replays.push({ holders, slot, edges: replayed, replaces });
         }
         this.touch(references);
@@ -7783,6 +7799,19 @@ class CallsLayer extends ExpressionsLayer {
         this.depth--;
         return frame.returns;
     }
+    /** What a method's receiver holds: a value receiver of a struct type is a copy, which what the method stores into does not reach the caller's. */
+    receiverValue(decl, node, receiver) {
+        if (decl.receiver?.pointer || !this.receivesStructCopy(decl))
+            return receiver;
+        const copy = this.object('alloc', node, decl.receiver.name ?? inline(node), signatureOf(decl, this.pkg).receiver);
+        for (const object of receiver)
+            this.copySlots(object, copy);
+        return [copy];
+    }
+    receivesStructCopy(decl) {
+        const type = signatureOf(decl, this.pkg).receiver;
+        return !decl.receiver?.pointer && !!type && underlying(type, this.pkg).kind === 'struct';
+    }
     /** Binds a function's receiver and parameters to what the call passes (or to parameter objects); returns its named results. */
     bindParams(decl, scope, receiver, args, facts = []) {
         const signature = signatureOf(decl, this.pkg);
@@ -7791,7 +7820,7 @@ class CallsLayer extends ExpressionsLayer {
             const type = signature.receiver;
             const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
-            this.state.vars.set(variable.key, receiver ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+            this.state.vars.set(variable.key, receiver ? this.receiverValue(decl, recvParam, receiver) : [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
             this.setFact(variable, true, facts[0]);
         }
         return this.bindSignature(decl.node, signature, scope, args, facts.slice(1));
@@ -8212,36 +8241,52 @@ class Interpreter extends CallsLayer {
 // an entry point does not follow in place (past the inlining depth, a
 // function met again within itself, the other packages' budget spent, one
 // callee inlined too often). Each such function is interpreted once on its
-// own, as a root, by an interpreter of its package that follows no such
-// summaries itself (so each one is a function of the source alone, the same
-// on every thread and in every order); the interpreter replays it at the call.
+// own, as a root, by an interpreter of its own that follows no such
+// summaries (so each one is a function of the source alone, the same on
+// every thread and in every order); the interpreter replays it at the call.
+
 
 
 
 const byPackage = new WeakMap();
-/** Steps spent on summaries on this thread so far: their work counts as the analysis's. */
-let stepsSpent = 0;
-const calleeEffectsSteps = () => stepsSpent;
+/** The summaries asked for since chargeSummaries began a count. */
+let charged = new Set();
+/**
+ * Starts counting the summaries the analysis asks for; the function it
+ * returns gives their steps. Each counts once per count, made then or
+ * earlier, so a package's steps do not depend on what was analyzed before it
+ * on the thread, nor on the cache.
+ */
+function chargeSummaries() {
+    const counted = (charged = new Set());
+    return () => [...counted].reduce((sum, summary) => sum + summary.steps, 0);
+}
 /**
  * What a call of `decl` (of `pkg` or another package of its module) does,
- * or nothing when its own run was cut short by its budget (the part not
- * followed might undo what the rest did) or leaves too much to replay.
+ * or nothing when its own run was cut short by its budget, or did not
+ * follow a call of its own (the part not seen might undo what the rest did),
+ * or leaves too much to replay.
  */
 function calleeEffects(pkg, decl) {
     const home = packageOfFile(pkg, decl.file);
-    let summaries = byPackage.get(home);
-    if (!summaries)
-        byPackage.set(home, (summaries = { interpreter: new Interpreter(home, { budget: summaryBudget }), effects: new Map() }));
-    if (summaries.effects.has(decl))
-        return summaries.effects.get(decl);
-    const { interpreter } = summaries;
-    const [stepsBefore, boundsBefore] = [interpreter.stepsTaken, interpreter.bounds.length];
+    let cache = byPackage.get(home);
+    if (!cache)
+        byPackage.set(home, (cache = new Map()));
+    let summary = cache.get(decl);
+    if (!summary)
+        cache.set(decl, (summary = summarize(home, decl)));
+    charged.add(summary);
+    return summary.effects;
+}
+/** One function's summary, from an interpreter of its own: no other summary's objects are met in it, so none changes it. */
+function summarize(home, decl) {
+    const interpreter = new Interpreter(home, { budget: summaryBudget });
     const run = interpreter.interpretAlone(decl);
-    stepsSpent += interpreter.stepsTaken - stepsBefore;
-    const found = interpreter.bounds.length > boundsBefore ? undefined : effectsOf(run, interpreter.packageVariables());
-    const effects = found && found.stores.reduce((sum, store) => sum + store.edges.length, 0) <= maxSummaryReferences ? found : undefined;
-    summaries.effects.set(decl, effects);
-    return effects;
+    const steps = interpreter.stepsTaken;
+    if (interpreter.bounds.length || run.unfollowed.length)
+        return { effects: undefined, steps };
+    const effects = effectsOf(run, interpreter.packageVariables());
+    return { effects: effects.stores.reduce((sum, store) => sum + store.edges.length, 0) <= maxSummaryReferences ? effects : undefined, steps };
 }
 /** The stores of a run reachable from what outlives it: its receiver, parameters, results, the package-level variables it used and what its goroutines hold. */
 function effectsOf(run, globals) {
@@ -8262,7 +8307,7 @@ function effectsOf(run, globals) {
     for (let i = 0; i < queue.length; i++) {
         const holder = queue[i];
         for (const [slot, edges] of state.heap.get(holder.id) ?? []) {
-            if (!edges.length)
+            if (!edges.length && !state.emptied.has(slotKey(holder, slot)))
                 continue;
             stores.push({ holder, slot, edges });
             for (const edge of edges)
@@ -14030,9 +14075,9 @@ function checkSite(site, kept, clearing) {
 }
 function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsIn = () => true) {
     const interpreter = new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) });
-    // The package's scan and the summaries of callees are shared by the runs of a package and its tests: each counts what it added.
+    // The package's scan is shared by the runs of a package and its tests: each counts what it added, and the summaries it used.
     const scanStepsBefore = packageScanSteps(pkg);
-    const summaryStepsBefore = calleeEffectsSteps();
+    const summarySteps = chargeSummaries();
     const evaluations = new Map();
     for (const root of rootFunctions(pkg, scan)) {
         if (!reportsIn(root.file))
@@ -14083,7 +14128,7 @@ function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsI
         }
     }
     stats.sites += sites;
-    stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore + calleeEffectsSteps() - summaryStepsBefore;
+    stats.steps += interpreter.stepsTaken + packageScanSteps(pkg) - scanStepsBefore + summarySteps();
 }
 /** The calls a wrapper call goes through down to runtime.SetFinalizer or AddCleanup, as related locations. */
 function wrapperChain(evaluations) {
