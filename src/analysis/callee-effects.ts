@@ -50,7 +50,7 @@ export function calleeEffects(pkg: GoPackage, decl: FuncDecl): CalleeEffects | u
 
 /** One function's summary, from an interpreter of its own: no other summary's objects are met in it, so none changes it. */
 function summarize(home: GoPackage, decl: FuncDecl): Summary {
-  const interpreter = new Interpreter(home, { budget: summaryBudget });
+  const interpreter = new Interpreter(home, { budget: summaryBudget, wholeOnly: true });
   const run = interpreter.interpretAlone(decl);
   const steps = interpreter.stepsTaken;
   if (interpreter.bounds.length || run.unfollowed.length) return { effects: undefined, steps };

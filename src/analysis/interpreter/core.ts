@@ -85,6 +85,8 @@ export interface InterpreterOptions {
   recordsLinks?: boolean;
   /** What one root function may take, when not stepBudget, referenceBudget and maxInlineDepth. */
   budget?: { steps: number; references: number; inlineDepth: number };
+  /** Stop a run once it leaves a call not followed: a summary's run is of no use then (see callee-effects.ts). */
+  wholeOnly?: boolean;
   /** What a call of this function does, for calls not followed in place; without it, such calls are not seen. */
   effectsOf?: (decl: FuncDecl) => CalleeEffects | undefined;
 }
@@ -163,6 +165,7 @@ export abstract class CoreLayer {
   protected step(node: SyntaxNode): boolean {
     if (this.inOtherPackage(this.file)) this.otherPackagesSteps++;
     if (++this.steps > this.callStepLimit) return false;
+    if (this.options.wholeOnly && this.run.unfollowed.length) return false;
     const { steps, references } = this.options.budget ?? { steps: stepBudget, references: referenceBudget };
     if (this.steps > steps) this.stop(node, `it takes more than ${steps} steps`);
     else if (this.references > references) this.stop(node, `it reads and writes more than ${references} references`);
