@@ -33357,6 +33357,8 @@ class CoreLayer {
             this.otherPackagesSteps++;
         if (++this.steps > this.callStepLimit)
             return false;
+        if (this.options.wholeOnly && this.run.unfollowed.length)
+            return false;
         const { steps, references } = this.options.budget ?? { steps: stepBudget, references: referenceBudget };
         if (this.steps > steps)
             this.stop(node, `it takes more than ${steps} steps`);
@@ -36074,7 +36076,7 @@ function calleeEffects(pkg, decl) {
 }
 /** One function's summary, from an interpreter of its own: no other summary's objects are met in it, so none changes it. */
 function summarize(home, decl) {
-    const interpreter = new Interpreter(home, { budget: summaryBudget });
+    const interpreter = new Interpreter(home, { budget: summaryBudget, wholeOnly: true });
     const run = interpreter.interpretAlone(decl);
     const steps = interpreter.stepsTaken;
     if (interpreter.bounds.length || run.unfollowed.length)
