@@ -371,7 +371,7 @@ function analyzePackage(
   releaseFor: (file: GoFile) => GoRelease,
   reportsIn: (file: GoFile) => boolean = () => true,
 ): void {
-  const interpreter = new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) });
+  const interpreter = new Interpreter(pkg, { effectsOf: calleeEffects });
   // The package's scan is shared by the runs of a package and its tests: each counts what it added, and the summaries it used.
   const scanStepsBefore = packageScanSteps(pkg);
   const summarySteps = chargeSummaries();

@@ -26,7 +26,7 @@ export function laterMethodRuns(pkg: GoPackage, type: GoType | undefined): { int
   const named = type && pointee(type);
   if (named?.kind !== 'named' || declaringPackage(named, pkg) !== pkg || !pkg.types.has(named.name)) return undefined;
   let cache = byPackage.get(pkg);
-  if (!cache) byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) }), runs: new Map() }));
+  if (!cache) byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg, { effectsOf: calleeEffects }), runs: new Map() }));
   const methods = [...(methodsOf(pkg, named.name)?.values() ?? [])]
     .filter((m) => m.body && /^\p{Lu}/u.test(m.name))
     .sort((a, b) => byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex);

@@ -38,7 +38,7 @@ const scans = new WeakMap<GoPackage, Scan>();
  */
 function cover(pkg: GoPackage, key: string, load: () => void, wanted: (decl: FuncDecl) => boolean): Interpreter {
   let scan = scans.get(pkg);
-  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, { recordsLinks: true, effectsOf: (decl) => calleeEffects(pkg, decl) }), done: new Set(), tried: new Map() }));
+  if (!scan) scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, { recordsLinks: true, effectsOf: calleeEffects }), done: new Set(), tried: new Map() }));
   const from = scan.tried.get(key);
   if (from === undefined) load();
   // Interpreting may read more files: their functions are tried too.

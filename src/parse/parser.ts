@@ -64,9 +64,11 @@ function canonical(node: SyntaxNode | null): SyntaxNode | null {
 
 const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type')!.get!;
 
-const canonicalList = (nodes: (SyntaxNode | null)[]): (SyntaxNode | null)[] => nodes.map((n) => canonical(n));
-
-/** The list itself, of the nodes' own objects: web-tree-sitter keeps it, and would otherwise keep a second object of every child. */
+/**
+ * The list itself, of the nodes' own objects: every list web-tree-sitter
+ * hands out is new, and the child lists it keeps would otherwise keep a
+ * second object of every child.
+ */
 function canonicalInPlace(nodes: (SyntaxNode | null)[]): (SyntaxNode | null)[] {
   for (let i = 0; i < nodes.length; i++) nodes[i] = canonical(nodes[i]!);
   return nodes;
@@ -151,7 +153,7 @@ function rememberNodeAnswers(): void {
   };
   const childrenForFieldName = Node.prototype.childrenForFieldName;
   proto.childrenForFieldName = function (this: SyntaxNode, field: string) {
-    return canonicalList(childrenForFieldName.call(this, field));
+    return canonicalInPlace(childrenForFieldName.call(this, field));
   };
   const descendantForIndex = Node.prototype.descendantForIndex;
   proto.descendantForIndex = function (this: SyntaxNode, ...range: [number, number?]) {
@@ -159,11 +161,11 @@ function rememberNodeAnswers(): void {
   };
   const descendantsOfType = Node.prototype.descendantsOfType;
   proto.descendantsOfType = function (this: SyntaxNode, types: string | string[], ...range: unknown[]) {
-    if (range.length) return canonicalList(descendantsOfType.call(this, types, ...(range as [])));
+    if (range.length) return canonicalInPlace(descendantsOfType.call(this, types, ...(range as [])));
     const descendants = (answers(this).descendants ??= new Map());
     const key = String(types);
     let found = descendants.get(key);
-    if (!found) descendants.set(key, (found = canonicalList(descendantsOfType.call(this, types)) as SyntaxNode[]));
+    if (!found) descendants.set(key, (found = canonicalInPlace(descendantsOfType.call(this, types)) as SyntaxNode[]));
     // A copy: the caller may sort or filter it in place.
     return found.slice();
   };

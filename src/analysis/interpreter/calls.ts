@@ -119,7 +119,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
       }
       // What the callee does is not seen: it may, for one, remove a finalizer.
       this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
-      const effects = this.replayReferences < replayReferenceBudget ? this.options.effectsOf?.(callee.decl) : undefined;
+      const effects = this.replayReferences < replayReferenceBudget ? this.options.effectsOf?.(this.pkg, callee.decl) : undefined;
       const referencesBefore = this.references;
       const replayed = effects && this.replay(effects, callee.decl, node, receiver, args);
       this.replayReferences += this.references - referencesBefore;
@@ -171,7 +171,6 @@ export abstract class CallsLayer extends ExpressionsLayer {
     // The objects and references the replay makes: past maxSummaryReferences it stops and the call is not followed.
     let references = 0;
     const counterparts = new Map<HeapObject, HeapObject[]>();
-    // A struct value receiver is a copy: what the method stores into it stays in the copy.
     for (const object of effects.receiver) counterparts.set(object, this.receivesStructCopy(decl) ? [] : (receiver ?? []));
     decl.params.forEach((param, i) => {
       for (const object of effects.parameters[i] ?? []) counterparts.set(object, (param.variadic ? args.slice(i).flat() : args[i]) ?? []);
@@ -458,14 +457,7 @@ export abstract class CallsLayer extends ExpressionsLayer {
     return frame.returns;
   }
 
-  /** What a method's receiver holds: a value receiver of a struct type is a copy, which what the method stores into does not reach the caller's. */
-  private receiverValue(decl: FuncDecl, node: SyntaxNode, receiver: HeapObject[]): HeapObject[] {
-    if (decl.receiver?.pointer || !this.receivesStructCopy(decl)) return receiver;
-    const copy = this.object('alloc', node, decl.receiver!.name ?? inline(node), signatureOf(decl, this.pkg).receiver);
-    for (const object of receiver) this.copySlots(object, copy);
-    return [copy];
-  }
-
+  /** Whether a method's receiver is a struct value: a copy, so what the method stores into it does not reach the caller's. */
   private receivesStructCopy(decl: FuncDecl): boolean {
     const type = signatureOf(decl, this.pkg).receiver;
     return !decl.receiver?.pointer && !!type && underlying(type, this.pkg).kind === 'struct';
@@ -479,7 +471,8 @@ export abstract class CallsLayer extends ExpressionsLayer {
       const type = signature.receiver;
       const variable: Variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
       scope.declare(variable);
-      this.state.vars.set(variable.key, receiver ? this.receiverValue(decl, recvParam, receiver) : [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+      const passed = receiver && this.receivesStructCopy(decl) ? [this.copyOf(receiver, recvParam, decl.receiver.name, type)] : receiver;
+      this.state.vars.set(variable.key, passed ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
       this.setFact(variable, true, facts[0]);
     }
     return this.bindSignature(decl.node, signature, scope, args, facts.slice(1));

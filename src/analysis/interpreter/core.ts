@@ -87,8 +87,8 @@ export interface InterpreterOptions {
   budget?: { steps: number; references: number; inlineDepth: number };
   /** Stop a run once it leaves a call not followed: a summary's run is of no use then (see callee-effects.ts). */
   wholeOnly?: boolean;
-  /** What a call of this function does, for calls not followed in place; without it, such calls are not seen. */
-  effectsOf?: (decl: FuncDecl) => CalleeEffects | undefined;
+  /** What a call of this function (of this package or another of its module) does, for calls not followed in place; without it, such calls are not seen. */
+  effectsOf?: (pkg: GoPackage, decl: FuncDecl) => CalleeEffects | undefined;
 }
 
 export abstract class CoreLayer {
@@ -128,10 +128,15 @@ export abstract class CoreLayer {
   /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
   stepsTaken = 0;
 
+  /** What one root function may take (see InterpreterOptions.budget). */
+  private readonly budget: { steps: number; references: number };
+
   constructor(
     readonly pkg: GoPackage,
     protected readonly options: InterpreterOptions = {},
-  ) {}
+  ) {
+    this.budget = options.budget ?? { steps: stepBudget, references: referenceBudget };
+  }
 
   /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
   protected here(): GoPackage {
@@ -166,7 +171,7 @@ export abstract class CoreLayer {
     if (this.inOtherPackage(this.file)) this.otherPackagesSteps++;
     if (++this.steps > this.callStepLimit) return false;
     if (this.options.wholeOnly && this.run.unfollowed.length) return false;
-    const { steps, references } = this.options.budget ?? { steps: stepBudget, references: referenceBudget };
+    const { steps, references } = this.budget;
     if (this.steps > steps) this.stop(node, `it takes more than ${steps} steps`);
     else if (this.references > references) this.stop(node, `it reads and writes more than ${references} references`);
     else return true;

@@ -177,18 +177,17 @@ export abstract class ExpressionsLayer extends LinksLayer {
     const edges = this.state.slot(holder, slot);
     this.touch(edges.length);
     if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure') return edges.map((e) => e.to);
-    const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
-    lazy.readFrom ??= { holder, slot };
+    const lazy = this.lazyIn(holder, slot, node, `${holder.label}.${slot}`, fieldType && pointee(fieldType));
     // What a parameter or global already holds is there for sure, wherever the code first reads it.
     this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
     return [lazy];
   }
 
 
-  /** What a package-level variable without an initializer holds before the code runs. */
-  private lazyValueOf(holder: HeapObject, name: string, nameNode: SyntaxNode): HeapObject {
-    const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${holder.id}`);
-    lazy.readFrom ??= { holder, slot: 'value' };
+  /** What a holder the code did not make (a parameter, a package-level variable) holds in a slot before the code runs. */
+  private lazyIn(holder: HeapObject, slot: string, node: SyntaxNode, label: string, type: GoType | undefined): HeapObject {
+    const lazy = this.object('lazy', node, label, type, `${holder.id}.${slot}`);
+    lazy.readFrom ??= { holder, slot };
     return lazy;
   }
 
@@ -213,7 +212,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
           this.file = decl.file;
           const initial = decl.value ? this.evaluate(decl.value, this.globalScope) : [];
           this.file = saved;
-          const values = initial.length ? initial : [this.lazyValueOf(holder, node.text, decl.nameNode)];
+          const values = initial.length ? initial : [this.lazyIn(holder, 'value', decl.nameNode, node.text, undefined)];
           for (const v of values) nameObject(v, node.text);
           this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode, undefined, undefined, `var ${node.text}`), false);
           return values;
@@ -233,9 +232,7 @@ export abstract class ExpressionsLayer extends LinksLayer {
           const targets = this.evaluate(operand, scope);
           if (!this.isValueType(node, scope)) return targets;
           // `old := *v` copies the struct: the copy holds what v holds, but is not v.
-          const copy = this.object('alloc', node, inline(node), this.typeOf(node, scope));
-          for (const t of targets) this.copySlots(t, copy);
-          return [copy];
+          return [this.copyOf(targets, node, inline(node), this.typeOf(node, scope))];
         }
         if (op === '<-') return this.evaluate(operand, scope).flatMap((ch) => this.read(ch, '<-', node));
         this.evaluate(operand, scope);

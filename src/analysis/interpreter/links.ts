@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../../parse/parser.js';
 import type { GoFile } from '../../model/package.js';
 import { moduleTypeKey, moduleTypeName } from '../../model/members.js';
-import type { StructField } from '../../model/types.js';
+import type { GoType, StructField } from '../../model/types.js';
 import { fieldPlace, type Edge, type HeapObject, type Link, type ObjectKind, type Removal, type Scope } from '../heap.js';
 import { FactsLayer } from './facts.js';
 
@@ -64,6 +64,13 @@ export abstract class LinksLayer extends FactsLayer {
 
   protected copySlots(from: HeapObject, to: HeapObject): void {
     for (const [slot, edges] of this.state.heap.get(from.id) ?? []) this.state.store(to, slot, edges, false);
+  }
+
+  /** A struct value copied from what may be any of `values`: it holds what they hold, but is none of them. */
+  protected copyOf(values: HeapObject[], node: SyntaxNode, label: string, type: GoType | undefined): HeapObject {
+    const copy = this.object('alloc', node, label, type);
+    for (const value of values) this.copySlots(value, copy);
+    return copy;
   }
 
   protected via(holder: HeapObject, slot: string): string {
