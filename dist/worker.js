@@ -5596,9 +5596,12 @@ class CoreLayer {
     bounds = [];
     /** Steps of work taken over all entry points: a measure of cost that no clock changes. */
     stepsTaken = 0;
+    /** What one root function may take (see InterpreterOptions.budget). */
+    budget;
     constructor(pkg, options = {}) {
         this.pkg = pkg;
         this.options = options;
+        this.budget = options.budget ?? { steps: stepBudget, references: referenceBudget };
     }
     /** The package the code being interpreted belongs to: the one analyzed, or another of its module. */
     here() {
@@ -5633,7 +5636,7 @@ class CoreLayer {
             return false;
         if (this.options.wholeOnly && this.run.unfollowed.length)
             return false;
-        const { steps, references } = this.options.budget ?? { steps: stepBudget, references: referenceBudget };
+        const { steps, references } = this.budget;
         if (this.steps > steps)
             this.stop(node, `it takes more than ${steps} steps`);
         else if (this.references > references)
@@ -6661,6 +6664,13 @@ class LinksLayer extends FactsLayer {
         for (const [slot, edges] of this.state.heap.get(from.id) ?? [])
             this.state.store(to, slot, edges, false);
     }
+    /** A struct value copied from what may be any of `values`: it holds what they hold, but is none of them. */
+    copyOf(values, node, label, type) {
+        const copy = this.object('alloc', node, label, type);
+        for (const value of values)
+            this.copySlots(value, copy);
+        return copy;
+    }
     via(holder, slot) {
         const typeName = moduleTypeName(holder.type, this.pkg);
         return typeName ? `${typeName}.${slot}` : `${holder.label}.${slot}`;
@@ -7064,16 +7074,15 @@ class ExpressionsLayer extends LinksLayer {
         this.touch(edges.length);
         if (edges.length || holder.kind === 'alloc' || holder.kind === 'closure')
             return edges.map((e) => e.to);
-        const lazy = this.object('lazy', node, `${holder.label}.${slot}`, fieldType ? pointee(fieldType) : undefined, `${holder.id}.${slot}`);
-        lazy.readFrom ??= { holder, slot };
+        const lazy = this.lazyIn(holder, slot, node, `${holder.label}.${slot}`, fieldType && pointee(fieldType));
         // What a parameter or global already holds is there for sure, wherever the code first reads it.
         this.state.store(holder, slot, this.edges([lazy], this.via(holder, slot), node, undefined, true), false);
         return [lazy];
     }
-    /** What a package-level variable without an initializer holds before the code runs. */
-    lazyValueOf(holder, name, nameNode) {
-        const lazy = this.object('lazy', nameNode, name, undefined, `global-value:${holder.id}`);
-        lazy.readFrom ??= { holder, slot: 'value' };
+    /** What a holder the code did not make (a parameter, a package-level variable) holds in a slot before the code runs. */
+    lazyIn(holder, slot, node, label, type) {
+        const lazy = this.object('lazy', node, label, type, `${holder.id}.${slot}`);
+        lazy.readFrom ??= { holder, slot };
         return lazy;
     }
     evaluate(node, scope) {
@@ -7099,7 +7108,7 @@ class ExpressionsLayer extends LinksLayer {
                     this.file = decl.file;
                     const initial = decl.value ? this.evaluate(decl.value, this.globalScope) : [];
                     this.file = saved;
-                    const values = initial.length ? initial : [this.lazyValueOf(holder, node.text, decl.nameNode)];
+                    const values = initial.length ? initial : [this.lazyIn(holder, 'value', decl.nameNode, node.text, undefined)];
                     for (const v of values)
                         nameObject(v, node.text);
                     this.state.store(holder, 'value', this.edges(values, node.text, decl.nameNode, undefined, undefined, `var ${node.text}`), false);
@@ -7122,10 +7131,7 @@ class ExpressionsLayer extends LinksLayer {
                     if (!this.isValueType(node, scope))
                         return targets;
                     // `old := *v` copies the struct: the copy holds what v holds, but is not v.
-                    const copy = this.object('alloc', node, inline(node), this.typeOf(node, scope));
-                    for (const t of targets)
-                        this.copySlots(t, copy);
-                    return [copy];
+                    return [this.copyOf(targets, node, inline(node), this.typeOf(node, scope))];
                 }
                 if (op === '<-')
                     return this.evaluate(operand, scope).flatMap((ch) => this.read(ch, '<-', node));
@@ -7457,7 +7463,7 @@ class CallsLayer extends ExpressionsLayer {
             }
             // What the callee does is not seen: it may, for one, remove a finalizer.
             this.run.unfollowed.push({ order: this.sites.length, objects: [...(receiver ?? []), ...args.flat()] });
-            const effects = this.replayReferences < replayReferenceBudget ? this.options.effectsOf?.(callee.decl) : undefined;
+            const effects = this.replayReferences < replayReferenceBudget ? this.options.effectsOf?.(this.pkg, callee.decl) : undefined;
             const referencesBefore = this.references;
             const replayed = effects && this.replay(effects, callee.decl, node, receiver, args);
             this.replayReferences += this.references - referencesBefore;
@@ -7513,7 +7519,6 @@ class CallsLayer extends ExpressionsLayer {
         // The objects and references the replay makes: past maxSummaryReferences it stops and the call is not followed.
         let references = 0;
         const counterparts = new Map();
-        // A struct value receiver is a copy: what the method stores into it stays in the copy.
         for (const object of effects.receiver)
             counterparts.set(object, this.receivesStructCopy(decl) ? [] : (receiver ?? []));
         decl.params.forEach((param, i) => {
@@ -7801,15 +7806,7 @@ class CallsLayer extends ExpressionsLayer {
         this.depth--;
         return frame.returns;
     }
-    /** What a method's receiver holds: a value receiver of a struct type is a copy, which what the method stores into does not reach the caller's. */
-    receiverValue(decl, node, receiver) {
-        if (decl.receiver?.pointer || !this.receivesStructCopy(decl))
-            return receiver;
-        const copy = this.object('alloc', node, decl.receiver.name ?? inline(node), signatureOf(decl, this.pkg).receiver);
-        for (const object of receiver)
-            this.copySlots(object, copy);
-        return [copy];
-    }
+    /** Whether a method's receiver is a struct value: a copy, so what the method stores into it does not reach the caller's. */
     receivesStructCopy(decl) {
         const type = signatureOf(decl, this.pkg).receiver;
         return !decl.receiver?.pointer && !!type && underlying(type, this.pkg).kind === 'struct';
@@ -7822,7 +7819,8 @@ class CallsLayer extends ExpressionsLayer {
             const type = signature.receiver;
             const variable = { key: this.nextVar++, name: decl.receiver.name, type, global: false, level: this.regions.length };
             scope.declare(variable);
-            this.state.vars.set(variable.key, receiver ? this.receiverValue(decl, recvParam, receiver) : [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
+            const passed = receiver && this.receivesStructCopy(decl) ? [this.copyOf(receiver, recvParam, decl.receiver.name, type)] : receiver;
+            this.state.vars.set(variable.key, passed ?? [this.object('param', recvParam, decl.receiver.name, pointee(type))]);
             this.setFact(variable, true, facts[0]);
         }
         return this.bindSignature(decl.node, signature, scope, args, facts.slice(1));
@@ -8341,7 +8339,7 @@ const scans = new WeakMap();
 function cover(pkg, key, load, wanted) {
     let scan = scans.get(pkg);
     if (!scan)
-        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, { recordsLinks: true, effectsOf: (decl) => calleeEffects(pkg, decl) }), done: new Set(), tried: new Map() }));
+        scans.set(pkg, (scan = { interpreter: new Interpreter(pkg, { recordsLinks: true, effectsOf: calleeEffects }), done: new Set(), tried: new Map() }));
     const from = scan.tried.get(key);
     if (from === undefined)
         load();
@@ -9645,8 +9643,11 @@ function canonical(node) {
     return node;
 }
 const typeOfNode = Object.getOwnPropertyDescriptor(Node.prototype, 'type').get;
-const canonicalList = (nodes) => nodes.map((n) => canonical(n));
-/** The list itself, of the nodes' own objects: web-tree-sitter keeps it, and would otherwise keep a second object of every child. */
+/**
+ * The list itself, of the nodes' own objects: every list web-tree-sitter
+ * hands out is new, and the child lists it keeps would otherwise keep a
+ * second object of every child.
+ */
 function canonicalInPlace(nodes) {
     for (let i = 0; i < nodes.length; i++)
         nodes[i] = canonical(nodes[i]);
@@ -9734,7 +9735,7 @@ function rememberNodeAnswers() {
     };
     const childrenForFieldName = Node.prototype.childrenForFieldName;
     proto.childrenForFieldName = function (field) {
-        return canonicalList(childrenForFieldName.call(this, field));
+        return canonicalInPlace(childrenForFieldName.call(this, field));
     };
     const descendantForIndex = Node.prototype.descendantForIndex;
     proto.descendantForIndex = function (...range) {
@@ -9743,12 +9744,12 @@ function rememberNodeAnswers() {
     const descendantsOfType = Node.prototype.descendantsOfType;
     proto.descendantsOfType = function (types, ...range) {
         if (range.length)
-            return canonicalList(descendantsOfType.call(this, types, ...range));
+            return canonicalInPlace(descendantsOfType.call(this, types, ...range));
         const descendants = (answers(this).descendants ??= new Map());
         const key = String(types);
         let found = descendants.get(key);
         if (!found)
-            descendants.set(key, (found = canonicalList(descendantsOfType.call(this, types))));
+            descendants.set(key, (found = canonicalInPlace(descendantsOfType.call(this, types))));
         // A copy: the caller may sort or filter it in place.
         return found.slice();
     };
@@ -11366,7 +11367,7 @@ function laterMethodRuns(pkg, type) {
         return undefined;
     let cache = later_calls_byPackage.get(pkg);
     if (!cache)
-        later_calls_byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) }), runs: new Map() }));
+        later_calls_byPackage.set(pkg, (cache = { interpreter: new Interpreter(pkg, { effectsOf: calleeEffects }), runs: new Map() }));
     const methods = [...(methodsOf(pkg, named.name)?.values() ?? [])]
         .filter((m) => m.body && /^\p{Lu}/u.test(m.name))
         .sort((a, b) => order_byCodePoint(a.file.path, b.file.path) || a.node.startIndex - b.node.startIndex);
@@ -14076,7 +14077,7 @@ function checkSite(site, kept, clearing) {
     return results;
 }
 function analyzePackage(pkg, scan, reporter, notice, stats, releaseFor, reportsIn = () => true) {
-    const interpreter = new Interpreter(pkg, { effectsOf: (decl) => calleeEffects(pkg, decl) });
+    const interpreter = new Interpreter(pkg, { effectsOf: calleeEffects });
     // The package's scan is shared by the runs of a package and its tests: each counts what it added, and the summaries it used.
     const scanStepsBefore = packageScanSteps(pkg);
     const summarySteps = chargeSummaries();
