@@ -151,6 +151,33 @@ describe('packages of the module', () => {
     expect(lazy.findings).toEqual(full.findings);
   });
 
+  it('takes for wrappers only the functions whose own text passes names on, or calls one that does, of their package', async () => {
+    const base = write(join(scratch, 'wrapper-text'), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      // Passes names on, but in a function literal of an unexported function no exported one calls so: no wrapper.
+      'gc/gc.go':
+        'package gc\n\nimport "runtime"\n\ntype T [32]byte\n\n' +
+        'func forEach(fn func() bool) {\n\tvar fin func(*T)\n\tfin = func(p *T) {\n\t\tif fn() {\n\t\t\truntime.SetFinalizer(p, fin)\n\t\t}\n\t}\n\tfin(new(T))\n}\n\n' +
+        'func Adjust(limit int) { forEach(func() bool { return limit > 0 }) }\n\nfunc Fatalf(format string, args ...any) {}\n',
+      'user/user.go': 'package user\n\nimport "example.com/app/gc"\n\nfunc Run(x any) { gc.Fatalf("%v", x); gc.Adjust(1) }\n',
+      // Exported functions that reach the runtime through unexported ones, one written with a function literal starting a line.
+      'chain/chain.go':
+        'package chain\n\nimport "runtime"\n\nfunc register(o, f any) { runtime.SetFinalizer(o, f) }\n\n' +
+        'func track(obj, fin any) {\n\tregister(obj, fin)\n}\n\n' +
+        'func Odd(obj, fin any) {\n\tf :=\nfunc() {}\n\tf()\n\ttrack(obj, fin)\n}\n\nfunc Name(x any) string { return "" }\n',
+      'uses/uses.go':
+        'package uses\n\nimport "example.com/app/chain"\n\ntype T struct{ u *U }\n\ntype U struct{ t *T }\n\n' +
+        'func New() *T {\n\tt := &T{u: &U{}}\n\tt.u.t = t\n\tchain.Odd(t, func(*T) {})\n\treturn t\n}\n',
+      'names/names.go': 'package names\n\nimport "example.com/app/chain"\n\nfunc Of(x any) string { return chain.Name(x) }\n',
+    });
+    const lazy = await analyze([base + '/...'], { root: base });
+    expect(lazy.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`)).toEqual(['uses/uses.go:12 FG001']);
+    expect(lazy.findings).toEqual((await analyze([base + '/...'], { root: base, shortcuts: false })).findings);
+    // Neither user/ (gc has no wrapper) nor names/ (chain.Name passes nothing on) is parsed.
+    for (const dir of ['user', 'names']) expect((await analyze([join(base, dir)], { root: base })).stats.parsedFiles).toBe(0);
+    expect((await analyze([join(base, 'uses')], { root: base })).stats.parsedFiles).toBeGreaterThan(0);
+  });
+
   it('makes each call of a wrapper method of another package a site, with the call it passes on to in the related locations', async () => {
     const fixture = moduleFixtures.find((f) => f.name === 'fg001_wrapper_method_in_other_package')!;
     const { findings } = await analyze([fixture.dir], { root: fixture.dir });

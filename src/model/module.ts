@@ -49,11 +49,9 @@ const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
 /** A comment on a line of its own. */
 const lineComment = /^[ \t]*\/\/.*$/gm;
 /** Whether a file's text passes names on to the runtime's functions itself. */
-const forwardsItself = (text: string) => hookForwarding.test(text) || hookValue.test(text);
-/** A function other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
-const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
-/** The same of a method: `func (t *T) Name(x`. */
-const exportedMethod = /\bfunc\s*\([^()]*\)\s*(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
+const forwardsItself = (text: string) => mentionsHook(text) && (hookForwarding.test(text) || hookValue.test(text));
+/** Whether the text names the runtime's functions at all: a quick test before the patterns. */
+const mentionsHook = (text: string) => text.includes('SetFinalizer') || text.includes('AddCleanup');
 /** Where a file's imports end: its first other declaration. */
 const firstDeclaration = /^(?:func|type|var|const)\b/m;
 /** The name an import path is imported under, written before it on its line (`leak "example.com/app/leak"`, `. "..."`). */
@@ -77,7 +75,6 @@ interface PackageText {
   forwardsToRuntime: boolean;
   /** The indexes of the texts whose code, comments aside, passes names on to the runtime or to a wrapper (see tagsForWrappers). */
   forwardingTexts?: number[];
-  wrappers?: WrapperText;
 }
 
 /**
@@ -157,9 +154,13 @@ export class WrapperScan {
 
   /** The import paths of the packages whose wrappers the text may call, as callsImported tells them (each may come more than once). */
   private *calledWrapperPackages(text: string, levels: number, forwarding: boolean): Generator<string> {
-    if (levels <= 0) return;
     const end = text.search(firstDeclaration);
-    const imports = end < 0 ? text : text.slice(0, end);
+    yield* this.wrapperPackagesCalledIn(end < 0 ? text : text.slice(0, end), text, levels, forwarding);
+  }
+
+  /** The same, of `code` in a file whose imports are `imports`. */
+  private *wrapperPackagesCalledIn(imports: string, code: string, levels: number, forwarding: boolean): Generator<string> {
+    if (levels <= 0) return;
     for (const match of imports.matchAll(quotedString)) {
       const path = match[1]!;
       const wrappers = this.inSource(path) ? this.wrapperText(path, levels) : undefined;
@@ -169,10 +170,10 @@ export class WrapperScan {
       const qualifiers = alias === '.' ? [''] : alias && alias !== 'import' ? [alias] : [...wrappers.packageNames];
       const called = () => {
         for (const qualifier of qualifiers) {
-          if (!text.includes(qualifier)) continue;
-          for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding))) if (wrappers.functions.has(name!)) return true;
+          if (!code.includes(qualifier)) continue;
+          for (const [, name] of code.matchAll(this.callPattern(qualifier, forwarding))) if (wrappers.functions.has(name!)) return true;
         }
-        if (wrappers.methods.size) for (const [, name] of text.matchAll(this.callPattern('.', forwarding))) if (wrappers.methods.has(name!)) return true;
+        if (wrappers.methods.size) for (const [, name] of code.matchAll(this.callPattern('.', forwarding))) if (wrappers.methods.has(name!)) return true;
         return false;
       };
       if (called()) yield path;
@@ -230,9 +231,11 @@ export class WrapperScan {
     // Go has no import cycles; broken code that has one ends here.
     this.wrappersAt.set(key, undefined);
     const text = this.packageText(importPath);
-    const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text) : undefined;
-    this.wrappersAt.set(key, found);
-    return found;
+    const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text, levels) : undefined;
+    // A package none of whose functions other packages call may pass names on has no wrappers for them.
+    const any = found && (found.functions.size > 0 || found.methods.size > 0);
+    this.wrappersAt.set(key, any ? found : undefined);
+    return any ? found : undefined;
   }
 
   private packageText(importPath: string): PackageText {
@@ -252,17 +255,98 @@ export class WrapperScan {
     return text;
   }
 
-  private wrappersIn(text: PackageText): WrapperText {
-    if (text.wrappers) return text.wrappers;
+  /**
+   * The functions and methods of a package that may pass their parameters on:
+   * those whose text calls the runtime's functions with names only, or so
+   * calls a wrapper of a package it imports (`levels` down), or so calls
+   * another of the package's own that may (a function named as a value, or a
+   * field that holds one, makes every function with parameters a candidate).
+   */
+  private wrappersIn(text: PackageText, levels: number): WrapperText {
     const wrappers: WrapperText = { packageNames: new Set(), functions: new Set(), methods: new Set() };
     for (const t of text.texts) {
       const name = packageClause.exec(t)?.[1];
       if (name) wrappers.packageNames.add(name);
-      for (const [, fn] of t.matchAll(exportedFunction)) wrappers.functions.add(fn!);
-      for (const [, method] of t.matchAll(exportedMethod)) wrappers.methods.add(method!);
     }
-    return (text.wrappers = wrappers);
+    const functions = text.texts.flatMap((t) => topLevelFunctions(t));
+    const anyFunction = text.texts.some((t) => mentionsHook(t) && hookValue.test(t));
+    const mayForward = new Set(
+      functions.filter((f) => anyFunction || forwardsItself(f.code) || this.callsImportedFrom(f.imports, f.code, levels - 1)),
+    );
+    // The callers that pass names on to those, and theirs, until no more are found.
+    if (mayForward.size && mayForward.size < functions.length) {
+      const callers = new Map<string, FunctionText[]>();
+      for (const f of functions) {
+        if (mayForward.has(f)) continue;
+        for (const name of this.namesCalledWithNames(f.code)) callers.set(name, [...(callers.get(name) ?? []), f]);
+      }
+      const todo = [...mayForward];
+      for (let f = todo.pop(); f; f = todo.pop()) {
+        for (const caller of callers.get(f.name) ?? []) {
+          if (mayForward.has(caller)) continue;
+          mayForward.add(caller);
+          todo.push(caller);
+        }
+      }
+    }
+    for (const f of mayForward) if (f.exported && f.hasParameters) (f.method ? wrappers.methods : wrappers.functions).add(f.name);
+    return wrappers;
   }
+
+  private callsImportedFrom(imports: string, code: string, levels: number): boolean {
+    return !this.wrapperPackagesCalledIn(imports, code, levels, true).next().done;
+  }
+
+  /** The names code calls, bare or after a dot, with names only for arguments. */
+  private namesCalledWithNames(code: string): Set<string> {
+    const names = new Set<string>();
+    for (const qualifier of ['', '.']) for (const [, name] of code.matchAll(this.callPattern(qualifier, true))) names.add(name!);
+    return names;
+  }
+}
+
+/** A function or method declared at the top level of Go text, as the text shows it (see topLevelFunctions). */
+interface FunctionText {
+  name: string;
+  method: boolean;
+  exported: boolean;
+  hasParameters: boolean;
+  /** Its text, up to the next declaration that starts a line. */
+  code: string;
+  /** The file's imports. */
+  imports: string;
+}
+
+/** Where a function declaration starts a line, as gofmt writes it. */
+const functionStart = /^func\b/gm;
+/** The head of a function or method declaration: `func Name(`, `func Name[`, `func (r *T[K]) Name(`. */
+const functionHead = new RegExp(String.raw`func\s*(\((?:[^()]|\([^()]*\))*\)\s*)?(${identifier})\s*(?:\[|\((\s*\))?)`, 'uy');
+
+/**
+ * The functions and methods declared in Go text, each with the text up to
+ * the next one that starts a line: its body, and maybe declarations of other
+ * kinds after it (more text only makes more candidates). A `func` that starts
+ * a line but names nothing (a function literal, where the code is not
+ * gofmt'd) belongs to the function before it.
+ */
+function topLevelFunctions(text: string): FunctionText[] {
+  const starts = [...text.matchAll(functionStart)].map((m) => m.index);
+  const end = text.search(firstDeclaration);
+  const imports = end < 0 ? text : text.slice(0, end);
+  const functions: FunctionText[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const code = text.slice(starts[i]!, starts[i + 1] ?? text.length);
+    functionHead.lastIndex = 0;
+    const head = functionHead.exec(code);
+    const previous = functions[functions.length - 1];
+    if (!head) {
+      if (previous) previous.code += code;
+      continue;
+    }
+    const name = head[2]!;
+    functions.push({ name, method: !!head[1], exported: /^\p{Lu}/u.test(name), hasParameters: head[3] === undefined, code, imports });
+  }
+  return functions;
 }
 
 export class ModulePackages {
