@@ -77,16 +77,39 @@ export function packageRemovals(pkg: GoPackage, owner?: string): Removal[] {
  * the function writes: one of the types, or a declaration of the package whose
  * type or result names one (a constructor, a variable, a type that holds one,
  * a method that returns one), and so on. Only the files that write such names
- * are read, and only the functions among them that also write a field's name
- * are interpreted.
+ * are read, and only the functions among them that also may store into a
+ * field are interpreted: that write its name, or, for a field in
+ * `selectedOnly` (one that holds a reference itself), that may store it (see
+ * fieldStores: `x.next = n`, `x.list[i] = n`, `&x.next`, not `x.next.Close()`
+ * nor `x.next == nil`).
  */
-export function packageLinks(pkg: GoPackage, fieldNames: string[], typeNames: string[]): Link[] {
+export function packageLinks(pkg: GoPackage, fieldNames: string[], typeNames: string[], selectedOnly: string[] = []): Link[] {
   // An embedded field of a type the model cannot name (`?`) is never stored by a name.
-  const fields = new Set(fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)));
+  const isName = (name: string) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
+  const fields = new Set(fieldNames.filter(isName));
   if (!fields.size) return [];
-  const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')}`;
+  const selected = new Set(selectedOnly.filter((name) => fields.has(name)));
+  const named = new Set([...fields].filter((name) => !selected.has(name)));
+  const stores = selected.size ? fieldStores([...selected], typeNames.filter(isName)) : undefined;
+  const mayStore = (text: string) => writes(text, named) || !!stores?.test(text);
+  const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')} selecting ${[...selected].sort().join(' ')}`;
   const carriers = () => carriersOf(pkg, typeNames);
-  return cover(pkg, key, carriers, (decl) => writes(decl.body!.text, fields) && writes(decl.node.text, carriers())).links;
+  return cover(pkg, key, carriers, (decl) => mayStore(decl.body!.text) && writes(decl.node.text, carriers())).links;
+}
+
+/**
+ * Text that may store into one of the fields: a selector of one that is
+ * assigned, indexed, sent to, listed (`a.next, b = n, m`), closed as an
+ * operand in parentheses or addressed, a key naming one, or a literal of one
+ * of the types.
+ */
+function fieldStores(fields: string[], typeNames: string[]): RegExp {
+  const field = String.raw`\.\s*(?:${fields.join('|')})(?![\p{L}\p{N}_])`;
+  const literal = typeNames.length ? String.raw`|(?<![\p{L}\p{N}_])(?:${typeNames.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{` : '';
+  return new RegExp(
+    String.raw`${field}\s*(?:=(?!=)|\[|,|<-|\))|&[\p{L}\p{N}_.\s]*${field}(?!\s*\.)|(?<![\p{L}\p{N}_.])(?:${fields.join('|')})\s*:(?!=)${literal}`,
+    'u',
+  );
 }
 
 const writes = (text: string, names: Set<string>) => (text.match(identifiers) ?? []).some((name) => names.has(name));

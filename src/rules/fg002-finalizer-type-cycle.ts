@@ -40,7 +40,7 @@ export const finalizerTypeCycle: Rule = {
     if (!start || (start.type.importPath && start.type.importPath !== site.pkg.path)) return undefined;
     const loop = loopScope(start, site.pkg);
     if (!loop) return undefined;
-    const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames);
+    const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames, loop.selectedOnly);
     const mayBe = mayBeOfType(site.pkg);
     const closesThroughFinalized = closingStores(site, start.key, mayBe);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -180,7 +180,7 @@ function linkAlong(field: StructField, value: GoType, target: Reached, evidence:
  * about. Undefined when the types never lead back: no store can close a loop,
  * and the package's code need not be read.
  */
-function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; fieldNames: string[] } | undefined {
+function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; fieldNames: string[]; selectedOnly: string[] } | undefined {
   // The reached types, each with its parts and the types each part leads to.
   const parts = new Map<string, { field?: StructField; targets: Reached[] }[]>();
   const types = new Map<string, Reached>([[start.key, start]]);
@@ -218,17 +218,26 @@ function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; field
   // The names the package's code writes for them: a type of another package by its own name too.
   const typeNames = new Set([...onLoop].map((key) => types.get(key)!.type.name));
   const fieldNames = new Set<string>();
+  /** Fields that may also be stored through a method of their value (`q.jobs.Push(j)`, `p.next.Store(n)`). */
+  const storedThroughValue = new Set<string>();
   for (const owner of onLoop)
     for (const { field, targets } of parts.get(owner)!) {
       if (!field || !targets.some((t) => onLoop.has(t.key))) continue;
       fieldNames.add(field.name);
       const value = underlying(field.type, pkg);
+      if (!referenceKinds.has(value.kind)) storedThroughValue.add(field.name);
       if (value.kind !== 'struct' || field.type.kind !== 'named' || !typeDecl(field.type, pkg)) continue;
       typeNames.add(field.type.name);
-      for (const inner of value.fields) fieldNames.add(inner.name);
+      for (const inner of value.fields) {
+        fieldNames.add(inner.name);
+        storedThroughValue.add(inner.name);
+      }
     }
-  return { typeNames: [...typeNames], fieldNames: [...fieldNames] };
+  return { typeNames: [...typeNames], fieldNames: [...fieldNames], selectedOnly: [...fieldNames].filter((name) => !storedThroughValue.has(name)) };
 }
+
+/** Fields of these kinds are stored only by selecting them (`x.next = n`, `x.list[i] = n`, `&x.next`) or by a composite literal. */
+const referenceKinds = new Set<GoType['kind']>(['pointer', 'slice', 'map', 'chan', 'interface']);
 
 interface Part {
   type: GoType;
