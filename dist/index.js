@@ -36172,17 +36172,36 @@ function packageRemovals(pkg, owner) {
  * the function writes: one of the types, or a declaration of the package whose
  * type or result names one (a constructor, a variable, a type that holds one,
  * a method that returns one), and so on. Only the files that write such names
- * are read, and only the functions among them that also write a field's name
- * are interpreted.
+ * are read, and only the functions among them that also may store into a
+ * field are interpreted: that write its name, or, for a field in
+ * `selectedOnly` (one that holds a reference itself), that may store it (see
+ * fieldStores: `x.next = n`, `x.list[i] = n`, `&x.next`, not `x.next.Close()`
+ * nor `x.next == nil`).
  */
-function packageLinks(pkg, fieldNames, typeNames) {
+function packageLinks(pkg, fieldNames, typeNames, selectedOnly = []) {
     // An embedded field of a type the model cannot name (`?`) is never stored by a name.
-    const fields = new Set(fieldNames.filter((name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)));
+    const isName = (name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
+    const fields = new Set(fieldNames.filter(isName));
     if (!fields.size)
         return [];
-    const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')}`;
+    const selected = new Set(selectedOnly.filter((name) => fields.has(name)));
+    const named = new Set([...fields].filter((name) => !selected.has(name)));
+    const stores = selected.size ? fieldStores([...selected], typeNames.filter(isName)) : undefined;
+    const mayStore = (text) => writes(text, named) || !!stores?.test(text);
+    const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')} selecting ${[...selected].sort().join(' ')}`;
     const carriers = () => carriersOf(pkg, typeNames);
-    return cover(pkg, key, carriers, (decl) => writes(decl.body.text, fields) && writes(decl.node.text, carriers())).links;
+    return cover(pkg, key, carriers, (decl) => mayStore(decl.body.text) && writes(decl.node.text, carriers())).links;
+}
+/**
+ * Text that may store into one of the fields: a selector of one that is
+ * assigned, indexed, sent to, listed (`a.next, b = n, m`), closed as an
+ * operand in parentheses or addressed, a key naming one, or a literal of one
+ * of the types.
+ */
+function fieldStores(fields, typeNames) {
+    const field = String.raw `\.\s*(?:${fields.join('|')})(?![\p{L}\p{N}_])`;
+    const literal = typeNames.length ? String.raw `|(?<![\p{L}\p{N}_])(?:${typeNames.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{` : '';
+    return new RegExp(String.raw `${field}\s*(?:=(?!=)|\[|,|<-|\))|&[\p{L}\p{N}_.\s]*${field}(?!\s*\.)|(?<![\p{L}\p{N}_.])(?:${fields.join('|')})\s*:(?!=)${literal}`, 'u');
 }
 const writes = (text, names) => (text.match(identifiers) ?? []).some((name) => names.has(name));
 const carrierSets = new WeakMap();
@@ -36490,7 +36509,7 @@ const finalizerTypeCycle = {
         const loop = loopScope(start, site.pkg);
         if (!loop)
             return undefined;
-        const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames);
+        const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames, loop.selectedOnly);
         const mayBe = mayBeOfType(site.pkg);
         const closesThroughFinalized = closingStores(site, start.key, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -36639,20 +36658,28 @@ function loopScope(start, pkg) {
     // The names the package's code writes for them: a type of another package by its own name too.
     const typeNames = new Set([...onLoop].map((key) => types.get(key).type.name));
     const fieldNames = new Set();
+    /** Fields that may also be stored through a method of their value (`q.jobs.Push(j)`, `p.next.Store(n)`). */
+    const storedThroughValue = new Set();
     for (const owner of onLoop)
         for (const { field, targets } of parts.get(owner)) {
             if (!field || !targets.some((t) => onLoop.has(t.key)))
                 continue;
             fieldNames.add(field.name);
             const value = underlying(field.type, pkg);
+            if (!referenceKinds.has(value.kind))
+                storedThroughValue.add(field.name);
             if (value.kind !== 'struct' || field.type.kind !== 'named' || !typeDecl(field.type, pkg))
                 continue;
             typeNames.add(field.type.name);
-            for (const inner of value.fields)
+            for (const inner of value.fields) {
                 fieldNames.add(inner.name);
+                storedThroughValue.add(inner.name);
+            }
         }
-    return { typeNames: [...typeNames], fieldNames: [...fieldNames] };
+    return { typeNames: [...typeNames], fieldNames: [...fieldNames], selectedOnly: [...fieldNames].filter((name) => !storedThroughValue.has(name)) };
 }
+/** Fields of these kinds are stored only by selecting them (`x.next = n`, `x.list[i] = n`, `&x.next`) or by a composite literal. */
+const referenceKinds = new Set(['pointer', 'slice', 'map', 'chan', 'interface']);
 /**
  * A path of fields from the named type back to itself that the package's
  * stores can close: each reference on it is given values somewhere, and at
@@ -40334,11 +40361,9 @@ const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
 /** A comment on a line of its own. */
 const lineComment = /^[ \t]*\/\/.*$/gm;
 /** Whether a file's text passes names on to the runtime's functions itself. */
-const forwardsItself = (text) => hookForwarding.test(text) || hookValue.test(text);
-/** A function other packages can call, with parameters to pass on: `func Name(x` or `func Name[`. */
-const exportedFunction = /\bfunc\s+(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
-/** The same of a method: `func (t *T) Name(x`. */
-const exportedMethod = /\bfunc\s*\([^()]*\)\s*(\p{Lu}[\p{L}\p{N}_]*)\s*(?:\[|\((?!\s*\)))/gu;
+const forwardsItself = (text) => mentionsHook(text) && (hookForwarding.test(text) || hookValue.test(text));
+/** Whether the text names the runtime's functions at all: a quick test before the patterns. */
+const mentionsHook = (text) => text.includes('SetFinalizer') || text.includes('AddCleanup');
 /** Where a file's imports end: its first other declaration. */
 const firstDeclaration = /^(?:func|type|var|const)\b/m;
 /** The name an import path is imported under, written before it on its line (`leak "example.com/app/leak"`, `. "..."`). */
@@ -40416,10 +40441,13 @@ class WrapperScan {
     }
     /** The import paths of the packages whose wrappers the text may call, as callsImported tells them (each may come more than once). */
     *calledWrapperPackages(text, levels, forwarding) {
+        const end = text.search(firstDeclaration);
+        yield* this.wrapperPackagesCalledIn(end < 0 ? text : text.slice(0, end), text, levels, forwarding);
+    }
+    /** The same, of `code` in a file whose imports are `imports`. */
+    *wrapperPackagesCalledIn(imports, code, levels, forwarding) {
         if (levels <= 0)
             return;
-        const end = text.search(firstDeclaration);
-        const imports = end < 0 ? text : text.slice(0, end);
         for (const match of imports.matchAll(quotedString)) {
             const path = match[1];
             const wrappers = this.inSource(path) ? this.wrapperText(path, levels) : undefined;
@@ -40431,14 +40459,14 @@ class WrapperScan {
             const qualifiers = alias === '.' ? [''] : alias && alias !== 'import' ? [alias] : [...wrappers.packageNames];
             const called = () => {
                 for (const qualifier of qualifiers) {
-                    if (!text.includes(qualifier))
+                    if (!code.includes(qualifier))
                         continue;
-                    for (const [, name] of text.matchAll(this.callPattern(qualifier, forwarding)))
+                    for (const [, name] of code.matchAll(this.callPattern(qualifier, forwarding)))
                         if (wrappers.functions.has(name))
                             return true;
                 }
                 if (wrappers.methods.size)
-                    for (const [, name] of text.matchAll(this.callPattern('.', forwarding)))
+                    for (const [, name] of code.matchAll(this.callPattern('.', forwarding)))
                         if (wrappers.methods.has(name))
                             return true;
                 return false;
@@ -40500,9 +40528,11 @@ class WrapperScan {
         // Go has no import cycles; broken code that has one ends here.
         this.wrappersAt.set(key, undefined);
         const text = this.packageText(importPath);
-        const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text) : undefined;
-        this.wrappersAt.set(key, found);
-        return found;
+        const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text, levels) : undefined;
+        // A package none of whose functions other packages call may pass names on has no wrappers for them.
+        const any = found && (found.functions.size > 0 || found.methods.size > 0);
+        this.wrappersAt.set(key, any ? found : undefined);
+        return any ? found : undefined;
     }
     packageText(importPath) {
         let text = this.packageTexts.get(importPath);
@@ -40522,21 +40552,89 @@ class WrapperScan {
         this.packageTexts.set(importPath, text);
         return text;
     }
-    wrappersIn(text) {
-        if (text.wrappers)
-            return text.wrappers;
+    /**
+     * The functions and methods of a package that may pass their parameters on:
+     * those whose text calls the runtime's functions with names only, or so
+     * calls a wrapper of a package it imports (`levels` down), or so calls
+     * another of the package's own that may (a function named as a value, or a
+     * field that holds one, makes every function with parameters a candidate).
+     */
+    wrappersIn(text, levels) {
         const wrappers = { packageNames: new Set(), functions: new Set(), methods: new Set() };
         for (const t of text.texts) {
             const name = packageClause.exec(t)?.[1];
             if (name)
                 wrappers.packageNames.add(name);
-            for (const [, fn] of t.matchAll(exportedFunction))
-                wrappers.functions.add(fn);
-            for (const [, method] of t.matchAll(exportedMethod))
-                wrappers.methods.add(method);
         }
-        return (text.wrappers = wrappers);
+        const functions = text.texts.flatMap((t) => topLevelFunctions(t));
+        const anyFunction = text.texts.some((t) => mentionsHook(t) && hookValue.test(t));
+        const mayForward = new Set(functions.filter((f) => anyFunction || forwardsItself(f.code) || this.callsImportedFrom(f.imports, f.code, levels - 1)));
+        // The callers that pass names on to those, and theirs, until no more are found.
+        if (mayForward.size && mayForward.size < functions.length) {
+            const callers = new Map();
+            for (const f of functions) {
+                if (mayForward.has(f))
+                    continue;
+                for (const name of this.namesCalledWithNames(f.code))
+                    callers.set(name, [...(callers.get(name) ?? []), f]);
+            }
+            const todo = [...mayForward];
+            for (let f = todo.pop(); f; f = todo.pop()) {
+                for (const caller of callers.get(f.name) ?? []) {
+                    if (mayForward.has(caller))
+                        continue;
+                    mayForward.add(caller);
+                    todo.push(caller);
+                }
+            }
+        }
+        for (const f of mayForward)
+            if (f.exported && f.hasParameters)
+                (f.method ? wrappers.methods : wrappers.functions).add(f.name);
+        return wrappers;
     }
+    callsImportedFrom(imports, code, levels) {
+        return !this.wrapperPackagesCalledIn(imports, code, levels, true).next().done;
+    }
+    /** The names code calls, bare or after a dot, with names only for arguments. */
+    namesCalledWithNames(code) {
+        const names = new Set();
+        for (const qualifier of ['', '.'])
+            for (const [, name] of code.matchAll(this.callPattern(qualifier, true)))
+                names.add(name);
+        return names;
+    }
+}
+/** Where a function declaration starts a line, as gofmt writes it. */
+const functionStart = /^func\b/gm;
+/** The head of a function or method declaration: `func Name(`, `func Name[`, `func (r *T[K]) Name(`. */
+const functionHead = new RegExp(String.raw `func\s*(\((?:[^()]|\([^()]*\))*\)\s*)?(${identifier})\s*(?:\[|\((\s*\))?)`, 'uy');
+/**
+ * The functions and methods declared in Go text, each with the text up to
+ * the next one that starts a line: its body, and maybe declarations of other
+ * kinds after it (more text only makes more candidates). A `func` that starts
+ * a line but names nothing (a function literal, where the code is not
+ * gofmt'd) belongs to the function before it.
+ */
+function topLevelFunctions(text) {
+    const starts = [...text.matchAll(functionStart)].map((m) => m.index);
+    const end = text.search(firstDeclaration);
+    const imports = end < 0 ? text : text.slice(0, end);
+    const functions = [];
+    for (let i = 0; i < starts.length; i++) {
+        const code = text.slice(starts[i], starts[i + 1] ?? text.length);
+        functionHead.lastIndex = 0;
+        const head = functionHead.exec(code);
+        const previous = functions[functions.length - 1];
+        if (!head) {
+            if (previous)
+                previous.code += code;
+            continue;
+        }
+        const name = head[2];
+        functions.push({ name, method: !!head[1], exported: /^\p{Lu}/u.test(name), hasParameters: head[3] === undefined, code, imports });
+    }
+    return functions;
 }
 class ModulePackages {
     parser;
