@@ -178,6 +178,19 @@ describe('packages of the module', () => {
     expect((await analyze([join(base, 'uses')], { root: base })).stats.parsedFiles).toBeGreaterThan(0);
   });
 
+  it('reads a call of many names on lines of their own that ends in an expression in linear time', async () => {
+    const names = Array.from({ length: 60 }, (_, i) => `\t\t  n${i},  \n`).join('');
+    const base = write(join(scratch, 'many-names'), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'leak/leak.go':
+        'package leak\n\nimport "runtime"\n\nfunc Track(obj, fin any) { runtime.SetFinalizer(obj, fin) }\n\n' +
+        `func Sum(x any) {\n\tsum(\n${names}\t\tx+1)\n}\n\nfunc sum(xs ...any) {}\n`,
+      'uses/uses.go': 'package uses\n\nimport "example.com/app/leak"\n\nfunc Run(x any) { leak.Track(x, nil) }\n',
+    });
+    const { stats } = await analyze([base + '/...'], { root: base });
+    expect(stats.packages).toBe(2);
+  });
+
   it('makes each call of a wrapper method of another package a site, with the call it passes on to in the related locations', async () => {
     const fixture = moduleFixtures.find((f) => f.name === 'fg001_wrapper_method_in_other_package')!;
     const { findings } = await analyze([fixture.dir], { root: fixture.dir });
