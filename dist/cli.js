@@ -8793,11 +8793,16 @@ function module_readGoText(path) {
 const identifier = String.raw `[\p{L}_][\p{L}\p{N}_]*`;
 /** Type arguments on one line, as `Track[*T, int]` writes them. */
 const typeArguments = String.raw `(?:\s*\[[^;{}\n]{0,200}?\])?`;
+/** One argument that is a name, maybe in parentheses (`nil` is never a parameter). */
+const nameArgument = String.raw `(?:\(\s*)*(?!nil\b)${identifier}(?![\p{L}\p{N}_])(?:\s*\))*\s*`;
 /**
  * The arguments of a call that passes names on as they came, as a wrapper
- * passes its parameters (`(obj, fin)`; `nil` is never a parameter).
+ * passes its parameters (`(obj, fin)`). Each run of spaces has one place in
+ * the pattern, so a call that fails to
+ * match late (many names, then an expression) costs linear time, not a
+ * backtracking search over how the spaces split.
  */
-const namesOnly = String.raw `\s*\(\s*(?:\(*\s*(?!nil\b)${identifier}\s*\)*\s*,\s*)*\(*\s*(?!nil\b)${identifier}\s*\)*\s*,?\s*\)`;
+const namesOnly = String.raw `\s*\(\s*${nameArgument}(?:,\s*${nameArgument})*(?:,\s*)?\)`;
 /** A call of the runtime's functions that passes names on. */
 const hookForwarding = new RegExp(String.raw `\b(?:SetFinalizer|AddCleanup)${typeArguments}${namesOnly}`, 'u');
 /** The runtime's function as a value (`var setFinalizer = runtime.SetFinalizer`): calls of that value may pass names on. */
