@@ -40354,9 +40354,8 @@ const nameArgument = String.raw `(?:\(\s*)*(?!nil\b)${identifier}(?![\p{L}\p{N}_
 /**
  * The arguments of a call that passes names on as they came, as a wrapper
  * passes its parameters (`(obj, fin)`). Each run of spaces has one place in
- * the pattern, so a call that fails to
- * match late (many names, then an expression) costs linear time, not a
- * backtracking search over how the spaces split.
+ * the pattern, so a call that fails to match late (many names, then an
+ * expression) costs linear time, not a search over how the spaces split.
  */
 const namesOnly = String.raw `\s*\(\s*${nameArgument}(?:,\s*${nameArgument})*(?:,\s*)?\)`;
 /** A call of the runtime's functions that passes names on. */
@@ -40365,12 +40364,19 @@ const hookForwarding = new RegExp(String.raw `\b(?:SetFinalizer|AddCleanup)${typ
 const hookValue = /\.\s*(?:SetFinalizer|AddCleanup)\b(?!\s*\()/;
 /** A comment on a line of its own. */
 const lineComment = /^[ \t]*\/\/.*$/gm;
-/** Whether a file's text passes names on to the runtime's functions itself. */
-const forwardsItself = (text) => mentionsHook(text) && (hookForwarding.test(text) || hookValue.test(text));
 /** Whether the text names the runtime's functions at all: a quick test before the patterns. */
 const mentionsHook = (text) => text.includes('SetFinalizer') || text.includes('AddCleanup');
+/** Whether the text names the runtime's functions as values. */
+const namesHookAsValue = (text) => mentionsHook(text) && hookValue.test(text);
+/** Whether a file's text passes names on to the runtime's functions itself. */
+const forwardsItself = (text) => (mentionsHook(text) && hookForwarding.test(text)) || namesHookAsValue(text);
 /** Where a file's imports end: its first other declaration. */
 const firstDeclaration = /^(?:func|type|var|const)\b/m;
+/** A file's text up to its first declaration: its package clause and imports. */
+function importsOf(text) {
+    const end = text.search(firstDeclaration);
+    return end < 0 ? text : text.slice(0, end);
+}
 /** The name an import path is imported under, written before it on its line (`leak "example.com/app/leak"`, `. "..."`). */
 const importName = new RegExp(String.raw `(?:^|[\s(;])(${identifier}|\.)[ \t]+$`, 'u');
 /**
@@ -40441,18 +40447,18 @@ class WrapperScan {
      * imports, qualified by the name it imports it under (bare for a dot
      * import); `forwarding`: a call that passes names on.
      */
-    callsImported(text, levels, forwarding) {
-        return !this.calledWrapperPackages(text, levels, forwarding).next().done;
+    callsImported(text, levels, forwarding, imports) {
+        return !this.calledWrapperPackages(text, levels, forwarding, imports).next().done;
     }
-    /** The import paths of the packages whose wrappers the text may call, as callsImported tells them (each may come more than once). */
-    *calledWrapperPackages(text, levels, forwarding) {
-        const end = text.search(firstDeclaration);
-        yield* this.wrapperPackagesCalledIn(end < 0 ? text : text.slice(0, end), text, levels, forwarding);
-    }
-    /** The same, of `code` in a file whose imports are `imports`. */
-    *wrapperPackagesCalledIn(imports, code, levels, forwarding) {
+    /**
+     * The import paths of the packages whose wrappers the text may call, as
+     * callsImported tells them (each may come more than once); `imports`: those
+     * of the file the text is part of.
+     */
+    *calledWrapperPackages(code, levels, forwarding, imports) {
         if (levels <= 0)
             return;
+        imports ??= importsOf(code);
         for (const match of imports.matchAll(quotedString)) {
             const path = match[1];
             const wrappers = this.inSource(path) ? this.wrapperText(path, levels) : undefined;
@@ -40533,11 +40539,11 @@ class WrapperScan {
         // Go has no import cycles; broken code that has one ends here.
         this.wrappersAt.set(key, undefined);
         const text = this.packageText(importPath);
-        const found = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text, levels) : undefined;
+        const candidates = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text, levels) : undefined;
         // A package none of whose functions other packages call may pass names on has no wrappers for them.
-        const any = found && (found.functions.size > 0 || found.methods.size > 0);
-        this.wrappersAt.set(key, any ? found : undefined);
-        return any ? found : undefined;
+        const found = candidates && (candidates.functions.size || candidates.methods.size) ? candidates : undefined;
+        this.wrappersAt.set(key, found);
+        return found;
     }
     packageText(importPath) {
         let text = this.packageTexts.get(importPath);
@@ -40572,16 +40578,21 @@ class WrapperScan {
                 wrappers.packageNames.add(name);
         }
         const functions = text.texts.flatMap((t) => topLevelFunctions(t));
-        const anyFunction = text.texts.some((t) => mentionsHook(t) && hookValue.test(t));
-        const mayForward = new Set(functions.filter((f) => anyFunction || forwardsItself(f.code) || this.callsImportedFrom(f.imports, f.code, levels - 1)));
+        const anyFunction = text.texts.some(namesHookAsValue);
+        const mayForward = new Set(functions.filter((f) => anyFunction || forwardsItself(f.code) || this.callsImported(f.code, levels - 1, true, f.imports)));
         // The callers that pass names on to those, and theirs, until no more are found.
         if (mayForward.size && mayForward.size < functions.length) {
             const callers = new Map();
             for (const f of functions) {
                 if (mayForward.has(f))
                     continue;
-                for (const name of this.namesCalledWithNames(f.code))
-                    callers.set(name, [...(callers.get(name) ?? []), f]);
+                for (const name of this.namesCalledWithNames(f.code)) {
+                    const list = callers.get(name);
+                    if (list)
+                        list.push(f);
+                    else
+                        callers.set(name, [f]);
+                }
             }
             const todo = [...mayForward];
             for (let f = todo.pop(); f; f = todo.pop()) {
@@ -40597,9 +40608,6 @@ class WrapperScan {
             if (f.exported && f.hasParameters)
                 (f.method ? wrappers.methods : wrappers.functions).add(f.name);
         return wrappers;
-    }
-    callsImportedFrom(imports, code, levels) {
-        return !this.wrapperPackagesCalledIn(imports, code, levels, true).next().done;
     }
     /** The names code calls, bare or after a dot, with names only for arguments. */
     namesCalledWithNames(code) {
@@ -40623,8 +40631,7 @@ const functionHead = new RegExp(String.raw `func\s*(\((?:[^()]|\([^()]*\))*\)\s*
  */
 function topLevelFunctions(text) {
     const starts = [...text.matchAll(functionStart)].map((m) => m.index);
-    const end = text.search(firstDeclaration);
-    const imports = end < 0 ? text : text.slice(0, end);
+    const imports = importsOf(text);
     const functions = [];
     for (let i = 0; i < starts.length; i++) {
         const code = text.slice(starts[i], starts[i + 1] ?? text.length);
