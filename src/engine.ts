@@ -4,7 +4,7 @@
 // Action both call analyze().
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
+import { hookNameNodes, removesFinalizer, runtimeHookNamed, type HeapObject, type SiteEvaluation } from './analysis/heap.js';
 import { hookFields } from './analysis/hook-fields.js';
 import { Interpreter, maxInlineDepth } from './analysis/interpreter/index.js';
 import { packageScanSteps } from './analysis/package-scan.js';
@@ -200,8 +200,9 @@ function hookUse(body: SyntaxNode, file: GoFile): 'sets' | 'clears' | undefined 
   if (usesHookAsValue(body, file)) return 'sets';
   if (!hookCall.test(body.text)) return undefined;
   let use: 'sets' | 'clears' | undefined;
-  for (const call of body.descendantsOfType('call_expression')) {
-    if (!call || !runtimeHookNamed(call.childForFieldName('function'), file)) continue;
+  for (const named of hookNameNodes(body)) {
+    const call = named.parent;
+    if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== named.id || !runtimeHookNamed(named, file)) continue;
     if (!isRemoval(call)) return 'sets';
     use = 'clears';
   }
@@ -211,8 +212,8 @@ function hookUse(body: SyntaxNode, file: GoFile): 'sets' | 'clears' | undefined 
 /** `runtime.SetFinalizer` as a value (stored, passed on): the code calls it through a name of its own. */
 function usesHookAsValue(node: SyntaxNode, file: GoFile): boolean {
   if (!callPattern.test(node.text)) return false;
-  return node.descendantsOfType('selector_expression').some((selector) => {
-    if (!selector || !runtimeHookNamed(selector, file)) return false;
+  return hookNameNodes(node).some((selector) => {
+    if (selector.type !== 'selector_expression' || !runtimeHookNamed(selector, file)) return false;
     const parent = selector.parent;
     return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
   });

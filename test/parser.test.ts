@@ -1,6 +1,7 @@
 // The Go parser: constructs newer than the grammar are read as Go means them.
 import { describe, expect, it } from 'vitest';
 import { goParser, parseGo, type SyntaxNode } from '../src/parse/parser.js';
+import { hookNameNodes } from '../src/analysis/heap.js';
 
 describe("Go 1.26's new(expr)", () => {
   const source = `package p
@@ -147,5 +148,50 @@ func f(t *T) *T {
     const [identifier] = tree.rootNode.descendantsOfType('identifier');
     expect(tree.rootNode.descendantForIndex(identifier!.startIndex)).toBe(identifier);
     tree.delete();
+  });
+});
+
+describe('hookNameNodes', () => {
+  // Text before the names that is not ASCII: the places the text gives must be the tree's own.
+  const source = `package p
+
+import (
+	rt "runtime"
+	. "runtime"
+)
+
+// «SetFinalizer» in a comment, and "AddCleanup" in a string, name nothing.
+var s = "AddCleanup"
+
+func f(x *T) {
+	h := rt.SetFinalizer
+	rt.SetFinalizer(x, nil)
+	é := SetFinalizer
+	_ = rt.AddCleanup[*T, int](x, func(int) {}, 0)
+	x.SetFinalizerLater()
+	_, _ = h, é
+}
+`;
+
+  it('finds every selector and identifier that spells the names, in order, and nothing in comments or strings', async () => {
+    const parsed = parseGo(await goParser(), source)!;
+    const root = parsed.tree.rootNode;
+    // What a walk over every node finds.
+    const walked = root
+      .descendantsOfType(['selector_expression', 'identifier'])
+      .filter((n: SyntaxNode | null) => {
+        const name = n!.type === 'identifier' ? n!.text : n!.childForFieldName('field')?.text;
+        return name === 'SetFinalizer' || name === 'AddCleanup';
+      })
+      .map((n: SyntaxNode | null) => `${n!.type} ${n!.text} ${n!.startIndex}`);
+    const found = hookNameNodes(root).map((n) => `${n.type} ${n.text} ${n.startIndex}`);
+    expect(found).toEqual(walked);
+    expect(found.map((f) => f.split(' ').slice(0, 2).join(' '))).toEqual([
+      'selector_expression rt.SetFinalizer',
+      'selector_expression rt.SetFinalizer',
+      'identifier SetFinalizer',
+      'selector_expression rt.AddCleanup',
+    ]);
+    parsed.tree.delete();
   });
 });

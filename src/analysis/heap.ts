@@ -375,6 +375,28 @@ export function runtimeHookNamed(fn: SyntaxNode | null | undefined, file: GoFile
   return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
 }
 
+/**
+ * The expressions inside `node` that may name runtime.SetFinalizer or
+ * AddCleanup, in the order they are written: `q.SetFinalizer` selectors and
+ * bare `SetFinalizer` identifiers (check them with runtimeHookNamed). Found
+ * from where the text spells the names, so a large body costs what its
+ * mentions cost, not a walk over all its nodes.
+ */
+export function hookNameNodes(node: SyntaxNode): SyntaxNode[] {
+  const text = node.text;
+  const found: { at: number; node: SyntaxNode }[] = [];
+  for (const name of ['SetFinalizer', 'AddCleanup']) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const start = node.startIndex + at;
+      const named = node.descendantForIndex(start, start + name.length);
+      if (!named || named.text !== name) continue;
+      if (named.type === 'field_identifier' && named.parent?.type === 'selector_expression') found.push({ at, node: named.parent });
+      else if (named.type === 'identifier') found.push({ at, node: named });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.node);
+}
+
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
 export function runtimeCallKind(call: SyntaxNode, file: GoFile, scope: Scope): SiteKind | undefined {
   return runtimeHookNamed(call.childForFieldName('function'), file, (name) => !!scope.lookup(name));

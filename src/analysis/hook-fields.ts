@@ -4,7 +4,7 @@
 // Calls through such a field are sites wherever the object came from.
 import { fieldChildren, type GoPackage } from '../model/package.js';
 import type { SyntaxNode } from '../parse/parser.js';
-import { runtimeHookNamed, type SiteKind } from './heap.js';
+import { hookNameNodes, runtimeHookNamed, type SiteKind } from './heap.js';
 
 const found = new WeakMap<GoPackage, ReadonlyMap<string, SiteKind>>();
 
@@ -39,8 +39,8 @@ export function hookFields(pkg: GoPackage): ReadonlyMap<string, SiteKind> {
   const code = () => pkg.files.filter((f) => !f.path.endsWith('_test.go'));
   for (const file of code()) {
     if (!/\b(SetFinalizer|AddCleanup)\b/.test(file.source)) continue;
-    for (const selector of file.tree.rootNode.descendantsOfType('selector_expression')) {
-      const kind = runtimeHookNamed(selector, file);
+    for (const selector of hookNameNodes(file.tree.rootNode)) {
+      const kind = selector.type === 'selector_expression' ? runtimeHookNamed(selector, file) : undefined;
       const parent = selector?.parent;
       if (!kind || !parent || (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === selector!.id)) continue;
       const element = parent.type === 'literal_element' ? parent.parent : parent;
