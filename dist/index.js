@@ -33220,6 +33220,30 @@ function runtimeHookNamed(fn, file, shadowed = () => false) {
     }
     return name === 'SetFinalizer' || name === 'AddCleanup' ? name : undefined;
 }
+/**
+ * The expressions inside `node` that may name runtime.SetFinalizer or
+ * AddCleanup, in the order they are written: `q.SetFinalizer` selectors and
+ * bare `SetFinalizer` identifiers (check them with runtimeHookNamed). Found
+ * from where the text spells the names, so a large body costs what its
+ * mentions cost, not a walk over all its nodes.
+ */
+function hookNameNodes(node) {
+    const text = node.text;
+    const found = [];
+    for (const name of ['SetFinalizer', 'AddCleanup']) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+            const start = node.startIndex + at;
+            const named = node.descendantForIndex(start, start + name.length);
+            if (!named || named.text !== name)
+                continue;
+            if (named.type === 'field_identifier' && named.parent?.type === 'selector_expression')
+                found.push({ at, node: named.parent });
+            else if (named.type === 'identifier')
+                found.push({ at, node: named });
+        }
+    }
+    return found.sort((a, b) => a.at - b.at).map((f) => f.node);
+}
 /** Is this call runtime.SetFinalizer or runtime.AddCleanup (through any import name, not shadowed)? */
 function runtimeCallKind(call, file, scope) {
     return runtimeHookNamed(call.childForFieldName('function'), file, (name) => !!scope.lookup(name));
@@ -34613,8 +34637,8 @@ function hookFields(pkg) {
     for (const file of code()) {
         if (!/\b(SetFinalizer|AddCleanup)\b/.test(file.source))
             continue;
-        for (const selector of file.tree.rootNode.descendantsOfType('selector_expression')) {
-            const kind = runtimeHookNamed(selector, file);
+        for (const selector of hookNameNodes(file.tree.rootNode)) {
+            const kind = selector.type === 'selector_expression' ? runtimeHookNamed(selector, file) : undefined;
             const parent = selector?.parent;
             if (!kind || !parent || (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id))
                 continue;
@@ -41602,8 +41626,9 @@ function hookUse(body, file) {
     if (!hookCall.test(body.text))
         return undefined;
     let use;
-    for (const call of body.descendantsOfType('call_expression')) {
-        if (!call || !runtimeHookNamed(call.childForFieldName('function'), file))
+    for (const named of hookNameNodes(body)) {
+        const call = named.parent;
+        if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== named.id || !runtimeHookNamed(named, file))
             continue;
         if (!isRemoval(call))
             return 'sets';
@@ -41615,8 +41640,8 @@ function hookUse(body, file) {
 function usesHookAsValue(node, file) {
     if (!callPattern.test(node.text))
         return false;
-    return node.descendantsOfType('selector_expression').some((selector) => {
-        if (!selector || !runtimeHookNamed(selector, file))
+    return hookNameNodes(node).some((selector) => {
+        if (selector.type !== 'selector_expression' || !runtimeHookNamed(selector, file))
             return false;
         const parent = selector.parent;
         return !(parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === selector.id);
