@@ -70,6 +70,16 @@ export function packageRemovals(pkg: GoPackage, owner?: string): Removal[] {
   return cover(pkg, `removals of ${owner}`, carriers, (decl) => removes(decl) && writes(decl.node.text, carriers())).removals;
 }
 
+/** The fields and types of a loop of types, as the package's code may write them. */
+export interface LoopNames {
+  fieldNames: string[];
+  typeNames: string[];
+  /** The fields that hold a reference themselves: stored only by selecting them or in a literal (see fieldStores). */
+  selectedOnly: string[];
+  /** The types among typeNames that are structs. */
+  structNames: string[];
+}
+
 /**
  * Every store of the package's code that may link existing values into one of
  * these fields of these types. Only a function that can hold a value of one of
@@ -83,14 +93,14 @@ export function packageRemovals(pkg: GoPackage, owner?: string): Removal[] {
  * fieldStores: `x.next = n`, `x.list[i] = n`, `&x.next`, not `x.next.Close()`
  * nor `x.next == nil`).
  */
-export function packageLinks(pkg: GoPackage, fieldNames: string[], typeNames: string[], selectedOnly: string[] = []): Link[] {
+export function packageLinks(pkg: GoPackage, { fieldNames, typeNames, selectedOnly, structNames }: LoopNames): Link[] {
   // An embedded field of a type the model cannot name (`?`) is never stored by a name.
   const isName = (name: string) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
   const fields = new Set(fieldNames.filter(isName));
   if (!fields.size) return [];
   const selected = new Set(selectedOnly.filter((name) => fields.has(name)));
   const named = new Set([...fields].filter((name) => !selected.has(name)));
-  const stores = selected.size ? fieldStores([...selected], typeNames.filter(isName)) : undefined;
+  const stores = selected.size ? fieldStores([...selected], typeNames.filter(isName), new Set(structNames)) : undefined;
   const mayStore = (text: string) => writes(text, named) || !!stores?.test(text);
   const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')} selecting ${[...selected].sort().join(' ')}`;
   const carriers = () => carriersOf(pkg, typeNames);
@@ -101,13 +111,22 @@ export function packageLinks(pkg: GoPackage, fieldNames: string[], typeNames: st
  * Text that may store into one of the fields: a selector of one that is
  * assigned, indexed, sent to, listed (`a.next, b = n, m`), closed as an
  * operand in parentheses or addressed, a key naming one, or a literal of one
- * of the types.
+ * of the types that is not empty. A literal of a struct type (in `structNames`)
+ * whose first element is keyed stores only the fields it keys, which the key
+ * test finds (`T{n: i}` stores no `next`), unless it is the element type of
+ * a slice, array or map literal, whose elided elements may be positional.
  */
-function fieldStores(fields: string[], typeNames: string[]): RegExp {
+function fieldStores(fields: string[], typeNames: string[], structNames: Set<string>): RegExp {
   const field = String.raw`\.\s*(?:${fields.join('|')})(?![\p{L}\p{N}_])`;
-  const literal = typeNames.length ? String.raw`|(?<![\p{L}\p{N}_])(?:${typeNames.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{` : '';
+  const literalOf = (names: string[], after: string) =>
+    names.length ? String.raw`|(?<![\p{L}\p{N}_])(?:${names.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{(?!\s*(?:\}${after}))` : '';
+  const structs = typeNames.filter((name) => structNames.has(name));
+  const literals =
+    literalOf(typeNames.filter((name) => !structNames.has(name)), '') +
+    literalOf(structs, String.raw`|${identifiers.source}\s*:(?!=)`) +
+    (structs.length ? String.raw`|\][\s*]*(?:${identifiers.source}\s*\.\s*)?(?:${structs.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{(?!\s*\})` : '');
   return new RegExp(
-    String.raw`${field}\s*(?:=(?!=)|\[|,|<-|\))|&[\p{L}\p{N}_.\s]*${field}(?!\s*\.)|(?<![\p{L}\p{N}_.])(?:${fields.join('|')})\s*:(?!=)${literal}`,
+    String.raw`${field}\s*(?:=(?!=)|\[|,|<-|\))|&[\p{L}\p{N}_.\s]*${field}(?!\s*\.)|(?<![\p{L}\p{N}_.])(?:${fields.join('|')})\s*:(?!=)${literals}`,
     'u',
   );
 }

@@ -1,5 +1,5 @@
 import { fieldPlace, type Link } from '../analysis/heap.js';
-import { packageLinks } from '../analysis/package-scan.js';
+import { packageLinks, type LoopNames } from '../analysis/package-scan.js';
 import { declaringPackage, pointee, typeDecl, typeName, underlying, type GoType, type StructField } from '../model/types.js';
 import type { GoPackage, TypeDecl } from '../model/package.js';
 import { implementersOf, moduleTypeKey } from '../model/members.js';
@@ -40,7 +40,7 @@ export const finalizerTypeCycle: Rule = {
     if (!start || (start.type.importPath && start.type.importPath !== site.pkg.path)) return undefined;
     const loop = loopScope(start, site.pkg);
     if (!loop) return undefined;
-    const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames, loop.selectedOnly);
+    const links = packageLinks(site.pkg, loop);
     const mayBe = mayBeOfType(site.pkg);
     const closesThroughFinalized = closingStores(site, start.key, mayBe);
     // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -180,7 +180,7 @@ function linkAlong(field: StructField, value: GoType, target: Reached, evidence:
  * about. Undefined when the types never lead back: no store can close a loop,
  * and the package's code need not be read.
  */
-function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; fieldNames: string[]; selectedOnly: string[] } | undefined {
+function loopScope(start: Reached, pkg: GoPackage): LoopNames | undefined {
   // The reached types, each with its parts and the types each part leads to.
   const parts = new Map<string, { field?: StructField; targets: Reached[] }[]>();
   const types = new Map<string, Reached>([[start.key, start]]);
@@ -217,6 +217,7 @@ function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; field
     }
   // The names the package's code writes for them: a type of another package by its own name too.
   const typeNames = new Set([...onLoop].map((key) => types.get(key)!.type.name));
+  const structNames = new Set([...onLoop].map((key) => types.get(key)!.type).filter((type) => underlying(type, pkg).kind === 'struct').map((type) => type.name));
   const fieldNames = new Set<string>();
   /** Fields that may also be stored through a method of their value (`q.jobs.Push(j)`, `p.next.Store(n)`). */
   const storedThroughValue = new Set<string>();
@@ -228,12 +229,18 @@ function loopScope(start: Reached, pkg: GoPackage): { typeNames: string[]; field
       if (!referenceKinds.has(value.kind)) storedThroughValue.add(field.name);
       if (value.kind !== 'struct' || field.type.kind !== 'named' || !typeDecl(field.type, pkg)) continue;
       typeNames.add(field.type.name);
+      structNames.add(field.type.name);
       for (const inner of value.fields) {
         fieldNames.add(inner.name);
         storedThroughValue.add(inner.name);
       }
     }
-  return { typeNames: [...typeNames], fieldNames: [...fieldNames], selectedOnly: [...fieldNames].filter((name) => !storedThroughValue.has(name)) };
+  return {
+    typeNames: [...typeNames],
+    fieldNames: [...fieldNames],
+    selectedOnly: [...fieldNames].filter((name) => !storedThroughValue.has(name)),
+    structNames: [...structNames],
+  };
 }
 
 /** Fields of these kinds are stored only by selecting them (`x.next = n`, `x.list[i] = n`, `&x.next`) or by a composite literal. */
