@@ -306,7 +306,8 @@ export abstract class ExpressionsLayer extends LinksLayer {
     const typeNode = node.childForFieldName('type');
     const object = this.object('alloc', node, `${typeNode ? inline(typeNode) : ''}{}`, type);
     const under = underlying(type, this.pkg);
-    const body = node.childForFieldName('body');
+    // An elided element (`{p, 1}` inside []*T{...}) is its own body.
+    const body = node.type === 'literal_value' ? node : node.childForFieldName('body');
     const fields = under.kind === 'struct' ? under.fields : [];
     let position = 0;
     for (const element of body?.namedChildren ?? []) {
