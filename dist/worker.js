@@ -7233,7 +7233,8 @@ class ExpressionsLayer extends LinksLayer {
         const typeNode = node.childForFieldName('type');
         const object = this.object('alloc', node, `${typeNode ? inline(typeNode) : ''}{}`, type);
         const under = underlying(type, this.pkg);
-        const body = node.childForFieldName('body');
+        // An elided element (`{p, 1}` inside []*T{...}) is its own body.
+        const body = node.type === 'literal_value' ? node : node.childForFieldName('body');
         const fields = under.kind === 'struct' ? under.fields : [];
         let position = 0;
         for (const element of body?.namedChildren ?? []) {
@@ -8408,7 +8409,7 @@ function packageRemovals(pkg, owner) {
  * fieldStores: `x.next = n`, `x.list[i] = n`, `&x.next`, not `x.next.Close()`
  * nor `x.next == nil`).
  */
-function packageLinks(pkg, fieldNames, typeNames, selectedOnly = []) {
+function packageLinks(pkg, { fieldNames, typeNames, selectedOnly, structNames }) {
     // An embedded field of a type the model cannot name (`?`) is never stored by a name.
     const isName = (name) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
     const fields = new Set(fieldNames.filter(isName));
@@ -8416,7 +8417,7 @@ function packageLinks(pkg, fieldNames, typeNames, selectedOnly = []) {
         return [];
     const selected = new Set(selectedOnly.filter((name) => fields.has(name)));
     const named = new Set([...fields].filter((name) => !selected.has(name)));
-    const stores = selected.size ? fieldStores([...selected], typeNames.filter(isName)) : undefined;
+    const stores = selected.size ? fieldStores([...selected], typeNames.filter(isName), new Set(structNames)) : undefined;
     const mayStore = (text) => writes(text, named) || !!stores?.test(text);
     const key = `links ${[...fields].sort().join(' ')} of ${[...typeNames].sort().join(' ')} selecting ${[...selected].sort().join(' ')}`;
     const carriers = () => carriersOf(pkg, typeNames);
@@ -8426,12 +8427,19 @@ function packageLinks(pkg, fieldNames, typeNames, selectedOnly = []) {
  * Text that may store into one of the fields: a selector of one that is
  * assigned, indexed, sent to, listed (`a.next, b = n, m`), closed as an
  * operand in parentheses or addressed, a key naming one, or a literal of one
- * of the types.
+ * of the types that is not empty. A literal of a struct type (in `structNames`)
+ * whose first element is keyed stores only the fields it keys, which the key
+ * test finds (`T{n: i}` stores no `next`), unless it is the element type of
+ * a slice, array or map literal, whose elided elements may be positional.
  */
-function fieldStores(fields, typeNames) {
+function fieldStores(fields, typeNames, structNames) {
     const field = String.raw `\.\s*(?:${fields.join('|')})(?![\p{L}\p{N}_])`;
-    const literal = typeNames.length ? String.raw `|(?<![\p{L}\p{N}_])(?:${typeNames.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{` : '';
-    return new RegExp(String.raw `${field}\s*(?:=(?!=)|\[|,|<-|\))|&[\p{L}\p{N}_.\s]*${field}(?!\s*\.)|(?<![\p{L}\p{N}_.])(?:${fields.join('|')})\s*:(?!=)${literal}`, 'u');
+    const literalOf = (names, after) => names.length ? String.raw `|(?<![\p{L}\p{N}_])(?:${names.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{(?!\s*(?:\}${after}))` : '';
+    const structs = typeNames.filter((name) => structNames.has(name));
+    const literals = literalOf(typeNames.filter((name) => !structNames.has(name)), '') +
+        literalOf(structs, String.raw `|${identifiers.source}\s*:(?!=)`) +
+        (structs.length ? String.raw `|\][\s*]*(?:${identifiers.source}\s*\.\s*)?(?:${structs.join('|')})\s*(?:\[[^\]\n]*\]\s*)?\{(?!\s*\})` : '');
+    return new RegExp(String.raw `${field}\s*(?:=(?!=)|\[|,|<-|\))|&[\p{L}\p{N}_.\s]*${field}(?!\s*\.)|(?<![\p{L}\p{N}_.])(?:${fields.join('|')})\s*:(?!=)${literals}`, 'u');
 }
 const writes = (text, names) => (text.match(identifiers) ?? []).some((name) => names.has(name));
 const carrierSets = new WeakMap();
@@ -10267,7 +10275,7 @@ const finalizerTypeCycle = {
         const loop = loopScope(start, site.pkg);
         if (!loop)
             return undefined;
-        const links = packageLinks(site.pkg, loop.fieldNames, loop.typeNames, loop.selectedOnly);
+        const links = packageLinks(site.pkg, loop);
         const mayBe = mayBeOfType(site.pkg);
         const closesThroughFinalized = closingStores(site, start.key, mayBe);
         // A loop that other code opens again (a Close, a Remove) still leaks whenever that code is not called: the warning stays.
@@ -10415,6 +10423,7 @@ function loopScope(start, pkg) {
         }
     // The names the package's code writes for them: a type of another package by its own name too.
     const typeNames = new Set([...onLoop].map((key) => types.get(key).type.name));
+    const structNames = new Set([...onLoop].map((key) => types.get(key).type).filter((type) => underlying(type, pkg).kind === 'struct').map((type) => type.name));
     const fieldNames = new Set();
     /** Fields that may also be stored through a method of their value (`q.jobs.Push(j)`, `p.next.Store(n)`). */
     const storedThroughValue = new Set();
@@ -10429,12 +10438,18 @@ function loopScope(start, pkg) {
             if (value.kind !== 'struct' || field.type.kind !== 'named' || !typeDecl(field.type, pkg))
                 continue;
             typeNames.add(field.type.name);
+            structNames.add(field.type.name);
             for (const inner of value.fields) {
                 fieldNames.add(inner.name);
                 storedThroughValue.add(inner.name);
             }
         }
-    return { typeNames: [...typeNames], fieldNames: [...fieldNames], selectedOnly: [...fieldNames].filter((name) => !storedThroughValue.has(name)) };
+    return {
+        typeNames: [...typeNames],
+        fieldNames: [...fieldNames],
+        selectedOnly: [...fieldNames].filter((name) => !storedThroughValue.has(name)),
+        structNames: [...structNames],
+    };
 }
 /** Fields of these kinds are stored only by selecting them (`x.next = n`, `x.list[i] = n`, `&x.next`) or by a composite literal. */
 const referenceKinds = new Set(['pointer', 'slice', 'map', 'chan', 'interface']);
