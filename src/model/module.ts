@@ -86,6 +86,20 @@ interface PackageText {
   forwardsToRuntime: boolean;
   /** The indexes of the texts whose code, comments aside, passes names on to the runtime or to a wrapper (see tagsForWrappers). */
   forwardingTexts?: number[];
+  /** What wrappersIn reads of the texts at any depth, read once. */
+  declared?: DeclaredText;
+}
+
+/** What a package's texts declare, whatever the depth its wrappers are looked for at. */
+interface DeclaredText {
+  packageNames: Set<string>;
+  functions: FunctionText[];
+  /** Whether a text names the runtime's functions as a value, which makes every function with parameters a candidate. */
+  anyFunction: boolean;
+  /** The functions that call the runtime's functions with names only. */
+  forwarding: Set<FunctionText>;
+  /** For the functions asked so far, the names each calls with names only for arguments. */
+  calledNames: Map<FunctionText, Set<string>>;
 }
 
 /**
@@ -273,20 +287,17 @@ export class WrapperScan {
    * field that holds one, makes every function with parameters a candidate).
    */
   private wrappersIn(text: PackageText, levels: number): WrapperText {
-    const wrappers: WrapperText = { packageNames: new Set(), functions: new Set(), methods: new Set() };
-    for (const t of text.texts) {
-      const name = packageClause.exec(t)?.[1];
-      if (name) wrappers.packageNames.add(name);
-    }
-    const functions = text.texts.flatMap((t) => topLevelFunctions(t));
-    const anyFunction = text.texts.some(namesHookAsValue);
-    const mayForward = new Set(functions.filter((f) => anyFunction || forwardsItself(f.code) || this.callsImported(f.code, levels - 1, true, f.imports)));
+    const declared = (text.declared ??= this.declaredIn(text));
+    const { functions, anyFunction, forwarding, calledNames } = declared;
+    const mayForward = new Set(functions.filter((f) => anyFunction || forwarding.has(f) || this.callsImported(f.code, levels - 1, true, f.imports)));
     // The callers that pass names on to those, and theirs, until no more are found.
     if (mayForward.size && mayForward.size < functions.length) {
       const callers = new Map<string, FunctionText[]>();
       for (const f of functions) {
         if (mayForward.has(f)) continue;
-        for (const name of this.namesCalledWithNames(f.code)) {
+        let called = calledNames.get(f);
+        if (!called) calledNames.set(f, (called = this.namesCalledWithNames(f.code)));
+        for (const name of called) {
           const list = callers.get(name);
           if (list) list.push(f);
           else callers.set(name, [f]);
@@ -301,8 +312,20 @@ export class WrapperScan {
         }
       }
     }
+    const wrappers: WrapperText = { packageNames: declared.packageNames, functions: new Set(), methods: new Set() };
     for (const f of mayForward) if (f.exported && f.hasParameters) (f.method ? wrappers.methods : wrappers.functions).add(f.name);
     return wrappers;
+  }
+
+  private declaredIn(text: PackageText): DeclaredText {
+    const packageNames = new Set<string>();
+    for (const t of text.texts) {
+      const name = packageClause.exec(t)?.[1];
+      if (name) packageNames.add(name);
+    }
+    const functions = text.texts.flatMap((t) => topLevelFunctions(t));
+    const forwarding = new Set(functions.filter((f) => forwardsItself(f.code)));
+    return { packageNames, functions, anyFunction: text.texts.some(namesHookAsValue), forwarding, calledNames: new Map() };
   }
 
   /** The names code calls, bare or after a dot, with names only for arguments. */
