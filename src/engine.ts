@@ -24,7 +24,7 @@ import { firstError, goParser, parseGo, type NewerConstruct, type SyntaxNode } f
 import { packageRules, rules, syntaxError } from './rules/index.js';
 import { remediation } from './rules/remediation.js';
 import { isSuppressed } from './suppress.js';
-import { runOnThreads, threadCount } from './threads.js';
+import { threadPool } from './threads.js';
 import { ResultCache } from './cache.js';
 import type { RelatedNode, Report, Rule, Site } from './rules/rule.js';
 import { firstLine } from './rules/describe.js';
@@ -515,9 +515,9 @@ function targetsFor(sources: SourceFile[], scan: WrapperScan | undefined): { tar
 
 /**
  * Analyzes a directory, or with `prefilterOnly` reads it only as far as the
- * prefilter: a directory that ends there is done; one that passes is left for
- * the analysis, and the bytes of its files that may call are returned (what
- * its analysis will cost, roughly).
+ * prefilter and the result cache: a directory that ends there is done; one
+ * that passes is left for the analysis, and the bytes of its files that may
+ * call are returned (what its analysis will cost, roughly).
  */
 async function analyzeDir(
   dir: PackageDir,
@@ -547,7 +547,6 @@ async function analyzeDir(
   }
   const callsHere = sources.some((s) => s.mentionsCall);
   if (shortcuts && !callsHere) return undefined;
-  if (prefilterOnly) return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
   // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
   const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
     ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text! })), workspace, scan, reporter.go.join('.'))
@@ -559,6 +558,8 @@ async function analyzeDir(
     for (const key of Object.keys(stats) as (keyof AnalysisStats)[]) stats[key] = (cachedStats[key] as number | undefined) ?? 0;
     return undefined;
   }
+  // A cached result ends the prefilter too, so that only work left to do is spread over threads.
+  if (prefilterOnly) return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
   sources.forEach(decode);
   for (const source of sources) if (source.text !== undefined) source.constraint = fileConstraint(basename(source.path), source.text);
   const parser = await goParser();
@@ -695,13 +696,6 @@ async function analyzeDir(
   return undefined;
 }
 
-/** The results of work on each item, one after the other. */
-async function sequentially<Item, Result>(items: Item[], work: (item: Item) => Promise<Result>): Promise<Result[]> {
-  const results: Result[] = [];
-  for (const item of items) results.push(await work(item));
-  return results;
-}
-
 /** The first finding of each rule at each call. */
 function oncePerCall(findings: Finding[]): Finding[] {
   return firstOfEach(findings, (f) => `${f.ruleId}:${f.path}:${f.line}:${f.column}`);
@@ -830,31 +824,30 @@ export async function analyze(patterns: string[], options: AnalyzeOptions): Prom
   const { dirs, skipped } = discoverPackages(patterns, options.root);
   const results: AnalysisResult[] = new Array(dirs.length);
   const modules = await modulePackages(options);
+  // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
+  // prefiltered here first: most end there, and the work that passes is queued for the threads, which start on it
+  // while this one reads on, as soon as it pays for them.
+  const pool = threadPool({ options }, (dir: PackageDir) => analyzeDirectory(dir, options, modules), unpackResult);
   try {
-    // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
-    // prefiltered here first: most end there, and only the work that passes decides whether threads pay.
     const passing: number[] = [];
-    let passingBytes = 0;
+    let filesLeft = dirs.reduce((sum, dir) => sum + dir.files.length, 0);
     for (const [index, dir] of dirs.entries()) {
+      filesLeft -= dir.files.length;
       if (options.shortcuts === false) {
-        passing.push(index);
+        results[index] = await analyzeDirectory(dir, options, modules);
         continue;
       }
       const read = await readDirectory(dir, options, modules, true);
       if (read.passing === undefined) results[index] = read.result;
       else {
         passing.push(index);
-        passingBytes += read.passing;
+        pool.add(dir, read.passing, filesLeft);
       }
     }
-    const threads = options.shortcuts === false ? 1 : threadCount(passingBytes, passing.length);
-    const left = passing.map((index) => dirs[index]!);
-    const analyzed =
-      threads > 1
-        ? (await runOnThreads(left, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult)
-        : await sequentially(left, (dir) => analyzeDirectory(dir, options, modules));
+    const analyzed = await pool.results();
     passing.forEach((index, i) => (results[index] = analyzed[i]!));
   } finally {
+    await pool.dispose();
     modules.dispose();
   }
   const stats = emptyStats();
