@@ -9054,22 +9054,19 @@ class WrapperScan {
      * field that holds one, makes every function with parameters a candidate).
      */
     wrappersIn(text, levels) {
-        const wrappers = { packageNames: new Set(), functions: new Set(), methods: new Set() };
-        for (const t of text.texts) {
-            const name = packageClause.exec(t)?.[1];
-            if (name)
-                wrappers.packageNames.add(name);
-        }
-        const functions = text.texts.flatMap((t) => topLevelFunctions(t));
-        const anyFunction = text.texts.some(namesHookAsValue);
-        const mayForward = new Set(functions.filter((f) => anyFunction || forwardsItself(f.code) || this.callsImported(f.code, levels - 1, true, f.imports)));
+        const declared = (text.declared ??= this.declaredIn(text));
+        const { functions, anyFunction, forwarding, calledNames } = declared;
+        const mayForward = new Set(functions.filter((f) => anyFunction || forwarding.has(f) || this.callsImported(f.code, levels - 1, true, f.imports)));
         // The callers that pass names on to those, and theirs, until no more are found.
         if (mayForward.size && mayForward.size < functions.length) {
             const callers = new Map();
             for (const f of functions) {
                 if (mayForward.has(f))
                     continue;
-                for (const name of this.namesCalledWithNames(f.code)) {
+                let called = calledNames.get(f);
+                if (!called)
+                    calledNames.set(f, (called = this.namesCalledWithNames(f.code)));
+                for (const name of called) {
                     const list = callers.get(name);
                     if (list)
                         list.push(f);
@@ -9087,10 +9084,22 @@ class WrapperScan {
                 }
             }
         }
+        const wrappers = { packageNames: declared.packageNames, functions: new Set(), methods: new Set() };
         for (const f of mayForward)
             if (f.exported && f.hasParameters)
                 (f.method ? wrappers.methods : wrappers.functions).add(f.name);
         return wrappers;
+    }
+    declaredIn(text) {
+        const packageNames = new Set();
+        for (const t of text.texts) {
+            const name = packageClause.exec(t)?.[1];
+            if (name)
+                packageNames.add(name);
+        }
+        const functions = text.texts.flatMap((t) => topLevelFunctions(t));
+        const forwarding = new Set(functions.filter((f) => forwardsItself(f.code)));
+        return { packageNames, functions, anyFunction: text.texts.some(namesHookAsValue), forwarding, calledNames: new Map() };
     }
     /** The names code calls, bare or after a dot, with names only for arguments. */
     namesCalledWithNames(code) {
@@ -9683,8 +9692,11 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/threads.ts
 // Runs one piece of work per item on several threads, this one included.
-// Each thread claims the next item from a shared counter when it is done
-// with one, so a busy thread never holds up another.
+// Items are queued while this thread is still choosing them (reading and
+// prefiltering directories), and workers start on them at once: a worker
+// starts as soon as the work queued pays for it. Each thread claims the next
+// item from a shared counter when it is done with one, so a busy thread
+// never holds up another.
 
 
 
@@ -9700,74 +9712,150 @@ const workerFile = (0,external_node_path_namespaceObject.join)((0,external_node_
  * monorepo with a few finalizer packages some tens of KB.
  */
 const bytesPerThread = 256 * 1024;
+/** FINALIZER_GUARD_THREADS when it is a number. */
+function forcedThreads() {
+    const forced = process.env.FINALIZER_GUARD_THREADS;
+    return forced !== undefined && /^\d+$/.test(forced) ? Math.max(1, Number(forced)) : undefined;
+}
 /**
- * How many threads for `items` directories that passed the prefilter, whose
- * files that may call weigh `bytes`: FINALIZER_GUARD_THREADS when set, else by
- * cores and that weight.
+ * A worker that starts while this thread still has this many files to read
+ * and prefilter is ready (about 70 ms) before this thread could take an item
+ * (the standard library reads at about 0.15 ms a file), so it costs no time.
  */
-function threadCount(bytes, items) {
+const filesToReadAhead = 1000;
+/**
+ * How many threads `items` queued items whose files that may call weigh
+ * `bytes` are worth, with `filesLeft` files still to read: FINALIZER_GUARD_THREADS
+ * when set, else by cores and that weight, or one per item while there is
+ * enough left to read; never more than the items.
+ */
+function threadsWorth(bytes, items, filesLeft) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
         return 1;
-    const forced = process.env.FINALIZER_GUARD_THREADS;
-    if (forced !== undefined && /^\d+$/.test(forced))
-        return Math.max(1, Math.min(Number(forced), items));
-    return Math.max(1, Math.min((0,external_node_os_namespaceObject.availableParallelism)(), Math.ceil(bytes / bytesPerThread), items));
+    const wanted = forcedThreads() ?? Math.min((0,external_node_os_namespaceObject.availableParallelism)(), filesLeft >= filesToReadAhead ? items : Math.ceil(bytes / bytesPerThread));
+    return Math.max(1, Math.min(wanted, items));
 }
-/** The next item to work on, claimed atomically. */
-function claimNext(counter) {
-    return Atomics.add(counter, 0, 1);
+/** The cells of the state the threads share. */
+const claimed = 0;
+const queued = 1;
+/** 1 once no item will be queued any more (or the run failed and no item is left to claim). */
+const threads_closed = 2;
+/** Changes whenever `queued` or `closed` do: what a waiting worker sleeps on. */
+const signal = 3;
+/**
+ * Claims the next item: its index, or undefined when the queue is closed
+ * without it. A worker sleeps until the item is queued; this thread only
+ * claims once the queue is closed, so it never waits.
+ */
+function claimNext(state) {
+    const index = Atomics.add(state, claimed, 1);
+    for (;;) {
+        const seen = Atomics.load(state, signal);
+        if (index < Atomics.load(state, queued))
+            return index;
+        if (Atomics.load(state, threads_closed))
+            return undefined;
+        Atomics.wait(state, signal, seen);
+    }
 }
-/** Results in item order; the first failure on any thread ends the run. */
-async function runOnThreads(items, threads, extra, runHere) {
-    const results = new Array(items.length);
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const onWorker = (worker) => new Promise((resolve, reject) => {
-        worker.on('message', (reply) => {
-            if ('error' in reply)
-                reject(reply.usage ? new errors_UsageError(reply.error) : new Error(reply.error));
-            else if ('done' in reply)
-                resolve();
-            else
-                results[reply.index] = reply.result;
-        });
-        worker.on('error', reject);
-        // A worker that ends without a word must not leave the run waiting (after resolve this does nothing).
-        worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
-        worker.postMessage({ items, counter, extra });
-    });
-    const onThisThread = async () => {
-        for (let index = claimNext(counter); index < items.length; index = claimNext(counter)) {
-            results[index] = await runHere(items[index]);
-        }
+/** A pool for work that runs as `runHere` on this thread, and on a worker sends what `received` turns into the same result. */
+function threadPool(extra, runHere, received) {
+    const items = [];
+    const results = [];
+    const state = new Int32Array(new SharedArrayBuffer(4 * 4));
+    const workers = [];
+    let bytes = 0;
+    const update = (cell, value) => {
+        Atomics.store(state, cell, value);
+        Atomics.add(state, signal, 1);
+        Atomics.notify(state, signal);
     };
-    // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
-    const workers = Array.from({ length: threads - 1 }, () => new external_node_worker_threads_namespaceObject.Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
-    try {
-        await Promise.all([...workers.map(onWorker), onThisThread()]);
-    }
-    catch (error) {
-        // One failure ends the run: no thread claims another item.
-        Atomics.store(counter, 0, items.length);
-        throw error;
-    }
-    finally {
-        await Promise.all(workers.map((w) => w.terminate()));
-    }
-    return results;
-}
-/** The worker side: claims items and runs the work on each until none is left. */
-function serveThreads(port, run) {
-    port.once('message', async ({ items, counter, extra }) => {
-        try {
-            for (let index = claimNext(counter); index < items.length; index = claimNext(counter)) {
-                port.postMessage({ index, result: await run(items[index], extra) });
+    // One failure ends the run: no thread claims another item.
+    const stop = () => {
+        update(queued, 0);
+        update(threads_closed, 1);
+    };
+    const start = () => {
+        const channel = new external_node_worker_threads_namespaceObject.MessageChannel();
+        // A small young generation keeps a worker's short-lived garbage (file text, tree nodes) from piling up in memory.
+        const worker = new external_node_worker_threads_namespaceObject.Worker(workerFile, {
+            resourceLimits: { maxYoungGenerationSizeMb: 8 },
+            workerData: { items: channel.port2, state, extra },
+            transferList: [channel.port2],
+        });
+        const finished = new Promise((resolve, reject) => {
+            worker.on('message', (reply) => {
+                if ('error' in reply)
+                    reject(reply.usage ? new errors_UsageError(reply.error) : new Error(reply.error));
+                else if ('done' in reply)
+                    resolve();
+                else
+                    results[reply.index] = received(reply.result);
+            });
+            worker.on('error', reject);
+            // A worker that ends without a word must not leave the run waiting (after resolve this does nothing).
+            worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code})`)));
+        });
+        // A failure stops the others at once; results() reports it.
+        finished.catch(stop);
+        for (const item of items)
+            channel.port1.postMessage(item);
+        workers.push({ worker, port: channel.port1, finished });
+    };
+    return {
+        add(item, weight, filesLeft) {
+            items.push(item);
+            bytes += weight;
+            for (const { port } of workers)
+                port.postMessage(item);
+            update(queued, items.length);
+            if (workers.length + 1 < threadsWorth(bytes, items.length, filesLeft))
+                start();
+        },
+        async results() {
+            update(threads_closed, 1);
+            const here = async () => {
+                for (let index = claimNext(state); index !== undefined; index = claimNext(state))
+                    results[index] = await runHere(items[index]);
+            };
+            try {
+                await Promise.all([...workers.map((w) => w.finished), here()]);
             }
-            port.postMessage({ done: true });
+            catch (error) {
+                stop();
+                throw error;
+            }
+            return results;
+        },
+        async dispose() {
+            stop();
+            await Promise.all(workers.map(({ worker }) => worker.terminate()));
+        },
+    };
+}
+/** The worker side: claims items and runs the work on each until the queue is closed and none is left. */
+function serveThreads(start, replies, run) {
+    const { items, state, extra } = start;
+    const received = [];
+    void (async () => {
+        try {
+            for (let index = claimNext(state); index !== undefined; index = claimNext(state)) {
+                while (received.length <= index) {
+                    const next = receiveMessageOnPort(items);
+                    // An item is posted before it is counted as queued; should its message lag, look again a moment later.
+                    if (next)
+                        received.push(next.message);
+                    else
+                        Atomics.wait(state, signal, Atomics.load(state, signal), 1);
+                }
+                replies.postMessage({ index, result: await run(received[index], extra) });
+            }
+            replies.postMessage({ done: true });
         }
         catch (error) {
-            port.postMessage({ error: error.message ?? String(error), usage: error instanceof UsageError });
+            replies.postMessage({ error: error.message ?? String(error), usage: error instanceof UsageError });
         }
-    });
+    })();
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -10386,9 +10474,9 @@ function targetsFor(sources, scan) {
 }
 /**
  * Analyzes a directory, or with `prefilterOnly` reads it only as far as the
- * prefilter: a directory that ends there is done; one that passes is left for
- * the analysis, and the bytes of its files that may call are returned (what
- * its analysis will cost, roughly).
+ * prefilter and the result cache: a directory that ends there is done; one
+ * that passes is left for the analysis, and the bytes of its files that may
+ * call are returned (what its analysis will cost, roughly).
  */
 async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilterOnly) {
     const sources = dir.files.map(readSource);
@@ -10417,8 +10505,6 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
     const callsHere = sources.some((s) => s.mentionsCall);
     if (shortcuts && !callsHere)
         return undefined;
-    if (prefilterOnly)
-        return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
     // A directory with a file that could not be read (or decoded) is analyzed each time: what it holds is not known.
     const entry = cache && sources.every((s) => s.buffer || s.text !== undefined)
         ? cache.entry(dir, sources.map((s) => ({ path: s.path, content: s.buffer ?? s.text })), workspace, scan, reporter.go.join('.'))
@@ -10431,6 +10517,9 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
             stats[key] = cachedStats[key] ?? 0;
         return undefined;
     }
+    // A cached result ends the prefilter too, so that only work left to do is spread over threads.
+    if (prefilterOnly)
+        return sources.reduce((n, s) => n + (s.mentionsCall ? s.bytes : 0), 0);
     sources.forEach(decode);
     for (const source of sources)
         if (source.text !== undefined)
@@ -10588,13 +10677,6 @@ async function analyzeDir(dir, reporter, options, stats, modules, cache, prefilt
     entry?.write(packResult({ findings: reporter.findings, stats }));
     return undefined;
 }
-/** The results of work on each item, one after the other. */
-async function sequentially(items, work) {
-    const results = [];
-    for (const item of items)
-        results.push(await work(item));
-    return results;
-}
 /** The first finding of each rule at each call. */
 function oncePerCall(findings) {
     return firstOfEach(findings, (f) => `${f.ruleId}:${f.path}:${f.line}:${f.column}`);
@@ -10714,14 +10796,17 @@ async function analyze(patterns, options) {
     const { dirs, skipped } = sources_discoverPackages(patterns, options.root);
     const results = new Array(dirs.length);
     const modules = await modulePackages(options);
+    // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
+    // prefiltered here first: most end there, and the work that passes is queued for the threads, which start on it
+    // while this one reads on, as soon as it pays for them.
+    const pool = threadPool({ options }, (dir) => analyzeDirectory(dir, options, modules), unpackResult);
     try {
-        // Threads are a shortcut: with shortcuts off, everything runs here. Otherwise every directory is read and
-        // prefiltered here first: most end there, and only the work that passes decides whether threads pay.
         const passing = [];
-        let passingBytes = 0;
+        let filesLeft = dirs.reduce((sum, dir) => sum + dir.files.length, 0);
         for (const [index, dir] of dirs.entries()) {
+            filesLeft -= dir.files.length;
             if (options.shortcuts === false) {
-                passing.push(index);
+                results[index] = await analyzeDirectory(dir, options, modules);
                 continue;
             }
             const read = await readDirectory(dir, options, modules, true);
@@ -10729,17 +10814,14 @@ async function analyze(patterns, options) {
                 results[index] = read.result;
             else {
                 passing.push(index);
-                passingBytes += read.passing;
+                pool.add(dir, read.passing, filesLeft);
             }
         }
-        const threads = options.shortcuts === false ? 1 : threadCount(passingBytes, passing.length);
-        const left = passing.map((index) => dirs[index]);
-        const analyzed = threads > 1
-            ? (await runOnThreads(left, threads, { options }, async (dir) => packResult(await analyzeDirectory(dir, options, modules)))).map(unpackResult)
-            : await sequentially(left, (dir) => analyzeDirectory(dir, options, modules));
+        const analyzed = await pool.results();
         passing.forEach((index, i) => (results[index] = analyzed[i]));
     }
     finally {
+        await pool.dispose();
         modules.dispose();
     }
     const stats = emptyStats();
