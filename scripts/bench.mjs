@@ -5,8 +5,8 @@
 //   node scripts/bench.mjs [--runs N] [--keep] [--skip-std] [--skip-synthetic] [--skip-pr] [--skip-module] [--skip-full] [--skip-pathological] [--cli FILE]
 //
 // Trees: the Go 1.19, 1.23 and 1.26 standard libraries (Debian packages
-// golang-1.NN-src, at /usr/lib/go-1.NN/src; the newest installed release
-// before 1.26 stands in for 1.23 when that one is not installed) and a
+// golang-1.NN-src, at /usr/lib/go-1.NN/src or /usr/share/go-1.NN/src; the
+// installed release nearest to 1.23 stands in when it is not installed) and a
 // synthetic monorepo generated in a temporary directory (10,000 .go files in
 // 500 packages, deterministic content), with a pull-request check of it run
 // by the built Action, split into start-up, git and analysis. Then
@@ -23,7 +23,8 @@ import { slowInputs } from '../test/support/pathological.mjs';
 import { corpora, present } from './corpus-list.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stdTreeOf = (release) => `/usr/lib/go-${release}/src`;
+// Debian's golang-1.NN-src puts the tree under /usr/share; golang-1.NN-go links it from /usr/lib.
+const stdTreeOf = (release) => [`/usr/lib/go-${release}/src`, `/usr/share/go-${release}/src`].find((tree) => existsSync(tree)) ?? `/usr/lib/go-${release}/src`;
 const readFloor = join(root, 'scripts', 'read-floor.mjs');
 
 const argv = process.argv.slice(2);
@@ -194,9 +195,9 @@ function ensureGo119() {
   return true;
 }
 
-/** The Go releases under /usr/lib (go-1.NN) that hold their standard library's source, by minor version. */
+/** The Go releases under /usr/lib or /usr/share (go-1.NN) that hold their standard library's source, by minor version. */
 function installedGo() {
-  return readdirSync('/usr/lib')
+  return [...new Set(['/usr/lib', '/usr/share'].flatMap((dir) => readdirSync(dir)))]
     .map((name) => /^go-1\.(\d+)$/.exec(name)?.[1])
     .filter((minor) => minor !== undefined && existsSync(stdTreeOf(`1.${minor}`)))
     .map(Number)
@@ -205,15 +206,15 @@ function installedGo() {
 
 /**
  * The standard libraries measured: Go 1.19, 1.23 and 1.26. When 1.23 is not
- * installed (Debian no longer ships it), the newest installed release between
- * them stands in, and the label says which one it is.
+ * installed (Debian no longer ships it), the installed release between them
+ * nearest to it stands in, and the label says which one it is.
  */
 function stdTrees() {
   const trees = [];
   if (ensureGo119()) trees.push('1.19');
   const installed = installedGo();
-  const middle = installed.includes(23) ? 23 : installed.filter((m) => m > 19 && m < 26).pop();
-  if (middle === undefined) console.log('bench: no Go release between 1.19 and 1.26 is installed (apt-get install golang-1.25-src); skipping the one in place of 1.23');
+  const middle = installed.filter((m) => m > 19 && m < 26).sort((a, b) => Math.abs(a - 23) - Math.abs(b - 23) || a - b)[0];
+  if (middle === undefined) console.log('bench: no Go release between 1.19 and 1.26 is installed (apt-get install golang-1.24-src); skipping the one in place of 1.23');
   else {
     if (middle !== 23) console.log(`bench: Go 1.23's source is not installed (${stdTreeOf('1.23')}); Go 1.${middle} stands in for it`);
     trees.push(`1.${middle}`);
