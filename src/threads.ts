@@ -103,8 +103,10 @@ export function threadPool<Item, Extra, Sent, Result>(extra: Extra, runHere: (it
     Atomics.add(state, signal, 1);
     Atomics.notify(state, signal);
   };
-  // One failure ends the run: no thread claims another item.
+  let stopped = false;
+  // One failure ends the run: no thread claims another item, and none is queued.
   const stop = () => {
+    stopped = true;
     update(queued, 0);
     update(closed, 1);
   };
@@ -133,6 +135,7 @@ export function threadPool<Item, Extra, Sent, Result>(extra: Extra, runHere: (it
   };
   return {
     add(item, weight, filesLeft) {
+      if (stopped) return;
       items.push(item);
       bytes += weight;
       for (const { port } of workers) port.postMessage(item);
