@@ -9770,8 +9770,10 @@ function threadPool(extra, runHere, received) {
         Atomics.add(state, signal, 1);
         Atomics.notify(state, signal);
     };
-    // One failure ends the run: no thread claims another item.
+    let stopped = false;
+    // One failure ends the run: no thread claims another item, and none is queued.
     const stop = () => {
+        stopped = true;
         update(queued, 0);
         update(threads_closed, 1);
     };
@@ -9804,6 +9806,8 @@ function threadPool(extra, runHere, received) {
     };
     return {
         add(item, weight, filesLeft) {
+            if (stopped)
+                return;
             items.push(item);
             bytes += weight;
             for (const { port } of workers)

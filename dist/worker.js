@@ -13760,8 +13760,10 @@ function threads_threadPool(extra, runHere, received) {
         Atomics.add(state, signal, 1);
         Atomics.notify(state, signal);
     };
-    // One failure ends the run: no thread claims another item.
+    let stopped = false;
+    // One failure ends the run: no thread claims another item, and none is queued.
     const stop = () => {
+        stopped = true;
         update(queued, 0);
         update(threads_closed, 1);
     };
@@ -13794,6 +13796,8 @@ function threads_threadPool(extra, runHere, received) {
     };
     return {
         add(item, weight, filesLeft) {
+            if (stopped)
+                return;
             items.push(item);
             bytes += weight;
             for (const { port } of workers)
