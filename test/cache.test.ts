@@ -64,6 +64,16 @@ function rewriteEntry(change: (header: Record<string, unknown>, body: { findings
   writeFileSync(path!, `${JSON.stringify(header)}\n${bodyText}`);
 }
 
+/** The CLI's JSON report of the tree (`threads`: FINALIZER_GUARD_THREADS). */
+const cliRun = (args: string[], threads = '1') =>
+  new Promise<string>((done, fail) => {
+    const child = spawn(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', ...args, './...'], { cwd: tree, env: { ...process.env, FINALIZER_GUARD_THREADS: threads } });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`exit ${code}`))));
+  });
+
 describe('the result cache', () => {
   it('gives the findings of an analysis, and stores one entry per directory analyzed', async () => {
     expect((await sameWithCache()).map((f) => `${f.ruleId} ${f.path}:${f.line}`)).toEqual(['FG001 a/a.go:13']);
@@ -138,19 +148,22 @@ describe('the result cache', () => {
 
   it('keeps whole entries under concurrent runs of the CLI', { timeout: 120_000 }, async () => {
     for (let i = 0; i < 6; i++) write(`p${i}/p.go`, user().replace('package a', `package p${i}`));
-    const cliRun = (args: string[]) =>
-      new Promise<string>((done, fail) => {
-        const child = spawn(process.execPath, [cli, '--format', 'json', '--fail-on', 'never', ...args, './...'], { cwd: tree, env: { ...process.env, FINALIZER_GUARD_THREADS: '1' } });
-        let out = '';
-        child.stdout.on('data', (chunk) => (out += chunk));
-        child.on('error', fail);
-        child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`exit ${code}`))));
-      });
     const uncached = await cliRun(['--no-cache']);
     const together = await Promise.all(Array.from({ length: 4 }, () => cliRun(['--cache-dir', cacheDir])));
     for (const out of together) expect(out).toBe(uncached);
     expect(readdirSync(cacheDir).filter((name) => !name.endsWith('.json'))).toEqual([]);
     expect(entries()).toHaveLength(7);
     expect(await cliRun(['--cache-dir', cacheDir])).toBe(uncached);
+  });
+
+  it('gives the report of an uncached run when only some directories are cached, with three threads allowed', { timeout: 120_000 }, async () => {
+    for (let i = 0; i < 6; i++) write(`p${i}/p.go`, user().replace('package a', `package p${i}`));
+    await cliRun(['--cache-dir', cacheDir]);
+    // Every other package changes: its entry no longer fits, and it is analyzed again while the rest is read from the cache.
+    for (let i = 0; i < 6; i += 2) write(`p${i}/p.go`, user('\t_ = c\n').replace('package a', `package p${i}`));
+    const uncached = await cliRun(['--no-cache']);
+    expect(JSON.parse(uncached).findings.length).toBeGreaterThanOrEqual(7);
+    expect(await cliRun(['--cache-dir', cacheDir], '3')).toBe(uncached);
+    expect(await cliRun(['--cache-dir', cacheDir], '3')).toBe(uncached);
   });
 });
