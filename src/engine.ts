@@ -228,9 +228,15 @@ function isRemoval(call: SyntaxNode): boolean {
 const callOpening = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*\()/gu;
 const callOrInstantiation = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*[[(])/gu;
 
-/** Whether the text calls one of the names: one pass over its words, however many names there are. */
-function callsAny(text: string, names: Set<string>, calls: RegExp): boolean {
-  for (const [name] of text.matchAll(calls)) if (names.has(name)) return true;
+/** For each text a pattern was run over (a file not read yet, a body), the words it found: the callers of each depth ask the same texts. */
+const calledWords = new Map<RegExp, WeakMap<object, Set<string>>>([callOpening, callOrInstantiation].map((calls) => [calls, new WeakMap()]));
+
+/** Whether the text of `holder` calls one of the names: one pass over its words, however many names and questions there are. */
+function callsAny(holder: { readonly text?: string }, names: Set<string>, calls: RegExp): boolean {
+  const known = calledWords.get(calls)!;
+  let words = known.get(holder);
+  if (!words) known.set(holder, (words = new Set(Array.from((holder.text ?? '').matchAll(calls), ([word]) => word))));
+  for (const name of names) if (words.has(name)) return true;
   return false;
 }
 
@@ -278,9 +284,9 @@ function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { di
   const hookCallNames = [...hookVariables, ...hookFields(pkg).keys()];
   if (hookCallNames.length) {
     const names = new Set(hookCallNames);
-    pkg.load((file) => callsAny(file.text, names, callOpening));
+    pkg.load((file) => callsAny(file, names, callOpening));
     const chosen = new Set(direct);
-    direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOpening)));
+    direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body, names, callOpening)));
   }
   const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
   const callers: FuncDecl[] = [];
@@ -288,8 +294,8 @@ function finalizerFunctions(pkg: GoPackage, scan: WrapperScan | undefined): { di
   const callersOf = (callees: FuncDecl[]): FuncDecl[] => {
     if (!callees.length) return [];
     const names = new Set(callees.map((f) => f.name));
-    pkg.load((file) => callsAny(file.text, names, callOrInstantiation));
-    const found = pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOrInstantiation));
+    pkg.load((file) => callsAny(file, names, callOrInstantiation));
+    const found = pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body, names, callOrInstantiation));
     for (const f of found) chosen.add(f);
     return found;
   };
@@ -469,7 +475,7 @@ function testsMakeSites(tests: SourceFile[], library: GoPackage | undefined, sca
   if (tests.some((s) => s.hasCall)) return true;
   if (!library || !tests.length) return false;
   const wrappers = new Set(finalizerFunctions(library, scan).wrappers.map((f) => f.name));
-  return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s.text, wrappers, callOrInstantiation));
+  return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s, wrappers, callOrInstantiation));
 }
 
 /**

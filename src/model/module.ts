@@ -117,7 +117,8 @@ export class WrapperScan {
   private readonly prefixes: string[];
   /** The quoted prefixes, as bytes to look for before a file is decoded. */
   private readonly quotedPrefixes: Buffer[];
-  private readonly wrappersAt = new Map<string, WrapperText | undefined>();
+  /** By depth, then import path (every file of a tree asks about each of its imports). */
+  private readonly wrappersAt: Map<string, WrapperText | undefined>[] = [];
   private readonly packageTexts = new Map<string, PackageText>();
   /** By qualifier and kind: the calls through that qualifier, as patterns made once. */
   private readonly callPatterns = new Map<string, RegExp>();
@@ -250,15 +251,15 @@ export class WrapperScan {
   /** What the package at an import path says about its wrappers, when it may have some `levels` packages down. */
   private wrapperText(importPath: string, levels: number): WrapperText | undefined {
     if (levels <= 0) return undefined;
-    const key = `${levels} ${importPath}`;
-    if (this.wrappersAt.has(key)) return this.wrappersAt.get(key);
+    const known = (this.wrappersAt[levels] ??= new Map());
+    if (known.has(importPath)) return known.get(importPath);
     // Go has no import cycles; broken code that has one ends here.
-    this.wrappersAt.set(key, undefined);
+    known.set(importPath, undefined);
     const text = this.packageText(importPath);
     const candidates = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text, levels) : undefined;
     // A package none of whose functions other packages call may pass names on has no wrappers for them.
     const found = candidates && (candidates.functions.size || candidates.methods.size) ? candidates : undefined;
-    this.wrappersAt.set(key, found);
+    known.set(importPath, found);
     return found;
   }
 
