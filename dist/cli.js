@@ -8880,7 +8880,8 @@ class WrapperScan {
     prefixes;
     /** The quoted prefixes, as bytes to look for before a file is decoded. */
     quotedPrefixes;
-    wrappersAt = new Map();
+    /** By depth, then import path (every file of a tree asks about each of its imports). */
+    wrappersAt = [];
     packageTexts = new Map();
     /** By qualifier and kind: the calls through that qualifier, as patterns made once. */
     callPatterns = new Map();
@@ -9016,16 +9017,16 @@ class WrapperScan {
     wrapperText(importPath, levels) {
         if (levels <= 0)
             return undefined;
-        const key = `${levels} ${importPath}`;
-        if (this.wrappersAt.has(key))
-            return this.wrappersAt.get(key);
+        const known = (this.wrappersAt[levels] ??= new Map());
+        if (known.has(importPath))
+            return known.get(importPath);
         // Go has no import cycles; broken code that has one ends here.
-        this.wrappersAt.set(key, undefined);
+        known.set(importPath, undefined);
         const text = this.packageText(importPath);
         const candidates = text.forwardsToRuntime || text.texts.some((t) => this.callsImported(t, levels - 1, true)) ? this.wrappersIn(text, levels) : undefined;
         // A package none of whose functions other packages call may pass names on has no wrappers for them.
         const found = candidates && (candidates.functions.size || candidates.methods.size) ? candidates : undefined;
-        this.wrappersAt.set(key, found);
+        known.set(importPath, found);
         return found;
     }
     packageText(importPath) {
@@ -10207,10 +10208,16 @@ function isRemoval(call) {
 /** A whole word followed by what opens a call's arguments, `(`, or also `[` (type arguments). */
 const callOpening = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*\()/gu;
 const callOrInstantiation = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]+(?=\s*[[(])/gu;
-/** Whether the text calls one of the names: one pass over its words, however many names there are. */
-function callsAny(text, names, calls) {
-    for (const [name] of text.matchAll(calls))
-        if (names.has(name))
+/** For each text a pattern was run over (a file not read yet, a body), the words it found: the callers of each depth ask the same texts. */
+const calledWords = new Map([callOpening, callOrInstantiation].map((calls) => [calls, new WeakMap()]));
+/** Whether the text of `holder` calls one of the names: one pass over its words, however many names and questions there are. */
+function callsAny(holder, names, calls) {
+    const known = calledWords.get(calls);
+    let words = known.get(holder);
+    if (!words)
+        known.set(holder, (words = new Set(Array.from((holder.text ?? '').matchAll(calls), ([word]) => word))));
+    for (const name of names)
+        if (words.has(name))
             return true;
     return false;
 }
@@ -10258,9 +10265,9 @@ function finalizerFunctions(pkg, scan) {
     const hookCallNames = [...hookVariables, ...hookFields(pkg).keys()];
     if (hookCallNames.length) {
         const names = new Set(hookCallNames);
-        pkg.load((file) => callsAny(file.text, names, callOpening));
+        pkg.load((file) => callsAny(file, names, callOpening));
         const chosen = new Set(direct);
-        direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOpening)));
+        direct.push(...pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body, names, callOpening)));
     }
     const clearing = pkg.functions.filter((f) => uses.get(f) === 'clears');
     const callers = [];
@@ -10269,8 +10276,8 @@ function finalizerFunctions(pkg, scan) {
         if (!callees.length)
             return [];
         const names = new Set(callees.map((f) => f.name));
-        pkg.load((file) => callsAny(file.text, names, callOrInstantiation));
-        const found = pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body.text, names, callOrInstantiation));
+        pkg.load((file) => callsAny(file, names, callOrInstantiation));
+        const found = pkg.functions.filter((f) => !chosen.has(f) && f.body && callsAny(f.body, names, callOrInstantiation));
         for (const f of found)
             chosen.add(f);
         return found;
@@ -10427,7 +10434,7 @@ function testsMakeSites(tests, library, scan) {
     if (!library || !tests.length)
         return false;
     const wrappers = new Set(finalizerFunctions(library, scan).wrappers.map((f) => f.name));
-    return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s.text, wrappers, callOrInstantiation));
+    return wrappers.size > 0 && tests.some((s) => s.text !== undefined && callsAny(s, wrappers, callOrInstantiation));
 }
 /**
  * The build targets a directory needs so that every file with a call is
