@@ -42,7 +42,6 @@ const filesToReadAhead = 1000;
  * enough left to read; never more than the items.
  */
 function threadsWorth(bytes: number, items: number, filesLeft: number): number {
-  if (!existsSync(workerFile)) return 1;
   const wanted = forcedThreads() ?? Math.min(availableParallelism(), filesLeft >= filesToReadAhead ? items : Math.ceil(bytes / bytesPerThread));
   return Math.max(1, Math.min(wanted, items));
 }
@@ -97,6 +96,8 @@ export function threadPool<Item, Extra, Sent, Result>(extra: Extra, runHere: (it
   const results: Result[] = [];
   const state = new Int32Array(new SharedArrayBuffer(4 * 4));
   const workers: { worker: Worker; port: MessagePort; finished: Promise<void> }[] = [];
+  // Asked once, not at every item queued.
+  const workersAvailable = existsSync(workerFile);
   let bytes = 0;
   const update = (cell: number, value: number) => {
     Atomics.store(state, cell, value);
@@ -140,7 +141,7 @@ export function threadPool<Item, Extra, Sent, Result>(extra: Extra, runHere: (it
       bytes += weight;
       for (const { port } of workers) port.postMessage(item);
       update(queued, items.length);
-      if (workers.length + 1 < threadsWorth(bytes, items.length, filesLeft)) start();
+      if (workersAvailable && workers.length + 1 < threadsWorth(bytes, items.length, filesLeft)) start();
     },
     async results() {
       update(closed, 1);
