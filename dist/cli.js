@@ -9731,8 +9731,6 @@ const filesToReadAhead = 1000;
  * enough left to read; never more than the items.
  */
 function threadsWorth(bytes, items, filesLeft) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(workerFile))
-        return 1;
     const wanted = forcedThreads() ?? Math.min((0,external_node_os_namespaceObject.availableParallelism)(), filesLeft >= filesToReadAhead ? items : Math.ceil(bytes / bytesPerThread));
     return Math.max(1, Math.min(wanted, items));
 }
@@ -9765,6 +9763,8 @@ function threadPool(extra, runHere, received) {
     const results = [];
     const state = new Int32Array(new SharedArrayBuffer(4 * 4));
     const workers = [];
+    // Asked once, not at every item queued.
+    const workersAvailable = (0,external_node_fs_namespaceObject.existsSync)(workerFile);
     let bytes = 0;
     const update = (cell, value) => {
         Atomics.store(state, cell, value);
@@ -9814,7 +9814,7 @@ function threadPool(extra, runHere, received) {
             for (const { port } of workers)
                 port.postMessage(item);
             update(queued, items.length);
-            if (workers.length + 1 < threadsWorth(bytes, items.length, filesLeft))
+            if (workersAvailable && workers.length + 1 < threadsWorth(bytes, items.length, filesLeft))
                 start();
         },
         async results() {

@@ -13721,8 +13721,6 @@ const filesToReadAhead = 1000;
  * enough left to read; never more than the items.
  */
 function threadsWorth(bytes, items, filesLeft) {
-    if (!existsSync(workerFile))
-        return 1;
     const wanted = forcedThreads() ?? Math.min(availableParallelism(), filesLeft >= filesToReadAhead ? items : Math.ceil(bytes / bytesPerThread));
     return Math.max(1, Math.min(wanted, items));
 }
@@ -13755,6 +13753,8 @@ function threads_threadPool(extra, runHere, received) {
     const results = [];
     const state = new Int32Array(new SharedArrayBuffer(4 * 4));
     const workers = [];
+    // Asked once, not at every item queued.
+    const workersAvailable = existsSync(workerFile);
     let bytes = 0;
     const update = (cell, value) => {
         Atomics.store(state, cell, value);
@@ -13804,7 +13804,7 @@ function threads_threadPool(extra, runHere, received) {
             for (const { port } of workers)
                 port.postMessage(item);
             update(queued, items.length);
-            if (workers.length + 1 < threadsWorth(bytes, items.length, filesLeft))
+            if (workersAvailable && workers.length + 1 < threadsWorth(bytes, items.length, filesLeft))
                 start();
         },
         async results() {
